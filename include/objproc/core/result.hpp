@@ -1,0 +1,331 @@
+// objproc/core/result.hpp - errc, error and result<T>: how every fallible call reports.
+//
+// The core never throws. A fallible function returns result<T>, shaped like the std::expected
+// subset (has_value, value, error, operator*, operator->, value_or, and_then, transform), so a
+// later switch to std::expected is mechanical. An error is a small trivially copyable value:
+// a code named like a message, the byte offset into the input where one applies, a short static
+// detail (never user data, never a secret) and, for adapters, the provider's own code.
+#ifndef OBJPROC_CORE_RESULT_HPP
+#define OBJPROC_CORE_RESULT_HPP
+
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <memory>  // construct_at
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+
+#include "objproc/config.hpp"
+
+#if OBJPROC_USE_EXCEPTIONS
+#  include <exception>
+#endif
+
+OBJPROC_NAMESPACE_BEGIN
+
+/// What went wrong. Each name reads as the message a user sees.
+enum class errc : std::uint16_t {
+  // generic
+  invalid_argument = 1,
+  value_out_of_range,
+  buffer_too_small,
+  // text decoding (core/text.hpp)
+  invalid_character,
+  invalid_padding,
+  non_canonical_encoding,
+  truncated_input,
+  invalid_percent_encoding,
+  // time (core/time.hpp)
+  invalid_date,
+  year_out_of_range,
+  // crypto providers
+  crypto_failed,
+  // transport adapters
+  transport_failed,
+};
+
+/// The stable, human-readable name of a code ("invalid_padding" reads as "invalid padding").
+[[nodiscard]] constexpr std::string_view to_string(errc code) noexcept {
+  switch (code) {
+    case errc::invalid_argument: return "invalid argument";
+    case errc::value_out_of_range: return "value out of range";
+    case errc::buffer_too_small: return "buffer too small";
+    case errc::invalid_character: return "invalid character";
+    case errc::invalid_padding: return "invalid padding";
+    case errc::non_canonical_encoding: return "non-canonical encoding";
+    case errc::truncated_input: return "truncated input";
+    case errc::invalid_percent_encoding: return "invalid percent-encoding";
+    case errc::invalid_date: return "invalid date";
+    case errc::year_out_of_range: return "year out of range";
+    case errc::crypto_failed: return "crypto provider failed";
+    case errc::transport_failed: return "transport failed";
+  }
+  return "unknown error";
+}
+
+/// One failure: code, byte offset into the input (or no_offset), static detail, provider code.
+struct error {
+  static constexpr std::size_t no_offset = static_cast<std::size_t>(-1);
+
+  errc code = errc::invalid_argument;
+  std::size_t offset = no_offset;
+  std::string_view detail = {};  // a string literal: never user data or secrets
+  long provider_code = 0;        // e.g. a CURLcode or an OpenSSL error; 0 when not applicable
+
+  [[nodiscard]] constexpr bool has_offset() const noexcept { return offset != no_offset; }
+
+  /// The same error with its offset moved by `base` (for a piece parsed inside a larger input).
+  [[nodiscard]] constexpr error shifted(std::size_t base) const noexcept {
+    error e = *this;
+    if (e.has_offset()) e.offset += base;
+    return e;
+  }
+
+  friend constexpr bool operator==(const error& a, const error& b) noexcept {
+    return a.code == b.code && a.offset == b.offset && a.detail == b.detail &&
+           a.provider_code == b.provider_code;
+  }
+};
+
+/// "invalid padding at offset 7: '=' before the last quantum" (no secrets: details are static).
+[[nodiscard]] inline std::string to_string(const error& e) {
+  std::string out(to_string(e.code));
+  if (e.has_offset()) {
+    out += " at offset ";
+    out += std::to_string(e.offset);
+  }
+  if (!e.detail.empty()) {
+    out += ": ";
+    out += e.detail;
+  }
+  if (e.provider_code != 0) {
+    out += " (provider code ";
+    out += std::to_string(e.provider_code);
+    out += ')';
+  }
+  return out;
+}
+
+#if OBJPROC_USE_EXCEPTIONS
+/// Thrown by result<T>::value() on an error, only when exceptions are enabled.
+class bad_result_access : public std::exception {
+ public:
+  explicit bad_result_access(const objproc::error& e) noexcept : error_(e) {}
+  [[nodiscard]] const char* what() const noexcept override {
+    return "objproc: result::value() called on an error";
+  }
+  [[nodiscard]] const objproc::error& error() const noexcept { return error_; }
+
+ private:
+  objproc::error error_;
+};
+#endif
+
+namespace detail {
+
+// Not constexpr on purpose: reaching it in a constant evaluation is a compile error.
+[[noreturn]] inline void bad_result_access_failure(const error& e) {
+#if OBJPROC_USE_EXCEPTIONS
+  throw bad_result_access(e);
+#else
+#  ifdef OBJPROC_ABORT
+  OBJPROC_ABORT("objproc: result::value() called on an error");
+#  endif
+  const std::string_view what = to_string(e.code);
+  std::fprintf(stderr, "objproc: result::value() called on an error: %.*s (%.*s)\n",
+               static_cast<int>(what.size()), what.data(), static_cast<int>(e.detail.size()),
+               e.detail.data());
+  std::abort();
+#endif
+}
+
+template <class T>
+struct is_result : std::false_type {};
+
+}  // namespace detail
+
+/// A T, or the error that prevented it.
+template <class T>
+class [[nodiscard]] result {
+  static_assert(!std::is_reference_v<T>, "objproc::result<T>: T must not be a reference");
+  static_assert(!std::is_same_v<std::remove_cv_t<T>, objproc::error>,
+                "objproc::result<T>: T must not be objproc::error");
+
+ public:
+  using value_type = T;
+  using error_type = objproc::error;
+
+  constexpr result() noexcept(std::is_nothrow_default_constructible_v<T>)
+    requires std::is_default_constructible_v<T>
+      : value_(), ok_(true) {}
+
+  template <class U = T>
+    requires(std::is_constructible_v<T, U &&> &&
+             !std::is_same_v<std::remove_cvref_t<U>, result> &&
+             !std::is_same_v<std::remove_cvref_t<U>, objproc::error>)
+  constexpr explicit(!std::is_convertible_v<U&&, T>)
+      result(U&& v) noexcept(std::is_nothrow_constructible_v<T, U&&>)
+      : value_(std::forward<U>(v)), ok_(true) {}
+
+  constexpr result(const objproc::error& e) noexcept : error_(e), ok_(false) {}
+
+  constexpr result(const result& o) noexcept(std::is_nothrow_copy_constructible_v<T>)
+      : ok_(o.ok_) {
+    if (ok_) std::construct_at(&value_, o.value_);
+    else std::construct_at(&error_, o.error_);
+  }
+  constexpr result(result&& o) noexcept(std::is_nothrow_move_constructible_v<T>) : ok_(o.ok_) {
+    if (ok_) std::construct_at(&value_, std::move(o.value_));
+    else std::construct_at(&error_, o.error_);
+  }
+  constexpr result& operator=(const result& o) {
+    if (this != &o) assign(o);
+    return *this;
+  }
+  constexpr result& operator=(result&& o) noexcept(std::is_nothrow_move_constructible_v<T> &&
+                                                  std::is_nothrow_move_assignable_v<T>) {
+    if (this != &o) assign(std::move(o));
+    return *this;
+  }
+  constexpr ~result() {
+    if (ok_) value_.~T();
+  }
+
+  [[nodiscard]] constexpr bool has_value() const noexcept { return ok_; }
+  constexpr explicit operator bool() const noexcept { return ok_; }
+
+  /// The value; on an error throws bad_result_access (exceptions on) or aborts with a message.
+  [[nodiscard]] constexpr T& value() & {
+    if (!ok_) detail::bad_result_access_failure(error_);
+    return value_;
+  }
+  [[nodiscard]] constexpr const T& value() const& {
+    if (!ok_) detail::bad_result_access_failure(error_);
+    return value_;
+  }
+  [[nodiscard]] constexpr T&& value() && {
+    if (!ok_) detail::bad_result_access_failure(error_);
+    return std::move(value_);
+  }
+
+  /// The error. Precondition: !has_value() (a default error is returned otherwise).
+  [[nodiscard]] constexpr objproc::error error() const noexcept {
+    return ok_ ? objproc::error{} : error_;
+  }
+
+  // Unchecked access, like std::expected: precondition has_value().
+  [[nodiscard]] constexpr T& operator*() & noexcept { return value_; }
+  [[nodiscard]] constexpr const T& operator*() const& noexcept { return value_; }
+  [[nodiscard]] constexpr T&& operator*() && noexcept { return std::move(value_); }
+  [[nodiscard]] constexpr T* operator->() noexcept { return &value_; }
+  [[nodiscard]] constexpr const T* operator->() const noexcept { return &value_; }
+
+  template <class U>
+  [[nodiscard]] constexpr T value_or(U&& fallback) const& {
+    return ok_ ? value_ : static_cast<T>(std::forward<U>(fallback));
+  }
+  template <class U>
+  [[nodiscard]] constexpr T value_or(U&& fallback) && {
+    return ok_ ? std::move(value_) : static_cast<T>(std::forward<U>(fallback));
+  }
+
+  /// f(value) -> result<U>; errors pass through untouched.
+  template <class F>
+  constexpr auto and_then(F&& f) const& {
+    using R = std::remove_cvref_t<std::invoke_result_t<F, const T&>>;
+    static_assert(detail::is_result<R>::value, "objproc::result::and_then: f must return a result");
+    return ok_ ? std::forward<F>(f)(value_) : R(error_);
+  }
+  template <class F>
+  constexpr auto and_then(F&& f) && {
+    using R = std::remove_cvref_t<std::invoke_result_t<F, T&&>>;
+    static_assert(detail::is_result<R>::value, "objproc::result::and_then: f must return a result");
+    return ok_ ? std::forward<F>(f)(std::move(value_)) : R(error_);
+  }
+  /// f(value) -> U, wrapped as result<U>; errors pass through untouched.
+  template <class F>
+  constexpr auto transform(F&& f) const& {
+    using U = std::remove_cvref_t<std::invoke_result_t<F, const T&>>;
+    return ok_ ? result<U>(std::forward<F>(f)(value_)) : result<U>(error_);
+  }
+  template <class F>
+  constexpr auto transform(F&& f) && {
+    using U = std::remove_cvref_t<std::invoke_result_t<F, T&&>>;
+    return ok_ ? result<U>(std::forward<F>(f)(std::move(value_))) : result<U>(error_);
+  }
+
+  friend constexpr bool operator==(const result& a, const result& b) {
+    if (a.ok_ != b.ok_) return false;
+    return a.ok_ ? static_cast<bool>(a.value_ == b.value_) : a.error_ == b.error_;
+  }
+
+ private:
+  template <class R>
+  constexpr void assign(R&& o) {
+    if (ok_ && o.ok_) {
+      value_ = std::forward<R>(o).value_;
+    } else if (ok_) {
+      value_.~T();
+      std::construct_at(&error_, o.error_);
+      ok_ = false;
+    } else if (o.ok_) {
+      std::construct_at(&value_, std::forward<R>(o).value_);
+      ok_ = true;
+    } else {
+      error_ = o.error_;
+    }
+  }
+
+  union {
+    T value_;
+    objproc::error error_;
+  };
+  bool ok_;
+};
+
+/// Success with nothing to return, or an error.
+template <>
+class [[nodiscard]] result<void> {
+ public:
+  using value_type = void;
+  using error_type = objproc::error;
+
+  constexpr result() noexcept = default;
+  constexpr result(const objproc::error& e) noexcept : error_(e), ok_(false) {}
+
+  [[nodiscard]] constexpr bool has_value() const noexcept { return ok_; }
+  constexpr explicit operator bool() const noexcept { return ok_; }
+  constexpr void value() const {
+    if (!ok_) detail::bad_result_access_failure(error_);
+  }
+  [[nodiscard]] constexpr objproc::error error() const noexcept {
+    return ok_ ? objproc::error{} : error_;
+  }
+
+  template <class F>
+  constexpr auto and_then(F&& f) const {
+    using R = std::remove_cvref_t<std::invoke_result_t<F>>;
+    static_assert(detail::is_result<R>::value, "objproc::result::and_then: f must return a result");
+    return ok_ ? std::forward<F>(f)() : R(error_);
+  }
+
+  friend constexpr bool operator==(const result& a, const result& b) noexcept {
+    return a.ok_ == b.ok_ && (a.ok_ || a.error_ == b.error_);
+  }
+
+ private:
+  objproc::error error_{};
+  bool ok_ = true;
+};
+
+namespace detail {
+template <class T>
+struct is_result<result<T>> : std::true_type {};
+}  // namespace detail
+
+OBJPROC_NAMESPACE_END
+
+#endif  // OBJPROC_CORE_RESULT_HPP

@@ -50,18 +50,30 @@ enum class errc : std::uint16_t {
 /// The stable, human-readable name of a code ("invalid_padding" reads as "invalid padding").
 [[nodiscard]] constexpr std::string_view to_string(errc code) noexcept {
   switch (code) {
-    case errc::invalid_argument: return "invalid argument";
-    case errc::value_out_of_range: return "value out of range";
-    case errc::buffer_too_small: return "buffer too small";
-    case errc::invalid_character: return "invalid character";
-    case errc::invalid_padding: return "invalid padding";
-    case errc::non_canonical_encoding: return "non-canonical encoding";
-    case errc::truncated_input: return "truncated input";
-    case errc::invalid_percent_encoding: return "invalid percent-encoding";
-    case errc::invalid_date: return "invalid date";
-    case errc::year_out_of_range: return "year out of range";
-    case errc::crypto_failed: return "crypto provider failed";
-    case errc::transport_failed: return "transport failed";
+    case errc::invalid_argument:
+      return "invalid argument";
+    case errc::value_out_of_range:
+      return "value out of range";
+    case errc::buffer_too_small:
+      return "buffer too small";
+    case errc::invalid_character:
+      return "invalid character";
+    case errc::invalid_padding:
+      return "invalid padding";
+    case errc::non_canonical_encoding:
+      return "non-canonical encoding";
+    case errc::truncated_input:
+      return "truncated input";
+    case errc::invalid_percent_encoding:
+      return "invalid percent-encoding";
+    case errc::invalid_date:
+      return "invalid date";
+    case errc::year_out_of_range:
+      return "year out of range";
+    case errc::crypto_failed:
+      return "crypto provider failed";
+    case errc::transport_failed:
+      return "transport failed";
   }
   return "unknown error";
 }
@@ -158,35 +170,37 @@ class [[nodiscard]] result {
   using value_type = T;
   using error_type = objproc::error;
 
-  constexpr result() noexcept(std::is_nothrow_default_constructible_v<T>)
-    requires std::is_default_constructible_v<T>
+  constexpr result() noexcept(
+      std::is_nothrow_default_constructible_v<T>) requires std::is_default_constructible_v<T>
       : value_(), ok_(true) {}
 
   template <class U = T>
-    requires(std::is_constructible_v<T, U &&> &&
-             !std::is_same_v<std::remove_cvref_t<U>, result> &&
-             !std::is_same_v<std::remove_cvref_t<U>, objproc::error>)
-  constexpr explicit(!std::is_convertible_v<U&&, T>)
+  requires(std::is_constructible_v<T, U&&> && !std::is_same_v<std::remove_cvref_t<U>, result> &&
+           !std::is_same_v<std::remove_cvref_t<U>,
+                           objproc::error>) constexpr explicit(!std::is_convertible_v<U&&, T>)
       result(U&& v) noexcept(std::is_nothrow_constructible_v<T, U&&>)
       : value_(std::forward<U>(v)), ok_(true) {}
 
   constexpr result(const objproc::error& e) noexcept : error_(e), ok_(false) {}
 
-  constexpr result(const result& o) noexcept(std::is_nothrow_copy_constructible_v<T>)
-      : ok_(o.ok_) {
-    if (ok_) std::construct_at(&value_, o.value_);
-    else std::construct_at(&error_, o.error_);
+  constexpr result(const result& o) noexcept(std::is_nothrow_copy_constructible_v<T>) : ok_(o.ok_) {
+    if (ok_)
+      std::construct_at(&value_, o.value_);
+    else
+      std::construct_at(&error_, o.error_);
   }
   constexpr result(result&& o) noexcept(std::is_nothrow_move_constructible_v<T>) : ok_(o.ok_) {
-    if (ok_) std::construct_at(&value_, std::move(o.value_));
-    else std::construct_at(&error_, o.error_);
+    if (ok_)
+      std::construct_at(&value_, std::move(o.value_));
+    else
+      std::construct_at(&error_, o.error_);
   }
   constexpr result& operator=(const result& o) {
     if (this != &o) assign(o);
     return *this;
   }
-  constexpr result& operator=(result&& o) noexcept(std::is_nothrow_move_constructible_v<T> &&
-                                                  std::is_nothrow_move_assignable_v<T>) {
+  constexpr result& operator=(result&& o) noexcept(
+      std::is_nothrow_move_constructible_v<T>&& std::is_nothrow_move_assignable_v<T>) {
     if (this != &o) assign(std::move(o));
     return *this;
   }

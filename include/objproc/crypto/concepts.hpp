@@ -31,10 +31,14 @@ template <class C>
 concept crypto_provider = requires(const C& c, std::span<const std::byte> key,
                                    std::span<const std::byte> msg, std::span<std::byte, 20> out20,
                                    std::span<std::byte, 32> out32) {
-  { c.sha1(msg, out20) } noexcept -> std::same_as<result<void>>;
-  { c.sha256(msg, out32) } noexcept -> std::same_as<result<void>>;
-  { c.hmac_sha1(key, msg, out20) } noexcept -> std::same_as<result<void>>;
-  { c.hmac_sha256(key, msg, out32) } noexcept -> std::same_as<result<void>>;
+  { c.sha1(msg, out20) }
+  noexcept->std::same_as<result<void>>;
+  { c.sha256(msg, out32) }
+  noexcept->std::same_as<result<void>>;
+  { c.hmac_sha1(key, msg, out20) }
+  noexcept->std::same_as<result<void>>;
+  { c.hmac_sha256(key, msg, out32) }
+  noexcept->std::same_as<result<void>>;
 };
 
 /// The bytes of a text, for passing strings to a provider (run time only: it reinterprets).
@@ -45,30 +49,43 @@ concept crypto_provider = requires(const C& c, std::span<const std::byte> key,
 namespace crypto {
 
 /// Convenience wrappers returning the digest by value: crypto::sha256(provider, bytes).
-template <crypto_provider C>
-[[nodiscard]] constexpr result<sha1_digest> sha1(const C& c, std::span<const std::byte> msg) noexcept {
+template <class C>
+[[nodiscard]] constexpr result<sha1_digest> sha1(const C& c,
+                                                 std::span<const std::byte> msg) noexcept {
+  static_assert(
+      crypto_provider<C>,
+      "objproc::crypto::sha1 requires a crypto_provider: see objproc/crypto/concepts.hpp");
   sha1_digest out{};
   if (auto r = c.sha1(msg, out); !r) return r.error();
   return out;
 }
-template <crypto_provider C>
+template <class C>
 [[nodiscard]] constexpr result<sha256_digest> sha256(const C& c,
                                                      std::span<const std::byte> msg) noexcept {
+  static_assert(
+      crypto_provider<C>,
+      "objproc::crypto::sha256 requires a crypto_provider: see objproc/crypto/concepts.hpp");
   sha256_digest out{};
   if (auto r = c.sha256(msg, out); !r) return r.error();
   return out;
 }
-template <crypto_provider C>
+template <class C>
 [[nodiscard]] constexpr result<sha1_digest> hmac_sha1(const C& c, std::span<const std::byte> key,
                                                       std::span<const std::byte> msg) noexcept {
+  static_assert(
+      crypto_provider<C>,
+      "objproc::crypto::hmac_sha1 requires a crypto_provider: see objproc/crypto/concepts.hpp");
   sha1_digest out{};
   if (auto r = c.hmac_sha1(key, msg, out); !r) return r.error();
   return out;
 }
-template <crypto_provider C>
+template <class C>
 [[nodiscard]] constexpr result<sha256_digest> hmac_sha256(const C& c,
                                                           std::span<const std::byte> key,
                                                           std::span<const std::byte> msg) noexcept {
+  static_assert(
+      crypto_provider<C>,
+      "objproc::crypto::hmac_sha256 requires a crypto_provider: see objproc/crypto/concepts.hpp");
   sha256_digest out{};
   if (auto r = c.hmac_sha256(key, msg, out); !r) return r.error();
   return out;

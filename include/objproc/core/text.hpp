@@ -1,0 +1,442 @@
+// objproc/core/text.hpp - base64, hex and percent-encoding: strict, constexpr, allocation-free.
+//
+// Each codec has a buffer form that writes into caller memory and returns result<size_t> (the
+// count written; errc::buffer_too_small if it does not fit), usable in constant evaluation, and
+// a convenience form that returns a std::string (the point of which is to allocate).
+// Decoders are strict: a foreign character, bad padding, non-canonical trailing bits or a
+// malformed %XX is an error carrying the byte offset of the offending character. Nothing is
+// silently skipped or repaired.
+//
+//   encode_base64(in, out, alphabet, padding) / to_base64(in, alphabet, padding)
+//   decode_base64(in, out, alphabet, policy)  / from_base64(in, alphabet, policy)
+//   encode_hex(in, out, case) / to_hex(in, case) / hex_digest(array, case)
+//   decode_hex(in, out)       / from_hex(in)
+//   percent_encode(in, out, set) / to_percent_encoded(in, set) / append_percent_encoded(s, in, set)
+//   percent_decode(in, out, mode) / from_percent_encoded(in, mode)
+#ifndef OBJPROC_CORE_TEXT_HPP
+#define OBJPROC_CORE_TEXT_HPP
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "objproc/config.hpp"
+#include "objproc/core/fixed_string.hpp"
+#include "objproc/core/result.hpp"
+
+OBJPROC_NAMESPACE_BEGIN
+
+namespace detail {
+
+// Input bytes as unsigned values, from either text or raw bytes, without reinterpret_cast
+// (which constant evaluation forbids).
+struct byte_source {
+  const char* chars = nullptr;
+  const std::byte* bytes = nullptr;
+  std::size_t size = 0;
+
+  constexpr byte_source(std::string_view s) noexcept : chars(s.data()), size(s.size()) {}
+  constexpr byte_source(std::span<const std::byte> b) noexcept : bytes(b.data()), size(b.size()) {}
+  [[nodiscard]] constexpr unsigned operator[](std::size_t i) const noexcept {
+    return chars != nullptr ? static_cast<unsigned char>(chars[i])
+                            : static_cast<unsigned>(bytes[i]);
+  }
+};
+
+// Output as either chars or bytes, for decoders.
+struct byte_sink {
+  char* chars = nullptr;
+  std::byte* bytes = nullptr;
+  std::size_t size = 0;
+
+  constexpr byte_sink(std::span<char> s) noexcept : chars(s.data()), size(s.size()) {}
+  constexpr byte_sink(std::span<std::byte> b) noexcept : bytes(b.data()), size(b.size()) {}
+  constexpr void put(std::size_t i, unsigned v) const noexcept {
+    if (chars != nullptr)
+      chars[i] = static_cast<char>(v);
+    else
+      bytes[i] = static_cast<std::byte>(v);
+  }
+};
+
+inline constexpr char upper_hex_digits[] = "0123456789ABCDEF";
+inline constexpr char lower_hex_digits[] = "0123456789abcdef";
+
+// 0..15, or -1 for a character that is not a hex digit (either case accepted).
+[[nodiscard]] constexpr int hex_value(char c) noexcept {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+}  // namespace detail
+
+// ---------------------------------------------------------------------------------------------
+// base64 (RFC 4648 §4 standard, §5 URL-safe)
+
+enum class base64_alphabet : unsigned char { standard, url_safe };
+/// What an encoder writes.
+enum class base64_padding : unsigned char { padded, unpadded };
+/// What a decoder accepts: '=' padding required, forbidden, or optional (but exact when present).
+enum class base64_padding_policy : unsigned char { required, forbidden, optional };
+
+namespace detail {
+
+[[nodiscard]] constexpr const char* base64_digits(base64_alphabet a) noexcept {
+  return a == base64_alphabet::standard
+             ? "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+             : "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+}
+
+// 0..63, or -1 when c is not in the alphabet (so the other alphabet's 62/63 are refused).
+[[nodiscard]] constexpr int base64_value(char c, base64_alphabet a) noexcept {
+  if (c >= 'A' && c <= 'Z') return c - 'A';
+  if (c >= 'a' && c <= 'z') return c - 'a' + 26;
+  if (c >= '0' && c <= '9') return c - '0' + 52;
+  if (a == base64_alphabet::standard) {
+    if (c == '+') return 62;
+    if (c == '/') return 63;
+  } else {
+    if (c == '-') return 62;
+    if (c == '_') return 63;
+  }
+  return -1;
+}
+
+[[nodiscard]] constexpr result<std::size_t> encode_base64(byte_source in, std::span<char> out,
+                                                          base64_alphabet a,
+                                                          base64_padding p) noexcept;
+
+[[nodiscard]] constexpr result<std::size_t> decode_base64(std::string_view in, byte_sink out,
+                                                          base64_alphabet a,
+                                                          base64_padding_policy policy) noexcept;
+
+}  // namespace detail
+
+/// Characters needed to encode `n` bytes.
+[[nodiscard]] constexpr std::size_t base64_encoded_size(std::size_t n, base64_padding p) noexcept {
+  return p == base64_padding::padded ? (n + 2) / 3 * 4 : n / 3 * 4 + (n % 3 == 0 ? 0 : n % 3 + 1);
+}
+
+/// Upper bound of the bytes decoded from `n` characters (exact for unpadded input).
+[[nodiscard]] constexpr std::size_t base64_decoded_max_size(std::size_t n) noexcept {
+  return n / 4 * 3 + n % 4 * 3 / 4;
+}
+
+/// Encodes into `out`; returns the characters written.
+[[nodiscard]] constexpr result<std::size_t> encode_base64(
+    std::string_view in, std::span<char> out, base64_alphabet a = base64_alphabet::standard,
+    base64_padding p = base64_padding::padded) noexcept {
+  return detail::encode_base64(in, out, a, p);
+}
+[[nodiscard]] constexpr result<std::size_t> encode_base64(
+    std::span<const std::byte> in, std::span<char> out,
+    base64_alphabet a = base64_alphabet::standard,
+    base64_padding p = base64_padding::padded) noexcept {
+  return detail::encode_base64(in, out, a, p);
+}
+
+/// Decodes into `out`; returns the bytes written.
+[[nodiscard]] constexpr result<std::size_t> decode_base64(
+    std::string_view in, std::span<char> out, base64_alphabet a = base64_alphabet::standard,
+    base64_padding_policy policy = base64_padding_policy::required) noexcept {
+  return detail::decode_base64(in, out, a, policy);
+}
+[[nodiscard]] constexpr result<std::size_t> decode_base64(
+    std::string_view in, std::span<std::byte> out, base64_alphabet a = base64_alphabet::standard,
+    base64_padding_policy policy = base64_padding_policy::required) noexcept {
+  return detail::decode_base64(in, out, a, policy);
+}
+
+/// to_base64("hi", base64_alphabet::url_safe, base64_padding::unpadded) == "aGk".
+[[nodiscard]] inline std::string to_base64(std::string_view in,
+                                           base64_alphabet a = base64_alphabet::standard,
+                                           base64_padding p = base64_padding::padded) {
+  std::string out(base64_encoded_size(in.size(), p), '\0');
+  (void)detail::encode_base64(in, out, a, p);  // cannot fail: the size is exact
+  return out;
+}
+[[nodiscard]] inline std::string to_base64(std::span<const std::byte> in,
+                                           base64_alphabet a = base64_alphabet::standard,
+                                           base64_padding p = base64_padding::padded) {
+  std::string out(base64_encoded_size(in.size(), p), '\0');
+  (void)detail::encode_base64(in, out, a, p);
+  return out;
+}
+
+/// The decoded bytes as a string, or the first error with its offset.
+[[nodiscard]] inline result<std::string> from_base64(
+    std::string_view in, base64_alphabet a = base64_alphabet::standard,
+    base64_padding_policy policy = base64_padding_policy::required) {
+  std::string out(base64_decoded_max_size(in.size()), '\0');
+  auto n = detail::decode_base64(in, std::span<char>(out), a, policy);
+  if (!n) return n.error();
+  out.resize(*n);
+  return out;
+}
+
+namespace detail {
+
+constexpr result<std::size_t> encode_base64(byte_source in, std::span<char> out, base64_alphabet a,
+                                            base64_padding p) noexcept {
+  const std::size_t need = base64_encoded_size(in.size, p);
+  if (out.size() < need) return error{errc::buffer_too_small, error::no_offset, "base64 output"};
+  const char* digits = base64_digits(a);
+  std::size_t i = 0;
+  std::size_t o = 0;
+  for (; i + 3 <= in.size; i += 3) {
+    const unsigned v = (in[i] << 16) | (in[i + 1] << 8) | in[i + 2];
+    out[o++] = digits[(v >> 18) & 63];
+    out[o++] = digits[(v >> 12) & 63];
+    out[o++] = digits[(v >> 6) & 63];
+    out[o++] = digits[v & 63];
+  }
+  if (const std::size_t rest = in.size - i; rest != 0) {
+    const unsigned v = (in[i] << 16) | (rest == 2 ? in[i + 1] << 8 : 0u);
+    out[o++] = digits[(v >> 18) & 63];
+    out[o++] = digits[(v >> 12) & 63];
+    if (rest == 2) out[o++] = digits[(v >> 6) & 63];
+    if (p == base64_padding::padded) {
+      if (rest == 1) out[o++] = '=';
+      out[o++] = '=';
+    }
+  }
+  return o;
+}
+
+constexpr result<std::size_t> decode_base64(std::string_view in, byte_sink out, base64_alphabet a,
+                                            base64_padding_policy policy) noexcept {
+  // Split off the padding first, so every check below knows where the data ends.
+  std::size_t data_len = in.size();
+  while (data_len > 0 && in[data_len - 1] == '=') --data_len;
+  const std::size_t pad = in.size() - data_len;
+
+  for (std::size_t i = 0; i < data_len; ++i) {
+    if (in[i] == '=') return error{errc::invalid_padding, i, "'=' inside the data"};
+    if (base64_value(in[i], a) < 0) return error{errc::invalid_character, i, "not a base64 digit"};
+  }
+  const std::size_t tail = data_len % 4;  // digits in the last, partial quantum
+  if (tail == 1) return error{errc::truncated_input, data_len - 1, "a lone base64 digit"};
+  if (pad != 0) {
+    if (policy == base64_padding_policy::forbidden)
+      return error{errc::invalid_padding, data_len, "padding is not allowed here"};
+    if (tail == 0 || pad != 4 - tail)
+      return error{errc::invalid_padding, data_len, "wrong amount of '=' padding"};
+  } else if (tail != 0 && policy == base64_padding_policy::required) {
+    return error{errc::invalid_padding, data_len, "missing '=' padding"};
+  }
+
+  const std::size_t need = data_len / 4 * 3 + (tail == 0 ? 0 : tail - 1);
+  if (out.size < need) return error{errc::buffer_too_small, error::no_offset, "base64 output"};
+  std::size_t o = 0;
+  std::size_t i = 0;
+  for (; i + 4 <= data_len; i += 4) {
+    const auto v =
+        static_cast<unsigned>((base64_value(in[i], a) << 18) | (base64_value(in[i + 1], a) << 12) |
+                              (base64_value(in[i + 2], a) << 6) | base64_value(in[i + 3], a));
+    out.put(o++, (v >> 16) & 0xFF);
+    out.put(o++, (v >> 8) & 0xFF);
+    out.put(o++, v & 0xFF);
+  }
+  if (tail != 0) {
+    const auto d0 = static_cast<unsigned>(base64_value(in[i], a));
+    const auto d1 = static_cast<unsigned>(base64_value(in[i + 1], a));
+    const unsigned d2 = tail == 3 ? static_cast<unsigned>(base64_value(in[i + 2], a)) : 0u;
+    // The bits below the last whole byte must be zero, so each byte string has one encoding.
+    if (tail == 2 && (d1 & 0x0F) != 0)
+      return error{errc::non_canonical_encoding, i + 1, "non-zero trailing bits"};
+    if (tail == 3 && (d2 & 0x03) != 0)
+      return error{errc::non_canonical_encoding, i + 2, "non-zero trailing bits"};
+    out.put(o++, ((d0 << 2) | (d1 >> 4)) & 0xFF);
+    if (tail == 3) out.put(o++, ((d1 << 4) | (d2 >> 2)) & 0xFF);
+  }
+  return o;
+}
+
+}  // namespace detail
+
+// ---------------------------------------------------------------------------------------------
+// hex
+
+enum class hex_case : unsigned char { lower, upper };
+
+namespace detail {
+[[nodiscard]] constexpr result<std::size_t> encode_hex(byte_source in, std::span<char> out,
+                                                       hex_case c) noexcept {
+  if (out.size() / 2 < in.size)
+    return error{errc::buffer_too_small, error::no_offset, "hex output"};
+  const char* digits = c == hex_case::lower ? lower_hex_digits : upper_hex_digits;
+  for (std::size_t i = 0; i < in.size; ++i) {
+    out[2 * i] = digits[in[i] >> 4];
+    out[2 * i + 1] = digits[in[i] & 0xF];
+  }
+  return 2 * in.size;
+}
+
+[[nodiscard]] constexpr result<std::size_t> decode_hex(std::string_view in,
+                                                       byte_sink out) noexcept {
+  for (std::size_t i = 0; i < in.size(); ++i)
+    if (hex_value(in[i]) < 0) return error{errc::invalid_character, i, "not a hex digit"};
+  if (in.size() % 2 != 0)
+    return error{errc::truncated_input, in.size() - 1, "odd number of hex digits"};
+  if (out.size < in.size() / 2)
+    return error{errc::buffer_too_small, error::no_offset, "hex output"};
+  for (std::size_t i = 0; i < in.size() / 2; ++i)
+    out.put(i, static_cast<unsigned>(hex_value(in[2 * i]) * 16 + hex_value(in[2 * i + 1])));
+  return in.size() / 2;
+}
+}  // namespace detail
+
+[[nodiscard]] constexpr result<std::size_t> encode_hex(std::span<const std::byte> in,
+                                                       std::span<char> out,
+                                                       hex_case c = hex_case::lower) noexcept {
+  return detail::encode_hex(in, out, c);
+}
+[[nodiscard]] constexpr result<std::size_t> encode_hex(std::string_view in, std::span<char> out,
+                                                       hex_case c = hex_case::lower) noexcept {
+  return detail::encode_hex(in, out, c);
+}
+[[nodiscard]] inline std::string to_hex(std::span<const std::byte> in,
+                                        hex_case c = hex_case::lower) {
+  std::string out(2 * in.size(), '\0');
+  (void)detail::encode_hex(in, out, c);
+  return out;
+}
+[[nodiscard]] inline std::string to_hex(std::string_view in, hex_case c = hex_case::lower) {
+  std::string out(2 * in.size(), '\0');
+  (void)detail::encode_hex(in, out, c);
+  return out;
+}
+
+/// A digest as fixed-width hex text, without the heap: hex_digest(sha256) is 64 characters.
+template <std::size_t N>
+[[nodiscard]] constexpr fixed_string<2 * N> hex_digest(const std::array<std::byte, N>& digest,
+                                                       hex_case c = hex_case::lower) noexcept {
+  fixed_string<2 * N> out;
+  (void)detail::encode_hex(std::span<const std::byte>(digest), std::span<char>(out.data, 2 * N), c);
+  return out;
+}
+
+/// Decodes hex digits of either case; odd length and foreign characters are errors.
+[[nodiscard]] constexpr result<std::size_t> decode_hex(std::string_view in,
+                                                       std::span<std::byte> out) noexcept {
+  return detail::decode_hex(in, out);
+}
+[[nodiscard]] constexpr result<std::size_t> decode_hex(std::string_view in,
+                                                       std::span<char> out) noexcept {
+  return detail::decode_hex(in, out);
+}
+[[nodiscard]] inline result<std::string> from_hex(std::string_view in) {
+  std::string out(in.size() / 2, '\0');
+  auto n = detail::decode_hex(in, std::span<char>(out));
+  if (!n) return n.error();
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// percent-encoding (RFC 3986)
+
+/// Which bytes stay literal. Everything else becomes %XX with uppercase hex.
+enum class percent_set : unsigned char {
+  component,  // RFC 3986 unreserved only: A-Z a-z 0-9 - . _ ~ (query keys and values)
+  path,       // unreserved and '/': an object key placed in a URL path
+  form,       // unreserved, and ' ' written as '+' (application/x-www-form-urlencoded bodies)
+};
+/// How a decoder reads '+': literally, or as a space (form bodies).
+enum class percent_decoding : unsigned char { plain, form };
+
+namespace detail {
+[[nodiscard]] constexpr bool is_unreserved(char c) noexcept {
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+         c == '.' || c == '_' || c == '~';
+}
+[[nodiscard]] constexpr bool stays_literal(char c, percent_set set) noexcept {
+  return is_unreserved(c) || (set == percent_set::path && c == '/');
+}
+}  // namespace detail
+
+/// Characters `in` takes once encoded.
+[[nodiscard]] constexpr std::size_t percent_encoded_size(std::string_view in,
+                                                         percent_set set) noexcept {
+  std::size_t n = 0;
+  for (const char c : in)
+    n += detail::stays_literal(c, set) || (set == percent_set::form && c == ' ') ? 1 : 3;
+  return n;
+}
+
+/// Encodes into `out`; returns the characters written.
+[[nodiscard]] constexpr result<std::size_t> percent_encode(
+    std::string_view in, std::span<char> out, percent_set set = percent_set::component) noexcept {
+  if (out.size() < percent_encoded_size(in, set))
+    return error{errc::buffer_too_small, error::no_offset, "percent-encoding output"};
+  std::size_t o = 0;
+  for (const char c : in) {
+    if (detail::stays_literal(c, set)) {
+      out[o++] = c;
+    } else if (set == percent_set::form && c == ' ') {
+      out[o++] = '+';
+    } else {
+      const auto u = static_cast<unsigned char>(c);
+      out[o++] = '%';
+      out[o++] = detail::upper_hex_digits[u >> 4];
+      out[o++] = detail::upper_hex_digits[u & 0xF];
+    }
+  }
+  return o;
+}
+
+/// Appends the encoding of `in` to `out` (one growth, no temporary).
+inline void append_percent_encoded(std::string& out, std::string_view in,
+                                   percent_set set = percent_set::component) {
+  const std::size_t at = out.size();
+  out.resize(at + percent_encoded_size(in, set));
+  (void)percent_encode(in, std::span<char>(out).subspan(at), set);
+}
+
+[[nodiscard]] inline std::string to_percent_encoded(std::string_view in,
+                                                    percent_set set = percent_set::component) {
+  std::string out;
+  append_percent_encoded(out, in, set);
+  return out;
+}
+
+/// Decodes %XX (either case) and, in form mode, '+' as space. A '%' not followed by two hex
+/// digits is an error at the '%'. Other characters pass through as they are.
+[[nodiscard]] constexpr result<std::size_t> percent_decode(
+    std::string_view in, std::span<char> out,
+    percent_decoding mode = percent_decoding::plain) noexcept {
+  std::size_t o = 0;
+  for (std::size_t i = 0; i < in.size(); ++i) {
+    if (o >= out.size())
+      return error{errc::buffer_too_small, error::no_offset, "percent-decoding output"};
+    const char c = in[i];
+    if (c == '%') {
+      const int hi = i + 1 < in.size() ? detail::hex_value(in[i + 1]) : -1;
+      const int lo = i + 2 < in.size() ? detail::hex_value(in[i + 2]) : -1;
+      if (hi < 0 || lo < 0)
+        return error{errc::invalid_percent_encoding, i, "'%' needs two hex digits"};
+      out[o++] = static_cast<char>(hi * 16 + lo);
+      i += 2;
+    } else {
+      out[o++] = mode == percent_decoding::form && c == '+' ? ' ' : c;
+    }
+  }
+  return o;
+}
+
+[[nodiscard]] inline result<std::string> from_percent_encoded(
+    std::string_view in, percent_decoding mode = percent_decoding::plain) {
+  std::string out(in.size(), '\0');
+  auto n = percent_decode(in, out, mode);
+  if (!n) return n.error();
+  out.resize(*n);
+  return out;
+}
+
+OBJPROC_NAMESPACE_END
+
+#endif  // OBJPROC_CORE_TEXT_HPP

@@ -1,0 +1,26 @@
+// objproc/objproc.hpp - the umbrella header: everything but the optional adapters.
+//
+// objproc builds, checks and signs cloud object-storage data-processing requests. It never does
+// I/O: typed values become signed request descriptors that you send with your own HTTP client.
+// The layout, by stage of the flow (see DESIGN.md):
+//   core/    result and errors, fixed_string, text codecs (base64, hex, percent), UTC time
+//   crypto/  the crypto_provider concept and the built-in constexpr SHA-1/SHA-256/HMAC
+// Adapters (separate targets, include them yourself):
+//   <objproc/adapters/openssl.hpp>   objproc::openssl::crypto   (target objproc::openssl)
+#ifndef OBJPROC_OBJPROC_HPP
+#define OBJPROC_OBJPROC_HPP
+
+#include "objproc/config.hpp"
+#include "objproc/core/fixed_string.hpp"
+#include "objproc/core/result.hpp"
+#include "objproc/core/text.hpp"
+#include "objproc/core/time.hpp"
+#include "objproc/crypto/concepts.hpp"
+#include "objproc/crypto/hmac.hpp"
+#include "objproc/crypto/portable.hpp"
+#include "objproc/crypto/sha1.hpp"
+#include "objproc/crypto/sha256.hpp"
+#include "objproc/fwd.hpp"
+#include "objproc/version.hpp"
+
+#endif  // OBJPROC_OBJPROC_HPP

@@ -1,5 +1,9 @@
 // The one precompiled Catch2 main shared by every test executable.
 #define CATCH_CONFIG_MAIN
+#if defined(CATCH_CONFIG_DISABLE_EXCEPTIONS)
+// Catch2 2.13 defines its own throw_exception unless told that we provide it (below).
+#  define CATCH_CONFIG_DISABLE_EXCEPTIONS_CUSTOM_HANDLER
+#endif
 #include <catch2/catch.hpp>
 
 #if defined(CATCH_CONFIG_DISABLE_EXCEPTIONS)

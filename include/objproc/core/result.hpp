@@ -26,56 +26,92 @@
 
 OBJPROC_NAMESPACE_BEGIN
 
+// Every error code, once: identifier and message. Kept as one list so the enum, its names and
+// the compile-time diagnostics (one function per code, see core/diagnostic.hpp) cannot drift.
+#define OBJPROC_DETAIL_ERRC_LIST(X)                               \
+  /* generic */                                                   \
+  X(invalid_argument, "invalid argument")                         \
+  X(value_out_of_range, "value out of range")                     \
+  X(buffer_too_small, "buffer too small")                         \
+  /* text decoding (core/text.hpp) */                             \
+  X(invalid_character, "invalid character")                       \
+  X(invalid_padding, "invalid padding")                           \
+  X(non_canonical_encoding, "non-canonical encoding")             \
+  X(truncated_input, "truncated input")                           \
+  X(invalid_percent_encoding, "invalid percent-encoding")         \
+  X(invalid_utf8, "invalid UTF-8")                                \
+  /* time (core/time.hpp) */                                      \
+  X(invalid_date, "invalid date")                                 \
+  X(year_out_of_range, "year out of range")                       \
+  /* processing styles and rules (oss/style.hpp, cos/rule.hpp) */ \
+  X(empty_style, "empty style")                                   \
+  X(style_too_long, "style too long")                             \
+  X(unknown_service, "unknown service")                           \
+  X(unknown_operation, "unknown operation")                       \
+  X(empty_operation, "empty operation")                           \
+  X(misplaced_operation, "operation not allowed here")            \
+  X(unknown_parameter, "unknown parameter")                       \
+  X(duplicate_parameter, "duplicate parameter")                   \
+  X(missing_parameter, "missing parameter")                       \
+  X(conflicting_parameters, "conflicting parameters")             \
+  X(missing_value, "missing value")                               \
+  X(unexpected_value, "unexpected value")                         \
+  X(invalid_number, "invalid number")                             \
+  X(invalid_enum_value, "invalid enum value")                     \
+  X(invalid_base64_value, "invalid base64 value")                 \
+  X(invalid_color, "invalid color")                               \
+  X(invalid_dimensions, "invalid dimensions")                     \
+  X(text_too_long, "text too long")                               \
+  X(invalid_style_name, "invalid style name")                     \
+  X(invalid_system_part, "invalid system part")                   \
+  X(mixed_services, "mixed services")                             \
+  X(too_many_rules, "too many rules")                             \
+  X(sync_only_operation, "operation is synchronous only")         \
+  X(async_only_operation, "operation is asynchronous only")       \
+  X(saveas_not_allowed, "sys/saveas not allowed here")            \
+  X(saveas_required, "sys/saveas required")                       \
+  X(notify_not_allowed, "sys/notify not allowed here")            \
+  X(notify_required, "sys/notify required")                       \
+  X(invalid_bucket_name, "invalid bucket name")                   \
+  X(invalid_object_key, "invalid object key")                     \
+  /* crypto providers and transport adapters */                   \
+  X(crypto_failed, "crypto provider failed")                      \
+  X(transport_failed, "transport failed")
+
 /// What went wrong. Each name reads as the message a user sees.
 enum class errc : std::uint16_t {
-  // generic
-  invalid_argument = 1,
-  value_out_of_range,
-  buffer_too_small,
-  // text decoding (core/text.hpp)
-  invalid_character,
-  invalid_padding,
-  non_canonical_encoding,
-  truncated_input,
-  invalid_percent_encoding,
-  // time (core/time.hpp)
-  invalid_date,
-  year_out_of_range,
-  // crypto providers
-  crypto_failed,
-  // transport adapters
-  transport_failed,
+#define OBJPROC_DETAIL_ERRC_ENUMERATOR(id, text) id,
+  none = 0,  // "no error": never the code of an objproc::error
+  OBJPROC_DETAIL_ERRC_LIST(OBJPROC_DETAIL_ERRC_ENUMERATOR)
+#undef OBJPROC_DETAIL_ERRC_ENUMERATOR
 };
 
-/// The stable, human-readable name of a code ("invalid_padding" reads as "invalid padding").
+/// The human-readable message of a code: "invalid padding".
 [[nodiscard]] constexpr std::string_view to_string(errc code) noexcept {
   switch (code) {
-    case errc::invalid_argument:
-      return "invalid argument";
-    case errc::value_out_of_range:
-      return "value out of range";
-    case errc::buffer_too_small:
-      return "buffer too small";
-    case errc::invalid_character:
-      return "invalid character";
-    case errc::invalid_padding:
-      return "invalid padding";
-    case errc::non_canonical_encoding:
-      return "non-canonical encoding";
-    case errc::truncated_input:
-      return "truncated input";
-    case errc::invalid_percent_encoding:
-      return "invalid percent-encoding";
-    case errc::invalid_date:
-      return "invalid date";
-    case errc::year_out_of_range:
-      return "year out of range";
-    case errc::crypto_failed:
-      return "crypto provider failed";
-    case errc::transport_failed:
-      return "transport failed";
+#define OBJPROC_DETAIL_ERRC_TEXT(id, text) \
+  case errc::id:                           \
+    return text;
+    OBJPROC_DETAIL_ERRC_LIST(OBJPROC_DETAIL_ERRC_TEXT)
+#undef OBJPROC_DETAIL_ERRC_TEXT
+    case errc::none:
+      break;
   }
   return "unknown error";
+}
+
+/// The stable identifier of a code, for machine-readable output: "invalid_padding".
+[[nodiscard]] constexpr std::string_view name(errc code) noexcept {
+  switch (code) {
+#define OBJPROC_DETAIL_ERRC_NAME(id, text) \
+  case errc::id:                           \
+    return #id;
+    OBJPROC_DETAIL_ERRC_LIST(OBJPROC_DETAIL_ERRC_NAME)
+#undef OBJPROC_DETAIL_ERRC_NAME
+    case errc::none:
+      break;
+  }
+  return "unknown_error";
 }
 
 /// One failure: code, byte offset into the input (or no_offset), static detail, provider code.

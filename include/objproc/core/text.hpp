@@ -437,6 +437,46 @@ inline void append_percent_encoded(std::string& out, std::string_view in,
   return out;
 }
 
+// ---------------------------------------------------------------------------------------------
+// UTF-8 (RFC 3629)
+
+/// Succeeds when `in` is well-formed UTF-8: no overlong forms, no surrogates, nothing above
+/// U+10FFFF, no truncated sequence. The error offset is the first byte of the bad sequence.
+[[nodiscard]] constexpr result<void> check_utf8(std::string_view in) noexcept {
+  for (std::size_t i = 0; i < in.size();) {
+    const auto b0 = static_cast<unsigned char>(in[i]);
+    if (b0 < 0x80) {
+      ++i;
+      continue;
+    }
+    // Length and the allowed range of the second byte (which rules out overlongs and surrogates).
+    std::size_t length = 0;
+    unsigned char low = 0x80;
+    unsigned char high = 0xBF;
+    if (b0 >= 0xC2 && b0 <= 0xDF) {
+      length = 2;
+    } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+      length = 3;
+      if (b0 == 0xE0) low = 0xA0;
+      if (b0 == 0xED) high = 0x9F;
+    } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+      length = 4;
+      if (b0 == 0xF0) low = 0x90;
+      if (b0 == 0xF4) high = 0x8F;
+    } else {
+      return error{errc::invalid_utf8, i, "not a UTF-8 lead byte"};
+    }
+    if (in.size() - i < length) return error{errc::invalid_utf8, i, "truncated UTF-8 sequence"};
+    for (std::size_t k = 1; k < length; ++k) {
+      const auto b = static_cast<unsigned char>(in[i + k]);
+      const bool ok = k == 1 ? b >= low && b <= high : (b & 0xC0) == 0x80;
+      if (!ok) return error{errc::invalid_utf8, i, "malformed UTF-8 sequence"};
+    }
+    i += length;
+  }
+  return {};
+}
+
 OBJPROC_NAMESPACE_END
 
 #endif  // OBJPROC_CORE_TEXT_HPP

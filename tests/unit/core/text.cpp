@@ -201,3 +201,28 @@ TEST_CASE("percent-decoding refuses malformed escapes", "[core][text][percent]")
   CHECK(percent_decode("abc", std::span<char>(out)).error().code == errc::buffer_too_small);
   CHECK(percent_encode("a b", std::span<char>(out)).error().code == errc::buffer_too_small);
 }
+
+TEST_CASE("UTF-8 validation is strict", "[core][text][utf8]") {
+  CHECK(check_utf8("").has_value());
+  CHECK(check_utf8("plain ascii").has_value());
+  CHECK(check_utf8("\xe7\x8c\xab \xf0\x9f\x90\xb1 \xc3\xa9 \xf4\x8f\xbf\xbf").has_value());
+  const std::pair<std::string_view, std::size_t> bad[] = {
+      {"a\x80", 1},              // continuation byte first
+      {"\xc0\xaf", 0},           // overlong '/'
+      {"\xc1\xbf", 0},           // overlong
+      {"\xe0\x80\xaf", 0},       // overlong 3-byte
+      {"ab\xed\xa0\x80", 2},     // UTF-16 surrogate
+      {"\xf0\x80\x80\xaf", 0},   // overlong 4-byte
+      {"\xf4\x90\x80\x80", 0},   // above U+10FFFF
+      {"\xf5\x80\x80\x80", 0},   // invalid lead
+      {"x\xe7\x8c", 1},          // truncated
+      {"\xe7\x8c\x41", 0},       // bad continuation
+      {"\xff", 0},
+  };
+  for (const auto& [text, offset] : bad) {
+    const auto r = check_utf8(text);
+    REQUIRE_FALSE(r.has_value());
+    CHECK(r.error().code == errc::invalid_utf8);
+    CHECK(r.error().offset == offset);
+  }
+}

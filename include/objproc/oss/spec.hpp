@@ -1,0 +1,501 @@
+// objproc/oss/spec.hpp - every OSS processing operation and parameter, as data.
+//
+// One table drives the parser (oss/style.hpp), the builders' checks and the documentation of
+// what is verified. Sources and confidence follow ../shared/reference/style-spec.md:
+//   documented  [D] official documentation        -> broken rules are errors
+//   sdk         [S] official SDK code or samples   -> broken rules are errors
+//   third_party [T] third-party code only          -> accepted, unverified
+//   unverified  [?] inferred                       -> accepted, unverified
+// A parameter whose range or value set is [T]/[?] is checked for its syntax only (an integer is
+// still an integer), never against guessed limits.
+#ifndef OBJPROC_OSS_SPEC_HPP
+#define OBJPROC_OSS_SPEC_HPP
+
+#include <cstdint>
+#include <span>
+#include <string_view>
+
+#include "objproc/config.hpp"
+
+OBJPROC_NAMESPACE_BEGIN
+
+namespace oss {
+
+enum class confidence : std::uint8_t { documented, sdk, third_party, unverified };
+
+/// How a parameter value is written.
+enum class value_kind : std::uint8_t {
+  integer,      // optional '-', decimal digits, no leading zeros; within [min, max]
+  decimal,      // digits with an optional fraction (fps_29.97); integer part within [min, max]
+  enumeration,  // one of `choices` (space-separated), case-sensitive
+  base64,       // URL-safe base64 of UTF-8 text; '=' padding accepted, emitted without
+  color,        // six hex digits RRGGBB, no '#'; emitted in upper case
+  video_size,   // WxH or Wx (video s_): even numbers in [min, max]
+  token,        // value set not published: letters, digits, '-' and '.'
+};
+
+/// What a base64 parameter decodes to, when more than "UTF-8 text" is known.
+enum class decoded_kind : std::uint8_t { text, object_key, bucket_name };
+
+struct param_spec {
+  std::string_view key = {};  // case-sensitive; "" for the value of a value-only operation
+  value_kind kind = value_kind::integer;
+  std::int64_t min = 0;
+  std::int64_t max = 0;
+  std::string_view choices = {};  // enumeration values, space-separated
+  bool required = false;
+  confidence source = confidence::documented;
+  std::string_view requires_keys = {};  // also needs these keys (space-separated)
+  std::string_view excludes_keys = {};  // cannot be combined with these keys
+  std::uint16_t max_encoded = 0;        // base64: maximum encoded length (0: no limit)
+  std::uint16_t max_decoded = 0;        // base64: maximum decoded UTF-8 characters (0: none)
+  decoded_kind decodes_to = decoded_kind::text;
+};
+
+enum class op_form : std::uint8_t {
+  keyed,       // op,key_value,key_value
+  value_only,  // op,value
+  no_args,     // op
+};
+
+/// Where an operation may run (style-spec §1.1), as bits.
+enum carrier_bits : std::uint8_t {
+  in_get_url = 1,        // ?x-oss-process= in a (presigned) GET URL
+  in_sync_process = 2,   // POST ?x-oss-process (ProcessObject)
+  in_async_process = 4,  // POST ?x-oss-async-process (AsyncProcessObject)
+};
+
+struct op_spec {
+  std::string_view service = {};  // image video audio doc imm
+  std::string_view name = {};
+  op_form form = op_form::keyed;
+  std::span<const param_spec> params = {};
+  std::uint8_t carriers = in_get_url | in_sync_process;
+  bool needs_saveas = false;      // the result exists only once saved (sys/saveas)
+  bool needs_notify = false;      // the result is delivered only by notification (sys/notify)
+  std::string_view parents = {};  // a sub-operation: valid only right after one of these ops
+  std::string_view one_of = {};   // at least one of these keys is required
+  confidence source = confidence::documented;
+};
+
+namespace spec {
+
+using enum value_kind;
+using enum confidence;
+
+inline constexpr std::int64_t unbounded = 0x7fffffffffffffff;
+inline constexpr std::string_view gravity9 = "nw north ne west center east sw south se";
+inline constexpr std::string_view zero_one = "0 1";
+
+// --- image (style-spec §3) -------------------------------------------------------------------
+inline constexpr param_spec resize[] = {
+    {.key = "m", .kind = enumeration, .choices = "lfit mfit fill pad fixed"},
+    {.key = "w", .min = 1, .max = 16384},
+    {.key = "h", .min = 1, .max = 16384},
+    {.key = "l", .min = 1, .max = 16384},
+    {.key = "s", .min = 1, .max = 16384},
+    {.key = "limit", .kind = enumeration, .choices = zero_one},
+    {.key = "color", .kind = color},
+    {.key = "p", .min = 1, .max = 1000},
+    // Only inside a watermark image's own pre-process: percent of the main image.
+    {.key = "P", .min = 1, .max = 100},
+};
+inline constexpr param_spec crop[] = {
+    {.key = "w", .min = 0, .max = 16384},
+    {.key = "h", .min = 0, .max = 16384},
+    {.key = "x", .min = 0, .max = 30000},
+    {.key = "y", .min = 0, .max = 30000},
+    {.key = "g",
+     .kind = enumeration,
+     .choices = "nw north ne west center east sw south se face auto"},
+    {.key = "p", .min = 1, .max = 200},
+};
+inline constexpr param_spec indexcrop[] = {
+    {.key = "x", .min = 1, .max = 30000},
+    {.key = "y", .min = 1, .max = 30000},
+    {.key = "i", .min = 0, .max = 30000},
+};
+inline constexpr param_spec radius[] = {{.key = "r", .min = 1, .max = 4096, .required = true}};
+inline constexpr param_spec rotate_value[] = {{.min = 0, .max = 360}};
+inline constexpr param_spec auto_orient_value[] = {{.kind = enumeration, .choices = zero_one}};
+inline constexpr param_spec flip_value[] = {
+    {.kind = enumeration, .choices = "0 1 2", .source = third_party}};
+inline constexpr param_spec blur[] = {
+    {.key = "r", .min = 1, .max = 50, .required = true},
+    {.key = "s", .min = 1, .max = 50, .required = true},
+};
+inline constexpr param_spec bright_value[] = {{.min = -100, .max = 100}};
+inline constexpr param_spec sharpen_value[] = {{.min = 50, .max = 399}};
+inline constexpr param_spec format_value[] = {
+    {.kind = enumeration, .choices = "jpg png webp bmp gif tiff heic avif"}};
+inline constexpr param_spec quality[] = {
+    {.key = "q", .min = 1, .max = 100},
+    {.key = "Q", .min = 1, .max = 100},
+};
+inline constexpr param_spec interlace_value[] = {{.kind = enumeration, .choices = zero_one}};
+inline constexpr param_spec watermark[] = {
+    {.key = "t", .min = 0, .max = 100},
+    {.key = "g", .kind = enumeration, .choices = gravity9},
+    {.key = "x", .min = 0, .max = 4096},
+    {.key = "y", .min = 0, .max = 4096},
+    {.key = "voffset", .min = -1000, .max = 1000},
+    {.key = "fill", .kind = enumeration, .choices = zero_one},
+    {.key = "padx", .min = 0, .max = 4096, .requires_keys = "fill"},
+    {.key = "pady", .min = 0, .max = 4096, .requires_keys = "fill"},
+    {.key = "image", .kind = base64, .decodes_to = decoded_kind::object_key},
+    // "Up to 64 characters" is ambiguous (style-spec §9 #6): the encoded length is what we bound.
+    {.key = "text", .kind = base64, .max_encoded = 64},
+    {.key = "type", .kind = base64},
+    {.key = "color", .kind = color},
+    {.key = "size", .min = 1, .max = 1000},
+    {.key = "shadow", .min = 0, .max = 100},
+    {.key = "rotate", .min = 0, .max = 360},
+    {.key = "order", .kind = enumeration, .choices = zero_one, .requires_keys = "image text"},
+    {.key = "align", .kind = enumeration, .choices = "0 1 2", .requires_keys = "image text"},
+    {.key = "interval", .min = 0, .max = 1000, .requires_keys = "image text"},
+};
+inline constexpr param_spec blindwatermark[] = {
+    {.key = "content", .kind = base64, .required = true, .max_decoded = 256},
+    {.key = "s", .kind = enumeration, .choices = "low medium high"},
+    {.key = "q", .min = 70, .max = 100},
+};
+inline constexpr param_spec deblindwatermark[] = {
+    {.key = "s", .kind = enumeration, .choices = "low medium high", .source = sdk},
+    {.key = "t", .kind = enumeration, .choices = "text", .source = sdk},
+};
+
+// --- video, audio, doc synchronous (style-spec §4) ---------------------------------------------
+inline constexpr param_spec video_snapshot[] = {
+    {.key = "t", .min = 0, .max = unbounded},  // required [?]: not enforced
+    {.key = "w", .min = 0, .max = unbounded},
+    {.key = "h", .min = 0, .max = unbounded},
+    {.key = "m", .kind = enumeration, .choices = "fast"},
+    {.key = "f", .kind = enumeration, .choices = "jpg png"},
+    {.key = "ar", .kind = enumeration, .choices = "auto h w"},
+};
+inline constexpr param_spec doc_snapshot[] = {
+    {.key = "target", .kind = enumeration, .choices = "jpg png"},
+    {.key = "source", .kind = enumeration, .choices = "pdf xlsx xls docx doc pptx ppt"},
+    {.key = "page", .min = 1, .max = unbounded},
+};
+inline constexpr param_spec doc_preview[] = {
+    {.key = "export", .kind = enumeration, .choices = zero_one, .source = third_party},
+    {.key = "print", .kind = enumeration, .choices = zero_one, .source = third_party},
+    {.key = "copy", .kind = enumeration, .choices = zero_one, .source = third_party},
+};
+inline constexpr param_spec doc_preview_watermark[] = {
+    {.key = "text", .kind = base64, .source = third_party},
+    {.key = "size", .min = 0, .max = unbounded, .source = third_party},
+    {.key = "t", .min = 0, .max = 100, .source = third_party},
+    {.key = "color", .kind = color, .source = third_party},
+    {.key = "rotate", .min = 0, .max = 360, .source = third_party},
+    {.key = "type", .kind = base64, .source = third_party},
+};
+inline constexpr param_spec imm_previewdoc[] = {
+    {.key = "copy", .kind = enumeration, .choices = zero_one}};
+
+// --- asynchronous (style-spec §5, §6) ------------------------------------------------------------
+inline constexpr param_spec doc_convert[] = {
+    {.key = "target", .kind = enumeration, .choices = "pdf png jpg txt", .required = true},
+    {.key = "source",
+     .kind = enumeration,
+     .choices = "doc docx wps wpss docm dotm dot dotx html pptx ppt pot potx pps ppsx dps dpt pptm "
+                "potm ppsm dpss xls xlt et ett xlsx xltx csv xlsb xlsm xltm ets pdf"},
+    // Always base64: a raw page list ("1,2,4-10") would contain the argument separator.
+    {.key = "pages", .kind = base64},
+};
+
+#define OBJPROC_DETAIL_OSS_MEDIA_OUTPUT_PARAMS                                                \
+  {.key = "ss", .min = 0, .max = unbounded}, {.key = "t", .min = 0, .max = unbounded},        \
+      {.key = "vn", .kind = enumeration, .choices = zero_one},                                \
+      {.key = "vcodec", .kind = enumeration, .choices = "h264 h265 copy vp9"},                \
+      {.key = "fps", .kind = decimal, .min = 0, .max = 240},                                  \
+      {.key = "fpsopt", .kind = enumeration, .choices = "0 1 2"},                             \
+      {.key = "pixfmt",                                                                       \
+       .kind = enumeration,                                                                   \
+       .choices = "yuv420p yuv420p10le yuv422p yuv422p10le yuv444p yuv444p10le yuva420p"},    \
+      {.key = "s", .kind = video_size, .min = 64, .max = 4096},                               \
+      {.key = "sopt", .min = 0, .max = unbounded, .source = unverified},                      \
+      {.key = "scaletype", .kind = token, .source = unverified},                              \
+      {.key = "arotate", .kind = enumeration, .choices = zero_one},                           \
+      {.key = "g", .min = 1, .max = 100000}, {.key = "vb", .min = 10000, .max = 100000000},   \
+      {.key = "vbopt", .min = 0, .max = unbounded, .source = unverified},                     \
+      {.key = "crf", .kind = decimal, .min = 0, .max = 51},                                   \
+      {.key = "maxrate", .min = 10000, .max = 100000000},                                     \
+      {.key = "bufsize", .min = 10000, .max = 200000000},                                     \
+      {.key = "an", .kind = enumeration, .choices = zero_one},                                \
+      {.key = "acodec", .kind = token, .source = unverified},                                 \
+      {.key = "ar",                                                                           \
+       .kind = enumeration,                                                                   \
+       .choices = "8000 11025 12000 16000 22050 24000 32000 44100 48000 64000 88200 96000"},  \
+      {.key = "ac", .min = 1, .max = 8},                                                      \
+      {.key = "aq", .min = 0, .max = 100, .excludes_keys = "ab"},                             \
+      {.key = "ab", .min = 1, .max = unbounded, .source = unverified, .excludes_keys = "aq"}, \
+      {.key = "abopt", .min = 0, .max = unbounded, .source = unverified},                     \
+      {.key = "adepth", .min = 0, .max = unbounded, .source = unverified}, {                  \
+    .key = "sn", .kind = enumeration, .choices = zero_one, .source = sdk                      \
+  }
+
+inline constexpr param_spec video_convert[] = {
+    {.key = "f",
+     .kind = enumeration,
+     .choices = "mp4 mkv mov asf avi mxf ts flv webm mp3 aac flac oga ac3 opus amr",
+     .required = true},
+    OBJPROC_DETAIL_OSS_MEDIA_OUTPUT_PARAMS,
+};
+inline constexpr param_spec video_concat[] = {
+    {.key = "f",
+     .kind = enumeration,
+     .choices = "mp4 mkv mov asf avi mxf ts flv webm mp3 aac flac oga ac3 opus amr",
+     .required = true},
+    OBJPROC_DETAIL_OSS_MEDIA_OUTPUT_PARAMS,
+    {.key = "align", .min = 0, .max = unbounded, .source = unverified},
+};
+#undef OBJPROC_DETAIL_OSS_MEDIA_OUTPUT_PARAMS
+
+inline constexpr param_spec concat_input[] = {
+    {.key = "o",
+     .kind = base64,
+     .required = true,
+     .source = sdk,
+     .decodes_to = decoded_kind::object_key},
+    {.key = "ss", .min = 0, .max = unbounded, .source = sdk},
+    {.key = "t", .min = 0, .max = unbounded, .source = sdk},
+};
+inline constexpr param_spec video_animation[] = {
+    {.key = "ss", .min = 0, .max = unbounded},
+    {.key = "f", .kind = enumeration, .choices = "gif webp", .required = true},
+    {.key = "num", .min = 0, .max = unbounded},
+    {.key = "inter", .min = 0, .max = unbounded},
+    {.key = "fps", .kind = decimal, .min = 0, .max = 240},
+    {.key = "w", .min = 0, .max = unbounded, .source = sdk},
+    {.key = "h", .min = 0, .max = unbounded, .source = sdk},
+    {.key = "scaletype", .kind = token, .source = unverified},
+};
+inline constexpr param_spec video_sprite[] = {
+    {.key = "ss", .min = 0, .max = unbounded},
+    {.key = "f", .kind = enumeration, .choices = "jpg png", .required = true},
+    {.key = "m", .kind = enumeration, .choices = "inter key avg dhash"},
+    {.key = "thr", .min = 0, .max = 100, .requires_keys = "m"},
+    {.key = "num", .min = 0, .max = unbounded},
+    {.key = "inter", .min = 0, .max = unbounded},
+    {.key = "sw", .min = 0, .max = unbounded, .source = sdk},
+    {.key = "sh", .min = 0, .max = unbounded, .source = sdk},
+    {.key = "tw", .min = 0, .max = unbounded, .source = sdk},
+    {.key = "th", .min = 0, .max = unbounded, .source = sdk},
+    {.key = "pad", .min = 0, .max = unbounded, .source = sdk},
+    {.key = "margin", .min = 0, .max = unbounded, .source = sdk},
+    {.key = "scaletype", .kind = token, .source = unverified},
+};
+// No published table (style-spec §6.4): the sample's keys plus those of video/sprite, unverified.
+inline constexpr param_spec video_snapshots[] = {
+    {.key = "ss", .min = 0, .max = unbounded, .source = unverified},
+    {.key = "f", .kind = enumeration, .choices = "jpg png", .source = sdk},
+    {.key = "m", .kind = token, .source = unverified},
+    {.key = "thr", .min = 0, .max = 100, .source = unverified},
+    {.key = "num", .min = 0, .max = unbounded, .source = unverified},
+    {.key = "inter", .min = 0, .max = unbounded, .source = sdk},
+    {.key = "w", .min = 0, .max = unbounded, .source = sdk},
+    {.key = "h", .min = 0, .max = unbounded, .source = sdk},
+    {.key = "scaletype", .kind = token, .source = sdk},
+};
+inline constexpr param_spec audio_convert[] = {
+    {.key = "ss", .min = 0, .max = unbounded},
+    {.key = "t", .min = 0, .max = unbounded},
+    {.key = "f", .kind = enumeration, .choices = "mp3 aac flac oga ac3 opus amr", .required = true},
+    {.key = "ar",
+     .kind = enumeration,
+     .choices = "8000 11025 12000 16000 22050 24000 32000 44100 48000 64000 88200 96000"},
+    {.key = "ac", .min = 1, .max = 8},
+    {.key = "aq", .min = 0, .max = 100, .excludes_keys = "ab"},
+    {.key = "ab", .min = 1, .max = unbounded, .source = unverified, .excludes_keys = "aq"},
+    {.key = "abopt", .min = 0, .max = unbounded, .source = unverified},
+};
+inline constexpr param_spec audio_concat[] = {
+    {.key = "ss", .min = 0, .max = unbounded, .source = sdk},
+    {.key = "t", .min = 0, .max = unbounded, .source = sdk},
+    {.key = "f", .kind = enumeration, .choices = "mp3 aac flac oga ac3 opus amr", .required = true},
+    {.key = "ar",
+     .kind = enumeration,
+     .choices = "8000 11025 12000 16000 22050 24000 32000 44100 48000 64000 88200 96000"},
+    {.key = "ac", .min = 1, .max = 8},
+    {.key = "aq", .min = 0, .max = 100, .excludes_keys = "ab"},
+    {.key = "ab", .min = 1, .max = unbounded, .source = unverified, .excludes_keys = "aq"},
+    {.key = "abopt", .min = 0, .max = unbounded, .source = unverified},
+    {.key = "align", .min = 0, .max = unbounded, .source = unverified},
+};
+
+inline constexpr std::uint8_t sync_carriers = in_get_url | in_sync_process;
+
+inline constexpr op_spec operations[] = {
+    // image (§3): synchronous
+    {.service = "image", .name = "resize", .params = resize, .one_of = "w h l s p P"},
+    {.service = "image", .name = "crop", .params = crop},
+    {.service = "image", .name = "indexcrop", .params = indexcrop, .one_of = "x y"},
+    {.service = "image", .name = "circle", .params = radius},
+    {.service = "image", .name = "rounded-corners", .params = radius},
+    {.service = "image", .name = "rotate", .form = op_form::value_only, .params = rotate_value},
+    {.service = "image",
+     .name = "auto-orient",
+     .form = op_form::value_only,
+     .params = auto_orient_value},
+    {.service = "image", .name = "flip", .form = op_form::value_only, .params = flip_value},
+    {.service = "image", .name = "blur", .params = blur},
+    {.service = "image", .name = "bright", .form = op_form::value_only, .params = bright_value},
+    {.service = "image", .name = "contrast", .form = op_form::value_only, .params = bright_value},
+    {.service = "image", .name = "sharpen", .form = op_form::value_only, .params = sharpen_value},
+    {.service = "image", .name = "format", .form = op_form::value_only, .params = format_value},
+    {.service = "image", .name = "quality", .params = quality, .one_of = "q Q"},
+    {.service = "image",
+     .name = "interlace",
+     .form = op_form::value_only,
+     .params = interlace_value},
+    {.service = "image", .name = "watermark", .params = watermark, .one_of = "text image"},
+    {.service = "image", .name = "info", .form = op_form::no_args},
+    {.service = "image", .name = "average-hue", .form = op_form::no_args},
+    // Embedding saves a new object: POST with sys/saveas only.
+    {.service = "image",
+     .name = "blindwatermark",
+     .params = blindwatermark,
+     .carriers = in_sync_process,
+     .needs_saveas = true},
+    // Extraction answers only through the notification.
+    {.service = "image",
+     .name = "deblindwatermark",
+     .params = deblindwatermark,
+     .carriers = in_async_process,
+     .needs_notify = true,
+     .source = sdk},
+    // video, audio, doc: synchronous (§4)
+    {.service = "video", .name = "snapshot", .params = video_snapshot},
+    {.service = "video", .name = "info", .form = op_form::no_args},
+    {.service = "audio", .name = "info", .form = op_form::no_args},
+    {.service = "doc", .name = "snapshot", .params = doc_snapshot},
+    {.service = "doc", .name = "preview", .params = doc_preview, .source = third_party},
+    {.service = "doc",
+     .name = "watermark",
+     .params = doc_preview_watermark,
+     .parents = "preview",
+     .source = third_party},
+    {.service = "imm", .name = "previewdoc", .params = imm_previewdoc, .carriers = in_get_url},
+    // asynchronous only, results saved (§5, §6)
+    {.service = "doc",
+     .name = "convert",
+     .params = doc_convert,
+     .carriers = in_async_process,
+     .needs_saveas = true},
+    {.service = "video",
+     .name = "convert",
+     .params = video_convert,
+     .carriers = in_async_process,
+     .needs_saveas = true},
+    {.service = "video",
+     .name = "animation",
+     .params = video_animation,
+     .carriers = in_async_process,
+     .needs_saveas = true},
+    {.service = "video",
+     .name = "sprite",
+     .params = video_sprite,
+     .carriers = in_async_process,
+     .needs_saveas = true},
+    {.service = "video",
+     .name = "snapshots",
+     .params = video_snapshots,
+     .carriers = in_async_process,
+     .needs_saveas = true,
+     .source = sdk},
+    {.service = "video",
+     .name = "concat",
+     .params = video_concat,
+     .carriers = in_async_process,
+     .needs_saveas = true,
+     .source = sdk},
+    {.service = "audio",
+     .name = "convert",
+     .params = audio_convert,
+     .carriers = in_async_process,
+     .needs_saveas = true},
+    {.service = "audio",
+     .name = "concat",
+     .params = audio_concat,
+     .carriers = in_async_process,
+     .needs_saveas = true,
+     .source = sdk},
+    // concat inputs: /pre (before the source object) and /sur (after it), one or more each.
+    {.service = "video",
+     .name = "pre",
+     .params = concat_input,
+     .carriers = in_async_process,
+     .parents = "concat pre sur",
+     .source = sdk},
+    {.service = "video",
+     .name = "sur",
+     .params = concat_input,
+     .carriers = in_async_process,
+     .parents = "concat pre sur",
+     .source = sdk},
+    {.service = "audio",
+     .name = "pre",
+     .params = concat_input,
+     .carriers = in_async_process,
+     .parents = "concat pre sur",
+     .source = sdk},
+    {.service = "audio",
+     .name = "sur",
+     .params = concat_input,
+     .carriers = in_async_process,
+     .parents = "concat pre sur",
+     .source = sdk},
+};
+
+// The parser tracks parameters in a fixed array (oss/style.hpp).
+inline constexpr std::size_t max_params_per_operation = 40;
+static_assert(
+    [] {
+      for (const op_spec& op : operations)
+        if (op.params.size() > max_params_per_operation) return false;
+      return true;
+    }(),
+    "objproc::oss::spec: an operation has more parameters than the parser tracks");
+
+/// The operation `name` of `service`, or nullptr.
+[[nodiscard]] constexpr const op_spec* find_operation(std::string_view service,
+                                                      std::string_view name) noexcept {
+  for (const op_spec& op : operations)
+    if (op.service == service && op.name == name) return &op;
+  return nullptr;
+}
+
+/// True when `service` has at least one operation.
+[[nodiscard]] constexpr bool known_service(std::string_view service) noexcept {
+  for (const op_spec& op : operations)
+    if (op.service == service) return true;
+  return false;
+}
+
+/// The parameter `key` of `op` (case-sensitive), or nullptr.
+[[nodiscard]] constexpr const param_spec* find_param(const op_spec& op,
+                                                     std::string_view key) noexcept {
+  for (const param_spec& p : op.params)
+    if (p.key == key) return &p;
+  return nullptr;
+}
+
+/// True when `word` is one of the space-separated `words`.
+[[nodiscard]] constexpr bool in_list(std::string_view words, std::string_view word) noexcept {
+  while (!words.empty()) {
+    const std::size_t space = words.find(' ');
+    if (words.substr(0, space) == word) return true;
+    if (space == std::string_view::npos) break;
+    words.remove_prefix(space + 1);
+  }
+  return false;
+}
+
+}  // namespace spec
+}  // namespace oss
+
+OBJPROC_NAMESPACE_END
+
+#endif  // OBJPROC_OSS_SPEC_HPP

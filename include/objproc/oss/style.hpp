@@ -1,0 +1,692 @@
+// objproc/oss/style.hpp - the OSS processing grammar: one constexpr parser, the style value,
+// the compile-time checked literal.
+//
+//   parse_style(text, where)   -> result<style>   run time or compile time, any input
+//   style_string{"..."}        consteval: a bad literal is a compile error naming its errc
+//   "..."_oss                  the same, in objproc::literals
+//   runtime_style(text)        the explicit opt-out, checked when the operation is built
+//   check_carrier(s, where)    sync/async/GET-URL rules (style-spec §1.1)
+//   render_diagnostic(text, e) (core/diagnostic.hpp) a two-line caret diagnostic
+//
+// Grammar (style-spec §2.1): `service/op,key_value,.../op...` or `style/<name>`, optionally
+// followed by one `|sys/saveas,o_..,b_..[/notify,topic_..]` or `|sys/notify,topic_..`. Keys and
+// values split at the first '_'; value-only ops take one bare value. Every operation and
+// parameter is described in oss/spec.hpp.
+//
+// Canonical text: what to_string(parse_style(s)) returns. Parsing normalises only what has one
+// meaning written two ways: base64 values lose their '=' padding, colours are upper case, and
+// the system part is written saveas first with o_ before b_. Everything else stays as written,
+// so parse(to_string(x)) == x.
+#ifndef OBJPROC_OSS_STYLE_HPP
+#define OBJPROC_OSS_STYLE_HPP
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "objproc/config.hpp"
+#include "objproc/core/diagnostic.hpp"
+#include "objproc/core/fixed_string.hpp"
+#include "objproc/core/result.hpp"
+#include "objproc/core/text.hpp"
+#include "objproc/oss/names.hpp"
+#include "objproc/oss/spec.hpp"
+
+// The longest canonical process string a style holds (it lives inline, without the heap).
+// Changes sizeof(oss::style): define it the same way in every translation unit.
+#ifndef OBJPROC_OSS_STYLE_CAPACITY
+#  define OBJPROC_OSS_STYLE_CAPACITY 2048
+#endif
+
+OBJPROC_NAMESPACE_BEGIN
+
+namespace oss {
+
+inline constexpr std::size_t style_capacity = OBJPROC_OSS_STYLE_CAPACITY;
+
+/// Where a process string is used (style-spec §1.1).
+enum class carrier : std::uint8_t {
+  any,            // grammar only
+  get_url,        // ?x-oss-process= in a (presigned) GET URL: no sys/saveas, no sys/notify
+  sync_process,   // POST ?x-oss-process (ProcessObject): no sys/notify, no async-only ops
+  async_process,  // POST ?x-oss-async-process (AsyncProcessObject)
+};
+
+namespace detail {
+
+// Where parsed canonical text goes. With no buffer it only counts (the checked literals).
+struct style_writer {
+  char* data = nullptr;
+  std::size_t capacity = 0;
+  std::size_t size = 0;
+
+  constexpr void put(char c) noexcept {
+    if (data != nullptr && size < capacity) data[size] = c;
+    ++size;
+  }
+  constexpr void put(std::string_view s) noexcept {
+    for (const char c : s) put(c);
+  }
+  [[nodiscard]] constexpr bool overflowed() const noexcept {
+    return data != nullptr && size > capacity;
+  }
+};
+
+// What the parser learnt besides the text.
+struct style_summary {
+  std::size_t main_size = 0;  // canonical bytes before '|'
+  bool is_reference = false;
+  bool has_save_as = false;
+  bool has_notify = false;
+};
+
+struct parse_context {
+  carrier where = carrier::any;
+  bool watermark_image = false;  // parsing a watermark image's own ?x-oss-process= (allows P_)
+};
+
+[[nodiscard]] constexpr bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
+
+// Decimal integer: optional '-', no leading zeros, no "-0". Offsets are relative to `v`.
+[[nodiscard]] constexpr result<std::int64_t> parse_integer(std::string_view v) noexcept {
+  std::size_t i = 0;
+  const bool negative = !v.empty() && v[0] == '-';
+  if (negative) ++i;
+  if (i == v.size()) return error{errc::invalid_number, i, "expected digits"};
+  if (v[i] == '0' && (v.size() > i + 1 || negative))
+    return error{errc::invalid_number, i, "no leading zeros"};
+  std::int64_t n = 0;
+  for (; i < v.size(); ++i) {
+    if (!is_digit(v[i])) return error{errc::invalid_number, i, "expected digits"};
+    if (n > 99'999'999'999'999'999) return error{errc::value_out_of_range, 0, "number too large"};
+    n = n * 10 + (v[i] - '0');
+  }
+  return negative ? -n : n;
+}
+
+[[nodiscard]] constexpr result<void> check_range(std::int64_t n, const param_spec& p) noexcept {
+  if (n < p.min) return error{errc::value_out_of_range, 0, "below the minimum"};
+  if (n > p.max) return error{errc::value_out_of_range, 0, "above the maximum"};
+  return {};
+}
+
+// Length of the UTF-8 text in characters (input already validated).
+[[nodiscard]] constexpr std::size_t utf8_length(std::string_view s) noexcept {
+  std::size_t n = 0;
+  for (const char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
+  return n;
+}
+
+[[nodiscard]] constexpr result<style_summary> parse_process(std::string_view in, style_writer& out,
+                                                            parse_context ctx) noexcept;
+
+// A base64 value: URL-safe alphabet, '=' optional, canonical bits, UTF-8 inside, then the
+// checks of what it decodes to. Writes the value without padding.
+[[nodiscard]] constexpr result<void> check_base64(std::string_view v, const param_spec& p,
+                                                  style_writer& out) noexcept {
+  for (std::size_t i = 0; i < v.size(); ++i)
+    if (v[i] == '+' || v[i] == '/')
+      return error{errc::invalid_base64_value, i, "standard base64: use the URL-safe '-' and '_'"};
+  std::array<char, 1536> decoded{};  // an object key (1023 bytes) encodes to 1364 characters
+  if (v.size() > decoded.size())
+    return error{errc::text_too_long, decoded.size(), "base64 value too long"};
+  auto n = decode_base64(v, std::span<char>(decoded), base64_alphabet::url_safe,
+                         base64_padding_policy::optional);
+  if (!n) return error{errc::invalid_base64_value, n.error().offset, n.error().detail};
+  std::string_view unpadded = v;
+  while (!unpadded.empty() && unpadded.back() == '=') unpadded.remove_suffix(1);
+  if (unpadded.empty()) return error{errc::missing_value, 0, "empty base64 value"};
+  const std::string_view text(decoded.data(), *n);
+  if (auto utf8 = check_utf8(text); !utf8)
+    return error{errc::invalid_base64_value, 0, "does not decode to UTF-8 text"};
+  if (p.max_encoded != 0 && unpadded.size() > p.max_encoded)
+    return error{errc::text_too_long, p.max_encoded, "encoded text too long"};
+  if (p.max_decoded != 0 && utf8_length(text) > p.max_decoded)
+    return error{errc::text_too_long, 0, "decoded text too long"};
+  if (p.decodes_to == decoded_kind::bucket_name) {
+    if (auto r = check_bucket_name(text); !r)
+      return error{errc::invalid_bucket_name, 0, r.error().detail};
+  } else if (p.decodes_to == decoded_kind::object_key) {
+    // A watermark image may carry its own pre-process: "key?x-oss-process=image/...".
+    const std::size_t query = text.find("?x-oss-process=");
+    if (auto r = check_object_key(text.substr(0, query)); !r)
+      return error{errc::invalid_object_key, 0, r.error().detail};
+    if (query != std::string_view::npos && p.key == "image") {
+      style_writer ignore;
+      if (auto r = parse_process(text.substr(query + 15), ignore, {carrier::get_url, true}); !r)
+        return error{r.error().code, 0, r.error().detail};  // offsets inside the decoded text
+    } else if (query != std::string_view::npos) {
+      return error{errc::invalid_object_key, 0, "'?x-oss-process=' only in a watermark image"};
+    }
+  }
+  out.put(unpadded);
+  return {};
+}
+
+// One value against its parameter's spec; offsets relative to `v`. Writes the canonical value.
+[[nodiscard]] constexpr result<void> check_value(std::string_view v, const param_spec& p,
+                                                 style_writer& out) noexcept {
+  switch (p.kind) {
+    case value_kind::integer: {
+      auto n = parse_integer(v);
+      if (!n) return n.error();
+      if (auto r = check_range(*n, p); !r) return r;
+      out.put(v);
+      return {};
+    }
+    case value_kind::decimal: {
+      const std::size_t dot = v.find('.');
+      auto whole = parse_integer(v.substr(0, dot));
+      if (!whole) return whole.error();
+      if (*whole < 0) return error{errc::value_out_of_range, 0, "below the minimum"};
+      bool fraction_nonzero = false;
+      if (dot != std::string_view::npos) {
+        if (dot + 1 == v.size()) return error{errc::invalid_number, dot, "digits must follow '.'"};
+        for (std::size_t i = dot + 1; i < v.size(); ++i) {
+          if (!is_digit(v[i])) return error{errc::invalid_number, i, "expected digits"};
+          fraction_nonzero = fraction_nonzero || v[i] != '0';
+        }
+      }
+      if (auto r = check_range(*whole, p); !r) return r;
+      if (*whole == p.max && fraction_nonzero)
+        return error{errc::value_out_of_range, 0, "above the maximum"};
+      out.put(v);
+      return {};
+    }
+    case value_kind::enumeration:
+      if (!spec::in_list(p.choices, v)) return error{errc::invalid_enum_value, 0, p.choices};
+      out.put(v);
+      return {};
+    case value_kind::base64:
+      return check_base64(v, p, out);
+    case value_kind::color:
+      for (std::size_t i = 0; i < v.size() && i < 6; ++i)
+        if (objproc::detail::hex_value(v[i]) < 0)
+          return error{errc::invalid_color, i, "expected RRGGBB hex"};
+      if (v.size() != 6)
+        return error{errc::invalid_color, v.size() < 6 ? v.size() : 6,
+                     "expected six hex digits RRGGBB"};
+      for (const char c : v) out.put(c >= 'a' && c <= 'f' ? static_cast<char>(c - 'a' + 'A') : c);
+      return {};
+    case value_kind::video_size: {
+      const std::size_t x = v.find('x');
+      if (x == std::string_view::npos)
+        return error{errc::invalid_dimensions, v.size(), "expected WxH or Wx"};
+      for (const std::size_t at : {std::size_t{0}, x + 1}) {
+        const std::string_view side = at == 0 ? v.substr(0, x) : v.substr(at);
+        if (at != 0 && side.empty()) continue;  // "1280x": the height follows the width
+        auto n = parse_integer(side);
+        if (!n) return error{errc::invalid_dimensions, at + n.error().offset, "expected WxH"};
+        if (*n < p.min || *n > p.max)
+          return error{errc::value_out_of_range, at, "each side 64-4096"};
+        if (*n % 2 != 0) return error{errc::invalid_dimensions, at, "sides must be even"};
+      }
+      out.put(v);
+      return {};
+    }
+    case value_kind::token:
+      for (std::size_t i = 0; i < v.size(); ++i) {
+        const char c = v[i];
+        if (!(is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-' ||
+              c == '.'))
+          return error{errc::invalid_character, i, "expected letters, digits, '-' or '.'"};
+      }
+      out.put(v);
+      return {};
+  }
+  return error{errc::invalid_argument, 0, "unknown value kind"};
+}
+
+// Whether `op` may appear in `ctx`; offsets relative to the operation.
+[[nodiscard]] constexpr result<void> check_op_carrier(const op_spec& op,
+                                                      parse_context ctx) noexcept {
+  if (ctx.watermark_image) {
+    if (!(op.service == "image" &&
+          spec::in_list("resize crop indexcrop rounded-corners rotate", op.name)))
+      return error{errc::misplaced_operation, 0, "not allowed in a watermark image pre-process"};
+    return {};
+  }
+  const auto bits = op.carriers;
+  switch (ctx.where) {
+    case carrier::any:
+      return {};
+    case carrier::get_url:
+      if (bits & in_get_url) return {};
+      if (bits == in_async_process)
+        return error{errc::async_only_operation, 0, "needs async_process_object"};
+      if (op.needs_saveas)
+        return error{errc::saveas_required, 0,
+                     "saves a new object: needs process_object with sys/saveas"};
+      return error{errc::misplaced_operation, 0, "not available in a GET URL"};
+    case carrier::sync_process:
+      if (bits & in_sync_process) return {};
+      if (bits == in_async_process)
+        return error{errc::async_only_operation, 0, "needs async_process_object"};
+      return error{errc::misplaced_operation, 0, "only in a GET URL"};
+    case carrier::async_process:
+      if (bits & in_async_process) return {};
+      return error{errc::sync_only_operation, 0, "needs process_object or a GET URL"};
+  }
+  return {};
+}
+
+// The operation found in the requirements of the whole string.
+struct op_requirements {
+  std::size_t needs_saveas_at = error::no_offset;
+  std::size_t needs_notify_at = error::no_offset;
+};
+
+// One `op,args` segment starting at input offset `base`.
+[[nodiscard]] constexpr result<const op_spec*> parse_op(std::string_view segment, std::size_t base,
+                                                        std::string_view service,
+                                                        const op_spec* previous, parse_context ctx,
+                                                        style_writer& out,
+                                                        op_requirements& needs) noexcept {
+  const std::size_t comma = segment.find(',');
+  const std::string_view name = segment.substr(0, comma);
+  if (name.empty()) return error{errc::empty_operation, base, "operation name missing"};
+  const op_spec* op = spec::find_operation(service, name);
+  if (op == nullptr)
+    return error{errc::unknown_operation, base, "not an operation of this service"};
+  if (!op->parents.empty() && (previous == nullptr || !spec::in_list(op->parents, previous->name)))
+    return error{errc::misplaced_operation, base, "must directly follow its parent operation"};
+  if (auto r = check_op_carrier(*op, ctx); !r) return r.error().shifted(base);
+  if (op->needs_saveas && needs.needs_saveas_at == error::no_offset) needs.needs_saveas_at = base;
+  if (op->needs_notify && needs.needs_notify_at == error::no_offset) needs.needs_notify_at = base;
+  out.put('/');
+  out.put(name);
+
+  const std::size_t args_at = base + name.size() + 1;
+  const std::string_view args =
+      comma == std::string_view::npos ? std::string_view{} : segment.substr(comma + 1);
+  if (op->form == op_form::no_args) {
+    if (comma != std::string_view::npos)
+      return error{errc::unexpected_value, base + comma, "takes no arguments"};
+    return op;
+  }
+  if (comma == std::string_view::npos || args.empty())
+    return error{errc::missing_value, args_at - (comma == std::string_view::npos ? 1 : 0),
+                 "arguments missing"};
+  out.put(',');
+  if (op->form == op_form::value_only) {
+    if (const std::size_t extra = args.find(','); extra != std::string_view::npos)
+      return error{errc::unexpected_value, args_at + extra, "takes a single value"};
+    if (auto r = check_value(args, op->params[0], out); !r) return r.error().shifted(args_at);
+    return op;
+  }
+
+  // key_value arguments: where each known key was seen, for duplicates and cross-checks.
+  std::array<std::size_t, spec::max_params_per_operation> seen{};
+  for (auto& s : seen) s = error::no_offset;
+  std::size_t at = 0;
+  bool first = true;
+  while (at <= args.size()) {
+    const std::size_t end =
+        args.find(',', at) == std::string_view::npos ? args.size() : args.find(',', at);
+    const std::string_view arg = args.substr(at, end - at);
+    const std::size_t arg_at = args_at + at;
+    if (arg.empty()) return error{errc::missing_value, arg_at, "empty argument"};
+    const std::size_t underscore = arg.find('_');
+    if (underscore == std::string_view::npos) {
+      const param_spec* bare = spec::find_param(*op, arg);
+      return bare != nullptr ? error{errc::missing_value, arg_at + arg.size(), "expected key_value"}
+                             : error{errc::unknown_parameter, arg_at, "expected key_value"};
+    }
+    const std::string_view key = arg.substr(0, underscore);
+    const std::string_view value = arg.substr(underscore + 1);
+    const param_spec* p = spec::find_param(*op, key);
+    // P_ (percent of the main image) exists only inside a watermark image's pre-process.
+    if (p == nullptr || (key == "P" && !ctx.watermark_image))
+      return error{errc::unknown_parameter, arg_at,
+                   key.empty() ? "empty key" : "not a parameter of this operation"};
+    const auto index = static_cast<std::size_t>(p - op->params.data());
+    if (seen[index] != error::no_offset)
+      return error{errc::duplicate_parameter, arg_at, "given twice"};
+    seen[index] = arg_at;
+    if (value.empty()) return error{errc::missing_value, arg_at + underscore + 1, "empty value"};
+    if (!first) out.put(',');
+    first = false;
+    out.put(key);
+    out.put('_');
+    if (auto r = check_value(value, *p, out); !r) return r.error().shifted(arg_at + underscore + 1);
+    at = end + 1;
+  }
+
+  auto present = [&](std::string_view key) {
+    const param_spec* p = spec::find_param(*op, key);
+    return p != nullptr &&
+           seen[static_cast<std::size_t>(p - op->params.data())] != error::no_offset;
+  };
+  for (std::size_t i = 0; i < op->params.size(); ++i) {
+    const param_spec& p = op->params[i];
+    if (p.required && seen[i] == error::no_offset)
+      return error{errc::missing_parameter, base, p.key};
+    if (seen[i] == error::no_offset) continue;
+    for (std::string_view keys = p.requires_keys; !keys.empty();) {
+      const std::size_t space = keys.find(' ');
+      if (!present(keys.substr(0, space)))
+        return error{errc::missing_parameter, seen[i], p.requires_keys};
+      keys = space == std::string_view::npos ? std::string_view{} : keys.substr(space + 1);
+    }
+    for (std::string_view keys = p.excludes_keys; !keys.empty();) {
+      const std::size_t space = keys.find(' ');
+      if (present(keys.substr(0, space)))
+        return error{errc::conflicting_parameters, seen[i], p.excludes_keys};
+      keys = space == std::string_view::npos ? std::string_view{} : keys.substr(space + 1);
+    }
+  }
+  if (!op->one_of.empty()) {
+    bool any = false;
+    for (std::string_view keys = op->one_of; !keys.empty();) {
+      const std::size_t space = keys.find(' ');
+      any = any || present(keys.substr(0, space));
+      keys = space == std::string_view::npos ? std::string_view{} : keys.substr(space + 1);
+    }
+    if (!any) return error{errc::missing_parameter, base, op->one_of};
+  }
+  return op;
+}
+
+// Style names: 1-63 of [A-Za-z0-9_.-] (style-spec §2.7).
+[[nodiscard]] constexpr result<void> check_style_name(std::string_view name) noexcept {
+  if (name.empty()) return error{errc::invalid_style_name, 0, "empty style name"};
+  for (std::size_t i = 0; i < name.size(); ++i) {
+    const char c = name[i];
+    if (c == '/') return error{errc::misplaced_operation, i, "a style reference stands alone"};
+    if (!(is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == '.' ||
+          c == '-'))
+      return error{errc::invalid_style_name, i, "only letters, digits, '_', '.' and '-'"};
+    if (i == 63)
+      return error{errc::invalid_style_name, i, "style names have at most 63 characters"};
+  }
+  return {};
+}
+
+// `sys/saveas,o_..,b_..[/notify,topic_..]` or `sys/notify,topic_..` starting at offset `base`.
+[[nodiscard]] constexpr result<void> parse_system(std::string_view sys, std::size_t base,
+                                                  style_writer& out,
+                                                  style_summary& summary) noexcept {
+  constexpr param_spec object{
+      .key = "o", .kind = value_kind::base64, .decodes_to = decoded_kind::object_key};
+  constexpr param_spec bucket{
+      .key = "b", .kind = value_kind::base64, .decodes_to = decoded_kind::bucket_name};
+  constexpr param_spec topic{.key = "topic", .kind = value_kind::base64};
+  if (sys.substr(0, 4) != "sys/")
+    return error{errc::invalid_system_part, base, "expected sys/ after '|'"};
+  std::string_view o, b, t;  // raw values, written in canonical order at the end
+  std::size_t o_at = 0, b_at = 0, t_at = 0, saveas_at = 0;
+  std::size_t at = 4;
+  while (at <= sys.size()) {
+    const std::size_t slash = sys.find('/', at);
+    const std::size_t end = slash == std::string_view::npos ? sys.size() : slash;
+    const std::string_view action = sys.substr(at, end - at);
+    const std::size_t comma = action.find(',');
+    const std::string_view name = action.substr(0, comma);
+    const bool is_saveas = name == "saveas";
+    if (!is_saveas && name != "notify")
+      return error{errc::invalid_system_part, base + at, "expected saveas or notify"};
+    if ((is_saveas && summary.has_save_as) || (!is_saveas && summary.has_notify))
+      return error{errc::invalid_system_part, base + at, "given twice"};
+    if (is_saveas) {
+      summary.has_save_as = true;
+      saveas_at = base + at;
+    } else {
+      summary.has_notify = true;
+    }
+    if (comma == std::string_view::npos)
+      return error{errc::missing_parameter, base + at + name.size(), is_saveas ? "o" : "topic"};
+    std::size_t arg_at = at + comma + 1;
+    for (std::string_view args = action.substr(comma + 1);;) {
+      const std::size_t next = args.find(',');
+      const std::string_view arg = args.substr(0, next);
+      const std::size_t underscore = arg.find('_');
+      const std::string_view key = arg.substr(0, underscore);
+      const std::string_view value =
+          underscore == std::string_view::npos ? std::string_view{} : arg.substr(underscore + 1);
+      std::string_view* slot = is_saveas ? (key == "o"   ? &o
+                                            : key == "b" ? &b
+                                                         : nullptr)
+                                         : (key == "topic" ? &t : nullptr);
+      if (slot == nullptr)
+        return error{errc::unknown_parameter, base + arg_at,
+                     is_saveas ? "saveas takes o_ and b_" : "notify takes topic_"};
+      if (!slot->empty()) return error{errc::duplicate_parameter, base + arg_at, "given twice"};
+      if (value.empty())
+        return error{errc::missing_value, base + arg_at + arg.size(), "empty value"};
+      *slot = value;
+      (key == "o" ? o_at : key == "b" ? b_at : t_at) = base + arg_at + underscore + 1;
+      if (next == std::string_view::npos) break;
+      args.remove_prefix(next + 1);
+      arg_at += next + 1;
+    }
+    if (is_saveas && o.empty()) return error{errc::missing_parameter, saveas_at, "o"};
+    at = end + 1;
+  }
+  out.put("|sys/");
+  if (summary.has_save_as) {
+    out.put("saveas,o_");
+    if (auto r = check_value(o, object, out); !r) return r.error().shifted(o_at);
+    if (!b.empty()) {
+      out.put(",b_");
+      if (auto r = check_value(b, bucket, out); !r) return r.error().shifted(b_at);
+    }
+    if (summary.has_notify) out.put('/');
+  }
+  if (summary.has_notify) {
+    out.put("notify,topic_");
+    if (auto r = check_value(t, topic, out); !r) return r.error().shifted(t_at);
+  }
+  return {};
+}
+
+constexpr result<style_summary> parse_process(std::string_view in, style_writer& out,
+                                              parse_context ctx) noexcept {
+  if (in.empty()) return error{errc::empty_style, 0, "empty process string"};
+  style_summary summary;
+  const std::size_t bar = in.find('|');
+  const std::string_view main = in.substr(0, bar);
+  op_requirements needs;
+  if (main.substr(0, 6) == "style/") {
+    if (auto r = check_style_name(main.substr(6)); !r) return r.error().shifted(6);
+    summary.is_reference = true;
+    out.put(main);
+  } else {
+    const std::size_t slash = main.find('/');
+    const std::string_view service = main.substr(0, slash);
+    if (slash == std::string_view::npos || !spec::known_service(service))
+      return error{errc::unknown_service, 0, "expected image/, video/, audio/, doc/ or style/"};
+    out.put(service);
+    const op_spec* previous = nullptr;
+    for (std::size_t at = slash; at < main.size();) {
+      const std::size_t start = at + 1;
+      const std::size_t end =
+          main.find('/', start) == std::string_view::npos ? main.size() : main.find('/', start);
+      auto op =
+          parse_op(main.substr(start, end - start), start, service, previous, ctx, out, needs);
+      if (!op) return op.error();
+      previous = *op;
+      at = end;
+    }
+    if (main.size() == slash + 1)
+      return error{errc::empty_operation, main.size(), "operation missing after '/'"};
+  }
+  summary.main_size = out.size;
+  if (bar != std::string_view::npos) {
+    if (const std::size_t second = in.find('|', bar + 1); second != std::string_view::npos)
+      return error{errc::invalid_system_part, second, "only one '|' is allowed"};
+    if (ctx.watermark_image) return error{errc::invalid_system_part, bar, "no system part here"};
+    if (auto r = parse_system(in.substr(bar + 1), bar + 1, out, summary); !r) return r.error();
+  }
+  // Carrier rules that need the whole string (style-spec §1.1 b-e).
+  const std::size_t sys_at = bar == std::string_view::npos ? in.size() : bar + 1;
+  if (ctx.where == carrier::get_url && summary.has_save_as)
+    return error{errc::saveas_not_allowed, sys_at, "saving needs process_object (POST)"};
+  if ((ctx.where == carrier::get_url || ctx.where == carrier::sync_process) && summary.has_notify)
+    return error{errc::notify_not_allowed, sys_at, "notification is only for async processing"};
+  if (ctx.where == carrier::sync_process || ctx.where == carrier::async_process) {
+    if (needs.needs_saveas_at != error::no_offset && !summary.has_save_as)
+      return error{errc::saveas_required, needs.needs_saveas_at,
+                   "the result must be saved: add sys/saveas"};
+  }
+  if (ctx.where == carrier::async_process && needs.needs_notify_at != error::no_offset &&
+      !summary.has_notify)
+    return error{errc::notify_required, needs.needs_notify_at,
+                 "the result comes only by sys/notify"};
+  if (out.overflowed())
+    return error{errc::style_too_long, out.capacity, "longer than OBJPROC_OSS_STYLE_CAPACITY"};
+  return summary;
+}
+
+}  // namespace detail
+
+class style;
+[[nodiscard]] constexpr result<style> parse_style(std::string_view text,
+                                                  carrier where = carrier::any) noexcept;
+
+/// A validated OSS process string in canonical form, held inline (no heap), usable in constant
+/// expressions. Built by parse_style, the checked literals, or the typed builders composed with
+/// '/' (oss/image.hpp ...) and '|' (oss/directives.hpp). A builder given a bad value at run time
+/// yields a style holding that error (has_error()); in a constant expression it does not compile.
+class style {
+ public:
+  constexpr style() noexcept = default;
+
+  /// The canonical text (empty when the style holds an error).
+  [[nodiscard]] constexpr std::string_view view() const noexcept { return {text_.data(), size_}; }
+  /// The part before '|'.
+  [[nodiscard]] constexpr std::string_view main() const noexcept {
+    return {text_.data(), main_size_};
+  }
+  [[nodiscard]] constexpr std::string_view service() const noexcept {
+    return main().substr(0, main().find('/'));
+  }
+  [[nodiscard]] constexpr bool empty() const noexcept { return size_ == 0; }
+  [[nodiscard]] constexpr bool has_error() const noexcept { return error_.code != errc::none; }
+  [[nodiscard]] constexpr objproc::error error() const noexcept { return error_; }
+  [[nodiscard]] constexpr bool is_reference() const noexcept { return reference_; }
+  [[nodiscard]] constexpr bool has_save_as() const noexcept { return save_as_; }
+  [[nodiscard]] constexpr bool has_notify() const noexcept { return notify_; }
+
+  /// The style as a result: the error it holds, or itself.
+  [[nodiscard]] constexpr result<style> checked() const noexcept {
+    if (has_error()) return error_;
+    if (empty()) return objproc::error{errc::empty_style, error::no_offset, "empty style"};
+    return *this;
+  }
+
+  friend constexpr bool operator==(const style& a, const style& b) noexcept {
+    return a.view() == b.view() && a.error_ == b.error_;
+  }
+  friend constexpr bool operator==(const style& a, std::string_view text) noexcept {
+    return !a.has_error() && a.view() == text;
+  }
+
+  // --- for builders (oss/image.hpp, directives.hpp ...) ------------------------------------
+  /// A style holding `e`. In a constant evaluation this is a compile error naming e.code.
+  [[nodiscard]] static constexpr style failed(const objproc::error& e) noexcept {
+    objproc::detail::fail_constant_evaluation(e);
+    style s;
+    s.error_ = e;
+    return s;
+  }
+  /// Appends canonical `text` produced by a builder, re-validating the whole (one parser).
+  [[nodiscard]] constexpr style appended(std::string_view separator,
+                                         std::string_view text) const noexcept;
+
+ private:
+  friend constexpr result<style> parse_style(std::string_view, carrier) noexcept;
+
+  std::array<char, style_capacity> text_{};
+  std::uint16_t size_ = 0;
+  std::uint16_t main_size_ = 0;
+  bool reference_ = false;
+  bool save_as_ = false;
+  bool notify_ = false;
+  objproc::error error_{errc::none};
+};
+
+/// Parses and validates `text` (for `where`, see carrier); the style holds the canonical form.
+constexpr result<style> parse_style(std::string_view text, carrier where) noexcept {
+  style s;
+  detail::style_writer out{s.text_.data(), s.text_.size(), 0};
+  auto summary = detail::parse_process(text, out, {where, false});
+  if (!summary) return summary.error();
+  s.size_ = static_cast<std::uint16_t>(out.size);
+  s.main_size_ = static_cast<std::uint16_t>(summary->main_size);
+  s.reference_ = summary->is_reference;
+  s.save_as_ = summary->has_save_as;
+  s.notify_ = summary->has_notify;
+  return s;
+}
+
+constexpr style style::appended(std::string_view separator, std::string_view text) const noexcept {
+  if (has_error()) return *this;
+  // Build "<this><separator><text>" in a scratch buffer and parse it once: the builder's text
+  // gets the same checks as typed-in text (service, placement, directives).
+  std::array<char, style_capacity> scratch{};
+  std::size_t n = 0;
+  for (const std::string_view part : {view(), separator, text}) {
+    for (const char c : part) {
+      if (n == scratch.size())
+        return failed(
+            objproc::error{errc::style_too_long, n, "longer than OBJPROC_OSS_STYLE_CAPACITY"});
+      scratch[n++] = c;
+    }
+  }
+  auto parsed = parse_style(std::string_view(scratch.data(), n));
+  if (!parsed) return failed(parsed.error());
+  return *parsed;
+}
+
+/// Checks a style against where it is used (style-spec §1.1): async-only operations, saveas and
+/// notify placement, required saveas/notify. Offsets refer to the canonical text.
+[[nodiscard]] constexpr result<void> check_carrier(const style& s, carrier where) noexcept {
+  if (s.has_error()) return s.error();
+  detail::style_writer count;
+  if (auto r = detail::parse_process(s.view(), count, {where, false}); !r) return r.error();
+  return {};
+}
+
+[[nodiscard]] inline std::string to_string(const style& s) { return std::string(s.view()); }
+
+/// A process string checked at compile time: a bad literal passed where a style_string is
+/// expected does not compile, and the diagnostic names the errc and its offset.
+///   void f(objproc::oss::style_string s);  f("image/resize,w_100");  // ok
+///                                          f("image/resize,w_0");    // error: value_out_of_range
+class style_string {
+ public:
+  template <std::size_t N>
+  consteval style_string(const char (&text)[N]) noexcept : text_(text, N - 1) {  // NOLINT
+    detail::style_writer count;
+    if (auto r = detail::parse_process(text_, count, {}); !r)
+      objproc::detail::fail_constant_evaluation(r.error());
+  }
+  [[nodiscard]] constexpr std::string_view view() const noexcept { return text_; }
+  /// The parsed style (cannot fail: the literal was checked).
+  [[nodiscard]] constexpr style get() const noexcept { return *parse_style(text_); }
+
+ private:
+  std::string_view text_;
+};
+
+/// The explicit opt-out from compile-time checking, for text known only at run time: the
+/// operation it is passed to parses it and returns the error.
+struct runtime_style {
+  std::string_view text;
+};
+
+}  // namespace oss
+
+namespace literals {
+/// "image/resize,w_100"_oss: a compile-time checked OSS process string.
+template <fixed_string Text>
+consteval oss::style_string operator""_oss() noexcept {
+  return oss::style_string(Text.data);
+}
+}  // namespace literals
+
+OBJPROC_NAMESPACE_END
+
+#endif  // OBJPROC_OSS_STYLE_HPP

@@ -591,9 +591,10 @@ class style {
     s.error_ = e;
     return s;
   }
-  /// Appends canonical `text` produced by a builder, re-validating the whole (one parser).
-  [[nodiscard]] constexpr style appended(std::string_view separator,
-                                         std::string_view text) const noexcept;
+  /// This style's text followed by `parts`, validated as a whole by the one parser (so a
+  /// builder's text gets the same checks as typed-in text).
+  [[nodiscard]] constexpr style appended(std::string_view part1, std::string_view part2 = {},
+                                         std::string_view part3 = {}) const noexcept;
 
  private:
   friend constexpr result<style> parse_style(std::string_view, carrier) noexcept;
@@ -621,13 +622,12 @@ constexpr result<style> parse_style(std::string_view text, carrier where) noexce
   return s;
 }
 
-constexpr style style::appended(std::string_view separator, std::string_view text) const noexcept {
+constexpr style style::appended(std::string_view part1, std::string_view part2,
+                                std::string_view part3) const noexcept {
   if (has_error()) return *this;
-  // Build "<this><separator><text>" in a scratch buffer and parse it once: the builder's text
-  // gets the same checks as typed-in text (service, placement, directives).
   std::array<char, style_capacity> scratch{};
   std::size_t n = 0;
-  for (const std::string_view part : {view(), separator, text}) {
+  for (const std::string_view part : {view(), part1, part2, part3}) {
     for (const char c : part) {
       if (n == scratch.size())
         return failed(

@@ -1,0 +1,190 @@
+// objproc/oss/builder.hpp - what every typed OSS operation builder shares.
+//
+// A builder is an aggregate with named fields that renders its own `op,key_value,...` text; the
+// text is then checked by the one parser (oss/style.hpp), so a typed value can never produce a
+// string that a typed-in literal could not. Composition:
+//   image::resize{.w = 100} / image::quality{.q = 90}      -> style
+//   "image/resize,w_100/quality,q_90" style / image::format{.type = image_format::webp}      ->
+//   style
+// Operations of different services do not compose (a compile error); a value out of range is a
+// compile error in a constant expression and a style holding the error at run time.
+#ifndef OBJPROC_OSS_BUILDER_HPP
+#define OBJPROC_OSS_BUILDER_HPP
+
+#include <array>
+#include <concepts>
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+#include "objproc/config.hpp"
+#include "objproc/core/text.hpp"
+#include "objproc/oss/style.hpp"
+
+OBJPROC_NAMESPACE_BEGIN
+
+namespace oss {
+
+/// Compass positions used by crop and watermark (`g_`).
+enum class gravity : std::uint8_t { nw, north, ne, west, center, east, sw, south, se };
+
+namespace detail {
+
+[[nodiscard]] constexpr std::string_view gravity_name(gravity g) noexcept {
+  constexpr std::string_view names[] = {"nw",   "north", "ne",    "west", "center",
+                                        "east", "sw",    "south", "se"};
+  return names[static_cast<std::size_t>(g)];
+}
+
+// Renders one operation's text ("resize,w_100") into an inline buffer.
+class op_writer {
+ public:
+  constexpr void name(std::string_view op) noexcept { put(op); }
+  /// ",key_value" when the value is present.
+  constexpr void param(std::string_view key, const std::optional<std::int64_t>& v) noexcept {
+    if (v) number_param(key, *v);
+  }
+  constexpr void number_param(std::string_view key, std::int64_t v) noexcept {
+    put(',');
+    put(key);
+    put('_');
+    number(v);
+  }
+  constexpr void param(std::string_view key, std::string_view v) noexcept {
+    put(',');
+    put(key);
+    put('_');
+    put(v);
+  }
+  constexpr void flag(std::string_view key, const std::optional<bool>& v) noexcept {
+    if (v) param(key, *v ? "1" : "0");
+  }
+  /// ",key_<URL-safe base64 of text, no padding>" when text is set (a user never hand-encodes).
+  constexpr void encoded(std::string_view key, std::optional<std::string_view> text) noexcept {
+    if (!text) return;
+    put(',');
+    put(key);
+    put('_');
+    encode(*text);
+  }
+  /// URL-safe base64 of the concatenation of parts (e.g. key + "?x-oss-process=" + style).
+  constexpr void encode(std::string_view part1, std::string_view part2 = {},
+                        std::string_view part3 = {}) noexcept {
+    // Concatenate first so that the 3-byte groups run across the parts.
+    std::array<char, style_capacity> joined{};
+    std::size_t n = 0;
+    for (const std::string_view part : {part1, part2, part3})
+      for (const char c : part)
+        if (n < joined.size()) joined[n++] = c;
+    if (n == joined.size()) overflow_ = true;
+    const std::size_t need = base64_encoded_size(n, base64_padding::unpadded);
+    if (size_ + need > buffer_.size()) {
+      overflow_ = true;
+      return;
+    }
+    (void)encode_base64(std::string_view(joined.data(), n),
+                        std::span<char>(buffer_.data() + size_, need), base64_alphabet::url_safe,
+                        base64_padding::unpadded);
+    size_ += need;
+  }
+  constexpr void color(std::string_view key, const std::optional<std::uint32_t>& rgb) noexcept {
+    if (!rgb) return;
+    put(',');
+    put(key);
+    put('_');
+    if (*rgb > 0xFFFFFF) {
+      put("out-of-range");  // the parser reports invalid_color at this value
+      return;
+    }
+    for (int shift = 20; shift >= 0; shift -= 4)
+      put(objproc::detail::upper_hex_digits[(*rgb >> shift) & 0xF]);
+  }
+  constexpr void number(std::int64_t v) noexcept {
+    if (v < 0) put('-');
+    const std::uint64_t magnitude =
+        v < 0 ? 0 - static_cast<std::uint64_t>(v) : static_cast<std::uint64_t>(v);
+    char digits[20] = {};
+    std::size_t n = 0;
+    std::uint64_t rest = magnitude;
+    do {
+      digits[n++] = static_cast<char>('0' + rest % 10);
+      rest /= 10;
+    } while (rest != 0);
+    while (n > 0) put(digits[--n]);
+  }
+  constexpr void put(char c) noexcept {
+    if (size_ < buffer_.size())
+      buffer_[size_++] = c;
+    else
+      overflow_ = true;
+  }
+  constexpr void put(std::string_view s) noexcept {
+    for (const char c : s) put(c);
+  }
+  [[nodiscard]] constexpr std::string_view text() const noexcept { return {buffer_.data(), size_}; }
+  [[nodiscard]] constexpr bool overflowed() const noexcept { return overflow_; }
+
+ private:
+  std::array<char, style_capacity> buffer_{};
+  std::size_t size_ = 0;
+  bool overflow_ = false;
+};
+
+}  // namespace detail
+
+/// A typed operation: names its service and renders its own text.
+template <class Op>
+concept operation = requires(const Op& op, detail::op_writer& w) {
+  { Op::service } -> std::convertible_to<std::string_view>;
+  op.render(w);
+};
+
+/// The operation as a one-operation style: "image/" + its text.
+template <class Op>
+[[nodiscard]] constexpr style to_style(const Op& op) noexcept {
+  static_assert(operation<Op>,
+                "objproc::oss::to_style requires an oss operation (see oss/builder.hpp)");
+  detail::op_writer w;
+  op.render(w);
+  if (w.overflowed())
+    return style::failed(
+        error{errc::style_too_long, error::no_offset, "longer than OBJPROC_OSS_STYLE_CAPACITY"});
+  return style{}.appended(Op::service, "/", w.text());
+}
+
+/// style / operation: appends the operation (same service; not after a system part).
+template <operation Op>
+[[nodiscard]] constexpr style operator/(const style& s, const Op& op) noexcept {
+  if (s.has_error()) return s;
+  if (s.empty()) return to_style(op);
+  detail::op_writer w;
+  op.render(w);
+  if (w.overflowed())
+    return style::failed(
+        error{errc::style_too_long, error::no_offset, "longer than OBJPROC_OSS_STYLE_CAPACITY"});
+  if (s.has_save_as() || s.has_notify())
+    return style::failed(
+        error{errc::misplaced_operation, s.main().size(), "operations go before the system part"});
+  if (s.is_reference())
+    return style::failed(
+        error{errc::misplaced_operation, s.view().size(), "a style reference stands alone"});
+  if (s.service() != Op::service)
+    return style::failed(
+        error{errc::mixed_services, s.view().size(), "one service per process string"});
+  return s.appended("/", w.text());
+}
+
+/// operation / operation: both of one service (checked at compile time).
+template <operation A, operation B>
+[[nodiscard]] constexpr style operator/(const A& a, const B& b) noexcept {
+  static_assert(std::string_view(A::service) == std::string_view(B::service),
+                "objproc::oss: operations of different services do not compose (one service per "
+                "process string)");
+  return to_style(a) / b;
+}
+
+}  // namespace oss
+
+OBJPROC_NAMESPACE_END
+
+#endif  // OBJPROC_OSS_BUILDER_HPP

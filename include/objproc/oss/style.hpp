@@ -306,10 +306,10 @@ struct op_requirements {
       return error{errc::unexpected_value, base + comma, "takes no arguments"};
     return op;
   }
-  if (comma == std::string_view::npos || args.empty())
-    return error{errc::missing_value, args_at - (comma == std::string_view::npos ? 1 : 0),
-                 "arguments missing"};
-  out.put(',');
+  const bool no_args = comma == std::string_view::npos;
+  if (no_args ? op->form == op_form::value_only : args.empty())
+    return error{errc::missing_value, no_args ? args_at - 1 : args_at, "arguments missing"};
+  if (!no_args) out.put(',');
   if (op->form == op_form::value_only) {
     if (const std::size_t extra = args.find(','); extra != std::string_view::npos)
       return error{errc::unexpected_value, args_at + extra, "takes a single value"};
@@ -322,7 +322,8 @@ struct op_requirements {
   for (auto& s : seen) s = error::no_offset;
   std::size_t at = 0;
   bool first = true;
-  while (at <= args.size()) {
+  // A keyed operation without arguments ("image/crop") is grammatical; its requirements decide.
+  while (!no_args && at <= args.size()) {
     const std::size_t end =
         args.find(',', at) == std::string_view::npos ? args.size() : args.find(',', at);
     const std::string_view arg = args.substr(at, end - at);

@@ -21,3 +21,23 @@ int main() {
   auto archetype = objproc::crypto::sha256(archetypes::crypto_provider{0}, objproc::as_bytes(""));
   return (r.has_value() && s.size() == 3 && digest.has_value() && !archetype.has_value()) ? 0 : 1;
 }
+
+// The correct forms of the OSS snippets.
+#include "objproc/oss/directives.hpp"
+#include "objproc/oss/image.hpp"
+#include "objproc/oss/style.hpp"
+
+void use_style(objproc::oss::style_string style);
+
+void oss_controls() {
+  using namespace objproc::literals;
+  use_style("image/resize,w_100,m_fixed,h_100");
+  use_style("image/resize,w_100/auto-orient,1");
+  use_style("style/good.name-1_2");
+  use_style("video/concat,f_mp4/pre,o_YS5tcDQ");
+  constexpr auto literal = "image/resize,w_1"_oss;
+  constexpr auto built = objproc::oss::image::resize{.w = 1}.str();
+  static_assert(literal.get() == built);
+  const auto composed = objproc::oss::image::info{} / objproc::oss::image::average_hue{};
+  (void)composed;
+}

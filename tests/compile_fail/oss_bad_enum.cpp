@@ -1,0 +1,7 @@
+// A bad OSS style literal passed as oss::style_string does not compile: style-spec §10: resize mode abc.
+// expect: invalid_enum_value
+#include "objproc/oss/style.hpp"
+
+void use(objproc::oss::style_string style);
+
+int main() { use("image/resize,w_100,m_abc"); }

@@ -1,0 +1,7 @@
+// A bad OSS style literal passed as oss::style_string does not compile: '//'.
+// expect: empty_operation
+#include "objproc/oss/style.hpp"
+
+void use(objproc::oss::style_string style);
+
+int main() { use("image/resize,w_100//format,png"); }

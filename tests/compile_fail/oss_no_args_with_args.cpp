@@ -1,0 +1,7 @@
+// A bad OSS style literal passed as oss::style_string does not compile: info takes nothing.
+// expect: unexpected_value
+#include "objproc/oss/style.hpp"
+
+void use(objproc::oss::style_string style);
+
+int main() { use("image/info,x_1"); }

@@ -1,0 +1,7 @@
+// A bad OSS style literal passed as oss::style_string does not compile: non-zero trailing bits.
+// expect: invalid_base64_value
+#include "objproc/oss/style.hpp"
+
+void use(objproc::oss::style_string style);
+
+int main() { use("image/watermark,text_SGl"); }

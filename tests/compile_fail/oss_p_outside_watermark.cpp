@@ -1,0 +1,7 @@
+// A bad OSS style literal passed as oss::style_string does not compile: P_ only inside a watermark image.
+// expect: unknown_parameter
+#include "objproc/oss/style.hpp"
+
+void use(objproc::oss::style_string style);
+
+int main() { use("image/resize,P_30"); }

@@ -206,13 +206,13 @@ struct quality {
 /// watermark: text and/or image, with position and tiling. Plain text in, encoded by the builder.
 struct watermark {
   static constexpr std::string_view service = service_name;
-  std::optional<std::int64_t> t{};                  // opacity 0-100
-  std::optional<gravity> g{};                       // position
-  std::optional<std::int64_t> x{}, y{};               // margins 0-4096
-  std::optional<std::int64_t> voffset{};            // -1000..1000
-  std::optional<bool> fill{};                       // tile
-  std::optional<std::int64_t> padx{}, pady{};         // tile gaps, with fill
-  std::optional<std::string_view> image{};          // object key of the watermark image (same bucket)
+  std::optional<std::int64_t> t{};             // opacity 0-100
+  std::optional<gravity> g{};                  // position
+  std::optional<std::int64_t> x{}, y{};        // margins 0-4096
+  std::optional<std::int64_t> voffset{};       // -1000..1000
+  std::optional<bool> fill{};                  // tile
+  std::optional<std::int64_t> padx{}, pady{};  // tile gaps, with fill
+  std::optional<std::string_view> image{};     // object key of the watermark image (same bucket)
   std::optional<std::string_view> image_process{};  // its own pre-process, e.g. "image/resize,P_20"
   std::optional<std::string_view> text{};           // watermark text
   std::optional<std::string_view> font{};           // font name (`type`), e.g. "wqy-zenhei"

@@ -459,18 +459,27 @@ static_assert(
     }(),
     "objproc::oss::spec: an operation has more parameters than the parser tracks");
 
+// Plain loops instead of std::string_view's comparison layers: in constant evaluation every
+// layer is interpreted, and these run for every checked literal (see bench/compile_cost).
+[[nodiscard]] constexpr bool same(std::string_view a, std::string_view b) noexcept {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (a[i] != b[i]) return false;
+  return true;
+}
+
 /// The operation `name` of `service`, or nullptr.
 [[nodiscard]] constexpr const op_spec* find_operation(std::string_view service,
                                                       std::string_view name) noexcept {
   for (const op_spec& op : operations)
-    if (op.service == service && op.name == name) return &op;
+    if (same(op.name, name) && same(op.service, service)) return &op;
   return nullptr;
 }
 
 /// True when `service` has at least one operation.
 [[nodiscard]] constexpr bool known_service(std::string_view service) noexcept {
   for (const op_spec& op : operations)
-    if (op.service == service) return true;
+    if (same(op.service, service)) return true;
   return false;
 }
 
@@ -478,17 +487,18 @@ static_assert(
 [[nodiscard]] constexpr const param_spec* find_param(const op_spec& op,
                                                      std::string_view key) noexcept {
   for (const param_spec& p : op.params)
-    if (p.key == key) return &p;
+    if (same(p.key, key)) return &p;
   return nullptr;
 }
 
 /// True when `word` is one of the space-separated `words`.
 [[nodiscard]] constexpr bool in_list(std::string_view words, std::string_view word) noexcept {
-  while (!words.empty()) {
-    const std::size_t space = words.find(' ');
-    if (words.substr(0, space) == word) return true;
-    if (space == std::string_view::npos) break;
-    words.remove_prefix(space + 1);
+  std::size_t start = 0;
+  for (std::size_t i = 0; i <= words.size(); ++i) {
+    if (i == words.size() || words[i] == ' ') {
+      if (same(words.substr(start, i - start), word)) return true;
+      start = i + 1;
+    }
   }
   return false;
 }

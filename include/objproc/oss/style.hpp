@@ -89,6 +89,21 @@ struct parse_context {
 
 [[nodiscard]] constexpr bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
 
+// std::string_view::find, as a plain loop: see spec::same for why.
+[[nodiscard]] constexpr std::size_t find_char(std::string_view s, char c,
+                                              std::size_t from = 0) noexcept {
+  for (std::size_t i = from; i < s.size(); ++i)
+    if (s[i] == c) return i;
+  return std::string_view::npos;
+}
+
+// Position after the next `c` at or after `from`, or the end of `s`.
+[[nodiscard]] constexpr std::size_t end_of_field(std::string_view s, char c,
+                                                 std::size_t from) noexcept {
+  const std::size_t at = find_char(s, c, from);
+  return at == std::string_view::npos ? s.size() : at;
+}
+
 // Decimal integer: optional '-', no leading zeros, no "-0". Offsets are relative to `v`.
 [[nodiscard]] constexpr result<std::int64_t> parse_integer(std::string_view v) noexcept {
   std::size_t i = 0;
@@ -177,7 +192,7 @@ struct parse_context {
       return {};
     }
     case value_kind::decimal: {
-      const std::size_t dot = v.find('.');
+      const std::size_t dot = find_char(v, '.');
       auto whole = parse_integer(v.substr(0, dot));
       if (!whole) return whole.error();
       if (*whole < 0) return error{errc::value_out_of_range, 0, "below the minimum"};
@@ -211,7 +226,7 @@ struct parse_context {
       for (const char c : v) out.put(c >= 'a' && c <= 'f' ? static_cast<char>(c - 'a' + 'A') : c);
       return {};
     case value_kind::video_size: {
-      const std::size_t x = v.find('x');
+      const std::size_t x = find_char(v, 'x');
       if (x == std::string_view::npos)
         return error{errc::invalid_dimensions, v.size(), "expected WxH or Wx"};
       for (const std::size_t at : {std::size_t{0}, x + 1}) {
@@ -284,7 +299,7 @@ struct op_requirements {
                                                         const op_spec* previous, parse_context ctx,
                                                         style_writer& out,
                                                         op_requirements& needs) noexcept {
-  const std::size_t comma = segment.find(',');
+  const std::size_t comma = find_char(segment, ',');
   const std::string_view name = segment.substr(0, comma);
   if (name.empty()) return error{errc::empty_operation, base, "operation name missing"};
   const op_spec* op = spec::find_operation(service, name);
@@ -311,7 +326,7 @@ struct op_requirements {
     return error{errc::missing_value, no_args ? args_at - 1 : args_at, "arguments missing"};
   if (!no_args) out.put(',');
   if (op->form == op_form::value_only) {
-    if (const std::size_t extra = args.find(','); extra != std::string_view::npos)
+    if (const std::size_t extra = find_char(args, ','); extra != std::string_view::npos)
       return error{errc::unexpected_value, args_at + extra, "takes a single value"};
     if (auto r = check_value(args, op->params[0], out); !r) return r.error().shifted(args_at);
     return op;
@@ -324,12 +339,11 @@ struct op_requirements {
   bool first = true;
   // A keyed operation without arguments ("image/crop") is grammatical; its requirements decide.
   while (!no_args && at <= args.size()) {
-    const std::size_t end =
-        args.find(',', at) == std::string_view::npos ? args.size() : args.find(',', at);
+    const std::size_t end = end_of_field(args, ',', at);
     const std::string_view arg = args.substr(at, end - at);
     const std::size_t arg_at = args_at + at;
     if (arg.empty()) return error{errc::missing_value, arg_at, "empty argument"};
-    const std::size_t underscore = arg.find('_');
+    const std::size_t underscore = find_char(arg, '_');
     if (underscore == std::string_view::npos) {
       const param_spec* bare = spec::find_param(*op, arg);
       return bare != nullptr ? error{errc::missing_value, arg_at + arg.size(), "expected key_value"}
@@ -366,13 +380,13 @@ struct op_requirements {
       return error{errc::missing_parameter, base, p.key};
     if (seen[i] == error::no_offset) continue;
     for (std::string_view keys = p.requires_keys; !keys.empty();) {
-      const std::size_t space = keys.find(' ');
+      const std::size_t space = find_char(keys, ' ');
       if (!present(keys.substr(0, space)))
         return error{errc::missing_parameter, seen[i], p.requires_keys};
       keys = space == std::string_view::npos ? std::string_view{} : keys.substr(space + 1);
     }
     for (std::string_view keys = p.excludes_keys; !keys.empty();) {
-      const std::size_t space = keys.find(' ');
+      const std::size_t space = find_char(keys, ' ');
       if (present(keys.substr(0, space)))
         return error{errc::conflicting_parameters, seen[i], p.excludes_keys};
       keys = space == std::string_view::npos ? std::string_view{} : keys.substr(space + 1);
@@ -381,7 +395,7 @@ struct op_requirements {
   if (!op->one_of.empty()) {
     bool any = false;
     for (std::string_view keys = op->one_of; !keys.empty();) {
-      const std::size_t space = keys.find(' ');
+      const std::size_t space = find_char(keys, ' ');
       any = any || present(keys.substr(0, space));
       keys = space == std::string_view::npos ? std::string_view{} : keys.substr(space + 1);
     }
@@ -420,10 +434,10 @@ struct op_requirements {
   std::size_t o_at = 0, b_at = 0, t_at = 0, saveas_at = 0;
   std::size_t at = 4;
   while (at <= sys.size()) {
-    const std::size_t slash = sys.find('/', at);
+    const std::size_t slash = find_char(sys, '/', at);
     const std::size_t end = slash == std::string_view::npos ? sys.size() : slash;
     const std::string_view action = sys.substr(at, end - at);
-    const std::size_t comma = action.find(',');
+    const std::size_t comma = find_char(action, ',');
     const std::string_view name = action.substr(0, comma);
     const bool is_saveas = name == "saveas";
     if (!is_saveas && name != "notify")
@@ -440,9 +454,9 @@ struct op_requirements {
       return error{errc::missing_parameter, base + at + name.size(), is_saveas ? "o" : "topic"};
     std::size_t arg_at = at + comma + 1;
     for (std::string_view args = action.substr(comma + 1);;) {
-      const std::size_t next = args.find(',');
+      const std::size_t next = find_char(args, ',');
       const std::string_view arg = args.substr(0, next);
-      const std::size_t underscore = arg.find('_');
+      const std::size_t underscore = find_char(arg, '_');
       const std::string_view key = arg.substr(0, underscore);
       const std::string_view value =
           underscore == std::string_view::npos ? std::string_view{} : arg.substr(underscore + 1);
@@ -486,7 +500,7 @@ constexpr result<style_summary> parse_process(std::string_view in, style_writer&
                                               parse_context ctx) noexcept {
   if (in.empty()) return error{errc::empty_style, 0, "empty process string"};
   style_summary summary;
-  const std::size_t bar = in.find('|');
+  const std::size_t bar = find_char(in, '|');
   const std::string_view main = in.substr(0, bar);
   op_requirements needs;
   if (main.substr(0, 6) == "style/") {
@@ -494,7 +508,7 @@ constexpr result<style_summary> parse_process(std::string_view in, style_writer&
     summary.is_reference = true;
     out.put(main);
   } else {
-    const std::size_t slash = main.find('/');
+    const std::size_t slash = find_char(main, '/');
     const std::string_view service = main.substr(0, slash);
     if (slash == std::string_view::npos || !spec::known_service(service))
       return error{errc::unknown_service, 0, "expected image/, video/, audio/, doc/ or style/"};
@@ -502,8 +516,7 @@ constexpr result<style_summary> parse_process(std::string_view in, style_writer&
     const op_spec* previous = nullptr;
     for (std::size_t at = slash; at < main.size();) {
       const std::size_t start = at + 1;
-      const std::size_t end =
-          main.find('/', start) == std::string_view::npos ? main.size() : main.find('/', start);
+      const std::size_t end = end_of_field(main, '/', start);
       auto op =
           parse_op(main.substr(start, end - start), start, service, previous, ctx, out, needs);
       if (!op) return op.error();
@@ -515,7 +528,7 @@ constexpr result<style_summary> parse_process(std::string_view in, style_writer&
   }
   summary.main_size = out.size;
   if (bar != std::string_view::npos) {
-    if (const std::size_t second = in.find('|', bar + 1); second != std::string_view::npos)
+    if (const std::size_t second = find_char(in, '|', bar + 1); second != std::string_view::npos)
       return error{errc::invalid_system_part, second, "only one '|' is allowed"};
     if (ctx.watermark_image) return error{errc::invalid_system_part, bar, "no system part here"};
     if (auto r = parse_system(in.substr(bar + 1), bar + 1, out, summary); !r) return r.error();
@@ -561,7 +574,7 @@ class style {
     return {text_.data(), main_size_};
   }
   [[nodiscard]] constexpr std::string_view service() const noexcept {
-    return main().substr(0, main().find('/'));
+    return main().substr(0, detail::find_char(main(), '/'));
   }
   [[nodiscard]] constexpr bool empty() const noexcept { return size_ == 0; }
   [[nodiscard]] constexpr bool has_error() const noexcept { return error_.code != errc::none; }

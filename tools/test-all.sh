@@ -9,7 +9,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(cmake ninja-build g++ clang python3 catch2 libssl-dev libcurl4-openssl-dev)
+# libclang-rt-14-dev: libFuzzer and the sanitizer runtimes for clang (fuzz targets in ci-clang).
+packages=(cmake ninja-build g++ clang libclang-rt-14-dev python3 catch2 libssl-dev libcurl4-openssl-dev)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" ||

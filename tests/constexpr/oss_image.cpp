@@ -94,3 +94,11 @@ TEST_CASE("builders compose with '/' and directives with '|'", "[constexpr][oss]
                   oss::notify{.topic = "test-topic"}) ==
                  "image/deblindwatermark,s_low,t_text|sys/notify,topic_dGVzdC10b3BpYw"sv);
 }
+
+TEST_CASE("composition in a constant expression (GCC 12 regression)", "[constexpr][oss][image]") {
+  // style::service() once used std::string_view::find on a temporary, which GCC 12 refused in
+  // constant evaluation.
+  constexpr auto s = image::resize{.w = 300}.str() / image::info{};
+  STATIC_REQUIRE(s == "image/resize,w_300/info"sv);
+  STATIC_REQUIRE(s.service() == "image"sv);
+}

@@ -121,7 +121,14 @@ struct parse_context {
   return negative ? -n : n;
 }
 
+// Rules seen only in third-party code or inferred ([T]/[?]) are not enforced: such a value is
+// checked for its syntax only (style-spec: "the validator should treat [?] rules as warnings").
+[[nodiscard]] constexpr bool verified(const param_spec& p) noexcept {
+  return p.source == confidence::documented || p.source == confidence::sdk;
+}
+
 [[nodiscard]] constexpr result<void> check_range(std::int64_t n, const param_spec& p) noexcept {
+  if (!verified(p)) return {};
   if (n < p.min) return error{errc::value_out_of_range, 0, "below the minimum"};
   if (n > p.max) return error{errc::value_out_of_range, 0, "above the maximum"};
   return {};
@@ -211,6 +218,7 @@ struct parse_context {
       return {};
     }
     case value_kind::enumeration:
+      if (!verified(p)) return check_value(v, param_spec{.kind = value_kind::token}, out);
       if (!spec::in_list(p.choices, v)) return error{errc::invalid_enum_value, 0, p.choices};
       out.put(v);
       return {};

@@ -106,10 +106,11 @@ TEST_CASE("out-of-range audio values give a style holding the error", "[oss][aud
   CHECK(code_of(audio::convert{.ar = 44000 + zero}.str()) == errc::invalid_enum_value);
   CHECK(code_of(audio::convert{.ar = zero}.str()) == errc::invalid_enum_value);
   CHECK(code_of(audio::convert{.aq = 101 + zero}.str()) == errc::value_out_of_range);
-  CHECK(code_of(audio::convert{.ab = zero}.str()) == errc::value_out_of_range);
+  // ab, abopt and align have no published range ([?]): any integer is accepted.
+  CHECK(audio::convert{.ab = zero}.str() == std::string_view("audio/convert,f_mp3,ab_0"));
   CHECK(code_of(audio::convert{.aq = 5 + zero, .ab = 64000}.str()) == errc::conflicting_parameters);
-  CHECK(code_of(audio::convert{.abopt = -1 + zero}.str()) == errc::value_out_of_range);
-  CHECK(code_of(audio::concat{.align = -1 + zero}.str()) == errc::value_out_of_range);
+  CHECK_FALSE(audio::convert{.abopt = -1 + zero}.str().has_error());
+  CHECK_FALSE(audio::concat{.align = -1 + zero}.str().has_error());
   CHECK(code_of(audio::concat{.ac = 9 + zero} / audio::pre{.o = "a.mp3"}) ==
         errc::value_out_of_range);
 }

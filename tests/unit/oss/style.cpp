@@ -252,3 +252,13 @@ TEST_CASE("checked literals and runtime styles", "[oss][style][literal]") {
   const objproc::oss::runtime_style runtime{"image/resize,w_0"};
   CHECK(parse_style(runtime.text).error().code == errc::value_out_of_range);
 }
+
+TEST_CASE("unverified rules are not enforced, only the syntax", "[oss][style]") {
+  // flip's value set and doc/preview's keys come from third-party sources only ([T]).
+  CHECK(canonical("image/flip,3") == "image/flip,3");
+  CHECK(canonical("doc/preview,export_2") == "doc/preview,export_2");
+  // ab's range is unpublished ([?]): any integer; still an integer.
+  CHECK(canonical("audio/convert,f_mp3,ab_0") == "audio/convert,f_mp3,ab_0");
+  require_error("audio/convert,f_mp3,ab_x", errc::invalid_number, 23);
+  require_error("image/flip,1 ", errc::invalid_character, 12);
+}

@@ -292,7 +292,7 @@ TEST_CASE("out-of-range video values give a style holding the error", "[oss][vid
   CHECK(code_of(video::convert{.bufsize = 9999 + zero}.str()) == errc::value_out_of_range);
   CHECK(code_of(video::convert{.ac = 9 + zero}.str()) == errc::value_out_of_range);
   CHECK(code_of(video::convert{.aq = 101 + zero}.str()) == errc::value_out_of_range);
-  CHECK(code_of(video::convert{.ab = zero}.str()) == errc::value_out_of_range);
+  CHECK_FALSE(video::convert{.ab = zero}.str().has_error());  // unpublished range ([?])
   CHECK(code_of(video::convert{.ar = 44000 + zero}.str()) == errc::invalid_enum_value);
   CHECK(code_of(video::convert{.aq = 50 + zero, .ab = 64000}.str()) ==
         errc::conflicting_parameters);
@@ -304,7 +304,7 @@ TEST_CASE("out-of-range video values give a style holding the error", "[oss][vid
   CHECK(code_of(video::sprite{.thr = 101 + zero}.str()) == errc::value_out_of_range);
   CHECK(code_of(video::sprite{.thr = 10 + zero}.str()) == errc::missing_parameter);  // needs m
   CHECK(code_of(video::snapshots{.m = "a,b"}.str()) == errc::unknown_parameter);
-  CHECK(code_of(video::concat{.align = -1 + zero}.str()) == errc::value_out_of_range);
+  CHECK_FALSE(video::concat{.align = -1 + zero}.str().has_error());  // unpublished ([?])
   // An error is sticky through composition.
   CHECK(code_of(video::concat{.fps = 300 + zero} / video::pre{.o = "a.mp4"}) ==
         errc::value_out_of_range);

@@ -4,12 +4,12 @@
 //   sha1_digest d = crypto::sha1(bytes);                       // one shot
 // SHA-1 is broken for collision resistance; it is here because some object-storage APIs still
 // sign with HMAC-SHA1 (HMAC does not rely on collision resistance). Same shape as sha256_context
-// (see sha256.hpp): constexpr throughout, no reinterpret_cast, a trivially copyable value that
-// can be forked by copying or resumed from chaining() at a block boundary; compress() is public.
+// (see sha256.hpp), over the same block_hash_context (block_hash.hpp): constexpr throughout, no
+// reinterpret_cast, a trivially copyable value that can be forked by copying or resumed from
+// chaining() at a block boundary; compress() is public. This file is the compression function.
 #ifndef OBJPROC_CRYPTO_SHA1_HPP
 #define OBJPROC_CRYPTO_SHA1_HPP
 
-#include <algorithm>
 #include <array>
 #include <bit>
 #include <cstddef>
@@ -18,6 +18,7 @@
 #include <utility>  // index_sequence
 
 #include "objproc/config.hpp"
+#include "objproc/crypto/block_hash.hpp"
 #include "objproc/crypto/concepts.hpp"  // sha1_digest
 
 OBJPROC_NAMESPACE_BEGIN
@@ -28,7 +29,7 @@ namespace detail {
 
 // Round I: schedules word I in a 16-word window, then mixes it in. The five roles a..e
 // rotate through the slots of `working` instead of the values moving one slot each round.
-// Outside sha1_context and ahead of it: clang 14 refuses, in constant evaluation, a member
+// Outside sha1_traits and ahead of it: clang 14 refuses, in constant evaluation, a member
 // template defined after the member function that calls it.
 template <std::size_t I>
 constexpr void sha1_round(std::array<std::uint32_t, 5>& working, std::uint32_t (&schedule)[16],
@@ -69,114 +70,33 @@ constexpr void sha1_rounds(std::array<std::uint32_t, 5>& working, std::uint32_t 
   (sha1_round<Round>(working, schedule, block), ...);
 }
 
-}  // namespace detail
-
-class sha1_context {
- public:
-  static constexpr std::size_t block_size = 64;
+/// SHA-1 as a block_hash_context: the rounds above supply the compression function.
+struct sha1_traits {
   static constexpr std::size_t digest_size = 20;
-  using digest_type = sha1_digest;
-  using block_type = std::span<const std::byte, block_size>;
   /// The hash value between blocks (H0..H4 of FIPS 180-4).
   using chaining_state = std::array<std::uint32_t, 5>;
 
   static constexpr chaining_state initial_state = {0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476,
                                                    0xc3d2e1f0};
 
-  constexpr sha1_context() noexcept = default;
-
-  /// Resumes a stream at a block boundary: `chaining` is the state after `blocks` whole blocks.
-  constexpr sha1_context(const chaining_state& chaining, std::uint64_t blocks) noexcept
-      : state_(chaining), length_(blocks * block_size) {}
-
-  /// Back to the empty message.
-  constexpr void reset() noexcept { *this = sha1_context(); }
-
-  /// Absorbs more input. Whole blocks are compressed straight from `data`, without copying.
-  constexpr void update(std::span<const std::byte> data) noexcept {
-    const std::size_t used = buffered();
-    length_ += data.size();
-    if (used != 0) {
-      const std::size_t take = std::min(block_size - used, data.size());
-      std::copy_n(data.begin(), take, buffer_.begin() + static_cast<std::ptrdiff_t>(used));
-      data = data.subspan(take);
-      if (used + take < block_size) return;
-      compress(state_, buffer_);
-    }
-    const std::size_t whole = data.size() - data.size() % block_size;
-    compress_blocks(state_, data.first(whole));
-    std::copy(data.begin() + static_cast<std::ptrdiff_t>(whole), data.end(), buffer_.begin());
-  }
-
-  /// Pads, writes the digest and resets the context (ready for a new message).
-  constexpr void finish(std::span<std::byte, digest_size> out) noexcept {
-    const std::uint64_t bit_length = length_ * 8;
-    std::size_t used = buffered();
-    buffer_[used++] = std::byte{0x80};
-    if (used > block_size - 8) {  // no room left for the length: it goes in one more block
-      std::fill(buffer_.begin() + static_cast<std::ptrdiff_t>(used), buffer_.end(), std::byte{});
-      compress(state_, buffer_);
-      used = 0;
-    }
-    std::fill(buffer_.begin() + static_cast<std::ptrdiff_t>(used), buffer_.end() - 8, std::byte{});
-    for (std::size_t i = 0; i < 8; ++i) {
-      buffer_[block_size - 1 - i] = static_cast<std::byte>(bit_length >> (8 * i));
-    }
-    compress(state_, buffer_);
-    for (std::size_t i = 0; i < state_.size(); ++i) store_be32(state_[i], out, 4 * i);
-    reset();
-  }
-  [[nodiscard]] constexpr digest_type finish() noexcept {
-    digest_type out{};
-    finish(out);
-    return out;
-  }
-
-  /// Bytes absorbed since the start of the message (including resumed blocks).
-  [[nodiscard]] constexpr std::uint64_t size() const noexcept { return length_; }
-  /// True when no partial block is pending, i.e. chaining() describes the whole stream so far.
-  [[nodiscard]] constexpr bool at_block_boundary() const noexcept { return buffered() == 0; }
-  /// The state after the last whole block (the stream so far only when at_block_boundary()).
-  [[nodiscard]] constexpr const chaining_state& chaining() const noexcept { return state_; }
-
-  /// Compressions needed to hash an n-byte message: padding adds 0x80 and a 64-bit length.
-  [[nodiscard]] static constexpr std::uint64_t blocks_for(std::uint64_t message_size) noexcept {
-    return (message_size + 8) / block_size + 1;
-  }
-
   /// The SHA-1 compression function: folds one 64-byte block into `state`.
-  static constexpr void compress(chaining_state& state, block_type block) noexcept {
+  static constexpr void compress(chaining_state& state,
+                                 std::span<const std::byte, 64> block) noexcept {
     chaining_state working = state;  // a..e
     // C++20 allows an uninitialized local in constant evaluation; each word is written first.
     std::uint32_t schedule[16];
-    detail::sha1_rounds(working, schedule, block, std::make_index_sequence<80>{});
+    sha1_rounds(working, schedule, block, std::make_index_sequence<80>{});
     for (std::size_t i = 0; i < state.size(); ++i) state[i] += working[i];
   }
+};
 
-  /// compress() over each whole block of `blocks`; a trailing partial block is ignored.
-  static constexpr void compress_blocks(chaining_state& state,
-                                        std::span<const std::byte> blocks) noexcept {
-    for (std::size_t at = 0; blocks.size() - at >= block_size; at += block_size) {
-      compress(state, block_type(blocks.data() + at, block_size));
-    }
-  }
+}  // namespace detail
 
- private:
-  static constexpr void store_be32(std::uint32_t word, std::span<std::byte, digest_size> out,
-                                   std::size_t at) noexcept {
-    out[at] = static_cast<std::byte>(word >> 24);
-    out[at + 1] = static_cast<std::byte>(word >> 16);
-    out[at + 2] = static_cast<std::byte>(word >> 8);
-    out[at + 3] = static_cast<std::byte>(word);
-  }
-
-  [[nodiscard]] constexpr std::size_t buffered() const noexcept {
-    return static_cast<std::size_t>(length_ % block_size);
-  }
-
-  chaining_state state_ = initial_state;
-  std::array<std::byte, block_size> buffer_ = {};  // the pending partial block
-  std::uint64_t length_ = 0;                       // message bytes absorbed so far
+// A class rather than an alias of block_hash_context<...>: sha1_context stays a type of its own
+// (it can be forward-declared, and diagnostics name it).
+class sha1_context : public block_hash_context<detail::sha1_traits> {
+ public:
+  using block_hash_context::block_hash_context;
 };
 
 /// SHA-1 of `message` in one call.

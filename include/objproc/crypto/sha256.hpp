@@ -4,14 +4,15 @@
 //   sha256_digest d = crypto::sha256(bytes);                       // one shot
 // Everything works in constant evaluation: words are loaded and stored with shifts (compilers
 // fuse them into one byte-swapped load at run time), never through reinterpret_cast or memcpy.
-// The context is a small trivially copyable value: copy it to fork a stream, or save chaining()
-// at a block boundary and resume later with sha256_context(chaining, blocks) - HMAC keeps its
-// padded-key states that way. compress() is the bare block function, public so that a benchmark
-// can measure the floor every signer pays (blocks_for(n) compressions for an n-byte message).
+// The streaming part (buffering, padding, resuming) is block_hash_context (block_hash.hpp), shared
+// with SHA-1; this file is the compression function. The context is a small trivially copyable
+// value: copy it to fork a stream, or save chaining() at a block boundary and resume later with
+// sha256_context(chaining, blocks) - HMAC keeps its padded-key states that way. compress() is the
+// bare block function, public so that a benchmark can measure the floor every signer pays
+// (blocks_for(n) compressions for an n-byte message).
 #ifndef OBJPROC_CRYPTO_SHA256_HPP
 #define OBJPROC_CRYPTO_SHA256_HPP
 
-#include <algorithm>
 #include <array>
 #include <bit>
 #include <cstddef>
@@ -20,6 +21,7 @@
 #include <utility>  // index_sequence
 
 #include "objproc/config.hpp"
+#include "objproc/crypto/block_hash.hpp"
 #include "objproc/crypto/concepts.hpp"  // sha256_digest
 
 OBJPROC_NAMESPACE_BEGIN
@@ -28,7 +30,7 @@ namespace crypto {
 
 namespace detail {
 
-// The rounds live outside sha256_context and ahead of it: clang 14 refuses, in constant
+// The rounds live outside sha256_traits and ahead of it: clang 14 refuses, in constant
 // evaluation, a member template defined after the member function that calls it.
 
 /// K0..K63 of FIPS 180-4.
@@ -86,114 +88,33 @@ constexpr void sha256_rounds(std::array<std::uint32_t, 8>& working, std::uint32_
   (sha256_round<Round>(working, schedule, block), ...);
 }
 
-}  // namespace detail
-
-class sha256_context {
- public:
-  static constexpr std::size_t block_size = 64;
+/// SHA-256 as a block_hash_context: the rounds above supply the compression function.
+struct sha256_traits {
   static constexpr std::size_t digest_size = 32;
-  using digest_type = sha256_digest;
-  using block_type = std::span<const std::byte, block_size>;
   /// The hash value between blocks (H0..H7 of FIPS 180-4).
   using chaining_state = std::array<std::uint32_t, 8>;
 
   static constexpr chaining_state initial_state = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
                                                    0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
 
-  constexpr sha256_context() noexcept = default;
-
-  /// Resumes a stream at a block boundary: `chaining` is the state after `blocks` whole blocks.
-  constexpr sha256_context(const chaining_state& chaining, std::uint64_t blocks) noexcept
-      : state_(chaining), length_(blocks * block_size) {}
-
-  /// Back to the empty message.
-  constexpr void reset() noexcept { *this = sha256_context(); }
-
-  /// Absorbs more input. Whole blocks are compressed straight from `data`, without copying.
-  constexpr void update(std::span<const std::byte> data) noexcept {
-    const std::size_t used = buffered();
-    length_ += data.size();
-    if (used != 0) {
-      const std::size_t take = std::min(block_size - used, data.size());
-      std::copy_n(data.begin(), take, buffer_.begin() + static_cast<std::ptrdiff_t>(used));
-      data = data.subspan(take);
-      if (used + take < block_size) return;
-      compress(state_, buffer_);
-    }
-    const std::size_t whole = data.size() - data.size() % block_size;
-    compress_blocks(state_, data.first(whole));
-    std::copy(data.begin() + static_cast<std::ptrdiff_t>(whole), data.end(), buffer_.begin());
-  }
-
-  /// Pads, writes the digest and resets the context (ready for a new message).
-  constexpr void finish(std::span<std::byte, digest_size> out) noexcept {
-    const std::uint64_t bit_length = length_ * 8;
-    std::size_t used = buffered();
-    buffer_[used++] = std::byte{0x80};
-    if (used > block_size - 8) {  // no room left for the length: it goes in one more block
-      std::fill(buffer_.begin() + static_cast<std::ptrdiff_t>(used), buffer_.end(), std::byte{});
-      compress(state_, buffer_);
-      used = 0;
-    }
-    std::fill(buffer_.begin() + static_cast<std::ptrdiff_t>(used), buffer_.end() - 8, std::byte{});
-    for (std::size_t i = 0; i < 8; ++i) {
-      buffer_[block_size - 1 - i] = static_cast<std::byte>(bit_length >> (8 * i));
-    }
-    compress(state_, buffer_);
-    for (std::size_t i = 0; i < state_.size(); ++i) store_be32(state_[i], out, 4 * i);
-    reset();
-  }
-  [[nodiscard]] constexpr digest_type finish() noexcept {
-    digest_type out{};
-    finish(out);
-    return out;
-  }
-
-  /// Bytes absorbed since the start of the message (including resumed blocks).
-  [[nodiscard]] constexpr std::uint64_t size() const noexcept { return length_; }
-  /// True when no partial block is pending, i.e. chaining() describes the whole stream so far.
-  [[nodiscard]] constexpr bool at_block_boundary() const noexcept { return buffered() == 0; }
-  /// The state after the last whole block (the stream so far only when at_block_boundary()).
-  [[nodiscard]] constexpr const chaining_state& chaining() const noexcept { return state_; }
-
-  /// Compressions needed to hash an n-byte message: padding adds 0x80 and a 64-bit length.
-  [[nodiscard]] static constexpr std::uint64_t blocks_for(std::uint64_t message_size) noexcept {
-    return (message_size + 8) / block_size + 1;
-  }
-
   /// The SHA-256 compression function: folds one 64-byte block into `state`.
-  static constexpr void compress(chaining_state& state, block_type block) noexcept {
+  static constexpr void compress(chaining_state& state,
+                                 std::span<const std::byte, 64> block) noexcept {
     chaining_state working = state;  // a..h
     // C++20 allows an uninitialized local in constant evaluation; each word is written first.
     std::uint32_t schedule[16];
-    detail::sha256_rounds(working, schedule, block, std::make_index_sequence<64>{});
+    sha256_rounds(working, schedule, block, std::make_index_sequence<64>{});
     for (std::size_t i = 0; i < state.size(); ++i) state[i] += working[i];
   }
+};
 
-  /// compress() over each whole block of `blocks`; a trailing partial block is ignored.
-  static constexpr void compress_blocks(chaining_state& state,
-                                        std::span<const std::byte> blocks) noexcept {
-    for (std::size_t at = 0; blocks.size() - at >= block_size; at += block_size) {
-      compress(state, block_type(blocks.data() + at, block_size));
-    }
-  }
+}  // namespace detail
 
- private:
-  static constexpr void store_be32(std::uint32_t word, std::span<std::byte, digest_size> out,
-                                   std::size_t at) noexcept {
-    out[at] = static_cast<std::byte>(word >> 24);
-    out[at + 1] = static_cast<std::byte>(word >> 16);
-    out[at + 2] = static_cast<std::byte>(word >> 8);
-    out[at + 3] = static_cast<std::byte>(word);
-  }
-
-  [[nodiscard]] constexpr std::size_t buffered() const noexcept {
-    return static_cast<std::size_t>(length_ % block_size);
-  }
-
-  chaining_state state_ = initial_state;
-  std::array<std::byte, block_size> buffer_ = {};  // the pending partial block
-  std::uint64_t length_ = 0;                       // message bytes absorbed so far
+// A class rather than an alias of block_hash_context<...>: sha256_context stays a type of its own
+// (it can be forward-declared, and diagnostics name it).
+class sha256_context : public block_hash_context<detail::sha256_traits> {
+ public:
+  using block_hash_context::block_hash_context;
 };
 
 /// SHA-256 of `message` in one call.

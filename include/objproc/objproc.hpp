@@ -5,22 +5,35 @@
 // The layout, by stage of the flow (see DESIGN.md):
 //   core/    result and errors, fixed_string, text codecs (base64, hex, percent), UTC time
 //   crypto/  the crypto_provider concept and the built-in constexpr SHA-1/SHA-256/HMAC
+//   oss/     Alibaba Cloud OSS: the process-string grammar and checked literals (style.hpp),
+//            typed builders (image, video, audio, doc), sys/saveas and sys/notify (directives)
 // Adapters (separate targets, include them yourself):
 //   <objproc/adapters/openssl.hpp>   objproc::openssl::crypto   (target objproc::openssl)
 #ifndef OBJPROC_OBJPROC_HPP
 #define OBJPROC_OBJPROC_HPP
 
 #include "objproc/config.hpp"
+#include "objproc/core/diagnostic.hpp"
 #include "objproc/core/fixed_string.hpp"
 #include "objproc/core/result.hpp"
 #include "objproc/core/text.hpp"
 #include "objproc/core/time.hpp"
+#include "objproc/crypto/block_hash.hpp"
 #include "objproc/crypto/concepts.hpp"
 #include "objproc/crypto/hmac.hpp"
 #include "objproc/crypto/portable.hpp"
 #include "objproc/crypto/sha1.hpp"
 #include "objproc/crypto/sha256.hpp"
 #include "objproc/fwd.hpp"
+#include "objproc/oss/audio.hpp"
+#include "objproc/oss/builder.hpp"
+#include "objproc/oss/directives.hpp"
+#include "objproc/oss/doc.hpp"
+#include "objproc/oss/image.hpp"
+#include "objproc/oss/names.hpp"
+#include "objproc/oss/spec.hpp"
+#include "objproc/oss/style.hpp"
+#include "objproc/oss/video.hpp"
 #include "objproc/version.hpp"
 
 #endif  // OBJPROC_OBJPROC_HPP

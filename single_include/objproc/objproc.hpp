@@ -12,6 +12,8 @@
 // The layout, by stage of the flow (see DESIGN.md):
 //   core/    result and errors, fixed_string, text codecs (base64, hex, percent), UTC time
 //   crypto/  the crypto_provider concept and the built-in constexpr SHA-1/SHA-256/HMAC
+//   oss/     Alibaba Cloud OSS: the process-string grammar and checked literals (style.hpp),
+//            typed builders (image, video, audio, doc), sys/saveas and sys/notify (directives)
 // Adapters (separate targets, include them yourself):
 //   <objproc/adapters/openssl.hpp>   objproc::openssl::crypto   (target objproc::openssl)
 #ifndef OBJPROC_OBJPROC_HPP
@@ -93,63 +95,27 @@
 
 #endif  // OBJPROC_CONFIG_HPP
 // ----- end objproc/config.hpp -----
-// #include "objproc/core/fixed_string.hpp"
-// ----- begin objproc/core/fixed_string.hpp -----
-// objproc/core/fixed_string.hpp - fixed_string<N>: a string literal usable as a template argument.
+// #include "objproc/core/diagnostic.hpp"
+// ----- begin objproc/core/diagnostic.hpp -----
+// objproc/core/diagnostic.hpp - turning an error into something a person can act on.
 //
-// A structural aggregate (public members, no pointers) so that `template <fixed_string S>` works
-// in C++20; also the return type of the fixed-width formatters (core/time.hpp), which need no heap.
-//   fixed_string s = "abc";            // fixed_string<3>, deduced from the literal
-//   template <objproc::fixed_string S> struct tag {};  tag<"image/resize,w_100"> t;
-#ifndef OBJPROC_CORE_FIXED_STRING_HPP
-#define OBJPROC_CORE_FIXED_STRING_HPP
+//   render_diagnostic(input, error)   a two-line caret diagnostic for text the user wrote:
+//       image/resize,w_100,m_abc
+//                            ^ invalid enum value: not one of lfit mfit fill pad fixed
+//   detail::fail_constant_evaluation(error)
+//       used by the consteval checked literals (fmt's technique): it calls a deliberately
+//       non-constexpr function named after the errc, so the compiler's own message names the
+//       problem ("call to non-'constexpr' function '... compile_time_error::invalid_enum_value'")
+//       and shows the offset in the constexpr frame above it.
+#ifndef OBJPROC_CORE_DIAGNOSTIC_HPP
+#define OBJPROC_CORE_DIAGNOSTIC_HPP
 
 #include <cstddef>
+#include <cstdlib>
+#include <string>
 #include <string_view>
 
 // #include "objproc/config.hpp"
-
-OBJPROC_NAMESPACE_BEGIN
-
-template <std::size_t N>
-struct fixed_string {
-  // Public so the type is structural; always NUL-terminated at data[N].
-  char data[N + 1] = {};
-
-  constexpr fixed_string() noexcept = default;
-  // NOLINTNEXTLINE(google-explicit-constructor): implicit, so literals convert at call sites.
-  constexpr fixed_string(const char (&text)[N + 1]) noexcept {
-    for (std::size_t i = 0; i < N; ++i) data[i] = text[i];
-  }
-
-  [[nodiscard]] static constexpr std::size_t size() noexcept { return N; }
-  [[nodiscard]] static constexpr bool empty() noexcept { return N == 0; }
-  [[nodiscard]] constexpr const char* c_str() const noexcept { return data; }
-  [[nodiscard]] constexpr const char* begin() const noexcept { return data; }
-  [[nodiscard]] constexpr const char* end() const noexcept { return data + N; }
-  [[nodiscard]] constexpr char* begin() noexcept { return data; }
-  [[nodiscard]] constexpr char* end() noexcept { return data + N; }
-  [[nodiscard]] constexpr char operator[](std::size_t i) const noexcept { return data[i]; }
-  [[nodiscard]] constexpr char& operator[](std::size_t i) noexcept { return data[i]; }
-  [[nodiscard]] constexpr std::string_view view() const noexcept { return {data, N}; }
-  constexpr operator std::string_view() const noexcept { return view(); }  // NOLINT
-
-  template <std::size_t M>
-  friend constexpr bool operator==(const fixed_string& a, const fixed_string<M>& b) noexcept {
-    return a.view() == b.view();
-  }
-  friend constexpr bool operator==(const fixed_string& a, std::string_view b) noexcept {
-    return a.view() == b;
-  }
-};
-
-template <std::size_t N>
-fixed_string(const char (&)[N]) -> fixed_string<N - 1>;
-
-OBJPROC_NAMESPACE_END
-
-#endif  // OBJPROC_CORE_FIXED_STRING_HPP
-// ----- end objproc/core/fixed_string.hpp -----
 // #include "objproc/core/result.hpp"
 // ----- begin objproc/core/result.hpp -----
 // objproc/core/result.hpp - errc, error and result<T>: how every fallible call reports.
@@ -180,56 +146,92 @@ OBJPROC_NAMESPACE_END
 
 OBJPROC_NAMESPACE_BEGIN
 
+// Every error code, once: identifier and message. Kept as one list so the enum, its names and
+// the compile-time diagnostics (one function per code, see core/diagnostic.hpp) cannot drift.
+#define OBJPROC_DETAIL_ERRC_LIST(X)                               \
+  /* generic */                                                   \
+  X(invalid_argument, "invalid argument")                         \
+  X(value_out_of_range, "value out of range")                     \
+  X(buffer_too_small, "buffer too small")                         \
+  /* text decoding (core/text.hpp) */                             \
+  X(invalid_character, "invalid character")                       \
+  X(invalid_padding, "invalid padding")                           \
+  X(non_canonical_encoding, "non-canonical encoding")             \
+  X(truncated_input, "truncated input")                           \
+  X(invalid_percent_encoding, "invalid percent-encoding")         \
+  X(invalid_utf8, "invalid UTF-8")                                \
+  /* time (core/time.hpp) */                                      \
+  X(invalid_date, "invalid date")                                 \
+  X(year_out_of_range, "year out of range")                       \
+  /* processing styles and rules (oss/style.hpp, cos/rule.hpp) */ \
+  X(empty_style, "empty style")                                   \
+  X(style_too_long, "style too long")                             \
+  X(unknown_service, "unknown service")                           \
+  X(unknown_operation, "unknown operation")                       \
+  X(empty_operation, "empty operation")                           \
+  X(misplaced_operation, "operation not allowed here")            \
+  X(unknown_parameter, "unknown parameter")                       \
+  X(duplicate_parameter, "duplicate parameter")                   \
+  X(missing_parameter, "missing parameter")                       \
+  X(conflicting_parameters, "conflicting parameters")             \
+  X(missing_value, "missing value")                               \
+  X(unexpected_value, "unexpected value")                         \
+  X(invalid_number, "invalid number")                             \
+  X(invalid_enum_value, "invalid enum value")                     \
+  X(invalid_base64_value, "invalid base64 value")                 \
+  X(invalid_color, "invalid color")                               \
+  X(invalid_dimensions, "invalid dimensions")                     \
+  X(text_too_long, "text too long")                               \
+  X(invalid_style_name, "invalid style name")                     \
+  X(invalid_system_part, "invalid system part")                   \
+  X(mixed_services, "mixed services")                             \
+  X(too_many_rules, "too many rules")                             \
+  X(sync_only_operation, "operation is synchronous only")         \
+  X(async_only_operation, "operation is asynchronous only")       \
+  X(saveas_not_allowed, "sys/saveas not allowed here")            \
+  X(saveas_required, "sys/saveas required")                       \
+  X(notify_not_allowed, "sys/notify not allowed here")            \
+  X(notify_required, "sys/notify required")                       \
+  X(invalid_bucket_name, "invalid bucket name")                   \
+  X(invalid_object_key, "invalid object key")                     \
+  /* crypto providers and transport adapters */                   \
+  X(crypto_failed, "crypto provider failed")                      \
+  X(transport_failed, "transport failed")
+
 /// What went wrong. Each name reads as the message a user sees.
 enum class errc : std::uint16_t {
-  // generic
-  invalid_argument = 1,
-  value_out_of_range,
-  buffer_too_small,
-  // text decoding (core/text.hpp)
-  invalid_character,
-  invalid_padding,
-  non_canonical_encoding,
-  truncated_input,
-  invalid_percent_encoding,
-  // time (core/time.hpp)
-  invalid_date,
-  year_out_of_range,
-  // crypto providers
-  crypto_failed,
-  // transport adapters
-  transport_failed,
+#define OBJPROC_DETAIL_ERRC_ENUMERATOR(id, text) id,
+  none = 0,  // "no error": never the code of an objproc::error
+  OBJPROC_DETAIL_ERRC_LIST(OBJPROC_DETAIL_ERRC_ENUMERATOR)
+#undef OBJPROC_DETAIL_ERRC_ENUMERATOR
 };
 
-/// The stable, human-readable name of a code ("invalid_padding" reads as "invalid padding").
+/// The human-readable message of a code: "invalid padding".
 [[nodiscard]] constexpr std::string_view to_string(errc code) noexcept {
   switch (code) {
-    case errc::invalid_argument:
-      return "invalid argument";
-    case errc::value_out_of_range:
-      return "value out of range";
-    case errc::buffer_too_small:
-      return "buffer too small";
-    case errc::invalid_character:
-      return "invalid character";
-    case errc::invalid_padding:
-      return "invalid padding";
-    case errc::non_canonical_encoding:
-      return "non-canonical encoding";
-    case errc::truncated_input:
-      return "truncated input";
-    case errc::invalid_percent_encoding:
-      return "invalid percent-encoding";
-    case errc::invalid_date:
-      return "invalid date";
-    case errc::year_out_of_range:
-      return "year out of range";
-    case errc::crypto_failed:
-      return "crypto provider failed";
-    case errc::transport_failed:
-      return "transport failed";
+#define OBJPROC_DETAIL_ERRC_TEXT(id, text) \
+  case errc::id:                           \
+    return text;
+    OBJPROC_DETAIL_ERRC_LIST(OBJPROC_DETAIL_ERRC_TEXT)
+#undef OBJPROC_DETAIL_ERRC_TEXT
+    case errc::none:
+      break;
   }
   return "unknown error";
+}
+
+/// The stable identifier of a code, for machine-readable output: "invalid_padding".
+[[nodiscard]] constexpr std::string_view name(errc code) noexcept {
+  switch (code) {
+#define OBJPROC_DETAIL_ERRC_NAME(id, text) \
+  case errc::id:                           \
+    return #id;
+    OBJPROC_DETAIL_ERRC_LIST(OBJPROC_DETAIL_ERRC_NAME)
+#undef OBJPROC_DETAIL_ERRC_NAME
+    case errc::none:
+      break;
+  }
+  return "unknown_error";
 }
 
 /// One failure: code, byte offset into the input (or no_offset), static detail, provider code.
@@ -498,6 +500,120 @@ OBJPROC_NAMESPACE_END
 
 #endif  // OBJPROC_CORE_RESULT_HPP
 // ----- end objproc/core/result.hpp -----
+
+OBJPROC_NAMESPACE_BEGIN
+
+/// The input on one line and, under it, a caret at the error offset followed by the message.
+/// Control characters in the input are shown as '?' so the caret stays aligned; the caret column
+/// counts UTF-8 characters, not bytes.
+[[nodiscard]] inline std::string render_diagnostic(std::string_view input, const error& e) {
+  std::string message(to_string(e.code));
+  if (!e.detail.empty()) {
+    message += ": ";
+    message += e.detail;
+  }
+  if (!e.has_offset()) return message;
+  std::string out;
+  out.reserve(2 * input.size() + message.size() + 8);
+  for (const char c : input) out += static_cast<unsigned char>(c) < 0x20 || c == 0x7f ? '?' : c;
+  out += '\n';
+  const std::size_t end = e.offset < input.size() ? e.offset : input.size();
+  for (std::size_t i = 0; i < end; ++i)
+    if ((static_cast<unsigned char>(input[i]) & 0xC0) != 0x80) out += ' ';  // one per character
+  out += "^ ";
+  out += message;
+  return out;
+}
+
+namespace detail {
+namespace compile_time_error {
+// Never called at run time; each exists so that a failing constant evaluation names its errc.
+#define OBJPROC_DETAIL_ERRC_SINK(id, text) \
+  inline void id(std::size_t /*offset*/) noexcept { std::abort(); }
+OBJPROC_DETAIL_ERRC_LIST(OBJPROC_DETAIL_ERRC_SINK)
+#undef OBJPROC_DETAIL_ERRC_SINK
+}  // namespace compile_time_error
+
+/// In a constant evaluation, makes the evaluation fail with the errc's name in the diagnostic.
+/// At run time it does nothing (callers return the error normally).
+constexpr void fail_constant_evaluation(const error& e) noexcept {
+  if (!std::is_constant_evaluated()) return;
+  switch (e.code) {
+#define OBJPROC_DETAIL_ERRC_CALL(id, text) \
+  case errc::id:                           \
+    compile_time_error::id(e.offset);      \
+    break;
+    OBJPROC_DETAIL_ERRC_LIST(OBJPROC_DETAIL_ERRC_CALL)
+#undef OBJPROC_DETAIL_ERRC_CALL
+    case errc::none:
+      break;
+  }
+}
+
+}  // namespace detail
+
+OBJPROC_NAMESPACE_END
+
+#endif  // OBJPROC_CORE_DIAGNOSTIC_HPP
+// ----- end objproc/core/diagnostic.hpp -----
+// #include "objproc/core/fixed_string.hpp"
+// ----- begin objproc/core/fixed_string.hpp -----
+// objproc/core/fixed_string.hpp - fixed_string<N>: a string literal usable as a template argument.
+//
+// A structural aggregate (public members, no pointers) so that `template <fixed_string S>` works
+// in C++20; also the return type of the fixed-width formatters (core/time.hpp), which need no heap.
+//   fixed_string s = "abc";            // fixed_string<3>, deduced from the literal
+//   template <objproc::fixed_string S> struct tag {};  tag<"image/resize,w_100"> t;
+#ifndef OBJPROC_CORE_FIXED_STRING_HPP
+#define OBJPROC_CORE_FIXED_STRING_HPP
+
+#include <cstddef>
+#include <string_view>
+
+// #include "objproc/config.hpp"
+
+OBJPROC_NAMESPACE_BEGIN
+
+template <std::size_t N>
+struct fixed_string {
+  // Public so the type is structural; always NUL-terminated at data[N].
+  char data[N + 1] = {};
+
+  constexpr fixed_string() noexcept = default;
+  // NOLINTNEXTLINE(google-explicit-constructor): implicit, so literals convert at call sites.
+  constexpr fixed_string(const char (&text)[N + 1]) noexcept {
+    for (std::size_t i = 0; i < N; ++i) data[i] = text[i];
+  }
+
+  [[nodiscard]] static constexpr std::size_t size() noexcept { return N; }
+  [[nodiscard]] static constexpr bool empty() noexcept { return N == 0; }
+  [[nodiscard]] constexpr const char* c_str() const noexcept { return data; }
+  [[nodiscard]] constexpr const char* begin() const noexcept { return data; }
+  [[nodiscard]] constexpr const char* end() const noexcept { return data + N; }
+  [[nodiscard]] constexpr char* begin() noexcept { return data; }
+  [[nodiscard]] constexpr char* end() noexcept { return data + N; }
+  [[nodiscard]] constexpr char operator[](std::size_t i) const noexcept { return data[i]; }
+  [[nodiscard]] constexpr char& operator[](std::size_t i) noexcept { return data[i]; }
+  [[nodiscard]] constexpr std::string_view view() const noexcept { return {data, N}; }
+  constexpr operator std::string_view() const noexcept { return view(); }  // NOLINT
+
+  template <std::size_t M>
+  friend constexpr bool operator==(const fixed_string& a, const fixed_string<M>& b) noexcept {
+    return a.view() == b.view();
+  }
+  friend constexpr bool operator==(const fixed_string& a, std::string_view b) noexcept {
+    return a.view() == b;
+  }
+};
+
+template <std::size_t N>
+fixed_string(const char (&)[N]) -> fixed_string<N - 1>;
+
+OBJPROC_NAMESPACE_END
+
+#endif  // OBJPROC_CORE_FIXED_STRING_HPP
+// ----- end objproc/core/fixed_string.hpp -----
+// #include "objproc/core/result.hpp"
 // #include "objproc/core/text.hpp"
 // ----- begin objproc/core/text.hpp -----
 // objproc/core/text.hpp - base64, hex and percent-encoding: strict, constexpr, allocation-free.
@@ -939,6 +1055,46 @@ inline void append_percent_encoded(std::string& out, std::string_view in,
   return out;
 }
 
+// ---------------------------------------------------------------------------------------------
+// UTF-8 (RFC 3629)
+
+/// Succeeds when `in` is well-formed UTF-8: no overlong forms, no surrogates, nothing above
+/// U+10FFFF, no truncated sequence. The error offset is the first byte of the bad sequence.
+[[nodiscard]] constexpr result<void> check_utf8(std::string_view in) noexcept {
+  for (std::size_t i = 0; i < in.size();) {
+    const auto b0 = static_cast<unsigned char>(in[i]);
+    if (b0 < 0x80) {
+      ++i;
+      continue;
+    }
+    // Length and the allowed range of the second byte (which rules out overlongs and surrogates).
+    std::size_t length = 0;
+    unsigned char low = 0x80;
+    unsigned char high = 0xBF;
+    if (b0 >= 0xC2 && b0 <= 0xDF) {
+      length = 2;
+    } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+      length = 3;
+      if (b0 == 0xE0) low = 0xA0;
+      if (b0 == 0xED) high = 0x9F;
+    } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+      length = 4;
+      if (b0 == 0xF0) low = 0x90;
+      if (b0 == 0xF4) high = 0x8F;
+    } else {
+      return error{errc::invalid_utf8, i, "not a UTF-8 lead byte"};
+    }
+    if (in.size() - i < length) return error{errc::invalid_utf8, i, "truncated UTF-8 sequence"};
+    for (std::size_t k = 1; k < length; ++k) {
+      const auto b = static_cast<unsigned char>(in[i + k]);
+      const bool ok = k == 1 ? b >= low && b <= high : (b & 0xC0) == 0x80;
+      if (!ok) return error{errc::invalid_utf8, i, "malformed UTF-8 sequence"};
+    }
+    i += length;
+  }
+  return {};
+}
+
 OBJPROC_NAMESPACE_END
 
 #endif  // OBJPROC_CORE_TEXT_HPP
@@ -1174,6 +1330,152 @@ OBJPROC_NAMESPACE_END
 
 #endif  // OBJPROC_CORE_TIME_HPP
 // ----- end objproc/core/time.hpp -----
+// #include "objproc/crypto/block_hash.hpp"
+// ----- begin objproc/crypto/block_hash.hpp -----
+// objproc/crypto/block_hash.hpp - the streaming Merkle-Damgard context under SHA-1 and SHA-256.
+//
+// block_hash_context<Traits> is everything in sha1_context and sha256_context but the block
+// function: the pending partial block, the message length, the FIPS 180-4 padding (0x80, zeros,
+// the length in bits as 64 bits big-endian) and the big-endian digest. Traits supply the rest:
+//   Traits::digest_size                  digest bytes: the whole chaining state, 4 per word
+//   Traits::chaining_state               the hash value between blocks: std::array<uint32_t, N>
+//   Traits::initial_state                the chaining state of the empty message
+//   Traits::compress(state, block)       folds one 64-byte block into state; constexpr noexcept
+// Like the contexts built on it, it is constexpr throughout, never allocates and is a small
+// trivially copyable value: copy it to fork a stream, or save chaining() at a block boundary and
+// resume later with (chaining, blocks).
+#ifndef OBJPROC_CRYPTO_BLOCK_HASH_HPP
+#define OBJPROC_CRYPTO_BLOCK_HASH_HPP
+
+#include <algorithm>
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <span>
+
+// #include "objproc/config.hpp"
+
+OBJPROC_NAMESPACE_BEGIN
+
+namespace crypto {
+
+template <class Traits>
+class block_hash_context {
+ public:
+  // 64-byte blocks and a 64-bit length: the SHA-1/SHA-256 family (SHA-512 would need 128/128).
+  static constexpr std::size_t block_size = 64;
+  static constexpr std::size_t digest_size = Traits::digest_size;
+  using digest_type = std::array<std::byte, digest_size>;
+  using block_type = std::span<const std::byte, block_size>;
+  using chaining_state = typename Traits::chaining_state;
+
+  static constexpr chaining_state initial_state = Traits::initial_state;
+
+  static_assert(digest_size == 4 * initial_state.size(),
+                "finish() writes every word of the chaining state, big-endian, as the digest");
+
+  // No member templates here, and the block functions come before their callers: clang 14
+  // refuses, in constant evaluation, a member template defined after the member that calls it
+  // (hence also the namespace-scope round templates ahead of each Traits).
+
+  /// The bare compression function: folds one 64-byte block into `state`.
+  static constexpr void compress(chaining_state& state, block_type block) noexcept {
+    Traits::compress(state, block);
+  }
+
+  /// compress() over each whole block of `blocks`; a trailing partial block is ignored.
+  static constexpr void compress_blocks(chaining_state& state,
+                                        std::span<const std::byte> blocks) noexcept {
+    for (std::size_t at = 0; blocks.size() - at >= block_size; at += block_size) {
+      compress(state, block_type(blocks.data() + at, block_size));
+    }
+  }
+
+  /// Compressions needed to hash an n-byte message: padding adds 0x80 and a 64-bit length.
+  [[nodiscard]] static constexpr std::uint64_t blocks_for(std::uint64_t message_size) noexcept {
+    return (message_size + 8) / block_size + 1;
+  }
+
+  constexpr block_hash_context() noexcept = default;
+
+  /// Resumes a stream at a block boundary: `chaining` is the state after `blocks` whole blocks.
+  constexpr block_hash_context(const chaining_state& chaining, std::uint64_t blocks) noexcept
+      : state_(chaining), length_(blocks * block_size) {}
+
+  /// Back to the empty message.
+  constexpr void reset() noexcept { *this = block_hash_context(); }
+
+  /// Absorbs more input. Whole blocks are compressed straight from `data`, without copying.
+  constexpr void update(std::span<const std::byte> data) noexcept {
+    const std::size_t used = buffered();
+    length_ += data.size();
+    if (used != 0) {
+      const std::size_t take = std::min(block_size - used, data.size());
+      std::copy_n(data.begin(), take, buffer_.begin() + static_cast<std::ptrdiff_t>(used));
+      data = data.subspan(take);
+      if (used + take < block_size) return;
+      compress(state_, buffer_);
+    }
+    const std::size_t whole = data.size() - data.size() % block_size;
+    compress_blocks(state_, data.first(whole));
+    std::copy(data.begin() + static_cast<std::ptrdiff_t>(whole), data.end(), buffer_.begin());
+  }
+
+  /// Pads, writes the digest and resets the context (ready for a new message).
+  constexpr void finish(std::span<std::byte, digest_size> out) noexcept {
+    const std::uint64_t bit_length = length_ * 8;
+    std::size_t used = buffered();
+    buffer_[used++] = std::byte{0x80};
+    if (used > block_size - 8) {  // no room left for the length: it goes in one more block
+      std::fill(buffer_.begin() + static_cast<std::ptrdiff_t>(used), buffer_.end(), std::byte{});
+      compress(state_, buffer_);
+      used = 0;
+    }
+    std::fill(buffer_.begin() + static_cast<std::ptrdiff_t>(used), buffer_.end() - 8, std::byte{});
+    for (std::size_t i = 0; i < 8; ++i) {
+      buffer_[block_size - 1 - i] = static_cast<std::byte>(bit_length >> (8 * i));
+    }
+    compress(state_, buffer_);
+    for (std::size_t i = 0; i < state_.size(); ++i) {  // big-endian, spelled out: constexpr
+      // A copy of the word: `out` may alias state_ (std::byte), so reading state_[i] per byte
+      // would stop the compiler from fusing the four stores into one byte-swapped store.
+      const std::uint32_t word = state_[i];
+      out[4 * i] = static_cast<std::byte>(word >> 24);
+      out[4 * i + 1] = static_cast<std::byte>(word >> 16);
+      out[4 * i + 2] = static_cast<std::byte>(word >> 8);
+      out[4 * i + 3] = static_cast<std::byte>(word);
+    }
+    reset();
+  }
+  [[nodiscard]] constexpr digest_type finish() noexcept {
+    digest_type out{};
+    finish(out);
+    return out;
+  }
+
+  /// Bytes absorbed since the start of the message (including resumed blocks).
+  [[nodiscard]] constexpr std::uint64_t size() const noexcept { return length_; }
+  /// True when no partial block is pending, i.e. chaining() describes the whole stream so far.
+  [[nodiscard]] constexpr bool at_block_boundary() const noexcept { return buffered() == 0; }
+  /// The state after the last whole block (the stream so far only when at_block_boundary()).
+  [[nodiscard]] constexpr const chaining_state& chaining() const noexcept { return state_; }
+
+ private:
+  [[nodiscard]] constexpr std::size_t buffered() const noexcept {
+    return static_cast<std::size_t>(length_ % block_size);
+  }
+
+  chaining_state state_ = initial_state;
+  std::array<std::byte, block_size> buffer_ = {};  // the pending partial block
+  std::uint64_t length_ = 0;                       // message bytes absorbed so far
+};
+
+}  // namespace crypto
+
+OBJPROC_NAMESPACE_END
+
+#endif  // OBJPROC_CRYPTO_BLOCK_HASH_HPP
+// ----- end objproc/crypto/block_hash.hpp -----
 // #include "objproc/crypto/concepts.hpp"
 // ----- begin objproc/crypto/concepts.hpp -----
 // objproc/crypto/concepts.hpp - the crypto_provider concept: how hashing plugs in.
@@ -1306,12 +1608,12 @@ OBJPROC_NAMESPACE_END
 //   sha1_digest d = crypto::sha1(bytes);                       // one shot
 // SHA-1 is broken for collision resistance; it is here because some object-storage APIs still
 // sign with HMAC-SHA1 (HMAC does not rely on collision resistance). Same shape as sha256_context
-// (see sha256.hpp): constexpr throughout, no reinterpret_cast, a trivially copyable value that
-// can be forked by copying or resumed from chaining() at a block boundary; compress() is public.
+// (see sha256.hpp), over the same block_hash_context (block_hash.hpp): constexpr throughout, no
+// reinterpret_cast, a trivially copyable value that can be forked by copying or resumed from
+// chaining() at a block boundary; compress() is public. This file is the compression function.
 #ifndef OBJPROC_CRYPTO_SHA1_HPP
 #define OBJPROC_CRYPTO_SHA1_HPP
 
-#include <algorithm>
 #include <array>
 #include <bit>
 #include <cstddef>
@@ -1320,6 +1622,7 @@ OBJPROC_NAMESPACE_END
 #include <utility>  // index_sequence
 
 // #include "objproc/config.hpp"
+// #include "objproc/crypto/block_hash.hpp"
 // #include "objproc/crypto/concepts.hpp"
 
 OBJPROC_NAMESPACE_BEGIN
@@ -1330,7 +1633,7 @@ namespace detail {
 
 // Round I: schedules word I in a 16-word window, then mixes it in. The five roles a..e
 // rotate through the slots of `working` instead of the values moving one slot each round.
-// Outside sha1_context and ahead of it: clang 14 refuses, in constant evaluation, a member
+// Outside sha1_traits and ahead of it: clang 14 refuses, in constant evaluation, a member
 // template defined after the member function that calls it.
 template <std::size_t I>
 constexpr void sha1_round(std::array<std::uint32_t, 5>& working, std::uint32_t (&schedule)[16],
@@ -1371,114 +1674,33 @@ constexpr void sha1_rounds(std::array<std::uint32_t, 5>& working, std::uint32_t 
   (sha1_round<Round>(working, schedule, block), ...);
 }
 
-}  // namespace detail
-
-class sha1_context {
- public:
-  static constexpr std::size_t block_size = 64;
+/// SHA-1 as a block_hash_context: the rounds above supply the compression function.
+struct sha1_traits {
   static constexpr std::size_t digest_size = 20;
-  using digest_type = sha1_digest;
-  using block_type = std::span<const std::byte, block_size>;
   /// The hash value between blocks (H0..H4 of FIPS 180-4).
   using chaining_state = std::array<std::uint32_t, 5>;
 
   static constexpr chaining_state initial_state = {0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476,
                                                    0xc3d2e1f0};
 
-  constexpr sha1_context() noexcept = default;
-
-  /// Resumes a stream at a block boundary: `chaining` is the state after `blocks` whole blocks.
-  constexpr sha1_context(const chaining_state& chaining, std::uint64_t blocks) noexcept
-      : state_(chaining), length_(blocks * block_size) {}
-
-  /// Back to the empty message.
-  constexpr void reset() noexcept { *this = sha1_context(); }
-
-  /// Absorbs more input. Whole blocks are compressed straight from `data`, without copying.
-  constexpr void update(std::span<const std::byte> data) noexcept {
-    const std::size_t used = buffered();
-    length_ += data.size();
-    if (used != 0) {
-      const std::size_t take = std::min(block_size - used, data.size());
-      std::copy_n(data.begin(), take, buffer_.begin() + static_cast<std::ptrdiff_t>(used));
-      data = data.subspan(take);
-      if (used + take < block_size) return;
-      compress(state_, buffer_);
-    }
-    const std::size_t whole = data.size() - data.size() % block_size;
-    compress_blocks(state_, data.first(whole));
-    std::copy(data.begin() + static_cast<std::ptrdiff_t>(whole), data.end(), buffer_.begin());
-  }
-
-  /// Pads, writes the digest and resets the context (ready for a new message).
-  constexpr void finish(std::span<std::byte, digest_size> out) noexcept {
-    const std::uint64_t bit_length = length_ * 8;
-    std::size_t used = buffered();
-    buffer_[used++] = std::byte{0x80};
-    if (used > block_size - 8) {  // no room left for the length: it goes in one more block
-      std::fill(buffer_.begin() + static_cast<std::ptrdiff_t>(used), buffer_.end(), std::byte{});
-      compress(state_, buffer_);
-      used = 0;
-    }
-    std::fill(buffer_.begin() + static_cast<std::ptrdiff_t>(used), buffer_.end() - 8, std::byte{});
-    for (std::size_t i = 0; i < 8; ++i) {
-      buffer_[block_size - 1 - i] = static_cast<std::byte>(bit_length >> (8 * i));
-    }
-    compress(state_, buffer_);
-    for (std::size_t i = 0; i < state_.size(); ++i) store_be32(state_[i], out, 4 * i);
-    reset();
-  }
-  [[nodiscard]] constexpr digest_type finish() noexcept {
-    digest_type out{};
-    finish(out);
-    return out;
-  }
-
-  /// Bytes absorbed since the start of the message (including resumed blocks).
-  [[nodiscard]] constexpr std::uint64_t size() const noexcept { return length_; }
-  /// True when no partial block is pending, i.e. chaining() describes the whole stream so far.
-  [[nodiscard]] constexpr bool at_block_boundary() const noexcept { return buffered() == 0; }
-  /// The state after the last whole block (the stream so far only when at_block_boundary()).
-  [[nodiscard]] constexpr const chaining_state& chaining() const noexcept { return state_; }
-
-  /// Compressions needed to hash an n-byte message: padding adds 0x80 and a 64-bit length.
-  [[nodiscard]] static constexpr std::uint64_t blocks_for(std::uint64_t message_size) noexcept {
-    return (message_size + 8) / block_size + 1;
-  }
-
   /// The SHA-1 compression function: folds one 64-byte block into `state`.
-  static constexpr void compress(chaining_state& state, block_type block) noexcept {
+  static constexpr void compress(chaining_state& state,
+                                 std::span<const std::byte, 64> block) noexcept {
     chaining_state working = state;  // a..e
     // C++20 allows an uninitialized local in constant evaluation; each word is written first.
     std::uint32_t schedule[16];
-    detail::sha1_rounds(working, schedule, block, std::make_index_sequence<80>{});
+    sha1_rounds(working, schedule, block, std::make_index_sequence<80>{});
     for (std::size_t i = 0; i < state.size(); ++i) state[i] += working[i];
   }
+};
 
-  /// compress() over each whole block of `blocks`; a trailing partial block is ignored.
-  static constexpr void compress_blocks(chaining_state& state,
-                                        std::span<const std::byte> blocks) noexcept {
-    for (std::size_t at = 0; blocks.size() - at >= block_size; at += block_size) {
-      compress(state, block_type(blocks.data() + at, block_size));
-    }
-  }
+}  // namespace detail
 
- private:
-  static constexpr void store_be32(std::uint32_t word, std::span<std::byte, digest_size> out,
-                                   std::size_t at) noexcept {
-    out[at] = static_cast<std::byte>(word >> 24);
-    out[at + 1] = static_cast<std::byte>(word >> 16);
-    out[at + 2] = static_cast<std::byte>(word >> 8);
-    out[at + 3] = static_cast<std::byte>(word);
-  }
-
-  [[nodiscard]] constexpr std::size_t buffered() const noexcept {
-    return static_cast<std::size_t>(length_ % block_size);
-  }
-
-  chaining_state state_ = initial_state;
-  std::array<std::byte, block_size> buffer_ = {};  // the pending partial block
-  std::uint64_t length_ = 0;                       // message bytes absorbed so far
+// A class rather than an alias of block_hash_context<...>: sha1_context stays a type of its own
+// (it can be forward-declared, and diagnostics name it).
+class sha1_context : public block_hash_context<detail::sha1_traits> {
+ public:
+  using block_hash_context::block_hash_context;
 };
 
 /// SHA-1 of `message` in one call.
@@ -1502,14 +1724,15 @@ OBJPROC_NAMESPACE_END
 //   sha256_digest d = crypto::sha256(bytes);                       // one shot
 // Everything works in constant evaluation: words are loaded and stored with shifts (compilers
 // fuse them into one byte-swapped load at run time), never through reinterpret_cast or memcpy.
-// The context is a small trivially copyable value: copy it to fork a stream, or save chaining()
-// at a block boundary and resume later with sha256_context(chaining, blocks) - HMAC keeps its
-// padded-key states that way. compress() is the bare block function, public so that a benchmark
-// can measure the floor every signer pays (blocks_for(n) compressions for an n-byte message).
+// The streaming part (buffering, padding, resuming) is block_hash_context (block_hash.hpp), shared
+// with SHA-1; this file is the compression function. The context is a small trivially copyable
+// value: copy it to fork a stream, or save chaining() at a block boundary and resume later with
+// sha256_context(chaining, blocks) - HMAC keeps its padded-key states that way. compress() is the
+// bare block function, public so that a benchmark can measure the floor every signer pays
+// (blocks_for(n) compressions for an n-byte message).
 #ifndef OBJPROC_CRYPTO_SHA256_HPP
 #define OBJPROC_CRYPTO_SHA256_HPP
 
-#include <algorithm>
 #include <array>
 #include <bit>
 #include <cstddef>
@@ -1518,6 +1741,7 @@ OBJPROC_NAMESPACE_END
 #include <utility>  // index_sequence
 
 // #include "objproc/config.hpp"
+// #include "objproc/crypto/block_hash.hpp"
 // #include "objproc/crypto/concepts.hpp"
 
 OBJPROC_NAMESPACE_BEGIN
@@ -1526,7 +1750,7 @@ namespace crypto {
 
 namespace detail {
 
-// The rounds live outside sha256_context and ahead of it: clang 14 refuses, in constant
+// The rounds live outside sha256_traits and ahead of it: clang 14 refuses, in constant
 // evaluation, a member template defined after the member function that calls it.
 
 /// K0..K63 of FIPS 180-4.
@@ -1584,114 +1808,33 @@ constexpr void sha256_rounds(std::array<std::uint32_t, 8>& working, std::uint32_
   (sha256_round<Round>(working, schedule, block), ...);
 }
 
-}  // namespace detail
-
-class sha256_context {
- public:
-  static constexpr std::size_t block_size = 64;
+/// SHA-256 as a block_hash_context: the rounds above supply the compression function.
+struct sha256_traits {
   static constexpr std::size_t digest_size = 32;
-  using digest_type = sha256_digest;
-  using block_type = std::span<const std::byte, block_size>;
   /// The hash value between blocks (H0..H7 of FIPS 180-4).
   using chaining_state = std::array<std::uint32_t, 8>;
 
   static constexpr chaining_state initial_state = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
                                                    0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
 
-  constexpr sha256_context() noexcept = default;
-
-  /// Resumes a stream at a block boundary: `chaining` is the state after `blocks` whole blocks.
-  constexpr sha256_context(const chaining_state& chaining, std::uint64_t blocks) noexcept
-      : state_(chaining), length_(blocks * block_size) {}
-
-  /// Back to the empty message.
-  constexpr void reset() noexcept { *this = sha256_context(); }
-
-  /// Absorbs more input. Whole blocks are compressed straight from `data`, without copying.
-  constexpr void update(std::span<const std::byte> data) noexcept {
-    const std::size_t used = buffered();
-    length_ += data.size();
-    if (used != 0) {
-      const std::size_t take = std::min(block_size - used, data.size());
-      std::copy_n(data.begin(), take, buffer_.begin() + static_cast<std::ptrdiff_t>(used));
-      data = data.subspan(take);
-      if (used + take < block_size) return;
-      compress(state_, buffer_);
-    }
-    const std::size_t whole = data.size() - data.size() % block_size;
-    compress_blocks(state_, data.first(whole));
-    std::copy(data.begin() + static_cast<std::ptrdiff_t>(whole), data.end(), buffer_.begin());
-  }
-
-  /// Pads, writes the digest and resets the context (ready for a new message).
-  constexpr void finish(std::span<std::byte, digest_size> out) noexcept {
-    const std::uint64_t bit_length = length_ * 8;
-    std::size_t used = buffered();
-    buffer_[used++] = std::byte{0x80};
-    if (used > block_size - 8) {  // no room left for the length: it goes in one more block
-      std::fill(buffer_.begin() + static_cast<std::ptrdiff_t>(used), buffer_.end(), std::byte{});
-      compress(state_, buffer_);
-      used = 0;
-    }
-    std::fill(buffer_.begin() + static_cast<std::ptrdiff_t>(used), buffer_.end() - 8, std::byte{});
-    for (std::size_t i = 0; i < 8; ++i) {
-      buffer_[block_size - 1 - i] = static_cast<std::byte>(bit_length >> (8 * i));
-    }
-    compress(state_, buffer_);
-    for (std::size_t i = 0; i < state_.size(); ++i) store_be32(state_[i], out, 4 * i);
-    reset();
-  }
-  [[nodiscard]] constexpr digest_type finish() noexcept {
-    digest_type out{};
-    finish(out);
-    return out;
-  }
-
-  /// Bytes absorbed since the start of the message (including resumed blocks).
-  [[nodiscard]] constexpr std::uint64_t size() const noexcept { return length_; }
-  /// True when no partial block is pending, i.e. chaining() describes the whole stream so far.
-  [[nodiscard]] constexpr bool at_block_boundary() const noexcept { return buffered() == 0; }
-  /// The state after the last whole block (the stream so far only when at_block_boundary()).
-  [[nodiscard]] constexpr const chaining_state& chaining() const noexcept { return state_; }
-
-  /// Compressions needed to hash an n-byte message: padding adds 0x80 and a 64-bit length.
-  [[nodiscard]] static constexpr std::uint64_t blocks_for(std::uint64_t message_size) noexcept {
-    return (message_size + 8) / block_size + 1;
-  }
-
   /// The SHA-256 compression function: folds one 64-byte block into `state`.
-  static constexpr void compress(chaining_state& state, block_type block) noexcept {
+  static constexpr void compress(chaining_state& state,
+                                 std::span<const std::byte, 64> block) noexcept {
     chaining_state working = state;  // a..h
     // C++20 allows an uninitialized local in constant evaluation; each word is written first.
     std::uint32_t schedule[16];
-    detail::sha256_rounds(working, schedule, block, std::make_index_sequence<64>{});
+    sha256_rounds(working, schedule, block, std::make_index_sequence<64>{});
     for (std::size_t i = 0; i < state.size(); ++i) state[i] += working[i];
   }
+};
 
-  /// compress() over each whole block of `blocks`; a trailing partial block is ignored.
-  static constexpr void compress_blocks(chaining_state& state,
-                                        std::span<const std::byte> blocks) noexcept {
-    for (std::size_t at = 0; blocks.size() - at >= block_size; at += block_size) {
-      compress(state, block_type(blocks.data() + at, block_size));
-    }
-  }
+}  // namespace detail
 
- private:
-  static constexpr void store_be32(std::uint32_t word, std::span<std::byte, digest_size> out,
-                                   std::size_t at) noexcept {
-    out[at] = static_cast<std::byte>(word >> 24);
-    out[at + 1] = static_cast<std::byte>(word >> 16);
-    out[at + 2] = static_cast<std::byte>(word >> 8);
-    out[at + 3] = static_cast<std::byte>(word);
-  }
-
-  [[nodiscard]] constexpr std::size_t buffered() const noexcept {
-    return static_cast<std::size_t>(length_ % block_size);
-  }
-
-  chaining_state state_ = initial_state;
-  std::array<std::byte, block_size> buffer_ = {};  // the pending partial block
-  std::uint64_t length_ = 0;                       // message bytes absorbed so far
+// A class rather than an alias of block_hash_context<...>: sha256_context stays a type of its own
+// (it can be forward-declared, and diagnostics name it).
+class sha256_context : public block_hash_context<detail::sha256_traits> {
+ public:
+  using block_hash_context::block_hash_context;
 };
 
 /// SHA-256 of `message` in one call.
@@ -1952,6 +2095,2655 @@ OBJPROC_NAMESPACE_END
 
 #endif  // OBJPROC_FWD_HPP
 // ----- end objproc/fwd.hpp -----
+// #include "objproc/oss/audio.hpp"
+// ----- begin objproc/oss/audio.hpp -----
+// objproc/oss/audio.hpp - typed builders for the OSS audio operations (style-spec §4.2, §6.6,
+// §6.7).
+//
+//   static_assert(oss::audio::convert{.ss = 10000, .t = 60000, .f = oss::audio_format::aac,
+//                                     .ab = 96000}.str() ==
+//                 "audio/convert,ss_10000,t_60000,f_aac,ab_96000");
+//   auto c = oss::audio::concat{.f = oss::audio_format::aac, .align = 2}
+//            / oss::audio::pre{.o = "src1.mp3"} / oss::audio::pre{.o = "src2.mp3", .t = 0};
+// Fields follow the order of oss/spec.hpp's tables, which is the order they are rendered in.
+// Unset optional fields are omitted; object keys (concat inputs) take plain text and are encoded
+// by the builder. audio/info is synchronous; convert and concat need async_process_object with
+// sys/saveas (oss/directives.hpp).
+#ifndef OBJPROC_OSS_AUDIO_HPP
+#define OBJPROC_OSS_AUDIO_HPP
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+// #include "objproc/config.hpp"
+// #include "objproc/oss/builder.hpp"
+// ----- begin objproc/oss/builder.hpp -----
+// objproc/oss/builder.hpp - what every typed OSS operation builder shares.
+//
+// A builder is an aggregate with named fields that renders its own `op,key_value,...` text; the
+// text is then checked by the one parser (oss/style.hpp), so a typed value can never produce a
+// string that a typed-in literal could not. Composition:
+//   image::resize{.w = 100} / image::quality{.q = 90}      -> style
+//   "image/resize,w_100/quality,q_90" style / image::format{.type = image_format::webp}      ->
+//   style
+// Operations of different services do not compose (a compile error); a value out of range is a
+// compile error in a constant expression and a style holding the error at run time.
+#ifndef OBJPROC_OSS_BUILDER_HPP
+#define OBJPROC_OSS_BUILDER_HPP
+
+#include <array>
+#include <concepts>
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+// #include "objproc/config.hpp"
+// #include "objproc/core/text.hpp"
+// #include "objproc/oss/style.hpp"
+// ----- begin objproc/oss/style.hpp -----
+// objproc/oss/style.hpp - the OSS processing grammar: one constexpr parser, the style value,
+// the compile-time checked literal.
+//
+//   parse_style(text, where)   -> result<style>   run time or compile time, any input
+//   style_string{"..."}        consteval: a bad literal is a compile error naming its errc
+//   "..."_oss                  the same, in objproc::literals
+//   runtime_style(text)        the explicit opt-out, checked when the operation is built
+//   check_carrier(s, where)    sync/async/GET-URL rules (style-spec §1.1)
+//   render_diagnostic(text, e) (core/diagnostic.hpp) a two-line caret diagnostic
+//
+// Grammar (style-spec §2.1): `service/op,key_value,.../op...` or `style/<name>`, optionally
+// followed by one `|sys/saveas,o_..,b_..[/notify,topic_..]` or `|sys/notify,topic_..`. Keys and
+// values split at the first '_'; value-only ops take one bare value. Every operation and
+// parameter is described in oss/spec.hpp.
+//
+// Canonical text: what to_string(parse_style(s)) returns. Parsing normalises only what has one
+// meaning written two ways: base64 values lose their '=' padding, colours are upper case, and
+// the system part is written saveas first with o_ before b_. Everything else stays as written,
+// so parse(to_string(x)) == x.
+#ifndef OBJPROC_OSS_STYLE_HPP
+#define OBJPROC_OSS_STYLE_HPP
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+// #include "objproc/config.hpp"
+// #include "objproc/core/diagnostic.hpp"
+// #include "objproc/core/fixed_string.hpp"
+// #include "objproc/core/result.hpp"
+// #include "objproc/core/text.hpp"
+// #include "objproc/oss/names.hpp"
+// ----- begin objproc/oss/names.hpp -----
+// objproc/oss/names.hpp - OSS bucket names and object keys: the rules both the processing
+// directives (sys/saveas) and the endpoints check, in one place.
+//   check_bucket_name("examplebucket")   3-63 of [a-z0-9-], not starting or ending with '-'
+//   check_object_key("dir/a.jpg")        1-1023 bytes of UTF-8, not starting with '/' or '\'
+#ifndef OBJPROC_OSS_NAMES_HPP
+#define OBJPROC_OSS_NAMES_HPP
+
+#include <string_view>
+
+// #include "objproc/config.hpp"
+// #include "objproc/core/result.hpp"
+// #include "objproc/core/text.hpp"
+
+OBJPROC_NAMESPACE_BEGIN
+
+namespace oss {
+
+/// An OSS bucket name; the offset of a bad character where one applies.
+[[nodiscard]] constexpr result<void> check_bucket_name(std::string_view name) noexcept {
+  if (name.size() < 3 || name.size() > 63)
+    return error{errc::invalid_bucket_name, error::no_offset,
+                 "bucket names have 3 to 63 characters"};
+  for (std::size_t i = 0; i < name.size(); ++i) {
+    const char c = name[i];
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'))
+      return error{errc::invalid_bucket_name, i, "only lowercase letters, digits and '-'"};
+  }
+  if (name.front() == '-') return error{errc::invalid_bucket_name, 0, "cannot start with '-'"};
+  if (name.back() == '-')
+    return error{errc::invalid_bucket_name, name.size() - 1, "cannot end with '-'"};
+  return {};
+}
+
+/// An OSS object key.
+[[nodiscard]] constexpr result<void> check_object_key(std::string_view key) noexcept {
+  if (key.empty()) return error{errc::invalid_object_key, error::no_offset, "empty object key"};
+  if (key.size() > 1023)
+    return error{errc::invalid_object_key, 1023, "object keys have at most 1023 bytes"};
+  if (key.front() == '/' || key.front() == '\\')
+    return error{errc::invalid_object_key, 0, "cannot start with '/' or '\\'"};
+  if (auto utf8 = check_utf8(key); !utf8)
+    return error{errc::invalid_object_key, utf8.error().offset, "not valid UTF-8"};
+  return {};
+}
+
+}  // namespace oss
+
+OBJPROC_NAMESPACE_END
+
+#endif  // OBJPROC_OSS_NAMES_HPP
+// ----- end objproc/oss/names.hpp -----
+// #include "objproc/oss/spec.hpp"
+// ----- begin objproc/oss/spec.hpp -----
+// objproc/oss/spec.hpp - every OSS processing operation and parameter, as data.
+//
+// One table drives the parser (oss/style.hpp), the builders' checks and the documentation of
+// what is verified. Sources and confidence follow ../shared/reference/style-spec.md:
+//   documented  [D] official documentation        -> broken rules are errors
+//   sdk         [S] official SDK code or samples   -> broken rules are errors
+//   third_party [T] third-party code only          -> accepted, unverified
+//   unverified  [?] inferred                       -> accepted, unverified
+// A parameter whose range or value set is [T]/[?] is checked for its syntax only (an integer is
+// still an integer), never against guessed limits.
+#ifndef OBJPROC_OSS_SPEC_HPP
+#define OBJPROC_OSS_SPEC_HPP
+
+#include <cstdint>
+#include <span>
+#include <string_view>
+
+// #include "objproc/config.hpp"
+
+OBJPROC_NAMESPACE_BEGIN
+
+namespace oss {
+
+enum class confidence : std::uint8_t { documented, sdk, third_party, unverified };
+
+/// How a parameter value is written.
+enum class value_kind : std::uint8_t {
+  integer,      // optional '-', decimal digits, no leading zeros; within [min, max]
+  decimal,      // digits with an optional fraction (fps_29.97); integer part within [min, max]
+  enumeration,  // one of `choices` (space-separated), case-sensitive
+  base64,       // URL-safe base64 of UTF-8 text; '=' padding accepted, emitted without
+  color,        // six hex digits RRGGBB, no '#'; emitted in upper case
+  video_size,   // WxH or Wx (video s_): even numbers in [min, max]
+  token,        // value set not published: letters, digits, '-' and '.'
+};
+
+/// What a base64 parameter decodes to, when more than "UTF-8 text" is known.
+enum class decoded_kind : std::uint8_t { text, object_key, bucket_name };
+
+struct param_spec {
+  std::string_view key = {};  // case-sensitive; "" for the value of a value-only operation
+  value_kind kind = value_kind::integer;
+  std::int64_t min = 0;
+  std::int64_t max = 0;
+  std::string_view choices = {};  // enumeration values, space-separated
+  bool required = false;
+  confidence source = confidence::documented;
+  std::string_view requires_keys = {};  // also needs these keys (space-separated)
+  std::string_view excludes_keys = {};  // cannot be combined with these keys
+  std::uint16_t max_encoded = 0;        // base64: maximum encoded length (0: no limit)
+  std::uint16_t max_decoded = 0;        // base64: maximum decoded UTF-8 characters (0: none)
+  decoded_kind decodes_to = decoded_kind::text;
+};
+
+enum class op_form : std::uint8_t {
+  keyed,       // op,key_value,key_value
+  value_only,  // op,value
+  no_args,     // op
+};
+
+/// Where an operation may run (style-spec §1.1), as bits.
+enum carrier_bits : std::uint8_t {
+  in_get_url = 1,        // ?x-oss-process= in a (presigned) GET URL
+  in_sync_process = 2,   // POST ?x-oss-process (ProcessObject)
+  in_async_process = 4,  // POST ?x-oss-async-process (AsyncProcessObject)
+};
+
+struct op_spec {
+  std::string_view service = {};  // image video audio doc imm
+  std::string_view name = {};
+  op_form form = op_form::keyed;
+  std::span<const param_spec> params = {};
+  std::uint8_t carriers = in_get_url | in_sync_process;
+  bool needs_saveas = false;      // the result exists only once saved (sys/saveas)
+  bool needs_notify = false;      // the result is delivered only by notification (sys/notify)
+  std::string_view parents = {};  // a sub-operation: valid only right after one of these ops
+  std::string_view one_of = {};   // at least one of these keys is required
+  confidence source = confidence::documented;
+};
+
+namespace spec {
+
+using enum value_kind;
+using enum confidence;
+
+inline constexpr std::int64_t unbounded = 0x7fffffffffffffff;
+inline constexpr std::string_view gravity9 = "nw north ne west center east sw south se";
+inline constexpr std::string_view zero_one = "0 1";
+
+// --- image (style-spec §3) -------------------------------------------------------------------
+inline constexpr param_spec resize[] = {
+    {.key = "m", .kind = enumeration, .choices = "lfit mfit fill pad fixed"},
+    {.key = "w", .min = 1, .max = 16384},
+    {.key = "h", .min = 1, .max = 16384},
+    {.key = "l", .min = 1, .max = 16384},
+    {.key = "s", .min = 1, .max = 16384},
+    {.key = "limit", .kind = enumeration, .choices = zero_one},
+    {.key = "color", .kind = color},
+    {.key = "p", .min = 1, .max = 1000},
+    // Only inside a watermark image's own pre-process: percent of the main image.
+    {.key = "P", .min = 1, .max = 100},
+};
+inline constexpr param_spec crop[] = {
+    {.key = "w", .min = 0, .max = 16384},
+    {.key = "h", .min = 0, .max = 16384},
+    {.key = "x", .min = 0, .max = 30000},
+    {.key = "y", .min = 0, .max = 30000},
+    {.key = "g",
+     .kind = enumeration,
+     .choices = "nw north ne west center east sw south se face auto"},
+    {.key = "p", .min = 1, .max = 200},
+};
+inline constexpr param_spec indexcrop[] = {
+    {.key = "x", .min = 1, .max = 30000},
+    {.key = "y", .min = 1, .max = 30000},
+    {.key = "i", .min = 0, .max = 30000},
+};
+inline constexpr param_spec radius[] = {{.key = "r", .min = 1, .max = 4096, .required = true}};
+inline constexpr param_spec rotate_value[] = {{.min = 0, .max = 360}};
+inline constexpr param_spec auto_orient_value[] = {{.kind = enumeration, .choices = zero_one}};
+inline constexpr param_spec flip_value[] = {
+    {.kind = enumeration, .choices = "0 1 2", .source = third_party}};
+inline constexpr param_spec blur[] = {
+    {.key = "r", .min = 1, .max = 50, .required = true},
+    {.key = "s", .min = 1, .max = 50, .required = true},
+};
+inline constexpr param_spec bright_value[] = {{.min = -100, .max = 100}};
+inline constexpr param_spec sharpen_value[] = {{.min = 50, .max = 399}};
+inline constexpr param_spec format_value[] = {
+    {.kind = enumeration, .choices = "jpg png webp bmp gif tiff heic avif"}};
+inline constexpr param_spec quality[] = {
+    {.key = "q", .min = 1, .max = 100},
+    {.key = "Q", .min = 1, .max = 100},
+};
+inline constexpr param_spec interlace_value[] = {{.kind = enumeration, .choices = zero_one}};
+inline constexpr param_spec watermark[] = {
+    {.key = "t", .min = 0, .max = 100},
+    {.key = "g", .kind = enumeration, .choices = gravity9},
+    {.key = "x", .min = 0, .max = 4096},
+    {.key = "y", .min = 0, .max = 4096},
+    {.key = "voffset", .min = -1000, .max = 1000},
+    {.key = "fill", .kind = enumeration, .choices = zero_one},
+    {.key = "padx", .min = 0, .max = 4096, .requires_keys = "fill"},
+    {.key = "pady", .min = 0, .max = 4096, .requires_keys = "fill"},
+    {.key = "image", .kind = base64, .decodes_to = decoded_kind::object_key},
+    // "Up to 64 characters" is ambiguous (style-spec §9 #6): the encoded length is what we bound.
+    {.key = "text", .kind = base64, .max_encoded = 64},
+    {.key = "type", .kind = base64},
+    {.key = "color", .kind = color},
+    {.key = "size", .min = 1, .max = 1000},
+    {.key = "shadow", .min = 0, .max = 100},
+    {.key = "rotate", .min = 0, .max = 360},
+    {.key = "order", .kind = enumeration, .choices = zero_one, .requires_keys = "image text"},
+    {.key = "align", .kind = enumeration, .choices = "0 1 2", .requires_keys = "image text"},
+    {.key = "interval", .min = 0, .max = 1000, .requires_keys = "image text"},
+};
+inline constexpr param_spec blindwatermark[] = {
+    {.key = "content", .kind = base64, .required = true, .max_decoded = 256},
+    {.key = "s", .kind = enumeration, .choices = "low medium high"},
+    {.key = "q", .min = 70, .max = 100},
+};
+inline constexpr param_spec deblindwatermark[] = {
+    {.key = "s", .kind = enumeration, .choices = "low medium high", .source = sdk},
+    {.key = "t", .kind = enumeration, .choices = "text", .source = sdk},
+};
+
+// --- video, audio, doc synchronous (style-spec §4) ---------------------------------------------
+inline constexpr param_spec video_snapshot[] = {
+    {.key = "t", .min = 0, .max = unbounded},  // required [?]: not enforced
+    {.key = "w", .min = 0, .max = unbounded},
+    {.key = "h", .min = 0, .max = unbounded},
+    {.key = "m", .kind = enumeration, .choices = "fast"},
+    {.key = "f", .kind = enumeration, .choices = "jpg png"},
+    {.key = "ar", .kind = enumeration, .choices = "auto h w"},
+};
+inline constexpr param_spec doc_snapshot[] = {
+    {.key = "target", .kind = enumeration, .choices = "jpg png"},
+    {.key = "source", .kind = enumeration, .choices = "pdf xlsx xls docx doc pptx ppt"},
+    {.key = "page", .min = 1, .max = unbounded},
+};
+inline constexpr param_spec doc_preview[] = {
+    {.key = "export", .kind = enumeration, .choices = zero_one, .source = third_party},
+    {.key = "print", .kind = enumeration, .choices = zero_one, .source = third_party},
+    {.key = "copy", .kind = enumeration, .choices = zero_one, .source = third_party},
+};
+inline constexpr param_spec doc_preview_watermark[] = {
+    {.key = "text", .kind = base64, .source = third_party},
+    {.key = "size", .min = 0, .max = unbounded, .source = third_party},
+    {.key = "t", .min = 0, .max = 100, .source = third_party},
+    {.key = "color", .kind = color, .source = third_party},
+    {.key = "rotate", .min = 0, .max = 360, .source = third_party},
+    {.key = "type", .kind = base64, .source = third_party},
+};
+inline constexpr param_spec imm_previewdoc[] = {
+    {.key = "copy", .kind = enumeration, .choices = zero_one}};
+
+// --- asynchronous (style-spec §5, §6) ------------------------------------------------------------
+inline constexpr param_spec doc_convert[] = {
+    {.key = "target", .kind = enumeration, .choices = "pdf png jpg txt", .required = true},
+    {.key = "source",
+     .kind = enumeration,
+     .choices = "doc docx wps wpss docm dotm dot dotx html pptx ppt pot potx pps ppsx dps dpt pptm "
+                "potm ppsm dpss xls xlt et ett xlsx xltx csv xlsb xlsm xltm ets pdf"},
+    // Always base64: a raw page list ("1,2,4-10") would contain the argument separator.
+    {.key = "pages", .kind = base64},
+};
+
+#define OBJPROC_DETAIL_OSS_MEDIA_OUTPUT_PARAMS                                                \
+  {.key = "ss", .min = 0, .max = unbounded}, {.key = "t", .min = 0, .max = unbounded},        \
+      {.key = "vn", .kind = enumeration, .choices = zero_one},                                \
+      {.key = "vcodec", .kind = enumeration, .choices = "h264 h265 copy vp9"},                \
+      {.key = "fps", .kind = decimal, .min = 0, .max = 240},                                  \
+      {.key = "fpsopt", .kind = enumeration, .choices = "0 1 2"},                             \
+      {.key = "pixfmt",                                                                       \
+       .kind = enumeration,                                                                   \
+       .choices = "yuv420p yuv420p10le yuv422p yuv422p10le yuv444p yuv444p10le yuva420p"},    \
+      {.key = "s", .kind = video_size, .min = 64, .max = 4096},                               \
+      {.key = "sopt", .min = 0, .max = unbounded, .source = unverified},                      \
+      {.key = "scaletype", .kind = token, .source = unverified},                              \
+      {.key = "arotate", .kind = enumeration, .choices = zero_one},                           \
+      {.key = "g", .min = 1, .max = 100000}, {.key = "vb", .min = 10000, .max = 100000000},   \
+      {.key = "vbopt", .min = 0, .max = unbounded, .source = unverified},                     \
+      {.key = "crf", .kind = decimal, .min = 0, .max = 51},                                   \
+      {.key = "maxrate", .min = 10000, .max = 100000000},                                     \
+      {.key = "bufsize", .min = 10000, .max = 200000000},                                     \
+      {.key = "an", .kind = enumeration, .choices = zero_one},                                \
+      {.key = "acodec", .kind = token, .source = unverified},                                 \
+      {.key = "ar",                                                                           \
+       .kind = enumeration,                                                                   \
+       .choices = "8000 11025 12000 16000 22050 24000 32000 44100 48000 64000 88200 96000"},  \
+      {.key = "ac", .min = 1, .max = 8},                                                      \
+      {.key = "aq", .min = 0, .max = 100, .excludes_keys = "ab"},                             \
+      {.key = "ab", .min = 1, .max = unbounded, .source = unverified, .excludes_keys = "aq"}, \
+      {.key = "abopt", .min = 0, .max = unbounded, .source = unverified},                     \
+      {.key = "adepth", .min = 0, .max = unbounded, .source = unverified}, {                  \
+    .key = "sn", .kind = enumeration, .choices = zero_one, .source = sdk                      \
+  }
+
+inline constexpr param_spec video_convert[] = {
+    {.key = "f",
+     .kind = enumeration,
+     .choices = "mp4 mkv mov asf avi mxf ts flv webm mp3 aac flac oga ac3 opus amr",
+     .required = true},
+    OBJPROC_DETAIL_OSS_MEDIA_OUTPUT_PARAMS,
+};
+inline constexpr param_spec video_concat[] = {
+    {.key = "f",
+     .kind = enumeration,
+     .choices = "mp4 mkv mov asf avi mxf ts flv webm mp3 aac flac oga ac3 opus amr",
+     .required = true},
+    OBJPROC_DETAIL_OSS_MEDIA_OUTPUT_PARAMS,
+    {.key = "align", .min = 0, .max = unbounded, .source = unverified},
+};
+#undef OBJPROC_DETAIL_OSS_MEDIA_OUTPUT_PARAMS
+
+inline constexpr param_spec concat_input[] = {
+    {.key = "o",
+     .kind = base64,
+     .required = true,
+     .source = sdk,
+     .decodes_to = decoded_kind::object_key},
+    {.key = "ss", .min = 0, .max = unbounded, .source = sdk},
+    {.key = "t", .min = 0, .max = unbounded, .source = sdk},
+};
+inline constexpr param_spec video_animation[] = {
+    {.key = "ss", .min = 0, .max = unbounded},
+    {.key = "f", .kind = enumeration, .choices = "gif webp", .required = true},
+    {.key = "num", .min = 0, .max = unbounded},
+    {.key = "inter", .min = 0, .max = unbounded},
+    {.key = "fps", .kind = decimal, .min = 0, .max = 240},
+    {.key = "w", .min = 0, .max = unbounded, .source = sdk},
+    {.key = "h", .min = 0, .max = unbounded, .source = sdk},
+    {.key = "scaletype", .kind = token, .source = unverified},
+};
+inline constexpr param_spec video_sprite[] = {
+    {.key = "ss", .min = 0, .max = unbounded},
+    {.key = "f", .kind = enumeration, .choices = "jpg png", .required = true},
+    {.key = "m", .kind = enumeration, .choices = "inter key avg dhash"},
+    {.key = "thr", .min = 0, .max = 100, .requires_keys = "m"},
+    {.key = "num", .min = 0, .max = unbounded},
+    {.key = "inter", .min = 0, .max = unbounded},
+    {.key = "sw", .min = 0, .max = unbounded, .source = sdk},
+    {.key = "sh", .min = 0, .max = unbounded, .source = sdk},
+    {.key = "tw", .min = 0, .max = unbounded, .source = sdk},
+    {.key = "th", .min = 0, .max = unbounded, .source = sdk},
+    {.key = "pad", .min = 0, .max = unbounded, .source = sdk},
+    {.key = "margin", .min = 0, .max = unbounded, .source = sdk},
+    {.key = "scaletype", .kind = token, .source = unverified},
+};
+// No published table (style-spec §6.4): the sample's keys plus those of video/sprite, unverified.
+inline constexpr param_spec video_snapshots[] = {
+    {.key = "ss", .min = 0, .max = unbounded, .source = unverified},
+    {.key = "f", .kind = enumeration, .choices = "jpg png", .source = sdk},
+    {.key = "m", .kind = token, .source = unverified},
+    {.key = "thr", .min = 0, .max = 100, .source = unverified},
+    {.key = "num", .min = 0, .max = unbounded, .source = unverified},
+    {.key = "inter", .min = 0, .max = unbounded, .source = sdk},
+    {.key = "w", .min = 0, .max = unbounded, .source = sdk},
+    {.key = "h", .min = 0, .max = unbounded, .source = sdk},
+    {.key = "scaletype", .kind = token, .source = sdk},
+};
+inline constexpr param_spec audio_convert[] = {
+    {.key = "ss", .min = 0, .max = unbounded},
+    {.key = "t", .min = 0, .max = unbounded},
+    {.key = "f", .kind = enumeration, .choices = "mp3 aac flac oga ac3 opus amr", .required = true},
+    {.key = "ar",
+     .kind = enumeration,
+     .choices = "8000 11025 12000 16000 22050 24000 32000 44100 48000 64000 88200 96000"},
+    {.key = "ac", .min = 1, .max = 8},
+    {.key = "aq", .min = 0, .max = 100, .excludes_keys = "ab"},
+    {.key = "ab", .min = 1, .max = unbounded, .source = unverified, .excludes_keys = "aq"},
+    {.key = "abopt", .min = 0, .max = unbounded, .source = unverified},
+};
+inline constexpr param_spec audio_concat[] = {
+    {.key = "ss", .min = 0, .max = unbounded, .source = sdk},
+    {.key = "t", .min = 0, .max = unbounded, .source = sdk},
+    {.key = "f", .kind = enumeration, .choices = "mp3 aac flac oga ac3 opus amr", .required = true},
+    {.key = "ar",
+     .kind = enumeration,
+     .choices = "8000 11025 12000 16000 22050 24000 32000 44100 48000 64000 88200 96000"},
+    {.key = "ac", .min = 1, .max = 8},
+    {.key = "aq", .min = 0, .max = 100, .excludes_keys = "ab"},
+    {.key = "ab", .min = 1, .max = unbounded, .source = unverified, .excludes_keys = "aq"},
+    {.key = "abopt", .min = 0, .max = unbounded, .source = unverified},
+    {.key = "align", .min = 0, .max = unbounded, .source = unverified},
+};
+
+inline constexpr std::uint8_t sync_carriers = in_get_url | in_sync_process;
+
+inline constexpr op_spec operations[] = {
+    // image (§3): synchronous
+    {.service = "image", .name = "resize", .params = resize, .one_of = "w h l s p P"},
+    {.service = "image", .name = "crop", .params = crop},
+    {.service = "image", .name = "indexcrop", .params = indexcrop, .one_of = "x y"},
+    {.service = "image", .name = "circle", .params = radius},
+    {.service = "image", .name = "rounded-corners", .params = radius},
+    {.service = "image", .name = "rotate", .form = op_form::value_only, .params = rotate_value},
+    {.service = "image",
+     .name = "auto-orient",
+     .form = op_form::value_only,
+     .params = auto_orient_value},
+    {.service = "image", .name = "flip", .form = op_form::value_only, .params = flip_value},
+    {.service = "image", .name = "blur", .params = blur},
+    {.service = "image", .name = "bright", .form = op_form::value_only, .params = bright_value},
+    {.service = "image", .name = "contrast", .form = op_form::value_only, .params = bright_value},
+    {.service = "image", .name = "sharpen", .form = op_form::value_only, .params = sharpen_value},
+    {.service = "image", .name = "format", .form = op_form::value_only, .params = format_value},
+    {.service = "image", .name = "quality", .params = quality, .one_of = "q Q"},
+    {.service = "image",
+     .name = "interlace",
+     .form = op_form::value_only,
+     .params = interlace_value},
+    {.service = "image", .name = "watermark", .params = watermark, .one_of = "text image"},
+    {.service = "image", .name = "info", .form = op_form::no_args},
+    {.service = "image", .name = "average-hue", .form = op_form::no_args},
+    // Embedding saves a new object: POST with sys/saveas only.
+    {.service = "image",
+     .name = "blindwatermark",
+     .params = blindwatermark,
+     .carriers = in_sync_process,
+     .needs_saveas = true},
+    // Extraction answers only through the notification.
+    {.service = "image",
+     .name = "deblindwatermark",
+     .params = deblindwatermark,
+     .carriers = in_async_process,
+     .needs_notify = true,
+     .source = sdk},
+    // video, audio, doc: synchronous (§4)
+    {.service = "video", .name = "snapshot", .params = video_snapshot},
+    {.service = "video", .name = "info", .form = op_form::no_args},
+    {.service = "audio", .name = "info", .form = op_form::no_args},
+    {.service = "doc", .name = "snapshot", .params = doc_snapshot},
+    {.service = "doc", .name = "preview", .params = doc_preview, .source = third_party},
+    {.service = "doc",
+     .name = "watermark",
+     .params = doc_preview_watermark,
+     .parents = "preview",
+     .source = third_party},
+    {.service = "imm", .name = "previewdoc", .params = imm_previewdoc, .carriers = in_get_url},
+    // asynchronous only, results saved (§5, §6)
+    {.service = "doc",
+     .name = "convert",
+     .params = doc_convert,
+     .carriers = in_async_process,
+     .needs_saveas = true},
+    {.service = "video",
+     .name = "convert",
+     .params = video_convert,
+     .carriers = in_async_process,
+     .needs_saveas = true},
+    {.service = "video",
+     .name = "animation",
+     .params = video_animation,
+     .carriers = in_async_process,
+     .needs_saveas = true},
+    {.service = "video",
+     .name = "sprite",
+     .params = video_sprite,
+     .carriers = in_async_process,
+     .needs_saveas = true},
+    {.service = "video",
+     .name = "snapshots",
+     .params = video_snapshots,
+     .carriers = in_async_process,
+     .needs_saveas = true,
+     .source = sdk},
+    {.service = "video",
+     .name = "concat",
+     .params = video_concat,
+     .carriers = in_async_process,
+     .needs_saveas = true,
+     .source = sdk},
+    {.service = "audio",
+     .name = "convert",
+     .params = audio_convert,
+     .carriers = in_async_process,
+     .needs_saveas = true},
+    {.service = "audio",
+     .name = "concat",
+     .params = audio_concat,
+     .carriers = in_async_process,
+     .needs_saveas = true,
+     .source = sdk},
+    // concat inputs: /pre (before the source object) and /sur (after it), one or more each.
+    {.service = "video",
+     .name = "pre",
+     .params = concat_input,
+     .carriers = in_async_process,
+     .parents = "concat pre sur",
+     .source = sdk},
+    {.service = "video",
+     .name = "sur",
+     .params = concat_input,
+     .carriers = in_async_process,
+     .parents = "concat pre sur",
+     .source = sdk},
+    {.service = "audio",
+     .name = "pre",
+     .params = concat_input,
+     .carriers = in_async_process,
+     .parents = "concat pre sur",
+     .source = sdk},
+    {.service = "audio",
+     .name = "sur",
+     .params = concat_input,
+     .carriers = in_async_process,
+     .parents = "concat pre sur",
+     .source = sdk},
+};
+
+// The parser tracks parameters in a fixed array (oss/style.hpp).
+inline constexpr std::size_t max_params_per_operation = 40;
+static_assert(
+    [] {
+      for (const op_spec& op : operations)
+        if (op.params.size() > max_params_per_operation) return false;
+      return true;
+    }(),
+    "objproc::oss::spec: an operation has more parameters than the parser tracks");
+
+// Plain loops instead of std::string_view's comparison layers: in constant evaluation every
+// layer is interpreted, and these run for every checked literal (see bench/compile_cost).
+[[nodiscard]] constexpr bool same(std::string_view a, std::string_view b) noexcept {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (a[i] != b[i]) return false;
+  return true;
+}
+
+/// The operation `name` of `service`, or nullptr.
+[[nodiscard]] constexpr const op_spec* find_operation(std::string_view service,
+                                                      std::string_view name) noexcept {
+  for (const op_spec& op : operations)
+    if (same(op.name, name) && same(op.service, service)) return &op;
+  return nullptr;
+}
+
+/// True when `service` has at least one operation.
+[[nodiscard]] constexpr bool known_service(std::string_view service) noexcept {
+  for (const op_spec& op : operations)
+    if (same(op.service, service)) return true;
+  return false;
+}
+
+/// The parameter `key` of `op` (case-sensitive), or nullptr.
+[[nodiscard]] constexpr const param_spec* find_param(const op_spec& op,
+                                                     std::string_view key) noexcept {
+  for (const param_spec& p : op.params)
+    if (same(p.key, key)) return &p;
+  return nullptr;
+}
+
+/// True when `word` is one of the space-separated `words`.
+[[nodiscard]] constexpr bool in_list(std::string_view words, std::string_view word) noexcept {
+  std::size_t start = 0;
+  for (std::size_t i = 0; i <= words.size(); ++i) {
+    if (i == words.size() || words[i] == ' ') {
+      if (same(words.substr(start, i - start), word)) return true;
+      start = i + 1;
+    }
+  }
+  return false;
+}
+
+}  // namespace spec
+}  // namespace oss
+
+OBJPROC_NAMESPACE_END
+
+#endif  // OBJPROC_OSS_SPEC_HPP
+// ----- end objproc/oss/spec.hpp -----
+
+// The longest canonical process string a style holds (it lives inline, without the heap).
+// Changes sizeof(oss::style): define it the same way in every translation unit.
+#ifndef OBJPROC_OSS_STYLE_CAPACITY
+#  define OBJPROC_OSS_STYLE_CAPACITY 2048
+#endif
+
+OBJPROC_NAMESPACE_BEGIN
+
+namespace oss {
+
+inline constexpr std::size_t style_capacity = OBJPROC_OSS_STYLE_CAPACITY;
+
+/// Where a process string is used (style-spec §1.1).
+enum class carrier : std::uint8_t {
+  any,            // grammar only
+  get_url,        // ?x-oss-process= in a (presigned) GET URL: no sys/saveas, no sys/notify
+  sync_process,   // POST ?x-oss-process (ProcessObject): no sys/notify, no async-only ops
+  async_process,  // POST ?x-oss-async-process (AsyncProcessObject)
+};
+
+namespace detail {
+
+// Where parsed canonical text goes. With no buffer it only counts (the checked literals).
+struct style_writer {
+  char* data = nullptr;
+  std::size_t capacity = 0;
+  std::size_t size = 0;
+
+  constexpr void put(char c) noexcept {
+    if (data != nullptr && size < capacity) data[size] = c;
+    ++size;
+  }
+  constexpr void put(std::string_view s) noexcept {
+    for (const char c : s) put(c);
+  }
+  [[nodiscard]] constexpr bool overflowed() const noexcept {
+    return data != nullptr && size > capacity;
+  }
+};
+
+// What the parser learnt besides the text.
+struct style_summary {
+  std::size_t main_size = 0;  // canonical bytes before '|'
+  bool is_reference = false;
+  bool has_save_as = false;
+  bool has_notify = false;
+};
+
+struct parse_context {
+  carrier where = carrier::any;
+  bool watermark_image = false;  // parsing a watermark image's own ?x-oss-process= (allows P_)
+};
+
+[[nodiscard]] constexpr bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
+
+// std::string_view::find, as a plain loop: see spec::same for why.
+[[nodiscard]] constexpr std::size_t find_char(std::string_view s, char c,
+                                              std::size_t from = 0) noexcept {
+  for (std::size_t i = from; i < s.size(); ++i)
+    if (s[i] == c) return i;
+  return std::string_view::npos;
+}
+
+// Position after the next `c` at or after `from`, or the end of `s`.
+[[nodiscard]] constexpr std::size_t end_of_field(std::string_view s, char c,
+                                                 std::size_t from) noexcept {
+  const std::size_t at = find_char(s, c, from);
+  return at == std::string_view::npos ? s.size() : at;
+}
+
+// Decimal integer: optional '-', no leading zeros, no "-0". Offsets are relative to `v`.
+[[nodiscard]] constexpr result<std::int64_t> parse_integer(std::string_view v) noexcept {
+  std::size_t i = 0;
+  const bool negative = !v.empty() && v[0] == '-';
+  if (negative) ++i;
+  if (i == v.size()) return error{errc::invalid_number, i, "expected digits"};
+  if (v[i] == '0' && (v.size() > i + 1 || negative))
+    return error{errc::invalid_number, i, "no leading zeros"};
+  std::int64_t n = 0;
+  for (; i < v.size(); ++i) {
+    if (!is_digit(v[i])) return error{errc::invalid_number, i, "expected digits"};
+    if (n > 99'999'999'999'999'999) return error{errc::value_out_of_range, 0, "number too large"};
+    n = n * 10 + (v[i] - '0');
+  }
+  return negative ? -n : n;
+}
+
+// Rules seen only in third-party code or inferred ([T]/[?]) are not enforced: such a value is
+// checked for its syntax only (style-spec: "the validator should treat [?] rules as warnings").
+[[nodiscard]] constexpr bool verified(const param_spec& p) noexcept {
+  return p.source == confidence::documented || p.source == confidence::sdk;
+}
+
+[[nodiscard]] constexpr result<void> check_range(std::int64_t n, const param_spec& p) noexcept {
+  if (!verified(p)) return {};
+  if (n < p.min) return error{errc::value_out_of_range, 0, "below the minimum"};
+  if (n > p.max) return error{errc::value_out_of_range, 0, "above the maximum"};
+  return {};
+}
+
+// Length of the UTF-8 text in characters (input already validated).
+[[nodiscard]] constexpr std::size_t utf8_length(std::string_view s) noexcept {
+  std::size_t n = 0;
+  for (const char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
+  return n;
+}
+
+[[nodiscard]] constexpr result<style_summary> parse_process(std::string_view in, style_writer& out,
+                                                            parse_context ctx) noexcept;
+
+// A base64 value: URL-safe alphabet, '=' optional, canonical bits, UTF-8 inside, then the
+// checks of what it decodes to. Writes the value without padding.
+[[nodiscard]] constexpr result<void> check_base64(std::string_view v, const param_spec& p,
+                                                  style_writer& out) noexcept {
+  for (std::size_t i = 0; i < v.size(); ++i)
+    if (v[i] == '+' || v[i] == '/')
+      return error{errc::invalid_base64_value, i, "standard base64: use the URL-safe '-' and '_'"};
+  std::array<char, 1536> decoded{};  // an object key (1023 bytes) encodes to 1364 characters
+  if (v.size() > decoded.size())
+    return error{errc::text_too_long, decoded.size(), "base64 value too long"};
+  auto n = decode_base64(v, std::span<char>(decoded), base64_alphabet::url_safe,
+                         base64_padding_policy::optional);
+  if (!n) return error{errc::invalid_base64_value, n.error().offset, n.error().detail};
+  std::string_view unpadded = v;
+  while (!unpadded.empty() && unpadded.back() == '=') unpadded.remove_suffix(1);
+  if (unpadded.empty()) return error{errc::missing_value, 0, "empty base64 value"};
+  const std::string_view text(decoded.data(), *n);
+  if (auto utf8 = check_utf8(text); !utf8)
+    return error{errc::invalid_base64_value, 0, "does not decode to UTF-8 text"};
+  if (p.max_encoded != 0 && unpadded.size() > p.max_encoded)
+    return error{errc::text_too_long, p.max_encoded, "encoded text too long"};
+  if (p.max_decoded != 0 && utf8_length(text) > p.max_decoded)
+    return error{errc::text_too_long, 0, "decoded text too long"};
+  if (p.decodes_to == decoded_kind::bucket_name) {
+    if (auto r = check_bucket_name(text); !r)
+      return error{errc::invalid_bucket_name, 0, r.error().detail};
+  } else if (p.decodes_to == decoded_kind::object_key) {
+    // A watermark image may carry its own pre-process: "key?x-oss-process=image/...".
+    const std::size_t query = text.find("?x-oss-process=");
+    if (auto r = check_object_key(text.substr(0, query)); !r)
+      return error{errc::invalid_object_key, 0, r.error().detail};
+    if (query != std::string_view::npos && p.key == "image") {
+      style_writer ignore;
+      if (auto r = parse_process(text.substr(query + 15), ignore, {carrier::get_url, true}); !r)
+        return error{r.error().code, 0, r.error().detail};  // offsets inside the decoded text
+    } else if (query != std::string_view::npos) {
+      return error{errc::invalid_object_key, 0, "'?x-oss-process=' only in a watermark image"};
+    }
+  }
+  out.put(unpadded);
+  return {};
+}
+
+// One value against its parameter's spec; offsets relative to `v`. Writes the canonical value.
+[[nodiscard]] constexpr result<void> check_value(std::string_view v, const param_spec& p,
+                                                 style_writer& out) noexcept {
+  switch (p.kind) {
+    case value_kind::integer: {
+      auto n = parse_integer(v);
+      if (!n) return n.error();
+      if (auto r = check_range(*n, p); !r) return r;
+      out.put(v);
+      return {};
+    }
+    case value_kind::decimal: {
+      const std::size_t dot = find_char(v, '.');
+      auto whole = parse_integer(v.substr(0, dot));
+      if (!whole) return whole.error();
+      if (*whole < 0) return error{errc::value_out_of_range, 0, "below the minimum"};
+      bool fraction_nonzero = false;
+      if (dot != std::string_view::npos) {
+        if (dot + 1 == v.size()) return error{errc::invalid_number, dot, "digits must follow '.'"};
+        for (std::size_t i = dot + 1; i < v.size(); ++i) {
+          if (!is_digit(v[i])) return error{errc::invalid_number, i, "expected digits"};
+          fraction_nonzero = fraction_nonzero || v[i] != '0';
+        }
+      }
+      if (auto r = check_range(*whole, p); !r) return r;
+      if (*whole == p.max && fraction_nonzero)
+        return error{errc::value_out_of_range, 0, "above the maximum"};
+      out.put(v);
+      return {};
+    }
+    case value_kind::enumeration:
+      if (!verified(p)) return check_value(v, param_spec{.kind = value_kind::token}, out);
+      if (!spec::in_list(p.choices, v)) return error{errc::invalid_enum_value, 0, p.choices};
+      out.put(v);
+      return {};
+    case value_kind::base64:
+      return check_base64(v, p, out);
+    case value_kind::color:
+      for (std::size_t i = 0; i < v.size() && i < 6; ++i)
+        if (objproc::detail::hex_value(v[i]) < 0)
+          return error{errc::invalid_color, i, "expected RRGGBB hex"};
+      if (v.size() != 6)
+        return error{errc::invalid_color, v.size() < 6 ? v.size() : 6,
+                     "expected six hex digits RRGGBB"};
+      for (const char c : v) out.put(c >= 'a' && c <= 'f' ? static_cast<char>(c - 'a' + 'A') : c);
+      return {};
+    case value_kind::video_size: {
+      const std::size_t x = find_char(v, 'x');
+      if (x == std::string_view::npos)
+        return error{errc::invalid_dimensions, v.size(), "expected WxH or Wx"};
+      for (const std::size_t at : {std::size_t{0}, x + 1}) {
+        const std::string_view side = at == 0 ? v.substr(0, x) : v.substr(at);
+        if (at != 0 && side.empty()) continue;  // "1280x": the height follows the width
+        auto n = parse_integer(side);
+        if (!n) return error{errc::invalid_dimensions, at + n.error().offset, "expected WxH"};
+        if (*n < p.min || *n > p.max)
+          return error{errc::value_out_of_range, at, "each side 64-4096"};
+        if (*n % 2 != 0) return error{errc::invalid_dimensions, at, "sides must be even"};
+      }
+      out.put(v);
+      return {};
+    }
+    case value_kind::token:
+      for (std::size_t i = 0; i < v.size(); ++i) {
+        const char c = v[i];
+        if (!(is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-' ||
+              c == '.'))
+          return error{errc::invalid_character, i, "expected letters, digits, '-' or '.'"};
+      }
+      out.put(v);
+      return {};
+  }
+  return error{errc::invalid_argument, 0, "unknown value kind"};
+}
+
+// Whether `op` may appear in `ctx`; offsets relative to the operation.
+[[nodiscard]] constexpr result<void> check_op_carrier(const op_spec& op,
+                                                      parse_context ctx) noexcept {
+  if (ctx.watermark_image) {
+    if (!(op.service == "image" &&
+          spec::in_list("resize crop indexcrop rounded-corners rotate", op.name)))
+      return error{errc::misplaced_operation, 0, "not allowed in a watermark image pre-process"};
+    return {};
+  }
+  const auto bits = op.carriers;
+  switch (ctx.where) {
+    case carrier::any:
+      return {};
+    case carrier::get_url:
+      if (bits & in_get_url) return {};
+      if (bits == in_async_process)
+        return error{errc::async_only_operation, 0, "needs async_process_object"};
+      if (op.needs_saveas)
+        return error{errc::saveas_required, 0,
+                     "saves a new object: needs process_object with sys/saveas"};
+      return error{errc::misplaced_operation, 0, "not available in a GET URL"};
+    case carrier::sync_process:
+      if (bits & in_sync_process) return {};
+      if (bits == in_async_process)
+        return error{errc::async_only_operation, 0, "needs async_process_object"};
+      return error{errc::misplaced_operation, 0, "only in a GET URL"};
+    case carrier::async_process:
+      if (bits & in_async_process) return {};
+      return error{errc::sync_only_operation, 0, "needs process_object or a GET URL"};
+  }
+  return {};
+}
+
+// The operation found in the requirements of the whole string.
+struct op_requirements {
+  std::size_t needs_saveas_at = error::no_offset;
+  std::size_t needs_notify_at = error::no_offset;
+};
+
+// One `op,args` segment starting at input offset `base`.
+[[nodiscard]] constexpr result<const op_spec*> parse_op(std::string_view segment, std::size_t base,
+                                                        std::string_view service,
+                                                        const op_spec* previous, parse_context ctx,
+                                                        style_writer& out,
+                                                        op_requirements& needs) noexcept {
+  const std::size_t comma = find_char(segment, ',');
+  const std::string_view name = segment.substr(0, comma);
+  if (name.empty()) return error{errc::empty_operation, base, "operation name missing"};
+  const op_spec* op = spec::find_operation(service, name);
+  if (op == nullptr)
+    return error{errc::unknown_operation, base, "not an operation of this service"};
+  if (!op->parents.empty() && (previous == nullptr || !spec::in_list(op->parents, previous->name)))
+    return error{errc::misplaced_operation, base, "must directly follow its parent operation"};
+  if (auto r = check_op_carrier(*op, ctx); !r) return r.error().shifted(base);
+  if (op->needs_saveas && needs.needs_saveas_at == error::no_offset) needs.needs_saveas_at = base;
+  if (op->needs_notify && needs.needs_notify_at == error::no_offset) needs.needs_notify_at = base;
+  out.put('/');
+  out.put(name);
+
+  const std::size_t args_at = base + name.size() + 1;
+  const std::string_view args =
+      comma == std::string_view::npos ? std::string_view{} : segment.substr(comma + 1);
+  if (op->form == op_form::no_args) {
+    if (comma != std::string_view::npos)
+      return error{errc::unexpected_value, base + comma, "takes no arguments"};
+    return op;
+  }
+  const bool no_args = comma == std::string_view::npos;
+  if (no_args ? op->form == op_form::value_only : args.empty())
+    return error{errc::missing_value, no_args ? args_at - 1 : args_at, "arguments missing"};
+  if (!no_args) out.put(',');
+  if (op->form == op_form::value_only) {
+    if (const std::size_t extra = find_char(args, ','); extra != std::string_view::npos)
+      return error{errc::unexpected_value, args_at + extra, "takes a single value"};
+    if (auto r = check_value(args, op->params[0], out); !r) return r.error().shifted(args_at);
+    return op;
+  }
+
+  // key_value arguments: where each known key was seen, for duplicates and cross-checks.
+  std::array<std::size_t, spec::max_params_per_operation> seen{};
+  for (auto& s : seen) s = error::no_offset;
+  std::size_t at = 0;
+  bool first = true;
+  // A keyed operation without arguments ("image/crop") is grammatical; its requirements decide.
+  while (!no_args && at <= args.size()) {
+    const std::size_t end = end_of_field(args, ',', at);
+    const std::string_view arg = args.substr(at, end - at);
+    const std::size_t arg_at = args_at + at;
+    if (arg.empty()) return error{errc::missing_value, arg_at, "empty argument"};
+    const std::size_t underscore = find_char(arg, '_');
+    if (underscore == std::string_view::npos) {
+      const param_spec* bare = spec::find_param(*op, arg);
+      return bare != nullptr ? error{errc::missing_value, arg_at + arg.size(), "expected key_value"}
+                             : error{errc::unknown_parameter, arg_at, "expected key_value"};
+    }
+    const std::string_view key = arg.substr(0, underscore);
+    const std::string_view value = arg.substr(underscore + 1);
+    const param_spec* p = spec::find_param(*op, key);
+    // P_ (percent of the main image) exists only inside a watermark image's pre-process.
+    if (p == nullptr || (key == "P" && !ctx.watermark_image))
+      return error{errc::unknown_parameter, arg_at,
+                   key.empty() ? "empty key" : "not a parameter of this operation"};
+    const auto index = static_cast<std::size_t>(p - op->params.data());
+    if (seen[index] != error::no_offset)
+      return error{errc::duplicate_parameter, arg_at, "given twice"};
+    seen[index] = arg_at;
+    if (value.empty()) return error{errc::missing_value, arg_at + underscore + 1, "empty value"};
+    if (!first) out.put(',');
+    first = false;
+    out.put(key);
+    out.put('_');
+    if (auto r = check_value(value, *p, out); !r) return r.error().shifted(arg_at + underscore + 1);
+    at = end + 1;
+  }
+
+  auto present = [&](std::string_view key) {
+    const param_spec* p = spec::find_param(*op, key);
+    return p != nullptr &&
+           seen[static_cast<std::size_t>(p - op->params.data())] != error::no_offset;
+  };
+  for (std::size_t i = 0; i < op->params.size(); ++i) {
+    const param_spec& p = op->params[i];
+    if (p.required && seen[i] == error::no_offset)
+      return error{errc::missing_parameter, base, p.key};
+    if (seen[i] == error::no_offset) continue;
+    for (std::string_view keys = p.requires_keys; !keys.empty();) {
+      const std::size_t space = find_char(keys, ' ');
+      if (!present(keys.substr(0, space)))
+        return error{errc::missing_parameter, seen[i], p.requires_keys};
+      keys = space == std::string_view::npos ? std::string_view{} : keys.substr(space + 1);
+    }
+    for (std::string_view keys = p.excludes_keys; !keys.empty();) {
+      const std::size_t space = find_char(keys, ' ');
+      if (present(keys.substr(0, space)))
+        return error{errc::conflicting_parameters, seen[i], p.excludes_keys};
+      keys = space == std::string_view::npos ? std::string_view{} : keys.substr(space + 1);
+    }
+  }
+  if (!op->one_of.empty()) {
+    bool any = false;
+    for (std::string_view keys = op->one_of; !keys.empty();) {
+      const std::size_t space = find_char(keys, ' ');
+      any = any || present(keys.substr(0, space));
+      keys = space == std::string_view::npos ? std::string_view{} : keys.substr(space + 1);
+    }
+    if (!any) return error{errc::missing_parameter, base, op->one_of};
+  }
+  return op;
+}
+
+// Style names: 1-63 of [A-Za-z0-9_.-] (style-spec §2.7).
+[[nodiscard]] constexpr result<void> check_style_name(std::string_view name) noexcept {
+  if (name.empty()) return error{errc::invalid_style_name, 0, "empty style name"};
+  for (std::size_t i = 0; i < name.size(); ++i) {
+    const char c = name[i];
+    if (c == '/') return error{errc::misplaced_operation, i, "a style reference stands alone"};
+    if (!(is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == '.' ||
+          c == '-'))
+      return error{errc::invalid_style_name, i, "only letters, digits, '_', '.' and '-'"};
+    if (i == 63)
+      return error{errc::invalid_style_name, i, "style names have at most 63 characters"};
+  }
+  return {};
+}
+
+// `sys/saveas,o_..,b_..[/notify,topic_..]` or `sys/notify,topic_..` starting at offset `base`.
+[[nodiscard]] constexpr result<void> parse_system(std::string_view sys, std::size_t base,
+                                                  style_writer& out,
+                                                  style_summary& summary) noexcept {
+  constexpr param_spec object{
+      .key = "o", .kind = value_kind::base64, .decodes_to = decoded_kind::object_key};
+  constexpr param_spec bucket{
+      .key = "b", .kind = value_kind::base64, .decodes_to = decoded_kind::bucket_name};
+  constexpr param_spec topic{.key = "topic", .kind = value_kind::base64};
+  if (sys.substr(0, 4) != "sys/")
+    return error{errc::invalid_system_part, base, "expected sys/ after '|'"};
+  std::string_view o, b, t;  // raw values, written in canonical order at the end
+  std::size_t o_at = 0, b_at = 0, t_at = 0, saveas_at = 0;
+  std::size_t at = 4;
+  while (at <= sys.size()) {
+    const std::size_t slash = find_char(sys, '/', at);
+    const std::size_t end = slash == std::string_view::npos ? sys.size() : slash;
+    const std::string_view action = sys.substr(at, end - at);
+    const std::size_t comma = find_char(action, ',');
+    const std::string_view name = action.substr(0, comma);
+    const bool is_saveas = name == "saveas";
+    if (!is_saveas && name != "notify")
+      return error{errc::invalid_system_part, base + at, "expected saveas or notify"};
+    if ((is_saveas && summary.has_save_as) || (!is_saveas && summary.has_notify))
+      return error{errc::invalid_system_part, base + at, "given twice"};
+    if (is_saveas) {
+      summary.has_save_as = true;
+      saveas_at = base + at;
+    } else {
+      summary.has_notify = true;
+    }
+    if (comma == std::string_view::npos)
+      return error{errc::missing_parameter, base + at + name.size(), is_saveas ? "o" : "topic"};
+    std::size_t arg_at = at + comma + 1;
+    for (std::string_view args = action.substr(comma + 1);;) {
+      const std::size_t next = find_char(args, ',');
+      const std::string_view arg = args.substr(0, next);
+      const std::size_t underscore = find_char(arg, '_');
+      const std::string_view key = arg.substr(0, underscore);
+      const std::string_view value =
+          underscore == std::string_view::npos ? std::string_view{} : arg.substr(underscore + 1);
+      std::string_view* slot = is_saveas ? (key == "o"   ? &o
+                                            : key == "b" ? &b
+                                                         : nullptr)
+                                         : (key == "topic" ? &t : nullptr);
+      if (slot == nullptr)
+        return error{errc::unknown_parameter, base + arg_at,
+                     is_saveas ? "saveas takes o_ and b_" : "notify takes topic_"};
+      if (!slot->empty()) return error{errc::duplicate_parameter, base + arg_at, "given twice"};
+      if (value.empty())
+        return error{errc::missing_value, base + arg_at + arg.size(), "empty value"};
+      *slot = value;
+      (key == "o" ? o_at : key == "b" ? b_at : t_at) = base + arg_at + underscore + 1;
+      if (next == std::string_view::npos) break;
+      args.remove_prefix(next + 1);
+      arg_at += next + 1;
+    }
+    if (is_saveas && o.empty()) return error{errc::missing_parameter, saveas_at, "o"};
+    at = end + 1;
+  }
+  out.put("|sys/");
+  if (summary.has_save_as) {
+    out.put("saveas,o_");
+    if (auto r = check_value(o, object, out); !r) return r.error().shifted(o_at);
+    if (!b.empty()) {
+      out.put(",b_");
+      if (auto r = check_value(b, bucket, out); !r) return r.error().shifted(b_at);
+    }
+    if (summary.has_notify) out.put('/');
+  }
+  if (summary.has_notify) {
+    out.put("notify,topic_");
+    if (auto r = check_value(t, topic, out); !r) return r.error().shifted(t_at);
+  }
+  return {};
+}
+
+constexpr result<style_summary> parse_process(std::string_view in, style_writer& out,
+                                              parse_context ctx) noexcept {
+  if (in.empty()) return error{errc::empty_style, 0, "empty process string"};
+  style_summary summary;
+  const std::size_t bar = find_char(in, '|');
+  const std::string_view main = in.substr(0, bar);
+  op_requirements needs;
+  if (main.substr(0, 6) == "style/") {
+    if (auto r = check_style_name(main.substr(6)); !r) return r.error().shifted(6);
+    summary.is_reference = true;
+    out.put(main);
+  } else {
+    const std::size_t slash = find_char(main, '/');
+    const std::string_view service = main.substr(0, slash);
+    if (slash == std::string_view::npos || !spec::known_service(service))
+      return error{errc::unknown_service, 0, "expected image/, video/, audio/, doc/ or style/"};
+    out.put(service);
+    const op_spec* previous = nullptr;
+    for (std::size_t at = slash; at < main.size();) {
+      const std::size_t start = at + 1;
+      const std::size_t end = end_of_field(main, '/', start);
+      auto op =
+          parse_op(main.substr(start, end - start), start, service, previous, ctx, out, needs);
+      if (!op) return op.error();
+      previous = *op;
+      at = end;
+    }
+    if (main.size() == slash + 1)
+      return error{errc::empty_operation, main.size(), "operation missing after '/'"};
+  }
+  summary.main_size = out.size;
+  if (bar != std::string_view::npos) {
+    if (const std::size_t second = find_char(in, '|', bar + 1); second != std::string_view::npos)
+      return error{errc::invalid_system_part, second, "only one '|' is allowed"};
+    if (ctx.watermark_image) return error{errc::invalid_system_part, bar, "no system part here"};
+    if (auto r = parse_system(in.substr(bar + 1), bar + 1, out, summary); !r) return r.error();
+  }
+  // Carrier rules that need the whole string (style-spec §1.1 b-e).
+  const std::size_t sys_at = bar == std::string_view::npos ? in.size() : bar + 1;
+  if (ctx.where == carrier::get_url && summary.has_save_as)
+    return error{errc::saveas_not_allowed, sys_at, "saving needs process_object (POST)"};
+  if ((ctx.where == carrier::get_url || ctx.where == carrier::sync_process) && summary.has_notify)
+    return error{errc::notify_not_allowed, sys_at, "notification is only for async processing"};
+  if (ctx.where == carrier::sync_process || ctx.where == carrier::async_process) {
+    if (needs.needs_saveas_at != error::no_offset && !summary.has_save_as)
+      return error{errc::saveas_required, needs.needs_saveas_at,
+                   "the result must be saved: add sys/saveas"};
+  }
+  if (ctx.where == carrier::async_process && needs.needs_notify_at != error::no_offset &&
+      !summary.has_notify)
+    return error{errc::notify_required, needs.needs_notify_at,
+                 "the result comes only by sys/notify"};
+  if (out.overflowed())
+    return error{errc::style_too_long, out.capacity, "longer than OBJPROC_OSS_STYLE_CAPACITY"};
+  return summary;
+}
+
+}  // namespace detail
+
+class style;
+[[nodiscard]] constexpr result<style> parse_style(std::string_view text,
+                                                  carrier where = carrier::any) noexcept;
+
+/// A validated OSS process string in canonical form, held inline (no heap), usable in constant
+/// expressions. Built by parse_style, the checked literals, or the typed builders composed with
+/// '/' (oss/image.hpp ...) and '|' (oss/directives.hpp). A builder given a bad value at run time
+/// yields a style holding that error (has_error()); in a constant expression it does not compile.
+class style {
+ public:
+  constexpr style() noexcept = default;
+
+  /// The canonical text (empty when the style holds an error).
+  [[nodiscard]] constexpr std::string_view view() const noexcept { return {text_.data(), size_}; }
+  /// The part before '|'.
+  [[nodiscard]] constexpr std::string_view main() const noexcept {
+    return {text_.data(), main_size_};
+  }
+  [[nodiscard]] constexpr std::string_view service() const noexcept {
+    return main().substr(0, detail::find_char(main(), '/'));
+  }
+  [[nodiscard]] constexpr bool empty() const noexcept { return size_ == 0; }
+  [[nodiscard]] constexpr bool has_error() const noexcept { return error_.code != errc::none; }
+  [[nodiscard]] constexpr objproc::error error() const noexcept { return error_; }
+  [[nodiscard]] constexpr bool is_reference() const noexcept { return reference_; }
+  [[nodiscard]] constexpr bool has_save_as() const noexcept { return save_as_; }
+  [[nodiscard]] constexpr bool has_notify() const noexcept { return notify_; }
+
+  /// The style as a result: the error it holds, or itself.
+  [[nodiscard]] constexpr result<style> checked() const noexcept {
+    if (has_error()) return error_;
+    if (empty()) return objproc::error{errc::empty_style, error::no_offset, "empty style"};
+    return *this;
+  }
+
+  friend constexpr bool operator==(const style& a, const style& b) noexcept {
+    return a.view() == b.view() && a.error_ == b.error_;
+  }
+  friend constexpr bool operator==(const style& a, std::string_view text) noexcept {
+    return !a.has_error() && a.view() == text;
+  }
+
+  // --- for builders (oss/image.hpp, directives.hpp ...) ------------------------------------
+  /// A style holding `e`. In a constant evaluation this is a compile error naming e.code.
+  [[nodiscard]] static constexpr style failed(const objproc::error& e) noexcept {
+    objproc::detail::fail_constant_evaluation(e);
+    style s;
+    s.error_ = e;
+    return s;
+  }
+  /// This style's text followed by `parts`, validated as a whole by the one parser (so a
+  /// builder's text gets the same checks as typed-in text).
+  [[nodiscard]] constexpr style appended(std::string_view part1, std::string_view part2 = {},
+                                         std::string_view part3 = {}) const noexcept;
+
+ private:
+  friend constexpr result<style> parse_style(std::string_view, carrier) noexcept;
+
+  std::array<char, style_capacity> text_{};
+  std::uint16_t size_ = 0;
+  std::uint16_t main_size_ = 0;
+  bool reference_ = false;
+  bool save_as_ = false;
+  bool notify_ = false;
+  objproc::error error_{errc::none};
+};
+
+/// Parses and validates `text` (for `where`, see carrier); the style holds the canonical form.
+constexpr result<style> parse_style(std::string_view text, carrier where) noexcept {
+  style s;
+  detail::style_writer out{s.text_.data(), s.text_.size(), 0};
+  auto summary = detail::parse_process(text, out, {where, false});
+  if (!summary) return summary.error();
+  s.size_ = static_cast<std::uint16_t>(out.size);
+  s.main_size_ = static_cast<std::uint16_t>(summary->main_size);
+  s.reference_ = summary->is_reference;
+  s.save_as_ = summary->has_save_as;
+  s.notify_ = summary->has_notify;
+  return s;
+}
+
+constexpr style style::appended(std::string_view part1, std::string_view part2,
+                                std::string_view part3) const noexcept {
+  if (has_error()) return *this;
+  std::array<char, style_capacity> scratch{};
+  std::size_t n = 0;
+  for (const std::string_view part : {view(), part1, part2, part3}) {
+    for (const char c : part) {
+      if (n == scratch.size())
+        return failed(
+            objproc::error{errc::style_too_long, n, "longer than OBJPROC_OSS_STYLE_CAPACITY"});
+      scratch[n++] = c;
+    }
+  }
+  auto parsed = parse_style(std::string_view(scratch.data(), n));
+  if (!parsed) return failed(parsed.error());
+  return *parsed;
+}
+
+/// Checks a style against where it is used (style-spec §1.1): async-only operations, saveas and
+/// notify placement, required saveas/notify. Offsets refer to the canonical text.
+[[nodiscard]] constexpr result<void> check_carrier(const style& s, carrier where) noexcept {
+  if (s.has_error()) return s.error();
+  detail::style_writer count;
+  if (auto r = detail::parse_process(s.view(), count, {where, false}); !r) return r.error();
+  return {};
+}
+
+[[nodiscard]] inline std::string to_string(const style& s) { return std::string(s.view()); }
+
+/// A process string checked at compile time: a bad literal passed where a style_string is
+/// expected does not compile, and the diagnostic names the errc and its offset.
+///   void f(objproc::oss::style_string s);  f("image/resize,w_100");  // ok
+///                                          f("image/resize,w_0");    // error: value_out_of_range
+class style_string {
+ public:
+  template <std::size_t N>
+  consteval style_string(const char (&text)[N]) noexcept : text_(text, N - 1) {  // NOLINT
+    detail::style_writer count;
+    if (auto r = detail::parse_process(text_, count, {}); !r)
+      objproc::detail::fail_constant_evaluation(r.error());
+  }
+  [[nodiscard]] constexpr std::string_view view() const noexcept { return text_; }
+  /// The parsed style (cannot fail: the literal was checked).
+  [[nodiscard]] constexpr style get() const noexcept { return *parse_style(text_); }
+
+ private:
+  std::string_view text_;
+};
+
+/// The explicit opt-out from compile-time checking, for text known only at run time: the
+/// operation it is passed to parses it and returns the error.
+struct runtime_style {
+  std::string_view text;
+};
+
+}  // namespace oss
+
+namespace literals {
+/// "image/resize,w_100"_oss: a compile-time checked OSS process string.
+template <fixed_string Text>
+consteval oss::style_string operator""_oss() noexcept {
+  return oss::style_string(Text.data);
+}
+}  // namespace literals
+
+OBJPROC_NAMESPACE_END
+
+#endif  // OBJPROC_OSS_STYLE_HPP
+// ----- end objproc/oss/style.hpp -----
+
+OBJPROC_NAMESPACE_BEGIN
+
+namespace oss {
+
+/// Compass positions used by crop and watermark (`g_`).
+enum class gravity : std::uint8_t { nw, north, ne, west, center, east, sw, south, se };
+
+namespace detail {
+
+[[nodiscard]] constexpr std::string_view gravity_name(gravity g) noexcept {
+  constexpr std::string_view names[] = {"nw",   "north", "ne",    "west", "center",
+                                        "east", "sw",    "south", "se"};
+  return names[static_cast<std::size_t>(g)];
+}
+
+// Renders one operation's text ("resize,w_100") into an inline buffer.
+class op_writer {
+ public:
+  constexpr void name(std::string_view op) noexcept { put(op); }
+  /// ",key_value" when the value is present.
+  constexpr void param(std::string_view key, const std::optional<std::int64_t>& v) noexcept {
+    if (v) number_param(key, *v);
+  }
+  constexpr void number_param(std::string_view key, std::int64_t v) noexcept {
+    put(',');
+    put(key);
+    put('_');
+    number(v);
+  }
+  constexpr void param(std::string_view key, std::string_view v) noexcept {
+    put(',');
+    put(key);
+    put('_');
+    put(v);
+  }
+  constexpr void flag(std::string_view key, const std::optional<bool>& v) noexcept {
+    if (v) param(key, *v ? "1" : "0");
+  }
+  /// ",key_<URL-safe base64 of text, no padding>" when text is set (a user never hand-encodes).
+  constexpr void encoded(std::string_view key, std::optional<std::string_view> text) noexcept {
+    if (!text) return;
+    put(',');
+    put(key);
+    put('_');
+    encode(*text);
+  }
+  /// URL-safe base64 of the concatenation of parts (e.g. key + "?x-oss-process=" + style).
+  constexpr void encode(std::string_view part1, std::string_view part2 = {},
+                        std::string_view part3 = {}) noexcept {
+    // Concatenate first so that the 3-byte groups run across the parts.
+    std::array<char, style_capacity> joined{};
+    std::size_t n = 0;
+    for (const std::string_view part : {part1, part2, part3})
+      for (const char c : part)
+        if (n < joined.size()) joined[n++] = c;
+    if (n == joined.size()) overflow_ = true;
+    const std::size_t need = base64_encoded_size(n, base64_padding::unpadded);
+    if (size_ + need > buffer_.size()) {
+      overflow_ = true;
+      return;
+    }
+    (void)encode_base64(std::string_view(joined.data(), n),
+                        std::span<char>(buffer_.data() + size_, need), base64_alphabet::url_safe,
+                        base64_padding::unpadded);
+    size_ += need;
+  }
+  constexpr void color(std::string_view key, const std::optional<std::uint32_t>& rgb) noexcept {
+    if (!rgb) return;
+    put(',');
+    put(key);
+    put('_');
+    if (*rgb > 0xFFFFFF) {
+      put("out-of-range");  // the parser reports invalid_color at this value
+      return;
+    }
+    for (int shift = 20; shift >= 0; shift -= 4)
+      put(objproc::detail::upper_hex_digits[(*rgb >> shift) & 0xF]);
+  }
+  constexpr void number(std::int64_t v) noexcept {
+    if (v < 0) put('-');
+    const std::uint64_t magnitude =
+        v < 0 ? 0 - static_cast<std::uint64_t>(v) : static_cast<std::uint64_t>(v);
+    char digits[20] = {};
+    std::size_t n = 0;
+    std::uint64_t rest = magnitude;
+    do {
+      digits[n++] = static_cast<char>('0' + rest % 10);
+      rest /= 10;
+    } while (rest != 0);
+    while (n > 0) put(digits[--n]);
+  }
+  constexpr void put(char c) noexcept {
+    if (size_ < buffer_.size())
+      buffer_[size_++] = c;
+    else
+      overflow_ = true;
+  }
+  constexpr void put(std::string_view s) noexcept {
+    for (const char c : s) put(c);
+  }
+  [[nodiscard]] constexpr std::string_view text() const noexcept { return {buffer_.data(), size_}; }
+  [[nodiscard]] constexpr bool overflowed() const noexcept { return overflow_; }
+
+ private:
+  std::array<char, style_capacity> buffer_{};
+  std::size_t size_ = 0;
+  bool overflow_ = false;
+};
+
+}  // namespace detail
+
+/// A typed operation: names its service and renders its own text.
+template <class Op>
+concept operation = requires(const Op& op, detail::op_writer& w) {
+  { Op::service } -> std::convertible_to<std::string_view>;
+  op.render(w);
+};
+
+/// The operation as a one-operation style: "image/" + its text.
+template <class Op>
+[[nodiscard]] constexpr style to_style(const Op& op) noexcept {
+  static_assert(operation<Op>,
+                "objproc::oss::to_style requires an oss operation (see oss/builder.hpp)");
+  detail::op_writer w;
+  op.render(w);
+  if (w.overflowed())
+    return style::failed(
+        error{errc::style_too_long, error::no_offset, "longer than OBJPROC_OSS_STYLE_CAPACITY"});
+  return style{}.appended(Op::service, "/", w.text());
+}
+
+/// style / operation: appends the operation (same service; not after a system part).
+template <operation Op>
+[[nodiscard]] constexpr style operator/(const style& s, const Op& op) noexcept {
+  if (s.has_error()) return s;
+  if (s.empty()) return to_style(op);
+  detail::op_writer w;
+  op.render(w);
+  if (w.overflowed())
+    return style::failed(
+        error{errc::style_too_long, error::no_offset, "longer than OBJPROC_OSS_STYLE_CAPACITY"});
+  if (s.has_save_as() || s.has_notify())
+    return style::failed(
+        error{errc::misplaced_operation, s.main().size(), "operations go before the system part"});
+  if (s.is_reference())
+    return style::failed(
+        error{errc::misplaced_operation, s.view().size(), "a style reference stands alone"});
+  if (s.service() != Op::service)
+    return style::failed(
+        error{errc::mixed_services, s.view().size(), "one service per process string"});
+  return s.appended("/", w.text());
+}
+
+/// operation / operation: both of one service (checked at compile time).
+template <operation A, operation B>
+[[nodiscard]] constexpr style operator/(const A& a, const B& b) noexcept {
+  static_assert(std::string_view(A::service) == std::string_view(B::service),
+                "objproc::oss: operations of different services do not compose (one service per "
+                "process string)");
+  return to_style(a) / b;
+}
+
+}  // namespace oss
+
+OBJPROC_NAMESPACE_END
+
+#endif  // OBJPROC_OSS_BUILDER_HPP
+// ----- end objproc/oss/builder.hpp -----
+// #include "objproc/oss/style.hpp"
+
+OBJPROC_NAMESPACE_BEGIN
+
+namespace oss {
+
+/// Output format of audio/convert and audio/concat (`f_`).
+enum class audio_format : std::uint8_t { mp3, aac, flac, oga, ac3, opus, amr };
+
+namespace detail {
+[[nodiscard]] constexpr std::string_view name_of(audio_format f) noexcept {
+  constexpr std::string_view names[] = {"mp3", "aac", "flac", "oga", "ac3", "opus", "amr"};
+  return names[static_cast<std::size_t>(f)];
+}
+}  // namespace detail
+
+namespace audio {
+
+using oss::operator/;  // found by argument-dependent lookup from the builders below
+inline constexpr std::string_view service_name = "audio";
+
+/// info: audio metadata as JSON (synchronous)
+struct info {
+  static constexpr std::string_view service = service_name;
+  constexpr void render(detail::op_writer& o) const noexcept { o.name("info"); }
+  [[nodiscard]] constexpr style str() const noexcept { return to_style(*this); }
+};
+
+/// convert,ss_,t_,f_,ar_,ac_,aq_,ab_,abopt_: transcode (asynchronous, sys/saveas)
+struct convert {
+  static constexpr std::string_view service = service_name;
+  std::optional<std::int64_t> ss{};    // start, ms
+  std::optional<std::int64_t> t{};     // duration, ms (0: to the end)
+  audio_format f = audio_format::mp3;  // required
+  std::optional<std::int64_t> ar{};    // sample rate in Hz: 8000 11025 12000 16000 22050 24000
+                                     // 32000 44100 48000 64000 88200 96000 (checked by the parser)
+  std::optional<std::int64_t> ac{};     // channels 1-8
+  std::optional<std::int64_t> aq{};     // quality 0-100 (not with ab)
+  std::optional<std::int64_t> ab{};     // bit rate, bit/s (not with aq)
+  std::optional<std::int64_t> abopt{};  // bit rate option (values unpublished)
+
+  constexpr void render(detail::op_writer& o) const noexcept {
+    o.name("convert");
+    o.param("ss", ss);
+    o.param("t", t);
+    o.param("f", detail::name_of(f));
+    o.param("ar", ar);
+    o.param("ac", ac);
+    o.param("aq", aq);
+    o.param("ab", ab);
+    o.param("abopt", abopt);
+  }
+  [[nodiscard]] constexpr style str() const noexcept { return to_style(*this); }
+};
+
+/// concat: joins the source object with the inputs that follow it as /pre and /sur
+/// (asynchronous). The output parameters are convert's, plus align.
+struct concat {
+  static constexpr std::string_view service = service_name;
+  std::optional<std::int64_t> ss{};
+  std::optional<std::int64_t> t{};
+  audio_format f = audio_format::mp3;  // required
+  std::optional<std::int64_t> ar{};    // Hz, as in convert
+  std::optional<std::int64_t> ac{};
+  std::optional<std::int64_t> aq{};
+  std::optional<std::int64_t> ab{};
+  std::optional<std::int64_t> abopt{};
+  std::optional<std::int64_t> align{};  // which input the output follows (semantics unpublished)
+
+  constexpr void render(detail::op_writer& o) const noexcept {
+    o.name("concat");
+    o.param("ss", ss);
+    o.param("t", t);
+    o.param("f", detail::name_of(f));
+    o.param("ar", ar);
+    o.param("ac", ac);
+    o.param("aq", aq);
+    o.param("ab", ab);
+    o.param("abopt", abopt);
+    o.param("align", align);
+  }
+  [[nodiscard]] constexpr style str() const noexcept { return to_style(*this); }
+};
+
+/// pre,o_,ss_,t_: a concat input placed before the source object. Valid only right after
+/// concat, pre or sur, so it has no str() of its own: compose it with '/'.
+struct pre {
+  static constexpr std::string_view service = service_name;
+  std::string_view o = {};           // object key (same bucket), plain text
+  std::optional<std::int64_t> ss{};  // start, ms
+  std::optional<std::int64_t> t{};   // duration, ms (0: to the end)
+
+  constexpr void render(detail::op_writer& w) const noexcept {
+    w.name("pre");
+    w.encoded("o", o);
+    w.param("ss", ss);
+    w.param("t", t);
+  }
+};
+
+/// sur,o_,ss_,t_: a concat input placed after the source object (see pre).
+struct sur {
+  static constexpr std::string_view service = service_name;
+  std::string_view o = {};           // object key (same bucket), plain text
+  std::optional<std::int64_t> ss{};  // start, ms
+  std::optional<std::int64_t> t{};   // duration, ms (0: to the end)
+
+  constexpr void render(detail::op_writer& w) const noexcept {
+    w.name("sur");
+    w.encoded("o", o);
+    w.param("ss", ss);
+    w.param("t", t);
+  }
+};
+
+}  // namespace audio
+}  // namespace oss
+
+OBJPROC_NAMESPACE_END
+
+#endif  // OBJPROC_OSS_AUDIO_HPP
+// ----- end objproc/oss/audio.hpp -----
+// #include "objproc/oss/builder.hpp"
+// #include "objproc/oss/directives.hpp"
+// ----- begin objproc/oss/directives.hpp -----
+// objproc/oss/directives.hpp - sys/saveas and sys/notify, joined to a style with '|'.
+//
+//   auto p = oss::image::resize{.w = 100} | oss::save_as{.bucket = "target", .key = "out/a.jpg"};
+//   // "image/resize,w_100|sys/saveas,o_b3V0L2EuanBn,b_dGFyZ2V0"
+//   auto q = doc_convert | oss::save_as{.key = "out/{index}.png"} | oss::notify{.topic = "t"};
+// The builder encodes bucket, key and topic (URL-safe base64, no padding) and validates the
+// bucket name and object key; where a directive may be used (saveas not in a GET URL, notify
+// only in async processing, required saveas/notify) is checked against the operation by
+// check_carrier (oss/style.hpp).
+#ifndef OBJPROC_OSS_DIRECTIVES_HPP
+#define OBJPROC_OSS_DIRECTIVES_HPP
+
+#include <string_view>
+
+// #include "objproc/config.hpp"
+// #include "objproc/core/result.hpp"
+// #include "objproc/oss/builder.hpp"
+// #include "objproc/oss/names.hpp"
+// #include "objproc/oss/style.hpp"
+
+OBJPROC_NAMESPACE_BEGIN
+
+namespace oss {
+
+/// sys/saveas: where the result is stored. An empty bucket means the source bucket.
+struct save_as {
+  std::string_view bucket = {};
+  std::string_view key = {};
+};
+
+/// sys/notify: the SMQ (MNS) topic told when an asynchronous task ends.
+struct notify {
+  std::string_view topic = {};
+};
+
+namespace detail {
+// Appends a directive to a style: "|sys/<action>" or, after an existing system part,
+// "/<action>"; the parser then puts the system part in canonical order.
+[[nodiscard]] constexpr style with_directive(const style& s, const op_writer& action) noexcept {
+  if (s.has_error()) return s;
+  if (s.empty())
+    return style::failed(error{errc::empty_style, error::no_offset, "a directive needs a style"});
+  const bool has_system = s.has_save_as() || s.has_notify();
+  return s.appended(has_system ? "/" : "|sys/", action.text());
+}
+}  // namespace detail
+
+/// style | save_as: adds sys/saveas,o_<key>[,b_<bucket>].
+[[nodiscard]] constexpr style operator|(const style& s, const save_as& target) noexcept {
+  if (s.has_error()) return s;
+  if (s.has_save_as())
+    return style::failed(error{errc::invalid_system_part, s.view().size(), "saveas given twice"});
+  if (auto r = check_object_key(target.key); !r) return style::failed(r.error());
+  if (!target.bucket.empty())
+    if (auto r = check_bucket_name(target.bucket); !r) return style::failed(r.error());
+  detail::op_writer action;
+  action.name("saveas,o_");
+  action.encode(target.key);
+  if (!target.bucket.empty()) {
+    action.put(",b_");
+    action.encode(target.bucket);
+  }
+  return detail::with_directive(s, action);
+}
+
+/// style | notify: adds sys/notify,topic_<topic>.
+[[nodiscard]] constexpr style operator|(const style& s, const notify& n) noexcept {
+  if (s.has_error()) return s;
+  if (s.has_notify())
+    return style::failed(error{errc::invalid_system_part, s.view().size(), "notify given twice"});
+  if (n.topic.empty())
+    return style::failed(error{errc::missing_value, error::no_offset, "empty notify topic"});
+  if (auto r = check_utf8(n.topic); !r)
+    return style::failed(error{errc::invalid_utf8, r.error().offset, "notify topic"});
+  detail::op_writer action;
+  action.name("notify,topic_");
+  action.encode(n.topic);
+  return detail::with_directive(s, action);
+}
+
+/// operation | directive: the one-operation style with the directive.
+template <operation Op, class Directive>
+requires(std::same_as<Directive, save_as> || std::same_as<Directive, notify>)
+    [[nodiscard]] constexpr style
+    operator|(const Op& op, const Directive& d) noexcept {
+  return to_style(op) | d;
+}
+
+}  // namespace oss
+
+OBJPROC_NAMESPACE_END
+
+#endif  // OBJPROC_OSS_DIRECTIVES_HPP
+// ----- end objproc/oss/directives.hpp -----
+// #include "objproc/oss/doc.hpp"
+// ----- begin objproc/oss/doc.hpp -----
+// objproc/oss/doc.hpp - typed builders for the OSS document operations (style-spec §4.3, §4.4,
+// §5).
+//
+//   static_assert(oss::doc::snapshot{.target = oss::doc_snapshot_format::jpg,
+//                                    .source = oss::doc_source::docx, .page = 2}.str() ==
+//                 "doc/snapshot,target_jpg,source_docx,page_2");
+//   auto c = oss::doc::convert{.target = oss::doc_target::png, .pages = "1,2,4-10"}.str();
+//   auto p = oss::doc::preview{.allow_copy = false} / oss::doc::watermark{.text = "internal"};
+// Fields follow the order of oss/spec.hpp's tables, which is the order they are rendered in.
+// Text parameters (convert pages, watermark text and font) take plain text and are encoded by
+// the builder. doc/snapshot and doc/preview are synchronous (signed requests); doc/convert needs
+// async_process_object with sys/saveas (oss/directives.hpp). doc/preview and its watermark are
+// known only from third-party sources (style-spec §4.4): their values are checked for syntax and
+// documented ranges only.
+#ifndef OBJPROC_OSS_DOC_HPP
+#define OBJPROC_OSS_DOC_HPP
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+// #include "objproc/config.hpp"
+// #include "objproc/oss/builder.hpp"
+// #include "objproc/oss/style.hpp"
+
+OBJPROC_NAMESPACE_BEGIN
+
+namespace oss {
+
+/// doc/convert `target_`: txt only from Word and PowerPoint sources.
+enum class doc_target : std::uint8_t { pdf, png, jpg, txt };
+/// doc/snapshot `target_`.
+enum class doc_snapshot_format : std::uint8_t { jpg, png };
+/// `source_`: the source type, for keys without an extension. doc/snapshot accepts only
+/// pdf xlsx xls docx doc pptx ppt (the parser rejects the others there).
+enum class doc_source : std::uint8_t {
+  // Word
+  doc,
+  docx,
+  wps,
+  wpss,
+  docm,
+  dotm,
+  dot,
+  dotx,
+  html,
+  // PowerPoint
+  pptx,
+  ppt,
+  pot,
+  potx,
+  pps,
+  ppsx,
+  dps,
+  dpt,
+  pptm,
+  potm,
+  ppsm,
+  dpss,
+  // Excel
+  xls,
+  xlt,
+  et,
+  ett,
+  xlsx,
+  xltx,
+  csv,
+  xlsb,
+  xlsm,
+  xltm,
+  ets,
+  // PDF
+  pdf
+};
+
+namespace detail {
+[[nodiscard]] constexpr std::string_view name_of(doc_target t) noexcept {
+  constexpr std::string_view names[] = {"pdf", "png", "jpg", "txt"};
+  return names[static_cast<std::size_t>(t)];
+}
+[[nodiscard]] constexpr std::string_view name_of(doc_snapshot_format f) noexcept {
+  return f == doc_snapshot_format::jpg ? "jpg" : "png";
+}
+[[nodiscard]] constexpr std::string_view name_of(doc_source s) noexcept {
+  constexpr std::string_view names[] = {
+      "doc", "docx", "wps", "wpss", "docm", "dotm", "dot",  "dotx", "html", "pptx", "ppt",
+      "pot", "potx", "pps", "ppsx", "dps",  "dpt",  "pptm", "potm", "ppsm", "dpss", "xls",
+      "xlt", "et",   "ett", "xlsx", "xltx", "csv",  "xlsb", "xlsm", "xltm", "ets",  "pdf"};
+  return names[static_cast<std::size_t>(s)];
+}
+}  // namespace detail
+
+namespace doc {
+
+using oss::operator/;  // found by argument-dependent lookup from the builders below
+inline constexpr std::string_view service_name = "doc";
+
+/// convert,target_,source_,pages_: convert a document (asynchronous, sys/saveas; for image
+/// targets the saveas key usually holds "{index}", one object per page)
+struct convert {
+  static constexpr std::string_view service = service_name;
+  doc_target target = doc_target::pdf;      // required
+  std::optional<doc_source> source{};       // default: from the key's extension
+  std::optional<std::string_view> pages{};  // plain page list, e.g. "1,2,4-10"; always encoded
+
+  constexpr void render(detail::op_writer& o) const noexcept {
+    o.name("convert");
+    o.param("target", detail::name_of(target));
+    if (source) o.param("source", detail::name_of(*source));
+    o.encoded("pages", pages);
+  }
+  [[nodiscard]] constexpr style str() const noexcept { return to_style(*this); }
+};
+
+/// snapshot,target_,source_,page_: one page as an image (synchronous, signed requests)
+struct snapshot {
+  static constexpr std::string_view service = service_name;
+  std::optional<doc_snapshot_format> target{};
+  std::optional<doc_source> source{};  // pdf xlsx xls docx doc pptx ppt
+  std::optional<std::int64_t> page{};  // from 1
+
+  constexpr void render(detail::op_writer& o) const noexcept {
+    o.name("snapshot");
+    if (target) o.param("target", detail::name_of(*target));
+    if (source) o.param("source", detail::name_of(*source));
+    o.param("page", page);
+  }
+  [[nodiscard]] constexpr style str() const noexcept { return to_style(*this); }
+};
+
+/// preview,export_,print_,copy_: online preview (synchronous, signed requests; third-party
+/// sources only). May be followed by doc::watermark.
+struct preview {
+  static constexpr std::string_view service = service_name;
+  std::optional<bool> allow_export{};  // export_ (`export` is a C++ keyword)
+  std::optional<bool> allow_print{};   // print_
+  std::optional<bool> allow_copy{};    // copy_
+
+  constexpr void render(detail::op_writer& o) const noexcept {
+    o.name("preview");
+    o.flag("export", allow_export);
+    o.flag("print", allow_print);
+    o.flag("copy", allow_copy);
+  }
+  [[nodiscard]] constexpr style str() const noexcept { return to_style(*this); }
+};
+
+/// watermark,text_,size_,t_,color_,rotate_,type_: the preview's watermark. Valid only right
+/// after preview, so it has no str() of its own: compose it with '/'.
+struct watermark {
+  static constexpr std::string_view service = service_name;
+  std::optional<std::string_view> text{};  // plain text, encoded by the builder
+  std::optional<std::int64_t> size{};      // font size
+  std::optional<std::int64_t> t{};         // opacity 0-100
+  std::optional<std::uint32_t> color{};    // 0xRRGGBB
+  std::optional<std::int64_t> rotate{};    // 0-360
+  std::optional<std::string_view> font{};  // font name (`type`), plain text, encoded
+
+  constexpr void render(detail::op_writer& o) const noexcept {
+    o.name("watermark");
+    o.encoded("text", text);
+    o.param("size", size);
+    o.param("t", t);
+    o.color("color", color);
+    o.param("rotate", rotate);
+    o.encoded("type", font);
+  }
+};
+
+}  // namespace doc
+}  // namespace oss
+
+OBJPROC_NAMESPACE_END
+
+#endif  // OBJPROC_OSS_DOC_HPP
+// ----- end objproc/oss/doc.hpp -----
+// #include "objproc/oss/image.hpp"
+// ----- begin objproc/oss/image.hpp -----
+// objproc/oss/image.hpp - typed builders for the OSS image operations (style-spec §3).
+//
+//   static_assert(oss::image::resize{.m = oss::resize_mode::fixed, .w = 100, .h = 100}.str() ==
+//                 "image/resize,m_fixed,w_100,h_100");
+//   auto s = oss::image::resize{.w = 300} / oss::image::format{.type = oss::image_format::webp};
+// Unset optional fields are omitted. Text parameters (watermark text, font, image key,
+// blindwatermark content) take plain text and are encoded by the builder.
+#ifndef OBJPROC_OSS_IMAGE_HPP
+#define OBJPROC_OSS_IMAGE_HPP
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+// #include "objproc/config.hpp"
+// #include "objproc/oss/builder.hpp"
+// #include "objproc/oss/style.hpp"
+
+OBJPROC_NAMESPACE_BEGIN
+
+namespace oss {
+
+enum class resize_mode : std::uint8_t { lfit, mfit, fill, pad, fixed };
+enum class crop_gravity : std::uint8_t {
+  nw,
+  north,
+  ne,
+  west,
+  center,
+  east,
+  sw,
+  south,
+  se,
+  face,
+  automatic
+};
+enum class image_format : std::uint8_t { jpg, png, webp, bmp, gif, tiff, heic, avif };
+enum class blind_strength : std::uint8_t { low, medium, high };
+
+namespace detail {
+[[nodiscard]] constexpr std::string_view name_of(resize_mode m) noexcept {
+  constexpr std::string_view names[] = {"lfit", "mfit", "fill", "pad", "fixed"};
+  return names[static_cast<std::size_t>(m)];
+}
+[[nodiscard]] constexpr std::string_view name_of(crop_gravity g) noexcept {
+  constexpr std::string_view names[] = {"nw", "north", "ne", "west", "center", "east",
+                                        "sw", "south", "se", "face", "auto"};
+  return names[static_cast<std::size_t>(g)];
+}
+[[nodiscard]] constexpr std::string_view name_of(image_format f) noexcept {
+  constexpr std::string_view names[] = {"jpg", "png", "webp", "bmp", "gif", "tiff", "heic", "avif"};
+  return names[static_cast<std::size_t>(f)];
+}
+[[nodiscard]] constexpr std::string_view name_of(blind_strength s) noexcept {
+  constexpr std::string_view names[] = {"low", "medium", "high"};
+  return names[static_cast<std::size_t>(s)];
+}
+template <class Enum>
+constexpr void enum_param(op_writer& w, std::string_view key,
+                          const std::optional<Enum>& v) noexcept {
+  if (v) w.param(key, name_of(*v));
+}
+}  // namespace detail
+
+namespace image {
+
+using oss::operator/;  // found by argument-dependent lookup from the builders below
+inline constexpr std::string_view service_name = "image";
+
+/// resize,m_,w_,h_,l_,s_,limit_,color_,p_  (at least one of w h l s p)
+struct resize {
+  static constexpr std::string_view service = service_name;
+  std::optional<resize_mode> m{};
+  std::optional<std::int64_t> w{}, h{}, l{}, s{};
+  std::optional<bool> limit{};           // false: may enlarge
+  std::optional<std::uint32_t> color{};  // 0xRRGGBB, with m = pad
+  std::optional<std::int64_t> p{};       // percent 1-1000
+
+  constexpr void render(detail::op_writer& o) const noexcept {
+    o.name("resize");
+    detail::enum_param(o, "m", m);
+    o.param("w", w);
+    o.param("h", h);
+    o.param("l", l);
+    o.param("s", s);
+    o.flag("limit", limit);
+    o.color("color", color);
+    o.param("p", p);
+  }
+  [[nodiscard]] constexpr style str() const noexcept { return to_style(*this); }
+};
+
+/// crop,w_,h_,x_,y_,g_,p_
+struct crop {
+  static constexpr std::string_view service = service_name;
+  std::optional<std::int64_t> w{}, h{}, x{}, y{};
+  std::optional<crop_gravity> g{};
+  std::optional<std::int64_t> p{};  // percent, with g = face
+
+  constexpr void render(detail::op_writer& o) const noexcept {
+    o.name("crop");
+    o.param("w", w);
+    o.param("h", h);
+    o.param("x", x);
+    o.param("y", y);
+    detail::enum_param(o, "g", g);
+    o.param("p", p);
+  }
+  [[nodiscard]] constexpr style str() const noexcept { return to_style(*this); }
+};
+
+/// indexcrop,x_|y_,i_
+struct indexcrop {
+  static constexpr std::string_view service = service_name;
+  std::optional<std::int64_t> x{}, y{}, i{};
+
+  constexpr void render(detail::op_writer& o) const noexcept {
+    o.name("indexcrop");
+    o.param("x", x);
+    o.param("y", y);
+    o.param("i", i);
+  }
+  [[nodiscard]] constexpr style str() const noexcept { return to_style(*this); }
+};
+
+/// circle,r_
+struct circle {
+  static constexpr std::string_view service = service_name;
+  std::int64_t r = 0;
+  constexpr void render(detail::op_writer& o) const noexcept {
+    o.name("circle");
+    o.number_param("r", r);
+  }
+  [[nodiscard]] constexpr style str() const noexcept { return to_style(*this); }
+};
+
+/// rounded-corners,r_
+struct rounded_corners {
+  static constexpr std::string_view service = service_name;
+  std::int64_t r = 0;
+  constexpr void render(detail::op_writer& o) const noexcept {
+    o.name("rounded-corners");
+    o.number_param("r", r);
+  }
+  [[nodiscard]] constexpr style str() const noexcept { return to_style(*this); }
+};
+
+// Value-only operations: `op,<value>`.
+#define OBJPROC_DETAIL_OSS_VALUE_OP(type, op_name, field_type, field, render_value) \
+  struct type {                                                                     \
+    static constexpr std::string_view service = service_name;                       \
+    field_type field{};                                                             \
+    constexpr void render(detail::op_writer& o) const noexcept {                    \
+      o.name(op_name);                                                              \
+      o.put(',');                                                                   \
+      render_value;                                                                 \
+    }                                                                               \
+    [[nodiscard]] constexpr style str() const noexcept { return to_style(*this); }  \
+  }
+
+/// rotate,<0-360> clockwise
+OBJPROC_DETAIL_OSS_VALUE_OP(rotate, "rotate", std::int64_t, degrees, o.number(degrees));
+/// auto-orient,<0|1>
+OBJPROC_DETAIL_OSS_VALUE_OP(auto_orient, "auto-orient", bool, apply, o.put(apply ? '1' : '0'));
+/// flip,<0|1|2> (0 vertical, 1 horizontal, 2 both: mapping unverified, style-spec §9 #7)
+OBJPROC_DETAIL_OSS_VALUE_OP(flip, "flip", std::int64_t, mode, o.number(mode));
+/// bright,<-100..100>
+OBJPROC_DETAIL_OSS_VALUE_OP(bright, "bright", std::int64_t, value, o.number(value));
+/// contrast,<-100..100>
+OBJPROC_DETAIL_OSS_VALUE_OP(contrast, "contrast", std::int64_t, value, o.number(value));
+/// sharpen,<50-399>
+OBJPROC_DETAIL_OSS_VALUE_OP(sharpen, "sharpen", std::int64_t, value, o.number(value));
+/// format,<jpg|png|webp|bmp|gif|tiff|heic|avif>
+OBJPROC_DETAIL_OSS_VALUE_OP(format, "format", image_format, type, o.put(detail::name_of(type)));
+/// interlace,<0|1> (progressive JPG)
+OBJPROC_DETAIL_OSS_VALUE_OP(interlace, "interlace", bool, progressive,
+                            o.put(progressive ? '1' : '0'));
+#undef OBJPROC_DETAIL_OSS_VALUE_OP
+
+/// blur,r_,s_
+struct blur {
+  static constexpr std::string_view service = service_name;
+  std::int64_t r = 0;
+  std::int64_t s = 0;
+  constexpr void render(detail::op_writer& o) const noexcept {
+    o.name("blur");
+    o.number_param("r", r);
+    o.number_param("s", s);
+  }
+  [[nodiscard]] constexpr style str() const noexcept { return to_style(*this); }
+};
+
+/// quality,q_ (relative) or Q_ (absolute); Q wins when both are given
+struct quality {
+  static constexpr std::string_view service = service_name;
+  std::optional<std::int64_t> q{};
+  std::optional<std::int64_t> Q{};  // NOLINT(readability-identifier-naming): the wire key is 'Q'
+  constexpr void render(detail::op_writer& o) const noexcept {
+    o.name("quality");
+    o.param("q", q);
+    o.param("Q", Q);
+  }
+  [[nodiscard]] constexpr style str() const noexcept { return to_style(*this); }
+};
+
+/// watermark: text and/or image, with position and tiling. Plain text in, encoded by the builder.
+struct watermark {
+  static constexpr std::string_view service = service_name;
+  std::optional<std::int64_t> t{};             // opacity 0-100
+  std::optional<gravity> g{};                  // position
+  std::optional<std::int64_t> x{}, y{};        // margins 0-4096
+  std::optional<std::int64_t> voffset{};       // -1000..1000
+  std::optional<bool> fill{};                  // tile
+  std::optional<std::int64_t> padx{}, pady{};  // tile gaps, with fill
+  std::optional<std::string_view> image{};     // object key of the watermark image (same bucket)
+  std::optional<std::string_view> image_process{};  // its own pre-process, e.g. "image/resize,P_20"
+  std::optional<std::string_view> text{};           // watermark text
+  std::optional<std::string_view> font{};           // font name (`type`), e.g. "wqy-zenhei"
+  std::optional<std::uint32_t> color{};             // 0xRRGGBB
+  std::optional<std::int64_t> size{};               // 1-1000
+  std::optional<std::int64_t> shadow{};             // 0-100
+  std::optional<std::int64_t> rotate{};             // 0-360
+  std::optional<std::int64_t> order{};              // 0 image first, 1 text first
+  std::optional<std::int64_t> align{};              // 0 top, 1 middle, 2 bottom
+  std::optional<std::int64_t> interval{};           // 0-1000
+
+  constexpr void render(detail::op_writer& o) const noexcept {
+    o.name("watermark");
+    o.param("t", t);
+    if (g) o.param("g", detail::gravity_name(*g));
+    o.param("x", x);
+    o.param("y", y);
+    o.param("voffset", voffset);
+    o.flag("fill", fill);
+    o.param("padx", padx);
+    o.param("pady", pady);
+    if (image) {
+      o.put(",image_");
+      if (image_process)
+        o.encode(*image, "?x-oss-process=", *image_process);
+      else
+        o.encode(*image);
+    }
+    o.encoded("text", text);
+    o.encoded("type", font);
+    o.color("color", color);
+    o.param("size", size);
+    o.param("shadow", shadow);
+    o.param("rotate", rotate);
+    o.param("order", order);
+    o.param("align", align);
+    o.param("interval", interval);
+  }
+  [[nodiscard]] constexpr style str() const noexcept { return to_style(*this); }
+};
+
+/// info: image metadata as JSON
+struct info {
+  static constexpr std::string_view service = service_name;
+  constexpr void render(detail::op_writer& o) const noexcept { o.name("info"); }
+  [[nodiscard]] constexpr style str() const noexcept { return to_style(*this); }
+};
+
+/// average-hue: the dominant colour
+struct average_hue {
+  static constexpr std::string_view service = service_name;
+  constexpr void render(detail::op_writer& o) const noexcept { o.name("average-hue"); }
+  [[nodiscard]] constexpr style str() const noexcept { return to_style(*this); }
+};
+
+/// blindwatermark,content_,s_,q_ (process_object with sys/saveas only)
+struct blindwatermark {
+  static constexpr std::string_view service = service_name;
+  std::string_view content = {};  // plain text, encoded by the builder
+  std::optional<blind_strength> s{};
+  std::optional<std::int64_t> q{};  // 70-100
+  constexpr void render(detail::op_writer& o) const noexcept {
+    o.name("blindwatermark");
+    o.encoded("content", content);
+    detail::enum_param(o, "s", s);
+    o.param("q", q);
+  }
+  [[nodiscard]] constexpr style str() const noexcept { return to_style(*this); }
+};
+
+/// deblindwatermark,s_,t_text (async_process_object with sys/notify only)
+struct deblindwatermark {
+  static constexpr std::string_view service = service_name;
+  std::optional<blind_strength> s{};
+  bool text = true;  // the only documented type is t_text
+  constexpr void render(detail::op_writer& o) const noexcept {
+    o.name("deblindwatermark");
+    detail::enum_param(o, "s", s);
+    if (text) o.param("t", "text");
+  }
+  [[nodiscard]] constexpr style str() const noexcept { return to_style(*this); }
+};
+
+}  // namespace image
+}  // namespace oss
+
+OBJPROC_NAMESPACE_END
+
+#endif  // OBJPROC_OSS_IMAGE_HPP
+// ----- end objproc/oss/image.hpp -----
+// #include "objproc/oss/names.hpp"
+// #include "objproc/oss/spec.hpp"
+// #include "objproc/oss/style.hpp"
+// #include "objproc/oss/video.hpp"
+// ----- begin objproc/oss/video.hpp -----
+// objproc/oss/video.hpp - typed builders for the OSS video operations (style-spec §4.1, §4.2, §6).
+//
+//   static_assert(oss::video::snapshot{.t = 7000, .w = 800, .h = 600, .f = oss::frame_format::jpg}
+//                     .str() == "video/snapshot,t_7000,w_800,h_600,f_jpg");
+//   auto s = oss::video::convert{.f = oss::media_format::mp4,
+//                                .vcodec = oss::video_codec::h265,
+//                                .s = oss::resolution{.w = 1920, .h = 1080}}.str();
+//   auto c = oss::video::concat{.f = oss::media_format::mp4, .align = 1}
+//            / oss::video::pre{.o = "concat1.mp4"} / oss::video::sur{.o = "concat2.mp4", .t = 0};
+// Fields follow the order of oss/spec.hpp's tables, which is the order they are rendered in (and,
+// with designated initializers, the order they are written in). Unset optional fields are
+// omitted. Object keys (concat inputs) take plain text and are encoded by the builder. Values
+// are checked by the one parser: out of range is a compile error in a constant expression and a
+// style holding the error at run time.
+//
+// Only video/snapshot and video/info run synchronously; every other operation here needs
+// async_process_object with sys/saveas (oss/directives.hpp: `| oss::save_as{.key = ...}`);
+// oss::check_carrier reports the rule a style breaks for a carrier.
+#ifndef OBJPROC_OSS_VIDEO_HPP
+#define OBJPROC_OSS_VIDEO_HPP
+
+#include <concepts>
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+// #include "objproc/config.hpp"
+// #include "objproc/oss/builder.hpp"
+// #include "objproc/oss/style.hpp"
+
+OBJPROC_NAMESPACE_BEGIN
+
+namespace oss {
+
+/// Output container of video/convert and video/concat (`f_`): video containers, then audio ones.
+enum class media_format : std::uint8_t {
+  mp4,
+  mkv,
+  mov,
+  asf,
+  avi,
+  mxf,
+  ts,
+  flv,
+  webm,  // only in some documentation versions (style-spec §9 #10)
+  mp3,
+  aac,
+  flac,
+  oga,
+  ac3,
+  opus,
+  amr
+};
+/// Video codec (`vcodec_`); copy keeps the source stream, vp9 is in one documentation version.
+enum class video_codec : std::uint8_t { h264, h265, copy, vp9 };
+/// Pixel format (`pixfmt_`); yuva420p is in one documentation version.
+enum class pixel_format : std::uint8_t {
+  yuv420p,
+  yuv420p10le,
+  yuv422p,
+  yuv422p10le,
+  yuv444p,
+  yuv444p10le,
+  yuva420p
+};
+/// What `fps_` means when the source frame rate is lower (`fpsopt_`); rendered as the number.
+enum class fps_option : std::uint8_t {
+  always_target = 0,    // always the target frame rate
+  source_if_lower = 1,  // keep the source frame rate when it is lower
+  fail_if_lower = 2,    // fail when the source frame rate is lower
+};
+/// Image format of snapshots and sprites (`f_`).
+enum class frame_format : std::uint8_t { jpg, png };
+/// video/snapshot `m_`: fast takes the nearest preceding keyframe; unset takes the exact frame.
+enum class snapshot_mode : std::uint8_t { fast };
+/// video/snapshot `ar_`: rotate by the video's metadata, or force an orientation.
+enum class snapshot_orientation : std::uint8_t {
+  automatic,  // "auto"
+  portrait,   // "h"
+  landscape,  // "w"
+};
+/// video/animation `f_`.
+enum class animation_format : std::uint8_t { gif, webp };
+/// video/sprite `m_`: fixed interval, keyframes only, evenly spaced by num, change detection.
+enum class sprite_mode : std::uint8_t { inter, key, avg, dhash };
+
+/// An exact non-negative decimal with up to three fraction digits (fps_, crf_):
+/// 30 is {30}, 29.97 is {29, 970}, 23.976 is {23, 976}, 23.5 is {23, 500}.
+/// Not a double: 29.97 has no exact binary representation, and turning a double into text is
+/// not constexpr in C++20 (no floating-point std::to_chars in constant evaluation), so a double
+/// could not be rendered exactly at compile time. Whole number plus thousandths covers every
+/// frame rate in use (23.976, 29.97, 59.94) and CRF steps. Rendered without trailing zeros
+/// ({29, 970} -> "29.97"); thousandths above 999 render a value the parser rejects.
+struct decimal {
+  std::int64_t whole = 0;
+  std::uint16_t thousandths = 0;  // 0-999: the digits after the point, 970 -> ".97"
+
+  constexpr decimal() noexcept = default;
+  // Implicit, so that `.fps = 30` works; `.fps = oss::decimal{29, 970}` for 29.97.
+  constexpr decimal(std::int64_t whole_part,  // NOLINT(google-explicit-constructor)
+                    std::uint16_t thousandths_part = 0) noexcept
+      : whole(whole_part), thousandths(thousandths_part) {}
+  // No conversion from floating point: `.fps = 29.97` would otherwise truncate to 29.
+  template <std::floating_point F>
+  decimal(F) = delete;
+  friend constexpr bool operator==(const decimal&, const decimal&) noexcept = default;
+};
+
+/// Output resolution `s_`: "WxH", or "Wx" when only the width is set (the height follows the
+/// aspect ratio). Each side even, 64-4096.
+struct resolution {
+  std::int64_t w = 0;
+  std::optional<std::int64_t> h{};
+};
+
+namespace detail {
+[[nodiscard]] constexpr std::string_view name_of(media_format f) noexcept {
+  constexpr std::string_view names[] = {"mp4",  "mkv", "mov", "asf",  "avi", "mxf", "ts",   "flv",
+                                        "webm", "mp3", "aac", "flac", "oga", "ac3", "opus", "amr"};
+  return names[static_cast<std::size_t>(f)];
+}
+[[nodiscard]] constexpr std::string_view name_of(video_codec c) noexcept {
+  constexpr std::string_view names[] = {"h264", "h265", "copy", "vp9"};
+  return names[static_cast<std::size_t>(c)];
+}
+[[nodiscard]] constexpr std::string_view name_of(pixel_format p) noexcept {
+  constexpr std::string_view names[] = {"yuv420p", "yuv420p10le", "yuv422p", "yuv422p10le",
+                                        "yuv444p", "yuv444p10le", "yuva420p"};
+  return names[static_cast<std::size_t>(p)];
+}
+[[nodiscard]] constexpr std::string_view name_of(frame_format f) noexcept {
+  constexpr std::string_view names[] = {"jpg", "png"};
+  return names[static_cast<std::size_t>(f)];
+}
+[[nodiscard]] constexpr std::string_view name_of(snapshot_mode) noexcept { return "fast"; }
+[[nodiscard]] constexpr std::string_view name_of(snapshot_orientation o) noexcept {
+  constexpr std::string_view names[] = {"auto", "h", "w"};
+  return names[static_cast<std::size_t>(o)];
+}
+[[nodiscard]] constexpr std::string_view name_of(animation_format f) noexcept {
+  return f == animation_format::gif ? "gif" : "webp";
+}
+[[nodiscard]] constexpr std::string_view name_of(sprite_mode m) noexcept {
+  constexpr std::string_view names[] = {"inter", "key", "avg", "dhash"};
+  return names[static_cast<std::size_t>(m)];
+}
+
+// ",key_<decimal>" when set.
+constexpr void decimal_param(op_writer& o, std::string_view key,
+                             const std::optional<decimal>& v) noexcept {
+  if (!v) return;
+  o.param(key, "");
+  if (v->thousandths > 999) {
+    o.put("out-of-range");  // the parser reports invalid_number at this value
+    return;
+  }
+  o.number(v->whole);
+  if (v->thousandths == 0) return;
+  o.put('.');
+  const char digits[3] = {static_cast<char>('0' + v->thousandths / 100),
+                          static_cast<char>('0' + v->thousandths / 10 % 10),
+                          static_cast<char>('0' + v->thousandths % 10)};
+  const std::size_t n = digits[2] != '0' ? 3 : digits[1] != '0' ? 2 : 1;
+  o.put(std::string_view(digits, n));
+}
+
+// The output parameters video/convert and video/concat share (spec.hpp's table order, after f).
+template <class Output>
+constexpr void video_output_params(op_writer& o, const Output& x) noexcept {
+  o.param("ss", x.ss);
+  o.param("t", x.t);
+  o.flag("vn", x.vn);
+  if (x.vcodec) o.param("vcodec", name_of(*x.vcodec));
+  decimal_param(o, "fps", x.fps);
+  if (x.fpsopt) o.number_param("fpsopt", static_cast<std::int64_t>(*x.fpsopt));
+  if (x.pixfmt) o.param("pixfmt", name_of(*x.pixfmt));
+  if (x.s) {
+    o.number_param("s", x.s->w);
+    o.put('x');
+    if (x.s->h) o.number(*x.s->h);
+  }
+  o.param("sopt", x.sopt);
+  if (x.scaletype) o.param("scaletype", *x.scaletype);
+  o.flag("arotate", x.arotate);
+  o.param("g", x.g);
+  o.param("vb", x.vb);
+  o.param("vbopt", x.vbopt);
+  decimal_param(o, "crf", x.crf);
+  o.param("maxrate", x.maxrate);
+  o.param("bufsize", x.bufsize);
+  o.flag("an", x.an);
+  if (x.acodec) o.param("acodec", *x.acodec);
+  o.param("ar", x.ar);
+  o.param("ac", x.ac);
+  o.param("aq", x.aq);
+  o.param("ab", x.ab);
+  o.param("abopt", x.abopt);
+  o.param("adepth", x.adepth);
+  o.flag("sn", x.sn);
+}
+}  // namespace detail
+
+namespace video {
+
+using oss::operator/;  // found by argument-dependent lookup from the builders below
+inline constexpr std::string_view service_name = "video";
+
+/// snapshot,t_,w_,h_,m_,f_,ar_: one frame (synchronous; H.264/H.265 sources)
+struct snapshot {
+  static constexpr std::string_view service = service_name;
+  std::optional<std::int64_t> t{};  // position in ms
+  std::optional<std::int64_t> w{};  // px; 0 = from the height and aspect ratio
+  std::optional<std::int64_t> h{};  // px; w = h = 0: the source size
+  std::optional<snapshot_mode> m{};
+  std::optional<frame_format> f{};
+  std::optional<snapshot_orientation> ar{};
+
+  constexpr void render(detail::op_writer& o) const noexcept {
+    o.name("snapshot");
+    o.param("t", t);
+    o.param("w", w);
+    o.param("h", h);
+    if (m) o.param("m", detail::name_of(*m));
+    if (f) o.param("f", detail::name_of(*f));
+    if (ar) o.param("ar", detail::name_of(*ar));
+  }
+  [[nodiscard]] constexpr style str() const noexcept { return to_style(*this); }
+};
+
+/// info: video metadata as JSON (synchronous)
+struct info {
+  static constexpr std::string_view service = service_name;
+  constexpr void render(detail::op_writer& o) const noexcept { o.name("info"); }
+  [[nodiscard]] constexpr style str() const noexcept { return to_style(*this); }
+};
+
+/// convert: transcode (asynchronous, sys/saveas). Times in ms, bit rates in bit/s.
+struct convert {
+  static constexpr std::string_view service = service_name;
+  media_format f = media_format::mp4;           // required: the output container
+  std::optional<std::int64_t> ss{};             // start, ms
+  std::optional<std::int64_t> t{};              // duration, ms (0: to the end)
+  std::optional<bool> vn{};                     // true: drop the video stream
+  std::optional<video_codec> vcodec{};          //
+  std::optional<decimal> fps{};                 // 0-240
+  std::optional<fps_option> fpsopt{};           //
+  std::optional<pixel_format> pixfmt{};         //
+  std::optional<resolution> s{};                // WxH or Wx, even, 64-4096
+  std::optional<std::int64_t> sopt{};           // resolution option (values unpublished)
+  std::optional<std::string_view> scaletype{};  // scaling mode (values unpublished), e.g. "fit"
+  std::optional<bool> arotate{};                // adapt the resolution to the orientation
+  std::optional<std::int64_t> g{};              // keyframe interval 1-100000
+  std::optional<std::int64_t> vb{};             // video bit rate 10000-100000000
+  std::optional<std::int64_t> vbopt{};          // bit rate option (values unpublished)
+  std::optional<decimal> crf{};                 // 0-51
+  std::optional<std::int64_t> maxrate{};        // 10000-100000000
+  std::optional<std::int64_t> bufsize{};        // 10000-200000000
+  std::optional<bool> an{};                     // true: drop the audio stream
+  std::optional<std::string_view> acodec{};     // audio codec (values unpublished), e.g. "aac"
+  std::optional<std::int64_t> ar{};  // sample rate in Hz: 8000 11025 12000 16000 22050 24000
+                                     // 32000 44100 48000 64000 88200 96000 (checked by the parser)
+  std::optional<std::int64_t> ac{};  // channels 1-8
+  std::optional<std::int64_t> aq{};  // audio quality 0-100 (not with ab)
+  std::optional<std::int64_t> ab{};  // audio bit rate (not with aq)
+  std::optional<std::int64_t> abopt{};   // audio bit rate option (values unpublished)
+  std::optional<std::int64_t> adepth{};  // audio bit depth (values unpublished)
+  std::optional<bool> sn{};              // true: drop subtitle streams
+
+  constexpr void render(detail::op_writer& o) const noexcept {
+    o.name("convert");
+    o.param("f", detail::name_of(f));
+    detail::video_output_params(o, *this);
+  }
+  [[nodiscard]] constexpr style str() const noexcept { return to_style(*this); }
+};
+
+/// animation,ss_,f_,num_,inter_,fps_,w_,h_,scaletype_: an animated GIF/WebP (asynchronous)
+struct animation {
+  static constexpr std::string_view service = service_name;
+  std::optional<std::int64_t> ss{};             // start, ms
+  animation_format f = animation_format::gif;   // required
+  std::optional<std::int64_t> num{};            // frames (unset: to the end)
+  std::optional<std::int64_t> inter{};          // frame interval, ms
+  std::optional<decimal> fps{};                 // playback rate 0-240
+  std::optional<std::int64_t> w{}, h{};         // px
+  std::optional<std::string_view> scaletype{};  // values unpublished
+
+  constexpr void render(detail::op_writer& o) const noexcept {
+    o.name("animation");
+    o.param("ss", ss);
+    o.param("f", detail::name_of(f));
+    o.param("num", num);
+    o.param("inter", inter);
+    detail::decimal_param(o, "fps", fps);
+    o.param("w", w);
+    o.param("h", h);
+    if (scaletype) o.param("scaletype", *scaletype);
+  }
+  [[nodiscard]] constexpr style str() const noexcept { return to_style(*this); }
+};
+
+/// sprite: snapshots tiled into one image (asynchronous)
+struct sprite {
+  static constexpr std::string_view service = service_name;
+  std::optional<std::int64_t> ss{};             // start, ms
+  frame_format f = frame_format::jpg;           // required
+  std::optional<sprite_mode> m{};               //
+  std::optional<std::int64_t> thr{};            // 0-100, with m (dhash)
+  std::optional<std::int64_t> num{};            // frames; 0 = no limit
+  std::optional<std::int64_t> inter{};          // interval, ms
+  std::optional<std::int64_t> sw{}, sh{};       // tile size, px
+  std::optional<std::int64_t> tw{}, th{};       // tiles across, down
+  std::optional<std::int64_t> pad{}, margin{};  // px between tiles, around them
+  std::optional<std::string_view> scaletype{};  // values unpublished
+
+  constexpr void render(detail::op_writer& o) const noexcept {
+    o.name("sprite");
+    o.param("ss", ss);
+    o.param("f", detail::name_of(f));
+    if (m) o.param("m", detail::name_of(*m));
+    o.param("thr", thr);
+    o.param("num", num);
+    o.param("inter", inter);
+    o.param("sw", sw);
+    o.param("sh", sh);
+    o.param("tw", tw);
+    o.param("th", th);
+    o.param("pad", pad);
+    o.param("margin", margin);
+    if (scaletype) o.param("scaletype", *scaletype);
+  }
+  [[nodiscard]] constexpr style str() const noexcept { return to_style(*this); }
+};
+
+/// snapshots: many frames, one object each (asynchronous; no published parameter table, so
+/// every key except f and the sizes is checked for its syntax only)
+struct snapshots {
+  static constexpr std::string_view service = service_name;
+  std::optional<std::int64_t> ss{};             // start, ms
+  std::optional<frame_format> f{};              //
+  std::optional<std::string_view> m{};          // values unpublished
+  std::optional<std::int64_t> thr{};            // 0-100
+  std::optional<std::int64_t> num{};            // frames
+  std::optional<std::int64_t> inter{};          // interval, ms
+  std::optional<std::int64_t> w{}, h{};         // px
+  std::optional<std::string_view> scaletype{};  // e.g. "crop"
+
+  constexpr void render(detail::op_writer& o) const noexcept {
+    o.name("snapshots");
+    o.param("ss", ss);
+    if (f) o.param("f", detail::name_of(*f));
+    if (m) o.param("m", *m);
+    o.param("thr", thr);
+    o.param("num", num);
+    o.param("inter", inter);
+    o.param("w", w);
+    o.param("h", h);
+    if (scaletype) o.param("scaletype", *scaletype);
+  }
+  [[nodiscard]] constexpr style str() const noexcept { return to_style(*this); }
+};
+
+/// concat: joins the source object with the inputs that follow it as /pre and /sur
+/// (asynchronous). The output parameters are video/convert's, plus align.
+///   video::concat{.f = media_format::mp4, .align = 1} / video::pre{.o = "a.mp4"}
+///                                                     / video::sur{.o = "b.mp4", .t = 0}
+struct concat {
+  static constexpr std::string_view service = service_name;
+  media_format f = media_format::mp4;  // required: the output container
+  std::optional<std::int64_t> ss{};
+  std::optional<std::int64_t> t{};
+  std::optional<bool> vn{};
+  std::optional<video_codec> vcodec{};
+  std::optional<decimal> fps{};
+  std::optional<fps_option> fpsopt{};
+  std::optional<pixel_format> pixfmt{};
+  std::optional<resolution> s{};
+  std::optional<std::int64_t> sopt{};
+  std::optional<std::string_view> scaletype{};
+  std::optional<bool> arotate{};
+  std::optional<std::int64_t> g{};
+  std::optional<std::int64_t> vb{};
+  std::optional<std::int64_t> vbopt{};
+  std::optional<decimal> crf{};
+  std::optional<std::int64_t> maxrate{};
+  std::optional<std::int64_t> bufsize{};
+  std::optional<bool> an{};
+  std::optional<std::string_view> acodec{};
+  std::optional<std::int64_t> ar{};  // Hz, as in convert
+  std::optional<std::int64_t> ac{};
+  std::optional<std::int64_t> aq{};
+  std::optional<std::int64_t> ab{};
+  std::optional<std::int64_t> abopt{};
+  std::optional<std::int64_t> adepth{};
+  std::optional<bool> sn{};
+  std::optional<std::int64_t> align{};  // which input the output follows (semantics unpublished)
+
+  constexpr void render(detail::op_writer& o) const noexcept {
+    o.name("concat");
+    o.param("f", detail::name_of(f));
+    detail::video_output_params(o, *this);
+    o.param("align", align);
+  }
+  [[nodiscard]] constexpr style str() const noexcept { return to_style(*this); }
+};
+
+/// pre,o_,ss_,t_: a concat input placed before the source object. Valid only right after
+/// concat, pre or sur, so it has no str() of its own: compose it with '/'.
+struct pre {
+  static constexpr std::string_view service = service_name;
+  std::string_view o = {};           // object key (same bucket), plain text
+  std::optional<std::int64_t> ss{};  // start, ms
+  std::optional<std::int64_t> t{};   // duration, ms (0: to the end)
+
+  constexpr void render(detail::op_writer& w) const noexcept {
+    w.name("pre");
+    w.encoded("o", o);
+    w.param("ss", ss);
+    w.param("t", t);
+  }
+};
+
+/// sur,o_,ss_,t_: a concat input placed after the source object (see pre).
+struct sur {
+  static constexpr std::string_view service = service_name;
+  std::string_view o = {};           // object key (same bucket), plain text
+  std::optional<std::int64_t> ss{};  // start, ms
+  std::optional<std::int64_t> t{};   // duration, ms (0: to the end)
+
+  constexpr void render(detail::op_writer& w) const noexcept {
+    w.name("sur");
+    w.encoded("o", o);
+    w.param("ss", ss);
+    w.param("t", t);
+  }
+};
+
+}  // namespace video
+}  // namespace oss
+
+OBJPROC_NAMESPACE_END
+
+#endif  // OBJPROC_OSS_VIDEO_HPP
+// ----- end objproc/oss/video.hpp -----
 // #include "objproc/version.hpp"
 
 #endif  // OBJPROC_OBJPROC_HPP

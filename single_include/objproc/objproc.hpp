@@ -2243,7 +2243,9 @@ OBJPROC_NAMESPACE_END
 #ifndef OBJPROC_OSS_SPEC_HPP
 #define OBJPROC_OSS_SPEC_HPP
 
+#include <cstddef>
 #include <cstdint>
+#include <iterator>  // std::size
 #include <span>
 #include <string_view>
 
@@ -2700,12 +2702,17 @@ static_assert(
   return true;
 }
 
-/// The operation `name` of `service`, or nullptr.
-[[nodiscard]] constexpr const op_spec* find_operation(std::string_view service,
-                                                      std::string_view name) noexcept {
-  for (const op_spec& op : operations)
-    if (same(op.name, name) && same(op.service, service)) return &op;
-  return nullptr;
+inline constexpr std::size_t not_found = static_cast<std::size_t>(-1);
+
+// Lookups return indices, not pointers: GCC 12 with -fsanitize=undefined cannot constant-fold
+// its inserted null checks on pointers into these tables.
+
+/// The index in `operations` of `name` in `service`, or not_found.
+[[nodiscard]] constexpr std::size_t find_operation(std::string_view service,
+                                                   std::string_view name) noexcept {
+  for (std::size_t i = 0; i < std::size(operations); ++i)
+    if (same(operations[i].name, name) && same(operations[i].service, service)) return i;
+  return not_found;
 }
 
 /// True when `service` has at least one operation.
@@ -2715,12 +2722,11 @@ static_assert(
   return false;
 }
 
-/// The parameter `key` of `op` (case-sensitive), or nullptr.
-[[nodiscard]] constexpr const param_spec* find_param(const op_spec& op,
-                                                     std::string_view key) noexcept {
-  for (const param_spec& p : op.params)
-    if (same(p.key, key)) return &p;
-  return nullptr;
+/// The index in `op.params` of `key` (case-sensitive), or not_found.
+[[nodiscard]] constexpr std::size_t find_param(const op_spec& op, std::string_view key) noexcept {
+  for (std::size_t i = 0; i < op.params.size(); ++i)
+    if (same(op.params[i].key, key)) return i;
+  return not_found;
 }
 
 /// True when `word` is one of the space-separated `words`.
@@ -3011,42 +3017,45 @@ struct op_requirements {
 };
 
 // One `op,args` segment starting at input offset `base`.
-[[nodiscard]] constexpr result<const op_spec*> parse_op(std::string_view segment, std::size_t base,
-                                                        std::string_view service,
-                                                        const op_spec* previous, parse_context ctx,
-                                                        style_writer& out,
-                                                        op_requirements& needs) noexcept {
+// Returns the operation's index in spec::operations; `previous` is the index of the operation
+// before it (spec::not_found at the start).
+[[nodiscard]] constexpr result<std::size_t> parse_op(std::string_view segment, std::size_t base,
+                                                     std::string_view service, std::size_t previous,
+                                                     parse_context ctx, style_writer& out,
+                                                     op_requirements& needs) noexcept {
   const std::size_t comma = find_char(segment, ',');
   const std::string_view name = segment.substr(0, comma);
   if (name.empty()) return error{errc::empty_operation, base, "operation name missing"};
-  const op_spec* op = spec::find_operation(service, name);
-  if (op == nullptr)
+  const std::size_t op_index = spec::find_operation(service, name);
+  if (op_index == spec::not_found)
     return error{errc::unknown_operation, base, "not an operation of this service"};
-  if (!op->parents.empty() && (previous == nullptr || !spec::in_list(op->parents, previous->name)))
+  const op_spec& op = spec::operations[op_index];
+  if (!op.parents.empty() &&
+      (previous == spec::not_found || !spec::in_list(op.parents, spec::operations[previous].name)))
     return error{errc::misplaced_operation, base, "must directly follow its parent operation"};
-  if (auto r = check_op_carrier(*op, ctx); !r) return r.error().shifted(base);
-  if (op->needs_saveas && needs.needs_saveas_at == error::no_offset) needs.needs_saveas_at = base;
-  if (op->needs_notify && needs.needs_notify_at == error::no_offset) needs.needs_notify_at = base;
+  if (auto r = check_op_carrier(op, ctx); !r) return r.error().shifted(base);
+  if (op.needs_saveas && needs.needs_saveas_at == error::no_offset) needs.needs_saveas_at = base;
+  if (op.needs_notify && needs.needs_notify_at == error::no_offset) needs.needs_notify_at = base;
   out.put('/');
   out.put(name);
 
   const std::size_t args_at = base + name.size() + 1;
   const std::string_view args =
       comma == std::string_view::npos ? std::string_view{} : segment.substr(comma + 1);
-  if (op->form == op_form::no_args) {
+  if (op.form == op_form::no_args) {
     if (comma != std::string_view::npos)
       return error{errc::unexpected_value, base + comma, "takes no arguments"};
-    return op;
+    return op_index;
   }
   const bool no_args = comma == std::string_view::npos;
-  if (no_args ? op->form == op_form::value_only : args.empty())
+  if (no_args ? op.form == op_form::value_only : args.empty())
     return error{errc::missing_value, no_args ? args_at - 1 : args_at, "arguments missing"};
   if (!no_args) out.put(',');
-  if (op->form == op_form::value_only) {
+  if (op.form == op_form::value_only) {
     if (const std::size_t extra = find_char(args, ','); extra != std::string_view::npos)
       return error{errc::unexpected_value, args_at + extra, "takes a single value"};
-    if (auto r = check_value(args, op->params[0], out); !r) return r.error().shifted(args_at);
-    return op;
+    if (auto r = check_value(args, op.params[0], out); !r) return r.error().shifted(args_at);
+    return op_index;
   }
 
   // key_value arguments: where each known key was seen, for duplicates and cross-checks.
@@ -3062,18 +3071,17 @@ struct op_requirements {
     if (arg.empty()) return error{errc::missing_value, arg_at, "empty argument"};
     const std::size_t underscore = find_char(arg, '_');
     if (underscore == std::string_view::npos) {
-      const param_spec* bare = spec::find_param(*op, arg);
-      return bare != nullptr ? error{errc::missing_value, arg_at + arg.size(), "expected key_value"}
-                             : error{errc::unknown_parameter, arg_at, "expected key_value"};
+      return spec::find_param(op, arg) != spec::not_found
+                 ? error{errc::missing_value, arg_at + arg.size(), "expected key_value"}
+                 : error{errc::unknown_parameter, arg_at, "expected key_value"};
     }
     const std::string_view key = arg.substr(0, underscore);
     const std::string_view value = arg.substr(underscore + 1);
-    const param_spec* p = spec::find_param(*op, key);
+    const std::size_t index = spec::find_param(op, key);
     // P_ (percent of the main image) exists only inside a watermark image's pre-process.
-    if (p == nullptr || (key == "P" && !ctx.watermark_image))
+    if (index == spec::not_found || (key == "P" && !ctx.watermark_image))
       return error{errc::unknown_parameter, arg_at,
                    key.empty() ? "empty key" : "not a parameter of this operation"};
-    const auto index = static_cast<std::size_t>(p - op->params.data());
     if (seen[index] != error::no_offset)
       return error{errc::duplicate_parameter, arg_at, "given twice"};
     seen[index] = arg_at;
@@ -3082,17 +3090,17 @@ struct op_requirements {
     first = false;
     out.put(key);
     out.put('_');
-    if (auto r = check_value(value, *p, out); !r) return r.error().shifted(arg_at + underscore + 1);
+    if (auto r = check_value(value, op.params[index], out); !r)
+      return r.error().shifted(arg_at + underscore + 1);
     at = end + 1;
   }
 
   auto present = [&](std::string_view key) {
-    const param_spec* p = spec::find_param(*op, key);
-    return p != nullptr &&
-           seen[static_cast<std::size_t>(p - op->params.data())] != error::no_offset;
+    const std::size_t index = spec::find_param(op, key);
+    return index != spec::not_found && seen[index] != error::no_offset;
   };
-  for (std::size_t i = 0; i < op->params.size(); ++i) {
-    const param_spec& p = op->params[i];
+  for (std::size_t i = 0; i < op.params.size(); ++i) {
+    const param_spec& p = op.params[i];
     if (p.required && seen[i] == error::no_offset)
       return error{errc::missing_parameter, base, p.key};
     if (seen[i] == error::no_offset) continue;
@@ -3109,16 +3117,16 @@ struct op_requirements {
       keys = space == std::string_view::npos ? std::string_view{} : keys.substr(space + 1);
     }
   }
-  if (!op->one_of.empty()) {
+  if (!op.one_of.empty()) {
     bool any = false;
-    for (std::string_view keys = op->one_of; !keys.empty();) {
+    for (std::string_view keys = op.one_of; !keys.empty();) {
       const std::size_t space = find_char(keys, ' ');
       any = any || present(keys.substr(0, space));
       keys = space == std::string_view::npos ? std::string_view{} : keys.substr(space + 1);
     }
-    if (!any) return error{errc::missing_parameter, base, op->one_of};
+    if (!any) return error{errc::missing_parameter, base, op.one_of};
   }
-  return op;
+  return op_index;
 }
 
 // Style names: 1-63 of [A-Za-z0-9_.-] (style-spec §2.7).
@@ -3230,7 +3238,7 @@ constexpr result<style_summary> parse_process(std::string_view in, style_writer&
     if (slash == std::string_view::npos || !spec::known_service(service))
       return error{errc::unknown_service, 0, "expected image/, video/, audio/, doc/ or style/"};
     out.put(service);
-    const op_spec* previous = nullptr;
+    std::size_t previous = spec::not_found;
     for (std::size_t at = slash; at < main.size();) {
       const std::size_t start = at + 1;
       const std::size_t end = end_of_field(main, '/', start);

@@ -11,7 +11,9 @@
 #ifndef OBJPROC_OSS_SPEC_HPP
 #define OBJPROC_OSS_SPEC_HPP
 
+#include <cstddef>
 #include <cstdint>
+#include <iterator>  // std::size
 #include <span>
 #include <string_view>
 
@@ -468,12 +470,17 @@ static_assert(
   return true;
 }
 
-/// The operation `name` of `service`, or nullptr.
-[[nodiscard]] constexpr const op_spec* find_operation(std::string_view service,
-                                                      std::string_view name) noexcept {
-  for (const op_spec& op : operations)
-    if (same(op.name, name) && same(op.service, service)) return &op;
-  return nullptr;
+inline constexpr std::size_t not_found = static_cast<std::size_t>(-1);
+
+// Lookups return indices, not pointers: GCC 12 with -fsanitize=undefined cannot constant-fold
+// its inserted null checks on pointers into these tables.
+
+/// The index in `operations` of `name` in `service`, or not_found.
+[[nodiscard]] constexpr std::size_t find_operation(std::string_view service,
+                                                   std::string_view name) noexcept {
+  for (std::size_t i = 0; i < std::size(operations); ++i)
+    if (same(operations[i].name, name) && same(operations[i].service, service)) return i;
+  return not_found;
 }
 
 /// True when `service` has at least one operation.
@@ -483,12 +490,11 @@ static_assert(
   return false;
 }
 
-/// The parameter `key` of `op` (case-sensitive), or nullptr.
-[[nodiscard]] constexpr const param_spec* find_param(const op_spec& op,
-                                                     std::string_view key) noexcept {
-  for (const param_spec& p : op.params)
-    if (same(p.key, key)) return &p;
-  return nullptr;
+/// The index in `op.params` of `key` (case-sensitive), or not_found.
+[[nodiscard]] constexpr std::size_t find_param(const op_spec& op, std::string_view key) noexcept {
+  for (std::size_t i = 0; i < op.params.size(); ++i)
+    if (same(op.params[i].key, key)) return i;
+  return not_found;
 }
 
 /// True when `word` is one of the space-separated `words`.

@@ -315,12 +315,100 @@ struct is_result : std::false_type {};
 
 }  // namespace detail
 
+namespace detail {
+
+struct in_place_value_t {};
+
+// The storage of result<T>. For a trivially copyable T every special member is implicit and
+// trivial, so result<int> or result<const T*> is trivially copyable too: returned in registers,
+// and cheap to copy in constant evaluation (which the checked literals pay for step by step).
+template <class T, bool = std::is_trivially_copyable_v<T>>
+struct result_storage {
+  template <class... Args>
+  constexpr explicit result_storage(in_place_value_t, Args&&... args) noexcept(
+      std::is_nothrow_constructible_v<T, Args&&...>)
+      : value_(std::forward<Args>(args)...), ok_(true) {}
+  constexpr explicit result_storage(const error& e) noexcept : error_(e), ok_(false) {}
+
+  union {
+    T value_;
+    error error_;
+  };
+  bool ok_;
+};
+
+// Any other T: copy, move and destroy the active member by hand.
+template <class T>
+struct result_storage<T, false> {
+  template <class... Args>
+  constexpr explicit result_storage(in_place_value_t, Args&&... args) noexcept(
+      std::is_nothrow_constructible_v<T, Args&&...>)
+      : value_(std::forward<Args>(args)...), ok_(true) {}
+  constexpr explicit result_storage(const error& e) noexcept : error_(e), ok_(false) {}
+
+  constexpr result_storage(const result_storage& o) noexcept(
+      std::is_nothrow_copy_constructible_v<T>)
+      : ok_(o.ok_) {
+    if (ok_)
+      std::construct_at(&value_, o.value_);
+    else
+      std::construct_at(&error_, o.error_);
+  }
+  constexpr result_storage(result_storage&& o) noexcept(std::is_nothrow_move_constructible_v<T>)
+      : ok_(o.ok_) {
+    if (ok_)
+      std::construct_at(&value_, std::move(o.value_));
+    else
+      std::construct_at(&error_, o.error_);
+  }
+  constexpr result_storage& operator=(const result_storage& o) {
+    if (this != &o) assign(o);
+    return *this;
+  }
+  constexpr result_storage& operator=(result_storage&& o) noexcept(
+      std::is_nothrow_move_constructible_v<T>&& std::is_nothrow_move_assignable_v<T>) {
+    if (this != &o) assign(std::move(o));
+    return *this;
+  }
+  constexpr ~result_storage() {
+    if (ok_) value_.~T();
+  }
+
+  template <class R>
+  constexpr void assign(R&& o) {
+    if (ok_ && o.ok_) {
+      value_ = std::forward<R>(o).value_;
+    } else if (ok_) {
+      value_.~T();
+      std::construct_at(&error_, o.error_);
+      ok_ = false;
+    } else if (o.ok_) {
+      std::construct_at(&value_, std::forward<R>(o).value_);
+      ok_ = true;
+    } else {
+      error_ = o.error_;
+    }
+  }
+
+  union {
+    T value_;
+    error error_;
+  };
+  bool ok_;
+};
+
+}  // namespace detail
+
 /// A T, or the error that prevented it.
 template <class T>
-class [[nodiscard]] result {
+class [[nodiscard]] result : private detail::result_storage<T> {
   static_assert(!std::is_reference_v<T>, "objproc::result<T>: T must not be a reference");
   static_assert(!std::is_same_v<std::remove_cv_t<T>, objproc::error>,
                 "objproc::result<T>: T must not be objproc::error");
+  using storage = detail::result_storage<T>;
+  using storage::error_;
+  using storage::ok_;
+  using storage::value_;
 
  public:
   using value_type = T;
@@ -328,41 +416,16 @@ class [[nodiscard]] result {
 
   constexpr result() noexcept(
       std::is_nothrow_default_constructible_v<T>) requires std::is_default_constructible_v<T>
-      : value_(), ok_(true) {}
+      : storage(detail::in_place_value_t{}) {}
 
   template <class U = T>
   requires(std::is_constructible_v<T, U&&> && !std::is_same_v<std::remove_cvref_t<U>, result> &&
            !std::is_same_v<std::remove_cvref_t<U>,
                            objproc::error>) constexpr explicit(!std::is_convertible_v<U&&, T>)
       result(U&& v) noexcept(std::is_nothrow_constructible_v<T, U&&>)
-      : value_(std::forward<U>(v)), ok_(true) {}
+      : storage(detail::in_place_value_t{}, std::forward<U>(v)) {}
 
-  constexpr result(const objproc::error& e) noexcept : error_(e), ok_(false) {}
-
-  constexpr result(const result& o) noexcept(std::is_nothrow_copy_constructible_v<T>) : ok_(o.ok_) {
-    if (ok_)
-      std::construct_at(&value_, o.value_);
-    else
-      std::construct_at(&error_, o.error_);
-  }
-  constexpr result(result&& o) noexcept(std::is_nothrow_move_constructible_v<T>) : ok_(o.ok_) {
-    if (ok_)
-      std::construct_at(&value_, std::move(o.value_));
-    else
-      std::construct_at(&error_, o.error_);
-  }
-  constexpr result& operator=(const result& o) {
-    if (this != &o) assign(o);
-    return *this;
-  }
-  constexpr result& operator=(result&& o) noexcept(
-      std::is_nothrow_move_constructible_v<T>&& std::is_nothrow_move_assignable_v<T>) {
-    if (this != &o) assign(std::move(o));
-    return *this;
-  }
-  constexpr ~result() {
-    if (ok_) value_.~T();
-  }
+  constexpr result(const objproc::error& e) noexcept : storage(e) {}
 
   [[nodiscard]] constexpr bool has_value() const noexcept { return ok_; }
   constexpr explicit operator bool() const noexcept { return ok_; }
@@ -431,29 +494,6 @@ class [[nodiscard]] result {
     if (a.ok_ != b.ok_) return false;
     return a.ok_ ? static_cast<bool>(a.value_ == b.value_) : a.error_ == b.error_;
   }
-
- private:
-  template <class R>
-  constexpr void assign(R&& o) {
-    if (ok_ && o.ok_) {
-      value_ = std::forward<R>(o).value_;
-    } else if (ok_) {
-      value_.~T();
-      std::construct_at(&error_, o.error_);
-      ok_ = false;
-    } else if (o.ok_) {
-      std::construct_at(&value_, std::forward<R>(o).value_);
-      ok_ = true;
-    } else {
-      error_ = o.error_;
-    }
-  }
-
-  union {
-    T value_;
-    objproc::error error_;
-  };
-  bool ok_;
 };
 
 /// Success with nothing to return, or an error.
@@ -3058,9 +3098,11 @@ struct op_requirements {
     return op_index;
   }
 
-  // key_value arguments: where each known key was seen, for duplicates and cross-checks.
-  std::array<std::size_t, spec::max_params_per_operation> seen{};
-  for (auto& s : seen) s = error::no_offset;
+  // key_value arguments. Which parameters were seen is one bit each (a checked literal pays for
+  // every step of this in constant evaluation); their offsets are recovered only for an error.
+  static_assert(spec::max_params_per_operation <= 64, "seen_bits holds one bit per parameter");
+  std::uint64_t seen_bits = 0;
+  const auto seen = [&](std::size_t i) { return (seen_bits >> i & 1U) != 0; };
   std::size_t at = 0;
   bool first = true;
   // A keyed operation without arguments ("image/crop") is grammatical; its requirements decide.
@@ -3082,9 +3124,8 @@ struct op_requirements {
     if (index == spec::not_found || (key == "P" && !ctx.watermark_image))
       return error{errc::unknown_parameter, arg_at,
                    key.empty() ? "empty key" : "not a parameter of this operation"};
-    if (seen[index] != error::no_offset)
-      return error{errc::duplicate_parameter, arg_at, "given twice"};
-    seen[index] = arg_at;
+    if (seen(index)) return error{errc::duplicate_parameter, arg_at, "given twice"};
+    seen_bits |= std::uint64_t{1} << index;
     if (value.empty()) return error{errc::missing_value, arg_at + underscore + 1, "empty value"};
     if (!first) out.put(',');
     first = false;
@@ -3095,37 +3136,45 @@ struct op_requirements {
     at = end + 1;
   }
 
-  auto present = [&](std::string_view key) {
-    const std::size_t index = spec::find_param(op, key);
-    return index != spec::not_found && seen[index] != error::no_offset;
+  // Offset of parameter i's "key_" in the input (error path only).
+  const auto offset_of = [&](std::size_t i) {
+    for (std::size_t from = 0; from < args.size(); from = end_of_field(args, ',', from) + 1) {
+      const std::string_view rest = args.substr(from);
+      const std::string_view key = op.params[i].key;
+      if (rest.size() > key.size() && spec::same(rest.substr(0, key.size()), key) &&
+          rest[key.size()] == '_')
+        return args_at + from;
+    }
+    return base;
   };
+  const auto present = [&](std::string_view key) {
+    const std::size_t index = spec::find_param(op, key);
+    return index != spec::not_found && seen(index);
+  };
+  const auto all_present = [&](std::string_view keys) {
+    for (std::size_t from = 0; from < keys.size(); from = end_of_field(keys, ' ', from) + 1)
+      if (!present(keys.substr(from, end_of_field(keys, ' ', from) - from))) return false;
+    return true;
+  };
+  const auto any_present = [&](std::string_view keys) {
+    for (std::size_t from = 0; from < keys.size(); from = end_of_field(keys, ' ', from) + 1)
+      if (present(keys.substr(from, end_of_field(keys, ' ', from) - from))) return true;
+    return false;
+  };
+  bool one_of_seen = op.one_of.empty();
   for (std::size_t i = 0; i < op.params.size(); ++i) {
     const param_spec& p = op.params[i];
-    if (p.required && seen[i] == error::no_offset)
-      return error{errc::missing_parameter, base, p.key};
-    if (seen[i] == error::no_offset) continue;
-    for (std::string_view keys = p.requires_keys; !keys.empty();) {
-      const std::size_t space = find_char(keys, ' ');
-      if (!present(keys.substr(0, space)))
-        return error{errc::missing_parameter, seen[i], p.requires_keys};
-      keys = space == std::string_view::npos ? std::string_view{} : keys.substr(space + 1);
+    if (!seen(i)) {
+      if (p.required) return error{errc::missing_parameter, base, p.key};
+      continue;
     }
-    for (std::string_view keys = p.excludes_keys; !keys.empty();) {
-      const std::size_t space = find_char(keys, ' ');
-      if (present(keys.substr(0, space)))
-        return error{errc::conflicting_parameters, seen[i], p.excludes_keys};
-      keys = space == std::string_view::npos ? std::string_view{} : keys.substr(space + 1);
-    }
+    one_of_seen = one_of_seen || spec::in_list(op.one_of, p.key);
+    if (!p.requires_keys.empty() && !all_present(p.requires_keys))
+      return error{errc::missing_parameter, offset_of(i), p.requires_keys};
+    if (!p.excludes_keys.empty() && any_present(p.excludes_keys))
+      return error{errc::conflicting_parameters, offset_of(i), p.excludes_keys};
   }
-  if (!op.one_of.empty()) {
-    bool any = false;
-    for (std::string_view keys = op.one_of; !keys.empty();) {
-      const std::size_t space = find_char(keys, ' ');
-      any = any || present(keys.substr(0, space));
-      keys = space == std::string_view::npos ? std::string_view{} : keys.substr(space + 1);
-    }
-    if (!any) return error{errc::missing_parameter, base, op.one_of};
-  }
+  if (!one_of_seen) return error{errc::missing_parameter, base, op.one_of};
   return op_index;
 }
 

@@ -195,12 +195,100 @@ struct is_result : std::false_type {};
 
 }  // namespace detail
 
+namespace detail {
+
+struct in_place_value_t {};
+
+// The storage of result<T>. For a trivially copyable T every special member is implicit and
+// trivial, so result<int> or result<const T*> is trivially copyable too: returned in registers,
+// and cheap to copy in constant evaluation (which the checked literals pay for step by step).
+template <class T, bool = std::is_trivially_copyable_v<T>>
+struct result_storage {
+  template <class... Args>
+  constexpr explicit result_storage(in_place_value_t, Args&&... args) noexcept(
+      std::is_nothrow_constructible_v<T, Args&&...>)
+      : value_(std::forward<Args>(args)...), ok_(true) {}
+  constexpr explicit result_storage(const error& e) noexcept : error_(e), ok_(false) {}
+
+  union {
+    T value_;
+    error error_;
+  };
+  bool ok_;
+};
+
+// Any other T: copy, move and destroy the active member by hand.
+template <class T>
+struct result_storage<T, false> {
+  template <class... Args>
+  constexpr explicit result_storage(in_place_value_t, Args&&... args) noexcept(
+      std::is_nothrow_constructible_v<T, Args&&...>)
+      : value_(std::forward<Args>(args)...), ok_(true) {}
+  constexpr explicit result_storage(const error& e) noexcept : error_(e), ok_(false) {}
+
+  constexpr result_storage(const result_storage& o) noexcept(
+      std::is_nothrow_copy_constructible_v<T>)
+      : ok_(o.ok_) {
+    if (ok_)
+      std::construct_at(&value_, o.value_);
+    else
+      std::construct_at(&error_, o.error_);
+  }
+  constexpr result_storage(result_storage&& o) noexcept(std::is_nothrow_move_constructible_v<T>)
+      : ok_(o.ok_) {
+    if (ok_)
+      std::construct_at(&value_, std::move(o.value_));
+    else
+      std::construct_at(&error_, o.error_);
+  }
+  constexpr result_storage& operator=(const result_storage& o) {
+    if (this != &o) assign(o);
+    return *this;
+  }
+  constexpr result_storage& operator=(result_storage&& o) noexcept(
+      std::is_nothrow_move_constructible_v<T>&& std::is_nothrow_move_assignable_v<T>) {
+    if (this != &o) assign(std::move(o));
+    return *this;
+  }
+  constexpr ~result_storage() {
+    if (ok_) value_.~T();
+  }
+
+  template <class R>
+  constexpr void assign(R&& o) {
+    if (ok_ && o.ok_) {
+      value_ = std::forward<R>(o).value_;
+    } else if (ok_) {
+      value_.~T();
+      std::construct_at(&error_, o.error_);
+      ok_ = false;
+    } else if (o.ok_) {
+      std::construct_at(&value_, std::forward<R>(o).value_);
+      ok_ = true;
+    } else {
+      error_ = o.error_;
+    }
+  }
+
+  union {
+    T value_;
+    error error_;
+  };
+  bool ok_;
+};
+
+}  // namespace detail
+
 /// A T, or the error that prevented it.
 template <class T>
-class [[nodiscard]] result {
+class [[nodiscard]] result : private detail::result_storage<T> {
   static_assert(!std::is_reference_v<T>, "objproc::result<T>: T must not be a reference");
   static_assert(!std::is_same_v<std::remove_cv_t<T>, objproc::error>,
                 "objproc::result<T>: T must not be objproc::error");
+  using storage = detail::result_storage<T>;
+  using storage::error_;
+  using storage::ok_;
+  using storage::value_;
 
  public:
   using value_type = T;
@@ -208,41 +296,16 @@ class [[nodiscard]] result {
 
   constexpr result() noexcept(
       std::is_nothrow_default_constructible_v<T>) requires std::is_default_constructible_v<T>
-      : value_(), ok_(true) {}
+      : storage(detail::in_place_value_t{}) {}
 
   template <class U = T>
   requires(std::is_constructible_v<T, U&&> && !std::is_same_v<std::remove_cvref_t<U>, result> &&
            !std::is_same_v<std::remove_cvref_t<U>,
                            objproc::error>) constexpr explicit(!std::is_convertible_v<U&&, T>)
       result(U&& v) noexcept(std::is_nothrow_constructible_v<T, U&&>)
-      : value_(std::forward<U>(v)), ok_(true) {}
+      : storage(detail::in_place_value_t{}, std::forward<U>(v)) {}
 
-  constexpr result(const objproc::error& e) noexcept : error_(e), ok_(false) {}
-
-  constexpr result(const result& o) noexcept(std::is_nothrow_copy_constructible_v<T>) : ok_(o.ok_) {
-    if (ok_)
-      std::construct_at(&value_, o.value_);
-    else
-      std::construct_at(&error_, o.error_);
-  }
-  constexpr result(result&& o) noexcept(std::is_nothrow_move_constructible_v<T>) : ok_(o.ok_) {
-    if (ok_)
-      std::construct_at(&value_, std::move(o.value_));
-    else
-      std::construct_at(&error_, o.error_);
-  }
-  constexpr result& operator=(const result& o) {
-    if (this != &o) assign(o);
-    return *this;
-  }
-  constexpr result& operator=(result&& o) noexcept(
-      std::is_nothrow_move_constructible_v<T>&& std::is_nothrow_move_assignable_v<T>) {
-    if (this != &o) assign(std::move(o));
-    return *this;
-  }
-  constexpr ~result() {
-    if (ok_) value_.~T();
-  }
+  constexpr result(const objproc::error& e) noexcept : storage(e) {}
 
   [[nodiscard]] constexpr bool has_value() const noexcept { return ok_; }
   constexpr explicit operator bool() const noexcept { return ok_; }
@@ -311,29 +374,6 @@ class [[nodiscard]] result {
     if (a.ok_ != b.ok_) return false;
     return a.ok_ ? static_cast<bool>(a.value_ == b.value_) : a.error_ == b.error_;
   }
-
- private:
-  template <class R>
-  constexpr void assign(R&& o) {
-    if (ok_ && o.ok_) {
-      value_ = std::forward<R>(o).value_;
-    } else if (ok_) {
-      value_.~T();
-      std::construct_at(&error_, o.error_);
-      ok_ = false;
-    } else if (o.ok_) {
-      std::construct_at(&value_, std::forward<R>(o).value_);
-      ok_ = true;
-    } else {
-      error_ = o.error_;
-    }
-  }
-
-  union {
-    T value_;
-    objproc::error error_;
-  };
-  bool ok_;
 };
 
 /// Success with nothing to return, or an error.

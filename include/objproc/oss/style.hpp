@@ -343,9 +343,11 @@ struct op_requirements {
     return op_index;
   }
 
-  // key_value arguments: where each known key was seen, for duplicates and cross-checks.
-  std::array<std::size_t, spec::max_params_per_operation> seen{};
-  for (auto& s : seen) s = error::no_offset;
+  // key_value arguments. Which parameters were seen is one bit each (a checked literal pays for
+  // every step of this in constant evaluation); their offsets are recovered only for an error.
+  static_assert(spec::max_params_per_operation <= 64, "seen_bits holds one bit per parameter");
+  std::uint64_t seen_bits = 0;
+  const auto seen = [&](std::size_t i) { return (seen_bits >> i & 1U) != 0; };
   std::size_t at = 0;
   bool first = true;
   // A keyed operation without arguments ("image/crop") is grammatical; its requirements decide.
@@ -367,9 +369,8 @@ struct op_requirements {
     if (index == spec::not_found || (key == "P" && !ctx.watermark_image))
       return error{errc::unknown_parameter, arg_at,
                    key.empty() ? "empty key" : "not a parameter of this operation"};
-    if (seen[index] != error::no_offset)
-      return error{errc::duplicate_parameter, arg_at, "given twice"};
-    seen[index] = arg_at;
+    if (seen(index)) return error{errc::duplicate_parameter, arg_at, "given twice"};
+    seen_bits |= std::uint64_t{1} << index;
     if (value.empty()) return error{errc::missing_value, arg_at + underscore + 1, "empty value"};
     if (!first) out.put(',');
     first = false;
@@ -380,37 +381,45 @@ struct op_requirements {
     at = end + 1;
   }
 
-  auto present = [&](std::string_view key) {
-    const std::size_t index = spec::find_param(op, key);
-    return index != spec::not_found && seen[index] != error::no_offset;
+  // Offset of parameter i's "key_" in the input (error path only).
+  const auto offset_of = [&](std::size_t i) {
+    for (std::size_t from = 0; from < args.size(); from = end_of_field(args, ',', from) + 1) {
+      const std::string_view rest = args.substr(from);
+      const std::string_view key = op.params[i].key;
+      if (rest.size() > key.size() && spec::same(rest.substr(0, key.size()), key) &&
+          rest[key.size()] == '_')
+        return args_at + from;
+    }
+    return base;
   };
+  const auto present = [&](std::string_view key) {
+    const std::size_t index = spec::find_param(op, key);
+    return index != spec::not_found && seen(index);
+  };
+  const auto all_present = [&](std::string_view keys) {
+    for (std::size_t from = 0; from < keys.size(); from = end_of_field(keys, ' ', from) + 1)
+      if (!present(keys.substr(from, end_of_field(keys, ' ', from) - from))) return false;
+    return true;
+  };
+  const auto any_present = [&](std::string_view keys) {
+    for (std::size_t from = 0; from < keys.size(); from = end_of_field(keys, ' ', from) + 1)
+      if (present(keys.substr(from, end_of_field(keys, ' ', from) - from))) return true;
+    return false;
+  };
+  bool one_of_seen = op.one_of.empty();
   for (std::size_t i = 0; i < op.params.size(); ++i) {
     const param_spec& p = op.params[i];
-    if (p.required && seen[i] == error::no_offset)
-      return error{errc::missing_parameter, base, p.key};
-    if (seen[i] == error::no_offset) continue;
-    for (std::string_view keys = p.requires_keys; !keys.empty();) {
-      const std::size_t space = find_char(keys, ' ');
-      if (!present(keys.substr(0, space)))
-        return error{errc::missing_parameter, seen[i], p.requires_keys};
-      keys = space == std::string_view::npos ? std::string_view{} : keys.substr(space + 1);
+    if (!seen(i)) {
+      if (p.required) return error{errc::missing_parameter, base, p.key};
+      continue;
     }
-    for (std::string_view keys = p.excludes_keys; !keys.empty();) {
-      const std::size_t space = find_char(keys, ' ');
-      if (present(keys.substr(0, space)))
-        return error{errc::conflicting_parameters, seen[i], p.excludes_keys};
-      keys = space == std::string_view::npos ? std::string_view{} : keys.substr(space + 1);
-    }
+    one_of_seen = one_of_seen || spec::in_list(op.one_of, p.key);
+    if (!p.requires_keys.empty() && !all_present(p.requires_keys))
+      return error{errc::missing_parameter, offset_of(i), p.requires_keys};
+    if (!p.excludes_keys.empty() && any_present(p.excludes_keys))
+      return error{errc::conflicting_parameters, offset_of(i), p.excludes_keys};
   }
-  if (!op.one_of.empty()) {
-    bool any = false;
-    for (std::string_view keys = op.one_of; !keys.empty();) {
-      const std::size_t space = find_char(keys, ' ');
-      any = any || present(keys.substr(0, space));
-      keys = space == std::string_view::npos ? std::string_view{} : keys.substr(space + 1);
-    }
-    if (!any) return error{errc::missing_parameter, base, op.one_of};
-  }
+  if (!one_of_seen) return error{errc::missing_parameter, base, op.one_of};
   return op_index;
 }
 

@@ -21,7 +21,6 @@ best_of() {  # best wall time in seconds of compiling $1
 }
 
 printf '#include <string>\nint main() {}\n' > "$work/string.cpp"
-printf '#include <objproc/objproc.hpp>\nint main() {}\n' > "$work/single.cpp"
 printf '#include "%s/single_include/objproc/objproc.hpp"\nint main() {}\n' "$PWD" > "$work/single.cpp"
 
 python3 - "$work" <<'PY'

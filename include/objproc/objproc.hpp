@@ -16,6 +16,7 @@
 #include "objproc/core/diagnostic.hpp"
 #include "objproc/core/fixed_string.hpp"
 #include "objproc/core/result.hpp"
+#include "objproc/core/scan.hpp"
 #include "objproc/core/text.hpp"
 #include "objproc/core/time.hpp"
 #include "objproc/crypto/block_hash.hpp"

@@ -654,6 +654,98 @@ OBJPROC_NAMESPACE_END
 #endif  // OBJPROC_CORE_FIXED_STRING_HPP
 // ----- end objproc/core/fixed_string.hpp -----
 // #include "objproc/core/result.hpp"
+// #include "objproc/core/scan.hpp"
+// ----- begin objproc/core/scan.hpp -----
+// objproc/core/scan.hpp - the small constexpr scanning pieces the grammars share (OSS styles,
+// COS rules): comparing, finding, word lists and strict decimal integers.
+//
+// Plain loops rather than std::string_view's own comparison and search: in constant evaluation
+// every library layer is interpreted step by step, and these run for every checked literal
+// (bench/compile_cost.sh measures it).
+#ifndef OBJPROC_CORE_SCAN_HPP
+#define OBJPROC_CORE_SCAN_HPP
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+// #include "objproc/config.hpp"
+// #include "objproc/core/result.hpp"
+
+OBJPROC_NAMESPACE_BEGIN
+
+namespace detail {
+
+[[nodiscard]] constexpr bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
+[[nodiscard]] constexpr bool is_lower(char c) noexcept { return c >= 'a' && c <= 'z'; }
+[[nodiscard]] constexpr bool is_alpha(char c) noexcept {
+  return is_lower(c) || (c >= 'A' && c <= 'Z');
+}
+
+/// a == b.
+[[nodiscard]] constexpr bool same(std::string_view a, std::string_view b) noexcept {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (a[i] != b[i]) return false;
+  return true;
+}
+
+/// s starts with prefix.
+[[nodiscard]] constexpr bool starts_with(std::string_view s, std::string_view prefix) noexcept {
+  return s.size() >= prefix.size() && same(s.substr(0, prefix.size()), prefix);
+}
+
+/// The first `c` at or after `from`, or npos.
+[[nodiscard]] constexpr std::size_t find_char(std::string_view s, char c,
+                                              std::size_t from = 0) noexcept {
+  for (std::size_t i = from; i < s.size(); ++i)
+    if (s[i] == c) return i;
+  return std::string_view::npos;
+}
+
+/// The first `c` at or after `from`, or the end of `s`: where a field that starts at `from` ends.
+[[nodiscard]] constexpr std::size_t end_of_field(std::string_view s, char c,
+                                                 std::size_t from) noexcept {
+  const std::size_t at = find_char(s, c, from);
+  return at == std::string_view::npos ? s.size() : at;
+}
+
+/// True when `word` is one of the space-separated `words`.
+[[nodiscard]] constexpr bool in_word_list(std::string_view words, std::string_view word) noexcept {
+  std::size_t start = 0;
+  for (std::size_t i = 0; i <= words.size(); ++i) {
+    if (i == words.size() || words[i] == ' ') {
+      if (same(words.substr(start, i - start), word)) return true;
+      start = i + 1;
+    }
+  }
+  return false;
+}
+
+/// A strict decimal integer: optional '-', digits, no leading zeros, no "-0", at most 18
+/// digits. Error offsets are relative to `v`.
+[[nodiscard]] constexpr result<std::int64_t> parse_integer(std::string_view v) noexcept {
+  std::size_t i = 0;
+  const bool negative = !v.empty() && v[0] == '-';
+  if (negative) ++i;
+  if (i == v.size()) return error{errc::invalid_number, i, "expected digits"};
+  if (v[i] == '0' && (v.size() > i + 1 || negative))
+    return error{errc::invalid_number, i, "no leading zeros"};
+  std::int64_t n = 0;
+  for (; i < v.size(); ++i) {
+    if (!is_digit(v[i])) return error{errc::invalid_number, i, "expected digits"};
+    if (n > 99'999'999'999'999'999) return error{errc::value_out_of_range, 0, "number too large"};
+    n = n * 10 + (v[i] - '0');
+  }
+  return negative ? -n : n;
+}
+
+}  // namespace detail
+
+OBJPROC_NAMESPACE_END
+
+#endif  // OBJPROC_CORE_SCAN_HPP
+// ----- end objproc/core/scan.hpp -----
 // #include "objproc/core/text.hpp"
 // ----- begin objproc/core/text.hpp -----
 // objproc/core/text.hpp - base64, hex and percent-encoding: strict, constexpr, allocation-free.
@@ -2214,6 +2306,7 @@ OBJPROC_NAMESPACE_END
 // #include "objproc/core/diagnostic.hpp"
 // #include "objproc/core/fixed_string.hpp"
 // #include "objproc/core/result.hpp"
+// #include "objproc/core/scan.hpp"
 // #include "objproc/core/text.hpp"
 // #include "objproc/oss/names.hpp"
 // ----- begin objproc/oss/names.hpp -----
@@ -2290,6 +2383,7 @@ OBJPROC_NAMESPACE_END
 #include <string_view>
 
 // #include "objproc/config.hpp"
+// #include "objproc/core/scan.hpp"
 
 OBJPROC_NAMESPACE_BEGIN
 
@@ -2733,14 +2827,7 @@ static_assert(
     }(),
     "objproc::oss::spec: an operation has more parameters than the parser tracks");
 
-// Plain loops instead of std::string_view's comparison layers: in constant evaluation every
-// layer is interpreted, and these run for every checked literal (see bench/compile_cost).
-[[nodiscard]] constexpr bool same(std::string_view a, std::string_view b) noexcept {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i)
-    if (a[i] != b[i]) return false;
-  return true;
-}
+using objproc::detail::same;
 
 inline constexpr std::size_t not_found = static_cast<std::size_t>(-1);
 
@@ -2767,18 +2854,6 @@ inline constexpr std::size_t not_found = static_cast<std::size_t>(-1);
   for (std::size_t i = 0; i < op.params.size(); ++i)
     if (same(op.params[i].key, key)) return i;
   return not_found;
-}
-
-/// True when `word` is one of the space-separated `words`.
-[[nodiscard]] constexpr bool in_list(std::string_view words, std::string_view word) noexcept {
-  std::size_t start = 0;
-  for (std::size_t i = 0; i <= words.size(); ++i) {
-    if (i == words.size() || words[i] == ' ') {
-      if (same(words.substr(start, i - start), word)) return true;
-      start = i + 1;
-    }
-  }
-  return false;
 }
 
 }  // namespace spec
@@ -2812,6 +2887,12 @@ enum class carrier : std::uint8_t {
 namespace detail {
 
 // Where parsed canonical text goes. With no buffer it only counts (the checked literals).
+using objproc::detail::end_of_field;
+using objproc::detail::find_char;
+using objproc::detail::is_digit;
+using objproc::detail::parse_integer;
+using objproc::detail::same;
+
 struct style_writer {
   char* data = nullptr;
   std::size_t capacity = 0;
@@ -2841,40 +2922,6 @@ struct parse_context {
   carrier where = carrier::any;
   bool watermark_image = false;  // parsing a watermark image's own ?x-oss-process= (allows P_)
 };
-
-[[nodiscard]] constexpr bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
-
-// std::string_view::find, as a plain loop: see spec::same for why.
-[[nodiscard]] constexpr std::size_t find_char(std::string_view s, char c,
-                                              std::size_t from = 0) noexcept {
-  for (std::size_t i = from; i < s.size(); ++i)
-    if (s[i] == c) return i;
-  return std::string_view::npos;
-}
-
-// Position after the next `c` at or after `from`, or the end of `s`.
-[[nodiscard]] constexpr std::size_t end_of_field(std::string_view s, char c,
-                                                 std::size_t from) noexcept {
-  const std::size_t at = find_char(s, c, from);
-  return at == std::string_view::npos ? s.size() : at;
-}
-
-// Decimal integer: optional '-', no leading zeros, no "-0". Offsets are relative to `v`.
-[[nodiscard]] constexpr result<std::int64_t> parse_integer(std::string_view v) noexcept {
-  std::size_t i = 0;
-  const bool negative = !v.empty() && v[0] == '-';
-  if (negative) ++i;
-  if (i == v.size()) return error{errc::invalid_number, i, "expected digits"};
-  if (v[i] == '0' && (v.size() > i + 1 || negative))
-    return error{errc::invalid_number, i, "no leading zeros"};
-  std::int64_t n = 0;
-  for (; i < v.size(); ++i) {
-    if (!is_digit(v[i])) return error{errc::invalid_number, i, "expected digits"};
-    if (n > 99'999'999'999'999'999) return error{errc::value_out_of_range, 0, "number too large"};
-    n = n * 10 + (v[i] - '0');
-  }
-  return negative ? -n : n;
-}
 
 // Rules seen only in third-party code or inferred ([T]/[?]) are not enforced: such a value is
 // checked for its syntax only (style-spec: "the validator should treat [?] rules as warnings").
@@ -2974,7 +3021,8 @@ struct parse_context {
     }
     case value_kind::enumeration:
       if (!verified(p)) return check_value(v, param_spec{.kind = value_kind::token}, out);
-      if (!spec::in_list(p.choices, v)) return error{errc::invalid_enum_value, 0, p.choices};
+      if (!objproc::detail::in_word_list(p.choices, v))
+        return error{errc::invalid_enum_value, 0, p.choices};
       out.put(v);
       return {};
     case value_kind::base64:
@@ -3022,7 +3070,7 @@ struct parse_context {
                                                       parse_context ctx) noexcept {
   if (ctx.watermark_image) {
     if (!(op.service == "image" &&
-          spec::in_list("resize crop indexcrop rounded-corners rotate", op.name)))
+          objproc::detail::in_word_list("resize crop indexcrop rounded-corners rotate", op.name)))
       return error{errc::misplaced_operation, 0, "not allowed in a watermark image pre-process"};
     return {};
   }
@@ -3071,7 +3119,8 @@ struct op_requirements {
     return error{errc::unknown_operation, base, "not an operation of this service"};
   const op_spec& op = spec::operations[op_index];
   if (!op.parents.empty() &&
-      (previous == spec::not_found || !spec::in_list(op.parents, spec::operations[previous].name)))
+      (previous == spec::not_found ||
+       !objproc::detail::in_word_list(op.parents, spec::operations[previous].name)))
     return error{errc::misplaced_operation, base, "must directly follow its parent operation"};
   if (auto r = check_op_carrier(op, ctx); !r) return r.error().shifted(base);
   if (op.needs_saveas && needs.needs_saveas_at == error::no_offset) needs.needs_saveas_at = base;
@@ -3141,7 +3190,7 @@ struct op_requirements {
     for (std::size_t from = 0; from < args.size(); from = end_of_field(args, ',', from) + 1) {
       const std::string_view rest = args.substr(from);
       const std::string_view key = op.params[i].key;
-      if (rest.size() > key.size() && spec::same(rest.substr(0, key.size()), key) &&
+      if (rest.size() > key.size() && same(rest.substr(0, key.size()), key) &&
           rest[key.size()] == '_')
         return args_at + from;
     }
@@ -3168,7 +3217,7 @@ struct op_requirements {
       if (p.required) return error{errc::missing_parameter, base, p.key};
       continue;
     }
-    one_of_seen = one_of_seen || spec::in_list(op.one_of, p.key);
+    one_of_seen = one_of_seen || objproc::detail::in_word_list(op.one_of, p.key);
     if (!p.requires_keys.empty() && !all_present(p.requires_keys))
       return error{errc::missing_parameter, offset_of(i), p.requires_keys};
     if (!p.excludes_keys.empty() && any_present(p.excludes_keys))
@@ -3348,7 +3397,7 @@ class style {
     return {text_.data(), main_size_};
   }
   [[nodiscard]] constexpr std::string_view service() const noexcept {
-    return main().substr(0, detail::find_char(main(), '/'));
+    return main().substr(0, objproc::detail::find_char(main(), '/'));
   }
   [[nodiscard]] constexpr bool empty() const noexcept { return size_ == 0; }
   [[nodiscard]] constexpr bool has_error() const noexcept { return error_.code != errc::none; }

@@ -18,6 +18,7 @@
 #include <string_view>
 
 #include "objproc/config.hpp"
+#include "objproc/core/scan.hpp"
 
 OBJPROC_NAMESPACE_BEGIN
 
@@ -461,14 +462,7 @@ static_assert(
     }(),
     "objproc::oss::spec: an operation has more parameters than the parser tracks");
 
-// Plain loops instead of std::string_view's comparison layers: in constant evaluation every
-// layer is interpreted, and these run for every checked literal (see bench/compile_cost).
-[[nodiscard]] constexpr bool same(std::string_view a, std::string_view b) noexcept {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i)
-    if (a[i] != b[i]) return false;
-  return true;
-}
+using objproc::detail::same;
 
 inline constexpr std::size_t not_found = static_cast<std::size_t>(-1);
 
@@ -495,18 +489,6 @@ inline constexpr std::size_t not_found = static_cast<std::size_t>(-1);
   for (std::size_t i = 0; i < op.params.size(); ++i)
     if (same(op.params[i].key, key)) return i;
   return not_found;
-}
-
-/// True when `word` is one of the space-separated `words`.
-[[nodiscard]] constexpr bool in_list(std::string_view words, std::string_view word) noexcept {
-  std::size_t start = 0;
-  for (std::size_t i = 0; i <= words.size(); ++i) {
-    if (i == words.size() || words[i] == ' ') {
-      if (same(words.substr(start, i - start), word)) return true;
-      start = i + 1;
-    }
-  }
-  return false;
 }
 
 }  // namespace spec

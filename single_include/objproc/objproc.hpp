@@ -740,6 +740,25 @@ namespace detail {
   return negative ? -n : n;
 }
 
+/// Where a parser writes canonical text. With no buffer it only counts, which is all a
+/// compile-time check needs.
+struct text_writer {
+  char* data = nullptr;
+  std::size_t capacity = 0;
+  std::size_t size = 0;
+
+  constexpr void put(char c) noexcept {
+    if (data != nullptr && size < capacity) data[size] = c;
+    ++size;
+  }
+  constexpr void put(std::string_view s) noexcept {
+    for (const char c : s) put(c);
+  }
+  [[nodiscard]] constexpr bool overflowed() const noexcept {
+    return data != nullptr && size > capacity;
+  }
+};
+
 }  // namespace detail
 
 OBJPROC_NAMESPACE_END
@@ -1226,6 +1245,40 @@ inline void append_percent_encoded(std::string& out, std::string_view in,
   }
   return {};
 }
+
+// ---------------------------------------------------------------------------------------------
+// base64 text parameters of the processing grammars (OSS styles, COS rules)
+
+namespace detail {
+
+/// A base64-encoded text parameter: its value without padding and the UTF-8 text it holds.
+struct base64_text {
+  std::string_view unpadded;  // the canonical (unpadded) form of the value
+  std::string_view text;      // decoded, valid UTF-8; points into the caller's buffer
+};
+
+/// Decodes a URL-safe base64 parameter value (padding optional, canonical bits) into `buffer`
+/// and checks that it is UTF-8 text. Standard-alphabet '+' and '/' get their own message: they
+/// are the usual mistake. Offsets are relative to `v`.
+[[nodiscard]] constexpr result<base64_text> decode_base64_text(std::string_view v,
+                                                               std::span<char> buffer) noexcept {
+  for (std::size_t i = 0; i < v.size(); ++i)
+    if (v[i] == '+' || v[i] == '/')
+      return error{errc::invalid_base64_value, i, "standard base64: use the URL-safe '-' and '_'"};
+  if (v.size() > buffer.size())
+    return error{errc::text_too_long, buffer.size(), "base64 value too long"};
+  auto n = decode_base64(v, buffer, base64_alphabet::url_safe, base64_padding_policy::optional);
+  if (!n) return error{errc::invalid_base64_value, n.error().offset, n.error().detail};
+  std::string_view unpadded = v;
+  while (!unpadded.empty() && unpadded.back() == '=') unpadded.remove_suffix(1);
+  if (unpadded.empty()) return error{errc::missing_value, 0, "empty base64 value"};
+  const std::string_view text(buffer.data(), *n);
+  if (auto utf8 = check_utf8(text); !utf8)
+    return error{errc::invalid_base64_value, 0, "does not decode to UTF-8 text"};
+  return base64_text{unpadded, text};
+}
+
+}  // namespace detail
 
 OBJPROC_NAMESPACE_END
 
@@ -2893,22 +2946,7 @@ using objproc::detail::is_digit;
 using objproc::detail::parse_integer;
 using objproc::detail::same;
 
-struct style_writer {
-  char* data = nullptr;
-  std::size_t capacity = 0;
-  std::size_t size = 0;
-
-  constexpr void put(char c) noexcept {
-    if (data != nullptr && size < capacity) data[size] = c;
-    ++size;
-  }
-  constexpr void put(std::string_view s) noexcept {
-    for (const char c : s) put(c);
-  }
-  [[nodiscard]] constexpr bool overflowed() const noexcept {
-    return data != nullptr && size > capacity;
-  }
-};
+using style_writer = objproc::detail::text_writer;
 
 // What the parser learnt besides the text.
 struct style_summary {
@@ -2950,21 +2988,10 @@ struct parse_context {
 // checks of what it decodes to. Writes the value without padding.
 [[nodiscard]] constexpr result<void> check_base64(std::string_view v, const param_spec& p,
                                                   style_writer& out) noexcept {
-  for (std::size_t i = 0; i < v.size(); ++i)
-    if (v[i] == '+' || v[i] == '/')
-      return error{errc::invalid_base64_value, i, "standard base64: use the URL-safe '-' and '_'"};
   std::array<char, 1536> decoded{};  // an object key (1023 bytes) encodes to 1364 characters
-  if (v.size() > decoded.size())
-    return error{errc::text_too_long, decoded.size(), "base64 value too long"};
-  auto n = decode_base64(v, std::span<char>(decoded), base64_alphabet::url_safe,
-                         base64_padding_policy::optional);
-  if (!n) return error{errc::invalid_base64_value, n.error().offset, n.error().detail};
-  std::string_view unpadded = v;
-  while (!unpadded.empty() && unpadded.back() == '=') unpadded.remove_suffix(1);
-  if (unpadded.empty()) return error{errc::missing_value, 0, "empty base64 value"};
-  const std::string_view text(decoded.data(), *n);
-  if (auto utf8 = check_utf8(text); !utf8)
-    return error{errc::invalid_base64_value, 0, "does not decode to UTF-8 text"};
+  auto value = objproc::detail::decode_base64_text(v, decoded);
+  if (!value) return value.error();
+  const auto [unpadded, text] = *value;
   if (p.max_encoded != 0 && unpadded.size() > p.max_encoded)
     return error{errc::text_too_long, p.max_encoded, "encoded text too long"};
   if (p.max_decoded != 0 && utf8_length(text) > p.max_decoded)

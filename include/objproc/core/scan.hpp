@@ -82,6 +82,25 @@ namespace detail {
   return negative ? -n : n;
 }
 
+/// Where a parser writes canonical text. With no buffer it only counts, which is all a
+/// compile-time check needs.
+struct text_writer {
+  char* data = nullptr;
+  std::size_t capacity = 0;
+  std::size_t size = 0;
+
+  constexpr void put(char c) noexcept {
+    if (data != nullptr && size < capacity) data[size] = c;
+    ++size;
+  }
+  constexpr void put(std::string_view s) noexcept {
+    for (const char c : s) put(c);
+  }
+  [[nodiscard]] constexpr bool overflowed() const noexcept {
+    return data != nullptr && size > capacity;
+  }
+};
+
 }  // namespace detail
 
 OBJPROC_NAMESPACE_END

@@ -477,6 +477,40 @@ inline void append_percent_encoded(std::string& out, std::string_view in,
   return {};
 }
 
+// ---------------------------------------------------------------------------------------------
+// base64 text parameters of the processing grammars (OSS styles, COS rules)
+
+namespace detail {
+
+/// A base64-encoded text parameter: its value without padding and the UTF-8 text it holds.
+struct base64_text {
+  std::string_view unpadded;  // the canonical (unpadded) form of the value
+  std::string_view text;      // decoded, valid UTF-8; points into the caller's buffer
+};
+
+/// Decodes a URL-safe base64 parameter value (padding optional, canonical bits) into `buffer`
+/// and checks that it is UTF-8 text. Standard-alphabet '+' and '/' get their own message: they
+/// are the usual mistake. Offsets are relative to `v`.
+[[nodiscard]] constexpr result<base64_text> decode_base64_text(std::string_view v,
+                                                               std::span<char> buffer) noexcept {
+  for (std::size_t i = 0; i < v.size(); ++i)
+    if (v[i] == '+' || v[i] == '/')
+      return error{errc::invalid_base64_value, i, "standard base64: use the URL-safe '-' and '_'"};
+  if (v.size() > buffer.size())
+    return error{errc::text_too_long, buffer.size(), "base64 value too long"};
+  auto n = decode_base64(v, buffer, base64_alphabet::url_safe, base64_padding_policy::optional);
+  if (!n) return error{errc::invalid_base64_value, n.error().offset, n.error().detail};
+  std::string_view unpadded = v;
+  while (!unpadded.empty() && unpadded.back() == '=') unpadded.remove_suffix(1);
+  if (unpadded.empty()) return error{errc::missing_value, 0, "empty base64 value"};
+  const std::string_view text(buffer.data(), *n);
+  if (auto utf8 = check_utf8(text); !utf8)
+    return error{errc::invalid_base64_value, 0, "does not decode to UTF-8 text"};
+  return base64_text{unpadded, text};
+}
+
+}  // namespace detail
+
 OBJPROC_NAMESPACE_END
 
 #endif  // OBJPROC_CORE_TEXT_HPP

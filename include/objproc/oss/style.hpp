@@ -64,22 +64,7 @@ using objproc::detail::is_digit;
 using objproc::detail::parse_integer;
 using objproc::detail::same;
 
-struct style_writer {
-  char* data = nullptr;
-  std::size_t capacity = 0;
-  std::size_t size = 0;
-
-  constexpr void put(char c) noexcept {
-    if (data != nullptr && size < capacity) data[size] = c;
-    ++size;
-  }
-  constexpr void put(std::string_view s) noexcept {
-    for (const char c : s) put(c);
-  }
-  [[nodiscard]] constexpr bool overflowed() const noexcept {
-    return data != nullptr && size > capacity;
-  }
-};
+using style_writer = objproc::detail::text_writer;
 
 // What the parser learnt besides the text.
 struct style_summary {
@@ -121,21 +106,10 @@ struct parse_context {
 // checks of what it decodes to. Writes the value without padding.
 [[nodiscard]] constexpr result<void> check_base64(std::string_view v, const param_spec& p,
                                                   style_writer& out) noexcept {
-  for (std::size_t i = 0; i < v.size(); ++i)
-    if (v[i] == '+' || v[i] == '/')
-      return error{errc::invalid_base64_value, i, "standard base64: use the URL-safe '-' and '_'"};
   std::array<char, 1536> decoded{};  // an object key (1023 bytes) encodes to 1364 characters
-  if (v.size() > decoded.size())
-    return error{errc::text_too_long, decoded.size(), "base64 value too long"};
-  auto n = decode_base64(v, std::span<char>(decoded), base64_alphabet::url_safe,
-                         base64_padding_policy::optional);
-  if (!n) return error{errc::invalid_base64_value, n.error().offset, n.error().detail};
-  std::string_view unpadded = v;
-  while (!unpadded.empty() && unpadded.back() == '=') unpadded.remove_suffix(1);
-  if (unpadded.empty()) return error{errc::missing_value, 0, "empty base64 value"};
-  const std::string_view text(decoded.data(), *n);
-  if (auto utf8 = check_utf8(text); !utf8)
-    return error{errc::invalid_base64_value, 0, "does not decode to UTF-8 text"};
+  auto value = objproc::detail::decode_base64_text(v, decoded);
+  if (!value) return value.error();
+  const auto [unpadded, text] = *value;
   if (p.max_encoded != 0 && unpadded.size() > p.max_encoded)
     return error{errc::text_too_long, p.max_encoded, "encoded text too long"};
   if (p.max_decoded != 0 && utf8_length(text) > p.max_decoded)

@@ -41,3 +41,21 @@ void oss_controls() {
   const auto composed = objproc::oss::image::info{} / objproc::oss::image::average_hue{};
   (void)composed;
 }
+
+// The correct forms of the CI snippets.
+#include "objproc/cos/rule.hpp"
+
+void use_rule(objproc::cos::rule_string rule);
+
+void ci_controls() {
+  using namespace objproc::literals;
+  use_rule("imageMogr2/thumbnail/!50p");
+  use_rule("imageMogr2/crop/300x400/gravity/center");
+  use_rule("imageView2/1/w/100");
+  use_rule("watermark/1/image/aHR0cDovL2EuY29tL3guanBn/batch/1/degree/45");
+  use_rule("imageMogr2/rotate/90|imageMogr2/rotate/90|imageMogr2/rotate/90|imageMogr2/rotate/90|"
+           "imageMogr2/rotate/90|imageMogr2/rotate/90|imageMogr2/rotate/90|imageMogr2/rotate/90|"
+           "imageMogr2/rotate/90|imageMogr2/rotate/90");
+  constexpr auto literal = "imageMogr2/rotate/360"_ci;
+  static_assert(literal.get().rules() == 1);
+}

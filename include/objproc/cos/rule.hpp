@@ -378,7 +378,8 @@ using objproc::detail::text_writer;
     case value_kind::size_limit: {
       std::string_view number = !v.empty() && v.back() == '!' ? v.substr(0, v.size() - 1) : v;
       if (number.empty() || (number.back() != 'k' && number.back() != 'm'))
-        return error{errc::invalid_dimensions, number.size(), "expected <n>k or <n>m"};
+        return error{errc::invalid_dimensions, number.empty() ? 0 : number.size() - 1,
+                     "expected <n>k or <n>m"};
       if (auto r = positive(number.substr(0, number.size() - 1), 1); !r) return r.error();
       break;
     }

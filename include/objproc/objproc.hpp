@@ -7,6 +7,7 @@
 //   crypto/  the crypto_provider concept and the built-in constexpr SHA-1/SHA-256/HMAC
 //   oss/     Alibaba Cloud OSS: the process-string grammar and checked literals (style.hpp),
 //            typed builders (image, video, audio, doc), sys/saveas and sys/notify (directives)
+//   cos/     Tencent Cloud COS + CI: the rule grammar and checked literals (rule.hpp)
 // Adapters (separate targets, include them yourself):
 //   <objproc/adapters/openssl.hpp>   objproc::openssl::crypto   (target objproc::openssl)
 #ifndef OBJPROC_OBJPROC_HPP
@@ -19,6 +20,7 @@
 #include "objproc/core/scan.hpp"
 #include "objproc/core/text.hpp"
 #include "objproc/core/time.hpp"
+#include "objproc/cos/rule.hpp"
 #include "objproc/crypto/block_hash.hpp"
 #include "objproc/crypto/concepts.hpp"
 #include "objproc/crypto/hmac.hpp"

@@ -14,6 +14,7 @@
 //   crypto/  the crypto_provider concept and the built-in constexpr SHA-1/SHA-256/HMAC
 //   oss/     Alibaba Cloud OSS: the process-string grammar and checked literals (style.hpp),
 //            typed builders (image, video, audio, doc), sys/saveas and sys/notify (directives)
+//   cos/     Tencent Cloud COS + CI: the rule grammar and checked literals (rule.hpp)
 // Adapters (separate targets, include them yourself):
 //   <objproc/adapters/openssl.hpp>   objproc::openssl::crypto   (target objproc::openssl)
 #ifndef OBJPROC_OBJPROC_HPP
@@ -194,6 +195,13 @@ OBJPROC_NAMESPACE_BEGIN
   X(notify_required, "sys/notify required")                       \
   X(invalid_bucket_name, "invalid bucket name")                   \
   X(invalid_object_key, "invalid object key")                     \
+  /* JSON (core/json.hpp, cos/pic_operations.hpp) */              \
+  X(invalid_json, "invalid JSON")                                 \
+  X(json_too_deep, "JSON nested too deeply")                      \
+  X(duplicate_key, "duplicate key")                               \
+  X(unknown_key, "unknown key")                                   \
+  X(missing_key, "missing key")                                   \
+  X(wrong_type, "wrong type")                                     \
   /* crypto providers and transport adapters */                   \
   X(crypto_failed, "crypto provider failed")                      \
   X(transport_failed, "transport failed")
@@ -1515,6 +1523,665 @@ OBJPROC_NAMESPACE_END
 
 #endif  // OBJPROC_CORE_TIME_HPP
 // ----- end objproc/core/time.hpp -----
+// #include "objproc/cos/rule.hpp"
+// ----- begin objproc/cos/rule.hpp -----
+// objproc/cos/rule.hpp - the Tencent Cloud CI rule grammar: one constexpr parser, the rule
+// value, the compile-time checked literal.
+//
+//   parse_rule(text)       -> result<rule>   run time or compile time, any input
+//   rule_string{"..."}     consteval: a bad literal is a compile error naming its errc
+//   "..."_ci               the same, in objproc::literals
+//   runtime_rule{text}     the explicit opt-out, checked where it is used
+//
+// Grammar (style-spec §7.2, §8): rules joined by '|' (at most 10), each one of
+//   imageMogr2/<key>[/<value>]...        flags auto-orient and strip take no value
+//   imageView2[/<mode 1-5>]/<key>/<value>...
+//   watermark/<1|2|3|4>/<key>/<value>...
+//   style/<name>
+// Inside a rule everything is separated by '/', so a value can never contain '/': base64
+// values use the URL-safe alphabet. Every key and its value syntax is in the tables below.
+//
+// Canonical text: base64 values lose their '=' padding and gravity names are lower case; all
+// else stays as written, so parse(to_string(x)) == x.
+#ifndef OBJPROC_COS_RULE_HPP
+#define OBJPROC_COS_RULE_HPP
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+
+// #include "objproc/config.hpp"
+// #include "objproc/core/diagnostic.hpp"
+// #include "objproc/core/fixed_string.hpp"
+// #include "objproc/core/result.hpp"
+// #include "objproc/core/scan.hpp"
+// #include "objproc/core/text.hpp"
+
+// The longest canonical CI rule (pipeline) a cos::rule holds inline.
+// Changes sizeof(cos::rule): define it the same way in every translation unit.
+#ifndef OBJPROC_COS_RULE_CAPACITY
+#  define OBJPROC_COS_RULE_CAPACITY 2048
+#endif
+
+OBJPROC_NAMESPACE_BEGIN
+
+namespace cos {
+
+inline constexpr std::size_t rule_capacity = OBJPROC_COS_RULE_CAPACITY;
+inline constexpr std::size_t max_pipeline_rules = 10;  // "up to 10 pipeline levels" (§7.2)
+
+namespace spec {
+
+/// How a CI parameter value is written.
+enum class value_kind : std::uint8_t {
+  flag,          // no value (auto-orient, strip)
+  integer,       // within [min, max]
+  enumeration,   // one of `choices`
+  gravity,       // nine-grid name, any case; canonical lower case
+  quality,       // 0-100, optionally forced with a trailing '!'
+  thumbnail,     // !50p !50px !x50p 200x x300 200x300 200x300> 200x300< !200x300r 200x300! 35000@
+  cut,           // WxHxDXxDY
+  crop,          // Wx xH WxH, and the legacy !WxHa<dx>a<dy>
+  box,           // WxH (scrop)
+  blur,          // RxS: radius 1-50, sigma > 0
+  size_limit,    // <n>k or <n>m, optionally '!'
+  base64_text,   // URL-safe base64 of UTF-8 text
+  base64_color,  // URL-safe base64 of "#RRGGBB"
+  base64_url,    // URL-safe base64 of an http:// URL
+};
+
+struct param_spec {
+  std::string_view key = {};
+  value_kind kind = value_kind::integer;
+  std::int64_t min = 0;
+  std::int64_t max = 0;
+  std::string_view choices = {};
+  bool required = false;
+  std::string_view requires_keys = {};  // also needs these keys (space-separated)
+};
+
+struct op_spec {
+  std::string_view name = {};  // imageMogr2 imageView2 watermark/1 ... watermark/4
+  std::span<const param_spec> params = {};
+};
+
+inline constexpr std::int64_t unbounded = 0x7fffffffffffffff;
+
+// style-spec §8.1-8.5
+inline constexpr param_spec image_mogr2[] = {
+    {.key = "thumbnail", .kind = value_kind::thumbnail},
+    {.key = "pad", .kind = value_kind::enumeration, .choices = "0 1", .requires_keys = "thumbnail"},
+    {.key = "color", .kind = value_kind::base64_color, .requires_keys = "pad"},
+    {.key = "cut", .kind = value_kind::cut},
+    {.key = "crop", .kind = value_kind::crop},
+    {.key = "gravity", .kind = value_kind::gravity},
+    {.key = "dx", .min = -unbounded, .max = unbounded},
+    {.key = "dy", .min = -unbounded, .max = unbounded},
+    {.key = "iradius", .min = 1, .max = unbounded},
+    {.key = "rradius", .min = 1, .max = unbounded},
+    {.key = "scrop", .kind = value_kind::box},
+    {.key = "rotate", .min = 0, .max = 360},
+    {.key = "auto-orient", .kind = value_kind::flag},
+    {.key = "flip", .kind = value_kind::enumeration, .choices = "vertical horizontal"},
+    {.key = "format",
+     .kind = value_kind::enumeration,
+     .choices = "jpg jpeg png bmp webp gif tiff yjpeg apng avif heif heic tpg psd"},
+    {.key = "cgif", .min = 1, .max = 100},
+    {.key = "interlace", .kind = value_kind::enumeration, .choices = "0 1"},
+    {.key = "quality", .kind = value_kind::quality},
+    {.key = "rquality", .min = 0, .max = 100},
+    {.key = "lquality", .min = 0, .max = 100},
+    {.key = "blur", .kind = value_kind::blur},
+    {.key = "sharpen", .min = 10, .max = 300},
+    {.key = "bright", .min = -100, .max = 100},
+    {.key = "contrast", .min = -100, .max = 100},
+    {.key = "grayscale", .kind = value_kind::enumeration, .choices = "0 1"},
+    {.key = "strip", .kind = value_kind::flag},
+    {.key = "size-limit", .kind = value_kind::size_limit},
+    {.key = "ignore-error", .kind = value_kind::enumeration, .choices = "1"},
+};
+// §8.6: the mode is the first segment (parsed separately)
+inline constexpr param_spec image_view2[] = {
+    {.key = "w", .min = 1, .max = unbounded},
+    {.key = "h", .min = 1, .max = unbounded},
+    {.key = "format", .kind = value_kind::enumeration, .choices = "jpg bmp gif png webp"},
+    {.key = "q", .kind = value_kind::quality},
+    {.key = "rq", .min = 0, .max = 100},
+    {.key = "lq", .min = 0, .max = 100},
+    {.key = "ignore-error", .kind = value_kind::enumeration, .choices = "1"},
+};
+// §8.7
+inline constexpr param_spec image_watermark[] = {
+    {.key = "image", .kind = value_kind::base64_url, .required = true},
+    {.key = "gravity", .kind = value_kind::gravity},
+    {.key = "dx", .min = -unbounded, .max = unbounded},
+    {.key = "dy", .min = -unbounded, .max = unbounded},
+    {.key = "blogo", .kind = value_kind::enumeration, .choices = "1 2"},
+    {.key = "scatype", .kind = value_kind::enumeration, .choices = "1 2 3"},
+    {.key = "spcent", .min = 1, .max = 1000, .requires_keys = "scatype"},
+    {.key = "dissolve", .min = 1, .max = 100},
+    {.key = "batch", .kind = value_kind::enumeration, .choices = "1"},
+    {.key = "degree", .min = 0, .max = 360, .requires_keys = "batch"},
+    {.key = "ignore-error", .kind = value_kind::enumeration, .choices = "1"},
+};
+inline constexpr param_spec text_watermark[] = {
+    {.key = "text", .kind = value_kind::base64_text, .required = true},
+    {.key = "font", .kind = value_kind::base64_text},
+    {.key = "fontsize", .min = 1, .max = unbounded},
+    {.key = "fill", .kind = value_kind::base64_color},
+    {.key = "dissolve", .min = 1, .max = 100},
+    {.key = "gravity", .kind = value_kind::gravity},
+    {.key = "dx", .min = -unbounded, .max = unbounded},
+    {.key = "dy", .min = -unbounded, .max = unbounded},
+    {.key = "batch", .kind = value_kind::enumeration, .choices = "1"},
+    {.key = "degree", .min = 0, .max = 360, .requires_keys = "batch"},
+    {.key = "shadow", .min = 0, .max = 100},
+    {.key = "ignore-error", .kind = value_kind::enumeration, .choices = "1"},
+};
+inline constexpr param_spec blind_watermark[] = {
+    {.key = "type", .kind = value_kind::enumeration, .choices = "1 2 3", .required = true},
+    {.key = "image", .kind = value_kind::base64_url},
+    {.key = "text", .kind = value_kind::base64_text},
+    {.key = "level", .kind = value_kind::enumeration, .choices = "1 2 3"},
+};
+inline constexpr param_spec extract_blind_watermark[] = {
+    {.key = "type", .kind = value_kind::enumeration, .choices = "1 2 3", .required = true},
+    {.key = "image", .kind = value_kind::base64_url},
+};
+
+inline constexpr op_spec operations[] = {
+    {.name = "imageMogr2", .params = image_mogr2},
+    {.name = "imageView2", .params = image_view2},
+    {.name = "watermark/1", .params = image_watermark},
+    {.name = "watermark/2", .params = text_watermark},
+    {.name = "watermark/3", .params = blind_watermark},
+    {.name = "watermark/4", .params = extract_blind_watermark},
+};
+
+inline constexpr std::size_t not_found = static_cast<std::size_t>(-1);
+
+[[nodiscard]] constexpr std::size_t find_param(const op_spec& op, std::string_view key) noexcept {
+  for (std::size_t i = 0; i < op.params.size(); ++i)
+    if (objproc::detail::same(op.params[i].key, key)) return i;
+  return not_found;
+}
+
+static_assert(
+    [] {
+      for (const op_spec& op : operations)
+        if (op.params.size() > 64) return false;
+      return true;
+    }(),
+    "objproc::cos::spec: the parser tracks at most 64 parameters per operation");
+
+}  // namespace spec
+
+namespace detail {
+
+using objproc::detail::end_of_field;
+using objproc::detail::find_char;
+using objproc::detail::is_digit;
+using objproc::detail::parse_integer;
+using objproc::detail::same;
+using objproc::detail::starts_with;
+using objproc::detail::text_writer;
+
+// A positive integer field of a geometry (no sign, no leading zero); offsets relative to `v`.
+[[nodiscard]] constexpr result<std::int64_t> positive(std::string_view v,
+                                                      std::int64_t min) noexcept {
+  if (!v.empty() && v[0] == '-')
+    return error{errc::invalid_dimensions, 0, "expected a positive number"};
+  auto n = parse_integer(v);
+  if (!n) return error{errc::invalid_dimensions, n.error().offset, "expected a number"};
+  if (*n < min) return error{errc::value_out_of_range, 0, "too small"};
+  return n;
+}
+
+// "AxB" with both parts (or one part, when `allow_missing`) positive.
+[[nodiscard]] constexpr result<void> check_box(std::string_view v, bool allow_missing,
+                                               std::int64_t min) noexcept {
+  const std::size_t x = find_char(v, 'x');
+  if (x == std::string_view::npos) return error{errc::invalid_dimensions, v.size(), "expected WxH"};
+  const std::string_view w = v.substr(0, x);
+  const std::string_view h = v.substr(x + 1);
+  if (w.empty() && h.empty()) return error{errc::invalid_dimensions, x, "expected WxH"};
+  if (!w.empty() || !allow_missing)
+    if (auto r = positive(w, min); !r) return r.error();
+  if (!h.empty() || !allow_missing)
+    if (auto r = positive(h, min); !r) return r.error().shifted(x + 1);
+  return {};
+}
+
+// thumbnail geometries (§8.1)
+[[nodiscard]] constexpr result<void> check_thumbnail(std::string_view v) noexcept {
+  if (v.empty()) return error{errc::invalid_dimensions, 0, "empty geometry"};
+  if (v.back() == '@') {  // <Area>@
+    if (auto r = positive(v.substr(0, v.size() - 1), 1); !r) return r.error();
+    return {};
+  }
+  if (v[0] == '!') {
+    const std::string_view rest = v.substr(1);
+    if (!rest.empty() && rest.back() == 'r') {  // !<W>x<H>r
+      if (auto r = check_box(rest.substr(0, rest.size() - 1), false, 1); !r)
+        return r.error().shifted(1);
+      return {};
+    }
+    std::string_view number;
+    std::size_t at = 1;
+    if (rest.size() >= 2 && rest[0] == 'x' && rest.back() == 'p') {  // !x<S>p
+      number = rest.substr(1, rest.size() - 2);
+      at = 2;
+    } else if (rest.size() >= 2 && same(rest.substr(rest.size() - 2), "px")) {  // !<S>px
+      number = rest.substr(0, rest.size() - 2);
+    } else if (!rest.empty() && rest.back() == 'p') {  // !<S>p
+      number = rest.substr(0, rest.size() - 1);
+    } else {
+      return error{errc::invalid_dimensions, v.size() - 1, "expected p, px or r after '!'"};
+    }
+    if (auto r = positive(number, 1); !r) return r.error().shifted(at);
+    return {};
+  }
+  std::string_view box = v;
+  if (box.back() == '>' || box.back() == '<' || box.back() == '!') {  // shrink/enlarge/exact
+    box.remove_suffix(1);
+    return check_box(box, false, 1);
+  }
+  return check_box(box, true, 1);  // <W>x, x<H>, <W>x<H>
+}
+
+// Base64 parameter values: decode, check what they hold, write them unpadded.
+[[nodiscard]] constexpr result<void> check_base64_value(std::string_view v, spec::value_kind kind,
+                                                        text_writer& out) noexcept {
+  std::array<char, 1536> buffer{};
+  auto value = objproc::detail::decode_base64_text(v, buffer);
+  if (!value) return value.error();
+  const std::string_view text = value->text;
+  if (kind == spec::value_kind::base64_color) {
+    bool ok = text.size() == 7 && text[0] == '#';
+    for (std::size_t i = 1; ok && i < 7; ++i) ok = objproc::detail::hex_value(text[i]) >= 0;
+    if (!ok) return error{errc::invalid_color, 0, "must encode #RRGGBB"};
+  } else if (kind == spec::value_kind::base64_url) {
+    // The documented form: an http:// COS origin URL (https and CDN domains are refused).
+    if (!starts_with(text, "http://") || text.size() == 7)
+      return error{errc::invalid_base64_value, 0, "must encode an http:// URL"};
+  }
+  out.put(value->unpadded);
+  return {};
+}
+
+[[nodiscard]] constexpr result<void> check_value(std::string_view v, const spec::param_spec& p,
+                                                 text_writer& out) noexcept {
+  using spec::value_kind;
+  switch (p.kind) {
+    case value_kind::flag:
+      return {};
+    case value_kind::integer: {
+      auto n = parse_integer(v);
+      if (!n) return n.error();
+      if (*n < p.min) return error{errc::value_out_of_range, 0, "below the minimum"};
+      if (*n > p.max) return error{errc::value_out_of_range, 0, "above the maximum"};
+      break;
+    }
+    case value_kind::enumeration:
+      if (!objproc::detail::in_word_list(p.choices, v))
+        return error{errc::invalid_enum_value, 0, p.choices};
+      break;
+    case value_kind::gravity: {
+      constexpr std::string_view names =
+          "northwest north northeast west center east southwest south southeast";
+      std::array<char, 16> lower{};
+      if (v.size() > lower.size()) return error{errc::invalid_enum_value, 0, names};
+      for (std::size_t i = 0; i < v.size(); ++i)
+        lower[i] = v[i] >= 'A' && v[i] <= 'Z' ? static_cast<char>(v[i] - 'A' + 'a') : v[i];
+      const std::string_view name(lower.data(), v.size());
+      if (!objproc::detail::in_word_list(names, name))
+        return error{errc::invalid_enum_value, 0, names};
+      out.put(name);
+      return {};
+    }
+    case value_kind::quality: {
+      const std::string_view number = !v.empty() && v.back() == '!' ? v.substr(0, v.size() - 1) : v;
+      auto n = parse_integer(number);
+      if (!n) return n.error();
+      if (*n < 0 || *n > 100) return error{errc::value_out_of_range, 0, "quality is 0-100"};
+      break;
+    }
+    case value_kind::thumbnail:
+      if (auto r = check_thumbnail(v); !r) return r;
+      break;
+    case value_kind::cut: {  // WxHxDXxDY; offsets may be 0 (style-spec §9 #16)
+      std::size_t from = 0;
+      for (int field = 0; field < 4; ++field) {
+        const std::size_t end = end_of_field(v, 'x', from);
+        if (end == v.size() && field < 3)
+          return error{errc::invalid_dimensions, v.size(), "expected WxHxDXxDY"};
+        if (end != v.size() && field == 3)
+          return error{errc::invalid_dimensions, end, "expected WxHxDXxDY"};
+        if (auto r = positive(v.substr(from, end - from), field < 2 ? 1 : 0); !r)
+          return r.error().shifted(from);
+        from = end + 1;
+      }
+      break;
+    }
+    case value_kind::crop:
+      if (!v.empty() && v[0] == '!') {  // legacy !WxHa<dx>a<dy>, offsets signed with 'a' or '-'
+        std::size_t at = 1;
+        const std::size_t box_end = [&] {
+          for (std::size_t i = 1; i < v.size(); ++i)
+            if (v[i] == 'a' || (v[i] == '-' && i > 1)) return i;
+          return v.size();
+        }();
+        if (auto r = check_box(v.substr(at, box_end - at), false, 1); !r)
+          return r.error().shifted(at);
+        std::size_t offsets = 0;
+        for (at = box_end; at < v.size(); ++offsets) {
+          std::size_t end = at + 1;
+          while (end < v.size() && is_digit(v[end])) ++end;
+          if (end == at + 1 || offsets == 2)
+            return error{errc::invalid_dimensions, at, "expected a<dx>a<dy>"};
+          at = end;
+        }
+        if (offsets != 2) return error{errc::invalid_dimensions, v.size(), "expected a<dx>a<dy>"};
+        break;
+      }
+      if (auto r = check_box(v, true, 1); !r) return r;
+      break;
+    case value_kind::box:
+      if (auto r = check_box(v, false, 1); !r) return r;
+      break;
+    case value_kind::blur: {
+      const std::size_t x = find_char(v, 'x');
+      if (x == std::string_view::npos)
+        return error{errc::invalid_dimensions, v.size(), "expected <radius>x<sigma>"};
+      auto radius = positive(v.substr(0, x), 1);
+      if (!radius) return radius.error();
+      if (*radius > 50) return error{errc::value_out_of_range, 0, "radius is 1-50"};
+      if (auto sigma = positive(v.substr(x + 1), 1); !sigma) return sigma.error().shifted(x + 1);
+      break;
+    }
+    case value_kind::size_limit: {
+      std::string_view number = !v.empty() && v.back() == '!' ? v.substr(0, v.size() - 1) : v;
+      if (number.empty() || (number.back() != 'k' && number.back() != 'm'))
+        return error{errc::invalid_dimensions, number.empty() ? 0 : number.size() - 1,
+                     "expected <n>k or <n>m"};
+      if (auto r = positive(number.substr(0, number.size() - 1), 1); !r) return r.error();
+      break;
+    }
+    case value_kind::base64_text:
+    case value_kind::base64_color:
+    case value_kind::base64_url:
+      return check_base64_value(v, p.kind, out);
+  }
+  out.put(v);
+  return {};
+}
+
+// One rule (no '|'), starting at offset `base`; writes its canonical text.
+[[nodiscard]] constexpr result<void> parse_one_rule(std::string_view r, std::size_t base,
+                                                    text_writer& out) noexcept {
+  if (r.empty()) return error{errc::empty_operation, base, "empty rule"};
+  if (starts_with(r, "style/")) {
+    const std::string_view name = r.substr(6);
+    if (name.empty()) return error{errc::invalid_style_name, base + 6, "empty style name"};
+    for (std::size_t i = 0; i < name.size(); ++i) {
+      const char c = name[i];
+      if (c == '/')
+        return error{errc::misplaced_operation, base + 6 + i, "a style reference stands alone"};
+      if (!(is_digit(c) || objproc::detail::is_alpha(c) || c == '-' || c == '_' || c == '.'))
+        return error{errc::invalid_style_name, base + 6 + i,
+                     "only letters, digits, '-', '_' and '.'"};
+    }
+    out.put(r);
+    return {};
+  }
+  // The operation: the first segment, or "watermark/<n>".
+  std::size_t at = end_of_field(r, '/', 0);
+  std::string_view name = r.substr(0, at);
+  if (same(name, "watermark")) {
+    at = end_of_field(r, '/', at + 1);
+    name = r.substr(0, at);
+  }
+  std::size_t op_index = spec::not_found;
+  for (std::size_t i = 0; i < std::size(spec::operations); ++i)
+    if (same(spec::operations[i].name, name)) op_index = i;
+  if (op_index == spec::not_found) {
+    if (starts_with(r, "watermark/"))
+      return error{errc::invalid_enum_value, base + 10, "watermark type is 1, 2, 3 or 4"};
+    return error{errc::unknown_operation, base,
+                 "expected imageMogr2, imageView2, watermark/<n> or style/"};
+  }
+  const spec::op_spec& op = spec::operations[op_index];
+  out.put(name);
+
+  // imageView2's mode: an optional first bare segment 1-5 (mode-less imageView2/format/png is
+  // in the official persistent-processing example).
+  if (op_index == 1 && at < r.size()) {
+    const std::size_t end = end_of_field(r, '/', at + 1);
+    const std::string_view mode = r.substr(at + 1, end - (at + 1));
+    if (!mode.empty() && is_digit(mode[0])) {
+      if (mode.size() != 1 || mode[0] < '1' || mode[0] > '5')
+        return error{errc::invalid_enum_value, base + at + 1, "imageView2 mode is 1-5"};
+      out.put('/');
+      out.put(mode);
+      at = end;
+    }
+  }
+
+  std::uint64_t seen_bits = 0;
+  std::array<std::size_t, 64> key_at{};
+  if (at >= r.size()) {
+    if (op_index == 0)
+      return error{errc::missing_parameter, base + r.size(), "imageMogr2 needs an operation"};
+  }
+  while (at < r.size()) {
+    const std::size_t key_start = at + 1;
+    const std::size_t key_end = end_of_field(r, '/', key_start);
+    const std::string_view key = r.substr(key_start, key_end - key_start);
+    if (key.empty()) return error{errc::empty_operation, base + key_start, "empty segment"};
+    const std::size_t index = spec::find_param(op, key);
+    if (index == spec::not_found)
+      return error{errc::unknown_parameter, base + key_start, "not a parameter of this operation"};
+    if ((seen_bits >> index & 1U) != 0)
+      return error{errc::duplicate_parameter, base + key_start, "given twice"};
+    seen_bits |= std::uint64_t{1} << index;
+    key_at[index] = base + key_start;
+    out.put('/');
+    out.put(key);
+    const spec::param_spec& p = op.params[index];
+    if (p.kind == spec::value_kind::flag) {
+      at = key_end;
+      continue;
+    }
+    if (key_end >= r.size()) return error{errc::missing_value, base + r.size(), "value missing"};
+    const std::size_t value_end = end_of_field(r, '/', key_end + 1);
+    const std::string_view value = r.substr(key_end + 1, value_end - (key_end + 1));
+    if (value.empty()) return error{errc::missing_value, base + key_end + 1, "empty value"};
+    out.put('/');
+    if (auto c = check_value(value, p, out); !c) return c.error().shifted(base + key_end + 1);
+    at = value_end;
+  }
+
+  const auto present = [&](std::string_view key) {
+    const std::size_t i = spec::find_param(op, key);
+    return i != spec::not_found && (seen_bits >> i & 1U) != 0;
+  };
+  for (std::size_t i = 0; i < op.params.size(); ++i) {
+    const spec::param_spec& p = op.params[i];
+    const bool seen = (seen_bits >> i & 1U) != 0;
+    if (!seen) {
+      if (p.required) return error{errc::missing_parameter, base, p.key};
+      continue;
+    }
+    for (std::size_t from = 0; from < p.requires_keys.size();
+         from = end_of_field(p.requires_keys, ' ', from) + 1)
+      if (!present(p.requires_keys.substr(from, end_of_field(p.requires_keys, ' ', from) - from)))
+        return error{errc::missing_parameter, key_at[i], p.requires_keys};
+  }
+  // Rules that depend on a value (§8.7).
+  const auto value_of = [&](std::string_view key) -> std::string_view {
+    const std::size_t i = spec::find_param(op, key);
+    if (i == spec::not_found || (seen_bits >> i & 1U) == 0) return {};
+    const std::size_t from = key_at[i] - base + key.size() + 1;
+    return r.substr(from, end_of_field(r, '/', from) - from);
+  };
+  if (op_index == 2 && same(value_of("scatype"), "3") && present("spcent")) {
+    auto n = parse_integer(value_of("spcent"));
+    if (n && *n > 250)
+      return error{errc::value_out_of_range, key_at[spec::find_param(op, "spcent")],
+                   "spcent is 1-250 with scatype 3"};
+  }
+  if (op_index == 4) {  // blind watermark: type 1/2 need an image, type 3 a text; level only type 2
+    const std::string_view type = value_of("type");
+    if (!same(type, "3") && !present("image")) return error{errc::missing_parameter, base, "image"};
+    if (same(type, "3") && !present("text")) return error{errc::missing_parameter, base, "text"};
+    if (present("level") && !same(type, "2"))
+      return error{errc::conflicting_parameters, key_at[spec::find_param(op, "level")],
+                   "level only with type 2"};
+  }
+  if (op_index == 5 && !same(value_of("type"), "3") && !present("image"))
+    return error{errc::missing_parameter, base, "image"};
+  return {};
+}
+
+// A pipeline: rules joined by '|'. Returns the number of rules.
+[[nodiscard]] constexpr result<std::size_t> parse_pipeline(std::string_view in,
+                                                           text_writer& out) noexcept {
+  if (in.empty()) return error{errc::empty_style, 0, "empty rule"};
+  std::size_t count = 0;
+  for (std::size_t from = 0;;) {
+    const std::size_t end = end_of_field(in, '|', from);
+    if (++count > max_pipeline_rules)
+      return error{errc::too_many_rules, from, "at most 10 rules in a pipeline"};
+    if (count > 1) out.put('|');
+    if (auto r = parse_one_rule(in.substr(from, end - from), from, out); !r) return r.error();
+    if (end == in.size()) break;
+    from = end + 1;
+  }
+  if (out.overflowed())
+    return error{errc::style_too_long, out.capacity, "longer than OBJPROC_COS_RULE_CAPACITY"};
+  return count;
+}
+
+}  // namespace detail
+
+/// A validated CI rule (or pipeline of up to 10 rules) in canonical form, held inline.
+class rule {
+ public:
+  constexpr rule() noexcept = default;
+
+  [[nodiscard]] constexpr std::string_view view() const noexcept { return {text_.data(), size_}; }
+  [[nodiscard]] constexpr bool empty() const noexcept { return size_ == 0; }
+  [[nodiscard]] constexpr std::size_t rules() const noexcept { return count_; }
+  [[nodiscard]] constexpr bool has_error() const noexcept { return error_.code != errc::none; }
+  [[nodiscard]] constexpr objproc::error error() const noexcept { return error_; }
+  /// A style reference (style/<name>), usable in Pic-Operations but not in a URL.
+  [[nodiscard]] constexpr bool is_reference() const noexcept {
+    return objproc::detail::starts_with(view(), "style/");
+  }
+  [[nodiscard]] constexpr result<rule> checked() const noexcept {
+    if (has_error()) return error_;
+    if (empty()) return objproc::error{errc::empty_style, error::no_offset, "empty rule"};
+    return *this;
+  }
+
+  friend constexpr bool operator==(const rule& a, const rule& b) noexcept {
+    return a.view() == b.view() && a.error_ == b.error_;
+  }
+  friend constexpr bool operator==(const rule& a, std::string_view text) noexcept {
+    return !a.has_error() && a.view() == text;
+  }
+
+  // --- for builders (cos/image_mogr2.hpp ...) -----------------------------------------------
+  /// A rule holding `e`; in a constant evaluation, a compile error naming e.code.
+  [[nodiscard]] static constexpr rule failed(const objproc::error& e) noexcept {
+    objproc::detail::fail_constant_evaluation(e);
+    rule r;
+    r.error_ = e;
+    return r;
+  }
+  /// This rule's text followed by `parts`, validated as a whole by the one parser.
+  [[nodiscard]] constexpr rule appended(std::string_view part1,
+                                        std::string_view part2 = {}) const noexcept;
+
+ private:
+  friend constexpr result<rule> parse_rule(std::string_view) noexcept;
+
+  std::array<char, rule_capacity> text_{};
+  std::uint16_t size_ = 0;
+  std::uint8_t count_ = 0;
+  objproc::error error_{errc::none};
+};
+
+/// Parses and validates a CI rule or pipeline; the rule holds its canonical form.
+[[nodiscard]] constexpr result<rule> parse_rule(std::string_view text) noexcept {
+  rule r;
+  objproc::detail::text_writer out{r.text_.data(), r.text_.size(), 0};
+  auto count = detail::parse_pipeline(text, out);
+  if (!count) return count.error();
+  r.size_ = static_cast<std::uint16_t>(out.size);
+  r.count_ = static_cast<std::uint8_t>(*count);
+  return r;
+}
+
+constexpr rule rule::appended(std::string_view part1, std::string_view part2) const noexcept {
+  if (has_error()) return *this;
+  std::array<char, rule_capacity> scratch{};
+  std::size_t n = 0;
+  for (const std::string_view part : {view(), part1, part2}) {
+    for (const char c : part) {
+      if (n == scratch.size())
+        return failed(
+            objproc::error{errc::style_too_long, n, "longer than OBJPROC_COS_RULE_CAPACITY"});
+      scratch[n++] = c;
+    }
+  }
+  auto parsed = parse_rule(std::string_view(scratch.data(), n));
+  if (!parsed) return failed(parsed.error());
+  return *parsed;
+}
+
+[[nodiscard]] inline std::string to_string(const rule& r) { return std::string(r.view()); }
+
+/// A CI rule checked at compile time: a bad literal passed where a rule_string is expected
+/// does not compile, and the diagnostic names the errc and its offset.
+class rule_string {
+ public:
+  template <std::size_t N>
+  consteval rule_string(const char (&text)[N]) noexcept : text_(text, N - 1) {  // NOLINT
+    objproc::detail::text_writer count;
+    if (auto r = detail::parse_pipeline(text_, count); !r)
+      objproc::detail::fail_constant_evaluation(r.error());
+  }
+  [[nodiscard]] constexpr std::string_view view() const noexcept { return text_; }
+  /// The parsed rule (cannot fail: the literal was checked).
+  [[nodiscard]] constexpr rule get() const noexcept { return *parse_rule(text_); }
+
+ private:
+  std::string_view text_;
+};
+
+/// The explicit opt-out from compile-time checking: parsed where it is used.
+struct runtime_rule {
+  std::string_view text;
+};
+
+}  // namespace cos
+
+namespace literals {
+/// "imageMogr2/thumbnail/!50p"_ci: a compile-time checked CI rule.
+template <fixed_string Text>
+consteval cos::rule_string operator""_ci() noexcept {
+  return cos::rule_string(Text.data);
+}
+}  // namespace literals
+
+OBJPROC_NAMESPACE_END
+
+#endif  // OBJPROC_COS_RULE_HPP
+// ----- end objproc/cos/rule.hpp -----
 // #include "objproc/crypto/block_hash.hpp"
 // ----- begin objproc/crypto/block_hash.hpp -----
 // objproc/crypto/block_hash.hpp - the streaming Merkle-Damgard context under SHA-1 and SHA-256.

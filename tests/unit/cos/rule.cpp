@@ -92,7 +92,7 @@ TEST_CASE("style-spec §10: every valid COS example parses and is canonical", "[
         "watermark/2/text/6IW-6K6v5LqR/fill/IzNEM0QzRA/gravity/southeast");
 }
 
-TEST_CASE("grammar errors carry the offset of the offending byte", "[cos][rule]") {
+TEST_CASE("CI rule grammar errors carry the offset of the offending byte", "[cos][rule]") {
   require_error("", errc::empty_style, 0);
   require_error("imageMogr3/thumbnail/!50p", errc::unknown_operation, 0);
   require_error("imageMogr2", errc::missing_parameter, 10);

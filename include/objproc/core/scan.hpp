@@ -83,10 +83,11 @@ namespace detail {
 }
 
 /// Where a parser writes canonical text. With no buffer it only counts, which is all a
-/// compile-time check needs.
+/// compile-time check needs; the capacity still applies, so a literal that checks is one that
+/// also fits the value it becomes.
 struct text_writer {
   char* data = nullptr;
-  std::size_t capacity = 0;
+  std::size_t capacity = static_cast<std::size_t>(-1);
   std::size_t size = 0;
 
   constexpr void put(char c) noexcept {
@@ -96,9 +97,7 @@ struct text_writer {
   constexpr void put(std::string_view s) noexcept {
     for (const char c : s) put(c);
   }
-  [[nodiscard]] constexpr bool overflowed() const noexcept {
-    return data != nullptr && size > capacity;
-  }
+  [[nodiscard]] constexpr bool overflowed() const noexcept { return size > capacity; }
 };
 
 }  // namespace detail

@@ -626,7 +626,7 @@ constexpr style style::appended(std::string_view part1, std::string_view part2,
 /// notify placement, required saveas/notify. Offsets refer to the canonical text.
 [[nodiscard]] constexpr result<void> check_carrier(const style& s, carrier where) noexcept {
   if (s.has_error()) return s.error();
-  detail::style_writer count;
+  detail::style_writer count{nullptr, style_capacity, 0};
   if (auto r = detail::parse_process(s.view(), count, {where, false}); !r) return r.error();
   return {};
 }
@@ -641,7 +641,7 @@ class style_string {
  public:
   template <std::size_t N>
   consteval style_string(const char (&text)[N]) noexcept : text_(text, N - 1) {  // NOLINT
-    detail::style_writer count;
+    detail::style_writer count{nullptr, style_capacity, 0};
     if (auto r = detail::parse_process(text_, count, {}); !r)
       objproc::detail::fail_constant_evaluation(r.error());
   }

@@ -262,3 +262,14 @@ TEST_CASE("unverified rules are not enforced, only the syntax", "[oss][style]") 
   require_error("audio/convert,f_mp3,ab_x", errc::invalid_number, 23);
   require_error("image/flip,1 ", errc::invalid_character, 12);
 }
+
+TEST_CASE("a checked literal is one that fits a style", "[oss][style][literal]") {
+  // The compile-time check counts without a buffer; the capacity applies all the same (a
+  // literal that checked but did not fit would make style_string::get() fail).
+  std::string text = "image/resize,w_1";
+  while (text.size() <= objproc::oss::style_capacity) text += "/rotate,90";
+  objproc::detail::text_writer count{nullptr, objproc::oss::style_capacity, 0};
+  const auto r = objproc::oss::detail::parse_process(text, count, {});
+  REQUIRE_FALSE(r.has_value());
+  CHECK(r.error().code == errc::style_too_long);
+}

@@ -742,10 +742,11 @@ namespace detail {
 }
 
 /// Where a parser writes canonical text. With no buffer it only counts, which is all a
-/// compile-time check needs.
+/// compile-time check needs; the capacity still applies, so a literal that checks is one that
+/// also fits the value it becomes.
 struct text_writer {
   char* data = nullptr;
-  std::size_t capacity = 0;
+  std::size_t capacity = static_cast<std::size_t>(-1);
   std::size_t size = 0;
 
   constexpr void put(char c) noexcept {
@@ -755,9 +756,7 @@ struct text_writer {
   constexpr void put(std::string_view s) noexcept {
     for (const char c : s) put(c);
   }
-  [[nodiscard]] constexpr bool overflowed() const noexcept {
-    return data != nullptr && size > capacity;
-  }
+  [[nodiscard]] constexpr bool overflowed() const noexcept { return size > capacity; }
 };
 
 }  // namespace detail
@@ -4168,7 +4167,7 @@ constexpr style style::appended(std::string_view part1, std::string_view part2,
 /// notify placement, required saveas/notify. Offsets refer to the canonical text.
 [[nodiscard]] constexpr result<void> check_carrier(const style& s, carrier where) noexcept {
   if (s.has_error()) return s.error();
-  detail::style_writer count;
+  detail::style_writer count{nullptr, style_capacity, 0};
   if (auto r = detail::parse_process(s.view(), count, {where, false}); !r) return r.error();
   return {};
 }
@@ -4183,7 +4182,7 @@ class style_string {
  public:
   template <std::size_t N>
   consteval style_string(const char (&text)[N]) noexcept : text_(text, N - 1) {  // NOLINT
-    detail::style_writer count;
+    detail::style_writer count{nullptr, style_capacity, 0};
     if (auto r = detail::parse_process(text_, count, {}); !r)
       objproc::detail::fail_constant_evaluation(r.error());
   }

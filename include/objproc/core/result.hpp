@@ -74,6 +74,13 @@ OBJPROC_NAMESPACE_BEGIN
   X(notify_required, "sys/notify required")                       \
   X(invalid_bucket_name, "invalid bucket name")                   \
   X(invalid_object_key, "invalid object key")                     \
+  /* JSON (core/json.hpp, cos/pic_operations.hpp) */              \
+  X(invalid_json, "invalid JSON")                                 \
+  X(json_too_deep, "JSON nested too deeply")                      \
+  X(duplicate_key, "duplicate key")                               \
+  X(unknown_key, "unknown key")                                   \
+  X(missing_key, "missing key")                                   \
+  X(wrong_type, "wrong type")                                     \
   /* crypto providers and transport adapters */                   \
   X(crypto_failed, "crypto provider failed")                      \
   X(transport_failed, "transport failed")

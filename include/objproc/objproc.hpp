@@ -3,11 +3,13 @@
 // objproc builds, checks and signs cloud object-storage data-processing requests. It never does
 // I/O: typed values become signed request descriptors that you send with your own HTTP client.
 // The layout, by stage of the flow (see DESIGN.md):
-//   core/    result and errors, fixed_string, text codecs (base64, hex, percent), UTC time
+//   core/    result and errors, fixed_string, text codecs (base64, hex, percent), UTC time,
+//            caret diagnostics, JSON
 //   crypto/  the crypto_provider concept and the built-in constexpr SHA-1/SHA-256/HMAC
 //   oss/     Alibaba Cloud OSS: the process-string grammar and checked literals (style.hpp),
 //            typed builders (image, video, audio, doc), sys/saveas and sys/notify (directives)
-//   cos/     Tencent Cloud COS + CI: the rule grammar and checked literals (rule.hpp)
+//   cos/     Tencent Cloud COS + CI: the rule grammar and checked literals (rule.hpp), typed
+//            rule builders (image_mogr2, image_view2, watermark), Pic-Operations JSON
 // Adapters (separate targets, include them yourself):
 //   <objproc/adapters/openssl.hpp>   objproc::openssl::crypto   (target objproc::openssl)
 #ifndef OBJPROC_OBJPROC_HPP
@@ -16,11 +18,18 @@
 #include "objproc/config.hpp"
 #include "objproc/core/diagnostic.hpp"
 #include "objproc/core/fixed_string.hpp"
+#include "objproc/core/json.hpp"
 #include "objproc/core/result.hpp"
 #include "objproc/core/scan.hpp"
 #include "objproc/core/text.hpp"
 #include "objproc/core/time.hpp"
+#include "objproc/cos/builder.hpp"
+#include "objproc/cos/image_mogr2.hpp"
+#include "objproc/cos/image_view2.hpp"
+#include "objproc/cos/names.hpp"
+#include "objproc/cos/pic_operations.hpp"
 #include "objproc/cos/rule.hpp"
+#include "objproc/cos/watermark.hpp"
 #include "objproc/crypto/block_hash.hpp"
 #include "objproc/crypto/concepts.hpp"
 #include "objproc/crypto/hmac.hpp"

@@ -624,7 +624,7 @@ class rule_string {
  public:
   template <std::size_t N>
   consteval rule_string(const char (&text)[N]) noexcept : text_(text, N - 1) {  // NOLINT
-    objproc::detail::text_writer count;
+    objproc::detail::text_writer count{nullptr, rule_capacity, 0};
     if (auto r = detail::parse_pipeline(text_, count); !r)
       objproc::detail::fail_constant_evaluation(r.error());
   }

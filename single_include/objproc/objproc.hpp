@@ -10,11 +10,13 @@
 // objproc builds, checks and signs cloud object-storage data-processing requests. It never does
 // I/O: typed values become signed request descriptors that you send with your own HTTP client.
 // The layout, by stage of the flow (see DESIGN.md):
-//   core/    result and errors, fixed_string, text codecs (base64, hex, percent), UTC time
+//   core/    result and errors, fixed_string, text codecs (base64, hex, percent), UTC time,
+//            caret diagnostics, JSON
 //   crypto/  the crypto_provider concept and the built-in constexpr SHA-1/SHA-256/HMAC
 //   oss/     Alibaba Cloud OSS: the process-string grammar and checked literals (style.hpp),
 //            typed builders (image, video, audio, doc), sys/saveas and sys/notify (directives)
-//   cos/     Tencent Cloud COS + CI: the rule grammar and checked literals (rule.hpp)
+//   cos/     Tencent Cloud COS + CI: the rule grammar and checked literals (rule.hpp), typed
+//            rule builders (image_mogr2, image_view2, watermark), Pic-Operations JSON
 // Adapters (separate targets, include them yourself):
 //   <objproc/adapters/openssl.hpp>   objproc::openssl::crypto   (target objproc::openssl)
 #ifndef OBJPROC_OBJPROC_HPP
@@ -195,6 +197,13 @@ OBJPROC_NAMESPACE_BEGIN
   X(notify_required, "sys/notify required")                       \
   X(invalid_bucket_name, "invalid bucket name")                   \
   X(invalid_object_key, "invalid object key")                     \
+  /* JSON (core/json.hpp, cos/pic_operations.hpp) */              \
+  X(invalid_json, "invalid JSON")                                 \
+  X(json_too_deep, "JSON nested too deeply")                      \
+  X(duplicate_key, "duplicate key")                               \
+  X(unknown_key, "unknown key")                                   \
+  X(missing_key, "missing key")                                   \
+  X(wrong_type, "wrong type")                                     \
   /* crypto providers and transport adapters */                   \
   X(crypto_failed, "crypto provider failed")                      \
   X(transport_failed, "transport failed")
@@ -654,117 +663,38 @@ OBJPROC_NAMESPACE_END
 
 #endif  // OBJPROC_CORE_FIXED_STRING_HPP
 // ----- end objproc/core/fixed_string.hpp -----
-// #include "objproc/core/result.hpp"
-// #include "objproc/core/scan.hpp"
-// ----- begin objproc/core/scan.hpp -----
-// objproc/core/scan.hpp - the small constexpr scanning pieces the grammars share (OSS styles,
-// COS rules): comparing, finding, word lists and strict decimal integers.
+// #include "objproc/core/json.hpp"
+// ----- begin objproc/core/json.hpp -----
+// objproc/core/json.hpp - strict JSON (RFC 8259): a string writer and a small tree reader.
 //
-// Plain loops rather than std::string_view's own comparison and search: in constant evaluation
-// every library layer is interpreted step by step, and these run for every checked literal
-// (bench/compile_cost.sh measures it).
-#ifndef OBJPROC_CORE_SCAN_HPP
-#define OBJPROC_CORE_SCAN_HPP
+//   append_json_string(out, text)   appends text as a quoted, escaped JSON string; refuses
+//                                   invalid UTF-8 (and then leaves `out` as it was)
+//   json::parse(text)               -> result<json::value>: null, boolean, number (kept as its
+//                                   text, with an integer accessor), string (unescaped UTF-8),
+//                                   array, object (members in document order)
+//   json::to_string(value)          compact text; json::parse(json::to_string(v)) == v
+//
+// The reader takes exactly one value with optional whitespace around it and nothing else: no
+// comments, trailing commas, single quotes, leading zeros, NaN, byte order mark or raw control
+// characters; text must be UTF-8, a \uXXXX escape may not be a lone surrogate, and an object
+// may not repeat a key. Nesting deeper than parse_options::max_depth is refused before the
+// stack is at risk. Every error carries the byte offset of the offending character (the input's
+// size when the input ends too early). It allocates (the tree owns its strings) but never
+// throws on its own: bad input is always an error value.
+#ifndef OBJPROC_CORE_JSON_HPP
+#define OBJPROC_CORE_JSON_HPP
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>  // std::hash
+#include <string>
 #include <string_view>
+#include <unordered_set>
+#include <utility>
+#include <vector>
 
 // #include "objproc/config.hpp"
 // #include "objproc/core/result.hpp"
-
-OBJPROC_NAMESPACE_BEGIN
-
-namespace detail {
-
-[[nodiscard]] constexpr bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
-[[nodiscard]] constexpr bool is_lower(char c) noexcept { return c >= 'a' && c <= 'z'; }
-[[nodiscard]] constexpr bool is_alpha(char c) noexcept {
-  return is_lower(c) || (c >= 'A' && c <= 'Z');
-}
-
-/// a == b.
-[[nodiscard]] constexpr bool same(std::string_view a, std::string_view b) noexcept {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i)
-    if (a[i] != b[i]) return false;
-  return true;
-}
-
-/// s starts with prefix.
-[[nodiscard]] constexpr bool starts_with(std::string_view s, std::string_view prefix) noexcept {
-  return s.size() >= prefix.size() && same(s.substr(0, prefix.size()), prefix);
-}
-
-/// The first `c` at or after `from`, or npos.
-[[nodiscard]] constexpr std::size_t find_char(std::string_view s, char c,
-                                              std::size_t from = 0) noexcept {
-  for (std::size_t i = from; i < s.size(); ++i)
-    if (s[i] == c) return i;
-  return std::string_view::npos;
-}
-
-/// The first `c` at or after `from`, or the end of `s`: where a field that starts at `from` ends.
-[[nodiscard]] constexpr std::size_t end_of_field(std::string_view s, char c,
-                                                 std::size_t from) noexcept {
-  const std::size_t at = find_char(s, c, from);
-  return at == std::string_view::npos ? s.size() : at;
-}
-
-/// True when `word` is one of the space-separated `words`.
-[[nodiscard]] constexpr bool in_word_list(std::string_view words, std::string_view word) noexcept {
-  std::size_t start = 0;
-  for (std::size_t i = 0; i <= words.size(); ++i) {
-    if (i == words.size() || words[i] == ' ') {
-      if (same(words.substr(start, i - start), word)) return true;
-      start = i + 1;
-    }
-  }
-  return false;
-}
-
-/// A strict decimal integer: optional '-', digits, no leading zeros, no "-0", at most 18
-/// digits. Error offsets are relative to `v`.
-[[nodiscard]] constexpr result<std::int64_t> parse_integer(std::string_view v) noexcept {
-  std::size_t i = 0;
-  const bool negative = !v.empty() && v[0] == '-';
-  if (negative) ++i;
-  if (i == v.size()) return error{errc::invalid_number, i, "expected digits"};
-  if (v[i] == '0' && (v.size() > i + 1 || negative))
-    return error{errc::invalid_number, i, "no leading zeros"};
-  std::int64_t n = 0;
-  for (; i < v.size(); ++i) {
-    if (!is_digit(v[i])) return error{errc::invalid_number, i, "expected digits"};
-    if (n > 99'999'999'999'999'999) return error{errc::value_out_of_range, 0, "number too large"};
-    n = n * 10 + (v[i] - '0');
-  }
-  return negative ? -n : n;
-}
-
-/// Where a parser writes canonical text. With no buffer it only counts, which is all a
-/// compile-time check needs; the capacity still applies, so a literal that checks is one that
-/// also fits the value it becomes.
-struct text_writer {
-  char* data = nullptr;
-  std::size_t capacity = static_cast<std::size_t>(-1);
-  std::size_t size = 0;
-
-  constexpr void put(char c) noexcept {
-    if (data != nullptr && size < capacity) data[size] = c;
-    ++size;
-  }
-  constexpr void put(std::string_view s) noexcept {
-    for (const char c : s) put(c);
-  }
-  [[nodiscard]] constexpr bool overflowed() const noexcept { return size > capacity; }
-};
-
-}  // namespace detail
-
-OBJPROC_NAMESPACE_END
-
-#endif  // OBJPROC_CORE_SCAN_HPP
-// ----- end objproc/core/scan.hpp -----
 // #include "objproc/core/text.hpp"
 // ----- begin objproc/core/text.hpp -----
 // objproc/core/text.hpp - base64, hex and percent-encoding: strict, constexpr, allocation-free.
@@ -1284,6 +1214,630 @@ OBJPROC_NAMESPACE_END
 
 #endif  // OBJPROC_CORE_TEXT_HPP
 // ----- end objproc/core/text.hpp -----
+
+OBJPROC_NAMESPACE_BEGIN
+
+// ---------------------------------------------------------------------------------------------
+// writer
+
+namespace detail {
+// The characters with a two-character escape, and the letter after the backslash of each
+// ('/' is only ever read: the writer leaves it alone).
+inline constexpr std::string_view json_escaped_chars = "\"\\\b\f\n\r\t/";
+inline constexpr std::string_view json_escape_letters = "\"\\bfnrt/";
+}  // namespace detail
+
+/// Appends `utf8` to `out` as a JSON string: in double quotes, with '"' and '\' escaped and
+/// U+0000-U+001F written as \b \f \n \r \t or \u00xx; everything else ('/', DEL, non-ASCII
+/// UTF-8) is copied unchanged. Invalid UTF-8 is refused (errc::invalid_utf8, offset into `utf8`)
+/// and leaves `out` untouched.
+[[nodiscard]] inline result<void> append_json_string(std::string& out, std::string_view utf8) {
+  if (auto valid = check_utf8(utf8); !valid) return valid.error();
+  out.reserve(out.size() + utf8.size() + 2);
+  out += '"';
+  std::size_t copied = 0;  // utf8[copied, i) still has to be copied as it is
+  for (std::size_t i = 0; i < utf8.size(); ++i) {
+    const auto c = static_cast<unsigned char>(utf8[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(utf8.substr(copied, i - copied));
+    copied = i + 1;
+    out += '\\';
+    if (const std::size_t k = detail::json_escaped_chars.find(static_cast<char>(c));
+        k != std::string_view::npos) {
+      out += detail::json_escape_letters[k];
+    } else {
+      out += "u00";
+      out += detail::lower_hex_digits[c >> 4];
+      out += detail::lower_hex_digits[c & 0xF];
+    }
+  }
+  out.append(utf8.substr(copied));
+  out += '"';
+  return {};
+}
+
+// ---------------------------------------------------------------------------------------------
+// reader
+
+namespace detail {
+class json_parser;
+}  // namespace detail
+
+namespace json {
+
+enum class kind : unsigned char { null, boolean, number, string, array, object };
+
+/// How deep arrays and objects may nest by default; the outermost one counts 1.
+inline constexpr std::size_t default_max_depth = 64;
+
+struct parse_options {
+  std::size_t max_depth = default_max_depth;
+};
+
+struct member;
+
+/// One JSON value, as read by json::parse. Read-only: the parser is the only way to make one
+/// (so every string in it is valid UTF-8 and its nesting is bounded).
+class value {
+ public:
+  value() noexcept = default;  // null
+
+  [[nodiscard]] kind type() const noexcept { return kind_; }
+  [[nodiscard]] bool is_null() const noexcept { return kind_ == kind::null; }
+  [[nodiscard]] bool is_bool() const noexcept { return kind_ == kind::boolean; }
+  [[nodiscard]] bool is_number() const noexcept { return kind_ == kind::number; }
+  [[nodiscard]] bool is_string() const noexcept { return kind_ == kind::string; }
+  [[nodiscard]] bool is_array() const noexcept { return kind_ == kind::array; }
+  [[nodiscard]] bool is_object() const noexcept { return kind_ == kind::object; }
+
+  /// The boolean (false for any other kind).
+  [[nodiscard]] bool as_bool() const noexcept { return kind_ == kind::boolean && flag_; }
+  /// A number as written in the input, "-12.5e3"; empty for any other kind.
+  [[nodiscard]] std::string_view number_text() const noexcept {
+    return kind_ == kind::number ? std::string_view(text_) : std::string_view();
+  }
+  /// A number written as an integer: errc::wrong_type for another kind, errc::invalid_number
+  /// with a fraction or exponent ("1.0", "1e2"), errc::value_out_of_range beyond 64 bits.
+  [[nodiscard]] result<std::int64_t> as_int64() const noexcept;
+  /// The unescaped string (empty for any other kind).
+  [[nodiscard]] std::string_view as_string() const noexcept {
+    return kind_ == kind::string ? std::string_view(text_) : std::string_view();
+  }
+  /// Whether a string was written with escapes. When not, byte i of as_string() is byte
+  /// offset() + 1 + i of the input, so an error inside the string can point into the input.
+  [[nodiscard]] bool has_escapes() const noexcept { return kind_ == kind::string && flag_; }
+  /// An array's elements (empty for any other kind).
+  [[nodiscard]] const std::vector<value>& items() const noexcept { return items_; }
+  /// An object's members in document order (empty for any other kind).
+  [[nodiscard]] const std::vector<member>& members() const noexcept;
+  /// An object's member value named `key`, or nullptr.
+  [[nodiscard]] const value* find(std::string_view key) const noexcept;
+  /// Byte offset of the value's first character in the parsed input.
+  [[nodiscard]] std::size_t offset() const noexcept { return offset_; }
+
+  /// Same kind and content; offsets and escapes do not count, numbers compare as text.
+  friend bool operator==(const value& a, const value& b) noexcept;
+
+ private:
+  friend class objproc::detail::json_parser;
+
+  kind kind_ = kind::null;
+  bool flag_ = false;  // boolean: its value; string: written with escapes
+  std::size_t offset_ = 0;
+  std::string text_;  // number: its text; string: unescaped
+  std::vector<value> items_;
+  std::vector<member> members_;
+};
+
+/// One object member.
+struct member {
+  std::string key = {};
+  json::value value = {};
+  std::size_t key_offset = 0;  // byte offset of the key's opening quote in the input
+
+  friend bool operator==(const member& a, const member& b) noexcept {
+    return a.key == b.key && a.value == b.value;
+  }
+};
+
+inline const std::vector<member>& value::members() const noexcept { return members_; }
+
+inline const value* value::find(std::string_view key) const noexcept {
+  for (const member& m : members_)
+    if (m.key == key) return &m.value;
+  return nullptr;
+}
+
+inline bool operator==(const value& a, const value& b) noexcept {
+  if (a.kind_ != b.kind_) return false;
+  switch (a.kind_) {
+    case kind::null:
+      return true;
+    case kind::boolean:
+      return a.flag_ == b.flag_;
+    case kind::number:
+    case kind::string:
+      return a.text_ == b.text_;
+    case kind::array:
+      return a.items_ == b.items_;
+    case kind::object:
+      return a.members_ == b.members_;
+  }
+  return false;
+}
+
+inline result<std::int64_t> value::as_int64() const noexcept {
+  if (kind_ != kind::number) return error{errc::wrong_type, offset_, "expected a number"};
+  const std::string_view t = text_;
+  const bool negative = t.front() == '-';  // a number's text is never empty
+  const std::uint64_t limit = negative ? std::uint64_t{1} << 63 : (std::uint64_t{1} << 63) - 1;
+  std::uint64_t v = 0;
+  for (std::size_t i = negative ? 1 : 0; i < t.size(); ++i) {
+    if (t[i] < '0' || t[i] > '9')
+      return error{errc::invalid_number, offset_ + i, "expected an integer"};
+    const auto digit = static_cast<std::uint64_t>(t[i] - '0');
+    if (v > (limit - digit) / 10)
+      return error{errc::value_out_of_range, offset_, "integer out of 64-bit range"};
+    v = v * 10 + digit;
+  }
+  return negative ? static_cast<std::int64_t>(std::uint64_t{0} - v) : static_cast<std::int64_t>(v);
+}
+
+}  // namespace json
+
+namespace detail {
+
+// Recursive descent, one level of recursion per array/object level, bounded by max_depth.
+class json_parser {
+ public:
+  json_parser(std::string_view in, std::size_t max_depth) noexcept
+      : in_(in), max_depth_(max_depth) {}
+
+  result<json::value> run() {
+    json::value root;
+    skip_whitespace();
+    if (auto r = parse_value(root, 0); !r) return r.error();
+    skip_whitespace();
+    if (pos_ != in_.size())
+      return error{errc::invalid_json, pos_, "unexpected data after the value"};
+    return result<json::value>(std::move(root));
+  }
+
+ private:
+  std::string_view in_;
+  std::size_t max_depth_;
+  std::size_t pos_ = 0;
+
+  [[nodiscard]] bool at(char c) const noexcept { return pos_ < in_.size() && in_[pos_] == c; }
+  [[nodiscard]] bool at_digit() const noexcept {
+    return pos_ < in_.size() && in_[pos_] >= '0' && in_[pos_] <= '9';
+  }
+  void skip_digits() noexcept {
+    while (at_digit()) ++pos_;
+  }
+  void skip_whitespace() noexcept {
+    while (pos_ < in_.size() &&
+           (in_[pos_] == ' ' || in_[pos_] == '\t' || in_[pos_] == '\n' || in_[pos_] == '\r'))
+      ++pos_;
+  }
+  // An error at the current position; at the end of the input it says so instead.
+  [[nodiscard]] error fail(std::string_view detail) const noexcept {
+    return error{errc::invalid_json, pos_,
+                 pos_ < in_.size() ? detail : std::string_view("unexpected end of input")};
+  }
+
+  result<void> parse_value(json::value& out, std::size_t depth) {
+    if (pos_ == in_.size()) return fail("expected a value");
+    out.offset_ = pos_;
+    switch (in_[pos_]) {
+      case '{':
+        return parse_object(out, depth + 1);
+      case '[':
+        return parse_array(out, depth + 1);
+      case '"':
+        out.kind_ = json::kind::string;
+        return parse_string(out.text_, out.flag_);
+      case 't':
+        out.kind_ = json::kind::boolean;
+        out.flag_ = true;
+        return parse_literal("true");
+      case 'f':
+        out.kind_ = json::kind::boolean;
+        return parse_literal("false");
+      case 'n':
+        return parse_literal("null");
+      default:
+        if (in_[pos_] == '-' || at_digit()) {
+          out.kind_ = json::kind::number;
+          return parse_number(out.text_);
+        }
+        return fail("expected a value");
+    }
+  }
+
+  result<void> parse_literal(std::string_view word) {
+    for (const char c : word) {
+      if (!at(c)) return fail("invalid literal");
+      ++pos_;
+    }
+    return {};
+  }
+
+  // -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
+  result<void> parse_number(std::string& text) {
+    const std::size_t start = pos_;
+    if (at('-')) ++pos_;
+    if (!at_digit()) return fail("expected a digit");
+    if (at('0')) {
+      ++pos_;
+      if (at_digit()) return error{errc::invalid_json, pos_, "leading zeros are not allowed"};
+    } else {
+      skip_digits();
+    }
+    if (at('.')) {
+      ++pos_;
+      if (!at_digit()) return fail("expected a digit after '.'");
+      skip_digits();
+    }
+    if (at('e') || at('E')) {
+      ++pos_;
+      if (at('+') || at('-')) ++pos_;
+      if (!at_digit()) return fail("expected a digit in the exponent");
+      skip_digits();
+    }
+    text.assign(in_.substr(start, pos_ - start));
+    return {};
+  }
+
+  // At the opening quote.
+  result<void> parse_string(std::string& out, bool& escaped) {
+    ++pos_;
+    for (;;) {
+      const std::size_t run = pos_;
+      while (pos_ < in_.size()) {
+        const auto c = static_cast<unsigned char>(in_[pos_]);
+        if (c == '"' || c == '\\' || c < 0x20) break;
+        ++pos_;
+      }
+      // A multi-byte sequence never contains '"', '\' or a control byte, so checking each run
+      // on its own checks the whole string.
+      const std::string_view plain = in_.substr(run, pos_ - run);
+      if (auto valid = check_utf8(plain); !valid) return valid.error().shifted(run);
+      out.append(plain);
+      if (pos_ == in_.size()) return error{errc::invalid_json, pos_, "unterminated string"};
+      if (in_[pos_] == '"') {
+        ++pos_;
+        return {};
+      }
+      if (in_[pos_] != '\\')
+        return error{errc::invalid_json, pos_, "control character in a string"};
+      escaped = true;
+      if (auto r = parse_escape(out); !r) return r;
+    }
+  }
+
+  // At the backslash.
+  result<void> parse_escape(std::string& out) {
+    const std::size_t start = pos_;
+    ++pos_;
+    if (pos_ == in_.size()) return fail("");
+    const char letter = in_[pos_++];
+    if (letter != 'u') {
+      const std::size_t k = json_escape_letters.find(letter);
+      if (k == std::string_view::npos) return error{errc::invalid_json, pos_ - 1, "unknown escape"};
+      out += json_escaped_chars[k];
+      return {};
+    }
+    std::uint32_t cp = 0;
+    if (auto r = read_hex4(cp); !r) return r;
+    if (cp >= 0xDC00 && cp <= 0xDFFF)
+      return error{errc::invalid_json, start, "low surrogate without a high surrogate"};
+    if (cp >= 0xD800 && cp <= 0xDBFF) {
+      if (!(pos_ + 1 < in_.size() && in_[pos_] == '\\' && in_[pos_ + 1] == 'u'))
+        return error{errc::invalid_json, start, "high surrogate without a low surrogate"};
+      pos_ += 2;
+      std::uint32_t low = 0;
+      if (auto r = read_hex4(low); !r) return r;
+      if (low < 0xDC00 || low > 0xDFFF)
+        return error{errc::invalid_json, start, "high surrogate without a low surrogate"};
+      cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+    }
+    append_utf8(out, cp);
+    return {};
+  }
+
+  result<void> read_hex4(std::uint32_t& cp) {
+    for (int k = 0; k < 4; ++k) {
+      const int digit = pos_ < in_.size() ? hex_value(in_[pos_]) : -1;
+      if (digit < 0) return fail("expected four hex digits after \\u");
+      cp = cp * 16 + static_cast<std::uint32_t>(digit);
+      ++pos_;
+    }
+    return {};
+  }
+
+  static void append_utf8(std::string& out, std::uint32_t cp) {
+    if (cp < 0x80) {
+      out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+      out += static_cast<char>(0xC0 | (cp >> 6));
+      out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+      out += static_cast<char>(0xE0 | (cp >> 12));
+      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+      out += static_cast<char>(0xF0 | (cp >> 18));
+      out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+  }
+
+  result<void> parse_array(json::value& out, std::size_t depth) {
+    if (depth > max_depth_) return error{errc::json_too_deep, pos_, "deeper than max_depth"};
+    out.kind_ = json::kind::array;
+    ++pos_;
+    skip_whitespace();
+    if (at(']')) {
+      ++pos_;
+      return {};
+    }
+    for (;;) {
+      // The element stays in place while it is parsed: nothing else is added to this array.
+      if (auto r = parse_value(out.items_.emplace_back(), depth); !r) return r;
+      skip_whitespace();
+      if (at(']')) {
+        ++pos_;
+        return {};
+      }
+      if (!at(',')) return fail("expected ',' or ']'");
+      ++pos_;
+      skip_whitespace();
+    }
+  }
+
+  result<void> parse_object(json::value& out, std::size_t depth) {
+    if (depth > max_depth_) return error{errc::json_too_deep, pos_, "deeper than max_depth"};
+    out.kind_ = json::kind::object;
+    ++pos_;
+    skip_whitespace();
+    if (at('}')) {
+      ++pos_;
+      return {};
+    }
+    key_index keys(out.members_);
+    for (;;) {
+      if (!at('"')) return fail("expected a string key");
+      json::member& m = out.members_.emplace_back();
+      m.key_offset = pos_;
+      bool escaped = false;
+      if (auto r = parse_string(m.key, escaped); !r) return r;
+      if (!keys.add_last())
+        return error{errc::duplicate_key, m.key_offset, "a key may appear once per object"};
+      skip_whitespace();
+      if (!at(':')) return fail("expected ':'");
+      ++pos_;
+      skip_whitespace();
+      if (auto r = parse_value(m.value, depth); !r) return r;
+      skip_whitespace();
+      if (at('}')) {
+        ++pos_;
+        return {};
+      }
+      if (!at(',')) return fail("expected ',' or '}'");
+      ++pos_;
+      skip_whitespace();
+    }
+  }
+
+  // The keys of one object, for duplicate detection: a linear scan while the object is small,
+  // a hash set of member indices beyond that, so a hostile object with many keys stays linear.
+  class key_index {
+   public:
+    explicit key_index(const std::vector<json::member>& members) noexcept : members_(&members) {}
+
+    // Whether the key of the last member is new.
+    bool add_last() {
+      const std::size_t last = members_->size() - 1;
+      if (last < linear_limit) {
+        for (std::size_t i = 0; i < last; ++i)
+          if ((*members_)[i].key == (*members_)[last].key) return false;
+        return true;
+      }
+      if (set_.empty())
+        for (std::size_t i = 0; i < last; ++i) set_.insert(i);
+      return set_.insert(last).second;
+    }
+
+   private:
+    static constexpr std::size_t linear_limit = 16;
+    struct hash {
+      const std::vector<json::member>* members;
+      std::size_t operator()(std::size_t i) const noexcept {
+        return std::hash<std::string_view>{}((*members)[i].key);
+      }
+    };
+    struct equal {
+      const std::vector<json::member>* members;
+      bool operator()(std::size_t a, std::size_t b) const noexcept {
+        return (*members)[a].key == (*members)[b].key;
+      }
+    };
+    const std::vector<json::member>* members_;
+    std::unordered_set<std::size_t, hash, equal> set_{0, hash{members_}, equal{members_}};
+  };
+};
+
+inline void append_json_value(std::string& out, const json::value& v) {
+  switch (v.type()) {
+    case json::kind::null:
+      out += "null";
+      break;
+    case json::kind::boolean:
+      out += v.as_bool() ? "true" : "false";
+      break;
+    case json::kind::number:
+      out += v.number_text();
+      break;
+    case json::kind::string:
+      (void)append_json_string(out, v.as_string());  // parsed strings are valid UTF-8
+      break;
+    case json::kind::array:
+      out += '[';
+      for (std::size_t i = 0; i < v.items().size(); ++i) {
+        if (i != 0) out += ',';
+        append_json_value(out, v.items()[i]);
+      }
+      out += ']';
+      break;
+    case json::kind::object:
+      out += '{';
+      for (std::size_t i = 0; i < v.members().size(); ++i) {
+        if (i != 0) out += ',';
+        (void)append_json_string(out, v.members()[i].key);
+        out += ':';
+        append_json_value(out, v.members()[i].value);
+      }
+      out += '}';
+      break;
+  }
+}
+
+}  // namespace detail
+
+namespace json {
+
+/// Reads one JSON text (RFC 8259, strict; see the top of this file).
+[[nodiscard]] inline result<value> parse(std::string_view text, parse_options options = {}) {
+  return detail::json_parser(text, options.max_depth).run();
+}
+
+/// The compact text of a value: no whitespace, members in their order, numbers as written.
+[[nodiscard]] inline std::string to_string(const value& v) {
+  std::string out;
+  detail::append_json_value(out, v);
+  return out;
+}
+
+}  // namespace json
+
+OBJPROC_NAMESPACE_END
+
+#endif  // OBJPROC_CORE_JSON_HPP
+// ----- end objproc/core/json.hpp -----
+// #include "objproc/core/result.hpp"
+// #include "objproc/core/scan.hpp"
+// ----- begin objproc/core/scan.hpp -----
+// objproc/core/scan.hpp - the small constexpr scanning pieces the grammars share (OSS styles,
+// COS rules): comparing, finding, word lists and strict decimal integers.
+//
+// Plain loops rather than std::string_view's own comparison and search: in constant evaluation
+// every library layer is interpreted step by step, and these run for every checked literal
+// (bench/compile_cost.sh measures it).
+#ifndef OBJPROC_CORE_SCAN_HPP
+#define OBJPROC_CORE_SCAN_HPP
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+// #include "objproc/config.hpp"
+// #include "objproc/core/result.hpp"
+
+OBJPROC_NAMESPACE_BEGIN
+
+namespace detail {
+
+[[nodiscard]] constexpr bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
+[[nodiscard]] constexpr bool is_lower(char c) noexcept { return c >= 'a' && c <= 'z'; }
+[[nodiscard]] constexpr bool is_alpha(char c) noexcept {
+  return is_lower(c) || (c >= 'A' && c <= 'Z');
+}
+
+/// a == b.
+[[nodiscard]] constexpr bool same(std::string_view a, std::string_view b) noexcept {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (a[i] != b[i]) return false;
+  return true;
+}
+
+/// s starts with prefix.
+[[nodiscard]] constexpr bool starts_with(std::string_view s, std::string_view prefix) noexcept {
+  return s.size() >= prefix.size() && same(s.substr(0, prefix.size()), prefix);
+}
+
+/// The first `c` at or after `from`, or npos.
+[[nodiscard]] constexpr std::size_t find_char(std::string_view s, char c,
+                                              std::size_t from = 0) noexcept {
+  for (std::size_t i = from; i < s.size(); ++i)
+    if (s[i] == c) return i;
+  return std::string_view::npos;
+}
+
+/// The first `c` at or after `from`, or the end of `s`: where a field that starts at `from` ends.
+[[nodiscard]] constexpr std::size_t end_of_field(std::string_view s, char c,
+                                                 std::size_t from) noexcept {
+  const std::size_t at = find_char(s, c, from);
+  return at == std::string_view::npos ? s.size() : at;
+}
+
+/// True when `word` is one of the space-separated `words`.
+[[nodiscard]] constexpr bool in_word_list(std::string_view words, std::string_view word) noexcept {
+  std::size_t start = 0;
+  for (std::size_t i = 0; i <= words.size(); ++i) {
+    if (i == words.size() || words[i] == ' ') {
+      if (same(words.substr(start, i - start), word)) return true;
+      start = i + 1;
+    }
+  }
+  return false;
+}
+
+/// A strict decimal integer: optional '-', digits, no leading zeros, no "-0", at most 18
+/// digits. Error offsets are relative to `v`.
+[[nodiscard]] constexpr result<std::int64_t> parse_integer(std::string_view v) noexcept {
+  std::size_t i = 0;
+  const bool negative = !v.empty() && v[0] == '-';
+  if (negative) ++i;
+  if (i == v.size()) return error{errc::invalid_number, i, "expected digits"};
+  if (v[i] == '0' && (v.size() > i + 1 || negative))
+    return error{errc::invalid_number, i, "no leading zeros"};
+  std::int64_t n = 0;
+  for (; i < v.size(); ++i) {
+    if (!is_digit(v[i])) return error{errc::invalid_number, i, "expected digits"};
+    if (n > 99'999'999'999'999'999) return error{errc::value_out_of_range, 0, "number too large"};
+    n = n * 10 + (v[i] - '0');
+  }
+  return negative ? -n : n;
+}
+
+/// Where a parser writes canonical text. With no buffer it only counts, which is all a
+/// compile-time check needs; the capacity still applies, so a literal that checks is one that
+/// also fits the value it becomes.
+struct text_writer {
+  char* data = nullptr;
+  std::size_t capacity = static_cast<std::size_t>(-1);
+  std::size_t size = 0;
+
+  constexpr void put(char c) noexcept {
+    if (data != nullptr && size < capacity) data[size] = c;
+    ++size;
+  }
+  constexpr void put(std::string_view s) noexcept {
+    for (const char c : s) put(c);
+  }
+  [[nodiscard]] constexpr bool overflowed() const noexcept { return size > capacity; }
+};
+
+}  // namespace detail
+
+OBJPROC_NAMESPACE_END
+
+#endif  // OBJPROC_CORE_SCAN_HPP
+// ----- end objproc/core/scan.hpp -----
+// #include "objproc/core/text.hpp"
 // #include "objproc/core/time.hpp"
 // ----- begin objproc/core/time.hpp -----
 // objproc/core/time.hpp - UTC timestamps in the forms the signers need, constexpr and heap-free.
@@ -1515,6 +2069,35 @@ OBJPROC_NAMESPACE_END
 
 #endif  // OBJPROC_CORE_TIME_HPP
 // ----- end objproc/core/time.hpp -----
+// #include "objproc/cos/builder.hpp"
+// ----- begin objproc/cos/builder.hpp -----
+// objproc/cos/builder.hpp - what every typed CI rule builder shares (style-spec §7-§8).
+//
+// A builder is an aggregate with named fields (cos::image_mogr2, cos::image_view2, the four
+// watermarks) that renders its own `op/key/value/...` text; the text is then checked by the one
+// parser (cos/rule.hpp), so a typed value can never produce a rule that a typed-in literal could
+// not. Every field's `{}` default means "absent": an unset field renders nothing.
+//
+//   cos::image_mogr2{.thumbnail = cos::thumbnail::percent(50)} |
+//       cos::text_watermark{.text = "数据万象", .fill = 0xFFFFFF}          -> cos::rule
+//
+// `a | b` joins rules into a pipeline (at most 10 rules: errc::too_many_rules) for any mix of
+// builders and cos::rule. A value out of range is a compile error in a constant expression and a
+// rule holding the error at run time; errors are sticky through `|`. Text values (watermark
+// text, font name, URLs) and colours are base64-encoded by the builders, so a value can never
+// carry a '/' or '|' into the rule.
+#ifndef OBJPROC_COS_BUILDER_HPP
+#define OBJPROC_COS_BUILDER_HPP
+
+#include <concepts>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+// #include "objproc/config.hpp"
+// #include "objproc/core/result.hpp"
+// #include "objproc/core/text.hpp"
 // #include "objproc/cos/rule.hpp"
 // ----- begin objproc/cos/rule.hpp -----
 // objproc/cos/rule.hpp - the Tencent Cloud CI rule grammar: one constexpr parser, the rule
@@ -2143,7 +2726,7 @@ class rule_string {
  public:
   template <std::size_t N>
   consteval rule_string(const char (&text)[N]) noexcept : text_(text, N - 1) {  // NOLINT
-    objproc::detail::text_writer count;
+    objproc::detail::text_writer count{nullptr, rule_capacity, 0};
     if (auto r = detail::parse_pipeline(text_, count); !r)
       objproc::detail::fail_constant_evaluation(r.error());
   }
@@ -2174,793 +2757,6 @@ OBJPROC_NAMESPACE_END
 
 #endif  // OBJPROC_COS_RULE_HPP
 // ----- end objproc/cos/rule.hpp -----
-// #include "objproc/crypto/block_hash.hpp"
-// ----- begin objproc/crypto/block_hash.hpp -----
-// objproc/crypto/block_hash.hpp - the streaming Merkle-Damgard context under SHA-1 and SHA-256.
-//
-// block_hash_context<Traits> is everything in sha1_context and sha256_context but the block
-// function: the pending partial block, the message length, the FIPS 180-4 padding (0x80, zeros,
-// the length in bits as 64 bits big-endian) and the big-endian digest. Traits supply the rest:
-//   Traits::digest_size                  digest bytes: the whole chaining state, 4 per word
-//   Traits::chaining_state               the hash value between blocks: std::array<uint32_t, N>
-//   Traits::initial_state                the chaining state of the empty message
-//   Traits::compress(state, block)       folds one 64-byte block into state; constexpr noexcept
-// Like the contexts built on it, it is constexpr throughout, never allocates and is a small
-// trivially copyable value: copy it to fork a stream, or save chaining() at a block boundary and
-// resume later with (chaining, blocks).
-#ifndef OBJPROC_CRYPTO_BLOCK_HASH_HPP
-#define OBJPROC_CRYPTO_BLOCK_HASH_HPP
-
-#include <algorithm>
-#include <array>
-#include <cstddef>
-#include <cstdint>
-#include <span>
-
-// #include "objproc/config.hpp"
-
-OBJPROC_NAMESPACE_BEGIN
-
-namespace crypto {
-
-template <class Traits>
-class block_hash_context {
- public:
-  // 64-byte blocks and a 64-bit length: the SHA-1/SHA-256 family (SHA-512 would need 128/128).
-  static constexpr std::size_t block_size = 64;
-  static constexpr std::size_t digest_size = Traits::digest_size;
-  using digest_type = std::array<std::byte, digest_size>;
-  using block_type = std::span<const std::byte, block_size>;
-  using chaining_state = typename Traits::chaining_state;
-
-  static constexpr chaining_state initial_state = Traits::initial_state;
-
-  static_assert(digest_size == 4 * initial_state.size(),
-                "finish() writes every word of the chaining state, big-endian, as the digest");
-
-  // No member templates here, and the block functions come before their callers: clang 14
-  // refuses, in constant evaluation, a member template defined after the member that calls it
-  // (hence also the namespace-scope round templates ahead of each Traits).
-
-  /// The bare compression function: folds one 64-byte block into `state`.
-  static constexpr void compress(chaining_state& state, block_type block) noexcept {
-    Traits::compress(state, block);
-  }
-
-  /// compress() over each whole block of `blocks`; a trailing partial block is ignored.
-  static constexpr void compress_blocks(chaining_state& state,
-                                        std::span<const std::byte> blocks) noexcept {
-    for (std::size_t at = 0; blocks.size() - at >= block_size; at += block_size) {
-      compress(state, block_type(blocks.data() + at, block_size));
-    }
-  }
-
-  /// Compressions needed to hash an n-byte message: padding adds 0x80 and a 64-bit length.
-  [[nodiscard]] static constexpr std::uint64_t blocks_for(std::uint64_t message_size) noexcept {
-    return (message_size + 8) / block_size + 1;
-  }
-
-  constexpr block_hash_context() noexcept = default;
-
-  /// Resumes a stream at a block boundary: `chaining` is the state after `blocks` whole blocks.
-  constexpr block_hash_context(const chaining_state& chaining, std::uint64_t blocks) noexcept
-      : state_(chaining), length_(blocks * block_size) {}
-
-  /// Back to the empty message.
-  constexpr void reset() noexcept { *this = block_hash_context(); }
-
-  /// Absorbs more input. Whole blocks are compressed straight from `data`, without copying.
-  constexpr void update(std::span<const std::byte> data) noexcept {
-    const std::size_t used = buffered();
-    length_ += data.size();
-    if (used != 0) {
-      const std::size_t take = std::min(block_size - used, data.size());
-      std::copy_n(data.begin(), take, buffer_.begin() + static_cast<std::ptrdiff_t>(used));
-      data = data.subspan(take);
-      if (used + take < block_size) return;
-      compress(state_, buffer_);
-    }
-    const std::size_t whole = data.size() - data.size() % block_size;
-    compress_blocks(state_, data.first(whole));
-    std::copy(data.begin() + static_cast<std::ptrdiff_t>(whole), data.end(), buffer_.begin());
-  }
-
-  /// Pads, writes the digest and resets the context (ready for a new message).
-  constexpr void finish(std::span<std::byte, digest_size> out) noexcept {
-    const std::uint64_t bit_length = length_ * 8;
-    std::size_t used = buffered();
-    buffer_[used++] = std::byte{0x80};
-    if (used > block_size - 8) {  // no room left for the length: it goes in one more block
-      std::fill(buffer_.begin() + static_cast<std::ptrdiff_t>(used), buffer_.end(), std::byte{});
-      compress(state_, buffer_);
-      used = 0;
-    }
-    std::fill(buffer_.begin() + static_cast<std::ptrdiff_t>(used), buffer_.end() - 8, std::byte{});
-    for (std::size_t i = 0; i < 8; ++i) {
-      buffer_[block_size - 1 - i] = static_cast<std::byte>(bit_length >> (8 * i));
-    }
-    compress(state_, buffer_);
-    for (std::size_t i = 0; i < state_.size(); ++i) {  // big-endian, spelled out: constexpr
-      // A copy of the word: `out` may alias state_ (std::byte), so reading state_[i] per byte
-      // would stop the compiler from fusing the four stores into one byte-swapped store.
-      const std::uint32_t word = state_[i];
-      out[4 * i] = static_cast<std::byte>(word >> 24);
-      out[4 * i + 1] = static_cast<std::byte>(word >> 16);
-      out[4 * i + 2] = static_cast<std::byte>(word >> 8);
-      out[4 * i + 3] = static_cast<std::byte>(word);
-    }
-    reset();
-  }
-  [[nodiscard]] constexpr digest_type finish() noexcept {
-    digest_type out{};
-    finish(out);
-    return out;
-  }
-
-  /// Bytes absorbed since the start of the message (including resumed blocks).
-  [[nodiscard]] constexpr std::uint64_t size() const noexcept { return length_; }
-  /// True when no partial block is pending, i.e. chaining() describes the whole stream so far.
-  [[nodiscard]] constexpr bool at_block_boundary() const noexcept { return buffered() == 0; }
-  /// The state after the last whole block (the stream so far only when at_block_boundary()).
-  [[nodiscard]] constexpr const chaining_state& chaining() const noexcept { return state_; }
-
- private:
-  [[nodiscard]] constexpr std::size_t buffered() const noexcept {
-    return static_cast<std::size_t>(length_ % block_size);
-  }
-
-  chaining_state state_ = initial_state;
-  std::array<std::byte, block_size> buffer_ = {};  // the pending partial block
-  std::uint64_t length_ = 0;                       // message bytes absorbed so far
-};
-
-}  // namespace crypto
-
-OBJPROC_NAMESPACE_END
-
-#endif  // OBJPROC_CRYPTO_BLOCK_HASH_HPP
-// ----- end objproc/crypto/block_hash.hpp -----
-// #include "objproc/crypto/concepts.hpp"
-// ----- begin objproc/crypto/concepts.hpp -----
-// objproc/crypto/concepts.hpp - the crypto_provider concept: how hashing plugs in.
-//
-// Requirements on a provider C (given `const C& c`):
-//   c.sha1(msg, out20)              -> result<void>, noexcept   SHA-1 of msg into out20
-//   c.sha256(msg, out32)            -> result<void>, noexcept   SHA-256 of msg into out32
-//   c.hmac_sha1(key, msg, out20)    -> result<void>, noexcept   HMAC-SHA1 (RFC 2104)
-//   c.hmac_sha256(key, msg, out32)  -> result<void>, noexcept   HMAC-SHA256 (RFC 2104)
-// where msg and key are std::span<const std::byte> of any length (keys longer than a block are
-// hashed first, as RFC 2104 says) and outN is std::span<std::byte, N>. A provider allocates
-// nothing on the heap and reports its own failures as errc::crypto_failed (its native code in
-// error::provider_code). Models: crypto::portable (built in, constexpr) and
-// objproc::openssl::crypto (adapters/openssl). Exemplar: tests/archetypes/crypto_provider.hpp.
-#ifndef OBJPROC_CRYPTO_CONCEPTS_HPP
-#define OBJPROC_CRYPTO_CONCEPTS_HPP
-
-#include <array>
-#include <concepts>
-#include <cstddef>
-#include <span>
-#include <string_view>
-
-// #include "objproc/config.hpp"
-// #include "objproc/core/result.hpp"
-
-OBJPROC_NAMESPACE_BEGIN
-
-using sha1_digest = std::array<std::byte, 20>;
-using sha256_digest = std::array<std::byte, 32>;
-
-template <class C>
-concept crypto_provider = requires(const C& c, std::span<const std::byte> key,
-                                   std::span<const std::byte> msg, std::span<std::byte, 20> out20,
-                                   std::span<std::byte, 32> out32) {
-  { c.sha1(msg, out20) }
-  noexcept->std::same_as<result<void>>;
-  { c.sha256(msg, out32) }
-  noexcept->std::same_as<result<void>>;
-  { c.hmac_sha1(key, msg, out20) }
-  noexcept->std::same_as<result<void>>;
-  { c.hmac_sha256(key, msg, out32) }
-  noexcept->std::same_as<result<void>>;
-};
-
-/// The bytes of a text, for passing strings to a provider (run time only: it reinterprets).
-[[nodiscard]] inline std::span<const std::byte> as_bytes(std::string_view text) noexcept {
-  return std::as_bytes(std::span<const char>(text.data(), text.size()));
-}
-
-namespace crypto {
-
-/// Convenience wrappers returning the digest by value: crypto::sha256(provider, bytes).
-template <class C>
-[[nodiscard]] constexpr result<sha1_digest> sha1(const C& c,
-                                                 std::span<const std::byte> msg) noexcept {
-  static_assert(
-      crypto_provider<C>,
-      "objproc::crypto::sha1 requires a crypto_provider: see objproc/crypto/concepts.hpp");
-  sha1_digest out{};
-  if (auto r = c.sha1(msg, out); !r) return r.error();
-  return out;
-}
-template <class C>
-[[nodiscard]] constexpr result<sha256_digest> sha256(const C& c,
-                                                     std::span<const std::byte> msg) noexcept {
-  static_assert(
-      crypto_provider<C>,
-      "objproc::crypto::sha256 requires a crypto_provider: see objproc/crypto/concepts.hpp");
-  sha256_digest out{};
-  if (auto r = c.sha256(msg, out); !r) return r.error();
-  return out;
-}
-template <class C>
-[[nodiscard]] constexpr result<sha1_digest> hmac_sha1(const C& c, std::span<const std::byte> key,
-                                                      std::span<const std::byte> msg) noexcept {
-  static_assert(
-      crypto_provider<C>,
-      "objproc::crypto::hmac_sha1 requires a crypto_provider: see objproc/crypto/concepts.hpp");
-  sha1_digest out{};
-  if (auto r = c.hmac_sha1(key, msg, out); !r) return r.error();
-  return out;
-}
-template <class C>
-[[nodiscard]] constexpr result<sha256_digest> hmac_sha256(const C& c,
-                                                          std::span<const std::byte> key,
-                                                          std::span<const std::byte> msg) noexcept {
-  static_assert(
-      crypto_provider<C>,
-      "objproc::crypto::hmac_sha256 requires a crypto_provider: see objproc/crypto/concepts.hpp");
-  sha256_digest out{};
-  if (auto r = c.hmac_sha256(key, msg, out); !r) return r.error();
-  return out;
-}
-
-}  // namespace crypto
-
-OBJPROC_NAMESPACE_END
-
-#endif  // OBJPROC_CRYPTO_CONCEPTS_HPP
-// ----- end objproc/crypto/concepts.hpp -----
-// #include "objproc/crypto/hmac.hpp"
-// ----- begin objproc/crypto/hmac.hpp -----
-// objproc/crypto/hmac.hpp - HMAC (RFC 2104) over the built-in hash contexts, constexpr.
-//
-//   crypto::hmac_sha256_key key(secret);    // absorbs the padded key once: two compressions
-//   sha256_digest tag = key.sign(message);  // then two per short message instead of four
-//   crypto::hmac_sha256_context mac(key);  mac.update(a);  mac.update(b);  tag = mac.finish();
-//   sha256_digest tag = crypto::hmac_sha256(secret, message);             // one shot
-// A key is stored as the two chaining states after compressing (K ^ ipad) and (K ^ opad), so it
-// is a small trivially copyable value (64 bytes for SHA-256) that a cache can hold: equivalent
-// to the secret itself, so treat it like one. Keys longer than a block are hashed first.
-#ifndef OBJPROC_CRYPTO_HMAC_HPP
-#define OBJPROC_CRYPTO_HMAC_HPP
-
-#include <algorithm>
-#include <array>
-#include <concepts>
-#include <cstddef>
-#include <cstdint>
-#include <span>
-
-// #include "objproc/config.hpp"
-// #include "objproc/crypto/concepts.hpp"
-// #include "objproc/crypto/sha1.hpp"
-// ----- begin objproc/crypto/sha1.hpp -----
-// objproc/crypto/sha1.hpp - SHA-1 (FIPS 180-4): a streaming, constexpr, heap-free context.
-//
-//   crypto::sha1_context ctx;  ctx.update(a);  ctx.update(b);  sha1_digest d = ctx.finish();
-//   sha1_digest d = crypto::sha1(bytes);                       // one shot
-// SHA-1 is broken for collision resistance; it is here because some object-storage APIs still
-// sign with HMAC-SHA1 (HMAC does not rely on collision resistance). Same shape as sha256_context
-// (see sha256.hpp), over the same block_hash_context (block_hash.hpp): constexpr throughout, no
-// reinterpret_cast, a trivially copyable value that can be forked by copying or resumed from
-// chaining() at a block boundary; compress() is public. This file is the compression function.
-#ifndef OBJPROC_CRYPTO_SHA1_HPP
-#define OBJPROC_CRYPTO_SHA1_HPP
-
-#include <array>
-#include <bit>
-#include <cstddef>
-#include <cstdint>
-#include <span>
-#include <utility>  // index_sequence
-
-// #include "objproc/config.hpp"
-// #include "objproc/crypto/block_hash.hpp"
-// #include "objproc/crypto/concepts.hpp"
-
-OBJPROC_NAMESPACE_BEGIN
-
-namespace crypto {
-
-namespace detail {
-
-// Round I: schedules word I in a 16-word window, then mixes it in. The five roles a..e
-// rotate through the slots of `working` instead of the values moving one slot each round.
-// Outside sha1_traits and ahead of it: clang 14 refuses, in constant evaluation, a member
-// template defined after the member function that calls it.
-template <std::size_t I>
-constexpr void sha1_round(std::array<std::uint32_t, 5>& working, std::uint32_t (&schedule)[16],
-                          std::span<const std::byte, 64> block) noexcept {
-  std::uint32_t& word = schedule[I % 16];
-  if constexpr (I < 16) {  // big-endian load, spelled out so that it is always inlined
-    word = (std::to_integer<std::uint32_t>(block[4 * I]) << 24) |
-           (std::to_integer<std::uint32_t>(block[4 * I + 1]) << 16) |
-           (std::to_integer<std::uint32_t>(block[4 * I + 2]) << 8) |
-           std::to_integer<std::uint32_t>(block[4 * I + 3]);
-  } else {
-    const std::uint32_t mixed_words =
-        schedule[(I + 13) % 16] ^ schedule[(I + 8) % 16] ^ schedule[(I + 2) % 16] ^ word;
-    word = std::rotl(mixed_words, 1);
-  }
-  const auto role = [](std::size_t letter) { return (letter + 80 - I) % 5; };  // a = 0
-  const std::uint32_t a = working[role(0)], b = working[role(1)];
-  const std::uint32_t c = working[role(2)], d = working[role(3)];
-  std::uint32_t mixed = b ^ c ^ d;  // parity: rounds 20-39 and 60-79
-  std::uint32_t constant = I < 40 ? 0x6ed9eba1 : 0xca62c1d6;
-  if constexpr (I < 20) {
-    mixed = d ^ (b & (c ^ d));  // choose
-    constant = 0x5a827999;
-  } else if constexpr (I >= 40 && I < 60) {
-    mixed = (b & c) | (d & (b | c));  // majority
-    constant = 0x8f1bbcdc;
-  }
-  working[role(4)] += std::rotl(a, 5) + mixed + constant + word;  // becomes the next a
-  working[role(1)] = std::rotl(b, 30);                            // becomes the next c
-}
-
-// All rounds, fully unrolled at compile time: every index is a constant, so the compiler can
-// keep the working variables and the 16-word schedule window in registers.
-template <std::size_t... Round>
-constexpr void sha1_rounds(std::array<std::uint32_t, 5>& working, std::uint32_t (&schedule)[16],
-                           std::span<const std::byte, 64> block,
-                           std::index_sequence<Round...> /*rounds*/) noexcept {
-  (sha1_round<Round>(working, schedule, block), ...);
-}
-
-/// SHA-1 as a block_hash_context: the rounds above supply the compression function.
-struct sha1_traits {
-  static constexpr std::size_t digest_size = 20;
-  /// The hash value between blocks (H0..H4 of FIPS 180-4).
-  using chaining_state = std::array<std::uint32_t, 5>;
-
-  static constexpr chaining_state initial_state = {0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476,
-                                                   0xc3d2e1f0};
-
-  /// The SHA-1 compression function: folds one 64-byte block into `state`.
-  static constexpr void compress(chaining_state& state,
-                                 std::span<const std::byte, 64> block) noexcept {
-    chaining_state working = state;  // a..e
-    // C++20 allows an uninitialized local in constant evaluation; each word is written first.
-    std::uint32_t schedule[16];
-    sha1_rounds(working, schedule, block, std::make_index_sequence<80>{});
-    for (std::size_t i = 0; i < state.size(); ++i) state[i] += working[i];
-  }
-};
-
-}  // namespace detail
-
-// A class rather than an alias of block_hash_context<...>: sha1_context stays a type of its own
-// (it can be forward-declared, and diagnostics name it).
-class sha1_context : public block_hash_context<detail::sha1_traits> {
- public:
-  using block_hash_context::block_hash_context;
-};
-
-/// SHA-1 of `message` in one call.
-[[nodiscard]] constexpr sha1_digest sha1(std::span<const std::byte> message) noexcept {
-  sha1_context context;
-  context.update(message);
-  return context.finish();
-}
-
-}  // namespace crypto
-
-OBJPROC_NAMESPACE_END
-
-#endif  // OBJPROC_CRYPTO_SHA1_HPP
-// ----- end objproc/crypto/sha1.hpp -----
-// #include "objproc/crypto/sha256.hpp"
-// ----- begin objproc/crypto/sha256.hpp -----
-// objproc/crypto/sha256.hpp - SHA-256 (FIPS 180-4): a streaming, constexpr, heap-free context.
-//
-//   crypto::sha256_context ctx;  ctx.update(a);  ctx.update(b);  sha256_digest d = ctx.finish();
-//   sha256_digest d = crypto::sha256(bytes);                       // one shot
-// Everything works in constant evaluation: words are loaded and stored with shifts (compilers
-// fuse them into one byte-swapped load at run time), never through reinterpret_cast or memcpy.
-// The streaming part (buffering, padding, resuming) is block_hash_context (block_hash.hpp), shared
-// with SHA-1; this file is the compression function. The context is a small trivially copyable
-// value: copy it to fork a stream, or save chaining() at a block boundary and resume later with
-// sha256_context(chaining, blocks) - HMAC keeps its padded-key states that way. compress() is the
-// bare block function, public so that a benchmark can measure the floor every signer pays
-// (blocks_for(n) compressions for an n-byte message).
-#ifndef OBJPROC_CRYPTO_SHA256_HPP
-#define OBJPROC_CRYPTO_SHA256_HPP
-
-#include <array>
-#include <bit>
-#include <cstddef>
-#include <cstdint>
-#include <span>
-#include <utility>  // index_sequence
-
-// #include "objproc/config.hpp"
-// #include "objproc/crypto/block_hash.hpp"
-// #include "objproc/crypto/concepts.hpp"
-
-OBJPROC_NAMESPACE_BEGIN
-
-namespace crypto {
-
-namespace detail {
-
-// The rounds live outside sha256_traits and ahead of it: clang 14 refuses, in constant
-// evaluation, a member template defined after the member function that calls it.
-
-/// K0..K63 of FIPS 180-4.
-inline constexpr std::array<std::uint32_t, 64> sha256_round_constants = {
-    0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
-    0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
-    0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
-    0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
-    0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
-    0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
-    0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
-    0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2};
-
-[[nodiscard]] constexpr std::uint32_t sha256_small_sigma0(std::uint32_t x) noexcept {
-  return std::rotr(x, 7) ^ std::rotr(x, 18) ^ (x >> 3);
-}
-[[nodiscard]] constexpr std::uint32_t sha256_small_sigma1(std::uint32_t x) noexcept {
-  return std::rotr(x, 17) ^ std::rotr(x, 19) ^ (x >> 10);
-}
-
-// Round I: schedules word I in a 16-word window, then mixes it in. The eight roles a..h
-// rotate through the slots of `working` instead of the values moving one slot each round.
-template <std::size_t I>
-constexpr void sha256_round(std::array<std::uint32_t, 8>& working, std::uint32_t (&schedule)[16],
-                            std::span<const std::byte, 64> block) noexcept {
-  std::uint32_t& word = schedule[I % 16];
-  if constexpr (I < 16) {  // big-endian load, spelled out so that it is always inlined
-    word = (std::to_integer<std::uint32_t>(block[4 * I]) << 24) |
-           (std::to_integer<std::uint32_t>(block[4 * I + 1]) << 16) |
-           (std::to_integer<std::uint32_t>(block[4 * I + 2]) << 8) |
-           std::to_integer<std::uint32_t>(block[4 * I + 3]);
-  } else {
-    word += sha256_small_sigma1(schedule[(I + 14) % 16]) + schedule[(I + 9) % 16] +
-            sha256_small_sigma0(schedule[(I + 1) % 16]);
-  }
-  const auto role = [](std::size_t letter) { return (letter + 64 - I) % 8; };  // a = 0
-  const std::uint32_t a = working[role(0)], b = working[role(1)], c = working[role(2)];
-  const std::uint32_t e = working[role(4)], f = working[role(5)], g = working[role(6)];
-  const std::uint32_t big_sigma1 = std::rotr(e, 6) ^ std::rotr(e, 11) ^ std::rotr(e, 25);
-  const std::uint32_t choose = g ^ (e & (f ^ g));
-  const std::uint32_t t1 =
-      working[role(7)] + big_sigma1 + choose + sha256_round_constants[I] + word;
-  const std::uint32_t big_sigma0 = std::rotr(a, 2) ^ std::rotr(a, 13) ^ std::rotr(a, 22);
-  const std::uint32_t majority = (a & b) | (c & (a | b));
-  working[role(3)] += t1;                         // becomes the next e
-  working[role(7)] = t1 + big_sigma0 + majority;  // becomes the next a
-}
-
-// All rounds, fully unrolled at compile time: every index is a constant, so the compiler can
-// keep the working variables and the 16-word schedule window in registers.
-template <std::size_t... Round>
-constexpr void sha256_rounds(std::array<std::uint32_t, 8>& working, std::uint32_t (&schedule)[16],
-                             std::span<const std::byte, 64> block,
-                             std::index_sequence<Round...> /*rounds*/) noexcept {
-  (sha256_round<Round>(working, schedule, block), ...);
-}
-
-/// SHA-256 as a block_hash_context: the rounds above supply the compression function.
-struct sha256_traits {
-  static constexpr std::size_t digest_size = 32;
-  /// The hash value between blocks (H0..H7 of FIPS 180-4).
-  using chaining_state = std::array<std::uint32_t, 8>;
-
-  static constexpr chaining_state initial_state = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
-                                                   0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
-
-  /// The SHA-256 compression function: folds one 64-byte block into `state`.
-  static constexpr void compress(chaining_state& state,
-                                 std::span<const std::byte, 64> block) noexcept {
-    chaining_state working = state;  // a..h
-    // C++20 allows an uninitialized local in constant evaluation; each word is written first.
-    std::uint32_t schedule[16];
-    sha256_rounds(working, schedule, block, std::make_index_sequence<64>{});
-    for (std::size_t i = 0; i < state.size(); ++i) state[i] += working[i];
-  }
-};
-
-}  // namespace detail
-
-// A class rather than an alias of block_hash_context<...>: sha256_context stays a type of its own
-// (it can be forward-declared, and diagnostics name it).
-class sha256_context : public block_hash_context<detail::sha256_traits> {
- public:
-  using block_hash_context::block_hash_context;
-};
-
-/// SHA-256 of `message` in one call.
-[[nodiscard]] constexpr sha256_digest sha256(std::span<const std::byte> message) noexcept {
-  sha256_context context;
-  context.update(message);
-  return context.finish();
-}
-
-}  // namespace crypto
-
-OBJPROC_NAMESPACE_END
-
-#endif  // OBJPROC_CRYPTO_SHA256_HPP
-// ----- end objproc/crypto/sha256.hpp -----
-
-OBJPROC_NAMESPACE_BEGIN
-
-namespace crypto {
-
-/// A Merkle-Damgard hash context that HMAC can resume from a saved chaining state, like
-/// sha1_context and sha256_context.
-template <class H>
-concept resumable_hash = std::default_initializable<H> && std::copyable<H> &&
-    requires(H h, typename H::chaining_state state, std::span<const std::byte> data,
-             std::span<std::byte, H::digest_size> out) {
-  { H::block_size } -> std::convertible_to<std::size_t>;
-  { H::digest_size } -> std::convertible_to<std::size_t>;
-  requires H::digest_size <= H::block_size;
-  { H::initial_state } -> std::convertible_to<typename H::chaining_state>;
-  H(state, std::uint64_t{1});
-  H::compress(state, std::span<const std::byte, H::block_size>(data.data(), H::block_size));
-  h.update(data);
-  h.finish(out);
-};
-
-template <resumable_hash Hash>
-class hmac_context;
-
-/// An HMAC key, preprocessed: the inner and outer hash states after the padded key block.
-template <resumable_hash Hash>
-class hmac_key {
- public:
-  using hash_type = Hash;
-  static constexpr std::size_t block_size = Hash::block_size;
-  static constexpr std::size_t digest_size = Hash::digest_size;
-  using digest_type = std::array<std::byte, digest_size>;
-
-  /// The empty key (valid for HMAC, if rarely useful).
-  constexpr hmac_key() noexcept : hmac_key(std::span<const std::byte>{}) {}
-
-  constexpr explicit hmac_key(std::span<const std::byte> key) noexcept {
-    std::array<std::byte, block_size> padded_key{};  // K, zero-padded to one block
-    if (key.size() > block_size) {
-      Hash long_key;
-      long_key.update(key);
-      long_key.finish(std::span(padded_key).template first<digest_size>());
-    } else {
-      std::copy(key.begin(), key.end(), padded_key.begin());
-    }
-    inner_ = absorb_padded_key(padded_key, std::byte{0x36});
-    outer_ = absorb_padded_key(padded_key, std::byte{0x5c});
-  }
-
-  /// HMAC(key, message) into `out`.
-  constexpr void sign(std::span<const std::byte> message,
-                      std::span<std::byte, digest_size> out) const noexcept {
-    Hash inner(inner_, 1);
-    inner.update(message);
-    finish_outer(inner, outer_, out);
-  }
-  [[nodiscard]] constexpr digest_type sign(std::span<const std::byte> message) const noexcept {
-    digest_type out{};
-    sign(message, out);
-    return out;
-  }
-
- private:
-  friend class hmac_context<Hash>;
-  using chaining_state = typename Hash::chaining_state;
-
-  [[nodiscard]] static constexpr chaining_state absorb_padded_key(
-      std::array<std::byte, block_size> padded_key, std::byte pad) noexcept {
-    for (std::byte& b : padded_key) b ^= pad;
-    chaining_state state = Hash::initial_state;
-    Hash::compress(state, padded_key);
-    return state;
-  }
-
-  // H((K ^ opad) || inner digest), the outer hash resumed after its key block.
-  static constexpr void finish_outer(Hash& inner, const chaining_state& outer_state,
-                                     std::span<std::byte, digest_size> out) noexcept {
-    std::array<std::byte, digest_size> inner_digest{};
-    inner.finish(inner_digest);
-    Hash outer(outer_state, 1);
-    outer.update(inner_digest);
-    outer.finish(out);
-  }
-
-  chaining_state inner_{};
-  chaining_state outer_{};
-};
-
-/// A streaming HMAC: update() any number of times, then finish() (which rearms the same key).
-template <resumable_hash Hash>
-class hmac_context {
- public:
-  using key_type = hmac_key<Hash>;
-  static constexpr std::size_t digest_size = Hash::digest_size;
-  using digest_type = typename key_type::digest_type;
-
-  constexpr explicit hmac_context(const key_type& key) noexcept
-      : key_(key), inner_(key.inner_, 1) {}
-
-  /// Back to the start of a message under the same key.
-  constexpr void reset() noexcept { inner_ = Hash(key_.inner_, 1); }
-
-  constexpr void update(std::span<const std::byte> data) noexcept { inner_.update(data); }
-
-  /// Writes the tag and rearms the context for a new message under the same key.
-  constexpr void finish(std::span<std::byte, digest_size> out) noexcept {
-    key_type::finish_outer(inner_, key_.outer_, out);
-    reset();
-  }
-  [[nodiscard]] constexpr digest_type finish() noexcept {
-    digest_type out{};
-    finish(out);
-    return out;
-  }
-
- private:
-  key_type key_;
-  Hash inner_;
-};
-
-using hmac_sha1_key = hmac_key<sha1_context>;
-using hmac_sha256_key = hmac_key<sha256_context>;
-using hmac_sha1_context = hmac_context<sha1_context>;
-using hmac_sha256_context = hmac_context<sha256_context>;
-
-/// HMAC(key, message) into `out`, for any resumable hash: crypto::hmac<sha256_context>(k, m, o).
-template <resumable_hash Hash>
-constexpr void hmac(std::span<const std::byte> key, std::span<const std::byte> message,
-                    std::span<std::byte, Hash::digest_size> out) noexcept {
-  hmac_key<Hash>(key).sign(message, out);
-}
-
-/// HMAC-SHA1 of `message` under `key` in one call.
-[[nodiscard]] constexpr sha1_digest hmac_sha1(std::span<const std::byte> key,
-                                              std::span<const std::byte> message) noexcept {
-  return hmac_sha1_key(key).sign(message);
-}
-
-/// HMAC-SHA256 of `message` under `key` in one call.
-[[nodiscard]] constexpr sha256_digest hmac_sha256(std::span<const std::byte> key,
-                                                  std::span<const std::byte> message) noexcept {
-  return hmac_sha256_key(key).sign(message);
-}
-
-}  // namespace crypto
-
-OBJPROC_NAMESPACE_END
-
-#endif  // OBJPROC_CRYPTO_HMAC_HPP
-// ----- end objproc/crypto/hmac.hpp -----
-// #include "objproc/crypto/portable.hpp"
-// ----- begin objproc/crypto/portable.hpp -----
-// objproc/crypto/portable.hpp - crypto::portable: the built-in, zero-dependency crypto_provider.
-//
-// Plain C++20 over sha1.hpp, sha256.hpp and hmac.hpp: constexpr (usable in constant
-// evaluation), no heap, never fails - every call returns success. The default signer's provider.
-//   crypto::portable provider;  auto digest = crypto::sha256(provider, bytes);
-#ifndef OBJPROC_CRYPTO_PORTABLE_HPP
-#define OBJPROC_CRYPTO_PORTABLE_HPP
-
-#include <cstddef>
-#include <span>
-
-// #include "objproc/config.hpp"
-// #include "objproc/core/result.hpp"
-// #include "objproc/crypto/concepts.hpp"
-// #include "objproc/crypto/hmac.hpp"
-// #include "objproc/crypto/sha1.hpp"
-// #include "objproc/crypto/sha256.hpp"
-
-OBJPROC_NAMESPACE_BEGIN
-
-namespace crypto {
-
-struct portable {
-  [[nodiscard]] constexpr result<void> sha1(std::span<const std::byte> message,
-                                            std::span<std::byte, 20> out) const noexcept {
-    sha1_context context;
-    context.update(message);
-    context.finish(out);
-    return {};
-  }
-
-  [[nodiscard]] constexpr result<void> sha256(std::span<const std::byte> message,
-                                              std::span<std::byte, 32> out) const noexcept {
-    sha256_context context;
-    context.update(message);
-    context.finish(out);
-    return {};
-  }
-
-  [[nodiscard]] constexpr result<void> hmac_sha1(std::span<const std::byte> key,
-                                                 std::span<const std::byte> message,
-                                                 std::span<std::byte, 20> out) const noexcept {
-    hmac_sha1_key(key).sign(message, out);
-    return {};
-  }
-
-  [[nodiscard]] constexpr result<void> hmac_sha256(std::span<const std::byte> key,
-                                                   std::span<const std::byte> message,
-                                                   std::span<std::byte, 32> out) const noexcept {
-    hmac_sha256_key(key).sign(message, out);
-    return {};
-  }
-};
-
-static_assert(crypto_provider<portable>, "crypto::portable must model crypto_provider");
-
-}  // namespace crypto
-
-OBJPROC_NAMESPACE_END
-
-#endif  // OBJPROC_CRYPTO_PORTABLE_HPP
-// ----- end objproc/crypto/portable.hpp -----
-// #include "objproc/crypto/sha1.hpp"
-// #include "objproc/crypto/sha256.hpp"
-// #include "objproc/fwd.hpp"
-// ----- begin objproc/fwd.hpp -----
-// objproc/fwd.hpp - forward declarations of the public types, for signatures that only name them.
-#ifndef OBJPROC_FWD_HPP
-#define OBJPROC_FWD_HPP
-
-#include <cstddef>
-#include <cstdint>
-
-// #include "objproc/config.hpp"
-
-OBJPROC_NAMESPACE_BEGIN
-
-enum class errc : std::uint16_t;
-struct error;
-template <class T>
-class result;
-template <std::size_t N>
-struct fixed_string;
-struct utc_time;
-
-namespace crypto {
-struct portable;
-}  // namespace crypto
-
-OBJPROC_NAMESPACE_END
-
-#endif  // OBJPROC_FWD_HPP
-// ----- end objproc/fwd.hpp -----
-// #include "objproc/oss/audio.hpp"
-// ----- begin objproc/oss/audio.hpp -----
-// objproc/oss/audio.hpp - typed builders for the OSS audio operations (style-spec §4.2, §6.6,
-// §6.7).
-//
-//   static_assert(oss::audio::convert{.ss = 10000, .t = 60000, .f = oss::audio_format::aac,
-//                                     .ab = 96000}.str() ==
-//                 "audio/convert,ss_10000,t_60000,f_aac,ab_96000");
-//   auto c = oss::audio::concat{.f = oss::audio_format::aac, .align = 2}
-//            / oss::audio::pre{.o = "src1.mp3"} / oss::audio::pre{.o = "src2.mp3", .t = 0};
-// Fields follow the order of oss/spec.hpp's tables, which is the order they are rendered in.
-// Unset optional fields are omitted; object keys (concat inputs) take plain text and are encoded
-// by the builder. audio/info is synchronous; convert and concat need async_process_object with
-// sys/saveas (oss/directives.hpp).
-#ifndef OBJPROC_OSS_AUDIO_HPP
-#define OBJPROC_OSS_AUDIO_HPP
-
-#include <cstdint>
-#include <optional>
-#include <string_view>
-
-// #include "objproc/config.hpp"
 // #include "objproc/oss/builder.hpp"
 // ----- begin objproc/oss/builder.hpp -----
 // objproc/oss/builder.hpp - what every typed OSS operation builder shares.
@@ -4383,6 +4179,1794 @@ OBJPROC_NAMESPACE_END
 
 #endif  // OBJPROC_OSS_BUILDER_HPP
 // ----- end objproc/oss/builder.hpp -----
+
+OBJPROC_NAMESPACE_BEGIN
+
+namespace cos {
+
+/// The nine-grid position (`gravity/<g>`) of crops and watermarks.
+enum class gravity : std::uint8_t {
+  northwest,
+  north,
+  northeast,
+  west,
+  center,
+  east,
+  southwest,
+  south,
+  southeast
+};
+
+/// `quality/<Q>[!]`, `q/<Q>[!]`: absolute quality 0-100; `forced` writes Q even when the source
+/// has a lower quality. Rendered when `value` is set (a `forced` without a value is an error).
+struct quality_value {
+  std::optional<std::int64_t> value{};
+  bool forced{};
+  [[nodiscard]] constexpr bool present() const noexcept { return value.has_value() || forced; }
+};
+
+namespace detail {
+
+// The rendering buffer: the vendor-neutral part of the OSS writer (put, number, encode); the
+// ",key_value" helpers of that class are not used here. Capacity: OBJPROC_OSS_STYLE_CAPACITY.
+using op_writer = objproc::oss::detail::op_writer;
+
+/// names[i]; a value outside the enumeration (a cast) renders "?", which the parser refuses
+/// (errc::invalid_enum_value) instead of reading past the table.
+template <std::size_t N>
+[[nodiscard]] constexpr std::string_view name_at(const std::string_view (&names)[N],
+                                                 std::size_t i) noexcept {
+  return i < N ? names[i] : std::string_view("?");
+}
+
+[[nodiscard]] constexpr std::string_view name_of(gravity g) noexcept {
+  constexpr std::string_view names[] = {"northwest", "north",     "northeast", "west",     "center",
+                                        "east",      "southwest", "south",     "southeast"};
+  return name_at(names, static_cast<std::size_t>(g));
+}
+
+/// "/key"
+constexpr void key(op_writer& w, std::string_view k) noexcept {
+  w.put('/');
+  w.put(k);
+}
+/// "/key/<decimal>" when set.
+constexpr void param(op_writer& w, std::string_view k,
+                     const std::optional<std::int64_t>& v) noexcept {
+  if (!v) return;
+  key(w, k);
+  w.put('/');
+  w.number(*v);
+}
+/// "/key/<word>" (enumerations: the caller passes name_of(value)).
+constexpr void word(op_writer& w, std::string_view k, std::string_view v) noexcept {
+  key(w, k);
+  w.put('/');
+  w.put(v);
+}
+/// "/key/<0|1>" when set.
+constexpr void boolean(op_writer& w, std::string_view k, const std::optional<bool>& v) noexcept {
+  if (!v) return;
+  key(w, k);
+  w.put(*v ? "/1" : "/0");
+}
+/// "/key/1" when on (batch, ignore-error: "1" is their only value).
+constexpr void on(op_writer& w, std::string_view k, bool v) noexcept {
+  if (!v) return;
+  key(w, k);
+  w.put("/1");
+}
+/// "/key" when on (the value-less flags auto-orient and strip).
+constexpr void flag(op_writer& w, std::string_view k, bool v) noexcept {
+  if (v) key(w, k);
+}
+/// "/key/<URL-safe base64 of text, unpadded>" when text is not empty (users never hand-encode).
+constexpr void encoded(op_writer& w, std::string_view k, std::string_view text) noexcept {
+  if (text.empty()) return;
+  key(w, k);
+  w.put('/');
+  w.encode(text);
+}
+/// "/key/<base64 of "#RRGGBB">" when set. A value above 0xFFFFFF renders all its digits, which
+/// the parser refuses (errc::invalid_color).
+constexpr void color(op_writer& w, std::string_view k,
+                     const std::optional<std::uint32_t>& rgb) noexcept {
+  if (!rgb) return;
+  char text[9] = {'#'};
+  std::size_t n = 1;
+  int shift = 28;
+  while (shift > 20 && ((*rgb >> shift) & 0xF) == 0) shift -= 4;
+  for (; shift >= 0; shift -= 4)
+    text[n++] = objproc::detail::upper_hex_digits[(*rgb >> shift) & 0xF];
+  key(w, k);
+  w.put('/');
+  w.encode(std::string_view(text, n));
+}
+/// "/key/<value>[!]" when present.
+constexpr void quality(op_writer& w, std::string_view k, const quality_value& q) noexcept {
+  if (!q.present()) return;
+  key(w, k);
+  w.put('/');
+  if (q.value) w.number(*q.value);
+  if (q.forced) w.put('!');
+}
+/// A possibly missing number inside a geometry: missing renders nothing (the parser says where).
+constexpr void number_or_nothing(op_writer& w, const std::optional<std::int64_t>& v) noexcept {
+  if (v) w.number(*v);
+}
+
+}  // namespace detail
+
+/// A typed CI rule builder: renders `op/key/value...` and has str() -> cos::rule.
+template <class Op>
+concept rule_builder = requires(const Op& op, detail::op_writer& w) {
+  op.render(w);
+  { op.str() } -> std::same_as<rule>;
+};
+
+/// The builder's text as a one-rule cos::rule, checked by the parser.
+template <class Op>
+[[nodiscard]] constexpr rule to_rule(const Op& op) noexcept {
+  detail::op_writer w;
+  op.render(w);
+  if (w.overflowed())
+    return rule::failed(
+        error{errc::style_too_long, error::no_offset, "longer than OBJPROC_COS_RULE_CAPACITY"});
+  return rule{}.appended(w.text());
+}
+
+/// a | b: the pipeline "a|b" (at most 10 rules). An error in either side is kept (a's first);
+/// an empty rule (rule{}) is the identity, so pipelines can be folded from rule{}.
+[[nodiscard]] constexpr rule operator|(const rule& a, const rule& b) noexcept {
+  if (a.has_error()) return a;
+  if (b.has_error()) return b;
+  if (a.empty()) return b;
+  if (b.empty()) return a;
+  return a.appended("|", b.view());
+}
+template <rule_builder B>
+[[nodiscard]] constexpr rule operator|(const rule& a, const B& b) noexcept {
+  if (a.has_error()) return a;
+  return a | b.str();
+}
+template <rule_builder A>
+[[nodiscard]] constexpr rule operator|(const A& a, const rule& b) noexcept {
+  return a.str() | b;
+}
+template <rule_builder A, rule_builder B>
+[[nodiscard]] constexpr rule operator|(const A& a, const B& b) noexcept {
+  return a.str() | b;
+}
+
+}  // namespace cos
+
+OBJPROC_NAMESPACE_END
+
+#endif  // OBJPROC_COS_BUILDER_HPP
+// ----- end objproc/cos/builder.hpp -----
+// #include "objproc/cos/image_mogr2.hpp"
+// ----- begin objproc/cos/image_mogr2.hpp -----
+// objproc/cos/image_mogr2.hpp - the typed imageMogr2 builder (style-spec §8.1-§8.5).
+//
+//   static_assert(cos::image_mogr2{.thumbnail = cos::thumbnail::fit(600, 600), .pad = true,
+//                                  .color = 0x3D3D3D}.str() ==
+//                 "imageMogr2/thumbnail/600x600/pad/1/color/IzNEM0QzRA");
+//
+// Every field's `{}` default is "absent". Ranges are not checked here but by the one parser
+// (cos::spec::image_mogr2 in cos/rule.hpp): out of range is a compile error in a constant
+// expression and a rule holding the error at run time.
+//
+// Render order (the parser accepts any order; this one is fixed so the text is canonical):
+//   auto-orient  thumbnail pad color  cut crop gravity dx dy scrop  iradius rradius
+//   rotate flip  blur sharpen bright contrast grayscale  strip  format cgif interlace
+//   quality rquality lquality  size-limit  ignore-error
+// i.e. orientation first (the Qiniu-compatible imageMogr2 advises auto-orient first), then
+// geometry (scale, then its pad; crop, then its gravity and offsets), shape, rotation, effects,
+// metadata, the output encoding and its limits, and ignore-error last, as the documented
+// examples write them (`thumbnail/600x600/pad/1/color/...`, `crop/300x400/gravity/center`,
+// `strip/format/jpg/size-limit/15k!`, `.../ignore-error/1`).
+#ifndef OBJPROC_COS_IMAGE_MOGR2_HPP
+#define OBJPROC_COS_IMAGE_MOGR2_HPP
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+// #include "objproc/config.hpp"
+// #include "objproc/cos/builder.hpp"
+// #include "objproc/cos/rule.hpp"
+
+OBJPROC_NAMESPACE_BEGIN
+
+namespace cos {
+
+/// A `thumbnail/<geometry>` value (§8.1); build it with the factories:
+///   percent(50) !50p        width_percent(50) !50px     height_percent(50) !x50p
+///   width(200)  200x        height(300) x300            fit(200, 300) 200x300 (inside the box)
+///   shrink_only(200, 300) 200x300>   enlarge_only(200, 300) 200x300<
+///   cover(200, 300) !200x300r (covers the box)   exact(200, 300) 200x300! (distorts)
+///   area(35000) 35000@ (at most that many pixels)
+struct thumbnail {
+  enum class form : std::uint8_t {
+    none,  // no thumbnail (the default)
+    percent,
+    width_percent,
+    height_percent,
+    width,
+    height,
+    fit,
+    shrink_only,
+    enlarge_only,
+    cover,
+    exact,
+    area,
+  };
+  form shape{};
+  std::int64_t a{};  // the first number: S (percent), W, H or the area
+  std::int64_t b{};  // H of the two-number forms
+
+  [[nodiscard]] static constexpr thumbnail percent(std::int64_t s) noexcept {
+    return {form::percent, s, 0};
+  }
+  [[nodiscard]] static constexpr thumbnail width_percent(std::int64_t s) noexcept {
+    return {form::width_percent, s, 0};
+  }
+  [[nodiscard]] static constexpr thumbnail height_percent(std::int64_t s) noexcept {
+    return {form::height_percent, s, 0};
+  }
+  [[nodiscard]] static constexpr thumbnail width(std::int64_t w) noexcept {
+    return {form::width, w, 0};
+  }
+  [[nodiscard]] static constexpr thumbnail height(std::int64_t h) noexcept {
+    return {form::height, h, 0};
+  }
+  [[nodiscard]] static constexpr thumbnail fit(std::int64_t w, std::int64_t h) noexcept {
+    return {form::fit, w, h};
+  }
+  [[nodiscard]] static constexpr thumbnail shrink_only(std::int64_t w, std::int64_t h) noexcept {
+    return {form::shrink_only, w, h};
+  }
+  [[nodiscard]] static constexpr thumbnail enlarge_only(std::int64_t w, std::int64_t h) noexcept {
+    return {form::enlarge_only, w, h};
+  }
+  [[nodiscard]] static constexpr thumbnail cover(std::int64_t w, std::int64_t h) noexcept {
+    return {form::cover, w, h};
+  }
+  [[nodiscard]] static constexpr thumbnail exact(std::int64_t w, std::int64_t h) noexcept {
+    return {form::exact, w, h};
+  }
+  [[nodiscard]] static constexpr thumbnail area(std::int64_t pixels) noexcept {
+    return {form::area, pixels, 0};
+  }
+
+  [[nodiscard]] constexpr bool present() const noexcept { return shape != form::none; }
+  /// The geometry text (nothing for form::none).
+  constexpr void render(detail::op_writer& w) const noexcept {
+    if (shape > form::area) {  // not a form (a cast): the parser refuses "?"
+      w.put('?');
+      return;
+    }
+    switch (shape) {
+      case form::none:
+        return;
+      case form::percent:
+      case form::width_percent:
+        w.put('!');
+        w.number(a);
+        w.put(shape == form::percent ? "p" : "px");
+        return;
+      case form::height_percent:
+        w.put("!x");
+        w.number(a);
+        w.put('p');
+        return;
+      case form::width:
+        w.number(a);
+        w.put('x');
+        return;
+      case form::height:
+        w.put('x');
+        w.number(a);
+        return;
+      case form::area:
+        w.number(a);
+        w.put('@');
+        return;
+      case form::cover:
+        w.put('!');
+        break;
+      case form::fit:
+      case form::shrink_only:
+      case form::enlarge_only:
+      case form::exact:
+        break;
+    }
+    w.number(a);
+    w.put('x');
+    w.number(b);
+    if (shape == form::shrink_only) w.put('>');
+    if (shape == form::enlarge_only) w.put('<');
+    if (shape == form::cover) w.put('r');
+    if (shape == form::exact) w.put('!');
+  }
+};
+
+/// `crop/<W>x`, `crop/x<H>`, `crop/<W>x<H>` (either side may be left out) and `scrop/<W>x<H>`
+/// (both needed). Rendered when either side is set.
+struct dimensions {
+  std::optional<std::int64_t> w{};
+  std::optional<std::int64_t> h{};
+  [[nodiscard]] constexpr bool present() const noexcept { return w.has_value() || h.has_value(); }
+};
+
+/// `cut/<w>x<h>x<dx>x<dy>`: a w×h rectangle at (dx, dy) from the top-left corner. Rendered when
+/// w or h is set or an offset is not 0.
+struct cut_rect {
+  std::optional<std::int64_t> w{};
+  std::optional<std::int64_t> h{};
+  std::int64_t dx{};
+  std::int64_t dy{};
+  [[nodiscard]] constexpr bool present() const noexcept {
+    return w.has_value() || h.has_value() || dx != 0 || dy != 0;
+  }
+};
+
+/// `blur/<radius>x<sigma>`: radius 1-50, sigma >= 1. Rendered when either is set.
+struct blur_params {
+  std::optional<std::int64_t> radius{};
+  std::optional<std::int64_t> sigma{};
+  [[nodiscard]] constexpr bool present() const noexcept {
+    return radius.has_value() || sigma.has_value();
+  }
+};
+
+enum class size_unit : std::uint8_t { k, m };
+
+/// `size-limit/<amount>{k|m}[!]` (JPG only): `forced` returns the smaller of input and output.
+/// Rendered when amount is set (a `forced` without an amount is an error).
+struct size_limit_value {
+  std::optional<std::int64_t> amount{};
+  size_unit unit{size_unit::k};
+  bool forced{};
+  [[nodiscard]] constexpr bool present() const noexcept { return amount.has_value() || forced; }
+};
+
+enum class flip_direction : std::uint8_t { vertical, horizontal };
+
+/// imageMogr2 output formats (§8.4; avif heif heic tpg need CI's advanced compression, psd is for
+/// persistent processing only).
+enum class image_format : std::uint8_t {
+  jpg,
+  png,
+  bmp,
+  webp,
+  gif,
+  tiff,
+  yjpeg,
+  apng,
+  avif,
+  heif,
+  heic,
+  tpg,
+  psd
+};
+
+namespace detail {
+[[nodiscard]] constexpr std::string_view name_of(flip_direction f) noexcept {
+  constexpr std::string_view names[] = {"vertical", "horizontal"};
+  return name_at(names, static_cast<std::size_t>(f));
+}
+[[nodiscard]] constexpr std::string_view name_of(image_format f) noexcept {
+  constexpr std::string_view names[] = {"jpg",  "png",  "bmp",  "webp", "gif", "tiff", "yjpeg",
+                                        "apng", "avif", "heif", "heic", "tpg", "psd"};
+  return name_at(names, static_cast<std::size_t>(f));
+}
+/// "/key/<W>x<H>" when either side is set; a missing side renders nothing.
+constexpr void box(op_writer& w, std::string_view k, const dimensions& d) noexcept {
+  if (!d.present()) return;
+  key(w, k);
+  w.put('/');
+  number_or_nothing(w, d.w);
+  w.put('x');
+  number_or_nothing(w, d.h);
+}
+}  // namespace detail
+
+/// imageMogr2/<key>/<value>... : scaling, cropping, rotation, format, quality and effects.
+struct image_mogr2 {
+  bool auto_orient{};                      // auto-orient (EXIF)
+  cos::thumbnail thumbnail{};              // thumbnail/<geometry>
+  std::optional<bool> pad{};               // pad/<0|1>: fit into the thumbnail box and pad to it
+  std::optional<std::uint32_t> color{};    // color/: the pad colour 0xRRGGBB (needs pad)
+  cut_rect cut{};                          // cut/WxHxDXxDY
+  dimensions crop{};                       // crop/Wx, x<H>, WxH
+  std::optional<cos::gravity> gravity{};   // gravity/: where crop takes its box
+  std::optional<std::int64_t> dx{};        // dx/: offset of the crop box
+  std::optional<std::int64_t> dy{};        // dy/
+  dimensions scrop{};                      // scrop/WxH: face-aware smart crop
+  std::optional<std::int64_t> iradius{};   // iradius/: inscribed circle radius
+  std::optional<std::int64_t> rradius{};   // rradius/: rounded-corner radius
+  std::optional<std::int64_t> rotate{};    // rotate/<0-360>: clockwise degrees
+  std::optional<flip_direction> flip{};    // flip/vertical|horizontal
+  blur_params blur{};                      // blur/<radius>x<sigma>
+  std::optional<std::int64_t> sharpen{};   // sharpen/<10-300>
+  std::optional<std::int64_t> bright{};    // bright/<-100..100>
+  std::optional<std::int64_t> contrast{};  // contrast/<-100..100>
+  std::optional<bool> grayscale{};         // grayscale/<0|1>
+  bool strip{};                            // strip: remove EXIF and other metadata
+  std::optional<image_format> format{};    // format/
+  std::optional<std::int64_t> cgif{};      // cgif/<1-100>: GIF frames to keep
+  std::optional<bool> interlace{};         // interlace/<0|1>: progressive JPG
+  quality_value quality{};                 // quality/<0-100>[!]: absolute
+  std::optional<std::int64_t> rquality{};  // rquality/<0-100>: relative to the source
+  std::optional<std::int64_t> lquality{};  // lquality/<0-100>: a floor
+  size_limit_value size_limit{};           // size-limit/<n>{k|m}[!]
+  bool ignore_error{};                     // ignore-error/1: the original on a limit failure
+
+  constexpr void render(detail::op_writer& w) const noexcept {
+    w.name("imageMogr2");
+    detail::flag(w, "auto-orient", auto_orient);
+    if (thumbnail.present()) {
+      detail::key(w, "thumbnail");
+      w.put('/');
+      thumbnail.render(w);
+    }
+    detail::boolean(w, "pad", pad);
+    detail::color(w, "color", color);
+    if (cut.present()) {
+      detail::key(w, "cut");
+      w.put('/');
+      detail::number_or_nothing(w, cut.w);
+      w.put('x');
+      detail::number_or_nothing(w, cut.h);
+      w.put('x');
+      w.number(cut.dx);
+      w.put('x');
+      w.number(cut.dy);
+    }
+    detail::box(w, "crop", crop);
+    if (gravity) detail::word(w, "gravity", detail::name_of(*gravity));
+    detail::param(w, "dx", dx);
+    detail::param(w, "dy", dy);
+    detail::box(w, "scrop", scrop);
+    detail::param(w, "iradius", iradius);
+    detail::param(w, "rradius", rradius);
+    detail::param(w, "rotate", rotate);
+    if (flip) detail::word(w, "flip", detail::name_of(*flip));
+    if (blur.present()) {
+      detail::key(w, "blur");
+      w.put('/');
+      detail::number_or_nothing(w, blur.radius);
+      w.put('x');
+      detail::number_or_nothing(w, blur.sigma);
+    }
+    detail::param(w, "sharpen", sharpen);
+    detail::param(w, "bright", bright);
+    detail::param(w, "contrast", contrast);
+    detail::boolean(w, "grayscale", grayscale);
+    detail::flag(w, "strip", strip);
+    if (format) detail::word(w, "format", detail::name_of(*format));
+    detail::param(w, "cgif", cgif);
+    detail::boolean(w, "interlace", interlace);
+    detail::quality(w, "quality", quality);
+    detail::param(w, "rquality", rquality);
+    detail::param(w, "lquality", lquality);
+    if (size_limit.present()) {
+      detail::key(w, "size-limit");
+      w.put('/');
+      detail::number_or_nothing(w, size_limit.amount);
+      w.put(size_limit.unit == size_unit::k ? 'k' : 'm');
+      if (size_limit.forced) w.put('!');
+    }
+    detail::on(w, "ignore-error", ignore_error);
+  }
+  [[nodiscard]] constexpr rule str() const noexcept { return to_rule(*this); }
+};
+
+}  // namespace cos
+
+OBJPROC_NAMESPACE_END
+
+#endif  // OBJPROC_COS_IMAGE_MOGR2_HPP
+// ----- end objproc/cos/image_mogr2.hpp -----
+// #include "objproc/cos/image_view2.hpp"
+// ----- begin objproc/cos/image_view2.hpp -----
+// objproc/cos/image_view2.hpp - the typed imageView2 builder (style-spec §8.6).
+//
+//   static_assert(cos::image_view2{.mode = 1, .w = 400, .h = 600, .q = {.value = 85}}.str() ==
+//                 "imageView2/1/w/400/h/600/q/85");
+//
+// Modes 1-5 (COS has no mode 0); without a mode the rule is the mode-less form of the
+// persistent-processing example (`imageView2/format/png`). Every field's `{}` default is
+// "absent"; ranges are checked by the one parser (cos/rule.hpp).
+// Render order: mode w h format q rq lq ignore-error (the documented order).
+#ifndef OBJPROC_COS_IMAGE_VIEW2_HPP
+#define OBJPROC_COS_IMAGE_VIEW2_HPP
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+// #include "objproc/config.hpp"
+// #include "objproc/cos/builder.hpp"
+// #include "objproc/cos/rule.hpp"
+
+OBJPROC_NAMESPACE_BEGIN
+
+namespace cos {
+
+/// imageView2 output formats (§8.6: fewer than imageMogr2's).
+enum class view_format : std::uint8_t { jpg, bmp, gif, png, webp };
+
+namespace detail {
+[[nodiscard]] constexpr std::string_view name_of(view_format f) noexcept {
+  constexpr std::string_view names[] = {"jpg", "bmp", "gif", "png", "webp"};
+  return name_at(names, static_cast<std::size_t>(f));
+}
+}  // namespace detail
+
+/// imageView2[/<mode>]/w/<W>/h/<H>/format/<f>/q/<Q>[!]/rq/<q>/lq/<q>
+struct image_view2 {
+  std::optional<std::int64_t> mode{};   // 1-5; none: the mode-less form
+  std::optional<std::int64_t> w{};      // width (or long edge, modes 4-5)
+  std::optional<std::int64_t> h{};      // height (or short edge, modes 4-5)
+  std::optional<view_format> format{};  // format/
+  quality_value q{};                    // q/<0-100>[!]: absolute quality
+  std::optional<std::int64_t> rq{};     // rq/<0-100>: relative quality
+  std::optional<std::int64_t> lq{};     // lq/<0-100>: quality floor
+  bool ignore_error{};                  // ignore-error/1
+
+  constexpr void render(detail::op_writer& o) const noexcept {
+    o.name("imageView2");
+    if (mode) {
+      o.put('/');
+      o.number(*mode);
+    }
+    detail::param(o, "w", w);
+    detail::param(o, "h", h);
+    if (format) detail::word(o, "format", detail::name_of(*format));
+    detail::quality(o, "q", q);
+    detail::param(o, "rq", rq);
+    detail::param(o, "lq", lq);
+    detail::on(o, "ignore-error", ignore_error);
+  }
+  [[nodiscard]] constexpr rule str() const noexcept { return to_rule(*this); }
+};
+
+}  // namespace cos
+
+OBJPROC_NAMESPACE_END
+
+#endif  // OBJPROC_COS_IMAGE_VIEW2_HPP
+// ----- end objproc/cos/image_view2.hpp -----
+// #include "objproc/cos/names.hpp"
+// ----- begin objproc/cos/names.hpp -----
+// objproc/cos/names.hpp - COS bucket names and object keys: the rules the Pic-Operations rules,
+// the operations and the endpoints check, in one place.
+//   check_bucket_name("examplebucket-1250000000")   BucketName-APPID: 1-50 of [a-z0-9-], not
+//                                                   starting or ending with '-', then '-' and
+//                                                   the APPID's digits; at most 63 in all
+//   check_object_key("dir/a.jpg")                   non-empty UTF-8
+//
+// The BucketName rules are Tencent's bucket overview (shared/reference/cos.md §5); the APPID is
+// the last '-' segment, as the SDKs read it. The 63-character total is the DNS label limit: the
+// bucket is the first label of its host (<bucket>.cos.<region>.myqcloud.com).
+#ifndef OBJPROC_COS_NAMES_HPP
+#define OBJPROC_COS_NAMES_HPP
+
+#include <cstddef>
+#include <string_view>
+
+// #include "objproc/config.hpp"
+// #include "objproc/core/result.hpp"
+// #include "objproc/core/text.hpp"
+
+OBJPROC_NAMESPACE_BEGIN
+
+namespace cos {
+
+inline constexpr std::size_t max_bucket_name_size = 63;    // BucketName-APPID, one DNS label
+inline constexpr std::size_t max_bucket_custom_size = 50;  // the BucketName part
+
+/// A COS bucket in BucketName-APPID form; the offset of the offending character where one
+/// applies (the name's size when the -APPID part is missing).
+[[nodiscard]] constexpr result<void> check_bucket_name(std::string_view name) noexcept {
+  if (name.empty()) return error{errc::invalid_bucket_name, error::no_offset, "empty bucket name"};
+  if (name.size() > max_bucket_name_size)
+    return error{errc::invalid_bucket_name, max_bucket_name_size,
+                 "BucketName-APPID has at most 63 characters"};
+  std::size_t dash = std::string_view::npos;  // the last '-': it starts the APPID
+  for (std::size_t i = 0; i < name.size(); ++i) {
+    const char c = name[i];
+    if (c == '-') {
+      dash = i;
+    } else if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) {
+      return error{errc::invalid_bucket_name, i, "only lowercase letters, digits and '-'"};
+    }
+  }
+  if (dash == std::string_view::npos)
+    return error{errc::invalid_bucket_name, name.size(), "missing the -APPID suffix"};
+  if (dash == name.size() - 1)
+    return error{errc::invalid_bucket_name, name.size(), "empty APPID after the last '-'"};
+  for (std::size_t i = dash + 1; i < name.size(); ++i)
+    if (name[i] < '0' || name[i] > '9')
+      return error{errc::invalid_bucket_name, i, "the APPID after the last '-' has only digits"};
+  if (dash == 0) return error{errc::invalid_bucket_name, 0, "empty BucketName before -APPID"};
+  if (dash > max_bucket_custom_size)
+    return error{errc::invalid_bucket_name, max_bucket_custom_size,
+                 "BucketName has at most 50 characters"};
+  if (name.front() == '-') return error{errc::invalid_bucket_name, 0, "cannot start with '-'"};
+  if (name[dash - 1] == '-')
+    return error{errc::invalid_bucket_name, dash - 1, "BucketName cannot end with '-'"};
+  return {};
+}
+
+/// A COS object key: non-empty UTF-8 (the reference gives no further rule).
+[[nodiscard]] constexpr result<void> check_object_key(std::string_view key) noexcept {
+  if (key.empty()) return error{errc::invalid_object_key, error::no_offset, "empty object key"};
+  if (auto utf8 = check_utf8(key); !utf8)
+    return error{errc::invalid_object_key, utf8.error().offset, "not valid UTF-8"};
+  return {};
+}
+
+}  // namespace cos
+
+OBJPROC_NAMESPACE_END
+
+#endif  // OBJPROC_COS_NAMES_HPP
+// ----- end objproc/cos/names.hpp -----
+// #include "objproc/cos/pic_operations.hpp"
+// ----- begin objproc/cos/pic_operations.hpp -----
+// objproc/cos/pic_operations.hpp - the Pic-Operations header of CI persistent processing
+// (ci_put_object, ci_image_process): typed value, canonical JSON, and the reader.
+//
+//   cos::pic_operations ops{.is_pic_info = true,
+//                           .rules = {{.fileid = "format.png", .rule = "imageView2/format/png"}}};
+//   cos::to_json(ops)
+//     -> {"is_pic_info":1,"rules":[{"fileid":"format.png","rule":"imageView2/format/png"}]}
+//   cos::parse_pic_operations(json)  // the value back: parse(to_json(x)) == x for canonical rules
+//
+// Wire form (style-spec §8.8, shared/vectors/operations.json): compact JSON; keys in the order
+// is_pic_info (always written, 0 or 1), rules (always written, at most 5); per rule bucket (only
+// when set), fileid, rule. Strings are JSON-escaped, so no field can inject JSON. to_json writes
+// each rule in its canonical form (cos::parse_rule), and the reader stores the canonical form.
+//
+// The reader is strict: malformed JSON, unknown keys, wrong types, a 6th rule and invalid fields
+// are errors whose offset points into the JSON text. It accepts the keys in any order and
+// is_pic_info or rules left out (0 and no rules, as the service reads them).
+#ifndef OBJPROC_COS_PIC_OPERATIONS_HPP
+#define OBJPROC_COS_PIC_OPERATIONS_HPP
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+// #include "objproc/config.hpp"
+// #include "objproc/core/json.hpp"
+// #include "objproc/core/result.hpp"
+// #include "objproc/core/text.hpp"
+// #include "objproc/cos/names.hpp"
+// #include "objproc/cos/rule.hpp"
+
+OBJPROC_NAMESPACE_BEGIN
+
+namespace cos {
+
+/// "rules Array, max 5" (CI persistent processing docs).
+inline constexpr std::size_t max_pic_rules = 5;
+
+/// One processing rule: one result object stored under `fileid`.
+struct pic_rule {
+  /// Destination BucketName-APPID; empty: the bucket of the source object.
+  std::string bucket = {};
+  /// Output key: with a leading '/' from the bucket root, otherwise relative to the directory
+  /// of the source object. Equal to the source key, it overwrites the original.
+  std::string fileid = {};
+  /// A CI rule or pipeline ("imageMogr2/thumbnail/!50p|imageView2/format/png"), or
+  /// "style/<name>".
+  std::string rule = {};
+
+  friend bool operator==(const pic_rule&, const pic_rule&) = default;
+};
+
+/// The Pic-Operations value. Rules are a std::vector: the strings own heap memory anyway, it
+/// keeps designated initializers natural (.rules = {{...}, {...}}), and the limit of 5 is a
+/// property of the wire form, checked by to_json and the reader (errc::too_many_rules).
+struct pic_operations {
+  /// true: the response also describes the source image (OriginalInfo/ImageInfo).
+  bool is_pic_info = false;
+  std::vector<pic_rule> rules = {};
+
+  friend bool operator==(const pic_operations&, const pic_operations&) = default;
+};
+
+/// A fileid: non-empty UTF-8, not ending with '/', without CR, LF or NUL.
+[[nodiscard]] constexpr result<void> check_fileid(std::string_view fileid) noexcept {
+  if (fileid.empty()) return error{errc::invalid_object_key, error::no_offset, "empty fileid"};
+  if (auto utf8 = check_utf8(fileid); !utf8)
+    return error{errc::invalid_object_key, utf8.error().offset, "fileid is not valid UTF-8"};
+  for (std::size_t i = 0; i < fileid.size(); ++i)
+    if (fileid[i] == '\r' || fileid[i] == '\n' || fileid[i] == '\0')
+      return error{errc::invalid_object_key, i, "fileid cannot contain CR, LF or NUL"};
+  if (fileid.back() == '/')
+    return error{errc::invalid_object_key, fileid.size() - 1, "fileid cannot end with '/'"};
+  return {};
+}
+
+namespace detail {
+
+// The one call into cos/rule.hpp: checks a rule and returns the text to send, its canonical form.
+[[nodiscard]] inline result<std::string> canonical_pic_rule(std::string_view text) {
+  auto parsed = parse_rule(text);
+  if (!parsed) return parsed.error();
+  return std::string(parsed->view());
+}
+
+// An error about a string value's content, moved to point into the JSON text: into the string
+// when it was written without escapes, at its opening quote otherwise.
+[[nodiscard]] inline error at_json_string(error e, const json::value& v) noexcept {
+  if (e.has_offset() && !v.has_escapes())
+    e.offset += v.offset() + 1;
+  else
+    e.offset = v.offset();
+  return e;
+}
+
+[[nodiscard]] inline result<pic_rule> read_pic_rule(const json::value& item) {
+  if (!item.is_object()) return error{errc::wrong_type, item.offset(), "a rule is a JSON object"};
+  pic_rule out;
+  bool has_fileid = false;
+  bool has_rule = false;
+  for (const json::member& m : item.members()) {
+    const bool known = m.key == "bucket" || m.key == "fileid" || m.key == "rule";
+    if (!known)
+      return error{errc::unknown_key, m.key_offset, "rule keys are bucket, fileid and rule"};
+    const json::value& v = m.value;
+    if (!v.is_string())
+      return error{errc::wrong_type, v.offset(), "bucket, fileid and rule are strings"};
+    const std::string_view text = v.as_string();
+    if (m.key == "bucket") {
+      // An empty bucket is refused too: to_json would leave it out.
+      if (auto r = check_bucket_name(text); !r) return at_json_string(r.error(), v);
+      out.bucket = text;
+    } else if (m.key == "fileid") {
+      if (auto r = check_fileid(text); !r) return at_json_string(r.error(), v);
+      out.fileid = text;
+      has_fileid = true;
+    } else {
+      auto canonical = canonical_pic_rule(text);
+      if (!canonical) return at_json_string(canonical.error(), v);
+      out.rule = std::move(*canonical);
+      has_rule = true;
+    }
+  }
+  if (!has_fileid) return error{errc::missing_key, item.offset(), "a rule needs a fileid"};
+  if (!has_rule) return error{errc::missing_key, item.offset(), "a rule needs a rule"};
+  return out;
+}
+
+}  // namespace detail
+
+/// The canonical Pic-Operations JSON, or the first invalid field: errc::too_many_rules,
+/// invalid_bucket_name, invalid_object_key (fileid) or the rule's own error. Offsets point into
+/// the offending field.
+[[nodiscard]] inline result<std::string> to_json(const pic_operations& ops) {
+  if (ops.rules.size() > max_pic_rules)
+    return error{errc::too_many_rules, error::no_offset, "Pic-Operations has at most 5 rules"};
+  std::string out = "{\"is_pic_info\":";
+  out += ops.is_pic_info ? '1' : '0';
+  out += ",\"rules\":[";
+  for (std::size_t i = 0; i < ops.rules.size(); ++i) {
+    const pic_rule& r = ops.rules[i];
+    if (i != 0) out += ',';
+    out += '{';
+    if (!r.bucket.empty()) {
+      if (auto ok = check_bucket_name(r.bucket); !ok) return ok.error();
+      out += "\"bucket\":";
+      if (auto ok = append_json_string(out, r.bucket); !ok) return ok.error();
+      out += ',';
+    }
+    if (auto ok = check_fileid(r.fileid); !ok) return ok.error();
+    out += "\"fileid\":";
+    if (auto ok = append_json_string(out, r.fileid); !ok) return ok.error();
+    auto canonical = detail::canonical_pic_rule(r.rule);
+    if (!canonical) return canonical.error();
+    out += ",\"rule\":";
+    if (auto ok = append_json_string(out, *canonical); !ok) return ok.error();
+    out += '}';
+  }
+  out += "]}";
+  return out;
+}
+
+/// Reads a Pic-Operations JSON text (see the top of this file); offsets point into `text`.
+[[nodiscard]] inline result<pic_operations> parse_pic_operations(std::string_view text) {
+  auto doc = json::parse(text);
+  if (!doc) return doc.error();
+  const json::value& root = *doc;
+  if (!root.is_object())
+    return error{errc::wrong_type, root.offset(), "Pic-Operations is a JSON object"};
+  pic_operations out;
+  for (const json::member& m : root.members()) {
+    const json::value& v = m.value;
+    if (m.key == "is_pic_info") {
+      if (!v.is_number()) return error{errc::wrong_type, v.offset(), "is_pic_info is 0 or 1"};
+      auto n = v.as_int64();
+      if (!n) return n.error();
+      if (*n != 0 && *n != 1)
+        return error{errc::value_out_of_range, v.offset(), "is_pic_info is 0 or 1"};
+      out.is_pic_info = *n == 1;
+    } else if (m.key == "rules") {
+      if (!v.is_array()) return error{errc::wrong_type, v.offset(), "rules is a JSON array"};
+      if (v.items().size() > max_pic_rules)
+        return error{errc::too_many_rules, v.items()[max_pic_rules].offset(),
+                     "Pic-Operations has at most 5 rules"};
+      for (const json::value& item : v.items()) {
+        auto r = detail::read_pic_rule(item);
+        if (!r) return r.error();
+        out.rules.push_back(std::move(*r));
+      }
+    } else {
+      return error{errc::unknown_key, m.key_offset,
+                   "Pic-Operations keys are is_pic_info and rules"};
+    }
+  }
+  return out;
+}
+
+}  // namespace cos
+
+OBJPROC_NAMESPACE_END
+
+#endif  // OBJPROC_COS_PIC_OPERATIONS_HPP
+// ----- end objproc/cos/pic_operations.hpp -----
+// #include "objproc/cos/rule.hpp"
+// #include "objproc/cos/watermark.hpp"
+// ----- begin objproc/cos/watermark.hpp -----
+// objproc/cos/watermark.hpp - the typed watermark builders (style-spec §8.7): image (watermark/1),
+// text (watermark/2), blind watermark (watermark/3) and its extraction (watermark/4).
+//
+//   static_assert(cos::text_watermark{.text = "数据万象", .fill = 0xFFFFFF, .fontsize = 30,
+//                                     .dx = 20, .dy = 20}.str() ==
+//                 "watermark/2/text/5pWw5o2u5LiH6LGh/fill/I0ZGRkZGRg/fontsize/30/dx/20/dy/20");
+//
+// Text, font names and URLs are plain text here: the builder writes their URL-safe base64
+// (unpadded), and colours are 0xRRGGBB written as the base64 of "#RRGGBB". An empty string is
+// "absent", like every field's `{}` default. Ranges and dependencies (degree needs batch, spcent
+// needs scatype, type 3 needs text, ...) are checked by the one parser (cos/rule.hpp).
+// Render orders (those of the documented examples):
+//   watermark/1  image gravity dx dy blogo scatype spcent batch degree dissolve ignore-error
+//   watermark/2  text font fill fontsize dissolve gravity dx dy batch degree shadow ignore-error
+//   watermark/3  type image text level;  watermark/4  type image
+#ifndef OBJPROC_COS_WATERMARK_HPP
+#define OBJPROC_COS_WATERMARK_HPP
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+// #include "objproc/config.hpp"
+// #include "objproc/cos/builder.hpp"
+// #include "objproc/cos/rule.hpp"
+
+OBJPROC_NAMESPACE_BEGIN
+
+namespace cos {
+
+/// watermark/1 `blogo`: what to do with a watermark larger than the image.
+enum class logo_fit : std::uint8_t { scale = 1, crop = 2 };
+/// watermark/1 `scatype`: what `spcent` (per mille) scales the watermark by.
+enum class scale_by : std::uint8_t { width = 1, height = 2, area = 3 };
+/// watermark/3 and /4 `type`.
+enum class blind_type : std::uint8_t {
+  semi_blind = 1,  // extraction needs the original image (images under 640x640)
+  full_blind = 2,  // extraction needs the watermark image
+  text = 3,        // a text watermark
+};
+
+namespace detail {
+/// "/key/<the enum's number>" when set.
+template <class Enum>
+constexpr void enum_number(op_writer& w, std::string_view k,
+                           const std::optional<Enum>& v) noexcept {
+  if (v) param(w, k, static_cast<std::int64_t>(*v));
+}
+}  // namespace detail
+
+/// watermark/1: an image watermark. `image` is the watermark's full http:// URL (a COS origin
+/// URL of the same bucket, not a CDN domain, not https).
+struct image_watermark {
+  std::string_view image{};                // required
+  std::optional<cos::gravity> gravity{};   // default southeast
+  std::optional<std::int64_t> dx{};        // px, default 0
+  std::optional<std::int64_t> dy{};        // px, default 0
+  std::optional<logo_fit> blogo{};         // larger than the image: scale or crop it
+  std::optional<scale_by> scatype{};       // scale relative to the image (needs spcent)
+  std::optional<std::int64_t> spcent{};    // per mille: 1-1000 (1-250 by area)
+  bool batch{};                            // tile
+  std::optional<std::int64_t> degree{};    // 0-360, tile rotation (needs batch)
+  std::optional<std::int64_t> dissolve{};  // 1-100 opacity, default 90
+  bool ignore_error{};                     // ignore-error/1
+
+  constexpr void render(detail::op_writer& w) const noexcept {
+    w.name("watermark/1");
+    detail::encoded(w, "image", image);
+    if (gravity) detail::word(w, "gravity", detail::name_of(*gravity));
+    detail::param(w, "dx", dx);
+    detail::param(w, "dy", dy);
+    detail::enum_number(w, "blogo", blogo);
+    detail::enum_number(w, "scatype", scatype);
+    detail::param(w, "spcent", spcent);
+    detail::on(w, "batch", batch);
+    detail::param(w, "degree", degree);
+    detail::param(w, "dissolve", dissolve);
+    detail::on(w, "ignore-error", ignore_error);
+  }
+  [[nodiscard]] constexpr rule str() const noexcept { return to_rule(*this); }
+};
+
+/// watermark/2: a text watermark.
+struct text_watermark {
+  std::string_view text{};                 // required, UTF-8
+  std::string_view font{};                 // font file name, e.g. "SimHei.ttf" (default tahoma.ttf)
+  std::optional<std::uint32_t> fill{};     // 0xRRGGBB, default 0x3D3D3D
+  std::optional<std::int64_t> fontsize{};  // points, default 13
+  std::optional<std::int64_t> dissolve{};  // 1-100 opacity, default 90
+  std::optional<cos::gravity> gravity{};   // default southeast
+  std::optional<std::int64_t> dx{};        // px, default 0
+  std::optional<std::int64_t> dy{};        // px, default 0
+  bool batch{};                            // tile
+  std::optional<std::int64_t> degree{};    // 0-360, tile rotation (needs batch)
+  std::optional<std::int64_t> shadow{};    // 0-100
+  bool ignore_error{};                     // ignore-error/1
+
+  constexpr void render(detail::op_writer& w) const noexcept {
+    w.name("watermark/2");
+    detail::encoded(w, "text", text);
+    detail::encoded(w, "font", font);
+    detail::color(w, "fill", fill);
+    detail::param(w, "fontsize", fontsize);
+    detail::param(w, "dissolve", dissolve);
+    if (gravity) detail::word(w, "gravity", detail::name_of(*gravity));
+    detail::param(w, "dx", dx);
+    detail::param(w, "dy", dy);
+    detail::on(w, "batch", batch);
+    detail::param(w, "degree", degree);
+    detail::param(w, "shadow", shadow);
+    detail::on(w, "ignore-error", ignore_error);
+  }
+  [[nodiscard]] constexpr rule str() const noexcept { return to_rule(*this); }
+};
+
+/// watermark/3: embeds a blind watermark: an image (types 1 and 2, http:// URL) or a text
+/// (type 3).
+struct blind_watermark {
+  std::optional<blind_type> type{};     // required
+  std::string_view image{};             // types 1, 2: the watermark image's http:// URL
+  std::string_view text{};              // type 3
+  std::optional<std::int64_t> level{};  // 1-3, type 2 only
+
+  constexpr void render(detail::op_writer& w) const noexcept {
+    w.name("watermark/3");
+    detail::enum_number(w, "type", type);
+    detail::encoded(w, "image", image);
+    detail::encoded(w, "text", text);
+    detail::param(w, "level", level);
+  }
+  [[nodiscard]] constexpr rule str() const noexcept { return to_rule(*this); }
+};
+
+/// watermark/4: extracts a blind watermark embedded with the same type.
+struct extract_blind_watermark {
+  std::optional<blind_type> type{};  // required: the type it was embedded with
+  std::string_view image{};  // type 1: the original image's URL; type 2: the watermark image's
+
+  constexpr void render(detail::op_writer& w) const noexcept {
+    w.name("watermark/4");
+    detail::enum_number(w, "type", type);
+    detail::encoded(w, "image", image);
+  }
+  [[nodiscard]] constexpr rule str() const noexcept { return to_rule(*this); }
+};
+
+}  // namespace cos
+
+OBJPROC_NAMESPACE_END
+
+#endif  // OBJPROC_COS_WATERMARK_HPP
+// ----- end objproc/cos/watermark.hpp -----
+// #include "objproc/crypto/block_hash.hpp"
+// ----- begin objproc/crypto/block_hash.hpp -----
+// objproc/crypto/block_hash.hpp - the streaming Merkle-Damgard context under SHA-1 and SHA-256.
+//
+// block_hash_context<Traits> is everything in sha1_context and sha256_context but the block
+// function: the pending partial block, the message length, the FIPS 180-4 padding (0x80, zeros,
+// the length in bits as 64 bits big-endian) and the big-endian digest. Traits supply the rest:
+//   Traits::digest_size                  digest bytes: the whole chaining state, 4 per word
+//   Traits::chaining_state               the hash value between blocks: std::array<uint32_t, N>
+//   Traits::initial_state                the chaining state of the empty message
+//   Traits::compress(state, block)       folds one 64-byte block into state; constexpr noexcept
+// Like the contexts built on it, it is constexpr throughout, never allocates and is a small
+// trivially copyable value: copy it to fork a stream, or save chaining() at a block boundary and
+// resume later with (chaining, blocks).
+#ifndef OBJPROC_CRYPTO_BLOCK_HASH_HPP
+#define OBJPROC_CRYPTO_BLOCK_HASH_HPP
+
+#include <algorithm>
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <span>
+
+// #include "objproc/config.hpp"
+
+OBJPROC_NAMESPACE_BEGIN
+
+namespace crypto {
+
+template <class Traits>
+class block_hash_context {
+ public:
+  // 64-byte blocks and a 64-bit length: the SHA-1/SHA-256 family (SHA-512 would need 128/128).
+  static constexpr std::size_t block_size = 64;
+  static constexpr std::size_t digest_size = Traits::digest_size;
+  using digest_type = std::array<std::byte, digest_size>;
+  using block_type = std::span<const std::byte, block_size>;
+  using chaining_state = typename Traits::chaining_state;
+
+  static constexpr chaining_state initial_state = Traits::initial_state;
+
+  static_assert(digest_size == 4 * initial_state.size(),
+                "finish() writes every word of the chaining state, big-endian, as the digest");
+
+  // No member templates here, and the block functions come before their callers: clang 14
+  // refuses, in constant evaluation, a member template defined after the member that calls it
+  // (hence also the namespace-scope round templates ahead of each Traits).
+
+  /// The bare compression function: folds one 64-byte block into `state`.
+  static constexpr void compress(chaining_state& state, block_type block) noexcept {
+    Traits::compress(state, block);
+  }
+
+  /// compress() over each whole block of `blocks`; a trailing partial block is ignored.
+  static constexpr void compress_blocks(chaining_state& state,
+                                        std::span<const std::byte> blocks) noexcept {
+    for (std::size_t at = 0; blocks.size() - at >= block_size; at += block_size) {
+      compress(state, block_type(blocks.data() + at, block_size));
+    }
+  }
+
+  /// Compressions needed to hash an n-byte message: padding adds 0x80 and a 64-bit length.
+  [[nodiscard]] static constexpr std::uint64_t blocks_for(std::uint64_t message_size) noexcept {
+    return (message_size + 8) / block_size + 1;
+  }
+
+  constexpr block_hash_context() noexcept = default;
+
+  /// Resumes a stream at a block boundary: `chaining` is the state after `blocks` whole blocks.
+  constexpr block_hash_context(const chaining_state& chaining, std::uint64_t blocks) noexcept
+      : state_(chaining), length_(blocks * block_size) {}
+
+  /// Back to the empty message.
+  constexpr void reset() noexcept { *this = block_hash_context(); }
+
+  /// Absorbs more input. Whole blocks are compressed straight from `data`, without copying.
+  constexpr void update(std::span<const std::byte> data) noexcept {
+    const std::size_t used = buffered();
+    length_ += data.size();
+    if (used != 0) {
+      const std::size_t take = std::min(block_size - used, data.size());
+      std::copy_n(data.begin(), take, buffer_.begin() + static_cast<std::ptrdiff_t>(used));
+      data = data.subspan(take);
+      if (used + take < block_size) return;
+      compress(state_, buffer_);
+    }
+    const std::size_t whole = data.size() - data.size() % block_size;
+    compress_blocks(state_, data.first(whole));
+    std::copy(data.begin() + static_cast<std::ptrdiff_t>(whole), data.end(), buffer_.begin());
+  }
+
+  /// Pads, writes the digest and resets the context (ready for a new message).
+  constexpr void finish(std::span<std::byte, digest_size> out) noexcept {
+    const std::uint64_t bit_length = length_ * 8;
+    std::size_t used = buffered();
+    buffer_[used++] = std::byte{0x80};
+    if (used > block_size - 8) {  // no room left for the length: it goes in one more block
+      std::fill(buffer_.begin() + static_cast<std::ptrdiff_t>(used), buffer_.end(), std::byte{});
+      compress(state_, buffer_);
+      used = 0;
+    }
+    std::fill(buffer_.begin() + static_cast<std::ptrdiff_t>(used), buffer_.end() - 8, std::byte{});
+    for (std::size_t i = 0; i < 8; ++i) {
+      buffer_[block_size - 1 - i] = static_cast<std::byte>(bit_length >> (8 * i));
+    }
+    compress(state_, buffer_);
+    for (std::size_t i = 0; i < state_.size(); ++i) {  // big-endian, spelled out: constexpr
+      // A copy of the word: `out` may alias state_ (std::byte), so reading state_[i] per byte
+      // would stop the compiler from fusing the four stores into one byte-swapped store.
+      const std::uint32_t word = state_[i];
+      out[4 * i] = static_cast<std::byte>(word >> 24);
+      out[4 * i + 1] = static_cast<std::byte>(word >> 16);
+      out[4 * i + 2] = static_cast<std::byte>(word >> 8);
+      out[4 * i + 3] = static_cast<std::byte>(word);
+    }
+    reset();
+  }
+  [[nodiscard]] constexpr digest_type finish() noexcept {
+    digest_type out{};
+    finish(out);
+    return out;
+  }
+
+  /// Bytes absorbed since the start of the message (including resumed blocks).
+  [[nodiscard]] constexpr std::uint64_t size() const noexcept { return length_; }
+  /// True when no partial block is pending, i.e. chaining() describes the whole stream so far.
+  [[nodiscard]] constexpr bool at_block_boundary() const noexcept { return buffered() == 0; }
+  /// The state after the last whole block (the stream so far only when at_block_boundary()).
+  [[nodiscard]] constexpr const chaining_state& chaining() const noexcept { return state_; }
+
+ private:
+  [[nodiscard]] constexpr std::size_t buffered() const noexcept {
+    return static_cast<std::size_t>(length_ % block_size);
+  }
+
+  chaining_state state_ = initial_state;
+  std::array<std::byte, block_size> buffer_ = {};  // the pending partial block
+  std::uint64_t length_ = 0;                       // message bytes absorbed so far
+};
+
+}  // namespace crypto
+
+OBJPROC_NAMESPACE_END
+
+#endif  // OBJPROC_CRYPTO_BLOCK_HASH_HPP
+// ----- end objproc/crypto/block_hash.hpp -----
+// #include "objproc/crypto/concepts.hpp"
+// ----- begin objproc/crypto/concepts.hpp -----
+// objproc/crypto/concepts.hpp - the crypto_provider concept: how hashing plugs in.
+//
+// Requirements on a provider C (given `const C& c`):
+//   c.sha1(msg, out20)              -> result<void>, noexcept   SHA-1 of msg into out20
+//   c.sha256(msg, out32)            -> result<void>, noexcept   SHA-256 of msg into out32
+//   c.hmac_sha1(key, msg, out20)    -> result<void>, noexcept   HMAC-SHA1 (RFC 2104)
+//   c.hmac_sha256(key, msg, out32)  -> result<void>, noexcept   HMAC-SHA256 (RFC 2104)
+// where msg and key are std::span<const std::byte> of any length (keys longer than a block are
+// hashed first, as RFC 2104 says) and outN is std::span<std::byte, N>. A provider allocates
+// nothing on the heap and reports its own failures as errc::crypto_failed (its native code in
+// error::provider_code). Models: crypto::portable (built in, constexpr) and
+// objproc::openssl::crypto (adapters/openssl). Exemplar: tests/archetypes/crypto_provider.hpp.
+#ifndef OBJPROC_CRYPTO_CONCEPTS_HPP
+#define OBJPROC_CRYPTO_CONCEPTS_HPP
+
+#include <array>
+#include <concepts>
+#include <cstddef>
+#include <span>
+#include <string_view>
+
+// #include "objproc/config.hpp"
+// #include "objproc/core/result.hpp"
+
+OBJPROC_NAMESPACE_BEGIN
+
+using sha1_digest = std::array<std::byte, 20>;
+using sha256_digest = std::array<std::byte, 32>;
+
+template <class C>
+concept crypto_provider = requires(const C& c, std::span<const std::byte> key,
+                                   std::span<const std::byte> msg, std::span<std::byte, 20> out20,
+                                   std::span<std::byte, 32> out32) {
+  { c.sha1(msg, out20) }
+  noexcept->std::same_as<result<void>>;
+  { c.sha256(msg, out32) }
+  noexcept->std::same_as<result<void>>;
+  { c.hmac_sha1(key, msg, out20) }
+  noexcept->std::same_as<result<void>>;
+  { c.hmac_sha256(key, msg, out32) }
+  noexcept->std::same_as<result<void>>;
+};
+
+/// The bytes of a text, for passing strings to a provider (run time only: it reinterprets).
+[[nodiscard]] inline std::span<const std::byte> as_bytes(std::string_view text) noexcept {
+  return std::as_bytes(std::span<const char>(text.data(), text.size()));
+}
+
+namespace crypto {
+
+/// Convenience wrappers returning the digest by value: crypto::sha256(provider, bytes).
+template <class C>
+[[nodiscard]] constexpr result<sha1_digest> sha1(const C& c,
+                                                 std::span<const std::byte> msg) noexcept {
+  static_assert(
+      crypto_provider<C>,
+      "objproc::crypto::sha1 requires a crypto_provider: see objproc/crypto/concepts.hpp");
+  sha1_digest out{};
+  if (auto r = c.sha1(msg, out); !r) return r.error();
+  return out;
+}
+template <class C>
+[[nodiscard]] constexpr result<sha256_digest> sha256(const C& c,
+                                                     std::span<const std::byte> msg) noexcept {
+  static_assert(
+      crypto_provider<C>,
+      "objproc::crypto::sha256 requires a crypto_provider: see objproc/crypto/concepts.hpp");
+  sha256_digest out{};
+  if (auto r = c.sha256(msg, out); !r) return r.error();
+  return out;
+}
+template <class C>
+[[nodiscard]] constexpr result<sha1_digest> hmac_sha1(const C& c, std::span<const std::byte> key,
+                                                      std::span<const std::byte> msg) noexcept {
+  static_assert(
+      crypto_provider<C>,
+      "objproc::crypto::hmac_sha1 requires a crypto_provider: see objproc/crypto/concepts.hpp");
+  sha1_digest out{};
+  if (auto r = c.hmac_sha1(key, msg, out); !r) return r.error();
+  return out;
+}
+template <class C>
+[[nodiscard]] constexpr result<sha256_digest> hmac_sha256(const C& c,
+                                                          std::span<const std::byte> key,
+                                                          std::span<const std::byte> msg) noexcept {
+  static_assert(
+      crypto_provider<C>,
+      "objproc::crypto::hmac_sha256 requires a crypto_provider: see objproc/crypto/concepts.hpp");
+  sha256_digest out{};
+  if (auto r = c.hmac_sha256(key, msg, out); !r) return r.error();
+  return out;
+}
+
+}  // namespace crypto
+
+OBJPROC_NAMESPACE_END
+
+#endif  // OBJPROC_CRYPTO_CONCEPTS_HPP
+// ----- end objproc/crypto/concepts.hpp -----
+// #include "objproc/crypto/hmac.hpp"
+// ----- begin objproc/crypto/hmac.hpp -----
+// objproc/crypto/hmac.hpp - HMAC (RFC 2104) over the built-in hash contexts, constexpr.
+//
+//   crypto::hmac_sha256_key key(secret);    // absorbs the padded key once: two compressions
+//   sha256_digest tag = key.sign(message);  // then two per short message instead of four
+//   crypto::hmac_sha256_context mac(key);  mac.update(a);  mac.update(b);  tag = mac.finish();
+//   sha256_digest tag = crypto::hmac_sha256(secret, message);             // one shot
+// A key is stored as the two chaining states after compressing (K ^ ipad) and (K ^ opad), so it
+// is a small trivially copyable value (64 bytes for SHA-256) that a cache can hold: equivalent
+// to the secret itself, so treat it like one. Keys longer than a block are hashed first.
+#ifndef OBJPROC_CRYPTO_HMAC_HPP
+#define OBJPROC_CRYPTO_HMAC_HPP
+
+#include <algorithm>
+#include <array>
+#include <concepts>
+#include <cstddef>
+#include <cstdint>
+#include <span>
+
+// #include "objproc/config.hpp"
+// #include "objproc/crypto/concepts.hpp"
+// #include "objproc/crypto/sha1.hpp"
+// ----- begin objproc/crypto/sha1.hpp -----
+// objproc/crypto/sha1.hpp - SHA-1 (FIPS 180-4): a streaming, constexpr, heap-free context.
+//
+//   crypto::sha1_context ctx;  ctx.update(a);  ctx.update(b);  sha1_digest d = ctx.finish();
+//   sha1_digest d = crypto::sha1(bytes);                       // one shot
+// SHA-1 is broken for collision resistance; it is here because some object-storage APIs still
+// sign with HMAC-SHA1 (HMAC does not rely on collision resistance). Same shape as sha256_context
+// (see sha256.hpp), over the same block_hash_context (block_hash.hpp): constexpr throughout, no
+// reinterpret_cast, a trivially copyable value that can be forked by copying or resumed from
+// chaining() at a block boundary; compress() is public. This file is the compression function.
+#ifndef OBJPROC_CRYPTO_SHA1_HPP
+#define OBJPROC_CRYPTO_SHA1_HPP
+
+#include <array>
+#include <bit>
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <utility>  // index_sequence
+
+// #include "objproc/config.hpp"
+// #include "objproc/crypto/block_hash.hpp"
+// #include "objproc/crypto/concepts.hpp"
+
+OBJPROC_NAMESPACE_BEGIN
+
+namespace crypto {
+
+namespace detail {
+
+// Round I: schedules word I in a 16-word window, then mixes it in. The five roles a..e
+// rotate through the slots of `working` instead of the values moving one slot each round.
+// Outside sha1_traits and ahead of it: clang 14 refuses, in constant evaluation, a member
+// template defined after the member function that calls it.
+template <std::size_t I>
+constexpr void sha1_round(std::array<std::uint32_t, 5>& working, std::uint32_t (&schedule)[16],
+                          std::span<const std::byte, 64> block) noexcept {
+  std::uint32_t& word = schedule[I % 16];
+  if constexpr (I < 16) {  // big-endian load, spelled out so that it is always inlined
+    word = (std::to_integer<std::uint32_t>(block[4 * I]) << 24) |
+           (std::to_integer<std::uint32_t>(block[4 * I + 1]) << 16) |
+           (std::to_integer<std::uint32_t>(block[4 * I + 2]) << 8) |
+           std::to_integer<std::uint32_t>(block[4 * I + 3]);
+  } else {
+    const std::uint32_t mixed_words =
+        schedule[(I + 13) % 16] ^ schedule[(I + 8) % 16] ^ schedule[(I + 2) % 16] ^ word;
+    word = std::rotl(mixed_words, 1);
+  }
+  const auto role = [](std::size_t letter) { return (letter + 80 - I) % 5; };  // a = 0
+  const std::uint32_t a = working[role(0)], b = working[role(1)];
+  const std::uint32_t c = working[role(2)], d = working[role(3)];
+  std::uint32_t mixed = b ^ c ^ d;  // parity: rounds 20-39 and 60-79
+  std::uint32_t constant = I < 40 ? 0x6ed9eba1 : 0xca62c1d6;
+  if constexpr (I < 20) {
+    mixed = d ^ (b & (c ^ d));  // choose
+    constant = 0x5a827999;
+  } else if constexpr (I >= 40 && I < 60) {
+    mixed = (b & c) | (d & (b | c));  // majority
+    constant = 0x8f1bbcdc;
+  }
+  working[role(4)] += std::rotl(a, 5) + mixed + constant + word;  // becomes the next a
+  working[role(1)] = std::rotl(b, 30);                            // becomes the next c
+}
+
+// All rounds, fully unrolled at compile time: every index is a constant, so the compiler can
+// keep the working variables and the 16-word schedule window in registers.
+template <std::size_t... Round>
+constexpr void sha1_rounds(std::array<std::uint32_t, 5>& working, std::uint32_t (&schedule)[16],
+                           std::span<const std::byte, 64> block,
+                           std::index_sequence<Round...> /*rounds*/) noexcept {
+  (sha1_round<Round>(working, schedule, block), ...);
+}
+
+/// SHA-1 as a block_hash_context: the rounds above supply the compression function.
+struct sha1_traits {
+  static constexpr std::size_t digest_size = 20;
+  /// The hash value between blocks (H0..H4 of FIPS 180-4).
+  using chaining_state = std::array<std::uint32_t, 5>;
+
+  static constexpr chaining_state initial_state = {0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476,
+                                                   0xc3d2e1f0};
+
+  /// The SHA-1 compression function: folds one 64-byte block into `state`.
+  static constexpr void compress(chaining_state& state,
+                                 std::span<const std::byte, 64> block) noexcept {
+    chaining_state working = state;  // a..e
+    // C++20 allows an uninitialized local in constant evaluation; each word is written first.
+    std::uint32_t schedule[16];
+    sha1_rounds(working, schedule, block, std::make_index_sequence<80>{});
+    for (std::size_t i = 0; i < state.size(); ++i) state[i] += working[i];
+  }
+};
+
+}  // namespace detail
+
+// A class rather than an alias of block_hash_context<...>: sha1_context stays a type of its own
+// (it can be forward-declared, and diagnostics name it).
+class sha1_context : public block_hash_context<detail::sha1_traits> {
+ public:
+  using block_hash_context::block_hash_context;
+};
+
+/// SHA-1 of `message` in one call.
+[[nodiscard]] constexpr sha1_digest sha1(std::span<const std::byte> message) noexcept {
+  sha1_context context;
+  context.update(message);
+  return context.finish();
+}
+
+}  // namespace crypto
+
+OBJPROC_NAMESPACE_END
+
+#endif  // OBJPROC_CRYPTO_SHA1_HPP
+// ----- end objproc/crypto/sha1.hpp -----
+// #include "objproc/crypto/sha256.hpp"
+// ----- begin objproc/crypto/sha256.hpp -----
+// objproc/crypto/sha256.hpp - SHA-256 (FIPS 180-4): a streaming, constexpr, heap-free context.
+//
+//   crypto::sha256_context ctx;  ctx.update(a);  ctx.update(b);  sha256_digest d = ctx.finish();
+//   sha256_digest d = crypto::sha256(bytes);                       // one shot
+// Everything works in constant evaluation: words are loaded and stored with shifts (compilers
+// fuse them into one byte-swapped load at run time), never through reinterpret_cast or memcpy.
+// The streaming part (buffering, padding, resuming) is block_hash_context (block_hash.hpp), shared
+// with SHA-1; this file is the compression function. The context is a small trivially copyable
+// value: copy it to fork a stream, or save chaining() at a block boundary and resume later with
+// sha256_context(chaining, blocks) - HMAC keeps its padded-key states that way. compress() is the
+// bare block function, public so that a benchmark can measure the floor every signer pays
+// (blocks_for(n) compressions for an n-byte message).
+#ifndef OBJPROC_CRYPTO_SHA256_HPP
+#define OBJPROC_CRYPTO_SHA256_HPP
+
+#include <array>
+#include <bit>
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <utility>  // index_sequence
+
+// #include "objproc/config.hpp"
+// #include "objproc/crypto/block_hash.hpp"
+// #include "objproc/crypto/concepts.hpp"
+
+OBJPROC_NAMESPACE_BEGIN
+
+namespace crypto {
+
+namespace detail {
+
+// The rounds live outside sha256_traits and ahead of it: clang 14 refuses, in constant
+// evaluation, a member template defined after the member function that calls it.
+
+/// K0..K63 of FIPS 180-4.
+inline constexpr std::array<std::uint32_t, 64> sha256_round_constants = {
+    0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
+    0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
+    0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
+    0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
+    0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
+    0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
+    0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
+    0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2};
+
+[[nodiscard]] constexpr std::uint32_t sha256_small_sigma0(std::uint32_t x) noexcept {
+  return std::rotr(x, 7) ^ std::rotr(x, 18) ^ (x >> 3);
+}
+[[nodiscard]] constexpr std::uint32_t sha256_small_sigma1(std::uint32_t x) noexcept {
+  return std::rotr(x, 17) ^ std::rotr(x, 19) ^ (x >> 10);
+}
+
+// Round I: schedules word I in a 16-word window, then mixes it in. The eight roles a..h
+// rotate through the slots of `working` instead of the values moving one slot each round.
+template <std::size_t I>
+constexpr void sha256_round(std::array<std::uint32_t, 8>& working, std::uint32_t (&schedule)[16],
+                            std::span<const std::byte, 64> block) noexcept {
+  std::uint32_t& word = schedule[I % 16];
+  if constexpr (I < 16) {  // big-endian load, spelled out so that it is always inlined
+    word = (std::to_integer<std::uint32_t>(block[4 * I]) << 24) |
+           (std::to_integer<std::uint32_t>(block[4 * I + 1]) << 16) |
+           (std::to_integer<std::uint32_t>(block[4 * I + 2]) << 8) |
+           std::to_integer<std::uint32_t>(block[4 * I + 3]);
+  } else {
+    word += sha256_small_sigma1(schedule[(I + 14) % 16]) + schedule[(I + 9) % 16] +
+            sha256_small_sigma0(schedule[(I + 1) % 16]);
+  }
+  const auto role = [](std::size_t letter) { return (letter + 64 - I) % 8; };  // a = 0
+  const std::uint32_t a = working[role(0)], b = working[role(1)], c = working[role(2)];
+  const std::uint32_t e = working[role(4)], f = working[role(5)], g = working[role(6)];
+  const std::uint32_t big_sigma1 = std::rotr(e, 6) ^ std::rotr(e, 11) ^ std::rotr(e, 25);
+  const std::uint32_t choose = g ^ (e & (f ^ g));
+  const std::uint32_t t1 =
+      working[role(7)] + big_sigma1 + choose + sha256_round_constants[I] + word;
+  const std::uint32_t big_sigma0 = std::rotr(a, 2) ^ std::rotr(a, 13) ^ std::rotr(a, 22);
+  const std::uint32_t majority = (a & b) | (c & (a | b));
+  working[role(3)] += t1;                         // becomes the next e
+  working[role(7)] = t1 + big_sigma0 + majority;  // becomes the next a
+}
+
+// All rounds, fully unrolled at compile time: every index is a constant, so the compiler can
+// keep the working variables and the 16-word schedule window in registers.
+template <std::size_t... Round>
+constexpr void sha256_rounds(std::array<std::uint32_t, 8>& working, std::uint32_t (&schedule)[16],
+                             std::span<const std::byte, 64> block,
+                             std::index_sequence<Round...> /*rounds*/) noexcept {
+  (sha256_round<Round>(working, schedule, block), ...);
+}
+
+/// SHA-256 as a block_hash_context: the rounds above supply the compression function.
+struct sha256_traits {
+  static constexpr std::size_t digest_size = 32;
+  /// The hash value between blocks (H0..H7 of FIPS 180-4).
+  using chaining_state = std::array<std::uint32_t, 8>;
+
+  static constexpr chaining_state initial_state = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
+                                                   0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
+
+  /// The SHA-256 compression function: folds one 64-byte block into `state`.
+  static constexpr void compress(chaining_state& state,
+                                 std::span<const std::byte, 64> block) noexcept {
+    chaining_state working = state;  // a..h
+    // C++20 allows an uninitialized local in constant evaluation; each word is written first.
+    std::uint32_t schedule[16];
+    sha256_rounds(working, schedule, block, std::make_index_sequence<64>{});
+    for (std::size_t i = 0; i < state.size(); ++i) state[i] += working[i];
+  }
+};
+
+}  // namespace detail
+
+// A class rather than an alias of block_hash_context<...>: sha256_context stays a type of its own
+// (it can be forward-declared, and diagnostics name it).
+class sha256_context : public block_hash_context<detail::sha256_traits> {
+ public:
+  using block_hash_context::block_hash_context;
+};
+
+/// SHA-256 of `message` in one call.
+[[nodiscard]] constexpr sha256_digest sha256(std::span<const std::byte> message) noexcept {
+  sha256_context context;
+  context.update(message);
+  return context.finish();
+}
+
+}  // namespace crypto
+
+OBJPROC_NAMESPACE_END
+
+#endif  // OBJPROC_CRYPTO_SHA256_HPP
+// ----- end objproc/crypto/sha256.hpp -----
+
+OBJPROC_NAMESPACE_BEGIN
+
+namespace crypto {
+
+/// A Merkle-Damgard hash context that HMAC can resume from a saved chaining state, like
+/// sha1_context and sha256_context.
+template <class H>
+concept resumable_hash = std::default_initializable<H> && std::copyable<H> &&
+    requires(H h, typename H::chaining_state state, std::span<const std::byte> data,
+             std::span<std::byte, H::digest_size> out) {
+  { H::block_size } -> std::convertible_to<std::size_t>;
+  { H::digest_size } -> std::convertible_to<std::size_t>;
+  requires H::digest_size <= H::block_size;
+  { H::initial_state } -> std::convertible_to<typename H::chaining_state>;
+  H(state, std::uint64_t{1});
+  H::compress(state, std::span<const std::byte, H::block_size>(data.data(), H::block_size));
+  h.update(data);
+  h.finish(out);
+};
+
+template <resumable_hash Hash>
+class hmac_context;
+
+/// An HMAC key, preprocessed: the inner and outer hash states after the padded key block.
+template <resumable_hash Hash>
+class hmac_key {
+ public:
+  using hash_type = Hash;
+  static constexpr std::size_t block_size = Hash::block_size;
+  static constexpr std::size_t digest_size = Hash::digest_size;
+  using digest_type = std::array<std::byte, digest_size>;
+
+  /// The empty key (valid for HMAC, if rarely useful).
+  constexpr hmac_key() noexcept : hmac_key(std::span<const std::byte>{}) {}
+
+  constexpr explicit hmac_key(std::span<const std::byte> key) noexcept {
+    std::array<std::byte, block_size> padded_key{};  // K, zero-padded to one block
+    if (key.size() > block_size) {
+      Hash long_key;
+      long_key.update(key);
+      long_key.finish(std::span(padded_key).template first<digest_size>());
+    } else {
+      std::copy(key.begin(), key.end(), padded_key.begin());
+    }
+    inner_ = absorb_padded_key(padded_key, std::byte{0x36});
+    outer_ = absorb_padded_key(padded_key, std::byte{0x5c});
+  }
+
+  /// HMAC(key, message) into `out`.
+  constexpr void sign(std::span<const std::byte> message,
+                      std::span<std::byte, digest_size> out) const noexcept {
+    Hash inner(inner_, 1);
+    inner.update(message);
+    finish_outer(inner, outer_, out);
+  }
+  [[nodiscard]] constexpr digest_type sign(std::span<const std::byte> message) const noexcept {
+    digest_type out{};
+    sign(message, out);
+    return out;
+  }
+
+ private:
+  friend class hmac_context<Hash>;
+  using chaining_state = typename Hash::chaining_state;
+
+  [[nodiscard]] static constexpr chaining_state absorb_padded_key(
+      std::array<std::byte, block_size> padded_key, std::byte pad) noexcept {
+    for (std::byte& b : padded_key) b ^= pad;
+    chaining_state state = Hash::initial_state;
+    Hash::compress(state, padded_key);
+    return state;
+  }
+
+  // H((K ^ opad) || inner digest), the outer hash resumed after its key block.
+  static constexpr void finish_outer(Hash& inner, const chaining_state& outer_state,
+                                     std::span<std::byte, digest_size> out) noexcept {
+    std::array<std::byte, digest_size> inner_digest{};
+    inner.finish(inner_digest);
+    Hash outer(outer_state, 1);
+    outer.update(inner_digest);
+    outer.finish(out);
+  }
+
+  chaining_state inner_{};
+  chaining_state outer_{};
+};
+
+/// A streaming HMAC: update() any number of times, then finish() (which rearms the same key).
+template <resumable_hash Hash>
+class hmac_context {
+ public:
+  using key_type = hmac_key<Hash>;
+  static constexpr std::size_t digest_size = Hash::digest_size;
+  using digest_type = typename key_type::digest_type;
+
+  constexpr explicit hmac_context(const key_type& key) noexcept
+      : key_(key), inner_(key.inner_, 1) {}
+
+  /// Back to the start of a message under the same key.
+  constexpr void reset() noexcept { inner_ = Hash(key_.inner_, 1); }
+
+  constexpr void update(std::span<const std::byte> data) noexcept { inner_.update(data); }
+
+  /// Writes the tag and rearms the context for a new message under the same key.
+  constexpr void finish(std::span<std::byte, digest_size> out) noexcept {
+    key_type::finish_outer(inner_, key_.outer_, out);
+    reset();
+  }
+  [[nodiscard]] constexpr digest_type finish() noexcept {
+    digest_type out{};
+    finish(out);
+    return out;
+  }
+
+ private:
+  key_type key_;
+  Hash inner_;
+};
+
+using hmac_sha1_key = hmac_key<sha1_context>;
+using hmac_sha256_key = hmac_key<sha256_context>;
+using hmac_sha1_context = hmac_context<sha1_context>;
+using hmac_sha256_context = hmac_context<sha256_context>;
+
+/// HMAC(key, message) into `out`, for any resumable hash: crypto::hmac<sha256_context>(k, m, o).
+template <resumable_hash Hash>
+constexpr void hmac(std::span<const std::byte> key, std::span<const std::byte> message,
+                    std::span<std::byte, Hash::digest_size> out) noexcept {
+  hmac_key<Hash>(key).sign(message, out);
+}
+
+/// HMAC-SHA1 of `message` under `key` in one call.
+[[nodiscard]] constexpr sha1_digest hmac_sha1(std::span<const std::byte> key,
+                                              std::span<const std::byte> message) noexcept {
+  return hmac_sha1_key(key).sign(message);
+}
+
+/// HMAC-SHA256 of `message` under `key` in one call.
+[[nodiscard]] constexpr sha256_digest hmac_sha256(std::span<const std::byte> key,
+                                                  std::span<const std::byte> message) noexcept {
+  return hmac_sha256_key(key).sign(message);
+}
+
+}  // namespace crypto
+
+OBJPROC_NAMESPACE_END
+
+#endif  // OBJPROC_CRYPTO_HMAC_HPP
+// ----- end objproc/crypto/hmac.hpp -----
+// #include "objproc/crypto/portable.hpp"
+// ----- begin objproc/crypto/portable.hpp -----
+// objproc/crypto/portable.hpp - crypto::portable: the built-in, zero-dependency crypto_provider.
+//
+// Plain C++20 over sha1.hpp, sha256.hpp and hmac.hpp: constexpr (usable in constant
+// evaluation), no heap, never fails - every call returns success. The default signer's provider.
+//   crypto::portable provider;  auto digest = crypto::sha256(provider, bytes);
+#ifndef OBJPROC_CRYPTO_PORTABLE_HPP
+#define OBJPROC_CRYPTO_PORTABLE_HPP
+
+#include <cstddef>
+#include <span>
+
+// #include "objproc/config.hpp"
+// #include "objproc/core/result.hpp"
+// #include "objproc/crypto/concepts.hpp"
+// #include "objproc/crypto/hmac.hpp"
+// #include "objproc/crypto/sha1.hpp"
+// #include "objproc/crypto/sha256.hpp"
+
+OBJPROC_NAMESPACE_BEGIN
+
+namespace crypto {
+
+struct portable {
+  [[nodiscard]] constexpr result<void> sha1(std::span<const std::byte> message,
+                                            std::span<std::byte, 20> out) const noexcept {
+    sha1_context context;
+    context.update(message);
+    context.finish(out);
+    return {};
+  }
+
+  [[nodiscard]] constexpr result<void> sha256(std::span<const std::byte> message,
+                                              std::span<std::byte, 32> out) const noexcept {
+    sha256_context context;
+    context.update(message);
+    context.finish(out);
+    return {};
+  }
+
+  [[nodiscard]] constexpr result<void> hmac_sha1(std::span<const std::byte> key,
+                                                 std::span<const std::byte> message,
+                                                 std::span<std::byte, 20> out) const noexcept {
+    hmac_sha1_key(key).sign(message, out);
+    return {};
+  }
+
+  [[nodiscard]] constexpr result<void> hmac_sha256(std::span<const std::byte> key,
+                                                   std::span<const std::byte> message,
+                                                   std::span<std::byte, 32> out) const noexcept {
+    hmac_sha256_key(key).sign(message, out);
+    return {};
+  }
+};
+
+static_assert(crypto_provider<portable>, "crypto::portable must model crypto_provider");
+
+}  // namespace crypto
+
+OBJPROC_NAMESPACE_END
+
+#endif  // OBJPROC_CRYPTO_PORTABLE_HPP
+// ----- end objproc/crypto/portable.hpp -----
+// #include "objproc/crypto/sha1.hpp"
+// #include "objproc/crypto/sha256.hpp"
+// #include "objproc/fwd.hpp"
+// ----- begin objproc/fwd.hpp -----
+// objproc/fwd.hpp - forward declarations of the public types, for signatures that only name them.
+#ifndef OBJPROC_FWD_HPP
+#define OBJPROC_FWD_HPP
+
+#include <cstddef>
+#include <cstdint>
+
+// #include "objproc/config.hpp"
+
+OBJPROC_NAMESPACE_BEGIN
+
+enum class errc : std::uint16_t;
+struct error;
+template <class T>
+class result;
+template <std::size_t N>
+struct fixed_string;
+struct utc_time;
+
+namespace crypto {
+struct portable;
+}  // namespace crypto
+
+OBJPROC_NAMESPACE_END
+
+#endif  // OBJPROC_FWD_HPP
+// ----- end objproc/fwd.hpp -----
+// #include "objproc/oss/audio.hpp"
+// ----- begin objproc/oss/audio.hpp -----
+// objproc/oss/audio.hpp - typed builders for the OSS audio operations (style-spec §4.2, §6.6,
+// §6.7).
+//
+//   static_assert(oss::audio::convert{.ss = 10000, .t = 60000, .f = oss::audio_format::aac,
+//                                     .ab = 96000}.str() ==
+//                 "audio/convert,ss_10000,t_60000,f_aac,ab_96000");
+//   auto c = oss::audio::concat{.f = oss::audio_format::aac, .align = 2}
+//            / oss::audio::pre{.o = "src1.mp3"} / oss::audio::pre{.o = "src2.mp3", .t = 0};
+// Fields follow the order of oss/spec.hpp's tables, which is the order they are rendered in.
+// Unset optional fields are omitted; object keys (concat inputs) take plain text and are encoded
+// by the builder. audio/info is synchronous; convert and concat need async_process_object with
+// sys/saveas (oss/directives.hpp).
+#ifndef OBJPROC_OSS_AUDIO_HPP
+#define OBJPROC_OSS_AUDIO_HPP
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+// #include "objproc/config.hpp"
+// #include "objproc/oss/builder.hpp"
 // #include "objproc/oss/style.hpp"
 
 OBJPROC_NAMESPACE_BEGIN

@@ -19,6 +19,7 @@
 #include "objproc/core/diagnostic.hpp"
 #include "objproc/core/fixed_string.hpp"
 #include "objproc/core/json.hpp"
+#include "objproc/core/render.hpp"
 #include "objproc/core/result.hpp"
 #include "objproc/core/scan.hpp"
 #include "objproc/core/text.hpp"

@@ -23,10 +23,10 @@
 #include <string_view>
 
 #include "objproc/config.hpp"
+#include "objproc/core/render.hpp"
 #include "objproc/core/result.hpp"
 #include "objproc/core/text.hpp"
 #include "objproc/cos/rule.hpp"
-#include "objproc/oss/builder.hpp"  // oss::detail::op_writer (see detail::op_writer below)
 
 OBJPROC_NAMESPACE_BEGIN
 
@@ -55,9 +55,8 @@ struct quality_value {
 
 namespace detail {
 
-// The rendering buffer: the vendor-neutral part of the OSS writer (put, number, encode); the
-// ",key_value" helpers of that class are not used here. Capacity: OBJPROC_OSS_STYLE_CAPACITY.
-using op_writer = objproc::oss::detail::op_writer;
+// Where a rule builder renders its text (core/render.hpp); the "/key/value" helpers follow.
+using op_writer = objproc::detail::render_buffer<rule_capacity>;
 
 /// names[i]; a value outside the enumeration (a cast) renders "?", which the parser refuses
 /// (errc::invalid_enum_value) instead of reading past the table.

@@ -18,6 +18,7 @@
 #include <string_view>
 
 #include "objproc/config.hpp"
+#include "objproc/core/render.hpp"
 #include "objproc/core/text.hpp"
 #include "objproc/oss/style.hpp"
 
@@ -36,10 +37,10 @@ namespace detail {
   return names[static_cast<std::size_t>(g)];
 }
 
-// Renders one operation's text ("resize,w_100") into an inline buffer.
-class op_writer {
+// Renders one operation's text ("resize,w_100"): the shared buffer plus the OSS ",key_value"
+// syntax.
+class op_writer : public objproc::detail::render_buffer<style_capacity> {
  public:
-  constexpr void name(std::string_view op) noexcept { put(op); }
   /// ",key_value" when the value is present.
   constexpr void param(std::string_view key, const std::optional<std::int64_t>& v) noexcept {
     if (v) number_param(key, *v);
@@ -67,26 +68,7 @@ class op_writer {
     put('_');
     encode(*text);
   }
-  /// URL-safe base64 of the concatenation of parts (e.g. key + "?x-oss-process=" + style).
-  constexpr void encode(std::string_view part1, std::string_view part2 = {},
-                        std::string_view part3 = {}) noexcept {
-    // Concatenate first so that the 3-byte groups run across the parts.
-    std::array<char, style_capacity> joined{};
-    std::size_t n = 0;
-    for (const std::string_view part : {part1, part2, part3})
-      for (const char c : part)
-        if (n < joined.size()) joined[n++] = c;
-    if (n == joined.size()) overflow_ = true;
-    const std::size_t need = base64_encoded_size(n, base64_padding::unpadded);
-    if (size_ + need > buffer_.size()) {
-      overflow_ = true;
-      return;
-    }
-    (void)encode_base64(std::string_view(joined.data(), n),
-                        std::span<char>(buffer_.data() + size_, need), base64_alphabet::url_safe,
-                        base64_padding::unpadded);
-    size_ += need;
-  }
+  /// ",key_RRGGBB" (plain upper-case hex) when set.
   constexpr void color(std::string_view key, const std::optional<std::uint32_t>& rgb) noexcept {
     if (!rgb) return;
     put(',');
@@ -99,35 +81,6 @@ class op_writer {
     for (int shift = 20; shift >= 0; shift -= 4)
       put(objproc::detail::upper_hex_digits[(*rgb >> shift) & 0xF]);
   }
-  constexpr void number(std::int64_t v) noexcept {
-    if (v < 0) put('-');
-    const std::uint64_t magnitude =
-        v < 0 ? 0 - static_cast<std::uint64_t>(v) : static_cast<std::uint64_t>(v);
-    char digits[20] = {};
-    std::size_t n = 0;
-    std::uint64_t rest = magnitude;
-    do {
-      digits[n++] = static_cast<char>('0' + rest % 10);
-      rest /= 10;
-    } while (rest != 0);
-    while (n > 0) put(digits[--n]);
-  }
-  constexpr void put(char c) noexcept {
-    if (size_ < buffer_.size())
-      buffer_[size_++] = c;
-    else
-      overflow_ = true;
-  }
-  constexpr void put(std::string_view s) noexcept {
-    for (const char c : s) put(c);
-  }
-  [[nodiscard]] constexpr std::string_view text() const noexcept { return {buffer_.data(), size_}; }
-  [[nodiscard]] constexpr bool overflowed() const noexcept { return overflow_; }
-
- private:
-  std::array<char, style_capacity> buffer_{};
-  std::size_t size_ = 0;
-  bool overflow_ = false;
 };
 
 }  // namespace detail

@@ -1726,6 +1726,97 @@ OBJPROC_NAMESPACE_END
 
 #endif  // OBJPROC_CORE_JSON_HPP
 // ----- end objproc/core/json.hpp -----
+// #include "objproc/core/render.hpp"
+// ----- begin objproc/core/render.hpp -----
+// objproc/core/render.hpp - render_buffer: where the typed builders of both vendors write their
+// text before the parser checks it. Inline storage (no heap, constexpr), decimal numbers, and
+// URL-safe unpadded base64 of text, which is how every text parameter of a processing string is
+// carried. The vendors' own syntax (",key_value" for OSS, "/key/value" for CI) stays with them.
+#ifndef OBJPROC_CORE_RENDER_HPP
+#define OBJPROC_CORE_RENDER_HPP
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <string_view>
+
+// #include "objproc/config.hpp"
+// #include "objproc/core/text.hpp"
+
+OBJPROC_NAMESPACE_BEGIN
+
+namespace detail {
+
+template <std::size_t Capacity>
+class render_buffer {
+ public:
+  constexpr void put(char c) noexcept {
+    if (size_ < buffer_.size())
+      buffer_[size_++] = c;
+    else
+      overflow_ = true;
+  }
+  constexpr void put(std::string_view s) noexcept {
+    for (const char c : s) put(c);
+  }
+  /// Operation names read better as name("resize") than as put("resize").
+  constexpr void name(std::string_view op) noexcept { put(op); }
+
+  /// Decimal, with '-' for negatives.
+  constexpr void number(std::int64_t v) noexcept {
+    if (v < 0) put('-');
+    std::uint64_t rest = v < 0 ? 0 - static_cast<std::uint64_t>(v) : static_cast<std::uint64_t>(v);
+    char digits[20] = {};
+    std::size_t n = 0;
+    do {
+      digits[n++] = static_cast<char>('0' + rest % 10);
+      rest /= 10;
+    } while (rest != 0);
+    while (n > 0) put(digits[--n]);
+  }
+
+  /// URL-safe base64, unpadded, of the parts joined (e.g. key + "?x-oss-process=" + style):
+  /// joined first so that the 3-byte groups run across the parts.
+  constexpr void encode(std::string_view part1, std::string_view part2 = {},
+                        std::string_view part3 = {}) noexcept {
+    std::array<char, Capacity> joined{};
+    std::size_t n = 0;
+    for (const std::string_view part : {part1, part2, part3})
+      for (const char c : part) {
+        if (n == joined.size()) {
+          overflow_ = true;
+          return;
+        }
+        joined[n++] = c;
+      }
+    const std::size_t need = base64_encoded_size(n, base64_padding::unpadded);
+    if (size_ + need > buffer_.size()) {
+      overflow_ = true;
+      return;
+    }
+    (void)encode_base64(std::string_view(joined.data(), n),
+                        std::span<char>(buffer_.data() + size_, need), base64_alphabet::url_safe,
+                        base64_padding::unpadded);
+    size_ += need;
+  }
+
+  [[nodiscard]] constexpr std::string_view text() const noexcept { return {buffer_.data(), size_}; }
+  /// Something did not fit: the caller reports errc::style_too_long instead of a cut text.
+  [[nodiscard]] constexpr bool overflowed() const noexcept { return overflow_; }
+
+ private:
+  std::array<char, Capacity> buffer_{};
+  std::size_t size_ = 0;
+  bool overflow_ = false;
+};
+
+}  // namespace detail
+
+OBJPROC_NAMESPACE_END
+
+#endif  // OBJPROC_CORE_RENDER_HPP
+// ----- end objproc/core/render.hpp -----
 // #include "objproc/core/result.hpp"
 // #include "objproc/core/scan.hpp"
 // ----- begin objproc/core/scan.hpp -----
@@ -2096,6 +2187,7 @@ OBJPROC_NAMESPACE_END
 #include <string_view>
 
 // #include "objproc/config.hpp"
+// #include "objproc/core/render.hpp"
 // #include "objproc/core/result.hpp"
 // #include "objproc/core/text.hpp"
 // #include "objproc/cos/rule.hpp"
@@ -2757,1428 +2849,6 @@ OBJPROC_NAMESPACE_END
 
 #endif  // OBJPROC_COS_RULE_HPP
 // ----- end objproc/cos/rule.hpp -----
-// #include "objproc/oss/builder.hpp"
-// ----- begin objproc/oss/builder.hpp -----
-// objproc/oss/builder.hpp - what every typed OSS operation builder shares.
-//
-// A builder is an aggregate with named fields that renders its own `op,key_value,...` text; the
-// text is then checked by the one parser (oss/style.hpp), so a typed value can never produce a
-// string that a typed-in literal could not. Composition:
-//   image::resize{.w = 100} / image::quality{.q = 90}      -> style
-//   "image/resize,w_100/quality,q_90" style / image::format{.type = image_format::webp}      ->
-//   style
-// Operations of different services do not compose (a compile error); a value out of range is a
-// compile error in a constant expression and a style holding the error at run time.
-#ifndef OBJPROC_OSS_BUILDER_HPP
-#define OBJPROC_OSS_BUILDER_HPP
-
-#include <array>
-#include <concepts>
-#include <cstdint>
-#include <optional>
-#include <string_view>
-
-// #include "objproc/config.hpp"
-// #include "objproc/core/text.hpp"
-// #include "objproc/oss/style.hpp"
-// ----- begin objproc/oss/style.hpp -----
-// objproc/oss/style.hpp - the OSS processing grammar: one constexpr parser, the style value,
-// the compile-time checked literal.
-//
-//   parse_style(text, where)   -> result<style>   run time or compile time, any input
-//   style_string{"..."}        consteval: a bad literal is a compile error naming its errc
-//   "..."_oss                  the same, in objproc::literals
-//   runtime_style(text)        the explicit opt-out, checked when the operation is built
-//   check_carrier(s, where)    sync/async/GET-URL rules (style-spec §1.1)
-//   render_diagnostic(text, e) (core/diagnostic.hpp) a two-line caret diagnostic
-//
-// Grammar (style-spec §2.1): `service/op,key_value,.../op...` or `style/<name>`, optionally
-// followed by one `|sys/saveas,o_..,b_..[/notify,topic_..]` or `|sys/notify,topic_..`. Keys and
-// values split at the first '_'; value-only ops take one bare value. Every operation and
-// parameter is described in oss/spec.hpp.
-//
-// Canonical text: what to_string(parse_style(s)) returns. Parsing normalises only what has one
-// meaning written two ways: base64 values lose their '=' padding, colours are upper case, and
-// the system part is written saveas first with o_ before b_. Everything else stays as written,
-// so parse(to_string(x)) == x.
-#ifndef OBJPROC_OSS_STYLE_HPP
-#define OBJPROC_OSS_STYLE_HPP
-
-#include <array>
-#include <cstddef>
-#include <cstdint>
-#include <string>
-#include <string_view>
-
-// #include "objproc/config.hpp"
-// #include "objproc/core/diagnostic.hpp"
-// #include "objproc/core/fixed_string.hpp"
-// #include "objproc/core/result.hpp"
-// #include "objproc/core/scan.hpp"
-// #include "objproc/core/text.hpp"
-// #include "objproc/oss/names.hpp"
-// ----- begin objproc/oss/names.hpp -----
-// objproc/oss/names.hpp - OSS bucket names and object keys: the rules both the processing
-// directives (sys/saveas) and the endpoints check, in one place.
-//   check_bucket_name("examplebucket")   3-63 of [a-z0-9-], not starting or ending with '-'
-//   check_object_key("dir/a.jpg")        1-1023 bytes of UTF-8, not starting with '/' or '\'
-#ifndef OBJPROC_OSS_NAMES_HPP
-#define OBJPROC_OSS_NAMES_HPP
-
-#include <string_view>
-
-// #include "objproc/config.hpp"
-// #include "objproc/core/result.hpp"
-// #include "objproc/core/text.hpp"
-
-OBJPROC_NAMESPACE_BEGIN
-
-namespace oss {
-
-/// An OSS bucket name; the offset of a bad character where one applies.
-[[nodiscard]] constexpr result<void> check_bucket_name(std::string_view name) noexcept {
-  if (name.size() < 3 || name.size() > 63)
-    return error{errc::invalid_bucket_name, error::no_offset,
-                 "bucket names have 3 to 63 characters"};
-  for (std::size_t i = 0; i < name.size(); ++i) {
-    const char c = name[i];
-    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'))
-      return error{errc::invalid_bucket_name, i, "only lowercase letters, digits and '-'"};
-  }
-  if (name.front() == '-') return error{errc::invalid_bucket_name, 0, "cannot start with '-'"};
-  if (name.back() == '-')
-    return error{errc::invalid_bucket_name, name.size() - 1, "cannot end with '-'"};
-  return {};
-}
-
-/// An OSS object key.
-[[nodiscard]] constexpr result<void> check_object_key(std::string_view key) noexcept {
-  if (key.empty()) return error{errc::invalid_object_key, error::no_offset, "empty object key"};
-  if (key.size() > 1023)
-    return error{errc::invalid_object_key, 1023, "object keys have at most 1023 bytes"};
-  if (key.front() == '/' || key.front() == '\\')
-    return error{errc::invalid_object_key, 0, "cannot start with '/' or '\\'"};
-  if (auto utf8 = check_utf8(key); !utf8)
-    return error{errc::invalid_object_key, utf8.error().offset, "not valid UTF-8"};
-  return {};
-}
-
-}  // namespace oss
-
-OBJPROC_NAMESPACE_END
-
-#endif  // OBJPROC_OSS_NAMES_HPP
-// ----- end objproc/oss/names.hpp -----
-// #include "objproc/oss/spec.hpp"
-// ----- begin objproc/oss/spec.hpp -----
-// objproc/oss/spec.hpp - every OSS processing operation and parameter, as data.
-//
-// One table drives the parser (oss/style.hpp), the builders' checks and the documentation of
-// what is verified. Sources and confidence follow ../shared/reference/style-spec.md:
-//   documented  [D] official documentation        -> broken rules are errors
-//   sdk         [S] official SDK code or samples   -> broken rules are errors
-//   third_party [T] third-party code only          -> accepted, unverified
-//   unverified  [?] inferred                       -> accepted, unverified
-// A parameter whose range or value set is [T]/[?] is checked for its syntax only (an integer is
-// still an integer), never against guessed limits.
-#ifndef OBJPROC_OSS_SPEC_HPP
-#define OBJPROC_OSS_SPEC_HPP
-
-#include <cstddef>
-#include <cstdint>
-#include <iterator>  // std::size
-#include <span>
-#include <string_view>
-
-// #include "objproc/config.hpp"
-// #include "objproc/core/scan.hpp"
-
-OBJPROC_NAMESPACE_BEGIN
-
-namespace oss {
-
-enum class confidence : std::uint8_t { documented, sdk, third_party, unverified };
-
-/// How a parameter value is written.
-enum class value_kind : std::uint8_t {
-  integer,      // optional '-', decimal digits, no leading zeros; within [min, max]
-  decimal,      // digits with an optional fraction (fps_29.97); integer part within [min, max]
-  enumeration,  // one of `choices` (space-separated), case-sensitive
-  base64,       // URL-safe base64 of UTF-8 text; '=' padding accepted, emitted without
-  color,        // six hex digits RRGGBB, no '#'; emitted in upper case
-  video_size,   // WxH or Wx (video s_): even numbers in [min, max]
-  token,        // value set not published: letters, digits, '-' and '.'
-};
-
-/// What a base64 parameter decodes to, when more than "UTF-8 text" is known.
-enum class decoded_kind : std::uint8_t { text, object_key, bucket_name };
-
-struct param_spec {
-  std::string_view key = {};  // case-sensitive; "" for the value of a value-only operation
-  value_kind kind = value_kind::integer;
-  std::int64_t min = 0;
-  std::int64_t max = 0;
-  std::string_view choices = {};  // enumeration values, space-separated
-  bool required = false;
-  confidence source = confidence::documented;
-  std::string_view requires_keys = {};  // also needs these keys (space-separated)
-  std::string_view excludes_keys = {};  // cannot be combined with these keys
-  std::uint16_t max_encoded = 0;        // base64: maximum encoded length (0: no limit)
-  std::uint16_t max_decoded = 0;        // base64: maximum decoded UTF-8 characters (0: none)
-  decoded_kind decodes_to = decoded_kind::text;
-};
-
-enum class op_form : std::uint8_t {
-  keyed,       // op,key_value,key_value
-  value_only,  // op,value
-  no_args,     // op
-};
-
-/// Where an operation may run (style-spec §1.1), as bits.
-enum carrier_bits : std::uint8_t {
-  in_get_url = 1,        // ?x-oss-process= in a (presigned) GET URL
-  in_sync_process = 2,   // POST ?x-oss-process (ProcessObject)
-  in_async_process = 4,  // POST ?x-oss-async-process (AsyncProcessObject)
-};
-
-struct op_spec {
-  std::string_view service = {};  // image video audio doc imm
-  std::string_view name = {};
-  op_form form = op_form::keyed;
-  std::span<const param_spec> params = {};
-  std::uint8_t carriers = in_get_url | in_sync_process;
-  bool needs_saveas = false;      // the result exists only once saved (sys/saveas)
-  bool needs_notify = false;      // the result is delivered only by notification (sys/notify)
-  std::string_view parents = {};  // a sub-operation: valid only right after one of these ops
-  std::string_view one_of = {};   // at least one of these keys is required
-  confidence source = confidence::documented;
-};
-
-namespace spec {
-
-using enum value_kind;
-using enum confidence;
-
-inline constexpr std::int64_t unbounded = 0x7fffffffffffffff;
-inline constexpr std::string_view gravity9 = "nw north ne west center east sw south se";
-inline constexpr std::string_view zero_one = "0 1";
-
-// --- image (style-spec §3) -------------------------------------------------------------------
-inline constexpr param_spec resize[] = {
-    {.key = "m", .kind = enumeration, .choices = "lfit mfit fill pad fixed"},
-    {.key = "w", .min = 1, .max = 16384},
-    {.key = "h", .min = 1, .max = 16384},
-    {.key = "l", .min = 1, .max = 16384},
-    {.key = "s", .min = 1, .max = 16384},
-    {.key = "limit", .kind = enumeration, .choices = zero_one},
-    {.key = "color", .kind = color},
-    {.key = "p", .min = 1, .max = 1000},
-    // Only inside a watermark image's own pre-process: percent of the main image.
-    {.key = "P", .min = 1, .max = 100},
-};
-inline constexpr param_spec crop[] = {
-    {.key = "w", .min = 0, .max = 16384},
-    {.key = "h", .min = 0, .max = 16384},
-    {.key = "x", .min = 0, .max = 30000},
-    {.key = "y", .min = 0, .max = 30000},
-    {.key = "g",
-     .kind = enumeration,
-     .choices = "nw north ne west center east sw south se face auto"},
-    {.key = "p", .min = 1, .max = 200},
-};
-inline constexpr param_spec indexcrop[] = {
-    {.key = "x", .min = 1, .max = 30000},
-    {.key = "y", .min = 1, .max = 30000},
-    {.key = "i", .min = 0, .max = 30000},
-};
-inline constexpr param_spec radius[] = {{.key = "r", .min = 1, .max = 4096, .required = true}};
-inline constexpr param_spec rotate_value[] = {{.min = 0, .max = 360}};
-inline constexpr param_spec auto_orient_value[] = {{.kind = enumeration, .choices = zero_one}};
-inline constexpr param_spec flip_value[] = {
-    {.kind = enumeration, .choices = "0 1 2", .source = third_party}};
-inline constexpr param_spec blur[] = {
-    {.key = "r", .min = 1, .max = 50, .required = true},
-    {.key = "s", .min = 1, .max = 50, .required = true},
-};
-inline constexpr param_spec bright_value[] = {{.min = -100, .max = 100}};
-inline constexpr param_spec sharpen_value[] = {{.min = 50, .max = 399}};
-inline constexpr param_spec format_value[] = {
-    {.kind = enumeration, .choices = "jpg png webp bmp gif tiff heic avif"}};
-inline constexpr param_spec quality[] = {
-    {.key = "q", .min = 1, .max = 100},
-    {.key = "Q", .min = 1, .max = 100},
-};
-inline constexpr param_spec interlace_value[] = {{.kind = enumeration, .choices = zero_one}};
-inline constexpr param_spec watermark[] = {
-    {.key = "t", .min = 0, .max = 100},
-    {.key = "g", .kind = enumeration, .choices = gravity9},
-    {.key = "x", .min = 0, .max = 4096},
-    {.key = "y", .min = 0, .max = 4096},
-    {.key = "voffset", .min = -1000, .max = 1000},
-    {.key = "fill", .kind = enumeration, .choices = zero_one},
-    {.key = "padx", .min = 0, .max = 4096, .requires_keys = "fill"},
-    {.key = "pady", .min = 0, .max = 4096, .requires_keys = "fill"},
-    {.key = "image", .kind = base64, .decodes_to = decoded_kind::object_key},
-    // "Up to 64 characters" is ambiguous (style-spec §9 #6): the encoded length is what we bound.
-    {.key = "text", .kind = base64, .max_encoded = 64},
-    {.key = "type", .kind = base64},
-    {.key = "color", .kind = color},
-    {.key = "size", .min = 1, .max = 1000},
-    {.key = "shadow", .min = 0, .max = 100},
-    {.key = "rotate", .min = 0, .max = 360},
-    {.key = "order", .kind = enumeration, .choices = zero_one, .requires_keys = "image text"},
-    {.key = "align", .kind = enumeration, .choices = "0 1 2", .requires_keys = "image text"},
-    {.key = "interval", .min = 0, .max = 1000, .requires_keys = "image text"},
-};
-inline constexpr param_spec blindwatermark[] = {
-    {.key = "content", .kind = base64, .required = true, .max_decoded = 256},
-    {.key = "s", .kind = enumeration, .choices = "low medium high"},
-    {.key = "q", .min = 70, .max = 100},
-};
-inline constexpr param_spec deblindwatermark[] = {
-    {.key = "s", .kind = enumeration, .choices = "low medium high", .source = sdk},
-    {.key = "t", .kind = enumeration, .choices = "text", .source = sdk},
-};
-
-// --- video, audio, doc synchronous (style-spec §4) ---------------------------------------------
-inline constexpr param_spec video_snapshot[] = {
-    {.key = "t", .min = 0, .max = unbounded},  // required [?]: not enforced
-    {.key = "w", .min = 0, .max = unbounded},
-    {.key = "h", .min = 0, .max = unbounded},
-    {.key = "m", .kind = enumeration, .choices = "fast"},
-    {.key = "f", .kind = enumeration, .choices = "jpg png"},
-    {.key = "ar", .kind = enumeration, .choices = "auto h w"},
-};
-inline constexpr param_spec doc_snapshot[] = {
-    {.key = "target", .kind = enumeration, .choices = "jpg png"},
-    {.key = "source", .kind = enumeration, .choices = "pdf xlsx xls docx doc pptx ppt"},
-    {.key = "page", .min = 1, .max = unbounded},
-};
-inline constexpr param_spec doc_preview[] = {
-    {.key = "export", .kind = enumeration, .choices = zero_one, .source = third_party},
-    {.key = "print", .kind = enumeration, .choices = zero_one, .source = third_party},
-    {.key = "copy", .kind = enumeration, .choices = zero_one, .source = third_party},
-};
-inline constexpr param_spec doc_preview_watermark[] = {
-    {.key = "text", .kind = base64, .source = third_party},
-    {.key = "size", .min = 0, .max = unbounded, .source = third_party},
-    {.key = "t", .min = 0, .max = 100, .source = third_party},
-    {.key = "color", .kind = color, .source = third_party},
-    {.key = "rotate", .min = 0, .max = 360, .source = third_party},
-    {.key = "type", .kind = base64, .source = third_party},
-};
-inline constexpr param_spec imm_previewdoc[] = {
-    {.key = "copy", .kind = enumeration, .choices = zero_one}};
-
-// --- asynchronous (style-spec §5, §6) ------------------------------------------------------------
-inline constexpr param_spec doc_convert[] = {
-    {.key = "target", .kind = enumeration, .choices = "pdf png jpg txt", .required = true},
-    {.key = "source",
-     .kind = enumeration,
-     .choices = "doc docx wps wpss docm dotm dot dotx html pptx ppt pot potx pps ppsx dps dpt pptm "
-                "potm ppsm dpss xls xlt et ett xlsx xltx csv xlsb xlsm xltm ets pdf"},
-    // Always base64: a raw page list ("1,2,4-10") would contain the argument separator.
-    {.key = "pages", .kind = base64},
-};
-
-#define OBJPROC_DETAIL_OSS_MEDIA_OUTPUT_PARAMS                                                \
-  {.key = "ss", .min = 0, .max = unbounded}, {.key = "t", .min = 0, .max = unbounded},        \
-      {.key = "vn", .kind = enumeration, .choices = zero_one},                                \
-      {.key = "vcodec", .kind = enumeration, .choices = "h264 h265 copy vp9"},                \
-      {.key = "fps", .kind = decimal, .min = 0, .max = 240},                                  \
-      {.key = "fpsopt", .kind = enumeration, .choices = "0 1 2"},                             \
-      {.key = "pixfmt",                                                                       \
-       .kind = enumeration,                                                                   \
-       .choices = "yuv420p yuv420p10le yuv422p yuv422p10le yuv444p yuv444p10le yuva420p"},    \
-      {.key = "s", .kind = video_size, .min = 64, .max = 4096},                               \
-      {.key = "sopt", .min = 0, .max = unbounded, .source = unverified},                      \
-      {.key = "scaletype", .kind = token, .source = unverified},                              \
-      {.key = "arotate", .kind = enumeration, .choices = zero_one},                           \
-      {.key = "g", .min = 1, .max = 100000}, {.key = "vb", .min = 10000, .max = 100000000},   \
-      {.key = "vbopt", .min = 0, .max = unbounded, .source = unverified},                     \
-      {.key = "crf", .kind = decimal, .min = 0, .max = 51},                                   \
-      {.key = "maxrate", .min = 10000, .max = 100000000},                                     \
-      {.key = "bufsize", .min = 10000, .max = 200000000},                                     \
-      {.key = "an", .kind = enumeration, .choices = zero_one},                                \
-      {.key = "acodec", .kind = token, .source = unverified},                                 \
-      {.key = "ar",                                                                           \
-       .kind = enumeration,                                                                   \
-       .choices = "8000 11025 12000 16000 22050 24000 32000 44100 48000 64000 88200 96000"},  \
-      {.key = "ac", .min = 1, .max = 8},                                                      \
-      {.key = "aq", .min = 0, .max = 100, .excludes_keys = "ab"},                             \
-      {.key = "ab", .min = 1, .max = unbounded, .source = unverified, .excludes_keys = "aq"}, \
-      {.key = "abopt", .min = 0, .max = unbounded, .source = unverified},                     \
-      {.key = "adepth", .min = 0, .max = unbounded, .source = unverified}, {                  \
-    .key = "sn", .kind = enumeration, .choices = zero_one, .source = sdk                      \
-  }
-
-inline constexpr param_spec video_convert[] = {
-    {.key = "f",
-     .kind = enumeration,
-     .choices = "mp4 mkv mov asf avi mxf ts flv webm mp3 aac flac oga ac3 opus amr",
-     .required = true},
-    OBJPROC_DETAIL_OSS_MEDIA_OUTPUT_PARAMS,
-};
-inline constexpr param_spec video_concat[] = {
-    {.key = "f",
-     .kind = enumeration,
-     .choices = "mp4 mkv mov asf avi mxf ts flv webm mp3 aac flac oga ac3 opus amr",
-     .required = true},
-    OBJPROC_DETAIL_OSS_MEDIA_OUTPUT_PARAMS,
-    {.key = "align", .min = 0, .max = unbounded, .source = unverified},
-};
-#undef OBJPROC_DETAIL_OSS_MEDIA_OUTPUT_PARAMS
-
-inline constexpr param_spec concat_input[] = {
-    {.key = "o",
-     .kind = base64,
-     .required = true,
-     .source = sdk,
-     .decodes_to = decoded_kind::object_key},
-    {.key = "ss", .min = 0, .max = unbounded, .source = sdk},
-    {.key = "t", .min = 0, .max = unbounded, .source = sdk},
-};
-inline constexpr param_spec video_animation[] = {
-    {.key = "ss", .min = 0, .max = unbounded},
-    {.key = "f", .kind = enumeration, .choices = "gif webp", .required = true},
-    {.key = "num", .min = 0, .max = unbounded},
-    {.key = "inter", .min = 0, .max = unbounded},
-    {.key = "fps", .kind = decimal, .min = 0, .max = 240},
-    {.key = "w", .min = 0, .max = unbounded, .source = sdk},
-    {.key = "h", .min = 0, .max = unbounded, .source = sdk},
-    {.key = "scaletype", .kind = token, .source = unverified},
-};
-inline constexpr param_spec video_sprite[] = {
-    {.key = "ss", .min = 0, .max = unbounded},
-    {.key = "f", .kind = enumeration, .choices = "jpg png", .required = true},
-    {.key = "m", .kind = enumeration, .choices = "inter key avg dhash"},
-    {.key = "thr", .min = 0, .max = 100, .requires_keys = "m"},
-    {.key = "num", .min = 0, .max = unbounded},
-    {.key = "inter", .min = 0, .max = unbounded},
-    {.key = "sw", .min = 0, .max = unbounded, .source = sdk},
-    {.key = "sh", .min = 0, .max = unbounded, .source = sdk},
-    {.key = "tw", .min = 0, .max = unbounded, .source = sdk},
-    {.key = "th", .min = 0, .max = unbounded, .source = sdk},
-    {.key = "pad", .min = 0, .max = unbounded, .source = sdk},
-    {.key = "margin", .min = 0, .max = unbounded, .source = sdk},
-    {.key = "scaletype", .kind = token, .source = unverified},
-};
-// No published table (style-spec §6.4): the sample's keys plus those of video/sprite, unverified.
-inline constexpr param_spec video_snapshots[] = {
-    {.key = "ss", .min = 0, .max = unbounded, .source = unverified},
-    {.key = "f", .kind = enumeration, .choices = "jpg png", .source = sdk},
-    {.key = "m", .kind = token, .source = unverified},
-    {.key = "thr", .min = 0, .max = 100, .source = unverified},
-    {.key = "num", .min = 0, .max = unbounded, .source = unverified},
-    {.key = "inter", .min = 0, .max = unbounded, .source = sdk},
-    {.key = "w", .min = 0, .max = unbounded, .source = sdk},
-    {.key = "h", .min = 0, .max = unbounded, .source = sdk},
-    {.key = "scaletype", .kind = token, .source = sdk},
-};
-inline constexpr param_spec audio_convert[] = {
-    {.key = "ss", .min = 0, .max = unbounded},
-    {.key = "t", .min = 0, .max = unbounded},
-    {.key = "f", .kind = enumeration, .choices = "mp3 aac flac oga ac3 opus amr", .required = true},
-    {.key = "ar",
-     .kind = enumeration,
-     .choices = "8000 11025 12000 16000 22050 24000 32000 44100 48000 64000 88200 96000"},
-    {.key = "ac", .min = 1, .max = 8},
-    {.key = "aq", .min = 0, .max = 100, .excludes_keys = "ab"},
-    {.key = "ab", .min = 1, .max = unbounded, .source = unverified, .excludes_keys = "aq"},
-    {.key = "abopt", .min = 0, .max = unbounded, .source = unverified},
-};
-inline constexpr param_spec audio_concat[] = {
-    {.key = "ss", .min = 0, .max = unbounded, .source = sdk},
-    {.key = "t", .min = 0, .max = unbounded, .source = sdk},
-    {.key = "f", .kind = enumeration, .choices = "mp3 aac flac oga ac3 opus amr", .required = true},
-    {.key = "ar",
-     .kind = enumeration,
-     .choices = "8000 11025 12000 16000 22050 24000 32000 44100 48000 64000 88200 96000"},
-    {.key = "ac", .min = 1, .max = 8},
-    {.key = "aq", .min = 0, .max = 100, .excludes_keys = "ab"},
-    {.key = "ab", .min = 1, .max = unbounded, .source = unverified, .excludes_keys = "aq"},
-    {.key = "abopt", .min = 0, .max = unbounded, .source = unverified},
-    {.key = "align", .min = 0, .max = unbounded, .source = unverified},
-};
-
-inline constexpr std::uint8_t sync_carriers = in_get_url | in_sync_process;
-
-inline constexpr op_spec operations[] = {
-    // image (§3): synchronous
-    {.service = "image", .name = "resize", .params = resize, .one_of = "w h l s p P"},
-    {.service = "image", .name = "crop", .params = crop},
-    {.service = "image", .name = "indexcrop", .params = indexcrop, .one_of = "x y"},
-    {.service = "image", .name = "circle", .params = radius},
-    {.service = "image", .name = "rounded-corners", .params = radius},
-    {.service = "image", .name = "rotate", .form = op_form::value_only, .params = rotate_value},
-    {.service = "image",
-     .name = "auto-orient",
-     .form = op_form::value_only,
-     .params = auto_orient_value},
-    {.service = "image", .name = "flip", .form = op_form::value_only, .params = flip_value},
-    {.service = "image", .name = "blur", .params = blur},
-    {.service = "image", .name = "bright", .form = op_form::value_only, .params = bright_value},
-    {.service = "image", .name = "contrast", .form = op_form::value_only, .params = bright_value},
-    {.service = "image", .name = "sharpen", .form = op_form::value_only, .params = sharpen_value},
-    {.service = "image", .name = "format", .form = op_form::value_only, .params = format_value},
-    {.service = "image", .name = "quality", .params = quality, .one_of = "q Q"},
-    {.service = "image",
-     .name = "interlace",
-     .form = op_form::value_only,
-     .params = interlace_value},
-    {.service = "image", .name = "watermark", .params = watermark, .one_of = "text image"},
-    {.service = "image", .name = "info", .form = op_form::no_args},
-    {.service = "image", .name = "average-hue", .form = op_form::no_args},
-    // Embedding saves a new object: POST with sys/saveas only.
-    {.service = "image",
-     .name = "blindwatermark",
-     .params = blindwatermark,
-     .carriers = in_sync_process,
-     .needs_saveas = true},
-    // Extraction answers only through the notification.
-    {.service = "image",
-     .name = "deblindwatermark",
-     .params = deblindwatermark,
-     .carriers = in_async_process,
-     .needs_notify = true,
-     .source = sdk},
-    // video, audio, doc: synchronous (§4)
-    {.service = "video", .name = "snapshot", .params = video_snapshot},
-    {.service = "video", .name = "info", .form = op_form::no_args},
-    {.service = "audio", .name = "info", .form = op_form::no_args},
-    {.service = "doc", .name = "snapshot", .params = doc_snapshot},
-    {.service = "doc", .name = "preview", .params = doc_preview, .source = third_party},
-    {.service = "doc",
-     .name = "watermark",
-     .params = doc_preview_watermark,
-     .parents = "preview",
-     .source = third_party},
-    {.service = "imm", .name = "previewdoc", .params = imm_previewdoc, .carriers = in_get_url},
-    // asynchronous only, results saved (§5, §6)
-    {.service = "doc",
-     .name = "convert",
-     .params = doc_convert,
-     .carriers = in_async_process,
-     .needs_saveas = true},
-    {.service = "video",
-     .name = "convert",
-     .params = video_convert,
-     .carriers = in_async_process,
-     .needs_saveas = true},
-    {.service = "video",
-     .name = "animation",
-     .params = video_animation,
-     .carriers = in_async_process,
-     .needs_saveas = true},
-    {.service = "video",
-     .name = "sprite",
-     .params = video_sprite,
-     .carriers = in_async_process,
-     .needs_saveas = true},
-    {.service = "video",
-     .name = "snapshots",
-     .params = video_snapshots,
-     .carriers = in_async_process,
-     .needs_saveas = true,
-     .source = sdk},
-    {.service = "video",
-     .name = "concat",
-     .params = video_concat,
-     .carriers = in_async_process,
-     .needs_saveas = true,
-     .source = sdk},
-    {.service = "audio",
-     .name = "convert",
-     .params = audio_convert,
-     .carriers = in_async_process,
-     .needs_saveas = true},
-    {.service = "audio",
-     .name = "concat",
-     .params = audio_concat,
-     .carriers = in_async_process,
-     .needs_saveas = true,
-     .source = sdk},
-    // concat inputs: /pre (before the source object) and /sur (after it), one or more each.
-    {.service = "video",
-     .name = "pre",
-     .params = concat_input,
-     .carriers = in_async_process,
-     .parents = "concat pre sur",
-     .source = sdk},
-    {.service = "video",
-     .name = "sur",
-     .params = concat_input,
-     .carriers = in_async_process,
-     .parents = "concat pre sur",
-     .source = sdk},
-    {.service = "audio",
-     .name = "pre",
-     .params = concat_input,
-     .carriers = in_async_process,
-     .parents = "concat pre sur",
-     .source = sdk},
-    {.service = "audio",
-     .name = "sur",
-     .params = concat_input,
-     .carriers = in_async_process,
-     .parents = "concat pre sur",
-     .source = sdk},
-};
-
-// The parser tracks parameters in a fixed array (oss/style.hpp).
-inline constexpr std::size_t max_params_per_operation = 40;
-static_assert(
-    [] {
-      for (const op_spec& op : operations)
-        if (op.params.size() > max_params_per_operation) return false;
-      return true;
-    }(),
-    "objproc::oss::spec: an operation has more parameters than the parser tracks");
-
-using objproc::detail::same;
-
-inline constexpr std::size_t not_found = static_cast<std::size_t>(-1);
-
-// Lookups return indices, not pointers: GCC 12 with -fsanitize=undefined cannot constant-fold
-// its inserted null checks on pointers into these tables.
-
-/// The index in `operations` of `name` in `service`, or not_found.
-[[nodiscard]] constexpr std::size_t find_operation(std::string_view service,
-                                                   std::string_view name) noexcept {
-  for (std::size_t i = 0; i < std::size(operations); ++i)
-    if (same(operations[i].name, name) && same(operations[i].service, service)) return i;
-  return not_found;
-}
-
-/// True when `service` has at least one operation.
-[[nodiscard]] constexpr bool known_service(std::string_view service) noexcept {
-  for (const op_spec& op : operations)
-    if (same(op.service, service)) return true;
-  return false;
-}
-
-/// The index in `op.params` of `key` (case-sensitive), or not_found.
-[[nodiscard]] constexpr std::size_t find_param(const op_spec& op, std::string_view key) noexcept {
-  for (std::size_t i = 0; i < op.params.size(); ++i)
-    if (same(op.params[i].key, key)) return i;
-  return not_found;
-}
-
-}  // namespace spec
-}  // namespace oss
-
-OBJPROC_NAMESPACE_END
-
-#endif  // OBJPROC_OSS_SPEC_HPP
-// ----- end objproc/oss/spec.hpp -----
-
-// The longest canonical process string a style holds (it lives inline, without the heap).
-// Changes sizeof(oss::style): define it the same way in every translation unit.
-#ifndef OBJPROC_OSS_STYLE_CAPACITY
-#  define OBJPROC_OSS_STYLE_CAPACITY 2048
-#endif
-
-OBJPROC_NAMESPACE_BEGIN
-
-namespace oss {
-
-inline constexpr std::size_t style_capacity = OBJPROC_OSS_STYLE_CAPACITY;
-
-/// Where a process string is used (style-spec §1.1).
-enum class carrier : std::uint8_t {
-  any,            // grammar only
-  get_url,        // ?x-oss-process= in a (presigned) GET URL: no sys/saveas, no sys/notify
-  sync_process,   // POST ?x-oss-process (ProcessObject): no sys/notify, no async-only ops
-  async_process,  // POST ?x-oss-async-process (AsyncProcessObject)
-};
-
-namespace detail {
-
-// Where parsed canonical text goes. With no buffer it only counts (the checked literals).
-using objproc::detail::end_of_field;
-using objproc::detail::find_char;
-using objproc::detail::is_digit;
-using objproc::detail::parse_integer;
-using objproc::detail::same;
-
-using style_writer = objproc::detail::text_writer;
-
-// What the parser learnt besides the text.
-struct style_summary {
-  std::size_t main_size = 0;  // canonical bytes before '|'
-  bool is_reference = false;
-  bool has_save_as = false;
-  bool has_notify = false;
-};
-
-struct parse_context {
-  carrier where = carrier::any;
-  bool watermark_image = false;  // parsing a watermark image's own ?x-oss-process= (allows P_)
-};
-
-// Rules seen only in third-party code or inferred ([T]/[?]) are not enforced: such a value is
-// checked for its syntax only (style-spec: "the validator should treat [?] rules as warnings").
-[[nodiscard]] constexpr bool verified(const param_spec& p) noexcept {
-  return p.source == confidence::documented || p.source == confidence::sdk;
-}
-
-[[nodiscard]] constexpr result<void> check_range(std::int64_t n, const param_spec& p) noexcept {
-  if (!verified(p)) return {};
-  if (n < p.min) return error{errc::value_out_of_range, 0, "below the minimum"};
-  if (n > p.max) return error{errc::value_out_of_range, 0, "above the maximum"};
-  return {};
-}
-
-// Length of the UTF-8 text in characters (input already validated).
-[[nodiscard]] constexpr std::size_t utf8_length(std::string_view s) noexcept {
-  std::size_t n = 0;
-  for (const char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
-  return n;
-}
-
-[[nodiscard]] constexpr result<style_summary> parse_process(std::string_view in, style_writer& out,
-                                                            parse_context ctx) noexcept;
-
-// A base64 value: URL-safe alphabet, '=' optional, canonical bits, UTF-8 inside, then the
-// checks of what it decodes to. Writes the value without padding.
-[[nodiscard]] constexpr result<void> check_base64(std::string_view v, const param_spec& p,
-                                                  style_writer& out) noexcept {
-  std::array<char, 1536> decoded{};  // an object key (1023 bytes) encodes to 1364 characters
-  auto value = objproc::detail::decode_base64_text(v, decoded);
-  if (!value) return value.error();
-  const auto [unpadded, text] = *value;
-  if (p.max_encoded != 0 && unpadded.size() > p.max_encoded)
-    return error{errc::text_too_long, p.max_encoded, "encoded text too long"};
-  if (p.max_decoded != 0 && utf8_length(text) > p.max_decoded)
-    return error{errc::text_too_long, 0, "decoded text too long"};
-  if (p.decodes_to == decoded_kind::bucket_name) {
-    if (auto r = check_bucket_name(text); !r)
-      return error{errc::invalid_bucket_name, 0, r.error().detail};
-  } else if (p.decodes_to == decoded_kind::object_key) {
-    // A watermark image may carry its own pre-process: "key?x-oss-process=image/...".
-    const std::size_t query = text.find("?x-oss-process=");
-    if (auto r = check_object_key(text.substr(0, query)); !r)
-      return error{errc::invalid_object_key, 0, r.error().detail};
-    if (query != std::string_view::npos && p.key == "image") {
-      style_writer ignore;
-      if (auto r = parse_process(text.substr(query + 15), ignore, {carrier::get_url, true}); !r)
-        return error{r.error().code, 0, r.error().detail};  // offsets inside the decoded text
-    } else if (query != std::string_view::npos) {
-      return error{errc::invalid_object_key, 0, "'?x-oss-process=' only in a watermark image"};
-    }
-  }
-  out.put(unpadded);
-  return {};
-}
-
-// One value against its parameter's spec; offsets relative to `v`. Writes the canonical value.
-[[nodiscard]] constexpr result<void> check_value(std::string_view v, const param_spec& p,
-                                                 style_writer& out) noexcept {
-  switch (p.kind) {
-    case value_kind::integer: {
-      auto n = parse_integer(v);
-      if (!n) return n.error();
-      if (auto r = check_range(*n, p); !r) return r;
-      out.put(v);
-      return {};
-    }
-    case value_kind::decimal: {
-      const std::size_t dot = find_char(v, '.');
-      auto whole = parse_integer(v.substr(0, dot));
-      if (!whole) return whole.error();
-      if (*whole < 0) return error{errc::value_out_of_range, 0, "below the minimum"};
-      bool fraction_nonzero = false;
-      if (dot != std::string_view::npos) {
-        if (dot + 1 == v.size()) return error{errc::invalid_number, dot, "digits must follow '.'"};
-        for (std::size_t i = dot + 1; i < v.size(); ++i) {
-          if (!is_digit(v[i])) return error{errc::invalid_number, i, "expected digits"};
-          fraction_nonzero = fraction_nonzero || v[i] != '0';
-        }
-      }
-      if (auto r = check_range(*whole, p); !r) return r;
-      if (*whole == p.max && fraction_nonzero)
-        return error{errc::value_out_of_range, 0, "above the maximum"};
-      out.put(v);
-      return {};
-    }
-    case value_kind::enumeration:
-      if (!verified(p)) return check_value(v, param_spec{.kind = value_kind::token}, out);
-      if (!objproc::detail::in_word_list(p.choices, v))
-        return error{errc::invalid_enum_value, 0, p.choices};
-      out.put(v);
-      return {};
-    case value_kind::base64:
-      return check_base64(v, p, out);
-    case value_kind::color:
-      for (std::size_t i = 0; i < v.size() && i < 6; ++i)
-        if (objproc::detail::hex_value(v[i]) < 0)
-          return error{errc::invalid_color, i, "expected RRGGBB hex"};
-      if (v.size() != 6)
-        return error{errc::invalid_color, v.size() < 6 ? v.size() : 6,
-                     "expected six hex digits RRGGBB"};
-      for (const char c : v) out.put(c >= 'a' && c <= 'f' ? static_cast<char>(c - 'a' + 'A') : c);
-      return {};
-    case value_kind::video_size: {
-      const std::size_t x = find_char(v, 'x');
-      if (x == std::string_view::npos)
-        return error{errc::invalid_dimensions, v.size(), "expected WxH or Wx"};
-      for (const std::size_t at : {std::size_t{0}, x + 1}) {
-        const std::string_view side = at == 0 ? v.substr(0, x) : v.substr(at);
-        if (at != 0 && side.empty()) continue;  // "1280x": the height follows the width
-        auto n = parse_integer(side);
-        if (!n) return error{errc::invalid_dimensions, at + n.error().offset, "expected WxH"};
-        if (*n < p.min || *n > p.max)
-          return error{errc::value_out_of_range, at, "each side 64-4096"};
-        if (*n % 2 != 0) return error{errc::invalid_dimensions, at, "sides must be even"};
-      }
-      out.put(v);
-      return {};
-    }
-    case value_kind::token:
-      for (std::size_t i = 0; i < v.size(); ++i) {
-        const char c = v[i];
-        if (!(is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-' ||
-              c == '.'))
-          return error{errc::invalid_character, i, "expected letters, digits, '-' or '.'"};
-      }
-      out.put(v);
-      return {};
-  }
-  return error{errc::invalid_argument, 0, "unknown value kind"};
-}
-
-// Whether `op` may appear in `ctx`; offsets relative to the operation.
-[[nodiscard]] constexpr result<void> check_op_carrier(const op_spec& op,
-                                                      parse_context ctx) noexcept {
-  if (ctx.watermark_image) {
-    if (!(op.service == "image" &&
-          objproc::detail::in_word_list("resize crop indexcrop rounded-corners rotate", op.name)))
-      return error{errc::misplaced_operation, 0, "not allowed in a watermark image pre-process"};
-    return {};
-  }
-  const auto bits = op.carriers;
-  switch (ctx.where) {
-    case carrier::any:
-      return {};
-    case carrier::get_url:
-      if (bits & in_get_url) return {};
-      if (bits == in_async_process)
-        return error{errc::async_only_operation, 0, "needs async_process_object"};
-      if (op.needs_saveas)
-        return error{errc::saveas_required, 0,
-                     "saves a new object: needs process_object with sys/saveas"};
-      return error{errc::misplaced_operation, 0, "not available in a GET URL"};
-    case carrier::sync_process:
-      if (bits & in_sync_process) return {};
-      if (bits == in_async_process)
-        return error{errc::async_only_operation, 0, "needs async_process_object"};
-      return error{errc::misplaced_operation, 0, "only in a GET URL"};
-    case carrier::async_process:
-      if (bits & in_async_process) return {};
-      return error{errc::sync_only_operation, 0, "needs process_object or a GET URL"};
-  }
-  return {};
-}
-
-// The operation found in the requirements of the whole string.
-struct op_requirements {
-  std::size_t needs_saveas_at = error::no_offset;
-  std::size_t needs_notify_at = error::no_offset;
-};
-
-// One `op,args` segment starting at input offset `base`.
-// Returns the operation's index in spec::operations; `previous` is the index of the operation
-// before it (spec::not_found at the start).
-[[nodiscard]] constexpr result<std::size_t> parse_op(std::string_view segment, std::size_t base,
-                                                     std::string_view service, std::size_t previous,
-                                                     parse_context ctx, style_writer& out,
-                                                     op_requirements& needs) noexcept {
-  const std::size_t comma = find_char(segment, ',');
-  const std::string_view name = segment.substr(0, comma);
-  if (name.empty()) return error{errc::empty_operation, base, "operation name missing"};
-  const std::size_t op_index = spec::find_operation(service, name);
-  if (op_index == spec::not_found)
-    return error{errc::unknown_operation, base, "not an operation of this service"};
-  const op_spec& op = spec::operations[op_index];
-  if (!op.parents.empty() &&
-      (previous == spec::not_found ||
-       !objproc::detail::in_word_list(op.parents, spec::operations[previous].name)))
-    return error{errc::misplaced_operation, base, "must directly follow its parent operation"};
-  if (auto r = check_op_carrier(op, ctx); !r) return r.error().shifted(base);
-  if (op.needs_saveas && needs.needs_saveas_at == error::no_offset) needs.needs_saveas_at = base;
-  if (op.needs_notify && needs.needs_notify_at == error::no_offset) needs.needs_notify_at = base;
-  out.put('/');
-  out.put(name);
-
-  const std::size_t args_at = base + name.size() + 1;
-  const std::string_view args =
-      comma == std::string_view::npos ? std::string_view{} : segment.substr(comma + 1);
-  if (op.form == op_form::no_args) {
-    if (comma != std::string_view::npos)
-      return error{errc::unexpected_value, base + comma, "takes no arguments"};
-    return op_index;
-  }
-  const bool no_args = comma == std::string_view::npos;
-  if (no_args ? op.form == op_form::value_only : args.empty())
-    return error{errc::missing_value, no_args ? args_at - 1 : args_at, "arguments missing"};
-  if (!no_args) out.put(',');
-  if (op.form == op_form::value_only) {
-    if (const std::size_t extra = find_char(args, ','); extra != std::string_view::npos)
-      return error{errc::unexpected_value, args_at + extra, "takes a single value"};
-    if (auto r = check_value(args, op.params[0], out); !r) return r.error().shifted(args_at);
-    return op_index;
-  }
-
-  // key_value arguments. Which parameters were seen is one bit each (a checked literal pays for
-  // every step of this in constant evaluation); their offsets are recovered only for an error.
-  static_assert(spec::max_params_per_operation <= 64, "seen_bits holds one bit per parameter");
-  std::uint64_t seen_bits = 0;
-  const auto seen = [&](std::size_t i) { return (seen_bits >> i & 1U) != 0; };
-  std::size_t at = 0;
-  bool first = true;
-  // A keyed operation without arguments ("image/crop") is grammatical; its requirements decide.
-  while (!no_args && at <= args.size()) {
-    const std::size_t end = end_of_field(args, ',', at);
-    const std::string_view arg = args.substr(at, end - at);
-    const std::size_t arg_at = args_at + at;
-    if (arg.empty()) return error{errc::missing_value, arg_at, "empty argument"};
-    const std::size_t underscore = find_char(arg, '_');
-    if (underscore == std::string_view::npos) {
-      return spec::find_param(op, arg) != spec::not_found
-                 ? error{errc::missing_value, arg_at + arg.size(), "expected key_value"}
-                 : error{errc::unknown_parameter, arg_at, "expected key_value"};
-    }
-    const std::string_view key = arg.substr(0, underscore);
-    const std::string_view value = arg.substr(underscore + 1);
-    const std::size_t index = spec::find_param(op, key);
-    // P_ (percent of the main image) exists only inside a watermark image's pre-process.
-    if (index == spec::not_found || (key == "P" && !ctx.watermark_image))
-      return error{errc::unknown_parameter, arg_at,
-                   key.empty() ? "empty key" : "not a parameter of this operation"};
-    if (seen(index)) return error{errc::duplicate_parameter, arg_at, "given twice"};
-    seen_bits |= std::uint64_t{1} << index;
-    if (value.empty()) return error{errc::missing_value, arg_at + underscore + 1, "empty value"};
-    if (!first) out.put(',');
-    first = false;
-    out.put(key);
-    out.put('_');
-    if (auto r = check_value(value, op.params[index], out); !r)
-      return r.error().shifted(arg_at + underscore + 1);
-    at = end + 1;
-  }
-
-  // Offset of parameter i's "key_" in the input (error path only).
-  const auto offset_of = [&](std::size_t i) {
-    for (std::size_t from = 0; from < args.size(); from = end_of_field(args, ',', from) + 1) {
-      const std::string_view rest = args.substr(from);
-      const std::string_view key = op.params[i].key;
-      if (rest.size() > key.size() && same(rest.substr(0, key.size()), key) &&
-          rest[key.size()] == '_')
-        return args_at + from;
-    }
-    return base;
-  };
-  const auto present = [&](std::string_view key) {
-    const std::size_t index = spec::find_param(op, key);
-    return index != spec::not_found && seen(index);
-  };
-  const auto all_present = [&](std::string_view keys) {
-    for (std::size_t from = 0; from < keys.size(); from = end_of_field(keys, ' ', from) + 1)
-      if (!present(keys.substr(from, end_of_field(keys, ' ', from) - from))) return false;
-    return true;
-  };
-  const auto any_present = [&](std::string_view keys) {
-    for (std::size_t from = 0; from < keys.size(); from = end_of_field(keys, ' ', from) + 1)
-      if (present(keys.substr(from, end_of_field(keys, ' ', from) - from))) return true;
-    return false;
-  };
-  bool one_of_seen = op.one_of.empty();
-  for (std::size_t i = 0; i < op.params.size(); ++i) {
-    const param_spec& p = op.params[i];
-    if (!seen(i)) {
-      if (p.required) return error{errc::missing_parameter, base, p.key};
-      continue;
-    }
-    one_of_seen = one_of_seen || objproc::detail::in_word_list(op.one_of, p.key);
-    if (!p.requires_keys.empty() && !all_present(p.requires_keys))
-      return error{errc::missing_parameter, offset_of(i), p.requires_keys};
-    if (!p.excludes_keys.empty() && any_present(p.excludes_keys))
-      return error{errc::conflicting_parameters, offset_of(i), p.excludes_keys};
-  }
-  if (!one_of_seen) return error{errc::missing_parameter, base, op.one_of};
-  return op_index;
-}
-
-// Style names: 1-63 of [A-Za-z0-9_.-] (style-spec §2.7).
-[[nodiscard]] constexpr result<void> check_style_name(std::string_view name) noexcept {
-  if (name.empty()) return error{errc::invalid_style_name, 0, "empty style name"};
-  for (std::size_t i = 0; i < name.size(); ++i) {
-    const char c = name[i];
-    if (c == '/') return error{errc::misplaced_operation, i, "a style reference stands alone"};
-    if (!(is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == '.' ||
-          c == '-'))
-      return error{errc::invalid_style_name, i, "only letters, digits, '_', '.' and '-'"};
-    if (i == 63)
-      return error{errc::invalid_style_name, i, "style names have at most 63 characters"};
-  }
-  return {};
-}
-
-// `sys/saveas,o_..,b_..[/notify,topic_..]` or `sys/notify,topic_..` starting at offset `base`.
-[[nodiscard]] constexpr result<void> parse_system(std::string_view sys, std::size_t base,
-                                                  style_writer& out,
-                                                  style_summary& summary) noexcept {
-  constexpr param_spec object{
-      .key = "o", .kind = value_kind::base64, .decodes_to = decoded_kind::object_key};
-  constexpr param_spec bucket{
-      .key = "b", .kind = value_kind::base64, .decodes_to = decoded_kind::bucket_name};
-  constexpr param_spec topic{.key = "topic", .kind = value_kind::base64};
-  if (sys.substr(0, 4) != "sys/")
-    return error{errc::invalid_system_part, base, "expected sys/ after '|'"};
-  std::string_view o, b, t;  // raw values, written in canonical order at the end
-  std::size_t o_at = 0, b_at = 0, t_at = 0, saveas_at = 0;
-  std::size_t at = 4;
-  while (at <= sys.size()) {
-    const std::size_t slash = find_char(sys, '/', at);
-    const std::size_t end = slash == std::string_view::npos ? sys.size() : slash;
-    const std::string_view action = sys.substr(at, end - at);
-    const std::size_t comma = find_char(action, ',');
-    const std::string_view name = action.substr(0, comma);
-    const bool is_saveas = name == "saveas";
-    if (!is_saveas && name != "notify")
-      return error{errc::invalid_system_part, base + at, "expected saveas or notify"};
-    if ((is_saveas && summary.has_save_as) || (!is_saveas && summary.has_notify))
-      return error{errc::invalid_system_part, base + at, "given twice"};
-    if (is_saveas) {
-      summary.has_save_as = true;
-      saveas_at = base + at;
-    } else {
-      summary.has_notify = true;
-    }
-    if (comma == std::string_view::npos)
-      return error{errc::missing_parameter, base + at + name.size(), is_saveas ? "o" : "topic"};
-    std::size_t arg_at = at + comma + 1;
-    for (std::string_view args = action.substr(comma + 1);;) {
-      const std::size_t next = find_char(args, ',');
-      const std::string_view arg = args.substr(0, next);
-      const std::size_t underscore = find_char(arg, '_');
-      const std::string_view key = arg.substr(0, underscore);
-      const std::string_view value =
-          underscore == std::string_view::npos ? std::string_view{} : arg.substr(underscore + 1);
-      std::string_view* slot = is_saveas ? (key == "o"   ? &o
-                                            : key == "b" ? &b
-                                                         : nullptr)
-                                         : (key == "topic" ? &t : nullptr);
-      if (slot == nullptr)
-        return error{errc::unknown_parameter, base + arg_at,
-                     is_saveas ? "saveas takes o_ and b_" : "notify takes topic_"};
-      if (!slot->empty()) return error{errc::duplicate_parameter, base + arg_at, "given twice"};
-      if (value.empty())
-        return error{errc::missing_value, base + arg_at + arg.size(), "empty value"};
-      *slot = value;
-      (key == "o" ? o_at : key == "b" ? b_at : t_at) = base + arg_at + underscore + 1;
-      if (next == std::string_view::npos) break;
-      args.remove_prefix(next + 1);
-      arg_at += next + 1;
-    }
-    if (is_saveas && o.empty()) return error{errc::missing_parameter, saveas_at, "o"};
-    at = end + 1;
-  }
-  out.put("|sys/");
-  if (summary.has_save_as) {
-    out.put("saveas,o_");
-    if (auto r = check_value(o, object, out); !r) return r.error().shifted(o_at);
-    if (!b.empty()) {
-      out.put(",b_");
-      if (auto r = check_value(b, bucket, out); !r) return r.error().shifted(b_at);
-    }
-    if (summary.has_notify) out.put('/');
-  }
-  if (summary.has_notify) {
-    out.put("notify,topic_");
-    if (auto r = check_value(t, topic, out); !r) return r.error().shifted(t_at);
-  }
-  return {};
-}
-
-constexpr result<style_summary> parse_process(std::string_view in, style_writer& out,
-                                              parse_context ctx) noexcept {
-  if (in.empty()) return error{errc::empty_style, 0, "empty process string"};
-  style_summary summary;
-  const std::size_t bar = find_char(in, '|');
-  const std::string_view main = in.substr(0, bar);
-  op_requirements needs;
-  if (main.substr(0, 6) == "style/") {
-    if (auto r = check_style_name(main.substr(6)); !r) return r.error().shifted(6);
-    summary.is_reference = true;
-    out.put(main);
-  } else {
-    const std::size_t slash = find_char(main, '/');
-    const std::string_view service = main.substr(0, slash);
-    if (slash == std::string_view::npos || !spec::known_service(service))
-      return error{errc::unknown_service, 0, "expected image/, video/, audio/, doc/ or style/"};
-    out.put(service);
-    std::size_t previous = spec::not_found;
-    for (std::size_t at = slash; at < main.size();) {
-      const std::size_t start = at + 1;
-      const std::size_t end = end_of_field(main, '/', start);
-      auto op =
-          parse_op(main.substr(start, end - start), start, service, previous, ctx, out, needs);
-      if (!op) return op.error();
-      previous = *op;
-      at = end;
-    }
-    if (main.size() == slash + 1)
-      return error{errc::empty_operation, main.size(), "operation missing after '/'"};
-  }
-  summary.main_size = out.size;
-  if (bar != std::string_view::npos) {
-    if (const std::size_t second = find_char(in, '|', bar + 1); second != std::string_view::npos)
-      return error{errc::invalid_system_part, second, "only one '|' is allowed"};
-    if (ctx.watermark_image) return error{errc::invalid_system_part, bar, "no system part here"};
-    if (auto r = parse_system(in.substr(bar + 1), bar + 1, out, summary); !r) return r.error();
-  }
-  // Carrier rules that need the whole string (style-spec §1.1 b-e).
-  const std::size_t sys_at = bar == std::string_view::npos ? in.size() : bar + 1;
-  if (ctx.where == carrier::get_url && summary.has_save_as)
-    return error{errc::saveas_not_allowed, sys_at, "saving needs process_object (POST)"};
-  if ((ctx.where == carrier::get_url || ctx.where == carrier::sync_process) && summary.has_notify)
-    return error{errc::notify_not_allowed, sys_at, "notification is only for async processing"};
-  if (ctx.where == carrier::sync_process || ctx.where == carrier::async_process) {
-    if (needs.needs_saveas_at != error::no_offset && !summary.has_save_as)
-      return error{errc::saveas_required, needs.needs_saveas_at,
-                   "the result must be saved: add sys/saveas"};
-  }
-  if (ctx.where == carrier::async_process && needs.needs_notify_at != error::no_offset &&
-      !summary.has_notify)
-    return error{errc::notify_required, needs.needs_notify_at,
-                 "the result comes only by sys/notify"};
-  if (out.overflowed())
-    return error{errc::style_too_long, out.capacity, "longer than OBJPROC_OSS_STYLE_CAPACITY"};
-  return summary;
-}
-
-}  // namespace detail
-
-class style;
-[[nodiscard]] constexpr result<style> parse_style(std::string_view text,
-                                                  carrier where = carrier::any) noexcept;
-
-/// A validated OSS process string in canonical form, held inline (no heap), usable in constant
-/// expressions. Built by parse_style, the checked literals, or the typed builders composed with
-/// '/' (oss/image.hpp ...) and '|' (oss/directives.hpp). A builder given a bad value at run time
-/// yields a style holding that error (has_error()); in a constant expression it does not compile.
-class style {
- public:
-  constexpr style() noexcept = default;
-
-  /// The canonical text (empty when the style holds an error).
-  [[nodiscard]] constexpr std::string_view view() const noexcept { return {text_.data(), size_}; }
-  /// The part before '|'.
-  [[nodiscard]] constexpr std::string_view main() const noexcept {
-    return {text_.data(), main_size_};
-  }
-  [[nodiscard]] constexpr std::string_view service() const noexcept {
-    return main().substr(0, objproc::detail::find_char(main(), '/'));
-  }
-  [[nodiscard]] constexpr bool empty() const noexcept { return size_ == 0; }
-  [[nodiscard]] constexpr bool has_error() const noexcept { return error_.code != errc::none; }
-  [[nodiscard]] constexpr objproc::error error() const noexcept { return error_; }
-  [[nodiscard]] constexpr bool is_reference() const noexcept { return reference_; }
-  [[nodiscard]] constexpr bool has_save_as() const noexcept { return save_as_; }
-  [[nodiscard]] constexpr bool has_notify() const noexcept { return notify_; }
-
-  /// The style as a result: the error it holds, or itself.
-  [[nodiscard]] constexpr result<style> checked() const noexcept {
-    if (has_error()) return error_;
-    if (empty()) return objproc::error{errc::empty_style, error::no_offset, "empty style"};
-    return *this;
-  }
-
-  friend constexpr bool operator==(const style& a, const style& b) noexcept {
-    return a.view() == b.view() && a.error_ == b.error_;
-  }
-  friend constexpr bool operator==(const style& a, std::string_view text) noexcept {
-    return !a.has_error() && a.view() == text;
-  }
-
-  // --- for builders (oss/image.hpp, directives.hpp ...) ------------------------------------
-  /// A style holding `e`. In a constant evaluation this is a compile error naming e.code.
-  [[nodiscard]] static constexpr style failed(const objproc::error& e) noexcept {
-    objproc::detail::fail_constant_evaluation(e);
-    style s;
-    s.error_ = e;
-    return s;
-  }
-  /// This style's text followed by `parts`, validated as a whole by the one parser (so a
-  /// builder's text gets the same checks as typed-in text).
-  [[nodiscard]] constexpr style appended(std::string_view part1, std::string_view part2 = {},
-                                         std::string_view part3 = {}) const noexcept;
-
- private:
-  friend constexpr result<style> parse_style(std::string_view, carrier) noexcept;
-
-  std::array<char, style_capacity> text_{};
-  std::uint16_t size_ = 0;
-  std::uint16_t main_size_ = 0;
-  bool reference_ = false;
-  bool save_as_ = false;
-  bool notify_ = false;
-  objproc::error error_{errc::none};
-};
-
-/// Parses and validates `text` (for `where`, see carrier); the style holds the canonical form.
-constexpr result<style> parse_style(std::string_view text, carrier where) noexcept {
-  style s;
-  detail::style_writer out{s.text_.data(), s.text_.size(), 0};
-  auto summary = detail::parse_process(text, out, {where, false});
-  if (!summary) return summary.error();
-  s.size_ = static_cast<std::uint16_t>(out.size);
-  s.main_size_ = static_cast<std::uint16_t>(summary->main_size);
-  s.reference_ = summary->is_reference;
-  s.save_as_ = summary->has_save_as;
-  s.notify_ = summary->has_notify;
-  return s;
-}
-
-constexpr style style::appended(std::string_view part1, std::string_view part2,
-                                std::string_view part3) const noexcept {
-  if (has_error()) return *this;
-  std::array<char, style_capacity> scratch{};
-  std::size_t n = 0;
-  for (const std::string_view part : {view(), part1, part2, part3}) {
-    for (const char c : part) {
-      if (n == scratch.size())
-        return failed(
-            objproc::error{errc::style_too_long, n, "longer than OBJPROC_OSS_STYLE_CAPACITY"});
-      scratch[n++] = c;
-    }
-  }
-  auto parsed = parse_style(std::string_view(scratch.data(), n));
-  if (!parsed) return failed(parsed.error());
-  return *parsed;
-}
-
-/// Checks a style against where it is used (style-spec §1.1): async-only operations, saveas and
-/// notify placement, required saveas/notify. Offsets refer to the canonical text.
-[[nodiscard]] constexpr result<void> check_carrier(const style& s, carrier where) noexcept {
-  if (s.has_error()) return s.error();
-  detail::style_writer count{nullptr, style_capacity, 0};
-  if (auto r = detail::parse_process(s.view(), count, {where, false}); !r) return r.error();
-  return {};
-}
-
-[[nodiscard]] inline std::string to_string(const style& s) { return std::string(s.view()); }
-
-/// A process string checked at compile time: a bad literal passed where a style_string is
-/// expected does not compile, and the diagnostic names the errc and its offset.
-///   void f(objproc::oss::style_string s);  f("image/resize,w_100");  // ok
-///                                          f("image/resize,w_0");    // error: value_out_of_range
-class style_string {
- public:
-  template <std::size_t N>
-  consteval style_string(const char (&text)[N]) noexcept : text_(text, N - 1) {  // NOLINT
-    detail::style_writer count{nullptr, style_capacity, 0};
-    if (auto r = detail::parse_process(text_, count, {}); !r)
-      objproc::detail::fail_constant_evaluation(r.error());
-  }
-  [[nodiscard]] constexpr std::string_view view() const noexcept { return text_; }
-  /// The parsed style (cannot fail: the literal was checked).
-  [[nodiscard]] constexpr style get() const noexcept { return *parse_style(text_); }
-
- private:
-  std::string_view text_;
-};
-
-/// The explicit opt-out from compile-time checking, for text known only at run time: the
-/// operation it is passed to parses it and returns the error.
-struct runtime_style {
-  std::string_view text;
-};
-
-}  // namespace oss
-
-namespace literals {
-/// "image/resize,w_100"_oss: a compile-time checked OSS process string.
-template <fixed_string Text>
-consteval oss::style_string operator""_oss() noexcept {
-  return oss::style_string(Text.data);
-}
-}  // namespace literals
-
-OBJPROC_NAMESPACE_END
-
-#endif  // OBJPROC_OSS_STYLE_HPP
-// ----- end objproc/oss/style.hpp -----
-
-OBJPROC_NAMESPACE_BEGIN
-
-namespace oss {
-
-/// Compass positions used by crop and watermark (`g_`).
-enum class gravity : std::uint8_t { nw, north, ne, west, center, east, sw, south, se };
-
-namespace detail {
-
-[[nodiscard]] constexpr std::string_view gravity_name(gravity g) noexcept {
-  constexpr std::string_view names[] = {"nw",   "north", "ne",    "west", "center",
-                                        "east", "sw",    "south", "se"};
-  return names[static_cast<std::size_t>(g)];
-}
-
-// Renders one operation's text ("resize,w_100") into an inline buffer.
-class op_writer {
- public:
-  constexpr void name(std::string_view op) noexcept { put(op); }
-  /// ",key_value" when the value is present.
-  constexpr void param(std::string_view key, const std::optional<std::int64_t>& v) noexcept {
-    if (v) number_param(key, *v);
-  }
-  constexpr void number_param(std::string_view key, std::int64_t v) noexcept {
-    put(',');
-    put(key);
-    put('_');
-    number(v);
-  }
-  constexpr void param(std::string_view key, std::string_view v) noexcept {
-    put(',');
-    put(key);
-    put('_');
-    put(v);
-  }
-  constexpr void flag(std::string_view key, const std::optional<bool>& v) noexcept {
-    if (v) param(key, *v ? "1" : "0");
-  }
-  /// ",key_<URL-safe base64 of text, no padding>" when text is set (a user never hand-encodes).
-  constexpr void encoded(std::string_view key, std::optional<std::string_view> text) noexcept {
-    if (!text) return;
-    put(',');
-    put(key);
-    put('_');
-    encode(*text);
-  }
-  /// URL-safe base64 of the concatenation of parts (e.g. key + "?x-oss-process=" + style).
-  constexpr void encode(std::string_view part1, std::string_view part2 = {},
-                        std::string_view part3 = {}) noexcept {
-    // Concatenate first so that the 3-byte groups run across the parts.
-    std::array<char, style_capacity> joined{};
-    std::size_t n = 0;
-    for (const std::string_view part : {part1, part2, part3})
-      for (const char c : part)
-        if (n < joined.size()) joined[n++] = c;
-    if (n == joined.size()) overflow_ = true;
-    const std::size_t need = base64_encoded_size(n, base64_padding::unpadded);
-    if (size_ + need > buffer_.size()) {
-      overflow_ = true;
-      return;
-    }
-    (void)encode_base64(std::string_view(joined.data(), n),
-                        std::span<char>(buffer_.data() + size_, need), base64_alphabet::url_safe,
-                        base64_padding::unpadded);
-    size_ += need;
-  }
-  constexpr void color(std::string_view key, const std::optional<std::uint32_t>& rgb) noexcept {
-    if (!rgb) return;
-    put(',');
-    put(key);
-    put('_');
-    if (*rgb > 0xFFFFFF) {
-      put("out-of-range");  // the parser reports invalid_color at this value
-      return;
-    }
-    for (int shift = 20; shift >= 0; shift -= 4)
-      put(objproc::detail::upper_hex_digits[(*rgb >> shift) & 0xF]);
-  }
-  constexpr void number(std::int64_t v) noexcept {
-    if (v < 0) put('-');
-    const std::uint64_t magnitude =
-        v < 0 ? 0 - static_cast<std::uint64_t>(v) : static_cast<std::uint64_t>(v);
-    char digits[20] = {};
-    std::size_t n = 0;
-    std::uint64_t rest = magnitude;
-    do {
-      digits[n++] = static_cast<char>('0' + rest % 10);
-      rest /= 10;
-    } while (rest != 0);
-    while (n > 0) put(digits[--n]);
-  }
-  constexpr void put(char c) noexcept {
-    if (size_ < buffer_.size())
-      buffer_[size_++] = c;
-    else
-      overflow_ = true;
-  }
-  constexpr void put(std::string_view s) noexcept {
-    for (const char c : s) put(c);
-  }
-  [[nodiscard]] constexpr std::string_view text() const noexcept { return {buffer_.data(), size_}; }
-  [[nodiscard]] constexpr bool overflowed() const noexcept { return overflow_; }
-
- private:
-  std::array<char, style_capacity> buffer_{};
-  std::size_t size_ = 0;
-  bool overflow_ = false;
-};
-
-}  // namespace detail
-
-/// A typed operation: names its service and renders its own text.
-template <class Op>
-concept operation = requires(const Op& op, detail::op_writer& w) {
-  { Op::service } -> std::convertible_to<std::string_view>;
-  op.render(w);
-};
-
-/// The operation as a one-operation style: "image/" + its text.
-template <class Op>
-[[nodiscard]] constexpr style to_style(const Op& op) noexcept {
-  static_assert(operation<Op>,
-                "objproc::oss::to_style requires an oss operation (see oss/builder.hpp)");
-  detail::op_writer w;
-  op.render(w);
-  if (w.overflowed())
-    return style::failed(
-        error{errc::style_too_long, error::no_offset, "longer than OBJPROC_OSS_STYLE_CAPACITY"});
-  return style{}.appended(Op::service, "/", w.text());
-}
-
-/// style / operation: appends the operation (same service; not after a system part).
-template <operation Op>
-[[nodiscard]] constexpr style operator/(const style& s, const Op& op) noexcept {
-  if (s.has_error()) return s;
-  if (s.empty()) return to_style(op);
-  detail::op_writer w;
-  op.render(w);
-  if (w.overflowed())
-    return style::failed(
-        error{errc::style_too_long, error::no_offset, "longer than OBJPROC_OSS_STYLE_CAPACITY"});
-  if (s.has_save_as() || s.has_notify())
-    return style::failed(
-        error{errc::misplaced_operation, s.main().size(), "operations go before the system part"});
-  if (s.is_reference())
-    return style::failed(
-        error{errc::misplaced_operation, s.view().size(), "a style reference stands alone"});
-  if (s.service() != Op::service)
-    return style::failed(
-        error{errc::mixed_services, s.view().size(), "one service per process string"});
-  return s.appended("/", w.text());
-}
-
-/// operation / operation: both of one service (checked at compile time).
-template <operation A, operation B>
-[[nodiscard]] constexpr style operator/(const A& a, const B& b) noexcept {
-  static_assert(std::string_view(A::service) == std::string_view(B::service),
-                "objproc::oss: operations of different services do not compose (one service per "
-                "process string)");
-  return to_style(a) / b;
-}
-
-}  // namespace oss
-
-OBJPROC_NAMESPACE_END
-
-#endif  // OBJPROC_OSS_BUILDER_HPP
-// ----- end objproc/oss/builder.hpp -----
 
 OBJPROC_NAMESPACE_BEGIN
 
@@ -4207,9 +2877,8 @@ struct quality_value {
 
 namespace detail {
 
-// The rendering buffer: the vendor-neutral part of the OSS writer (put, number, encode); the
-// ",key_value" helpers of that class are not used here. Capacity: OBJPROC_OSS_STYLE_CAPACITY.
-using op_writer = objproc::oss::detail::op_writer;
+// Where a rule builder renders its text (core/render.hpp); the "/key/value" helpers follow.
+using op_writer = objproc::detail::render_buffer<rule_capacity>;
 
 /// names[i]; a value outside the enumeration (a cast) renders "?", which the parser refuses
 /// (errc::invalid_enum_value) instead of reading past the table.
@@ -5967,6 +4636,1380 @@ OBJPROC_NAMESPACE_END
 
 // #include "objproc/config.hpp"
 // #include "objproc/oss/builder.hpp"
+// ----- begin objproc/oss/builder.hpp -----
+// objproc/oss/builder.hpp - what every typed OSS operation builder shares.
+//
+// A builder is an aggregate with named fields that renders its own `op,key_value,...` text; the
+// text is then checked by the one parser (oss/style.hpp), so a typed value can never produce a
+// string that a typed-in literal could not. Composition:
+//   image::resize{.w = 100} / image::quality{.q = 90}      -> style
+//   "image/resize,w_100/quality,q_90" style / image::format{.type = image_format::webp}      ->
+//   style
+// Operations of different services do not compose (a compile error); a value out of range is a
+// compile error in a constant expression and a style holding the error at run time.
+#ifndef OBJPROC_OSS_BUILDER_HPP
+#define OBJPROC_OSS_BUILDER_HPP
+
+#include <array>
+#include <concepts>
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+// #include "objproc/config.hpp"
+// #include "objproc/core/render.hpp"
+// #include "objproc/core/text.hpp"
+// #include "objproc/oss/style.hpp"
+// ----- begin objproc/oss/style.hpp -----
+// objproc/oss/style.hpp - the OSS processing grammar: one constexpr parser, the style value,
+// the compile-time checked literal.
+//
+//   parse_style(text, where)   -> result<style>   run time or compile time, any input
+//   style_string{"..."}        consteval: a bad literal is a compile error naming its errc
+//   "..."_oss                  the same, in objproc::literals
+//   runtime_style(text)        the explicit opt-out, checked when the operation is built
+//   check_carrier(s, where)    sync/async/GET-URL rules (style-spec §1.1)
+//   render_diagnostic(text, e) (core/diagnostic.hpp) a two-line caret diagnostic
+//
+// Grammar (style-spec §2.1): `service/op,key_value,.../op...` or `style/<name>`, optionally
+// followed by one `|sys/saveas,o_..,b_..[/notify,topic_..]` or `|sys/notify,topic_..`. Keys and
+// values split at the first '_'; value-only ops take one bare value. Every operation and
+// parameter is described in oss/spec.hpp.
+//
+// Canonical text: what to_string(parse_style(s)) returns. Parsing normalises only what has one
+// meaning written two ways: base64 values lose their '=' padding, colours are upper case, and
+// the system part is written saveas first with o_ before b_. Everything else stays as written,
+// so parse(to_string(x)) == x.
+#ifndef OBJPROC_OSS_STYLE_HPP
+#define OBJPROC_OSS_STYLE_HPP
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+// #include "objproc/config.hpp"
+// #include "objproc/core/diagnostic.hpp"
+// #include "objproc/core/fixed_string.hpp"
+// #include "objproc/core/result.hpp"
+// #include "objproc/core/scan.hpp"
+// #include "objproc/core/text.hpp"
+// #include "objproc/oss/names.hpp"
+// ----- begin objproc/oss/names.hpp -----
+// objproc/oss/names.hpp - OSS bucket names and object keys: the rules both the processing
+// directives (sys/saveas) and the endpoints check, in one place.
+//   check_bucket_name("examplebucket")   3-63 of [a-z0-9-], not starting or ending with '-'
+//   check_object_key("dir/a.jpg")        1-1023 bytes of UTF-8, not starting with '/' or '\'
+#ifndef OBJPROC_OSS_NAMES_HPP
+#define OBJPROC_OSS_NAMES_HPP
+
+#include <string_view>
+
+// #include "objproc/config.hpp"
+// #include "objproc/core/result.hpp"
+// #include "objproc/core/text.hpp"
+
+OBJPROC_NAMESPACE_BEGIN
+
+namespace oss {
+
+/// An OSS bucket name; the offset of a bad character where one applies.
+[[nodiscard]] constexpr result<void> check_bucket_name(std::string_view name) noexcept {
+  if (name.size() < 3 || name.size() > 63)
+    return error{errc::invalid_bucket_name, error::no_offset,
+                 "bucket names have 3 to 63 characters"};
+  for (std::size_t i = 0; i < name.size(); ++i) {
+    const char c = name[i];
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'))
+      return error{errc::invalid_bucket_name, i, "only lowercase letters, digits and '-'"};
+  }
+  if (name.front() == '-') return error{errc::invalid_bucket_name, 0, "cannot start with '-'"};
+  if (name.back() == '-')
+    return error{errc::invalid_bucket_name, name.size() - 1, "cannot end with '-'"};
+  return {};
+}
+
+/// An OSS object key.
+[[nodiscard]] constexpr result<void> check_object_key(std::string_view key) noexcept {
+  if (key.empty()) return error{errc::invalid_object_key, error::no_offset, "empty object key"};
+  if (key.size() > 1023)
+    return error{errc::invalid_object_key, 1023, "object keys have at most 1023 bytes"};
+  if (key.front() == '/' || key.front() == '\\')
+    return error{errc::invalid_object_key, 0, "cannot start with '/' or '\\'"};
+  if (auto utf8 = check_utf8(key); !utf8)
+    return error{errc::invalid_object_key, utf8.error().offset, "not valid UTF-8"};
+  return {};
+}
+
+}  // namespace oss
+
+OBJPROC_NAMESPACE_END
+
+#endif  // OBJPROC_OSS_NAMES_HPP
+// ----- end objproc/oss/names.hpp -----
+// #include "objproc/oss/spec.hpp"
+// ----- begin objproc/oss/spec.hpp -----
+// objproc/oss/spec.hpp - every OSS processing operation and parameter, as data.
+//
+// One table drives the parser (oss/style.hpp), the builders' checks and the documentation of
+// what is verified. Sources and confidence follow ../shared/reference/style-spec.md:
+//   documented  [D] official documentation        -> broken rules are errors
+//   sdk         [S] official SDK code or samples   -> broken rules are errors
+//   third_party [T] third-party code only          -> accepted, unverified
+//   unverified  [?] inferred                       -> accepted, unverified
+// A parameter whose range or value set is [T]/[?] is checked for its syntax only (an integer is
+// still an integer), never against guessed limits.
+#ifndef OBJPROC_OSS_SPEC_HPP
+#define OBJPROC_OSS_SPEC_HPP
+
+#include <cstddef>
+#include <cstdint>
+#include <iterator>  // std::size
+#include <span>
+#include <string_view>
+
+// #include "objproc/config.hpp"
+// #include "objproc/core/scan.hpp"
+
+OBJPROC_NAMESPACE_BEGIN
+
+namespace oss {
+
+enum class confidence : std::uint8_t { documented, sdk, third_party, unverified };
+
+/// How a parameter value is written.
+enum class value_kind : std::uint8_t {
+  integer,      // optional '-', decimal digits, no leading zeros; within [min, max]
+  decimal,      // digits with an optional fraction (fps_29.97); integer part within [min, max]
+  enumeration,  // one of `choices` (space-separated), case-sensitive
+  base64,       // URL-safe base64 of UTF-8 text; '=' padding accepted, emitted without
+  color,        // six hex digits RRGGBB, no '#'; emitted in upper case
+  video_size,   // WxH or Wx (video s_): even numbers in [min, max]
+  token,        // value set not published: letters, digits, '-' and '.'
+};
+
+/// What a base64 parameter decodes to, when more than "UTF-8 text" is known.
+enum class decoded_kind : std::uint8_t { text, object_key, bucket_name };
+
+struct param_spec {
+  std::string_view key = {};  // case-sensitive; "" for the value of a value-only operation
+  value_kind kind = value_kind::integer;
+  std::int64_t min = 0;
+  std::int64_t max = 0;
+  std::string_view choices = {};  // enumeration values, space-separated
+  bool required = false;
+  confidence source = confidence::documented;
+  std::string_view requires_keys = {};  // also needs these keys (space-separated)
+  std::string_view excludes_keys = {};  // cannot be combined with these keys
+  std::uint16_t max_encoded = 0;        // base64: maximum encoded length (0: no limit)
+  std::uint16_t max_decoded = 0;        // base64: maximum decoded UTF-8 characters (0: none)
+  decoded_kind decodes_to = decoded_kind::text;
+};
+
+enum class op_form : std::uint8_t {
+  keyed,       // op,key_value,key_value
+  value_only,  // op,value
+  no_args,     // op
+};
+
+/// Where an operation may run (style-spec §1.1), as bits.
+enum carrier_bits : std::uint8_t {
+  in_get_url = 1,        // ?x-oss-process= in a (presigned) GET URL
+  in_sync_process = 2,   // POST ?x-oss-process (ProcessObject)
+  in_async_process = 4,  // POST ?x-oss-async-process (AsyncProcessObject)
+};
+
+struct op_spec {
+  std::string_view service = {};  // image video audio doc imm
+  std::string_view name = {};
+  op_form form = op_form::keyed;
+  std::span<const param_spec> params = {};
+  std::uint8_t carriers = in_get_url | in_sync_process;
+  bool needs_saveas = false;      // the result exists only once saved (sys/saveas)
+  bool needs_notify = false;      // the result is delivered only by notification (sys/notify)
+  std::string_view parents = {};  // a sub-operation: valid only right after one of these ops
+  std::string_view one_of = {};   // at least one of these keys is required
+  confidence source = confidence::documented;
+};
+
+namespace spec {
+
+using enum value_kind;
+using enum confidence;
+
+inline constexpr std::int64_t unbounded = 0x7fffffffffffffff;
+inline constexpr std::string_view gravity9 = "nw north ne west center east sw south se";
+inline constexpr std::string_view zero_one = "0 1";
+
+// --- image (style-spec §3) -------------------------------------------------------------------
+inline constexpr param_spec resize[] = {
+    {.key = "m", .kind = enumeration, .choices = "lfit mfit fill pad fixed"},
+    {.key = "w", .min = 1, .max = 16384},
+    {.key = "h", .min = 1, .max = 16384},
+    {.key = "l", .min = 1, .max = 16384},
+    {.key = "s", .min = 1, .max = 16384},
+    {.key = "limit", .kind = enumeration, .choices = zero_one},
+    {.key = "color", .kind = color},
+    {.key = "p", .min = 1, .max = 1000},
+    // Only inside a watermark image's own pre-process: percent of the main image.
+    {.key = "P", .min = 1, .max = 100},
+};
+inline constexpr param_spec crop[] = {
+    {.key = "w", .min = 0, .max = 16384},
+    {.key = "h", .min = 0, .max = 16384},
+    {.key = "x", .min = 0, .max = 30000},
+    {.key = "y", .min = 0, .max = 30000},
+    {.key = "g",
+     .kind = enumeration,
+     .choices = "nw north ne west center east sw south se face auto"},
+    {.key = "p", .min = 1, .max = 200},
+};
+inline constexpr param_spec indexcrop[] = {
+    {.key = "x", .min = 1, .max = 30000},
+    {.key = "y", .min = 1, .max = 30000},
+    {.key = "i", .min = 0, .max = 30000},
+};
+inline constexpr param_spec radius[] = {{.key = "r", .min = 1, .max = 4096, .required = true}};
+inline constexpr param_spec rotate_value[] = {{.min = 0, .max = 360}};
+inline constexpr param_spec auto_orient_value[] = {{.kind = enumeration, .choices = zero_one}};
+inline constexpr param_spec flip_value[] = {
+    {.kind = enumeration, .choices = "0 1 2", .source = third_party}};
+inline constexpr param_spec blur[] = {
+    {.key = "r", .min = 1, .max = 50, .required = true},
+    {.key = "s", .min = 1, .max = 50, .required = true},
+};
+inline constexpr param_spec bright_value[] = {{.min = -100, .max = 100}};
+inline constexpr param_spec sharpen_value[] = {{.min = 50, .max = 399}};
+inline constexpr param_spec format_value[] = {
+    {.kind = enumeration, .choices = "jpg png webp bmp gif tiff heic avif"}};
+inline constexpr param_spec quality[] = {
+    {.key = "q", .min = 1, .max = 100},
+    {.key = "Q", .min = 1, .max = 100},
+};
+inline constexpr param_spec interlace_value[] = {{.kind = enumeration, .choices = zero_one}};
+inline constexpr param_spec watermark[] = {
+    {.key = "t", .min = 0, .max = 100},
+    {.key = "g", .kind = enumeration, .choices = gravity9},
+    {.key = "x", .min = 0, .max = 4096},
+    {.key = "y", .min = 0, .max = 4096},
+    {.key = "voffset", .min = -1000, .max = 1000},
+    {.key = "fill", .kind = enumeration, .choices = zero_one},
+    {.key = "padx", .min = 0, .max = 4096, .requires_keys = "fill"},
+    {.key = "pady", .min = 0, .max = 4096, .requires_keys = "fill"},
+    {.key = "image", .kind = base64, .decodes_to = decoded_kind::object_key},
+    // "Up to 64 characters" is ambiguous (style-spec §9 #6): the encoded length is what we bound.
+    {.key = "text", .kind = base64, .max_encoded = 64},
+    {.key = "type", .kind = base64},
+    {.key = "color", .kind = color},
+    {.key = "size", .min = 1, .max = 1000},
+    {.key = "shadow", .min = 0, .max = 100},
+    {.key = "rotate", .min = 0, .max = 360},
+    {.key = "order", .kind = enumeration, .choices = zero_one, .requires_keys = "image text"},
+    {.key = "align", .kind = enumeration, .choices = "0 1 2", .requires_keys = "image text"},
+    {.key = "interval", .min = 0, .max = 1000, .requires_keys = "image text"},
+};
+inline constexpr param_spec blindwatermark[] = {
+    {.key = "content", .kind = base64, .required = true, .max_decoded = 256},
+    {.key = "s", .kind = enumeration, .choices = "low medium high"},
+    {.key = "q", .min = 70, .max = 100},
+};
+inline constexpr param_spec deblindwatermark[] = {
+    {.key = "s", .kind = enumeration, .choices = "low medium high", .source = sdk},
+    {.key = "t", .kind = enumeration, .choices = "text", .source = sdk},
+};
+
+// --- video, audio, doc synchronous (style-spec §4) ---------------------------------------------
+inline constexpr param_spec video_snapshot[] = {
+    {.key = "t", .min = 0, .max = unbounded},  // required [?]: not enforced
+    {.key = "w", .min = 0, .max = unbounded},
+    {.key = "h", .min = 0, .max = unbounded},
+    {.key = "m", .kind = enumeration, .choices = "fast"},
+    {.key = "f", .kind = enumeration, .choices = "jpg png"},
+    {.key = "ar", .kind = enumeration, .choices = "auto h w"},
+};
+inline constexpr param_spec doc_snapshot[] = {
+    {.key = "target", .kind = enumeration, .choices = "jpg png"},
+    {.key = "source", .kind = enumeration, .choices = "pdf xlsx xls docx doc pptx ppt"},
+    {.key = "page", .min = 1, .max = unbounded},
+};
+inline constexpr param_spec doc_preview[] = {
+    {.key = "export", .kind = enumeration, .choices = zero_one, .source = third_party},
+    {.key = "print", .kind = enumeration, .choices = zero_one, .source = third_party},
+    {.key = "copy", .kind = enumeration, .choices = zero_one, .source = third_party},
+};
+inline constexpr param_spec doc_preview_watermark[] = {
+    {.key = "text", .kind = base64, .source = third_party},
+    {.key = "size", .min = 0, .max = unbounded, .source = third_party},
+    {.key = "t", .min = 0, .max = 100, .source = third_party},
+    {.key = "color", .kind = color, .source = third_party},
+    {.key = "rotate", .min = 0, .max = 360, .source = third_party},
+    {.key = "type", .kind = base64, .source = third_party},
+};
+inline constexpr param_spec imm_previewdoc[] = {
+    {.key = "copy", .kind = enumeration, .choices = zero_one}};
+
+// --- asynchronous (style-spec §5, §6) ------------------------------------------------------------
+inline constexpr param_spec doc_convert[] = {
+    {.key = "target", .kind = enumeration, .choices = "pdf png jpg txt", .required = true},
+    {.key = "source",
+     .kind = enumeration,
+     .choices = "doc docx wps wpss docm dotm dot dotx html pptx ppt pot potx pps ppsx dps dpt pptm "
+                "potm ppsm dpss xls xlt et ett xlsx xltx csv xlsb xlsm xltm ets pdf"},
+    // Always base64: a raw page list ("1,2,4-10") would contain the argument separator.
+    {.key = "pages", .kind = base64},
+};
+
+#define OBJPROC_DETAIL_OSS_MEDIA_OUTPUT_PARAMS                                                \
+  {.key = "ss", .min = 0, .max = unbounded}, {.key = "t", .min = 0, .max = unbounded},        \
+      {.key = "vn", .kind = enumeration, .choices = zero_one},                                \
+      {.key = "vcodec", .kind = enumeration, .choices = "h264 h265 copy vp9"},                \
+      {.key = "fps", .kind = decimal, .min = 0, .max = 240},                                  \
+      {.key = "fpsopt", .kind = enumeration, .choices = "0 1 2"},                             \
+      {.key = "pixfmt",                                                                       \
+       .kind = enumeration,                                                                   \
+       .choices = "yuv420p yuv420p10le yuv422p yuv422p10le yuv444p yuv444p10le yuva420p"},    \
+      {.key = "s", .kind = video_size, .min = 64, .max = 4096},                               \
+      {.key = "sopt", .min = 0, .max = unbounded, .source = unverified},                      \
+      {.key = "scaletype", .kind = token, .source = unverified},                              \
+      {.key = "arotate", .kind = enumeration, .choices = zero_one},                           \
+      {.key = "g", .min = 1, .max = 100000}, {.key = "vb", .min = 10000, .max = 100000000},   \
+      {.key = "vbopt", .min = 0, .max = unbounded, .source = unverified},                     \
+      {.key = "crf", .kind = decimal, .min = 0, .max = 51},                                   \
+      {.key = "maxrate", .min = 10000, .max = 100000000},                                     \
+      {.key = "bufsize", .min = 10000, .max = 200000000},                                     \
+      {.key = "an", .kind = enumeration, .choices = zero_one},                                \
+      {.key = "acodec", .kind = token, .source = unverified},                                 \
+      {.key = "ar",                                                                           \
+       .kind = enumeration,                                                                   \
+       .choices = "8000 11025 12000 16000 22050 24000 32000 44100 48000 64000 88200 96000"},  \
+      {.key = "ac", .min = 1, .max = 8},                                                      \
+      {.key = "aq", .min = 0, .max = 100, .excludes_keys = "ab"},                             \
+      {.key = "ab", .min = 1, .max = unbounded, .source = unverified, .excludes_keys = "aq"}, \
+      {.key = "abopt", .min = 0, .max = unbounded, .source = unverified},                     \
+      {.key = "adepth", .min = 0, .max = unbounded, .source = unverified}, {                  \
+    .key = "sn", .kind = enumeration, .choices = zero_one, .source = sdk                      \
+  }
+
+inline constexpr param_spec video_convert[] = {
+    {.key = "f",
+     .kind = enumeration,
+     .choices = "mp4 mkv mov asf avi mxf ts flv webm mp3 aac flac oga ac3 opus amr",
+     .required = true},
+    OBJPROC_DETAIL_OSS_MEDIA_OUTPUT_PARAMS,
+};
+inline constexpr param_spec video_concat[] = {
+    {.key = "f",
+     .kind = enumeration,
+     .choices = "mp4 mkv mov asf avi mxf ts flv webm mp3 aac flac oga ac3 opus amr",
+     .required = true},
+    OBJPROC_DETAIL_OSS_MEDIA_OUTPUT_PARAMS,
+    {.key = "align", .min = 0, .max = unbounded, .source = unverified},
+};
+#undef OBJPROC_DETAIL_OSS_MEDIA_OUTPUT_PARAMS
+
+inline constexpr param_spec concat_input[] = {
+    {.key = "o",
+     .kind = base64,
+     .required = true,
+     .source = sdk,
+     .decodes_to = decoded_kind::object_key},
+    {.key = "ss", .min = 0, .max = unbounded, .source = sdk},
+    {.key = "t", .min = 0, .max = unbounded, .source = sdk},
+};
+inline constexpr param_spec video_animation[] = {
+    {.key = "ss", .min = 0, .max = unbounded},
+    {.key = "f", .kind = enumeration, .choices = "gif webp", .required = true},
+    {.key = "num", .min = 0, .max = unbounded},
+    {.key = "inter", .min = 0, .max = unbounded},
+    {.key = "fps", .kind = decimal, .min = 0, .max = 240},
+    {.key = "w", .min = 0, .max = unbounded, .source = sdk},
+    {.key = "h", .min = 0, .max = unbounded, .source = sdk},
+    {.key = "scaletype", .kind = token, .source = unverified},
+};
+inline constexpr param_spec video_sprite[] = {
+    {.key = "ss", .min = 0, .max = unbounded},
+    {.key = "f", .kind = enumeration, .choices = "jpg png", .required = true},
+    {.key = "m", .kind = enumeration, .choices = "inter key avg dhash"},
+    {.key = "thr", .min = 0, .max = 100, .requires_keys = "m"},
+    {.key = "num", .min = 0, .max = unbounded},
+    {.key = "inter", .min = 0, .max = unbounded},
+    {.key = "sw", .min = 0, .max = unbounded, .source = sdk},
+    {.key = "sh", .min = 0, .max = unbounded, .source = sdk},
+    {.key = "tw", .min = 0, .max = unbounded, .source = sdk},
+    {.key = "th", .min = 0, .max = unbounded, .source = sdk},
+    {.key = "pad", .min = 0, .max = unbounded, .source = sdk},
+    {.key = "margin", .min = 0, .max = unbounded, .source = sdk},
+    {.key = "scaletype", .kind = token, .source = unverified},
+};
+// No published table (style-spec §6.4): the sample's keys plus those of video/sprite, unverified.
+inline constexpr param_spec video_snapshots[] = {
+    {.key = "ss", .min = 0, .max = unbounded, .source = unverified},
+    {.key = "f", .kind = enumeration, .choices = "jpg png", .source = sdk},
+    {.key = "m", .kind = token, .source = unverified},
+    {.key = "thr", .min = 0, .max = 100, .source = unverified},
+    {.key = "num", .min = 0, .max = unbounded, .source = unverified},
+    {.key = "inter", .min = 0, .max = unbounded, .source = sdk},
+    {.key = "w", .min = 0, .max = unbounded, .source = sdk},
+    {.key = "h", .min = 0, .max = unbounded, .source = sdk},
+    {.key = "scaletype", .kind = token, .source = sdk},
+};
+inline constexpr param_spec audio_convert[] = {
+    {.key = "ss", .min = 0, .max = unbounded},
+    {.key = "t", .min = 0, .max = unbounded},
+    {.key = "f", .kind = enumeration, .choices = "mp3 aac flac oga ac3 opus amr", .required = true},
+    {.key = "ar",
+     .kind = enumeration,
+     .choices = "8000 11025 12000 16000 22050 24000 32000 44100 48000 64000 88200 96000"},
+    {.key = "ac", .min = 1, .max = 8},
+    {.key = "aq", .min = 0, .max = 100, .excludes_keys = "ab"},
+    {.key = "ab", .min = 1, .max = unbounded, .source = unverified, .excludes_keys = "aq"},
+    {.key = "abopt", .min = 0, .max = unbounded, .source = unverified},
+};
+inline constexpr param_spec audio_concat[] = {
+    {.key = "ss", .min = 0, .max = unbounded, .source = sdk},
+    {.key = "t", .min = 0, .max = unbounded, .source = sdk},
+    {.key = "f", .kind = enumeration, .choices = "mp3 aac flac oga ac3 opus amr", .required = true},
+    {.key = "ar",
+     .kind = enumeration,
+     .choices = "8000 11025 12000 16000 22050 24000 32000 44100 48000 64000 88200 96000"},
+    {.key = "ac", .min = 1, .max = 8},
+    {.key = "aq", .min = 0, .max = 100, .excludes_keys = "ab"},
+    {.key = "ab", .min = 1, .max = unbounded, .source = unverified, .excludes_keys = "aq"},
+    {.key = "abopt", .min = 0, .max = unbounded, .source = unverified},
+    {.key = "align", .min = 0, .max = unbounded, .source = unverified},
+};
+
+inline constexpr std::uint8_t sync_carriers = in_get_url | in_sync_process;
+
+inline constexpr op_spec operations[] = {
+    // image (§3): synchronous
+    {.service = "image", .name = "resize", .params = resize, .one_of = "w h l s p P"},
+    {.service = "image", .name = "crop", .params = crop},
+    {.service = "image", .name = "indexcrop", .params = indexcrop, .one_of = "x y"},
+    {.service = "image", .name = "circle", .params = radius},
+    {.service = "image", .name = "rounded-corners", .params = radius},
+    {.service = "image", .name = "rotate", .form = op_form::value_only, .params = rotate_value},
+    {.service = "image",
+     .name = "auto-orient",
+     .form = op_form::value_only,
+     .params = auto_orient_value},
+    {.service = "image", .name = "flip", .form = op_form::value_only, .params = flip_value},
+    {.service = "image", .name = "blur", .params = blur},
+    {.service = "image", .name = "bright", .form = op_form::value_only, .params = bright_value},
+    {.service = "image", .name = "contrast", .form = op_form::value_only, .params = bright_value},
+    {.service = "image", .name = "sharpen", .form = op_form::value_only, .params = sharpen_value},
+    {.service = "image", .name = "format", .form = op_form::value_only, .params = format_value},
+    {.service = "image", .name = "quality", .params = quality, .one_of = "q Q"},
+    {.service = "image",
+     .name = "interlace",
+     .form = op_form::value_only,
+     .params = interlace_value},
+    {.service = "image", .name = "watermark", .params = watermark, .one_of = "text image"},
+    {.service = "image", .name = "info", .form = op_form::no_args},
+    {.service = "image", .name = "average-hue", .form = op_form::no_args},
+    // Embedding saves a new object: POST with sys/saveas only.
+    {.service = "image",
+     .name = "blindwatermark",
+     .params = blindwatermark,
+     .carriers = in_sync_process,
+     .needs_saveas = true},
+    // Extraction answers only through the notification.
+    {.service = "image",
+     .name = "deblindwatermark",
+     .params = deblindwatermark,
+     .carriers = in_async_process,
+     .needs_notify = true,
+     .source = sdk},
+    // video, audio, doc: synchronous (§4)
+    {.service = "video", .name = "snapshot", .params = video_snapshot},
+    {.service = "video", .name = "info", .form = op_form::no_args},
+    {.service = "audio", .name = "info", .form = op_form::no_args},
+    {.service = "doc", .name = "snapshot", .params = doc_snapshot},
+    {.service = "doc", .name = "preview", .params = doc_preview, .source = third_party},
+    {.service = "doc",
+     .name = "watermark",
+     .params = doc_preview_watermark,
+     .parents = "preview",
+     .source = third_party},
+    {.service = "imm", .name = "previewdoc", .params = imm_previewdoc, .carriers = in_get_url},
+    // asynchronous only, results saved (§5, §6)
+    {.service = "doc",
+     .name = "convert",
+     .params = doc_convert,
+     .carriers = in_async_process,
+     .needs_saveas = true},
+    {.service = "video",
+     .name = "convert",
+     .params = video_convert,
+     .carriers = in_async_process,
+     .needs_saveas = true},
+    {.service = "video",
+     .name = "animation",
+     .params = video_animation,
+     .carriers = in_async_process,
+     .needs_saveas = true},
+    {.service = "video",
+     .name = "sprite",
+     .params = video_sprite,
+     .carriers = in_async_process,
+     .needs_saveas = true},
+    {.service = "video",
+     .name = "snapshots",
+     .params = video_snapshots,
+     .carriers = in_async_process,
+     .needs_saveas = true,
+     .source = sdk},
+    {.service = "video",
+     .name = "concat",
+     .params = video_concat,
+     .carriers = in_async_process,
+     .needs_saveas = true,
+     .source = sdk},
+    {.service = "audio",
+     .name = "convert",
+     .params = audio_convert,
+     .carriers = in_async_process,
+     .needs_saveas = true},
+    {.service = "audio",
+     .name = "concat",
+     .params = audio_concat,
+     .carriers = in_async_process,
+     .needs_saveas = true,
+     .source = sdk},
+    // concat inputs: /pre (before the source object) and /sur (after it), one or more each.
+    {.service = "video",
+     .name = "pre",
+     .params = concat_input,
+     .carriers = in_async_process,
+     .parents = "concat pre sur",
+     .source = sdk},
+    {.service = "video",
+     .name = "sur",
+     .params = concat_input,
+     .carriers = in_async_process,
+     .parents = "concat pre sur",
+     .source = sdk},
+    {.service = "audio",
+     .name = "pre",
+     .params = concat_input,
+     .carriers = in_async_process,
+     .parents = "concat pre sur",
+     .source = sdk},
+    {.service = "audio",
+     .name = "sur",
+     .params = concat_input,
+     .carriers = in_async_process,
+     .parents = "concat pre sur",
+     .source = sdk},
+};
+
+// The parser tracks parameters in a fixed array (oss/style.hpp).
+inline constexpr std::size_t max_params_per_operation = 40;
+static_assert(
+    [] {
+      for (const op_spec& op : operations)
+        if (op.params.size() > max_params_per_operation) return false;
+      return true;
+    }(),
+    "objproc::oss::spec: an operation has more parameters than the parser tracks");
+
+using objproc::detail::same;
+
+inline constexpr std::size_t not_found = static_cast<std::size_t>(-1);
+
+// Lookups return indices, not pointers: GCC 12 with -fsanitize=undefined cannot constant-fold
+// its inserted null checks on pointers into these tables.
+
+/// The index in `operations` of `name` in `service`, or not_found.
+[[nodiscard]] constexpr std::size_t find_operation(std::string_view service,
+                                                   std::string_view name) noexcept {
+  for (std::size_t i = 0; i < std::size(operations); ++i)
+    if (same(operations[i].name, name) && same(operations[i].service, service)) return i;
+  return not_found;
+}
+
+/// True when `service` has at least one operation.
+[[nodiscard]] constexpr bool known_service(std::string_view service) noexcept {
+  for (const op_spec& op : operations)
+    if (same(op.service, service)) return true;
+  return false;
+}
+
+/// The index in `op.params` of `key` (case-sensitive), or not_found.
+[[nodiscard]] constexpr std::size_t find_param(const op_spec& op, std::string_view key) noexcept {
+  for (std::size_t i = 0; i < op.params.size(); ++i)
+    if (same(op.params[i].key, key)) return i;
+  return not_found;
+}
+
+}  // namespace spec
+}  // namespace oss
+
+OBJPROC_NAMESPACE_END
+
+#endif  // OBJPROC_OSS_SPEC_HPP
+// ----- end objproc/oss/spec.hpp -----
+
+// The longest canonical process string a style holds (it lives inline, without the heap).
+// Changes sizeof(oss::style): define it the same way in every translation unit.
+#ifndef OBJPROC_OSS_STYLE_CAPACITY
+#  define OBJPROC_OSS_STYLE_CAPACITY 2048
+#endif
+
+OBJPROC_NAMESPACE_BEGIN
+
+namespace oss {
+
+inline constexpr std::size_t style_capacity = OBJPROC_OSS_STYLE_CAPACITY;
+
+/// Where a process string is used (style-spec §1.1).
+enum class carrier : std::uint8_t {
+  any,            // grammar only
+  get_url,        // ?x-oss-process= in a (presigned) GET URL: no sys/saveas, no sys/notify
+  sync_process,   // POST ?x-oss-process (ProcessObject): no sys/notify, no async-only ops
+  async_process,  // POST ?x-oss-async-process (AsyncProcessObject)
+};
+
+namespace detail {
+
+// Where parsed canonical text goes. With no buffer it only counts (the checked literals).
+using objproc::detail::end_of_field;
+using objproc::detail::find_char;
+using objproc::detail::is_digit;
+using objproc::detail::parse_integer;
+using objproc::detail::same;
+
+using style_writer = objproc::detail::text_writer;
+
+// What the parser learnt besides the text.
+struct style_summary {
+  std::size_t main_size = 0;  // canonical bytes before '|'
+  bool is_reference = false;
+  bool has_save_as = false;
+  bool has_notify = false;
+};
+
+struct parse_context {
+  carrier where = carrier::any;
+  bool watermark_image = false;  // parsing a watermark image's own ?x-oss-process= (allows P_)
+};
+
+// Rules seen only in third-party code or inferred ([T]/[?]) are not enforced: such a value is
+// checked for its syntax only (style-spec: "the validator should treat [?] rules as warnings").
+[[nodiscard]] constexpr bool verified(const param_spec& p) noexcept {
+  return p.source == confidence::documented || p.source == confidence::sdk;
+}
+
+[[nodiscard]] constexpr result<void> check_range(std::int64_t n, const param_spec& p) noexcept {
+  if (!verified(p)) return {};
+  if (n < p.min) return error{errc::value_out_of_range, 0, "below the minimum"};
+  if (n > p.max) return error{errc::value_out_of_range, 0, "above the maximum"};
+  return {};
+}
+
+// Length of the UTF-8 text in characters (input already validated).
+[[nodiscard]] constexpr std::size_t utf8_length(std::string_view s) noexcept {
+  std::size_t n = 0;
+  for (const char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
+  return n;
+}
+
+[[nodiscard]] constexpr result<style_summary> parse_process(std::string_view in, style_writer& out,
+                                                            parse_context ctx) noexcept;
+
+// A base64 value: URL-safe alphabet, '=' optional, canonical bits, UTF-8 inside, then the
+// checks of what it decodes to. Writes the value without padding.
+[[nodiscard]] constexpr result<void> check_base64(std::string_view v, const param_spec& p,
+                                                  style_writer& out) noexcept {
+  std::array<char, 1536> decoded{};  // an object key (1023 bytes) encodes to 1364 characters
+  auto value = objproc::detail::decode_base64_text(v, decoded);
+  if (!value) return value.error();
+  const auto [unpadded, text] = *value;
+  if (p.max_encoded != 0 && unpadded.size() > p.max_encoded)
+    return error{errc::text_too_long, p.max_encoded, "encoded text too long"};
+  if (p.max_decoded != 0 && utf8_length(text) > p.max_decoded)
+    return error{errc::text_too_long, 0, "decoded text too long"};
+  if (p.decodes_to == decoded_kind::bucket_name) {
+    if (auto r = check_bucket_name(text); !r)
+      return error{errc::invalid_bucket_name, 0, r.error().detail};
+  } else if (p.decodes_to == decoded_kind::object_key) {
+    // A watermark image may carry its own pre-process: "key?x-oss-process=image/...".
+    const std::size_t query = text.find("?x-oss-process=");
+    if (auto r = check_object_key(text.substr(0, query)); !r)
+      return error{errc::invalid_object_key, 0, r.error().detail};
+    if (query != std::string_view::npos && p.key == "image") {
+      style_writer ignore;
+      if (auto r = parse_process(text.substr(query + 15), ignore, {carrier::get_url, true}); !r)
+        return error{r.error().code, 0, r.error().detail};  // offsets inside the decoded text
+    } else if (query != std::string_view::npos) {
+      return error{errc::invalid_object_key, 0, "'?x-oss-process=' only in a watermark image"};
+    }
+  }
+  out.put(unpadded);
+  return {};
+}
+
+// One value against its parameter's spec; offsets relative to `v`. Writes the canonical value.
+[[nodiscard]] constexpr result<void> check_value(std::string_view v, const param_spec& p,
+                                                 style_writer& out) noexcept {
+  switch (p.kind) {
+    case value_kind::integer: {
+      auto n = parse_integer(v);
+      if (!n) return n.error();
+      if (auto r = check_range(*n, p); !r) return r;
+      out.put(v);
+      return {};
+    }
+    case value_kind::decimal: {
+      const std::size_t dot = find_char(v, '.');
+      auto whole = parse_integer(v.substr(0, dot));
+      if (!whole) return whole.error();
+      if (*whole < 0) return error{errc::value_out_of_range, 0, "below the minimum"};
+      bool fraction_nonzero = false;
+      if (dot != std::string_view::npos) {
+        if (dot + 1 == v.size()) return error{errc::invalid_number, dot, "digits must follow '.'"};
+        for (std::size_t i = dot + 1; i < v.size(); ++i) {
+          if (!is_digit(v[i])) return error{errc::invalid_number, i, "expected digits"};
+          fraction_nonzero = fraction_nonzero || v[i] != '0';
+        }
+      }
+      if (auto r = check_range(*whole, p); !r) return r;
+      if (*whole == p.max && fraction_nonzero)
+        return error{errc::value_out_of_range, 0, "above the maximum"};
+      out.put(v);
+      return {};
+    }
+    case value_kind::enumeration:
+      if (!verified(p)) return check_value(v, param_spec{.kind = value_kind::token}, out);
+      if (!objproc::detail::in_word_list(p.choices, v))
+        return error{errc::invalid_enum_value, 0, p.choices};
+      out.put(v);
+      return {};
+    case value_kind::base64:
+      return check_base64(v, p, out);
+    case value_kind::color:
+      for (std::size_t i = 0; i < v.size() && i < 6; ++i)
+        if (objproc::detail::hex_value(v[i]) < 0)
+          return error{errc::invalid_color, i, "expected RRGGBB hex"};
+      if (v.size() != 6)
+        return error{errc::invalid_color, v.size() < 6 ? v.size() : 6,
+                     "expected six hex digits RRGGBB"};
+      for (const char c : v) out.put(c >= 'a' && c <= 'f' ? static_cast<char>(c - 'a' + 'A') : c);
+      return {};
+    case value_kind::video_size: {
+      const std::size_t x = find_char(v, 'x');
+      if (x == std::string_view::npos)
+        return error{errc::invalid_dimensions, v.size(), "expected WxH or Wx"};
+      for (const std::size_t at : {std::size_t{0}, x + 1}) {
+        const std::string_view side = at == 0 ? v.substr(0, x) : v.substr(at);
+        if (at != 0 && side.empty()) continue;  // "1280x": the height follows the width
+        auto n = parse_integer(side);
+        if (!n) return error{errc::invalid_dimensions, at + n.error().offset, "expected WxH"};
+        if (*n < p.min || *n > p.max)
+          return error{errc::value_out_of_range, at, "each side 64-4096"};
+        if (*n % 2 != 0) return error{errc::invalid_dimensions, at, "sides must be even"};
+      }
+      out.put(v);
+      return {};
+    }
+    case value_kind::token:
+      for (std::size_t i = 0; i < v.size(); ++i) {
+        const char c = v[i];
+        if (!(is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-' ||
+              c == '.'))
+          return error{errc::invalid_character, i, "expected letters, digits, '-' or '.'"};
+      }
+      out.put(v);
+      return {};
+  }
+  return error{errc::invalid_argument, 0, "unknown value kind"};
+}
+
+// Whether `op` may appear in `ctx`; offsets relative to the operation.
+[[nodiscard]] constexpr result<void> check_op_carrier(const op_spec& op,
+                                                      parse_context ctx) noexcept {
+  if (ctx.watermark_image) {
+    if (!(op.service == "image" &&
+          objproc::detail::in_word_list("resize crop indexcrop rounded-corners rotate", op.name)))
+      return error{errc::misplaced_operation, 0, "not allowed in a watermark image pre-process"};
+    return {};
+  }
+  const auto bits = op.carriers;
+  switch (ctx.where) {
+    case carrier::any:
+      return {};
+    case carrier::get_url:
+      if (bits & in_get_url) return {};
+      if (bits == in_async_process)
+        return error{errc::async_only_operation, 0, "needs async_process_object"};
+      if (op.needs_saveas)
+        return error{errc::saveas_required, 0,
+                     "saves a new object: needs process_object with sys/saveas"};
+      return error{errc::misplaced_operation, 0, "not available in a GET URL"};
+    case carrier::sync_process:
+      if (bits & in_sync_process) return {};
+      if (bits == in_async_process)
+        return error{errc::async_only_operation, 0, "needs async_process_object"};
+      return error{errc::misplaced_operation, 0, "only in a GET URL"};
+    case carrier::async_process:
+      if (bits & in_async_process) return {};
+      return error{errc::sync_only_operation, 0, "needs process_object or a GET URL"};
+  }
+  return {};
+}
+
+// The operation found in the requirements of the whole string.
+struct op_requirements {
+  std::size_t needs_saveas_at = error::no_offset;
+  std::size_t needs_notify_at = error::no_offset;
+};
+
+// One `op,args` segment starting at input offset `base`.
+// Returns the operation's index in spec::operations; `previous` is the index of the operation
+// before it (spec::not_found at the start).
+[[nodiscard]] constexpr result<std::size_t> parse_op(std::string_view segment, std::size_t base,
+                                                     std::string_view service, std::size_t previous,
+                                                     parse_context ctx, style_writer& out,
+                                                     op_requirements& needs) noexcept {
+  const std::size_t comma = find_char(segment, ',');
+  const std::string_view name = segment.substr(0, comma);
+  if (name.empty()) return error{errc::empty_operation, base, "operation name missing"};
+  const std::size_t op_index = spec::find_operation(service, name);
+  if (op_index == spec::not_found)
+    return error{errc::unknown_operation, base, "not an operation of this service"};
+  const op_spec& op = spec::operations[op_index];
+  if (!op.parents.empty() &&
+      (previous == spec::not_found ||
+       !objproc::detail::in_word_list(op.parents, spec::operations[previous].name)))
+    return error{errc::misplaced_operation, base, "must directly follow its parent operation"};
+  if (auto r = check_op_carrier(op, ctx); !r) return r.error().shifted(base);
+  if (op.needs_saveas && needs.needs_saveas_at == error::no_offset) needs.needs_saveas_at = base;
+  if (op.needs_notify && needs.needs_notify_at == error::no_offset) needs.needs_notify_at = base;
+  out.put('/');
+  out.put(name);
+
+  const std::size_t args_at = base + name.size() + 1;
+  const std::string_view args =
+      comma == std::string_view::npos ? std::string_view{} : segment.substr(comma + 1);
+  if (op.form == op_form::no_args) {
+    if (comma != std::string_view::npos)
+      return error{errc::unexpected_value, base + comma, "takes no arguments"};
+    return op_index;
+  }
+  const bool no_args = comma == std::string_view::npos;
+  if (no_args ? op.form == op_form::value_only : args.empty())
+    return error{errc::missing_value, no_args ? args_at - 1 : args_at, "arguments missing"};
+  if (!no_args) out.put(',');
+  if (op.form == op_form::value_only) {
+    if (const std::size_t extra = find_char(args, ','); extra != std::string_view::npos)
+      return error{errc::unexpected_value, args_at + extra, "takes a single value"};
+    if (auto r = check_value(args, op.params[0], out); !r) return r.error().shifted(args_at);
+    return op_index;
+  }
+
+  // key_value arguments. Which parameters were seen is one bit each (a checked literal pays for
+  // every step of this in constant evaluation); their offsets are recovered only for an error.
+  static_assert(spec::max_params_per_operation <= 64, "seen_bits holds one bit per parameter");
+  std::uint64_t seen_bits = 0;
+  const auto seen = [&](std::size_t i) { return (seen_bits >> i & 1U) != 0; };
+  std::size_t at = 0;
+  bool first = true;
+  // A keyed operation without arguments ("image/crop") is grammatical; its requirements decide.
+  while (!no_args && at <= args.size()) {
+    const std::size_t end = end_of_field(args, ',', at);
+    const std::string_view arg = args.substr(at, end - at);
+    const std::size_t arg_at = args_at + at;
+    if (arg.empty()) return error{errc::missing_value, arg_at, "empty argument"};
+    const std::size_t underscore = find_char(arg, '_');
+    if (underscore == std::string_view::npos) {
+      return spec::find_param(op, arg) != spec::not_found
+                 ? error{errc::missing_value, arg_at + arg.size(), "expected key_value"}
+                 : error{errc::unknown_parameter, arg_at, "expected key_value"};
+    }
+    const std::string_view key = arg.substr(0, underscore);
+    const std::string_view value = arg.substr(underscore + 1);
+    const std::size_t index = spec::find_param(op, key);
+    // P_ (percent of the main image) exists only inside a watermark image's pre-process.
+    if (index == spec::not_found || (key == "P" && !ctx.watermark_image))
+      return error{errc::unknown_parameter, arg_at,
+                   key.empty() ? "empty key" : "not a parameter of this operation"};
+    if (seen(index)) return error{errc::duplicate_parameter, arg_at, "given twice"};
+    seen_bits |= std::uint64_t{1} << index;
+    if (value.empty()) return error{errc::missing_value, arg_at + underscore + 1, "empty value"};
+    if (!first) out.put(',');
+    first = false;
+    out.put(key);
+    out.put('_');
+    if (auto r = check_value(value, op.params[index], out); !r)
+      return r.error().shifted(arg_at + underscore + 1);
+    at = end + 1;
+  }
+
+  // Offset of parameter i's "key_" in the input (error path only).
+  const auto offset_of = [&](std::size_t i) {
+    for (std::size_t from = 0; from < args.size(); from = end_of_field(args, ',', from) + 1) {
+      const std::string_view rest = args.substr(from);
+      const std::string_view key = op.params[i].key;
+      if (rest.size() > key.size() && same(rest.substr(0, key.size()), key) &&
+          rest[key.size()] == '_')
+        return args_at + from;
+    }
+    return base;
+  };
+  const auto present = [&](std::string_view key) {
+    const std::size_t index = spec::find_param(op, key);
+    return index != spec::not_found && seen(index);
+  };
+  const auto all_present = [&](std::string_view keys) {
+    for (std::size_t from = 0; from < keys.size(); from = end_of_field(keys, ' ', from) + 1)
+      if (!present(keys.substr(from, end_of_field(keys, ' ', from) - from))) return false;
+    return true;
+  };
+  const auto any_present = [&](std::string_view keys) {
+    for (std::size_t from = 0; from < keys.size(); from = end_of_field(keys, ' ', from) + 1)
+      if (present(keys.substr(from, end_of_field(keys, ' ', from) - from))) return true;
+    return false;
+  };
+  bool one_of_seen = op.one_of.empty();
+  for (std::size_t i = 0; i < op.params.size(); ++i) {
+    const param_spec& p = op.params[i];
+    if (!seen(i)) {
+      if (p.required) return error{errc::missing_parameter, base, p.key};
+      continue;
+    }
+    one_of_seen = one_of_seen || objproc::detail::in_word_list(op.one_of, p.key);
+    if (!p.requires_keys.empty() && !all_present(p.requires_keys))
+      return error{errc::missing_parameter, offset_of(i), p.requires_keys};
+    if (!p.excludes_keys.empty() && any_present(p.excludes_keys))
+      return error{errc::conflicting_parameters, offset_of(i), p.excludes_keys};
+  }
+  if (!one_of_seen) return error{errc::missing_parameter, base, op.one_of};
+  return op_index;
+}
+
+// Style names: 1-63 of [A-Za-z0-9_.-] (style-spec §2.7).
+[[nodiscard]] constexpr result<void> check_style_name(std::string_view name) noexcept {
+  if (name.empty()) return error{errc::invalid_style_name, 0, "empty style name"};
+  for (std::size_t i = 0; i < name.size(); ++i) {
+    const char c = name[i];
+    if (c == '/') return error{errc::misplaced_operation, i, "a style reference stands alone"};
+    if (!(is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == '.' ||
+          c == '-'))
+      return error{errc::invalid_style_name, i, "only letters, digits, '_', '.' and '-'"};
+    if (i == 63)
+      return error{errc::invalid_style_name, i, "style names have at most 63 characters"};
+  }
+  return {};
+}
+
+// `sys/saveas,o_..,b_..[/notify,topic_..]` or `sys/notify,topic_..` starting at offset `base`.
+[[nodiscard]] constexpr result<void> parse_system(std::string_view sys, std::size_t base,
+                                                  style_writer& out,
+                                                  style_summary& summary) noexcept {
+  constexpr param_spec object{
+      .key = "o", .kind = value_kind::base64, .decodes_to = decoded_kind::object_key};
+  constexpr param_spec bucket{
+      .key = "b", .kind = value_kind::base64, .decodes_to = decoded_kind::bucket_name};
+  constexpr param_spec topic{.key = "topic", .kind = value_kind::base64};
+  if (sys.substr(0, 4) != "sys/")
+    return error{errc::invalid_system_part, base, "expected sys/ after '|'"};
+  std::string_view o, b, t;  // raw values, written in canonical order at the end
+  std::size_t o_at = 0, b_at = 0, t_at = 0, saveas_at = 0;
+  std::size_t at = 4;
+  while (at <= sys.size()) {
+    const std::size_t slash = find_char(sys, '/', at);
+    const std::size_t end = slash == std::string_view::npos ? sys.size() : slash;
+    const std::string_view action = sys.substr(at, end - at);
+    const std::size_t comma = find_char(action, ',');
+    const std::string_view name = action.substr(0, comma);
+    const bool is_saveas = name == "saveas";
+    if (!is_saveas && name != "notify")
+      return error{errc::invalid_system_part, base + at, "expected saveas or notify"};
+    if ((is_saveas && summary.has_save_as) || (!is_saveas && summary.has_notify))
+      return error{errc::invalid_system_part, base + at, "given twice"};
+    if (is_saveas) {
+      summary.has_save_as = true;
+      saveas_at = base + at;
+    } else {
+      summary.has_notify = true;
+    }
+    if (comma == std::string_view::npos)
+      return error{errc::missing_parameter, base + at + name.size(), is_saveas ? "o" : "topic"};
+    std::size_t arg_at = at + comma + 1;
+    for (std::string_view args = action.substr(comma + 1);;) {
+      const std::size_t next = find_char(args, ',');
+      const std::string_view arg = args.substr(0, next);
+      const std::size_t underscore = find_char(arg, '_');
+      const std::string_view key = arg.substr(0, underscore);
+      const std::string_view value =
+          underscore == std::string_view::npos ? std::string_view{} : arg.substr(underscore + 1);
+      std::string_view* slot = is_saveas ? (key == "o"   ? &o
+                                            : key == "b" ? &b
+                                                         : nullptr)
+                                         : (key == "topic" ? &t : nullptr);
+      if (slot == nullptr)
+        return error{errc::unknown_parameter, base + arg_at,
+                     is_saveas ? "saveas takes o_ and b_" : "notify takes topic_"};
+      if (!slot->empty()) return error{errc::duplicate_parameter, base + arg_at, "given twice"};
+      if (value.empty())
+        return error{errc::missing_value, base + arg_at + arg.size(), "empty value"};
+      *slot = value;
+      (key == "o" ? o_at : key == "b" ? b_at : t_at) = base + arg_at + underscore + 1;
+      if (next == std::string_view::npos) break;
+      args.remove_prefix(next + 1);
+      arg_at += next + 1;
+    }
+    if (is_saveas && o.empty()) return error{errc::missing_parameter, saveas_at, "o"};
+    at = end + 1;
+  }
+  out.put("|sys/");
+  if (summary.has_save_as) {
+    out.put("saveas,o_");
+    if (auto r = check_value(o, object, out); !r) return r.error().shifted(o_at);
+    if (!b.empty()) {
+      out.put(",b_");
+      if (auto r = check_value(b, bucket, out); !r) return r.error().shifted(b_at);
+    }
+    if (summary.has_notify) out.put('/');
+  }
+  if (summary.has_notify) {
+    out.put("notify,topic_");
+    if (auto r = check_value(t, topic, out); !r) return r.error().shifted(t_at);
+  }
+  return {};
+}
+
+constexpr result<style_summary> parse_process(std::string_view in, style_writer& out,
+                                              parse_context ctx) noexcept {
+  if (in.empty()) return error{errc::empty_style, 0, "empty process string"};
+  style_summary summary;
+  const std::size_t bar = find_char(in, '|');
+  const std::string_view main = in.substr(0, bar);
+  op_requirements needs;
+  if (main.substr(0, 6) == "style/") {
+    if (auto r = check_style_name(main.substr(6)); !r) return r.error().shifted(6);
+    summary.is_reference = true;
+    out.put(main);
+  } else {
+    const std::size_t slash = find_char(main, '/');
+    const std::string_view service = main.substr(0, slash);
+    if (slash == std::string_view::npos || !spec::known_service(service))
+      return error{errc::unknown_service, 0, "expected image/, video/, audio/, doc/ or style/"};
+    out.put(service);
+    std::size_t previous = spec::not_found;
+    for (std::size_t at = slash; at < main.size();) {
+      const std::size_t start = at + 1;
+      const std::size_t end = end_of_field(main, '/', start);
+      auto op =
+          parse_op(main.substr(start, end - start), start, service, previous, ctx, out, needs);
+      if (!op) return op.error();
+      previous = *op;
+      at = end;
+    }
+    if (main.size() == slash + 1)
+      return error{errc::empty_operation, main.size(), "operation missing after '/'"};
+  }
+  summary.main_size = out.size;
+  if (bar != std::string_view::npos) {
+    if (const std::size_t second = find_char(in, '|', bar + 1); second != std::string_view::npos)
+      return error{errc::invalid_system_part, second, "only one '|' is allowed"};
+    if (ctx.watermark_image) return error{errc::invalid_system_part, bar, "no system part here"};
+    if (auto r = parse_system(in.substr(bar + 1), bar + 1, out, summary); !r) return r.error();
+  }
+  // Carrier rules that need the whole string (style-spec §1.1 b-e).
+  const std::size_t sys_at = bar == std::string_view::npos ? in.size() : bar + 1;
+  if (ctx.where == carrier::get_url && summary.has_save_as)
+    return error{errc::saveas_not_allowed, sys_at, "saving needs process_object (POST)"};
+  if ((ctx.where == carrier::get_url || ctx.where == carrier::sync_process) && summary.has_notify)
+    return error{errc::notify_not_allowed, sys_at, "notification is only for async processing"};
+  if (ctx.where == carrier::sync_process || ctx.where == carrier::async_process) {
+    if (needs.needs_saveas_at != error::no_offset && !summary.has_save_as)
+      return error{errc::saveas_required, needs.needs_saveas_at,
+                   "the result must be saved: add sys/saveas"};
+  }
+  if (ctx.where == carrier::async_process && needs.needs_notify_at != error::no_offset &&
+      !summary.has_notify)
+    return error{errc::notify_required, needs.needs_notify_at,
+                 "the result comes only by sys/notify"};
+  if (out.overflowed())
+    return error{errc::style_too_long, out.capacity, "longer than OBJPROC_OSS_STYLE_CAPACITY"};
+  return summary;
+}
+
+}  // namespace detail
+
+class style;
+[[nodiscard]] constexpr result<style> parse_style(std::string_view text,
+                                                  carrier where = carrier::any) noexcept;
+
+/// A validated OSS process string in canonical form, held inline (no heap), usable in constant
+/// expressions. Built by parse_style, the checked literals, or the typed builders composed with
+/// '/' (oss/image.hpp ...) and '|' (oss/directives.hpp). A builder given a bad value at run time
+/// yields a style holding that error (has_error()); in a constant expression it does not compile.
+class style {
+ public:
+  constexpr style() noexcept = default;
+
+  /// The canonical text (empty when the style holds an error).
+  [[nodiscard]] constexpr std::string_view view() const noexcept { return {text_.data(), size_}; }
+  /// The part before '|'.
+  [[nodiscard]] constexpr std::string_view main() const noexcept {
+    return {text_.data(), main_size_};
+  }
+  [[nodiscard]] constexpr std::string_view service() const noexcept {
+    return main().substr(0, objproc::detail::find_char(main(), '/'));
+  }
+  [[nodiscard]] constexpr bool empty() const noexcept { return size_ == 0; }
+  [[nodiscard]] constexpr bool has_error() const noexcept { return error_.code != errc::none; }
+  [[nodiscard]] constexpr objproc::error error() const noexcept { return error_; }
+  [[nodiscard]] constexpr bool is_reference() const noexcept { return reference_; }
+  [[nodiscard]] constexpr bool has_save_as() const noexcept { return save_as_; }
+  [[nodiscard]] constexpr bool has_notify() const noexcept { return notify_; }
+
+  /// The style as a result: the error it holds, or itself.
+  [[nodiscard]] constexpr result<style> checked() const noexcept {
+    if (has_error()) return error_;
+    if (empty()) return objproc::error{errc::empty_style, error::no_offset, "empty style"};
+    return *this;
+  }
+
+  friend constexpr bool operator==(const style& a, const style& b) noexcept {
+    return a.view() == b.view() && a.error_ == b.error_;
+  }
+  friend constexpr bool operator==(const style& a, std::string_view text) noexcept {
+    return !a.has_error() && a.view() == text;
+  }
+
+  // --- for builders (oss/image.hpp, directives.hpp ...) ------------------------------------
+  /// A style holding `e`. In a constant evaluation this is a compile error naming e.code.
+  [[nodiscard]] static constexpr style failed(const objproc::error& e) noexcept {
+    objproc::detail::fail_constant_evaluation(e);
+    style s;
+    s.error_ = e;
+    return s;
+  }
+  /// This style's text followed by `parts`, validated as a whole by the one parser (so a
+  /// builder's text gets the same checks as typed-in text).
+  [[nodiscard]] constexpr style appended(std::string_view part1, std::string_view part2 = {},
+                                         std::string_view part3 = {}) const noexcept;
+
+ private:
+  friend constexpr result<style> parse_style(std::string_view, carrier) noexcept;
+
+  std::array<char, style_capacity> text_{};
+  std::uint16_t size_ = 0;
+  std::uint16_t main_size_ = 0;
+  bool reference_ = false;
+  bool save_as_ = false;
+  bool notify_ = false;
+  objproc::error error_{errc::none};
+};
+
+/// Parses and validates `text` (for `where`, see carrier); the style holds the canonical form.
+constexpr result<style> parse_style(std::string_view text, carrier where) noexcept {
+  style s;
+  detail::style_writer out{s.text_.data(), s.text_.size(), 0};
+  auto summary = detail::parse_process(text, out, {where, false});
+  if (!summary) return summary.error();
+  s.size_ = static_cast<std::uint16_t>(out.size);
+  s.main_size_ = static_cast<std::uint16_t>(summary->main_size);
+  s.reference_ = summary->is_reference;
+  s.save_as_ = summary->has_save_as;
+  s.notify_ = summary->has_notify;
+  return s;
+}
+
+constexpr style style::appended(std::string_view part1, std::string_view part2,
+                                std::string_view part3) const noexcept {
+  if (has_error()) return *this;
+  std::array<char, style_capacity> scratch{};
+  std::size_t n = 0;
+  for (const std::string_view part : {view(), part1, part2, part3}) {
+    for (const char c : part) {
+      if (n == scratch.size())
+        return failed(
+            objproc::error{errc::style_too_long, n, "longer than OBJPROC_OSS_STYLE_CAPACITY"});
+      scratch[n++] = c;
+    }
+  }
+  auto parsed = parse_style(std::string_view(scratch.data(), n));
+  if (!parsed) return failed(parsed.error());
+  return *parsed;
+}
+
+/// Checks a style against where it is used (style-spec §1.1): async-only operations, saveas and
+/// notify placement, required saveas/notify. Offsets refer to the canonical text.
+[[nodiscard]] constexpr result<void> check_carrier(const style& s, carrier where) noexcept {
+  if (s.has_error()) return s.error();
+  detail::style_writer count{nullptr, style_capacity, 0};
+  if (auto r = detail::parse_process(s.view(), count, {where, false}); !r) return r.error();
+  return {};
+}
+
+[[nodiscard]] inline std::string to_string(const style& s) { return std::string(s.view()); }
+
+/// A process string checked at compile time: a bad literal passed where a style_string is
+/// expected does not compile, and the diagnostic names the errc and its offset.
+///   void f(objproc::oss::style_string s);  f("image/resize,w_100");  // ok
+///                                          f("image/resize,w_0");    // error: value_out_of_range
+class style_string {
+ public:
+  template <std::size_t N>
+  consteval style_string(const char (&text)[N]) noexcept : text_(text, N - 1) {  // NOLINT
+    detail::style_writer count{nullptr, style_capacity, 0};
+    if (auto r = detail::parse_process(text_, count, {}); !r)
+      objproc::detail::fail_constant_evaluation(r.error());
+  }
+  [[nodiscard]] constexpr std::string_view view() const noexcept { return text_; }
+  /// The parsed style (cannot fail: the literal was checked).
+  [[nodiscard]] constexpr style get() const noexcept { return *parse_style(text_); }
+
+ private:
+  std::string_view text_;
+};
+
+/// The explicit opt-out from compile-time checking, for text known only at run time: the
+/// operation it is passed to parses it and returns the error.
+struct runtime_style {
+  std::string_view text;
+};
+
+}  // namespace oss
+
+namespace literals {
+/// "image/resize,w_100"_oss: a compile-time checked OSS process string.
+template <fixed_string Text>
+consteval oss::style_string operator""_oss() noexcept {
+  return oss::style_string(Text.data);
+}
+}  // namespace literals
+
+OBJPROC_NAMESPACE_END
+
+#endif  // OBJPROC_OSS_STYLE_HPP
+// ----- end objproc/oss/style.hpp -----
+
+OBJPROC_NAMESPACE_BEGIN
+
+namespace oss {
+
+/// Compass positions used by crop and watermark (`g_`).
+enum class gravity : std::uint8_t { nw, north, ne, west, center, east, sw, south, se };
+
+namespace detail {
+
+[[nodiscard]] constexpr std::string_view gravity_name(gravity g) noexcept {
+  constexpr std::string_view names[] = {"nw",   "north", "ne",    "west", "center",
+                                        "east", "sw",    "south", "se"};
+  return names[static_cast<std::size_t>(g)];
+}
+
+// Renders one operation's text ("resize,w_100"): the shared buffer plus the OSS ",key_value"
+// syntax.
+class op_writer : public objproc::detail::render_buffer<style_capacity> {
+ public:
+  /// ",key_value" when the value is present.
+  constexpr void param(std::string_view key, const std::optional<std::int64_t>& v) noexcept {
+    if (v) number_param(key, *v);
+  }
+  constexpr void number_param(std::string_view key, std::int64_t v) noexcept {
+    put(',');
+    put(key);
+    put('_');
+    number(v);
+  }
+  constexpr void param(std::string_view key, std::string_view v) noexcept {
+    put(',');
+    put(key);
+    put('_');
+    put(v);
+  }
+  constexpr void flag(std::string_view key, const std::optional<bool>& v) noexcept {
+    if (v) param(key, *v ? "1" : "0");
+  }
+  /// ",key_<URL-safe base64 of text, no padding>" when text is set (a user never hand-encodes).
+  constexpr void encoded(std::string_view key, std::optional<std::string_view> text) noexcept {
+    if (!text) return;
+    put(',');
+    put(key);
+    put('_');
+    encode(*text);
+  }
+  /// ",key_RRGGBB" (plain upper-case hex) when set.
+  constexpr void color(std::string_view key, const std::optional<std::uint32_t>& rgb) noexcept {
+    if (!rgb) return;
+    put(',');
+    put(key);
+    put('_');
+    if (*rgb > 0xFFFFFF) {
+      put("out-of-range");  // the parser reports invalid_color at this value
+      return;
+    }
+    for (int shift = 20; shift >= 0; shift -= 4)
+      put(objproc::detail::upper_hex_digits[(*rgb >> shift) & 0xF]);
+  }
+};
+
+}  // namespace detail
+
+/// A typed operation: names its service and renders its own text.
+template <class Op>
+concept operation = requires(const Op& op, detail::op_writer& w) {
+  { Op::service } -> std::convertible_to<std::string_view>;
+  op.render(w);
+};
+
+/// The operation as a one-operation style: "image/" + its text.
+template <class Op>
+[[nodiscard]] constexpr style to_style(const Op& op) noexcept {
+  static_assert(operation<Op>,
+                "objproc::oss::to_style requires an oss operation (see oss/builder.hpp)");
+  detail::op_writer w;
+  op.render(w);
+  if (w.overflowed())
+    return style::failed(
+        error{errc::style_too_long, error::no_offset, "longer than OBJPROC_OSS_STYLE_CAPACITY"});
+  return style{}.appended(Op::service, "/", w.text());
+}
+
+/// style / operation: appends the operation (same service; not after a system part).
+template <operation Op>
+[[nodiscard]] constexpr style operator/(const style& s, const Op& op) noexcept {
+  if (s.has_error()) return s;
+  if (s.empty()) return to_style(op);
+  detail::op_writer w;
+  op.render(w);
+  if (w.overflowed())
+    return style::failed(
+        error{errc::style_too_long, error::no_offset, "longer than OBJPROC_OSS_STYLE_CAPACITY"});
+  if (s.has_save_as() || s.has_notify())
+    return style::failed(
+        error{errc::misplaced_operation, s.main().size(), "operations go before the system part"});
+  if (s.is_reference())
+    return style::failed(
+        error{errc::misplaced_operation, s.view().size(), "a style reference stands alone"});
+  if (s.service() != Op::service)
+    return style::failed(
+        error{errc::mixed_services, s.view().size(), "one service per process string"});
+  return s.appended("/", w.text());
+}
+
+/// operation / operation: both of one service (checked at compile time).
+template <operation A, operation B>
+[[nodiscard]] constexpr style operator/(const A& a, const B& b) noexcept {
+  static_assert(std::string_view(A::service) == std::string_view(B::service),
+                "objproc::oss: operations of different services do not compose (one service per "
+                "process string)");
+  return to_style(a) / b;
+}
+
+}  // namespace oss
+
+OBJPROC_NAMESPACE_END
+
+#endif  // OBJPROC_OSS_BUILDER_HPP
+// ----- end objproc/oss/builder.hpp -----
 // #include "objproc/oss/style.hpp"
 
 OBJPROC_NAMESPACE_BEGIN

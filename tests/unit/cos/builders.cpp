@@ -344,7 +344,7 @@ TEST_CASE("CI property: random typed pipelines render, parse and compare equal",
     return m.str();
   };
   const auto view2 = [&]() -> ci::rule {
-    return ci::image_view2{
+    ci::image_view2 v{
         .mode = maybe(1, 5),
         .w = maybe(1, 9999),
         .h = maybe(1, 9999),
@@ -352,8 +352,12 @@ TEST_CASE("CI property: random typed pipelines render, parse and compare equal",
         .q = quality(),
         .rq = maybe(0, 100),
         .lq = maybe(0, 100),
-        .ignore_error = coin()}
-        .str();
+        .ignore_error = coin()};
+    // A bare "imageView2" does nothing and is refused: give it at least a mode.
+    if (!v.mode && !v.w && !v.h && !v.format && !v.q.present() && !v.rq && !v.lq &&
+        !v.ignore_error)
+      v.mode = 2;
+    return v.str();
   };
   const auto image_mark = [&]() -> ci::rule {
     ci::image_watermark w{

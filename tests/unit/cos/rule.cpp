@@ -179,3 +179,12 @@ TEST_CASE("checked CI literals", "[cos][rule][literal]") {
   CHECK(parse_rule(objproc::cos::runtime_rule{"imageMogr2/rotate/999"}.text).error().code ==
         errc::value_out_of_range);
 }
+
+TEST_CASE("CI operations need something to do; any rule accepts ignore-error", "[cos][rule]") {
+  require_error("imageView2", errc::missing_parameter, 10);
+  CHECK(canonical("imageView2/2") == "imageView2/2");  // the mode alone is a template
+  require_error("imageView2/-1/w/10", errc::invalid_enum_value, 11);
+  CHECK(canonical("watermark/3/type/3/text/dA/ignore-error/1") ==
+        "watermark/3/type/3/text/dA/ignore-error/1");
+  CHECK(canonical("watermark/4/type/3/ignore-error/1") == "watermark/4/type/3/ignore-error/1");
+}

@@ -2353,10 +2353,12 @@ inline constexpr param_spec blind_watermark[] = {
     {.key = "image", .kind = value_kind::base64_url},
     {.key = "text", .kind = value_kind::base64_text},
     {.key = "level", .kind = value_kind::enumeration, .choices = "1 2 3"},
+    {.key = "ignore-error", .kind = value_kind::enumeration, .choices = "1"},
 };
 inline constexpr param_spec extract_blind_watermark[] = {
     {.key = "type", .kind = value_kind::enumeration, .choices = "1 2 3", .required = true},
     {.key = "image", .kind = value_kind::base64_url},
+    {.key = "ignore-error", .kind = value_kind::enumeration, .choices = "1"},
 };
 
 inline constexpr op_spec operations[] = {
@@ -2628,7 +2630,7 @@ using objproc::detail::text_writer;
   if (op_index == 1 && at < r.size()) {
     const std::size_t end = end_of_field(r, '/', at + 1);
     const std::string_view mode = r.substr(at + 1, end - (at + 1));
-    if (!mode.empty() && is_digit(mode[0])) {
+    if (!mode.empty() && (is_digit(mode[0]) || mode[0] == '-')) {
       if (mode.size() != 1 || mode[0] < '1' || mode[0] > '5')
         return error{errc::invalid_enum_value, base + at + 1, "imageView2 mode is 1-5"};
       out.put('/');
@@ -2639,10 +2641,9 @@ using objproc::detail::text_writer;
 
   std::uint64_t seen_bits = 0;
   std::array<std::size_t, 64> key_at{};
-  if (at >= r.size()) {
-    if (op_index == 0)
-      return error{errc::missing_parameter, base + r.size(), "imageMogr2 needs an operation"};
-  }
+  // An operation with nothing to do: imageMogr2 and the mode-less imageView2 need a parameter.
+  if (at >= r.size() && (op_index == 0 || (op_index == 1 && same(name, r))))
+    return error{errc::missing_parameter, base + r.size(), "the operation needs a parameter"};
   while (at < r.size()) {
     const std::size_t key_start = at + 1;
     const std::size_t key_end = end_of_field(r, '/', key_start);

@@ -103,36 +103,10 @@ struct concat {
   [[nodiscard]] constexpr style str() const noexcept { return to_style(*this); }
 };
 
-/// pre,o_,ss_,t_: a concat input placed before the source object. Valid only right after
-/// concat, pre or sur, so it has no str() of its own: compose it with '/'.
-struct pre {
-  static constexpr std::string_view service = service_name;
-  std::string_view o = {};           // object key (same bucket), plain text
-  std::optional<std::int64_t> ss{};  // start, ms
-  std::optional<std::int64_t> t{};   // duration, ms (0: to the end)
-
-  constexpr void render(detail::op_writer& w) const noexcept {
-    w.name("pre");
-    w.encoded("o", o);
-    w.param("ss", ss);
-    w.param("t", t);
-  }
-};
-
-/// sur,o_,ss_,t_: a concat input placed after the source object (see pre).
-struct sur {
-  static constexpr std::string_view service = service_name;
-  std::string_view o = {};           // object key (same bucket), plain text
-  std::optional<std::int64_t> ss{};  // start, ms
-  std::optional<std::int64_t> t{};   // duration, ms (0: to the end)
-
-  constexpr void render(detail::op_writer& w) const noexcept {
-    w.name("sur");
-    w.encoded("o", o);
-    w.param("ss", ss);
-    w.param("t", t);
-  }
-};
+/// pre,o_,ss_,t_ and sur,o_,ss_,t_: concat inputs before / after the source object
+/// (oss::concat_input in oss/builder.hpp). Compose them with '/' after concat.
+using pre = concat_input<"audio", "pre">;
+using sur = concat_input<"audio", "sur">;
 
 }  // namespace audio
 }  // namespace oss

@@ -18,6 +18,7 @@
 #include <string_view>
 
 #include "objproc/config.hpp"
+#include "objproc/core/fixed_string.hpp"
 #include "objproc/core/render.hpp"
 #include "objproc/core/text.hpp"
 #include "objproc/oss/style.hpp"
@@ -90,6 +91,24 @@ template <class Op>
 concept operation = requires(const Op& op, detail::op_writer& w) {
   { Op::service } -> std::convertible_to<std::string_view>;
   op.render(w);
+};
+
+/// pre,o_,ss_,t_ / sur,o_,ss_,t_: an input of video/concat or audio/concat, placed before
+/// (pre) or after (sur) the source object. Valid only right after concat, pre or sur, so it has
+/// no str() of its own: compose it with '/'. Aliased as video::pre, audio::sur, ...
+template <fixed_string Service, fixed_string Name>
+struct concat_input {
+  static constexpr std::string_view service = Service.view();
+  std::string_view o = {};           // object key (same bucket), plain text: encoded here
+  std::optional<std::int64_t> ss{};  // start, ms
+  std::optional<std::int64_t> t{};   // duration, ms (0: to the end)
+
+  constexpr void render(detail::op_writer& w) const noexcept {
+    w.name(Name.view());
+    w.encoded("o", o);
+    w.param("ss", ss);
+    w.param("t", t);
+  }
 };
 
 /// The operation as a one-operation style: "image/" + its text.

@@ -4658,6 +4658,7 @@ OBJPROC_NAMESPACE_END
 #include <string_view>
 
 // #include "objproc/config.hpp"
+// #include "objproc/core/fixed_string.hpp"
 // #include "objproc/core/render.hpp"
 // #include "objproc/core/text.hpp"
 // #include "objproc/oss/style.hpp"
@@ -5961,6 +5962,24 @@ concept operation = requires(const Op& op, detail::op_writer& w) {
   op.render(w);
 };
 
+/// pre,o_,ss_,t_ / sur,o_,ss_,t_: an input of video/concat or audio/concat, placed before
+/// (pre) or after (sur) the source object. Valid only right after concat, pre or sur, so it has
+/// no str() of its own: compose it with '/'. Aliased as video::pre, audio::sur, ...
+template <fixed_string Service, fixed_string Name>
+struct concat_input {
+  static constexpr std::string_view service = Service.view();
+  std::string_view o = {};           // object key (same bucket), plain text: encoded here
+  std::optional<std::int64_t> ss{};  // start, ms
+  std::optional<std::int64_t> t{};   // duration, ms (0: to the end)
+
+  constexpr void render(detail::op_writer& w) const noexcept {
+    w.name(Name.view());
+    w.encoded("o", o);
+    w.param("ss", ss);
+    w.param("t", t);
+  }
+};
+
 /// The operation as a one-operation style: "image/" + its text.
 template <class Op>
 [[nodiscard]] constexpr style to_style(const Op& op) noexcept {
@@ -6095,36 +6114,10 @@ struct concat {
   [[nodiscard]] constexpr style str() const noexcept { return to_style(*this); }
 };
 
-/// pre,o_,ss_,t_: a concat input placed before the source object. Valid only right after
-/// concat, pre or sur, so it has no str() of its own: compose it with '/'.
-struct pre {
-  static constexpr std::string_view service = service_name;
-  std::string_view o = {};           // object key (same bucket), plain text
-  std::optional<std::int64_t> ss{};  // start, ms
-  std::optional<std::int64_t> t{};   // duration, ms (0: to the end)
-
-  constexpr void render(detail::op_writer& w) const noexcept {
-    w.name("pre");
-    w.encoded("o", o);
-    w.param("ss", ss);
-    w.param("t", t);
-  }
-};
-
-/// sur,o_,ss_,t_: a concat input placed after the source object (see pre).
-struct sur {
-  static constexpr std::string_view service = service_name;
-  std::string_view o = {};           // object key (same bucket), plain text
-  std::optional<std::int64_t> ss{};  // start, ms
-  std::optional<std::int64_t> t{};   // duration, ms (0: to the end)
-
-  constexpr void render(detail::op_writer& w) const noexcept {
-    w.name("sur");
-    w.encoded("o", o);
-    w.param("ss", ss);
-    w.param("t", t);
-  }
-};
+/// pre,o_,ss_,t_ and sur,o_,ss_,t_: concat inputs before / after the source object
+/// (oss::concat_input in oss/builder.hpp). Compose them with '/' after concat.
+using pre = concat_input<"audio", "pre">;
+using sur = concat_input<"audio", "sur">;
 
 }  // namespace audio
 }  // namespace oss
@@ -7126,36 +7119,10 @@ struct concat {
   [[nodiscard]] constexpr style str() const noexcept { return to_style(*this); }
 };
 
-/// pre,o_,ss_,t_: a concat input placed before the source object. Valid only right after
-/// concat, pre or sur, so it has no str() of its own: compose it with '/'.
-struct pre {
-  static constexpr std::string_view service = service_name;
-  std::string_view o = {};           // object key (same bucket), plain text
-  std::optional<std::int64_t> ss{};  // start, ms
-  std::optional<std::int64_t> t{};   // duration, ms (0: to the end)
-
-  constexpr void render(detail::op_writer& w) const noexcept {
-    w.name("pre");
-    w.encoded("o", o);
-    w.param("ss", ss);
-    w.param("t", t);
-  }
-};
-
-/// sur,o_,ss_,t_: a concat input placed after the source object (see pre).
-struct sur {
-  static constexpr std::string_view service = service_name;
-  std::string_view o = {};           // object key (same bucket), plain text
-  std::optional<std::int64_t> ss{};  // start, ms
-  std::optional<std::int64_t> t{};   // duration, ms (0: to the end)
-
-  constexpr void render(detail::op_writer& w) const noexcept {
-    w.name("sur");
-    w.encoded("o", o);
-    w.param("ss", ss);
-    w.param("t", t);
-  }
-};
+/// pre,o_,ss_,t_ and sur,o_,ss_,t_: concat inputs before / after the source object
+/// (oss::concat_input in oss/builder.hpp). Compose them with '/' after concat.
+using pre = concat_input<"video", "pre">;
+using sur = concat_input<"video", "sur">;
 
 }  // namespace video
 }  // namespace oss

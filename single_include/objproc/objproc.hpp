@@ -1917,6 +1917,10 @@ struct text_writer {
     ++size;
   }
   constexpr void put(std::string_view s) noexcept {
+    if (data == nullptr) {  // counting only: the common case of a compile-time check
+      size += s.size();
+      return;
+    }
     for (const char c : s) put(c);
   }
   [[nodiscard]] constexpr bool overflowed() const noexcept { return size > capacity; }

@@ -7,9 +7,12 @@
 //            caret diagnostics, JSON
 //   crypto/  the crypto_provider concept and the built-in constexpr SHA-1/SHA-256/HMAC
 //   oss/     Alibaba Cloud OSS: the process-string grammar and checked literals (style.hpp),
-//            typed builders (image, video, audio, doc), sys/saveas and sys/notify (directives)
+//            typed builders (image, video, audio, doc), sys/saveas and sys/notify (directives),
+//            V1 and V4 signatures (sign_v1.hpp, sign_v4.hpp)
 //   cos/     Tencent Cloud COS + CI: the rule grammar and checked literals (rule.hpp), typed
-//            rule builders (image_mogr2, image_view2, watermark), Pic-Operations JSON
+//            rule builders (image_mogr2, image_view2, watermark), Pic-Operations JSON, the
+//            COS signature (sign.hpp)
+//   http/    header and query fields shared by the signers
 // Adapters (separate targets, include them yourself):
 //   <objproc/adapters/openssl.hpp>   objproc::openssl::crypto   (target objproc::openssl)
 #ifndef OBJPROC_OBJPROC_HPP
@@ -25,11 +28,13 @@
 #include "objproc/core/text.hpp"
 #include "objproc/core/time.hpp"
 #include "objproc/cos/builder.hpp"
+#include "objproc/cos/credentials.hpp"
 #include "objproc/cos/image_mogr2.hpp"
 #include "objproc/cos/image_view2.hpp"
 #include "objproc/cos/names.hpp"
 #include "objproc/cos/pic_operations.hpp"
 #include "objproc/cos/rule.hpp"
+#include "objproc/cos/sign.hpp"
 #include "objproc/cos/watermark.hpp"
 #include "objproc/crypto/block_hash.hpp"
 #include "objproc/crypto/concepts.hpp"
@@ -38,12 +43,16 @@
 #include "objproc/crypto/sha1.hpp"
 #include "objproc/crypto/sha256.hpp"
 #include "objproc/fwd.hpp"
+#include "objproc/http/fields.hpp"
 #include "objproc/oss/audio.hpp"
 #include "objproc/oss/builder.hpp"
+#include "objproc/oss/credentials.hpp"
 #include "objproc/oss/directives.hpp"
 #include "objproc/oss/doc.hpp"
 #include "objproc/oss/image.hpp"
 #include "objproc/oss/names.hpp"
+#include "objproc/oss/sign_v1.hpp"
+#include "objproc/oss/sign_v4.hpp"
 #include "objproc/oss/spec.hpp"
 #include "objproc/oss/style.hpp"
 #include "objproc/oss/video.hpp"

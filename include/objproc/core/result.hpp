@@ -83,7 +83,15 @@ OBJPROC_NAMESPACE_BEGIN
   X(wrong_type, "wrong type")                                     \
   /* crypto providers and transport adapters */                   \
   X(crypto_failed, "crypto provider failed")                      \
-  X(transport_failed, "transport failed")
+  X(transport_failed, "transport failed")                         \
+  X(missing_credentials, "missing credentials")                   \
+  X(invalid_header_name, "invalid header name")                   \
+  X(invalid_header_value, "invalid header value")                 \
+  X(duplicate_header, "duplicate header")                         \
+  X(invalid_credentials, "invalid credentials")                   \
+  X(invalid_region, "invalid region")                             \
+  X(invalid_query_parameter, "invalid query parameter")           \
+  X(signing_key_mismatch, "signing key does not match")
 
 /// What went wrong. Each name reads as the message a user sees.
 enum class errc : std::uint16_t {
@@ -91,6 +99,13 @@ enum class errc : std::uint16_t {
   none = 0,  // "no error": never the code of an objproc::error
   OBJPROC_DETAIL_ERRC_LIST(OBJPROC_DETAIL_ERRC_ENUMERATOR)
 #undef OBJPROC_DETAIL_ERRC_ENUMERATOR
+};
+
+/// Every error code, in declaration order (for tables, tests and tools).
+inline constexpr errc all_errc[] = {
+#define OBJPROC_DETAIL_ERRC_ITEM(id, text) errc::id,
+    OBJPROC_DETAIL_ERRC_LIST(OBJPROC_DETAIL_ERRC_ITEM)
+#undef OBJPROC_DETAIL_ERRC_ITEM
 };
 
 /// The human-readable message of a code: "invalid padding".

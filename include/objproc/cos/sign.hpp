@@ -1,0 +1,335 @@
+// objproc/cos/sign.hpp - the COS XML API request signature ("q-sign", sha1), header and query
+// forms, as a pure function over a plain view of the request.
+//
+//   const http::header_field headers[] = {{"Host", host}, {"Pic-Operations", json}};
+//   const http::query_field query[] = {{"image_process", std::nullopt}};
+//   auto s = cos::sign({.method = "POST", .key = "dir/a.jpg", .query = query, .headers = headers},
+//                      creds, start, std::chrono::seconds(600), crypto::portable{});
+//   for (const http::added_header& h : s->headers) request.set(h.name, h.value);
+//   // s->authorization: q-sign-algorithm=sha1&q-ak=...&q-sign-time=...&...&q-signature=...
+//
+// Algorithm (shared/reference/cos.md §2.1, doc 436/7778; identical in the four official SDKs):
+//   KeyTime       = "<start>;<start + expires>"                  (also q-sign-time)
+//   SignKey       = hex(HMAC-SHA1(SecretKey, KeyTime))
+//   HttpString    = lower(method) \n "/" key \n HttpParameters \n HttpHeaders \n
+//   StringToSign  = "sha1" \n KeyTime \n hex(SHA1(HttpString)) \n
+//   Signature     = hex(HMAC-SHA1(SignKey as its 40 hex characters, StringToSign))
+// HttpParameters / HttpHeaders: each name becomes lower(UrlEncode(name)) (the hex digits of an
+// escape included: "imagemogr2%2fthumbnail%2f%2150p"), each value UrlEncode(value) with
+// uppercase hex and its case kept (a bare key signs as "key="); sorted bytewise by the encoded
+// name and joined "k=v&k=v"; the list fields (q-header-list, q-url-param-list) are the sorted
+// encoded names joined by ';'. UrlEncode keeps only A-Z a-z 0-9 - _ . ~ (space is %20). The path
+// is the object key decoded, after one '/' ("/exampleobject(腾讯云)"; "" signs the bucket, "/").
+//
+// Which headers are signed: host, pic-operations, content-* and x-cos-* (any case), plus the
+// names in sign_options::additional_headers; the others (Date, User-Agent, ...) are sent
+// unsigned, as the SDKs do. Every query parameter is signed (?image_process is one).
+//
+// Session token: with credentials::session_token set, the header form signs it as the
+// x-cos-security-token header (as the Python, C++ and Go SDKs do) and returns that header after
+// Authorization in `headers` unless the request already carries it. The query form (presigned
+// URL) returns the q-* fields to add to the URL, then x-cos-security-token unsigned (as the Node
+// SDK does) unless the request carries the token as a query parameter or header already. Query
+// values are raw: the URL builder percent-encodes every key and value once, so the
+// q-url-param-list value is encoded a second time (imagemogr2%252f...), as the SDKs send it.
+//
+// Validation, before any hashing: empty secret id or key (errc::missing_credentials); a control
+// character in the secret id, the token or a header value, or whitespace around a header value
+// (errc::invalid_header_value, offset into that string); a header name that is not an HTTP
+// token (errc::invalid_header_name, offset into it); an empty or non-token method, an empty query
+// key (errc::invalid_argument); two signed headers or query keys with the same encoded name
+// (errc::duplicate_header / errc::duplicate_parameter); a start before 1970 or expires not
+// positive (errc::value_out_of_range); a token that differs from the request's
+// x-cos-security-token (errc::conflicting_parameters). The result never holds the secret key
+// or the SignKey derived from it.
+#ifndef OBJPROC_COS_SIGN_HPP
+#define OBJPROC_COS_SIGN_HPP
+
+#include <algorithm>
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <limits>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "objproc/config.hpp"
+#include "objproc/core/fixed_string.hpp"
+#include "objproc/core/result.hpp"
+#include "objproc/core/text.hpp"
+#include "objproc/cos/credentials.hpp"
+#include "objproc/crypto/concepts.hpp"
+#include "objproc/http/fields.hpp"
+
+OBJPROC_NAMESPACE_BEGIN
+
+namespace cos {
+
+/// What cos::sign signs: a view of the request; every string is the caller's.
+struct signing_input {
+  std::string_view method;                      // "PUT", any case
+  std::string_view key;                         // object key, decoded, without the leading '/'
+  std::span<const http::query_field> query;     // decoded keys and values; nullopt: bare key
+  std::span<const http::header_field> headers;  // every header the transport sends
+};
+
+/// Where the signature goes: the Authorization header, or the query of a presigned URL.
+enum class signature_placement : unsigned char { header, query };
+
+struct sign_options {
+  signature_placement placement = signature_placement::header;
+  /// Header names signed besides host, pic-operations, content-* and x-cos-* (any case).
+  std::span<const std::string_view> additional_headers = {};
+};
+
+/// The signature, what to add to the request, and the intermediates a server's
+/// SignatureDoesNotMatch reply can be compared with. Never the secret key or the SignKey.
+struct signing_result {
+  std::string key_time;        // "1795248000;1795248600" (q-sign-time and q-key-time)
+  std::string header_list;     // q-header-list: "content-length;host;pic-operations"
+  std::string url_param_list;  // q-url-param-list: "image_process"
+  std::string http_string;     // lower(method)\n/key\nparams\nheaders\n
+  std::string string_to_sign;  // sha1\nKeyTime\nhex(sha1(http_string))\n
+  fixed_string<40> signature;  // q-signature: lowercase hex
+  std::string authorization;   // q-sign-algorithm=sha1&q-ak=...&q-signature=... (both forms)
+  /// Header form: Authorization, then x-cos-security-token when the request lacks it.
+  http::field_list<http::added_header, 2> headers;
+  /// Query form: the seven q-* fields, then x-cos-security-token (unsigned) when the request
+  /// carries no token. Raw values: the URL builder percent-encodes them.
+  http::field_list<http::added_query_field, 8> query;
+  friend bool operator==(const signing_result&, const signing_result&) = default;
+};
+
+namespace detail {
+
+inline constexpr std::string_view cos_token_name = "x-cos-security-token";
+
+// A control character other than HTAB (CR, LF and NUL among them): never in a header value.
+[[nodiscard]] constexpr bool is_ctl(char c) noexcept {
+  const auto u = static_cast<unsigned char>(c);
+  return (u < 0x20 && c != '\t') || u == 0x7F;
+}
+
+// A header value as it is signed must be sent as it is: no control character, and no
+// whitespace at either end (the server strips it before it verifies).
+[[nodiscard]] constexpr result<void> check_field_value(std::string_view s) noexcept {
+  for (std::size_t i = 0; i < s.size(); ++i)
+    if (is_ctl(s[i]))
+      return error{errc::invalid_header_value, i, "control character (CR, LF, NUL...)"};
+  if (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
+    return error{errc::invalid_header_value, 0, "leading whitespace is not sent as signed"};
+  if (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
+    return error{errc::invalid_header_value, s.size() - 1,
+                 "trailing whitespace is not sent as signed"};
+  return {};
+}
+
+[[nodiscard]] constexpr result<void> check_method(std::string_view s) noexcept {
+  if (s.empty()) return error{errc::invalid_argument, error::no_offset, "empty method"};
+  for (std::size_t i = 0; i < s.size(); ++i)
+    if (!http::detail::is_tchar(s[i]))
+      return error{errc::invalid_argument, i, "the method is not an HTTP token"};
+  return {};
+}
+
+[[nodiscard]] constexpr bool is_signed_header(
+    std::string_view name, std::span<const std::string_view> additional) noexcept {
+  using http::detail::iequals;
+  using http::detail::istarts_with;
+  if (iequals(name, "host") || iequals(name, "pic-operations") || istarts_with(name, "content-") ||
+      istarts_with(name, "x-cos-"))
+    return true;
+  for (const std::string_view a : additional)
+    if (iequals(name, a)) return true;
+  return false;
+}
+
+// One signed pair: lower(UrlEncode(name)), UrlEncode(value).
+struct encoded_pair {
+  std::string name;
+  std::string value;
+};
+
+[[nodiscard]] inline encoded_pair encode_pair(std::string_view name, std::string_view value) {
+  encoded_pair p{to_percent_encoded(name), to_percent_encoded(value)};
+  for (char& c : p.name) c = http::detail::ascii_lower(c);
+  return p;
+}
+
+// Sorts by encoded name; false when two names are equal.
+[[nodiscard]] inline bool sort_pairs(std::vector<encoded_pair>& pairs) {
+  std::sort(pairs.begin(), pairs.end(),
+            [](const encoded_pair& a, const encoded_pair& b) { return a.name < b.name; });
+  return std::adjacent_find(pairs.begin(), pairs.end(),
+                            [](const encoded_pair& a, const encoded_pair& b) {
+                              return a.name == b.name;
+                            }) == pairs.end();
+}
+
+// "k=v&k=v" into `joined`, "k;k" into `list`.
+inline void join_pairs(const std::vector<encoded_pair>& pairs, std::string& joined,
+                       std::string& list) {
+  for (std::size_t i = 0; i < pairs.size(); ++i) {
+    if (i != 0) {
+      joined += '&';
+      list += ';';
+    }
+    joined += pairs[i].name;
+    joined += '=';
+    joined += pairs[i].value;
+    list += pairs[i].name;
+  }
+}
+
+}  // namespace detail
+
+/// Signs a COS request (see the top of this file). Crypto is a crypto_provider.
+template <class Crypto>
+[[nodiscard]] result<signing_result> sign(const signing_input& input, const credentials& creds,
+                                          std::chrono::sys_seconds start,
+                                          std::chrono::seconds expires, const Crypto& crypto,
+                                          const sign_options& options = {}) {
+  static_assert(crypto_provider<Crypto>,
+                "objproc::cos::sign requires a crypto_provider (sha1, hmac_sha1, ...): see "
+                "objproc/crypto/concepts.hpp; crypto::portable is the built-in one");
+  using detail::encoded_pair;
+  using http::detail::iequals;
+
+  // Credentials and time.
+  if (creds.secret_id.empty())
+    return error{errc::missing_credentials, error::no_offset, "empty secret id"};
+  if (creds.secret_key.empty())
+    return error{errc::missing_credentials, error::no_offset, "empty secret key"};
+  if (auto r = detail::check_field_value(creds.secret_id); !r) return r.error();
+  for (std::size_t i = 0; i < creds.secret_id.size(); ++i)
+    if (creds.secret_id[i] == '&' || creds.secret_id[i] == ' ')
+      return error{errc::invalid_header_value, i, "secret id with '&' or space"};
+  if (auto r = detail::check_field_value(creds.session_token); !r) return r.error();
+  if (expires.count() <= 0)
+    return error{errc::value_out_of_range, error::no_offset, "expires must be positive"};
+  const std::int64_t begin = start.time_since_epoch().count();
+  if (begin < 0) return error{errc::value_out_of_range, error::no_offset, "start before 1970"};
+  if (expires.count() > std::numeric_limits<std::int64_t>::max() - begin)
+    return error{errc::value_out_of_range, error::no_offset, "start + expires overflows"};
+  const std::int64_t end = begin + static_cast<std::int64_t>(expires.count());
+
+  if (auto r = detail::check_method(input.method); !r) return r.error();
+
+  // Headers: check every one (all are sent), sign the chosen ones.
+  const bool has_token = !creds.session_token.empty();
+  bool token_in_headers = false;
+  bool token_in_query = false;
+  std::vector<encoded_pair> headers;
+  headers.reserve(input.headers.size() + 1);
+  for (const http::header_field& h : input.headers) {
+    if (auto r = http::detail::check_header_name(h.name); !r) return r.error();
+    if (auto r = detail::check_field_value(h.value); !r) return r.error();
+    if (iequals(h.name, detail::cos_token_name)) {
+      if (has_token && h.value != creds.session_token)
+        return error{errc::conflicting_parameters, error::no_offset,
+                     "x-cos-security-token differs from the session token"};
+      token_in_headers = true;
+    }
+    if (detail::is_signed_header(h.name, options.additional_headers))
+      headers.push_back(detail::encode_pair(h.name, h.value));
+  }
+
+  std::vector<encoded_pair> params;
+  params.reserve(input.query.size());
+  for (const http::query_field& q : input.query) {
+    if (q.key.empty()) return error{errc::invalid_argument, error::no_offset, "empty query key"};
+    const std::string_view value = q.value.value_or(std::string_view());
+    if (iequals(q.key, detail::cos_token_name)) {
+      if (has_token && value != creds.session_token)
+        return error{errc::conflicting_parameters, error::no_offset,
+                     "x-cos-security-token differs from the session token"};
+      token_in_query = true;
+    }
+    params.push_back(detail::encode_pair(q.key, value));
+  }
+
+  const bool query_form = options.placement == signature_placement::query;
+  // The token still to send: signed as a header in the header form, appended unsigned to the
+  // URL in the query form (cos-nodejs-sdk-v5 getObjectUrl).
+  const bool add_token = has_token && !token_in_headers && !token_in_query;
+  if (add_token && !query_form)
+    headers.push_back(detail::encode_pair(detail::cos_token_name, creds.session_token));
+  if (!detail::sort_pairs(headers))
+    return error{errc::duplicate_header, error::no_offset, "a signed header appears twice"};
+  if (!detail::sort_pairs(params))
+    return error{errc::duplicate_parameter, error::no_offset, "a query key appears twice"};
+
+  // KeyTime, HttpString, StringToSign.
+  signing_result out;
+  out.key_time = std::to_string(begin);
+  out.key_time += ';';
+  out.key_time += std::to_string(end);
+
+  std::string http_params;
+  std::string http_headers;
+  detail::join_pairs(params, http_params, out.url_param_list);
+  detail::join_pairs(headers, http_headers, out.header_list);
+
+  std::string& hs = out.http_string;
+  hs.reserve(input.method.size() + input.key.size() + http_params.size() + http_headers.size() + 5);
+  http::detail::append_lower(hs, input.method);
+  hs += "\n/";
+  hs += input.key;
+  hs += '\n';
+  hs += http_params;
+  hs += '\n';
+  hs += http_headers;
+  hs += '\n';
+
+  sha1_digest digest{};
+  if (auto r = crypto.sha1(as_bytes(hs), digest); !r) return r.error();
+  out.string_to_sign = "sha1\n";
+  out.string_to_sign += out.key_time;
+  out.string_to_sign += '\n';
+  out.string_to_sign += hex_digest(digest).view();
+  out.string_to_sign += '\n';
+
+  // SignKey (on the stack only, never returned) and the signature.
+  sha1_digest sign_key{};
+  if (auto r = crypto.hmac_sha1(as_bytes(creds.secret_key), as_bytes(out.key_time), sign_key); !r)
+    return r.error();
+  const auto sign_key_hex = hex_digest(sign_key);
+  if (auto r =
+          crypto.hmac_sha1(as_bytes(sign_key_hex.view()), as_bytes(out.string_to_sign), digest);
+      !r)
+    return r.error();
+  out.signature = hex_digest(digest);
+
+  // The fields, in the fixed order.
+  const std::pair<std::string_view, std::string_view> fields[] = {
+      {"q-sign-algorithm", "sha1"},          {"q-ak", creds.secret_id},
+      {"q-sign-time", out.key_time},         {"q-key-time", out.key_time},
+      {"q-header-list", out.header_list},    {"q-url-param-list", out.url_param_list},
+      {"q-signature", out.signature.view()},
+  };
+  for (const auto& [name, value] : fields) {
+    if (!out.authorization.empty()) out.authorization += '&';
+    out.authorization += name;
+    out.authorization += '=';
+    out.authorization += value;
+    if (query_form) out.query.push_back({name, std::string(value)});
+  }
+  if (query_form) {
+    if (add_token) out.query.push_back({detail::cos_token_name, std::string(creds.session_token)});
+  } else {
+    out.headers.push_back({"Authorization", out.authorization});
+    if (add_token)
+      out.headers.push_back({detail::cos_token_name, std::string(creds.session_token)});
+  }
+  return out;
+}
+
+}  // namespace cos
+
+OBJPROC_NAMESPACE_END
+
+#endif  // OBJPROC_COS_SIGN_HPP

@@ -1,0 +1,168 @@
+// objproc/http/fields.hpp - header and query fields as the signers read and write them.
+//
+//   http::header_field{"Content-Type", "image/jpeg"}     a view: the caller owns the text
+//   http::query_field{"x-oss-process", std::nullopt}     a bare key: "?x-oss-process"
+//   http::added_header / http::added_query_field         what a signer hands back: a static name
+//                                                        and an owned, raw (unencoded) value
+// plus the small ASCII helpers (case-insensitive compare, OWS trimming, RFC 9110 token and
+// field-value checks) every signer needs. Query keys and values here are always decoded: the
+// signers encode what they sign, and the URL builder encodes what it sends.
+#ifndef OBJPROC_HTTP_FIELDS_HPP
+#define OBJPROC_HTTP_FIELDS_HPP
+
+#include <array>
+#include <cstddef>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <utility>
+
+#include "objproc/config.hpp"
+#include "objproc/core/result.hpp"
+
+OBJPROC_NAMESPACE_BEGIN
+
+namespace http {
+
+/// One request header: a view of the caller's text.
+struct header_field {
+  std::string_view name = {};
+  std::string_view value = {};
+  friend constexpr bool operator==(const header_field&, const header_field&) = default;
+};
+
+/// One query parameter, decoded. nullopt: a bare key with no '=' ("?x-oss-process").
+struct query_field {
+  std::string_view key = {};
+  std::optional<std::string_view> value = {};
+  friend constexpr bool operator==(const query_field&, const query_field&) = default;
+};
+
+/// A header a signer asks the caller to set (replacing any header of that name): the name is a
+/// string literal, the value is owned.
+struct added_header {
+  std::string_view name;
+  std::string value;
+  [[nodiscard]] header_field view() const noexcept { return {name, value}; }
+  friend bool operator==(const added_header&, const added_header&) = default;
+};
+
+/// A query parameter a signer asks the caller to add, raw (the URL builder percent-encodes it).
+struct added_query_field {
+  std::string_view key;
+  std::string value;
+  [[nodiscard]] query_field view() const noexcept { return {key, std::string_view(value)}; }
+  friend bool operator==(const added_query_field&, const added_query_field&) = default;
+};
+
+/// At most N fields, in place (no heap beyond the fields' own values).
+template <class T, std::size_t N>
+class field_list {
+ public:
+  using value_type = T;
+  using const_iterator = const T*;
+
+  /// Precondition: size() < N (the signers size their lists for every case).
+  void push_back(T field) { items_[size_++] = std::move(field); }
+
+  [[nodiscard]] constexpr std::size_t size() const noexcept { return size_; }
+  [[nodiscard]] constexpr bool empty() const noexcept { return size_ == 0; }
+  [[nodiscard]] static constexpr std::size_t capacity() noexcept { return N; }
+  [[nodiscard]] constexpr const T& operator[](std::size_t i) const noexcept { return items_[i]; }
+  [[nodiscard]] constexpr const T* begin() const noexcept { return items_.data(); }
+  [[nodiscard]] constexpr const T* end() const noexcept { return items_.data() + size_; }
+  [[nodiscard]] constexpr std::span<const T> span() const noexcept { return {begin(), size_}; }
+
+  friend bool operator==(const field_list& a, const field_list& b) {
+    if (a.size_ != b.size_) return false;
+    for (std::size_t i = 0; i < a.size_; ++i)
+      if (!(a.items_[i] == b.items_[i])) return false;
+    return true;
+  }
+
+ private:
+  std::array<T, N> items_{};
+  std::size_t size_ = 0;
+};
+
+namespace detail {
+
+[[nodiscard]] constexpr char ascii_lower(char c) noexcept {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+/// ASCII case-insensitive equality (header names).
+[[nodiscard]] constexpr bool iequals(std::string_view a, std::string_view b) noexcept {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
+  return true;
+}
+
+/// Whether `s` starts with `lower_prefix` (given in lowercase), ignoring ASCII case.
+[[nodiscard]] constexpr bool istarts_with(std::string_view s,
+                                          std::string_view lower_prefix) noexcept {
+  return s.size() >= lower_prefix.size() && iequals(s.substr(0, lower_prefix.size()), lower_prefix);
+}
+
+/// Byte order of the lowercased names: <0, 0, >0.
+[[nodiscard]] constexpr int icompare(std::string_view a, std::string_view b) noexcept {
+  const std::size_t n = a.size() < b.size() ? a.size() : b.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto x = static_cast<unsigned char>(ascii_lower(a[i]));
+    const auto y = static_cast<unsigned char>(ascii_lower(b[i]));
+    if (x != y) return x < y ? -1 : 1;
+  }
+  return a.size() == b.size() ? 0 : (a.size() < b.size() ? -1 : 1);
+}
+
+/// Appends `s` lowercased.
+inline void append_lower(std::string& out, std::string_view s) {
+  for (const char c : s) out += ascii_lower(c);
+}
+
+/// Without leading and trailing spaces and tabs (RFC 9110 OWS).
+[[nodiscard]] constexpr std::string_view trim_ows(std::string_view s) noexcept {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+/// RFC 9110 tchar.
+[[nodiscard]] constexpr bool is_tchar(char c) noexcept {
+  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) return true;
+  return std::string_view("!#$%&'*+-.^_`|~").find(c) != std::string_view::npos;
+}
+
+/// The first CR, LF or NUL in `s`, or npos: the bytes that would split or end a header line.
+[[nodiscard]] constexpr std::size_t find_line_break(std::string_view s) noexcept {
+  for (std::size_t i = 0; i < s.size(); ++i)
+    if (s[i] == '\r' || s[i] == '\n' || s[i] == '\0') return i;
+  return std::string_view::npos;
+}
+
+/// A header name: a non-empty RFC 9110 token; errc::invalid_header_name at the bad byte.
+[[nodiscard]] constexpr result<void> check_header_name(std::string_view name) noexcept {
+  if (name.empty()) return error{errc::invalid_header_name, 0, "empty header name"};
+  for (std::size_t i = 0; i < name.size(); ++i)
+    if (!is_tchar(name[i]))
+      return error{errc::invalid_header_name, i, "header names are RFC 9110 tokens"};
+  return {};
+}
+
+/// A header value: no CR, LF or NUL; errc::invalid_header_value at the bad byte.
+[[nodiscard]] constexpr result<void> check_header_value(
+    std::string_view value, std::string_view detail = "CR, LF or NUL in a header value") noexcept {
+  if (const std::size_t at = find_line_break(value); at != std::string_view::npos)
+    return error{errc::invalid_header_value, at, detail};
+  return {};
+}
+
+}  // namespace detail
+
+}  // namespace http
+
+OBJPROC_NAMESPACE_END
+
+#endif  // OBJPROC_HTTP_FIELDS_HPP

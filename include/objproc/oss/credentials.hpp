@@ -1,0 +1,105 @@
+// objproc/oss/credentials.hpp - Alibaba Cloud keys and the request view the OSS signers read.
+//
+//   oss::credentials creds{.access_key_id = "LTAI...", .access_key_secret = "...",
+//                          .security_token = ""};
+//   oss::signing_input in{.method = "GET", .bucket = "examplebucket", .key = "a/b.jpg",
+//                         .query = query_fields, .headers = header_fields};
+//
+// Plain views: the caller owns the strings and keeps them alive for the call. Nothing in objproc
+// stores, prints or returns access_key_secret. An empty security_token means permanent keys; a
+// set one (STS) is sent as x-oss-security-token (header) or security-token / x-oss-security-token
+// (presigned URL), see oss/sign_v1.hpp and oss/sign_v4.hpp.
+#ifndef OBJPROC_OSS_CREDENTIALS_HPP
+#define OBJPROC_OSS_CREDENTIALS_HPP
+
+#include <span>
+#include <string_view>
+
+#include "objproc/config.hpp"
+#include "objproc/core/result.hpp"
+#include "objproc/http/fields.hpp"
+#include "objproc/oss/names.hpp"
+
+OBJPROC_NAMESPACE_BEGIN
+
+namespace oss {
+
+struct credentials {
+  std::string_view access_key_id = {};      // public: appears in Authorization and presigned URLs
+  std::string_view access_key_secret = {};  // never leaves the signer
+  std::string_view security_token = {};     // empty: none
+};
+
+/// What the OSS signers sign: a view of the request; every string is the caller's.
+struct signing_input {
+  std::string_view method = {};                   // "GET", "PUT", "POST": uppercase
+  std::string_view bucket = {};                   // empty: the service (ListBuckets)
+  std::string_view key = {};                      // object key, decoded; empty: the bucket itself
+  std::span<const http::query_field> query = {};  // decoded keys and values; nullopt: bare key
+  std::span<const http::header_field> headers = {};  // every header the transport sends
+};
+
+namespace detail {
+
+/// Non-empty key id and secret; a key id of visible ASCII without '/', ':' or ','; a token
+/// without CR, LF or NUL.
+[[nodiscard]] constexpr result<void> check_credentials(const credentials& c) noexcept {
+  if (c.access_key_id.empty())
+    return error{errc::missing_credentials, error::no_offset, "empty access key id"};
+  if (c.access_key_secret.empty())
+    return error{errc::missing_credentials, error::no_offset, "empty access key secret"};
+  for (std::size_t i = 0; i < c.access_key_id.size(); ++i) {
+    const char ch = c.access_key_id[i];
+    if (ch <= ' ' || ch > '~' || ch == '/' || ch == ':' || ch == ',')
+      return error{errc::invalid_credentials, i,
+                   "access key ids are visible ASCII without '/', ':' or ','"};
+  }
+  return http::detail::check_header_value(c.security_token, "CR, LF or NUL in the security token");
+}
+
+/// A region id or product: non-empty [a-z0-9-] ("cn-hangzhou", "oss", "oss-cloudbox").
+[[nodiscard]] constexpr result<void> check_scope_part(std::string_view part,
+                                                      std::string_view what) noexcept {
+  if (part.empty()) return error{errc::invalid_region, error::no_offset, what};
+  for (std::size_t i = 0; i < part.size(); ++i) {
+    const char c = part[i];
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'))
+      return error{errc::invalid_region, i, what};
+  }
+  return {};
+}
+
+/// Method, bucket, key, header names and values, query keys (shared by V1 and V4).
+[[nodiscard]] constexpr result<void> check_signing_input(const signing_input& in) noexcept {
+  if (in.method.empty())
+    return error{errc::invalid_argument, error::no_offset, "empty HTTP method"};
+  for (std::size_t i = 0; i < in.method.size(); ++i)
+    if (in.method[i] < 'A' || in.method[i] > 'Z')
+      return error{errc::invalid_argument, i, "HTTP methods are uppercase letters"};
+  if (!in.bucket.empty()) {
+    if (auto r = check_bucket_name(in.bucket); !r) return r;
+  } else if (!in.key.empty()) {
+    return error{errc::invalid_argument, error::no_offset, "an object key needs a bucket"};
+  }
+  if (!in.key.empty()) {
+    if (auto r = check_object_key(in.key); !r) return r;
+    if (const std::size_t at = http::detail::find_line_break(in.key); at != std::string_view::npos)
+      return error{errc::invalid_object_key, at, "CR, LF or NUL in an object key"};
+  }
+  for (const http::header_field& h : in.headers) {
+    if (auto r = http::detail::check_header_name(h.name); !r) return r;
+    if (auto r = http::detail::check_header_value(h.value); !r) return r;
+  }
+  for (const http::query_field& q : in.query)
+    if (q.key.empty())
+      return error{errc::invalid_query_parameter, error::no_offset, "empty query key"};
+  return {};
+}
+
+}  // namespace detail
+
+}  // namespace oss
+
+OBJPROC_NAMESPACE_END
+
+#endif  // OBJPROC_OSS_CREDENTIALS_HPP

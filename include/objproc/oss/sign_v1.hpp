@@ -1,0 +1,317 @@
+// objproc/oss/sign_v1.hpp - OSS V1 signatures (HMAC-SHA1): Authorization header and presigned
+// URL, as pure functions over a request view.
+//
+//   auto s = oss::sign_v1_header(input, creds, now, crypto::portable{});
+//   for (const http::added_header& h : s->headers) request.set(h.name, h.value);
+//   auto q = oss::sign_v1_query(input, creds, now, std::chrono::seconds{900}, crypto::portable{});
+//
+// The algorithm (docs, Go v1/v2, C++ v1/v2, Python v2 SDKs):
+//   StringToSign = VERB \n Content-MD5 \n Content-Type \n Date \n
+//                  CanonicalizedOSSHeaders CanonicalizedResource
+//     Date: the x-oss-date (or Date) value; in a presigned URL the Expires unix time.
+//     CanonicalizedOSSHeaders: every x-oss-* header, lowercase name, trimmed value, empty values
+//       skipped, sorted, "name:value\n" each (repeats joined by ',').
+//     CanonicalizedResource: "/bucket/key" with the key raw (unencoded), "/bucket/" or "/", then
+//       '?' and the signed sub-resources sorted by key, "k" or "k=v" (decoded), joined by '&'.
+//   Signature = base64(HMAC-SHA1(secret, StringToSign))
+// Signed sub-resources: the SDKs' list (acl, uploadId, versionId, response-*, ...), every
+// x-oss-* query key - so x-oss-process and x-oss-async-process are signed, as the service
+// requires - and options.sub_resources.
+// Header form: the signer sets x-oss-date (or Date, see v1_date_header), the STS token as
+// x-oss-security-token and Authorization: OSS <id>:<signature>; same-named input headers are
+// ignored (replaced). Query form: OSSAccessKeyId, Expires, Signature and security-token (a
+// signed sub-resource) are added, raw; same-named input parameters are ignored (replaced).
+#ifndef OBJPROC_OSS_SIGN_V1_HPP
+#define OBJPROC_OSS_SIGN_V1_HPP
+
+#include <algorithm>
+#include <array>
+#include <chrono>
+#include <cstddef>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "objproc/config.hpp"
+#include "objproc/core/result.hpp"
+#include "objproc/core/text.hpp"
+#include "objproc/core/time.hpp"
+#include "objproc/crypto/concepts.hpp"
+#include "objproc/http/fields.hpp"
+#include "objproc/oss/credentials.hpp"
+
+OBJPROC_NAMESPACE_BEGIN
+
+namespace oss {
+
+/// Which header carries the request time in the header form. x-oss-date (the default, and what
+/// browsers must use) is itself a signed x-oss-* header; Date is not.
+enum class v1_date_header : unsigned char { x_oss_date, date };
+
+struct v1_options {
+  v1_date_header date_header = v1_date_header::x_oss_date;
+  /// Query keys signed besides the built-in list and x-oss-* (per-operation extras: "comp").
+  std::span<const std::string_view> sub_resources = {};
+};
+
+/// Header form: the headers to set and the intermediates (never the secret).
+struct v1_header_signature {
+  std::string string_to_sign;
+  std::string signature;  // base64
+  /// x-oss-date (or Date), x-oss-security-token (STS only), Authorization.
+  http::field_list<http::added_header, 3> headers;
+};
+
+/// Query form (presigned URL): the parameters to add, raw, and the intermediates.
+struct v1_query_signature {
+  std::string string_to_sign;
+  std::string signature;  // base64; percent-encode it in the URL ('+', '/', '=')
+  /// OSSAccessKeyId, Expires, Signature, security-token (STS only).
+  http::field_list<http::added_query_field, 4> query;
+};
+
+namespace detail {
+
+// Sorted (byte order) for binary search.
+inline constexpr std::array<std::string_view, 34> v1_signed_sub_resources = {
+    "acl",
+    "append",
+    "bucketInfo",
+    "callback",
+    "callback-var",
+    "cleanRestoredObject",
+    "cloudboxes",
+    "continuation-token",
+    "delete",
+    "location",
+    "objectMeta",
+    "partNumber",
+    "position",
+    "regionList",
+    "resourceGroup",
+    "response-cache-control",
+    "response-content-disposition",
+    "response-content-encoding",
+    "response-content-language",
+    "response-content-type",
+    "response-expires",
+    "restore",
+    "security-token",
+    "sequential",
+    "stat",
+    "symlink",
+    "tagging",
+    "uploadId",
+    "uploads",
+    "versionId",
+    "versioning",
+    "versions",
+    "x-oss-async-process",
+    "x-oss-process",
+};
+
+static_assert(std::is_sorted(v1_signed_sub_resources.begin(), v1_signed_sub_resources.end()));
+
+[[nodiscard]] inline bool v1_is_sub_resource(std::string_view key,
+                                             std::span<const std::string_view> extra) noexcept {
+  return key.starts_with("x-oss-") ||
+         std::binary_search(v1_signed_sub_resources.begin(), v1_signed_sub_resources.end(), key) ||
+         std::find(extra.begin(), extra.end(), key) != extra.end();
+}
+
+[[nodiscard]] inline bool v1_in(std::span<const std::string_view> names,
+                                std::string_view name) noexcept {
+  return std::any_of(names.begin(), names.end(),
+                     [&](std::string_view n) { return http::detail::iequals(n, name); });
+}
+
+/// The trimmed value of the first header named `name`, or "".
+[[nodiscard]] inline std::string_view v1_header(std::span<const http::header_field> headers,
+                                                std::string_view name) noexcept {
+  for (const http::header_field& h : headers)
+    if (http::detail::iequals(h.name, name)) return http::detail::trim_ows(h.value);
+  return {};
+}
+
+/// Query keys and values go raw into the string to sign: no line breaks.
+[[nodiscard]] inline result<void> v1_check_query(std::span<const http::query_field> query) {
+  for (const http::query_field& q : query) {
+    if (auto at = http::detail::find_line_break(q.key); at != std::string_view::npos)
+      return error{errc::invalid_query_parameter, at, "CR, LF or NUL in a query key"};
+    if (q.value)
+      if (auto at = http::detail::find_line_break(*q.value); at != std::string_view::npos)
+        return error{errc::invalid_query_parameter, at, "CR, LF or NUL in a query value"};
+  }
+  return {};
+}
+
+inline std::string v1_string_to_sign(const signing_input& in, std::string_view date_line,
+                                     std::span<const std::string_view> owned_headers,
+                                     std::span<const http::header_field> added_headers,
+                                     std::span<const std::string_view> owned_query,
+                                     std::span<const http::query_field> added_query,
+                                     std::span<const std::string_view> extra_sub_resources) {
+  std::string out;
+  out.reserve(256);
+  out += in.method;
+  out += '\n';
+  out += v1_header(in.headers, "content-md5");
+  out += '\n';
+  out += v1_header(in.headers, "content-type");
+  out += '\n';
+  out += date_line;
+  out += '\n';
+
+  std::vector<http::header_field> oss_headers;
+  oss_headers.reserve(in.headers.size() + added_headers.size());
+  for (const http::header_field& h : in.headers) {
+    if (!http::detail::istarts_with(h.name, "x-oss-") || v1_in(owned_headers, h.name)) continue;
+    const std::string_view value = http::detail::trim_ows(h.value);
+    if (!value.empty()) oss_headers.push_back({h.name, value});
+  }
+  oss_headers.insert(oss_headers.end(), added_headers.begin(), added_headers.end());
+  std::stable_sort(oss_headers.begin(), oss_headers.end(), [](const auto& a, const auto& b) {
+    return http::detail::icompare(a.name, b.name) < 0;
+  });
+  for (std::size_t i = 0; i < oss_headers.size(); ++i) {
+    if (i != 0 && http::detail::iequals(oss_headers[i - 1].name, oss_headers[i].name)) {
+      out.back() = ',';
+    } else {
+      http::detail::append_lower(out, oss_headers[i].name);
+      out += ':';
+    }
+    out += oss_headers[i].value;
+    out += '\n';
+  }
+
+  out += '/';
+  if (!in.bucket.empty()) {
+    out += in.bucket;
+    out += '/';
+    out += in.key;
+  }
+  std::vector<http::query_field> resources;
+  for (const http::query_field& q : in.query)
+    if (v1_is_sub_resource(q.key, extra_sub_resources) &&
+        std::find(owned_query.begin(), owned_query.end(), q.key) == owned_query.end())
+      resources.push_back(q);
+  resources.insert(resources.end(), added_query.begin(), added_query.end());
+  std::stable_sort(resources.begin(), resources.end(),
+                   [](const auto& a, const auto& b) { return a.key < b.key; });
+  for (std::size_t i = 0; i < resources.size(); ++i) {
+    out += i == 0 ? '?' : '&';
+    out += resources[i].key;
+    if (resources[i].value && !resources[i].value->empty()) {
+      out += '=';
+      out += *resources[i].value;
+    }
+  }
+  return out;
+}
+
+template <class Crypto>
+[[nodiscard]] result<std::string> v1_signature(std::string_view secret,
+                                               std::string_view string_to_sign,
+                                               const Crypto& crypto) {
+  sha1_digest mac{};
+  if (auto r = crypto.hmac_sha1(as_bytes(secret), as_bytes(string_to_sign), mac); !r)
+    return r.error();
+  return to_base64(std::span<const std::byte>(mac));
+}
+
+[[nodiscard]] inline result<void> v1_check(const signing_input& in, const credentials& creds) {
+  if (auto r = check_credentials(creds); !r) return r;
+  if (auto r = check_signing_input(in); !r) return r;
+  return v1_check_query(in.query);
+}
+
+}  // namespace detail
+
+/// Header form: Authorization "OSS <access key id>:<signature>" at time `now`.
+template <class Crypto>
+[[nodiscard]] result<v1_header_signature> sign_v1_header(const signing_input& input,
+                                                         const credentials& creds,
+                                                         std::chrono::sys_seconds now,
+                                                         const Crypto& crypto,
+                                                         const v1_options& options = {}) {
+  static_assert(crypto_provider<Crypto>,
+                "objproc::oss::sign_v1 requires a crypto_provider: see "
+                "objproc/crypto/concepts.hpp");
+  if (auto r = detail::v1_check(input, creds); !r) return r.error();
+  auto date = format_rfc1123(now);
+  if (!date) return date.error();
+
+  const bool sts = !creds.security_token.empty();
+  const bool x_oss_date = options.date_header == v1_date_header::x_oss_date;
+  if (!x_oss_date && !detail::v1_header(input.headers, "x-oss-date").empty())
+    return error{errc::conflicting_parameters, error::no_offset,
+                 "an x-oss-date header would override Date"};
+  // x-oss-date wins over Date at the server, so both are the signer's in either mode.
+  const std::array<std::string_view, 3> owned = {"x-oss-date", "date", "x-oss-security-token"};
+  std::array<http::header_field, 2> added{};
+  std::size_t count = 0;
+  if (x_oss_date) added[count++] = {"x-oss-date", date->view()};
+  if (sts) added[count++] = {"x-oss-security-token", creds.security_token};
+
+  v1_header_signature out;
+  out.string_to_sign =
+      detail::v1_string_to_sign(input, date->view(), std::span(owned).first(sts ? 3 : 2),
+                                std::span(added).first(count), {}, {}, options.sub_resources);
+  auto signature = detail::v1_signature(creds.access_key_secret, out.string_to_sign, crypto);
+  if (!signature) return signature.error();
+  out.signature = std::move(*signature);
+
+  std::string authorization;
+  authorization.reserve(5 + creds.access_key_id.size() + out.signature.size());
+  authorization += "OSS ";
+  authorization += creds.access_key_id;
+  authorization += ':';
+  authorization += out.signature;
+
+  out.headers.push_back({x_oss_date ? "x-oss-date" : "Date", std::string(date->view())});
+  if (sts) out.headers.push_back({"x-oss-security-token", std::string(creds.security_token)});
+  out.headers.push_back({"Authorization", std::move(authorization)});
+  return out;
+}
+
+/// Query form (presigned URL) valid until now + expires (at least one second).
+template <class Crypto>
+[[nodiscard]] result<v1_query_signature> sign_v1_query(
+    const signing_input& input, const credentials& creds, std::chrono::sys_seconds now,
+    std::chrono::seconds expires, const Crypto& crypto, const v1_options& options = {}) {
+  static_assert(crypto_provider<Crypto>,
+                "objproc::oss::sign_v1 requires a crypto_provider: see "
+                "objproc/crypto/concepts.hpp");
+  if (auto r = detail::v1_check(input, creds); !r) return r.error();
+  if (expires < std::chrono::seconds{1})
+    return error{errc::value_out_of_range, error::no_offset,
+                 "presigned URLs expire at least one second later"};
+  const std::string expires_at = std::to_string((now + expires).time_since_epoch().count());
+
+  const bool sts = !creds.security_token.empty();
+  const std::array<std::string_view, 4> owned = {"OSSAccessKeyId", "Expires", "Signature",
+                                                 "security-token"};
+  const std::array<http::query_field, 1> added = {
+      http::query_field{"security-token", creds.security_token}};
+
+  v1_query_signature out;
+  out.string_to_sign =
+      detail::v1_string_to_sign(input, expires_at, {}, {}, std::span(owned).first(sts ? 4 : 3),
+                                std::span(added).first(sts ? 1 : 0), options.sub_resources);
+  auto signature = detail::v1_signature(creds.access_key_secret, out.string_to_sign, crypto);
+  if (!signature) return signature.error();
+  out.signature = std::move(*signature);
+
+  out.query.push_back({"OSSAccessKeyId", std::string(creds.access_key_id)});
+  out.query.push_back({"Expires", expires_at});
+  out.query.push_back({"Signature", out.signature});
+  if (sts) out.query.push_back({"security-token", std::string(creds.security_token)});
+  return out;
+}
+
+}  // namespace oss
+
+OBJPROC_NAMESPACE_END
+
+#endif  // OBJPROC_OSS_SIGN_V1_HPP

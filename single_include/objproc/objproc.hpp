@@ -14,9 +14,12 @@
 //            caret diagnostics, JSON
 //   crypto/  the crypto_provider concept and the built-in constexpr SHA-1/SHA-256/HMAC
 //   oss/     Alibaba Cloud OSS: the process-string grammar and checked literals (style.hpp),
-//            typed builders (image, video, audio, doc), sys/saveas and sys/notify (directives)
+//            typed builders (image, video, audio, doc), sys/saveas and sys/notify (directives),
+//            V1 and V4 signatures (sign_v1.hpp, sign_v4.hpp)
 //   cos/     Tencent Cloud COS + CI: the rule grammar and checked literals (rule.hpp), typed
-//            rule builders (image_mogr2, image_view2, watermark), Pic-Operations JSON
+//            rule builders (image_mogr2, image_view2, watermark), Pic-Operations JSON, the
+//            COS signature (sign.hpp)
+//   http/    header and query fields shared by the signers
 // Adapters (separate targets, include them yourself):
 //   <objproc/adapters/openssl.hpp>   objproc::openssl::crypto   (target objproc::openssl)
 #ifndef OBJPROC_OBJPROC_HPP
@@ -206,7 +209,15 @@ OBJPROC_NAMESPACE_BEGIN
   X(wrong_type, "wrong type")                                     \
   /* crypto providers and transport adapters */                   \
   X(crypto_failed, "crypto provider failed")                      \
-  X(transport_failed, "transport failed")
+  X(transport_failed, "transport failed")                         \
+  X(missing_credentials, "missing credentials")                   \
+  X(invalid_header_name, "invalid header name")                   \
+  X(invalid_header_value, "invalid header value")                 \
+  X(duplicate_header, "duplicate header")                         \
+  X(invalid_credentials, "invalid credentials")                   \
+  X(invalid_region, "invalid region")                             \
+  X(invalid_query_parameter, "invalid query parameter")           \
+  X(signing_key_mismatch, "signing key does not match")
 
 /// What went wrong. Each name reads as the message a user sees.
 enum class errc : std::uint16_t {
@@ -214,6 +225,13 @@ enum class errc : std::uint16_t {
   none = 0,  // "no error": never the code of an objproc::error
   OBJPROC_DETAIL_ERRC_LIST(OBJPROC_DETAIL_ERRC_ENUMERATOR)
 #undef OBJPROC_DETAIL_ERRC_ENUMERATOR
+};
+
+/// Every error code, in declaration order (for tables, tests and tools).
+inline constexpr errc all_errc[] = {
+#define OBJPROC_DETAIL_ERRC_ITEM(id, text) errc::id,
+    OBJPROC_DETAIL_ERRC_LIST(OBJPROC_DETAIL_ERRC_ITEM)
+#undef OBJPROC_DETAIL_ERRC_ITEM
 };
 
 /// The human-readable message of a code: "invalid padding".
@@ -3018,6 +3036,39 @@ OBJPROC_NAMESPACE_END
 
 #endif  // OBJPROC_COS_BUILDER_HPP
 // ----- end objproc/cos/builder.hpp -----
+// #include "objproc/cos/credentials.hpp"
+// ----- begin objproc/cos/credentials.hpp -----
+// objproc/cos/credentials.hpp - Tencent Cloud API keys as cos::sign reads them.
+//
+//   cos::credentials creds{.secret_id = "AKID...", .secret_key = "...", .session_token = ""};
+//
+// A plain view: the caller owns the strings (a credentials provider, the environment) and keeps
+// them alive for the call. Nothing in objproc stores, prints or returns secret_key. An empty
+// session_token means permanent keys; a set one (temporary STS keys) is sent as
+// x-cos-security-token (see cos/sign.hpp).
+#ifndef OBJPROC_COS_CREDENTIALS_HPP
+#define OBJPROC_COS_CREDENTIALS_HPP
+
+#include <string_view>
+
+// #include "objproc/config.hpp"
+
+OBJPROC_NAMESPACE_BEGIN
+
+namespace cos {
+
+struct credentials {
+  std::string_view secret_id;      // q-ak: public, appears in the Authorization value
+  std::string_view secret_key;     // never leaves the signer
+  std::string_view session_token;  // empty: none
+};
+
+}  // namespace cos
+
+OBJPROC_NAMESPACE_END
+
+#endif  // OBJPROC_COS_CREDENTIALS_HPP
+// ----- end objproc/cos/credentials.hpp -----
 // #include "objproc/cos/image_mogr2.hpp"
 // ----- begin objproc/cos/image_mogr2.hpp -----
 // objproc/cos/image_mogr2.hpp - the typed imageMogr2 builder (style-spec §8.1-§8.5).
@@ -3699,6 +3750,614 @@ OBJPROC_NAMESPACE_END
 #endif  // OBJPROC_COS_PIC_OPERATIONS_HPP
 // ----- end objproc/cos/pic_operations.hpp -----
 // #include "objproc/cos/rule.hpp"
+// #include "objproc/cos/sign.hpp"
+// ----- begin objproc/cos/sign.hpp -----
+// objproc/cos/sign.hpp - the COS XML API request signature ("q-sign", sha1), header and query
+// forms, as a pure function over a plain view of the request.
+//
+//   const http::header_field headers[] = {{"Host", host}, {"Pic-Operations", json}};
+//   const http::query_field query[] = {{"image_process", std::nullopt}};
+//   auto s = cos::sign({.method = "POST", .key = "dir/a.jpg", .query = query, .headers = headers},
+//                      creds, start, std::chrono::seconds(600), crypto::portable{});
+//   for (const http::added_header& h : s->headers) request.set(h.name, h.value);
+//   // s->authorization: q-sign-algorithm=sha1&q-ak=...&q-sign-time=...&...&q-signature=...
+//
+// Algorithm (shared/reference/cos.md §2.1, doc 436/7778; identical in the four official SDKs):
+//   KeyTime       = "<start>;<start + expires>"                  (also q-sign-time)
+//   SignKey       = hex(HMAC-SHA1(SecretKey, KeyTime))
+//   HttpString    = lower(method) \n "/" key \n HttpParameters \n HttpHeaders \n
+//   StringToSign  = "sha1" \n KeyTime \n hex(SHA1(HttpString)) \n
+//   Signature     = hex(HMAC-SHA1(SignKey as its 40 hex characters, StringToSign))
+// HttpParameters / HttpHeaders: each name becomes lower(UrlEncode(name)) (the hex digits of an
+// escape included: "imagemogr2%2fthumbnail%2f%2150p"), each value UrlEncode(value) with
+// uppercase hex and its case kept (a bare key signs as "key="); sorted bytewise by the encoded
+// name and joined "k=v&k=v"; the list fields (q-header-list, q-url-param-list) are the sorted
+// encoded names joined by ';'. UrlEncode keeps only A-Z a-z 0-9 - _ . ~ (space is %20). The path
+// is the object key decoded, after one '/' ("/exampleobject(腾讯云)"; "" signs the bucket, "/").
+//
+// Which headers are signed: host, pic-operations, content-* and x-cos-* (any case), plus the
+// names in sign_options::additional_headers; the others (Date, User-Agent, ...) are sent
+// unsigned, as the SDKs do. Every query parameter is signed (?image_process is one).
+//
+// Session token: with credentials::session_token set, the header form signs it as the
+// x-cos-security-token header (as the Python, C++ and Go SDKs do) and returns that header after
+// Authorization in `headers` unless the request already carries it. The query form (presigned
+// URL) returns the q-* fields to add to the URL, then x-cos-security-token unsigned (as the Node
+// SDK does) unless the request carries the token as a query parameter or header already. Query
+// values are raw: the URL builder percent-encodes every key and value once, so the
+// q-url-param-list value is encoded a second time (imagemogr2%252f...), as the SDKs send it.
+//
+// Validation, before any hashing: empty secret id or key (errc::missing_credentials); a control
+// character in the secret id, the token or a header value, or whitespace around a header value
+// (errc::invalid_header_value, offset into that string); a header name that is not an HTTP
+// token (errc::invalid_header_name, offset into it); an empty or non-token method, an empty query
+// key (errc::invalid_argument); two signed headers or query keys with the same encoded name
+// (errc::duplicate_header / errc::duplicate_parameter); a start before 1970 or expires not
+// positive (errc::value_out_of_range); a token that differs from the request's
+// x-cos-security-token (errc::conflicting_parameters). The result never holds the secret key
+// or the SignKey derived from it.
+#ifndef OBJPROC_COS_SIGN_HPP
+#define OBJPROC_COS_SIGN_HPP
+
+#include <algorithm>
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <limits>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+// #include "objproc/config.hpp"
+// #include "objproc/core/fixed_string.hpp"
+// #include "objproc/core/result.hpp"
+// #include "objproc/core/text.hpp"
+// #include "objproc/cos/credentials.hpp"
+// #include "objproc/crypto/concepts.hpp"
+// ----- begin objproc/crypto/concepts.hpp -----
+// objproc/crypto/concepts.hpp - the crypto_provider concept: how hashing plugs in.
+//
+// Requirements on a provider C (given `const C& c`):
+//   c.sha1(msg, out20)              -> result<void>, noexcept   SHA-1 of msg into out20
+//   c.sha256(msg, out32)            -> result<void>, noexcept   SHA-256 of msg into out32
+//   c.hmac_sha1(key, msg, out20)    -> result<void>, noexcept   HMAC-SHA1 (RFC 2104)
+//   c.hmac_sha256(key, msg, out32)  -> result<void>, noexcept   HMAC-SHA256 (RFC 2104)
+// where msg and key are std::span<const std::byte> of any length (keys longer than a block are
+// hashed first, as RFC 2104 says) and outN is std::span<std::byte, N>. A provider allocates
+// nothing on the heap and reports its own failures as errc::crypto_failed (its native code in
+// error::provider_code). Models: crypto::portable (built in, constexpr) and
+// objproc::openssl::crypto (adapters/openssl). Exemplar: tests/archetypes/crypto_provider.hpp.
+#ifndef OBJPROC_CRYPTO_CONCEPTS_HPP
+#define OBJPROC_CRYPTO_CONCEPTS_HPP
+
+#include <array>
+#include <concepts>
+#include <cstddef>
+#include <span>
+#include <string_view>
+
+// #include "objproc/config.hpp"
+// #include "objproc/core/result.hpp"
+
+OBJPROC_NAMESPACE_BEGIN
+
+using sha1_digest = std::array<std::byte, 20>;
+using sha256_digest = std::array<std::byte, 32>;
+
+template <class C>
+concept crypto_provider = requires(const C& c, std::span<const std::byte> key,
+                                   std::span<const std::byte> msg, std::span<std::byte, 20> out20,
+                                   std::span<std::byte, 32> out32) {
+  { c.sha1(msg, out20) }
+  noexcept->std::same_as<result<void>>;
+  { c.sha256(msg, out32) }
+  noexcept->std::same_as<result<void>>;
+  { c.hmac_sha1(key, msg, out20) }
+  noexcept->std::same_as<result<void>>;
+  { c.hmac_sha256(key, msg, out32) }
+  noexcept->std::same_as<result<void>>;
+};
+
+/// The bytes of a text, for passing strings to a provider (run time only: it reinterprets).
+[[nodiscard]] inline std::span<const std::byte> as_bytes(std::string_view text) noexcept {
+  return std::as_bytes(std::span<const char>(text.data(), text.size()));
+}
+
+namespace crypto {
+
+/// Convenience wrappers returning the digest by value: crypto::sha256(provider, bytes).
+template <class C>
+[[nodiscard]] constexpr result<sha1_digest> sha1(const C& c,
+                                                 std::span<const std::byte> msg) noexcept {
+  static_assert(
+      crypto_provider<C>,
+      "objproc::crypto::sha1 requires a crypto_provider: see objproc/crypto/concepts.hpp");
+  sha1_digest out{};
+  if (auto r = c.sha1(msg, out); !r) return r.error();
+  return out;
+}
+template <class C>
+[[nodiscard]] constexpr result<sha256_digest> sha256(const C& c,
+                                                     std::span<const std::byte> msg) noexcept {
+  static_assert(
+      crypto_provider<C>,
+      "objproc::crypto::sha256 requires a crypto_provider: see objproc/crypto/concepts.hpp");
+  sha256_digest out{};
+  if (auto r = c.sha256(msg, out); !r) return r.error();
+  return out;
+}
+template <class C>
+[[nodiscard]] constexpr result<sha1_digest> hmac_sha1(const C& c, std::span<const std::byte> key,
+                                                      std::span<const std::byte> msg) noexcept {
+  static_assert(
+      crypto_provider<C>,
+      "objproc::crypto::hmac_sha1 requires a crypto_provider: see objproc/crypto/concepts.hpp");
+  sha1_digest out{};
+  if (auto r = c.hmac_sha1(key, msg, out); !r) return r.error();
+  return out;
+}
+template <class C>
+[[nodiscard]] constexpr result<sha256_digest> hmac_sha256(const C& c,
+                                                          std::span<const std::byte> key,
+                                                          std::span<const std::byte> msg) noexcept {
+  static_assert(
+      crypto_provider<C>,
+      "objproc::crypto::hmac_sha256 requires a crypto_provider: see objproc/crypto/concepts.hpp");
+  sha256_digest out{};
+  if (auto r = c.hmac_sha256(key, msg, out); !r) return r.error();
+  return out;
+}
+
+}  // namespace crypto
+
+OBJPROC_NAMESPACE_END
+
+#endif  // OBJPROC_CRYPTO_CONCEPTS_HPP
+// ----- end objproc/crypto/concepts.hpp -----
+// #include "objproc/http/fields.hpp"
+// ----- begin objproc/http/fields.hpp -----
+// objproc/http/fields.hpp - header and query fields as the signers read and write them.
+//
+//   http::header_field{"Content-Type", "image/jpeg"}     a view: the caller owns the text
+//   http::query_field{"x-oss-process", std::nullopt}     a bare key: "?x-oss-process"
+//   http::added_header / http::added_query_field         what a signer hands back: a static name
+//                                                        and an owned, raw (unencoded) value
+// plus the small ASCII helpers (case-insensitive compare, OWS trimming, RFC 9110 token and
+// field-value checks) every signer needs. Query keys and values here are always decoded: the
+// signers encode what they sign, and the URL builder encodes what it sends.
+#ifndef OBJPROC_HTTP_FIELDS_HPP
+#define OBJPROC_HTTP_FIELDS_HPP
+
+#include <array>
+#include <cstddef>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <utility>
+
+// #include "objproc/config.hpp"
+// #include "objproc/core/result.hpp"
+
+OBJPROC_NAMESPACE_BEGIN
+
+namespace http {
+
+/// One request header: a view of the caller's text.
+struct header_field {
+  std::string_view name = {};
+  std::string_view value = {};
+  friend constexpr bool operator==(const header_field&, const header_field&) = default;
+};
+
+/// One query parameter, decoded. nullopt: a bare key with no '=' ("?x-oss-process").
+struct query_field {
+  std::string_view key = {};
+  std::optional<std::string_view> value = {};
+  friend constexpr bool operator==(const query_field&, const query_field&) = default;
+};
+
+/// A header a signer asks the caller to set (replacing any header of that name): the name is a
+/// string literal, the value is owned.
+struct added_header {
+  std::string_view name;
+  std::string value;
+  [[nodiscard]] header_field view() const noexcept { return {name, value}; }
+  friend bool operator==(const added_header&, const added_header&) = default;
+};
+
+/// A query parameter a signer asks the caller to add, raw (the URL builder percent-encodes it).
+struct added_query_field {
+  std::string_view key;
+  std::string value;
+  [[nodiscard]] query_field view() const noexcept { return {key, std::string_view(value)}; }
+  friend bool operator==(const added_query_field&, const added_query_field&) = default;
+};
+
+/// At most N fields, in place (no heap beyond the fields' own values).
+template <class T, std::size_t N>
+class field_list {
+ public:
+  using value_type = T;
+  using const_iterator = const T*;
+
+  /// Precondition: size() < N (the signers size their lists for every case).
+  void push_back(T field) { items_[size_++] = std::move(field); }
+
+  [[nodiscard]] constexpr std::size_t size() const noexcept { return size_; }
+  [[nodiscard]] constexpr bool empty() const noexcept { return size_ == 0; }
+  [[nodiscard]] static constexpr std::size_t capacity() noexcept { return N; }
+  [[nodiscard]] constexpr const T& operator[](std::size_t i) const noexcept { return items_[i]; }
+  [[nodiscard]] constexpr const T* begin() const noexcept { return items_.data(); }
+  [[nodiscard]] constexpr const T* end() const noexcept { return items_.data() + size_; }
+  [[nodiscard]] constexpr std::span<const T> span() const noexcept { return {begin(), size_}; }
+
+  friend bool operator==(const field_list& a, const field_list& b) {
+    if (a.size_ != b.size_) return false;
+    for (std::size_t i = 0; i < a.size_; ++i)
+      if (!(a.items_[i] == b.items_[i])) return false;
+    return true;
+  }
+
+ private:
+  std::array<T, N> items_{};
+  std::size_t size_ = 0;
+};
+
+namespace detail {
+
+[[nodiscard]] constexpr char ascii_lower(char c) noexcept {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+/// ASCII case-insensitive equality (header names).
+[[nodiscard]] constexpr bool iequals(std::string_view a, std::string_view b) noexcept {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
+  return true;
+}
+
+/// Whether `s` starts with `lower_prefix` (given in lowercase), ignoring ASCII case.
+[[nodiscard]] constexpr bool istarts_with(std::string_view s,
+                                          std::string_view lower_prefix) noexcept {
+  return s.size() >= lower_prefix.size() && iequals(s.substr(0, lower_prefix.size()), lower_prefix);
+}
+
+/// Byte order of the lowercased names: <0, 0, >0.
+[[nodiscard]] constexpr int icompare(std::string_view a, std::string_view b) noexcept {
+  const std::size_t n = a.size() < b.size() ? a.size() : b.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto x = static_cast<unsigned char>(ascii_lower(a[i]));
+    const auto y = static_cast<unsigned char>(ascii_lower(b[i]));
+    if (x != y) return x < y ? -1 : 1;
+  }
+  return a.size() == b.size() ? 0 : (a.size() < b.size() ? -1 : 1);
+}
+
+/// Appends `s` lowercased.
+inline void append_lower(std::string& out, std::string_view s) {
+  for (const char c : s) out += ascii_lower(c);
+}
+
+/// Without leading and trailing spaces and tabs (RFC 9110 OWS).
+[[nodiscard]] constexpr std::string_view trim_ows(std::string_view s) noexcept {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+/// RFC 9110 tchar.
+[[nodiscard]] constexpr bool is_tchar(char c) noexcept {
+  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) return true;
+  return std::string_view("!#$%&'*+-.^_`|~").find(c) != std::string_view::npos;
+}
+
+/// The first CR, LF or NUL in `s`, or npos: the bytes that would split or end a header line.
+[[nodiscard]] constexpr std::size_t find_line_break(std::string_view s) noexcept {
+  for (std::size_t i = 0; i < s.size(); ++i)
+    if (s[i] == '\r' || s[i] == '\n' || s[i] == '\0') return i;
+  return std::string_view::npos;
+}
+
+/// A header name: a non-empty RFC 9110 token; errc::invalid_header_name at the bad byte.
+[[nodiscard]] constexpr result<void> check_header_name(std::string_view name) noexcept {
+  if (name.empty()) return error{errc::invalid_header_name, 0, "empty header name"};
+  for (std::size_t i = 0; i < name.size(); ++i)
+    if (!is_tchar(name[i]))
+      return error{errc::invalid_header_name, i, "header names are RFC 9110 tokens"};
+  return {};
+}
+
+/// A header value: no CR, LF or NUL; errc::invalid_header_value at the bad byte.
+[[nodiscard]] constexpr result<void> check_header_value(
+    std::string_view value, std::string_view detail = "CR, LF or NUL in a header value") noexcept {
+  if (const std::size_t at = find_line_break(value); at != std::string_view::npos)
+    return error{errc::invalid_header_value, at, detail};
+  return {};
+}
+
+}  // namespace detail
+
+}  // namespace http
+
+OBJPROC_NAMESPACE_END
+
+#endif  // OBJPROC_HTTP_FIELDS_HPP
+// ----- end objproc/http/fields.hpp -----
+
+OBJPROC_NAMESPACE_BEGIN
+
+namespace cos {
+
+/// What cos::sign signs: a view of the request; every string is the caller's.
+struct signing_input {
+  std::string_view method;                      // "PUT", any case
+  std::string_view key;                         // object key, decoded, without the leading '/'
+  std::span<const http::query_field> query;     // decoded keys and values; nullopt: bare key
+  std::span<const http::header_field> headers;  // every header the transport sends
+};
+
+/// Where the signature goes: the Authorization header, or the query of a presigned URL.
+enum class signature_placement : unsigned char { header, query };
+
+struct sign_options {
+  signature_placement placement = signature_placement::header;
+  /// Header names signed besides host, pic-operations, content-* and x-cos-* (any case).
+  std::span<const std::string_view> additional_headers = {};
+};
+
+/// The signature, what to add to the request, and the intermediates a server's
+/// SignatureDoesNotMatch reply can be compared with. Never the secret key or the SignKey.
+struct signing_result {
+  std::string key_time;        // "1795248000;1795248600" (q-sign-time and q-key-time)
+  std::string header_list;     // q-header-list: "content-length;host;pic-operations"
+  std::string url_param_list;  // q-url-param-list: "image_process"
+  std::string http_string;     // lower(method)\n/key\nparams\nheaders\n
+  std::string string_to_sign;  // sha1\nKeyTime\nhex(sha1(http_string))\n
+  fixed_string<40> signature;  // q-signature: lowercase hex
+  std::string authorization;   // q-sign-algorithm=sha1&q-ak=...&q-signature=... (both forms)
+  /// Header form: Authorization, then x-cos-security-token when the request lacks it.
+  http::field_list<http::added_header, 2> headers;
+  /// Query form: the seven q-* fields, then x-cos-security-token (unsigned) when the request
+  /// carries no token. Raw values: the URL builder percent-encodes them.
+  http::field_list<http::added_query_field, 8> query;
+  friend bool operator==(const signing_result&, const signing_result&) = default;
+};
+
+namespace detail {
+
+inline constexpr std::string_view cos_token_name = "x-cos-security-token";
+
+// A control character other than HTAB (CR, LF and NUL among them): never in a header value.
+[[nodiscard]] constexpr bool is_ctl(char c) noexcept {
+  const auto u = static_cast<unsigned char>(c);
+  return (u < 0x20 && c != '\t') || u == 0x7F;
+}
+
+// A header value as it is signed must be sent as it is: no control character, and no
+// whitespace at either end (the server strips it before it verifies).
+[[nodiscard]] constexpr result<void> check_field_value(std::string_view s) noexcept {
+  for (std::size_t i = 0; i < s.size(); ++i)
+    if (is_ctl(s[i]))
+      return error{errc::invalid_header_value, i, "control character (CR, LF, NUL...)"};
+  if (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
+    return error{errc::invalid_header_value, 0, "leading whitespace is not sent as signed"};
+  if (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
+    return error{errc::invalid_header_value, s.size() - 1,
+                 "trailing whitespace is not sent as signed"};
+  return {};
+}
+
+[[nodiscard]] constexpr result<void> check_method(std::string_view s) noexcept {
+  if (s.empty()) return error{errc::invalid_argument, error::no_offset, "empty method"};
+  for (std::size_t i = 0; i < s.size(); ++i)
+    if (!http::detail::is_tchar(s[i]))
+      return error{errc::invalid_argument, i, "the method is not an HTTP token"};
+  return {};
+}
+
+[[nodiscard]] constexpr bool is_signed_header(
+    std::string_view name, std::span<const std::string_view> additional) noexcept {
+  using http::detail::iequals;
+  using http::detail::istarts_with;
+  if (iequals(name, "host") || iequals(name, "pic-operations") || istarts_with(name, "content-") ||
+      istarts_with(name, "x-cos-"))
+    return true;
+  for (const std::string_view a : additional)
+    if (iequals(name, a)) return true;
+  return false;
+}
+
+// One signed pair: lower(UrlEncode(name)), UrlEncode(value).
+struct encoded_pair {
+  std::string name;
+  std::string value;
+};
+
+[[nodiscard]] inline encoded_pair encode_pair(std::string_view name, std::string_view value) {
+  encoded_pair p{to_percent_encoded(name), to_percent_encoded(value)};
+  for (char& c : p.name) c = http::detail::ascii_lower(c);
+  return p;
+}
+
+// Sorts by encoded name; false when two names are equal.
+[[nodiscard]] inline bool sort_pairs(std::vector<encoded_pair>& pairs) {
+  std::sort(pairs.begin(), pairs.end(),
+            [](const encoded_pair& a, const encoded_pair& b) { return a.name < b.name; });
+  return std::adjacent_find(pairs.begin(), pairs.end(),
+                            [](const encoded_pair& a, const encoded_pair& b) {
+                              return a.name == b.name;
+                            }) == pairs.end();
+}
+
+// "k=v&k=v" into `joined`, "k;k" into `list`.
+inline void join_pairs(const std::vector<encoded_pair>& pairs, std::string& joined,
+                       std::string& list) {
+  for (std::size_t i = 0; i < pairs.size(); ++i) {
+    if (i != 0) {
+      joined += '&';
+      list += ';';
+    }
+    joined += pairs[i].name;
+    joined += '=';
+    joined += pairs[i].value;
+    list += pairs[i].name;
+  }
+}
+
+}  // namespace detail
+
+/// Signs a COS request (see the top of this file). Crypto is a crypto_provider.
+template <class Crypto>
+[[nodiscard]] result<signing_result> sign(const signing_input& input, const credentials& creds,
+                                          std::chrono::sys_seconds start,
+                                          std::chrono::seconds expires, const Crypto& crypto,
+                                          const sign_options& options = {}) {
+  static_assert(crypto_provider<Crypto>,
+                "objproc::cos::sign requires a crypto_provider (sha1, hmac_sha1, ...): see "
+                "objproc/crypto/concepts.hpp; crypto::portable is the built-in one");
+  using detail::encoded_pair;
+  using http::detail::iequals;
+
+  // Credentials and time.
+  if (creds.secret_id.empty())
+    return error{errc::missing_credentials, error::no_offset, "empty secret id"};
+  if (creds.secret_key.empty())
+    return error{errc::missing_credentials, error::no_offset, "empty secret key"};
+  if (auto r = detail::check_field_value(creds.secret_id); !r) return r.error();
+  for (std::size_t i = 0; i < creds.secret_id.size(); ++i)
+    if (creds.secret_id[i] == '&' || creds.secret_id[i] == ' ')
+      return error{errc::invalid_header_value, i, "secret id with '&' or space"};
+  if (auto r = detail::check_field_value(creds.session_token); !r) return r.error();
+  if (expires.count() <= 0)
+    return error{errc::value_out_of_range, error::no_offset, "expires must be positive"};
+  const std::int64_t begin = start.time_since_epoch().count();
+  if (begin < 0) return error{errc::value_out_of_range, error::no_offset, "start before 1970"};
+  if (expires.count() > std::numeric_limits<std::int64_t>::max() - begin)
+    return error{errc::value_out_of_range, error::no_offset, "start + expires overflows"};
+  const std::int64_t end = begin + static_cast<std::int64_t>(expires.count());
+
+  if (auto r = detail::check_method(input.method); !r) return r.error();
+
+  // Headers: check every one (all are sent), sign the chosen ones.
+  const bool has_token = !creds.session_token.empty();
+  bool token_in_headers = false;
+  bool token_in_query = false;
+  std::vector<encoded_pair> headers;
+  headers.reserve(input.headers.size() + 1);
+  for (const http::header_field& h : input.headers) {
+    if (auto r = http::detail::check_header_name(h.name); !r) return r.error();
+    if (auto r = detail::check_field_value(h.value); !r) return r.error();
+    if (iequals(h.name, detail::cos_token_name)) {
+      if (has_token && h.value != creds.session_token)
+        return error{errc::conflicting_parameters, error::no_offset,
+                     "x-cos-security-token differs from the session token"};
+      token_in_headers = true;
+    }
+    if (detail::is_signed_header(h.name, options.additional_headers))
+      headers.push_back(detail::encode_pair(h.name, h.value));
+  }
+
+  std::vector<encoded_pair> params;
+  params.reserve(input.query.size());
+  for (const http::query_field& q : input.query) {
+    if (q.key.empty()) return error{errc::invalid_argument, error::no_offset, "empty query key"};
+    const std::string_view value = q.value.value_or(std::string_view());
+    if (iequals(q.key, detail::cos_token_name)) {
+      if (has_token && value != creds.session_token)
+        return error{errc::conflicting_parameters, error::no_offset,
+                     "x-cos-security-token differs from the session token"};
+      token_in_query = true;
+    }
+    params.push_back(detail::encode_pair(q.key, value));
+  }
+
+  const bool query_form = options.placement == signature_placement::query;
+  // The token still to send: signed as a header in the header form, appended unsigned to the
+  // URL in the query form (cos-nodejs-sdk-v5 getObjectUrl).
+  const bool add_token = has_token && !token_in_headers && !token_in_query;
+  if (add_token && !query_form)
+    headers.push_back(detail::encode_pair(detail::cos_token_name, creds.session_token));
+  if (!detail::sort_pairs(headers))
+    return error{errc::duplicate_header, error::no_offset, "a signed header appears twice"};
+  if (!detail::sort_pairs(params))
+    return error{errc::duplicate_parameter, error::no_offset, "a query key appears twice"};
+
+  // KeyTime, HttpString, StringToSign.
+  signing_result out;
+  out.key_time = std::to_string(begin);
+  out.key_time += ';';
+  out.key_time += std::to_string(end);
+
+  std::string http_params;
+  std::string http_headers;
+  detail::join_pairs(params, http_params, out.url_param_list);
+  detail::join_pairs(headers, http_headers, out.header_list);
+
+  std::string& hs = out.http_string;
+  hs.reserve(input.method.size() + input.key.size() + http_params.size() + http_headers.size() + 5);
+  http::detail::append_lower(hs, input.method);
+  hs += "\n/";
+  hs += input.key;
+  hs += '\n';
+  hs += http_params;
+  hs += '\n';
+  hs += http_headers;
+  hs += '\n';
+
+  sha1_digest digest{};
+  if (auto r = crypto.sha1(as_bytes(hs), digest); !r) return r.error();
+  out.string_to_sign = "sha1\n";
+  out.string_to_sign += out.key_time;
+  out.string_to_sign += '\n';
+  out.string_to_sign += hex_digest(digest).view();
+  out.string_to_sign += '\n';
+
+  // SignKey (on the stack only, never returned) and the signature.
+  sha1_digest sign_key{};
+  if (auto r = crypto.hmac_sha1(as_bytes(creds.secret_key), as_bytes(out.key_time), sign_key); !r)
+    return r.error();
+  const auto sign_key_hex = hex_digest(sign_key);
+  if (auto r =
+          crypto.hmac_sha1(as_bytes(sign_key_hex.view()), as_bytes(out.string_to_sign), digest);
+      !r)
+    return r.error();
+  out.signature = hex_digest(digest);
+
+  // The fields, in the fixed order.
+  const std::pair<std::string_view, std::string_view> fields[] = {
+      {"q-sign-algorithm", "sha1"},          {"q-ak", creds.secret_id},
+      {"q-sign-time", out.key_time},         {"q-key-time", out.key_time},
+      {"q-header-list", out.header_list},    {"q-url-param-list", out.url_param_list},
+      {"q-signature", out.signature.view()},
+  };
+  for (const auto& [name, value] : fields) {
+    if (!out.authorization.empty()) out.authorization += '&';
+    out.authorization += name;
+    out.authorization += '=';
+    out.authorization += value;
+    if (query_form) out.query.push_back({name, std::string(value)});
+  }
+  if (query_form) {
+    if (add_token) out.query.push_back({detail::cos_token_name, std::string(creds.session_token)});
+  } else {
+    out.headers.push_back({"Authorization", out.authorization});
+    if (add_token)
+      out.headers.push_back({detail::cos_token_name, std::string(creds.session_token)});
+  }
+  return out;
+}
+
+}  // namespace cos
+
+OBJPROC_NAMESPACE_END
+
+#endif  // OBJPROC_COS_SIGN_HPP
+// ----- end objproc/cos/sign.hpp -----
 // #include "objproc/cos/watermark.hpp"
 // ----- begin objproc/cos/watermark.hpp -----
 // objproc/cos/watermark.hpp - the typed watermark builders (style-spec §8.7): image (watermark/1),
@@ -4000,106 +4659,6 @@ OBJPROC_NAMESPACE_END
 #endif  // OBJPROC_CRYPTO_BLOCK_HASH_HPP
 // ----- end objproc/crypto/block_hash.hpp -----
 // #include "objproc/crypto/concepts.hpp"
-// ----- begin objproc/crypto/concepts.hpp -----
-// objproc/crypto/concepts.hpp - the crypto_provider concept: how hashing plugs in.
-//
-// Requirements on a provider C (given `const C& c`):
-//   c.sha1(msg, out20)              -> result<void>, noexcept   SHA-1 of msg into out20
-//   c.sha256(msg, out32)            -> result<void>, noexcept   SHA-256 of msg into out32
-//   c.hmac_sha1(key, msg, out20)    -> result<void>, noexcept   HMAC-SHA1 (RFC 2104)
-//   c.hmac_sha256(key, msg, out32)  -> result<void>, noexcept   HMAC-SHA256 (RFC 2104)
-// where msg and key are std::span<const std::byte> of any length (keys longer than a block are
-// hashed first, as RFC 2104 says) and outN is std::span<std::byte, N>. A provider allocates
-// nothing on the heap and reports its own failures as errc::crypto_failed (its native code in
-// error::provider_code). Models: crypto::portable (built in, constexpr) and
-// objproc::openssl::crypto (adapters/openssl). Exemplar: tests/archetypes/crypto_provider.hpp.
-#ifndef OBJPROC_CRYPTO_CONCEPTS_HPP
-#define OBJPROC_CRYPTO_CONCEPTS_HPP
-
-#include <array>
-#include <concepts>
-#include <cstddef>
-#include <span>
-#include <string_view>
-
-// #include "objproc/config.hpp"
-// #include "objproc/core/result.hpp"
-
-OBJPROC_NAMESPACE_BEGIN
-
-using sha1_digest = std::array<std::byte, 20>;
-using sha256_digest = std::array<std::byte, 32>;
-
-template <class C>
-concept crypto_provider = requires(const C& c, std::span<const std::byte> key,
-                                   std::span<const std::byte> msg, std::span<std::byte, 20> out20,
-                                   std::span<std::byte, 32> out32) {
-  { c.sha1(msg, out20) }
-  noexcept->std::same_as<result<void>>;
-  { c.sha256(msg, out32) }
-  noexcept->std::same_as<result<void>>;
-  { c.hmac_sha1(key, msg, out20) }
-  noexcept->std::same_as<result<void>>;
-  { c.hmac_sha256(key, msg, out32) }
-  noexcept->std::same_as<result<void>>;
-};
-
-/// The bytes of a text, for passing strings to a provider (run time only: it reinterprets).
-[[nodiscard]] inline std::span<const std::byte> as_bytes(std::string_view text) noexcept {
-  return std::as_bytes(std::span<const char>(text.data(), text.size()));
-}
-
-namespace crypto {
-
-/// Convenience wrappers returning the digest by value: crypto::sha256(provider, bytes).
-template <class C>
-[[nodiscard]] constexpr result<sha1_digest> sha1(const C& c,
-                                                 std::span<const std::byte> msg) noexcept {
-  static_assert(
-      crypto_provider<C>,
-      "objproc::crypto::sha1 requires a crypto_provider: see objproc/crypto/concepts.hpp");
-  sha1_digest out{};
-  if (auto r = c.sha1(msg, out); !r) return r.error();
-  return out;
-}
-template <class C>
-[[nodiscard]] constexpr result<sha256_digest> sha256(const C& c,
-                                                     std::span<const std::byte> msg) noexcept {
-  static_assert(
-      crypto_provider<C>,
-      "objproc::crypto::sha256 requires a crypto_provider: see objproc/crypto/concepts.hpp");
-  sha256_digest out{};
-  if (auto r = c.sha256(msg, out); !r) return r.error();
-  return out;
-}
-template <class C>
-[[nodiscard]] constexpr result<sha1_digest> hmac_sha1(const C& c, std::span<const std::byte> key,
-                                                      std::span<const std::byte> msg) noexcept {
-  static_assert(
-      crypto_provider<C>,
-      "objproc::crypto::hmac_sha1 requires a crypto_provider: see objproc/crypto/concepts.hpp");
-  sha1_digest out{};
-  if (auto r = c.hmac_sha1(key, msg, out); !r) return r.error();
-  return out;
-}
-template <class C>
-[[nodiscard]] constexpr result<sha256_digest> hmac_sha256(const C& c,
-                                                          std::span<const std::byte> key,
-                                                          std::span<const std::byte> msg) noexcept {
-  static_assert(
-      crypto_provider<C>,
-      "objproc::crypto::hmac_sha256 requires a crypto_provider: see objproc/crypto/concepts.hpp");
-  sha256_digest out{};
-  if (auto r = c.hmac_sha256(key, msg, out); !r) return r.error();
-  return out;
-}
-
-}  // namespace crypto
-
-OBJPROC_NAMESPACE_END
-
-#endif  // OBJPROC_CRYPTO_CONCEPTS_HPP
-// ----- end objproc/crypto/concepts.hpp -----
 // #include "objproc/crypto/hmac.hpp"
 // ----- begin objproc/crypto/hmac.hpp -----
 // objproc/crypto/hmac.hpp - HMAC (RFC 2104) over the built-in hash contexts, constexpr.
@@ -4618,6 +5177,7 @@ OBJPROC_NAMESPACE_END
 
 #endif  // OBJPROC_FWD_HPP
 // ----- end objproc/fwd.hpp -----
+// #include "objproc/http/fields.hpp"
 // #include "objproc/oss/audio.hpp"
 // ----- begin objproc/oss/audio.hpp -----
 // objproc/oss/audio.hpp - typed builders for the OSS audio operations (style-spec §4.2, §6.6,
@@ -6131,6 +6691,114 @@ OBJPROC_NAMESPACE_END
 #endif  // OBJPROC_OSS_AUDIO_HPP
 // ----- end objproc/oss/audio.hpp -----
 // #include "objproc/oss/builder.hpp"
+// #include "objproc/oss/credentials.hpp"
+// ----- begin objproc/oss/credentials.hpp -----
+// objproc/oss/credentials.hpp - Alibaba Cloud keys and the request view the OSS signers read.
+//
+//   oss::credentials creds{.access_key_id = "LTAI...", .access_key_secret = "...",
+//                          .security_token = ""};
+//   oss::signing_input in{.method = "GET", .bucket = "examplebucket", .key = "a/b.jpg",
+//                         .query = query_fields, .headers = header_fields};
+//
+// Plain views: the caller owns the strings and keeps them alive for the call. Nothing in objproc
+// stores, prints or returns access_key_secret. An empty security_token means permanent keys; a
+// set one (STS) is sent as x-oss-security-token (header) or security-token / x-oss-security-token
+// (presigned URL), see oss/sign_v1.hpp and oss/sign_v4.hpp.
+#ifndef OBJPROC_OSS_CREDENTIALS_HPP
+#define OBJPROC_OSS_CREDENTIALS_HPP
+
+#include <span>
+#include <string_view>
+
+// #include "objproc/config.hpp"
+// #include "objproc/core/result.hpp"
+// #include "objproc/http/fields.hpp"
+// #include "objproc/oss/names.hpp"
+
+OBJPROC_NAMESPACE_BEGIN
+
+namespace oss {
+
+struct credentials {
+  std::string_view access_key_id = {};      // public: appears in Authorization and presigned URLs
+  std::string_view access_key_secret = {};  // never leaves the signer
+  std::string_view security_token = {};     // empty: none
+};
+
+/// What the OSS signers sign: a view of the request; every string is the caller's.
+struct signing_input {
+  std::string_view method = {};                   // "GET", "PUT", "POST": uppercase
+  std::string_view bucket = {};                   // empty: the service (ListBuckets)
+  std::string_view key = {};                      // object key, decoded; empty: the bucket itself
+  std::span<const http::query_field> query = {};  // decoded keys and values; nullopt: bare key
+  std::span<const http::header_field> headers = {};  // every header the transport sends
+};
+
+namespace detail {
+
+/// Non-empty key id and secret; a key id of visible ASCII without '/', ':' or ','; a token
+/// without CR, LF or NUL.
+[[nodiscard]] constexpr result<void> check_credentials(const credentials& c) noexcept {
+  if (c.access_key_id.empty())
+    return error{errc::missing_credentials, error::no_offset, "empty access key id"};
+  if (c.access_key_secret.empty())
+    return error{errc::missing_credentials, error::no_offset, "empty access key secret"};
+  for (std::size_t i = 0; i < c.access_key_id.size(); ++i) {
+    const char ch = c.access_key_id[i];
+    if (ch <= ' ' || ch > '~' || ch == '/' || ch == ':' || ch == ',')
+      return error{errc::invalid_credentials, i,
+                   "access key ids are visible ASCII without '/', ':' or ','"};
+  }
+  return http::detail::check_header_value(c.security_token, "CR, LF or NUL in the security token");
+}
+
+/// A region id or product: non-empty [a-z0-9-] ("cn-hangzhou", "oss", "oss-cloudbox").
+[[nodiscard]] constexpr result<void> check_scope_part(std::string_view part,
+                                                      std::string_view what) noexcept {
+  if (part.empty()) return error{errc::invalid_region, error::no_offset, what};
+  for (std::size_t i = 0; i < part.size(); ++i) {
+    const char c = part[i];
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'))
+      return error{errc::invalid_region, i, what};
+  }
+  return {};
+}
+
+/// Method, bucket, key, header names and values, query keys (shared by V1 and V4).
+[[nodiscard]] constexpr result<void> check_signing_input(const signing_input& in) noexcept {
+  if (in.method.empty())
+    return error{errc::invalid_argument, error::no_offset, "empty HTTP method"};
+  for (std::size_t i = 0; i < in.method.size(); ++i)
+    if (in.method[i] < 'A' || in.method[i] > 'Z')
+      return error{errc::invalid_argument, i, "HTTP methods are uppercase letters"};
+  if (!in.bucket.empty()) {
+    if (auto r = check_bucket_name(in.bucket); !r) return r;
+  } else if (!in.key.empty()) {
+    return error{errc::invalid_argument, error::no_offset, "an object key needs a bucket"};
+  }
+  if (!in.key.empty()) {
+    if (auto r = check_object_key(in.key); !r) return r;
+    if (const std::size_t at = http::detail::find_line_break(in.key); at != std::string_view::npos)
+      return error{errc::invalid_object_key, at, "CR, LF or NUL in an object key"};
+  }
+  for (const http::header_field& h : in.headers) {
+    if (auto r = http::detail::check_header_name(h.name); !r) return r;
+    if (auto r = http::detail::check_header_value(h.value); !r) return r;
+  }
+  for (const http::query_field& q : in.query)
+    if (q.key.empty())
+      return error{errc::invalid_query_parameter, error::no_offset, "empty query key"};
+  return {};
+}
+
+}  // namespace detail
+
+}  // namespace oss
+
+OBJPROC_NAMESPACE_END
+
+#endif  // OBJPROC_OSS_CREDENTIALS_HPP
+// ----- end objproc/oss/credentials.hpp -----
 // #include "objproc/oss/directives.hpp"
 // ----- begin objproc/oss/directives.hpp -----
 // objproc/oss/directives.hpp - sys/saveas and sys/notify, joined to a style with '|'.
@@ -6713,6 +7381,850 @@ OBJPROC_NAMESPACE_END
 #endif  // OBJPROC_OSS_IMAGE_HPP
 // ----- end objproc/oss/image.hpp -----
 // #include "objproc/oss/names.hpp"
+// #include "objproc/oss/sign_v1.hpp"
+// ----- begin objproc/oss/sign_v1.hpp -----
+// objproc/oss/sign_v1.hpp - OSS V1 signatures (HMAC-SHA1): Authorization header and presigned
+// URL, as pure functions over a request view.
+//
+//   auto s = oss::sign_v1_header(input, creds, now, crypto::portable{});
+//   for (const http::added_header& h : s->headers) request.set(h.name, h.value);
+//   auto q = oss::sign_v1_query(input, creds, now, std::chrono::seconds{900}, crypto::portable{});
+//
+// The algorithm (docs, Go v1/v2, C++ v1/v2, Python v2 SDKs):
+//   StringToSign = VERB \n Content-MD5 \n Content-Type \n Date \n
+//                  CanonicalizedOSSHeaders CanonicalizedResource
+//     Date: the x-oss-date (or Date) value; in a presigned URL the Expires unix time.
+//     CanonicalizedOSSHeaders: every x-oss-* header, lowercase name, trimmed value, empty values
+//       skipped, sorted, "name:value\n" each (repeats joined by ',').
+//     CanonicalizedResource: "/bucket/key" with the key raw (unencoded), "/bucket/" or "/", then
+//       '?' and the signed sub-resources sorted by key, "k" or "k=v" (decoded), joined by '&'.
+//   Signature = base64(HMAC-SHA1(secret, StringToSign))
+// Signed sub-resources: the SDKs' list (acl, uploadId, versionId, response-*, ...), every
+// x-oss-* query key - so x-oss-process and x-oss-async-process are signed, as the service
+// requires - and options.sub_resources.
+// Header form: the signer sets x-oss-date (or Date, see v1_date_header), the STS token as
+// x-oss-security-token and Authorization: OSS <id>:<signature>; same-named input headers are
+// ignored (replaced). Query form: OSSAccessKeyId, Expires, Signature and security-token (a
+// signed sub-resource) are added, raw; same-named input parameters are ignored (replaced).
+#ifndef OBJPROC_OSS_SIGN_V1_HPP
+#define OBJPROC_OSS_SIGN_V1_HPP
+
+#include <algorithm>
+#include <array>
+#include <chrono>
+#include <cstddef>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+// #include "objproc/config.hpp"
+// #include "objproc/core/result.hpp"
+// #include "objproc/core/text.hpp"
+// #include "objproc/core/time.hpp"
+// #include "objproc/crypto/concepts.hpp"
+// #include "objproc/http/fields.hpp"
+// #include "objproc/oss/credentials.hpp"
+
+OBJPROC_NAMESPACE_BEGIN
+
+namespace oss {
+
+/// Which header carries the request time in the header form. x-oss-date (the default, and what
+/// browsers must use) is itself a signed x-oss-* header; Date is not.
+enum class v1_date_header : unsigned char { x_oss_date, date };
+
+struct v1_options {
+  v1_date_header date_header = v1_date_header::x_oss_date;
+  /// Query keys signed besides the built-in list and x-oss-* (per-operation extras: "comp").
+  std::span<const std::string_view> sub_resources = {};
+};
+
+/// Header form: the headers to set and the intermediates (never the secret).
+struct v1_header_signature {
+  std::string string_to_sign;
+  std::string signature;  // base64
+  /// x-oss-date (or Date), x-oss-security-token (STS only), Authorization.
+  http::field_list<http::added_header, 3> headers;
+};
+
+/// Query form (presigned URL): the parameters to add, raw, and the intermediates.
+struct v1_query_signature {
+  std::string string_to_sign;
+  std::string signature;  // base64; percent-encode it in the URL ('+', '/', '=')
+  /// OSSAccessKeyId, Expires, Signature, security-token (STS only).
+  http::field_list<http::added_query_field, 4> query;
+};
+
+namespace detail {
+
+// Sorted (byte order) for binary search.
+inline constexpr std::array<std::string_view, 34> v1_signed_sub_resources = {
+    "acl",
+    "append",
+    "bucketInfo",
+    "callback",
+    "callback-var",
+    "cleanRestoredObject",
+    "cloudboxes",
+    "continuation-token",
+    "delete",
+    "location",
+    "objectMeta",
+    "partNumber",
+    "position",
+    "regionList",
+    "resourceGroup",
+    "response-cache-control",
+    "response-content-disposition",
+    "response-content-encoding",
+    "response-content-language",
+    "response-content-type",
+    "response-expires",
+    "restore",
+    "security-token",
+    "sequential",
+    "stat",
+    "symlink",
+    "tagging",
+    "uploadId",
+    "uploads",
+    "versionId",
+    "versioning",
+    "versions",
+    "x-oss-async-process",
+    "x-oss-process",
+};
+
+static_assert(std::is_sorted(v1_signed_sub_resources.begin(), v1_signed_sub_resources.end()));
+
+[[nodiscard]] inline bool v1_is_sub_resource(std::string_view key,
+                                             std::span<const std::string_view> extra) noexcept {
+  return key.starts_with("x-oss-") ||
+         std::binary_search(v1_signed_sub_resources.begin(), v1_signed_sub_resources.end(), key) ||
+         std::find(extra.begin(), extra.end(), key) != extra.end();
+}
+
+[[nodiscard]] inline bool v1_in(std::span<const std::string_view> names,
+                                std::string_view name) noexcept {
+  return std::any_of(names.begin(), names.end(),
+                     [&](std::string_view n) { return http::detail::iequals(n, name); });
+}
+
+/// The trimmed value of the first header named `name`, or "".
+[[nodiscard]] inline std::string_view v1_header(std::span<const http::header_field> headers,
+                                                std::string_view name) noexcept {
+  for (const http::header_field& h : headers)
+    if (http::detail::iequals(h.name, name)) return http::detail::trim_ows(h.value);
+  return {};
+}
+
+/// Query keys and values go raw into the string to sign: no line breaks.
+[[nodiscard]] inline result<void> v1_check_query(std::span<const http::query_field> query) {
+  for (const http::query_field& q : query) {
+    if (auto at = http::detail::find_line_break(q.key); at != std::string_view::npos)
+      return error{errc::invalid_query_parameter, at, "CR, LF or NUL in a query key"};
+    if (q.value)
+      if (auto at = http::detail::find_line_break(*q.value); at != std::string_view::npos)
+        return error{errc::invalid_query_parameter, at, "CR, LF or NUL in a query value"};
+  }
+  return {};
+}
+
+inline std::string v1_string_to_sign(const signing_input& in, std::string_view date_line,
+                                     std::span<const std::string_view> owned_headers,
+                                     std::span<const http::header_field> added_headers,
+                                     std::span<const std::string_view> owned_query,
+                                     std::span<const http::query_field> added_query,
+                                     std::span<const std::string_view> extra_sub_resources) {
+  std::string out;
+  out.reserve(256);
+  out += in.method;
+  out += '\n';
+  out += v1_header(in.headers, "content-md5");
+  out += '\n';
+  out += v1_header(in.headers, "content-type");
+  out += '\n';
+  out += date_line;
+  out += '\n';
+
+  std::vector<http::header_field> oss_headers;
+  oss_headers.reserve(in.headers.size() + added_headers.size());
+  for (const http::header_field& h : in.headers) {
+    if (!http::detail::istarts_with(h.name, "x-oss-") || v1_in(owned_headers, h.name)) continue;
+    const std::string_view value = http::detail::trim_ows(h.value);
+    if (!value.empty()) oss_headers.push_back({h.name, value});
+  }
+  oss_headers.insert(oss_headers.end(), added_headers.begin(), added_headers.end());
+  std::stable_sort(oss_headers.begin(), oss_headers.end(), [](const auto& a, const auto& b) {
+    return http::detail::icompare(a.name, b.name) < 0;
+  });
+  for (std::size_t i = 0; i < oss_headers.size(); ++i) {
+    if (i != 0 && http::detail::iequals(oss_headers[i - 1].name, oss_headers[i].name)) {
+      out.back() = ',';
+    } else {
+      http::detail::append_lower(out, oss_headers[i].name);
+      out += ':';
+    }
+    out += oss_headers[i].value;
+    out += '\n';
+  }
+
+  out += '/';
+  if (!in.bucket.empty()) {
+    out += in.bucket;
+    out += '/';
+    out += in.key;
+  }
+  std::vector<http::query_field> resources;
+  for (const http::query_field& q : in.query)
+    if (v1_is_sub_resource(q.key, extra_sub_resources) &&
+        std::find(owned_query.begin(), owned_query.end(), q.key) == owned_query.end())
+      resources.push_back(q);
+  resources.insert(resources.end(), added_query.begin(), added_query.end());
+  std::stable_sort(resources.begin(), resources.end(),
+                   [](const auto& a, const auto& b) { return a.key < b.key; });
+  for (std::size_t i = 0; i < resources.size(); ++i) {
+    out += i == 0 ? '?' : '&';
+    out += resources[i].key;
+    if (resources[i].value && !resources[i].value->empty()) {
+      out += '=';
+      out += *resources[i].value;
+    }
+  }
+  return out;
+}
+
+template <class Crypto>
+[[nodiscard]] result<std::string> v1_signature(std::string_view secret,
+                                               std::string_view string_to_sign,
+                                               const Crypto& crypto) {
+  sha1_digest mac{};
+  if (auto r = crypto.hmac_sha1(as_bytes(secret), as_bytes(string_to_sign), mac); !r)
+    return r.error();
+  return to_base64(std::span<const std::byte>(mac));
+}
+
+[[nodiscard]] inline result<void> v1_check(const signing_input& in, const credentials& creds) {
+  if (auto r = check_credentials(creds); !r) return r;
+  if (auto r = check_signing_input(in); !r) return r;
+  return v1_check_query(in.query);
+}
+
+}  // namespace detail
+
+/// Header form: Authorization "OSS <access key id>:<signature>" at time `now`.
+template <class Crypto>
+[[nodiscard]] result<v1_header_signature> sign_v1_header(const signing_input& input,
+                                                         const credentials& creds,
+                                                         std::chrono::sys_seconds now,
+                                                         const Crypto& crypto,
+                                                         const v1_options& options = {}) {
+  static_assert(crypto_provider<Crypto>,
+                "objproc::oss::sign_v1 requires a crypto_provider: see "
+                "objproc/crypto/concepts.hpp");
+  if (auto r = detail::v1_check(input, creds); !r) return r.error();
+  auto date = format_rfc1123(now);
+  if (!date) return date.error();
+
+  const bool sts = !creds.security_token.empty();
+  const bool x_oss_date = options.date_header == v1_date_header::x_oss_date;
+  if (!x_oss_date && !detail::v1_header(input.headers, "x-oss-date").empty())
+    return error{errc::conflicting_parameters, error::no_offset,
+                 "an x-oss-date header would override Date"};
+  // x-oss-date wins over Date at the server, so both are the signer's in either mode.
+  const std::array<std::string_view, 3> owned = {"x-oss-date", "date", "x-oss-security-token"};
+  std::array<http::header_field, 2> added{};
+  std::size_t count = 0;
+  if (x_oss_date) added[count++] = {"x-oss-date", date->view()};
+  if (sts) added[count++] = {"x-oss-security-token", creds.security_token};
+
+  v1_header_signature out;
+  out.string_to_sign =
+      detail::v1_string_to_sign(input, date->view(), std::span(owned).first(sts ? 3 : 2),
+                                std::span(added).first(count), {}, {}, options.sub_resources);
+  auto signature = detail::v1_signature(creds.access_key_secret, out.string_to_sign, crypto);
+  if (!signature) return signature.error();
+  out.signature = std::move(*signature);
+
+  std::string authorization;
+  authorization.reserve(5 + creds.access_key_id.size() + out.signature.size());
+  authorization += "OSS ";
+  authorization += creds.access_key_id;
+  authorization += ':';
+  authorization += out.signature;
+
+  out.headers.push_back({x_oss_date ? "x-oss-date" : "Date", std::string(date->view())});
+  if (sts) out.headers.push_back({"x-oss-security-token", std::string(creds.security_token)});
+  out.headers.push_back({"Authorization", std::move(authorization)});
+  return out;
+}
+
+/// Query form (presigned URL) valid until now + expires (at least one second).
+template <class Crypto>
+[[nodiscard]] result<v1_query_signature> sign_v1_query(
+    const signing_input& input, const credentials& creds, std::chrono::sys_seconds now,
+    std::chrono::seconds expires, const Crypto& crypto, const v1_options& options = {}) {
+  static_assert(crypto_provider<Crypto>,
+                "objproc::oss::sign_v1 requires a crypto_provider: see "
+                "objproc/crypto/concepts.hpp");
+  if (auto r = detail::v1_check(input, creds); !r) return r.error();
+  if (expires < std::chrono::seconds{1})
+    return error{errc::value_out_of_range, error::no_offset,
+                 "presigned URLs expire at least one second later"};
+  const std::string expires_at = std::to_string((now + expires).time_since_epoch().count());
+
+  const bool sts = !creds.security_token.empty();
+  const std::array<std::string_view, 4> owned = {"OSSAccessKeyId", "Expires", "Signature",
+                                                 "security-token"};
+  const std::array<http::query_field, 1> added = {
+      http::query_field{"security-token", creds.security_token}};
+
+  v1_query_signature out;
+  out.string_to_sign =
+      detail::v1_string_to_sign(input, expires_at, {}, {}, std::span(owned).first(sts ? 4 : 3),
+                                std::span(added).first(sts ? 1 : 0), options.sub_resources);
+  auto signature = detail::v1_signature(creds.access_key_secret, out.string_to_sign, crypto);
+  if (!signature) return signature.error();
+  out.signature = std::move(*signature);
+
+  out.query.push_back({"OSSAccessKeyId", std::string(creds.access_key_id)});
+  out.query.push_back({"Expires", expires_at});
+  out.query.push_back({"Signature", out.signature});
+  if (sts) out.query.push_back({"security-token", std::string(creds.security_token)});
+  return out;
+}
+
+}  // namespace oss
+
+OBJPROC_NAMESPACE_END
+
+#endif  // OBJPROC_OSS_SIGN_V1_HPP
+// ----- end objproc/oss/sign_v1.hpp -----
+// #include "objproc/oss/sign_v4.hpp"
+// ----- begin objproc/oss/sign_v4.hpp -----
+// objproc/oss/sign_v4.hpp - OSS V4 signatures (OSS4-HMAC-SHA256): Authorization header and
+// presigned URL, as pure functions over a request view.
+//
+//   auto s = oss::sign_v4_header(input, creds, "cn-hangzhou", now, crypto::portable{});
+//   for (const http::added_header& h : s->headers) request.set(h.name, h.value);
+//   auto q = oss::sign_v4_query(input, creds, "cn-hangzhou", now, std::chrono::seconds{3600},
+//                               crypto::portable{});   // q->query: the x-oss-* fields to add
+//
+// The algorithm (docs, and the Go/Python/C++ v2 SDKs):
+//   CanonicalRequest = METHOD \n URI-encode("/bucket/key", '/' kept) \n CanonicalQuery \n
+//                      CanonicalHeaders \n AdditionalHeaders \n UNSIGNED-PAYLOAD
+//     CanonicalQuery: every parameter, key and value RFC 3986-encoded, sorted by encoded key,
+//       "k=v" or "k" when the value is absent or empty, joined by '&'.
+//     CanonicalHeaders: content-type, content-md5, every x-oss-* and the additional headers,
+//       lowercase name, trimmed value, sorted, "name:value\n" each (repeats joined by ',').
+//     AdditionalHeaders: the requested extra names, lowercased, deduplicated, sorted, ';'-joined,
+//       without names signed anyway or absent from the request.
+//   Scope = yyyymmdd/region/product/aliyun_v4_request (product "oss"; "oss-cloudbox")
+//   StringToSign = "OSS4-HMAC-SHA256\n" x-oss-date "\n" Scope "\n" hex(SHA256(CanonicalRequest))
+//   SigningKey = HMAC(HMAC(HMAC(HMAC("aliyun_v4" secret, yyyymmdd), region), product),
+//                     "aliyun_v4_request");  Signature = hex(HMAC(SigningKey, StringToSign))
+// Header form: the signer sets x-oss-date, x-oss-content-sha256: UNSIGNED-PAYLOAD, the STS
+// token and Authorization; headers of those names in the input are ignored (they are replaced).
+// Query form: x-oss-signature-version, x-oss-date, x-oss-expires (1..604800 s),
+// x-oss-credential, x-oss-additional-headers and x-oss-security-token are signed, then
+// x-oss-signature is added; same-named parameters in the input are ignored (replaced).
+// Query values returned are raw: the URL builder percent-encodes them.
+#ifndef OBJPROC_OSS_SIGN_V4_HPP
+#define OBJPROC_OSS_SIGN_V4_HPP
+
+#include <algorithm>
+#include <array>
+#include <chrono>
+#include <cstddef>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+// #include "objproc/config.hpp"
+// #include "objproc/core/fixed_string.hpp"
+// #include "objproc/core/result.hpp"
+// #include "objproc/core/text.hpp"
+// #include "objproc/core/time.hpp"
+// #include "objproc/crypto/concepts.hpp"
+// #include "objproc/http/fields.hpp"
+// #include "objproc/oss/credentials.hpp"
+
+OBJPROC_NAMESPACE_BEGIN
+
+namespace oss {
+
+struct v4_options {
+  /// Header names signed besides content-type, content-md5 and x-oss-* (any case).
+  std::span<const std::string_view> additional_headers = {};
+  /// "oss", or "oss-cloudbox" (the region is then the CloudBox id). Fixed by a v4_signing_key.
+  std::string_view product = "oss";
+};
+
+/// The longest presigned URL lifetime OSS accepts: seven days.
+inline constexpr std::chrono::seconds v4_max_expiry{604800};
+
+/// A derived V4 signing key for one (secret, day, region, product): four HMACs saved per
+/// request. Cache it keyed by the access key and check matches() before reuse. The key bytes
+/// are equivalent to the secret for that day and region: treat them like one.
+class v4_signing_key {
+ public:
+  template <class Crypto>
+  [[nodiscard]] static result<v4_signing_key> derive(const credentials& creds,
+                                                     std::chrono::sys_seconds when,
+                                                     std::string_view region, const Crypto& crypto,
+                                                     std::string_view product = "oss");
+
+  /// "20231216/cn-hangzhou/oss/aliyun_v4_request".
+  [[nodiscard]] std::string_view scope() const noexcept { return scope_; }
+  [[nodiscard]] std::string_view date() const noexcept { return scope().substr(0, 8); }
+  [[nodiscard]] std::string_view region() const noexcept { return scope().substr(9, region_size_); }
+  [[nodiscard]] std::string_view product() const noexcept {
+    const std::size_t at = 9 + region_size_ + 1;
+    return scope().substr(at, scope_.size() - at - terminator.size() - 1);
+  }
+  /// Whether this key signs a request at `when` for `region` and `product`.
+  [[nodiscard]] bool matches(std::chrono::sys_seconds when, std::string_view region_id,
+                             std::string_view product_name = "oss") const noexcept {
+    auto day = format_yyyymmdd(when);
+    return day && day->view() == date() && region_id == region() && product_name == product();
+  }
+  /// The key bytes (secret-equivalent).
+  [[nodiscard]] const sha256_digest& bytes() const noexcept { return key_; }
+
+  static constexpr std::string_view terminator = "aliyun_v4_request";
+
+ private:
+  v4_signing_key() = default;
+
+  sha256_digest key_{};
+  std::string scope_;
+  std::size_t region_size_ = 0;
+};
+
+/// Header form: the headers to set and the intermediates (never the secret or the key).
+struct v4_header_signature {
+  std::string canonical_request;
+  std::string string_to_sign;
+  fixed_string<64> signature;  // lowercase hex
+  /// x-oss-date, x-oss-content-sha256, x-oss-security-token (STS only), Authorization.
+  http::field_list<http::added_header, 4> headers;
+};
+
+/// Query form (presigned URL): the parameters to add, raw, and the intermediates.
+struct v4_query_signature {
+  std::string canonical_request;
+  std::string string_to_sign;
+  fixed_string<64> signature;  // lowercase hex
+  /// [x-oss-additional-headers], x-oss-credential, x-oss-date, x-oss-expires,
+  /// x-oss-signature-version, [x-oss-security-token], x-oss-signature.
+  http::field_list<http::added_query_field, 7> query;
+};
+
+namespace detail {
+
+inline constexpr std::string_view v4_algorithm = "OSS4-HMAC-SHA256";
+inline constexpr std::string_view v4_unsigned_payload = "UNSIGNED-PAYLOAD";
+
+[[nodiscard]] constexpr bool v4_signed_by_default(std::string_view name) noexcept {
+  return http::detail::iequals(name, "content-type") ||
+         http::detail::iequals(name, "content-md5") || http::detail::istarts_with(name, "x-oss-");
+}
+
+/// The additional header names that count: requested, not signed anyway, present in the
+/// request (ignoring `owned`), sorted and deduplicated case-insensitively.
+[[nodiscard]] inline std::vector<std::string_view> v4_additional_names(
+    std::span<const std::string_view> requested, std::span<const http::header_field> headers) {
+  std::vector<std::string_view> names;
+  for (const std::string_view r : requested) {
+    if (v4_signed_by_default(r) || http::detail::iequals(r, "authorization")) continue;
+    const bool present = std::any_of(headers.begin(), headers.end(), [&](const auto& h) {
+      return http::detail::iequals(h.name, r);
+    });
+    if (present) names.push_back(r);
+  }
+  std::sort(names.begin(), names.end(), [](std::string_view a, std::string_view b) {
+    return http::detail::icompare(a, b) < 0;
+  });
+  names.erase(std::unique(names.begin(), names.end(),
+                          [](std::string_view a, std::string_view b) {
+                            return http::detail::iequals(a, b);
+                          }),
+              names.end());
+  return names;
+}
+
+inline void v4_join_names(std::string& out, std::span<const std::string_view> names) {
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    if (i != 0) out += ';';
+    http::detail::append_lower(out, names[i]);
+  }
+}
+
+[[nodiscard]] inline bool v4_in(std::span<const std::string_view> names,
+                                std::string_view name) noexcept {
+  return std::any_of(names.begin(), names.end(),
+                     [&](std::string_view n) { return http::detail::iequals(n, name); });
+}
+
+/// Appends the canonical headers block (each line ending in '\n').
+inline void v4_append_canonical_headers(std::string& out,
+                                        std::span<const http::header_field> headers,
+                                        std::span<const std::string_view> owned,
+                                        std::span<const http::header_field> added,
+                                        std::span<const std::string_view> additional) {
+  std::vector<http::header_field> list;
+  list.reserve(headers.size() + added.size());
+  for (const http::header_field& h : headers) {
+    if (v4_in(owned, h.name) || http::detail::iequals(h.name, "authorization")) continue;
+    if (v4_signed_by_default(h.name) || v4_in(additional, h.name))
+      list.push_back({h.name, http::detail::trim_ows(h.value)});
+  }
+  list.insert(list.end(), added.begin(), added.end());
+  std::stable_sort(list.begin(), list.end(), [](const auto& a, const auto& b) {
+    return http::detail::icompare(a.name, b.name) < 0;
+  });
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    const bool repeat = i != 0 && http::detail::iequals(list[i - 1].name, list[i].name);
+    if (repeat) {
+      out.back() = ',';  // "name:v1,v2\n"
+    } else {
+      http::detail::append_lower(out, list[i].name);
+      out += ':';
+    }
+    out += list[i].value;
+    out += '\n';
+  }
+}
+
+/// Appends the canonical query: input parameters not in `owned`, then `added`, encoded and sorted.
+inline void v4_append_canonical_query(std::string& out, std::span<const http::query_field> query,
+                                      std::span<const std::string_view> owned,
+                                      std::span<const http::query_field> added) {
+  struct entry {
+    std::size_t key_at, key_size, value_at, value_size;
+  };
+  std::string buffer;
+  std::vector<entry> entries;
+  entries.reserve(query.size() + added.size());
+  const auto push = [&](const http::query_field& q) {
+    entry e{buffer.size(), 0, 0, 0};
+    append_percent_encoded(buffer, q.key, percent_set::component);
+    e.key_size = buffer.size() - e.key_at;
+    e.value_at = buffer.size();
+    if (q.value) append_percent_encoded(buffer, *q.value, percent_set::component);
+    e.value_size = buffer.size() - e.value_at;
+    entries.push_back(e);
+  };
+  for (const http::query_field& q : query)
+    if (std::find(owned.begin(), owned.end(), q.key) == owned.end()) push(q);
+  for (const http::query_field& q : added) push(q);
+  const std::string_view text = buffer;
+  std::stable_sort(entries.begin(), entries.end(), [&](const entry& a, const entry& b) {
+    const auto ka = text.substr(a.key_at, a.key_size), kb = text.substr(b.key_at, b.key_size);
+    if (ka != kb) return ka < kb;
+    return text.substr(a.value_at, a.value_size) < text.substr(b.value_at, b.value_size);
+  });
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    if (i != 0) out += '&';
+    out += text.substr(entries[i].key_at, entries[i].key_size);
+    if (entries[i].value_size != 0) {
+      out += '=';
+      out += text.substr(entries[i].value_at, entries[i].value_size);
+    }
+  }
+}
+
+/// "/bucket/" + the key URI-encoded with '/' kept; "/" without a bucket.
+inline void v4_append_canonical_uri(std::string& out, const signing_input& in) {
+  out += '/';
+  if (in.bucket.empty()) return;
+  out += in.bucket;
+  out += '/';
+  append_percent_encoded(out, in.key, percent_set::path);
+}
+
+[[nodiscard]] inline std::string v4_canonical_request(
+    const signing_input& in, std::span<const std::string_view> owned_headers,
+    std::span<const http::header_field> added_headers,
+    std::span<const std::string_view> owned_query, std::span<const http::query_field> added_query,
+    std::span<const std::string_view> additional) {
+  std::string out;
+  out.reserve(256);
+  out += in.method;
+  out += '\n';
+  v4_append_canonical_uri(out, in);
+  out += '\n';
+  v4_append_canonical_query(out, in.query, owned_query, added_query);
+  out += '\n';
+  v4_append_canonical_headers(out, in.headers, owned_headers, added_headers, additional);
+  out += '\n';
+  v4_join_names(out, additional);
+  out += '\n';
+  out += v4_unsigned_payload;
+  return out;
+}
+
+/// StringToSign from the canonical request.
+template <class Crypto>
+[[nodiscard]] result<std::string> v4_string_to_sign(std::string_view canonical_request,
+                                                    std::string_view iso_date,
+                                                    std::string_view scope, const Crypto& crypto) {
+  sha256_digest digest{};
+  if (auto r = crypto.sha256(as_bytes(canonical_request), digest); !r) return r.error();
+  std::string out;
+  out.reserve(v4_algorithm.size() + iso_date.size() + scope.size() + 3 + 64);
+  out += v4_algorithm;
+  out += '\n';
+  out += iso_date;
+  out += '\n';
+  out += scope;
+  out += '\n';
+  out += hex_digest(digest).view();
+  return out;
+}
+
+template <class Crypto>
+[[nodiscard]] result<fixed_string<64>> v4_signature(const v4_signing_key& key,
+                                                    std::string_view string_to_sign,
+                                                    const Crypto& crypto) {
+  sha256_digest mac{};
+  if (auto r = crypto.hmac_sha256(key.bytes(), as_bytes(string_to_sign), mac); !r) return r.error();
+  return hex_digest(mac);
+}
+
+/// Checks shared by both forms: credentials, input, additional header names.
+[[nodiscard]] inline result<void> v4_check(const signing_input& in, const credentials& creds,
+                                           const v4_options& options) {
+  if (auto r = check_credentials(creds); !r) return r;
+  if (auto r = check_signing_input(in); !r) return r;
+  for (const std::string_view name : options.additional_headers)
+    if (auto r = http::detail::check_header_name(name); !r) return r;
+  return {};
+}
+
+/// Overwrites `bytes` in a way the optimiser keeps (the secret copy of derive()).
+inline void v4_wipe(std::span<char> bytes) noexcept {
+  volatile char* p = bytes.data();
+  for (std::size_t i = 0; i < bytes.size(); ++i) p[i] = 0;
+}
+
+}  // namespace detail
+
+template <class Crypto>
+result<v4_signing_key> v4_signing_key::derive(const credentials& creds,
+                                              std::chrono::sys_seconds when,
+                                              std::string_view region, const Crypto& crypto,
+                                              std::string_view product) {
+  static_assert(crypto_provider<Crypto>,
+                "objproc::oss::v4_signing_key requires a crypto_provider: see "
+                "objproc/crypto/concepts.hpp");
+  if (auto r = detail::check_credentials(creds); !r) return r.error();
+  if (auto r = detail::check_scope_part(region, "regions are non-empty [a-z0-9-]"); !r)
+    return r.error();
+  if (auto r = detail::check_scope_part(product, "products are non-empty [a-z0-9-]"); !r)
+    return r.error();
+  auto day = format_yyyymmdd(when);
+  if (!day) return day.error();
+
+  v4_signing_key key;
+  key.region_size_ = region.size();
+  key.scope_.reserve(8 + region.size() + product.size() + terminator.size() + 3);
+  key.scope_ += day->view();
+  key.scope_ += '/';
+  key.scope_ += region;
+  key.scope_ += '/';
+  key.scope_ += product;
+  key.scope_ += '/';
+  key.scope_ += terminator;
+
+  // k1 = HMAC("aliyun_v4" + secret, day): the prefixed secret, on the stack when it fits.
+  constexpr std::string_view prefix = "aliyun_v4";
+  std::array<char, 128> stack{};
+  std::string heap;
+  std::span<char> prefixed;
+  const std::size_t n = prefix.size() + creds.access_key_secret.size();
+  if (n <= stack.size()) {
+    prefixed = std::span<char>(stack.data(), n);
+  } else {
+    heap.resize(n);
+    prefixed = std::span<char>(heap);
+  }
+  std::copy(prefix.begin(), prefix.end(), prefixed.begin());
+  std::copy(creds.access_key_secret.begin(), creds.access_key_secret.end(),
+            prefixed.begin() + static_cast<std::ptrdiff_t>(prefix.size()));
+  sha256_digest k{};
+  auto r = crypto.hmac_sha256(std::as_bytes(prefixed), as_bytes(day->view()), k);
+  detail::v4_wipe(prefixed);
+  if (!r) return r.error();
+  for (const std::string_view part : {region, product, terminator}) {
+    sha256_digest next{};
+    if (auto step = crypto.hmac_sha256(k, as_bytes(part), next); !step) return step.error();
+    k = next;
+  }
+  key.key_ = k;
+  return key;
+}
+
+/// Header form with a cached signing key (its day, region and product must match).
+template <class Crypto>
+[[nodiscard]] result<v4_header_signature> sign_v4_header(
+    const signing_input& input, const credentials& creds, const v4_signing_key& key,
+    std::chrono::sys_seconds now, const Crypto& crypto, const v4_options& options = {}) {
+  static_assert(crypto_provider<Crypto>,
+                "objproc::oss::sign_v4 requires a crypto_provider: see "
+                "objproc/crypto/concepts.hpp");
+  if (auto r = detail::v4_check(input, creds, options); !r) return r.error();
+  if (!key.matches(now, key.region(), options.product))
+    return error{errc::signing_key_mismatch, error::no_offset,
+                 "the signing key is for another day or product"};
+  auto iso = format_iso8601_basic(now);
+  if (!iso) return iso.error();
+
+  const bool sts = !creds.security_token.empty();
+  const std::array<std::string_view, 3> owned = {"x-oss-date", "x-oss-content-sha256",
+                                                 "x-oss-security-token"};
+  const std::array<http::header_field, 3> added = {
+      http::header_field{"x-oss-date", iso->view()},
+      http::header_field{"x-oss-content-sha256", detail::v4_unsigned_payload},
+      http::header_field{"x-oss-security-token", creds.security_token}};
+  const auto additional = detail::v4_additional_names(options.additional_headers, input.headers);
+
+  v4_header_signature out;
+  out.canonical_request =
+      detail::v4_canonical_request(input, std::span(owned).first(sts ? 3 : 2),
+                                   std::span(added).first(sts ? 3 : 2), {}, {}, additional);
+  auto sts_text =
+      detail::v4_string_to_sign(out.canonical_request, iso->view(), key.scope(), crypto);
+  if (!sts_text) return sts_text.error();
+  out.string_to_sign = std::move(*sts_text);
+  auto signature = detail::v4_signature(key, out.string_to_sign, crypto);
+  if (!signature) return signature.error();
+  out.signature = *signature;
+
+  std::string authorization;
+  authorization.reserve(64 + creds.access_key_id.size() + key.scope().size() + 96);
+  authorization += detail::v4_algorithm;
+  authorization += " Credential=";
+  authorization += creds.access_key_id;
+  authorization += '/';
+  authorization += key.scope();
+  if (!additional.empty()) {
+    authorization += ",AdditionalHeaders=";
+    detail::v4_join_names(authorization, additional);
+  }
+  authorization += ",Signature=";
+  authorization += out.signature.view();
+
+  out.headers.push_back({"x-oss-date", std::string(iso->view())});
+  out.headers.push_back({"x-oss-content-sha256", std::string(detail::v4_unsigned_payload)});
+  if (sts) out.headers.push_back({"x-oss-security-token", std::string(creds.security_token)});
+  out.headers.push_back({"Authorization", std::move(authorization)});
+  return out;
+}
+
+/// Header form: derives the signing key for `region` (and options.product), then signs.
+template <class Crypto>
+[[nodiscard]] result<v4_header_signature> sign_v4_header(
+    const signing_input& input, const credentials& creds, std::string_view region,
+    std::chrono::sys_seconds now, const Crypto& crypto, const v4_options& options = {}) {
+  static_assert(crypto_provider<Crypto>,
+                "objproc::oss::sign_v4 requires a crypto_provider: see "
+                "objproc/crypto/concepts.hpp");
+  if (auto r = detail::v4_check(input, creds, options); !r) return r.error();
+  auto key = v4_signing_key::derive(creds, now, region, crypto, options.product);
+  if (!key) return key.error();
+  return sign_v4_header(input, creds, *key, now, crypto, options);
+}
+
+/// Query form (presigned URL) with a cached signing key; `expires` is 1..604800 seconds.
+template <class Crypto>
+[[nodiscard]] result<v4_query_signature> sign_v4_query(
+    const signing_input& input, const credentials& creds, const v4_signing_key& key,
+    std::chrono::sys_seconds now, std::chrono::seconds expires, const Crypto& crypto,
+    const v4_options& options = {}) {
+  static_assert(crypto_provider<Crypto>,
+                "objproc::oss::sign_v4 requires a crypto_provider: see "
+                "objproc/crypto/concepts.hpp");
+  if (auto r = detail::v4_check(input, creds, options); !r) return r.error();
+  if (expires < std::chrono::seconds{1} || expires > v4_max_expiry)
+    return error{errc::value_out_of_range, error::no_offset,
+                 "presigned URLs expire in 1 to 604800 seconds"};
+  if (!key.matches(now, key.region(), options.product))
+    return error{errc::signing_key_mismatch, error::no_offset,
+                 "the signing key is for another day or product"};
+  auto iso = format_iso8601_basic(now);
+  if (!iso) return iso.error();
+
+  const bool sts = !creds.security_token.empty();
+  const auto additional = detail::v4_additional_names(options.additional_headers, input.headers);
+  std::string credential;
+  credential.reserve(creds.access_key_id.size() + 1 + key.scope().size());
+  credential += creds.access_key_id;
+  credential += '/';
+  credential += key.scope();
+  std::string additional_text;
+  detail::v4_join_names(additional_text, additional);
+  const std::string expires_text = std::to_string(expires.count());
+
+  // Sorted, as the vectors list them; x-oss-signature comes last, unsigned.
+  std::array<http::query_field, 6> added{};
+  std::size_t count = 0;
+  if (!additional.empty()) added[count++] = {"x-oss-additional-headers", additional_text};
+  added[count++] = {"x-oss-credential", credential};
+  added[count++] = {"x-oss-date", iso->view()};
+  added[count++] = {"x-oss-expires", expires_text};
+  added[count++] = {"x-oss-signature-version", detail::v4_algorithm};
+  if (sts) added[count++] = {"x-oss-security-token", creds.security_token};
+  const std::array<std::string_view, 7> owned = {
+      "x-oss-additional-headers", "x-oss-credential", "x-oss-date",          "x-oss-expires",
+      "x-oss-signature-version",  "x-oss-signature",  "x-oss-security-token"};
+
+  v4_query_signature out;
+  out.canonical_request =
+      detail::v4_canonical_request(input, {}, {}, std::span(owned).first(sts ? 7 : 6),
+                                   std::span(added).first(count), additional);
+  auto sts_text =
+      detail::v4_string_to_sign(out.canonical_request, iso->view(), key.scope(), crypto);
+  if (!sts_text) return sts_text.error();
+  out.string_to_sign = std::move(*sts_text);
+  auto signature = detail::v4_signature(key, out.string_to_sign, crypto);
+  if (!signature) return signature.error();
+  out.signature = *signature;
+
+  if (!additional.empty())
+    out.query.push_back({"x-oss-additional-headers", std::move(additional_text)});
+  out.query.push_back({"x-oss-credential", std::move(credential)});
+  out.query.push_back({"x-oss-date", std::string(iso->view())});
+  out.query.push_back({"x-oss-expires", expires_text});
+  out.query.push_back({"x-oss-signature-version", std::string(detail::v4_algorithm)});
+  if (sts) out.query.push_back({"x-oss-security-token", std::string(creds.security_token)});
+  out.query.push_back({"x-oss-signature", std::string(out.signature.view())});
+  return out;
+}
+
+/// Query form (presigned URL): derives the signing key, then signs.
+template <class Crypto>
+[[nodiscard]] result<v4_query_signature> sign_v4_query(
+    const signing_input& input, const credentials& creds, std::string_view region,
+    std::chrono::sys_seconds now, std::chrono::seconds expires, const Crypto& crypto,
+    const v4_options& options = {}) {
+  static_assert(crypto_provider<Crypto>,
+                "objproc::oss::sign_v4 requires a crypto_provider: see "
+                "objproc/crypto/concepts.hpp");
+  if (auto r = detail::v4_check(input, creds, options); !r) return r.error();
+  auto key = v4_signing_key::derive(creds, now, region, crypto, options.product);
+  if (!key) return key.error();
+  return sign_v4_query(input, creds, *key, now, expires, crypto, options);
+}
+
+}  // namespace oss
+
+OBJPROC_NAMESPACE_END
+
+#endif  // OBJPROC_OSS_SIGN_V4_HPP
+// ----- end objproc/oss/sign_v4.hpp -----
 // #include "objproc/oss/spec.hpp"
 // #include "objproc/oss/style.hpp"
 // #include "objproc/oss/video.hpp"

@@ -36,6 +36,7 @@
 #include "objproc/cos/rule.hpp"
 #include "objproc/cos/sign.hpp"
 #include "objproc/cos/watermark.hpp"
+#include "objproc/credentials.hpp"
 #include "objproc/crypto/block_hash.hpp"
 #include "objproc/crypto/concepts.hpp"
 #include "objproc/crypto/hmac.hpp"

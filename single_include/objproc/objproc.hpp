@@ -4512,6 +4512,299 @@ OBJPROC_NAMESPACE_END
 
 #endif  // OBJPROC_COS_WATERMARK_HPP
 // ----- end objproc/cos/watermark.hpp -----
+// #include "objproc/credentials.hpp"
+// ----- begin objproc/credentials.hpp -----
+// objproc/credentials.hpp - where keys come from: owned credentials, the environment variables
+// the vendors' own samples read, and the concept a user's provider (STS refresh, a vault)
+// models.
+//
+//   auto oss_keys = objproc::oss_environment_credentials();   // OSS_ACCESS_KEY_ID ...
+//   auto cos_keys = objproc::cos_environment_credentials();   // COS_SECRET_ID ... or
+//                                                             // TENCENTCLOUD_SECRET_ID ...
+//   oss::sign_v4_header(input, oss_keys->oss(), ...);
+//
+// Requirements on a provider P (credentials_provider<P>): `p.get()` returns
+// result<owned_credentials> (fresh keys, e.g. after an STS refresh); it may be called from the
+// thread that signs, so it must be thread-safe if shared. Exemplar:
+// tests/archetypes/credentials_provider.hpp.
+//
+// Secrets never appear in output: owned_credentials has no to_string, and its description()
+// shows the key id and whether a token is set, never the secret or the token.
+#ifndef OBJPROC_CREDENTIALS_HPP
+#define OBJPROC_CREDENTIALS_HPP
+
+#include <concepts>
+#include <cstdlib>
+#include <string>
+#include <string_view>
+
+// #include "objproc/config.hpp"
+// #include "objproc/core/result.hpp"
+// #include "objproc/cos/credentials.hpp"
+// #include "objproc/oss/credentials.hpp"
+// ----- begin objproc/oss/credentials.hpp -----
+// objproc/oss/credentials.hpp - Alibaba Cloud keys and the request view the OSS signers read.
+//
+//   oss::credentials creds{.access_key_id = "LTAI...", .access_key_secret = "...",
+//                          .security_token = ""};
+//   oss::signing_input in{.method = "GET", .bucket = "examplebucket", .key = "a/b.jpg",
+//                         .query = query_fields, .headers = header_fields};
+//
+// Plain views: the caller owns the strings and keeps them alive for the call. Nothing in objproc
+// stores, prints or returns access_key_secret. An empty security_token means permanent keys; a
+// set one (STS) is sent as x-oss-security-token (header) or security-token / x-oss-security-token
+// (presigned URL), see oss/sign_v1.hpp and oss/sign_v4.hpp.
+#ifndef OBJPROC_OSS_CREDENTIALS_HPP
+#define OBJPROC_OSS_CREDENTIALS_HPP
+
+#include <span>
+#include <string_view>
+
+// #include "objproc/config.hpp"
+// #include "objproc/core/result.hpp"
+// #include "objproc/http/fields.hpp"
+// #include "objproc/oss/names.hpp"
+// ----- begin objproc/oss/names.hpp -----
+// objproc/oss/names.hpp - OSS bucket names and object keys: the rules both the processing
+// directives (sys/saveas) and the endpoints check, in one place.
+//   check_bucket_name("examplebucket")   3-63 of [a-z0-9-], not starting or ending with '-'
+//   check_object_key("dir/a.jpg")        1-1023 bytes of UTF-8, not starting with '/' or '\'
+#ifndef OBJPROC_OSS_NAMES_HPP
+#define OBJPROC_OSS_NAMES_HPP
+
+#include <string_view>
+
+// #include "objproc/config.hpp"
+// #include "objproc/core/result.hpp"
+// #include "objproc/core/text.hpp"
+
+OBJPROC_NAMESPACE_BEGIN
+
+namespace oss {
+
+/// An OSS bucket name; the offset of a bad character where one applies.
+[[nodiscard]] constexpr result<void> check_bucket_name(std::string_view name) noexcept {
+  if (name.size() < 3 || name.size() > 63)
+    return error{errc::invalid_bucket_name, error::no_offset,
+                 "bucket names have 3 to 63 characters"};
+  for (std::size_t i = 0; i < name.size(); ++i) {
+    const char c = name[i];
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'))
+      return error{errc::invalid_bucket_name, i, "only lowercase letters, digits and '-'"};
+  }
+  if (name.front() == '-') return error{errc::invalid_bucket_name, 0, "cannot start with '-'"};
+  if (name.back() == '-')
+    return error{errc::invalid_bucket_name, name.size() - 1, "cannot end with '-'"};
+  return {};
+}
+
+/// An OSS object key.
+[[nodiscard]] constexpr result<void> check_object_key(std::string_view key) noexcept {
+  if (key.empty()) return error{errc::invalid_object_key, error::no_offset, "empty object key"};
+  if (key.size() > 1023)
+    return error{errc::invalid_object_key, 1023, "object keys have at most 1023 bytes"};
+  if (key.front() == '/' || key.front() == '\\')
+    return error{errc::invalid_object_key, 0, "cannot start with '/' or '\\'"};
+  if (auto utf8 = check_utf8(key); !utf8)
+    return error{errc::invalid_object_key, utf8.error().offset, "not valid UTF-8"};
+  return {};
+}
+
+}  // namespace oss
+
+OBJPROC_NAMESPACE_END
+
+#endif  // OBJPROC_OSS_NAMES_HPP
+// ----- end objproc/oss/names.hpp -----
+
+OBJPROC_NAMESPACE_BEGIN
+
+namespace oss {
+
+struct credentials {
+  std::string_view access_key_id = {};      // public: appears in Authorization and presigned URLs
+  std::string_view access_key_secret = {};  // never leaves the signer
+  std::string_view security_token = {};     // empty: none
+};
+
+/// What the OSS signers sign: a view of the request; every string is the caller's.
+struct signing_input {
+  std::string_view method = {};                   // "GET", "PUT", "POST": uppercase
+  std::string_view bucket = {};                   // empty: the service (ListBuckets)
+  std::string_view key = {};                      // object key, decoded; empty: the bucket itself
+  std::span<const http::query_field> query = {};  // decoded keys and values; nullopt: bare key
+  std::span<const http::header_field> headers = {};  // every header the transport sends
+};
+
+namespace detail {
+
+/// Non-empty key id and secret; a key id of visible ASCII without '/', ':' or ','; a token
+/// without CR, LF or NUL.
+[[nodiscard]] constexpr result<void> check_credentials(const credentials& c) noexcept {
+  if (c.access_key_id.empty())
+    return error{errc::missing_credentials, error::no_offset, "empty access key id"};
+  if (c.access_key_secret.empty())
+    return error{errc::missing_credentials, error::no_offset, "empty access key secret"};
+  for (std::size_t i = 0; i < c.access_key_id.size(); ++i) {
+    const char ch = c.access_key_id[i];
+    if (ch <= ' ' || ch > '~' || ch == '/' || ch == ':' || ch == ',')
+      return error{errc::invalid_credentials, i,
+                   "access key ids are visible ASCII without '/', ':' or ','"};
+  }
+  return http::detail::check_header_value(c.security_token, "CR, LF or NUL in the security token");
+}
+
+/// A region id or product: non-empty [a-z0-9-] ("cn-hangzhou", "oss", "oss-cloudbox").
+[[nodiscard]] constexpr result<void> check_scope_part(std::string_view part,
+                                                      std::string_view what) noexcept {
+  if (part.empty()) return error{errc::invalid_region, error::no_offset, what};
+  for (std::size_t i = 0; i < part.size(); ++i) {
+    const char c = part[i];
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'))
+      return error{errc::invalid_region, i, what};
+  }
+  return {};
+}
+
+/// Method, bucket, key, header names and values, query keys (shared by V1 and V4).
+[[nodiscard]] constexpr result<void> check_signing_input(const signing_input& in) noexcept {
+  if (in.method.empty())
+    return error{errc::invalid_argument, error::no_offset, "empty HTTP method"};
+  for (std::size_t i = 0; i < in.method.size(); ++i)
+    if (in.method[i] < 'A' || in.method[i] > 'Z')
+      return error{errc::invalid_argument, i, "HTTP methods are uppercase letters"};
+  if (!in.bucket.empty()) {
+    if (auto r = check_bucket_name(in.bucket); !r) return r;
+  } else if (!in.key.empty()) {
+    return error{errc::invalid_argument, error::no_offset, "an object key needs a bucket"};
+  }
+  if (!in.key.empty()) {
+    if (auto r = check_object_key(in.key); !r) return r;
+    if (const std::size_t at = http::detail::find_line_break(in.key); at != std::string_view::npos)
+      return error{errc::invalid_object_key, at, "CR, LF or NUL in an object key"};
+  }
+  for (const http::header_field& h : in.headers) {
+    if (auto r = http::detail::check_header_name(h.name); !r) return r;
+    if (auto r = http::detail::check_header_value(h.value); !r) return r;
+  }
+  for (const http::query_field& q : in.query)
+    if (q.key.empty())
+      return error{errc::invalid_query_parameter, error::no_offset, "empty query key"};
+  return {};
+}
+
+}  // namespace detail
+
+}  // namespace oss
+
+OBJPROC_NAMESPACE_END
+
+#endif  // OBJPROC_OSS_CREDENTIALS_HPP
+// ----- end objproc/oss/credentials.hpp -----
+
+OBJPROC_NAMESPACE_BEGIN
+
+/// Keys that own their strings (the signers take views: oss() / cos()).
+class owned_credentials {
+ public:
+  owned_credentials() = default;
+  owned_credentials(std::string key_id, std::string secret, std::string token = {})
+      : key_id_(std::move(key_id)), secret_(std::move(secret)), token_(std::move(token)) {}
+
+  [[nodiscard]] oss::credentials oss() const noexcept {
+    return {.access_key_id = key_id_, .access_key_secret = secret_, .security_token = token_};
+  }
+  [[nodiscard]] cos::credentials cos() const noexcept {
+    return {.secret_id = key_id_, .secret_key = secret_, .session_token = token_};
+  }
+  [[nodiscard]] std::string_view key_id() const noexcept { return key_id_; }
+  [[nodiscard]] bool has_token() const noexcept { return !token_.empty(); }
+  /// "key id LTAI5t..., with a security token": safe to log.
+  [[nodiscard]] std::string description() const {
+    return "key id " + key_id_ + (token_.empty() ? "" : ", with a security token");
+  }
+
+  friend bool operator==(const owned_credentials&, const owned_credentials&) = default;
+
+ private:
+  std::string key_id_;
+  std::string secret_;
+  std::string token_;
+};
+
+/// A source of credentials the client asks before signing.
+template <class P>
+concept credentials_provider = requires(P& p) {
+  { p.get() } -> std::same_as<result<owned_credentials>>;
+};
+
+/// Fixed keys, as a provider.
+class static_credentials {
+ public:
+  explicit static_credentials(owned_credentials keys) : keys_(std::move(keys)) {}
+  [[nodiscard]] result<owned_credentials> get() const { return keys_; }
+
+ private:
+  owned_credentials keys_;
+};
+static_assert(credentials_provider<static_credentials>,
+              "objproc::static_credentials must model credentials_provider");
+
+namespace detail {
+[[nodiscard]] inline std::string_view environment(const char* name) noexcept {
+  const char* value = std::getenv(name);  // NOLINT(concurrency-mt-unsafe): read-only use
+  return value == nullptr ? std::string_view{} : std::string_view(value);
+}
+}  // namespace detail
+
+/// OSS_ACCESS_KEY_ID, OSS_ACCESS_KEY_SECRET and optional OSS_SESSION_TOKEN (as the OSS SDKs'
+/// samples read them). A missing or empty id or secret is errc::missing_credentials naming the
+/// variable.
+[[nodiscard]] inline result<owned_credentials> oss_environment_credentials() {
+  const std::string_view id = detail::environment("OSS_ACCESS_KEY_ID");
+  const std::string_view secret = detail::environment("OSS_ACCESS_KEY_SECRET");
+  if (id.empty())
+    return error{errc::missing_credentials, error::no_offset, "OSS_ACCESS_KEY_ID is not set"};
+  if (secret.empty())
+    return error{errc::missing_credentials, error::no_offset, "OSS_ACCESS_KEY_SECRET is not set"};
+  return owned_credentials(std::string(id), std::string(secret),
+                           std::string(detail::environment("OSS_SESSION_TOKEN")));
+}
+
+/// COS_SECRET_ID, COS_SECRET_KEY and optional COS_SESSION_TOKEN; when COS_SECRET_ID is unset,
+/// TENCENTCLOUD_SECRET_ID, TENCENTCLOUD_SECRET_KEY and TENCENTCLOUD_SESSION_TOKEN (one family is
+/// used whole: an id from one and a key from the other would never sign correctly).
+[[nodiscard]] inline result<owned_credentials> cos_environment_credentials() {
+  const bool cos_family = !detail::environment("COS_SECRET_ID").empty();
+  const char* id_name = cos_family ? "COS_SECRET_ID" : "TENCENTCLOUD_SECRET_ID";
+  const char* key_name = cos_family ? "COS_SECRET_KEY" : "TENCENTCLOUD_SECRET_KEY";
+  const char* token_name = cos_family ? "COS_SESSION_TOKEN" : "TENCENTCLOUD_SESSION_TOKEN";
+  const std::string_view id = detail::environment(id_name);
+  const std::string_view key = detail::environment(key_name);
+  if (id.empty())
+    return error{errc::missing_credentials, error::no_offset,
+                 "neither COS_SECRET_ID nor TENCENTCLOUD_SECRET_ID is set"};
+  if (key.empty())
+    return error{errc::missing_credentials, error::no_offset,
+                 cos_family ? "COS_SECRET_KEY is not set" : "TENCENTCLOUD_SECRET_KEY is not set"};
+  return owned_credentials(std::string(id), std::string(key),
+                           std::string(detail::environment(token_name)));
+}
+
+/// The environment, as providers (read on every get(): a rotated variable is picked up).
+struct oss_environment_provider {
+  [[nodiscard]] result<owned_credentials> get() const { return oss_environment_credentials(); }
+};
+struct cos_environment_provider {
+  [[nodiscard]] result<owned_credentials> get() const { return cos_environment_credentials(); }
+};
+static_assert(credentials_provider<oss_environment_provider>,
+              "objproc::oss_environment_provider must model credentials_provider");
+
+OBJPROC_NAMESPACE_END
+
+#endif  // OBJPROC_CREDENTIALS_HPP
+// ----- end objproc/credentials.hpp -----
 // #include "objproc/crypto/block_hash.hpp"
 // ----- begin objproc/crypto/block_hash.hpp -----
 // objproc/crypto/block_hash.hpp - the streaming Merkle-Damgard context under SHA-1 and SHA-256.
@@ -5262,58 +5555,6 @@ OBJPROC_NAMESPACE_END
 // #include "objproc/core/scan.hpp"
 // #include "objproc/core/text.hpp"
 // #include "objproc/oss/names.hpp"
-// ----- begin objproc/oss/names.hpp -----
-// objproc/oss/names.hpp - OSS bucket names and object keys: the rules both the processing
-// directives (sys/saveas) and the endpoints check, in one place.
-//   check_bucket_name("examplebucket")   3-63 of [a-z0-9-], not starting or ending with '-'
-//   check_object_key("dir/a.jpg")        1-1023 bytes of UTF-8, not starting with '/' or '\'
-#ifndef OBJPROC_OSS_NAMES_HPP
-#define OBJPROC_OSS_NAMES_HPP
-
-#include <string_view>
-
-// #include "objproc/config.hpp"
-// #include "objproc/core/result.hpp"
-// #include "objproc/core/text.hpp"
-
-OBJPROC_NAMESPACE_BEGIN
-
-namespace oss {
-
-/// An OSS bucket name; the offset of a bad character where one applies.
-[[nodiscard]] constexpr result<void> check_bucket_name(std::string_view name) noexcept {
-  if (name.size() < 3 || name.size() > 63)
-    return error{errc::invalid_bucket_name, error::no_offset,
-                 "bucket names have 3 to 63 characters"};
-  for (std::size_t i = 0; i < name.size(); ++i) {
-    const char c = name[i];
-    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'))
-      return error{errc::invalid_bucket_name, i, "only lowercase letters, digits and '-'"};
-  }
-  if (name.front() == '-') return error{errc::invalid_bucket_name, 0, "cannot start with '-'"};
-  if (name.back() == '-')
-    return error{errc::invalid_bucket_name, name.size() - 1, "cannot end with '-'"};
-  return {};
-}
-
-/// An OSS object key.
-[[nodiscard]] constexpr result<void> check_object_key(std::string_view key) noexcept {
-  if (key.empty()) return error{errc::invalid_object_key, error::no_offset, "empty object key"};
-  if (key.size() > 1023)
-    return error{errc::invalid_object_key, 1023, "object keys have at most 1023 bytes"};
-  if (key.front() == '/' || key.front() == '\\')
-    return error{errc::invalid_object_key, 0, "cannot start with '/' or '\\'"};
-  if (auto utf8 = check_utf8(key); !utf8)
-    return error{errc::invalid_object_key, utf8.error().offset, "not valid UTF-8"};
-  return {};
-}
-
-}  // namespace oss
-
-OBJPROC_NAMESPACE_END
-
-#endif  // OBJPROC_OSS_NAMES_HPP
-// ----- end objproc/oss/names.hpp -----
 // #include "objproc/oss/spec.hpp"
 // ----- begin objproc/oss/spec.hpp -----
 // objproc/oss/spec.hpp - every OSS processing operation and parameter, as data.
@@ -6692,113 +6933,6 @@ OBJPROC_NAMESPACE_END
 // ----- end objproc/oss/audio.hpp -----
 // #include "objproc/oss/builder.hpp"
 // #include "objproc/oss/credentials.hpp"
-// ----- begin objproc/oss/credentials.hpp -----
-// objproc/oss/credentials.hpp - Alibaba Cloud keys and the request view the OSS signers read.
-//
-//   oss::credentials creds{.access_key_id = "LTAI...", .access_key_secret = "...",
-//                          .security_token = ""};
-//   oss::signing_input in{.method = "GET", .bucket = "examplebucket", .key = "a/b.jpg",
-//                         .query = query_fields, .headers = header_fields};
-//
-// Plain views: the caller owns the strings and keeps them alive for the call. Nothing in objproc
-// stores, prints or returns access_key_secret. An empty security_token means permanent keys; a
-// set one (STS) is sent as x-oss-security-token (header) or security-token / x-oss-security-token
-// (presigned URL), see oss/sign_v1.hpp and oss/sign_v4.hpp.
-#ifndef OBJPROC_OSS_CREDENTIALS_HPP
-#define OBJPROC_OSS_CREDENTIALS_HPP
-
-#include <span>
-#include <string_view>
-
-// #include "objproc/config.hpp"
-// #include "objproc/core/result.hpp"
-// #include "objproc/http/fields.hpp"
-// #include "objproc/oss/names.hpp"
-
-OBJPROC_NAMESPACE_BEGIN
-
-namespace oss {
-
-struct credentials {
-  std::string_view access_key_id = {};      // public: appears in Authorization and presigned URLs
-  std::string_view access_key_secret = {};  // never leaves the signer
-  std::string_view security_token = {};     // empty: none
-};
-
-/// What the OSS signers sign: a view of the request; every string is the caller's.
-struct signing_input {
-  std::string_view method = {};                   // "GET", "PUT", "POST": uppercase
-  std::string_view bucket = {};                   // empty: the service (ListBuckets)
-  std::string_view key = {};                      // object key, decoded; empty: the bucket itself
-  std::span<const http::query_field> query = {};  // decoded keys and values; nullopt: bare key
-  std::span<const http::header_field> headers = {};  // every header the transport sends
-};
-
-namespace detail {
-
-/// Non-empty key id and secret; a key id of visible ASCII without '/', ':' or ','; a token
-/// without CR, LF or NUL.
-[[nodiscard]] constexpr result<void> check_credentials(const credentials& c) noexcept {
-  if (c.access_key_id.empty())
-    return error{errc::missing_credentials, error::no_offset, "empty access key id"};
-  if (c.access_key_secret.empty())
-    return error{errc::missing_credentials, error::no_offset, "empty access key secret"};
-  for (std::size_t i = 0; i < c.access_key_id.size(); ++i) {
-    const char ch = c.access_key_id[i];
-    if (ch <= ' ' || ch > '~' || ch == '/' || ch == ':' || ch == ',')
-      return error{errc::invalid_credentials, i,
-                   "access key ids are visible ASCII without '/', ':' or ','"};
-  }
-  return http::detail::check_header_value(c.security_token, "CR, LF or NUL in the security token");
-}
-
-/// A region id or product: non-empty [a-z0-9-] ("cn-hangzhou", "oss", "oss-cloudbox").
-[[nodiscard]] constexpr result<void> check_scope_part(std::string_view part,
-                                                      std::string_view what) noexcept {
-  if (part.empty()) return error{errc::invalid_region, error::no_offset, what};
-  for (std::size_t i = 0; i < part.size(); ++i) {
-    const char c = part[i];
-    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'))
-      return error{errc::invalid_region, i, what};
-  }
-  return {};
-}
-
-/// Method, bucket, key, header names and values, query keys (shared by V1 and V4).
-[[nodiscard]] constexpr result<void> check_signing_input(const signing_input& in) noexcept {
-  if (in.method.empty())
-    return error{errc::invalid_argument, error::no_offset, "empty HTTP method"};
-  for (std::size_t i = 0; i < in.method.size(); ++i)
-    if (in.method[i] < 'A' || in.method[i] > 'Z')
-      return error{errc::invalid_argument, i, "HTTP methods are uppercase letters"};
-  if (!in.bucket.empty()) {
-    if (auto r = check_bucket_name(in.bucket); !r) return r;
-  } else if (!in.key.empty()) {
-    return error{errc::invalid_argument, error::no_offset, "an object key needs a bucket"};
-  }
-  if (!in.key.empty()) {
-    if (auto r = check_object_key(in.key); !r) return r;
-    if (const std::size_t at = http::detail::find_line_break(in.key); at != std::string_view::npos)
-      return error{errc::invalid_object_key, at, "CR, LF or NUL in an object key"};
-  }
-  for (const http::header_field& h : in.headers) {
-    if (auto r = http::detail::check_header_name(h.name); !r) return r;
-    if (auto r = http::detail::check_header_value(h.value); !r) return r;
-  }
-  for (const http::query_field& q : in.query)
-    if (q.key.empty())
-      return error{errc::invalid_query_parameter, error::no_offset, "empty query key"};
-  return {};
-}
-
-}  // namespace detail
-
-}  // namespace oss
-
-OBJPROC_NAMESPACE_END
-
-#endif  // OBJPROC_OSS_CREDENTIALS_HPP
-// ----- end objproc/oss/credentials.hpp -----
 // #include "objproc/oss/directives.hpp"
 // ----- begin objproc/oss/directives.hpp -----
 // objproc/oss/directives.hpp - sys/saveas and sys/notify, joined to a style with '|'.

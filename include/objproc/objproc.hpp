@@ -12,7 +12,7 @@
 //   cos/     Tencent Cloud COS + CI: the rule grammar and checked literals (rule.hpp), typed
 //            rule builders (image_mogr2, image_view2, watermark), Pic-Operations JSON, the
 //            COS signature (sign.hpp)
-//   http/    header and query fields shared by the signers
+//   http/    request and response descriptors, header and query fields
 // Adapters (separate targets, include them yourself):
 //   <objproc/adapters/openssl.hpp>   objproc::openssl::crypto   (target objproc::openssl)
 #ifndef OBJPROC_OBJPROC_HPP
@@ -29,6 +29,7 @@
 #include "objproc/core/time.hpp"
 #include "objproc/cos/builder.hpp"
 #include "objproc/cos/credentials.hpp"
+#include "objproc/cos/endpoint.hpp"
 #include "objproc/cos/image_mogr2.hpp"
 #include "objproc/cos/image_view2.hpp"
 #include "objproc/cos/names.hpp"
@@ -45,11 +46,14 @@
 #include "objproc/crypto/sha256.hpp"
 #include "objproc/fwd.hpp"
 #include "objproc/http/fields.hpp"
+#include "objproc/http/request.hpp"
+#include "objproc/http/response.hpp"
 #include "objproc/oss/audio.hpp"
 #include "objproc/oss/builder.hpp"
 #include "objproc/oss/credentials.hpp"
 #include "objproc/oss/directives.hpp"
 #include "objproc/oss/doc.hpp"
+#include "objproc/oss/endpoint.hpp"
 #include "objproc/oss/image.hpp"
 #include "objproc/oss/names.hpp"
 #include "objproc/oss/sign_v1.hpp"

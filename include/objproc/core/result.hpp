@@ -91,7 +91,13 @@ OBJPROC_NAMESPACE_BEGIN
   X(invalid_credentials, "invalid credentials")                   \
   X(invalid_region, "invalid region")                             \
   X(invalid_query_parameter, "invalid query parameter")           \
-  X(signing_key_mismatch, "signing key does not match")
+  X(signing_key_mismatch, "signing key does not match")           \
+  X(invalid_host, "invalid host")                                 \
+  X(invalid_path, "invalid path")                                 \
+  X(invalid_scheme, "invalid URL scheme")                         \
+  X(invalid_http_response, "invalid HTTP response")               \
+  X(invalid_xml, "invalid XML")                                   \
+  X(xml_too_deep, "XML nested too deeply")
 
 /// What went wrong. Each name reads as the message a user sees.
 enum class errc : std::uint16_t {

@@ -1,0 +1,165 @@
+// objproc/cos/endpoint.hpp - where a COS request goes: scheme, host and encoded path.
+//
+//   auto ep = cos::endpoint::for_region("ap-guangzhou");
+//   ep->locate("examplebucket-1250000000", "dir/中文 a.jpg");
+//     // {"https", "examplebucket-1250000000.cos.ap-guangzhou.myqcloud.com",
+//     //  "/dir/%E4%B8%AD%E6%96%87%20a.jpg"}
+//   cos::endpoint::accelerate();                    // <bucket>.cos.accelerate.myqcloud.com
+//   cos::endpoint::custom_domain("img.example.com");  // a domain bound to one bucket: /<key>
+//   cos::endpoint::custom("127.0.0.1:9000");        // an emulator: path style /<bucket>/<key>
+//
+// Hosts (shared/reference/cos.md): <BucketName-APPID>.cos.<region>.myqcloud.com; accelerate
+// <bucket>.cos.accelerate.myqcloud.com; the legacy regions cn-east, cn-north, cn-south,
+// cn-southwest, cn-south-2 and sg have no "cos." label (<bucket>.<region>.myqcloud.com). The key
+// is encoded like the SDKs' EncodeKey: RFC 3986 unreserved kept, '/' kept, the rest %XX.
+#ifndef OBJPROC_COS_ENDPOINT_HPP
+#define OBJPROC_COS_ENDPOINT_HPP
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include "objproc/config.hpp"
+#include "objproc/core/result.hpp"
+#include "objproc/cos/names.hpp"
+#include "objproc/http/request.hpp"
+
+OBJPROC_NAMESPACE_BEGIN
+
+namespace cos {
+
+/// How the bucket appears in the URL.
+enum class url_style : unsigned char {
+  virtual_hosted,  // https://<bucket>.<host>/<key>
+  path,            // https://<host>/<bucket>/<key> (IP literals and localhost: emulators)
+  custom_domain,   // https://<domain>/<key>: the domain is bound to one bucket
+};
+
+/// A COS region id such as "ap-guangzhou": [a-z0-9-]+ (errc::invalid_region at the bad byte).
+[[nodiscard]] constexpr result<void> check_region(std::string_view region) noexcept {
+  if (region.empty()) return error{errc::invalid_region, 0, "empty region"};
+  for (std::size_t i = 0; i < region.size(); ++i) {
+    const char c = region[i];
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'))
+      return error{errc::invalid_region, i, "regions have only lowercase letters, digits and '-'"};
+  }
+  return {};
+}
+
+/// Whether `region` is one of the legacy regions whose host has no "cos." label.
+[[nodiscard]] constexpr bool is_legacy_region(std::string_view region) noexcept {
+  for (const std::string_view r :
+       {std::string_view("cn-east"), std::string_view("cn-north"), std::string_view("cn-south"),
+        std::string_view("cn-southwest"), std::string_view("cn-south-2"), std::string_view("sg")})
+    if (region == r) return true;
+  return false;
+}
+
+/// Scheme, host and addressing style of a COS service endpoint. A value: copy it freely.
+class endpoint {
+ public:
+  /// cos.<region>.myqcloud.com (<region>.myqcloud.com for a legacy region); the region
+  /// "accelerate" gives the accelerate endpoint. errc::invalid_region for a bad region.
+  [[nodiscard]] static result<endpoint> for_region(std::string_view region) {
+    if (auto ok = check_region(region); !ok) return ok.error();
+    endpoint e;
+    e.region_.assign(region);
+    e.host_ = is_legacy_region(region) ? e.region_ + ".myqcloud.com"
+                                       : "cos." + e.region_ + ".myqcloud.com";
+    return e;
+  }
+
+  /// Global acceleration: <bucket>.cos.accelerate.myqcloud.com.
+  [[nodiscard]] static result<endpoint> accelerate() { return for_region("accelerate"); }
+
+  /// A service host given as "[http[s]://]host[:port]" that takes the bucket as its first label;
+  /// IP literals and localhost use path style. errc::invalid_host at the offending byte.
+  [[nodiscard]] static result<endpoint> custom(std::string_view text) {
+    endpoint e;
+    if (auto ok = e.assign_host(text); !ok) return ok.error();
+    if (http::detail::needs_path_style(e.host_)) e.style_ = url_style::path;
+    return e;
+  }
+
+  /// A custom domain bound to one bucket: "[http[s]://]img.example.com"; the URL has no bucket.
+  [[nodiscard]] static result<endpoint> custom_domain(std::string_view text) {
+    endpoint e;
+    if (auto ok = e.assign_host(text); !ok) return ok.error();
+    e.style_ = url_style::custom_domain;
+    return e;
+  }
+
+  /// The same endpoint with another scheme: "https" or "http" (errc::invalid_scheme otherwise).
+  [[nodiscard]] result<endpoint> with_scheme(std::string_view scheme) const {
+    if (scheme != "https" && scheme != "http")
+      return error{errc::invalid_scheme, 0, "COS endpoints use https or http"};
+    endpoint e = *this;
+    e.scheme_.assign(scheme);
+    return e;
+  }
+
+  [[nodiscard]] std::string_view scheme() const noexcept { return scheme_; }
+  /// The service host, without any bucket: "cos.ap-guangzhou.myqcloud.com".
+  [[nodiscard]] std::string_view host() const noexcept { return host_; }
+  /// The region ("" for custom endpoints).
+  [[nodiscard]] std::string_view region() const noexcept { return region_; }
+  [[nodiscard]] url_style style() const noexcept { return style_; }
+
+  /// Where a request for `key` in `bucket` (BucketName-APPID) goes; an empty key addresses the
+  /// bucket itself. errc::invalid_bucket_name / invalid_object_key from cos::check_bucket_name /
+  /// check_object_key.
+  [[nodiscard]] result<http::location> locate(std::string_view bucket,
+                                              std::string_view key = {}) const {
+    if (auto ok = check_bucket_name(bucket); !ok) return ok.error();
+    if (!key.empty())
+      if (auto ok = check_object_key(key); !ok) return ok.error();
+    http::location where;
+    where.scheme = scheme_;
+    where.path.clear();
+    switch (style_) {
+      case url_style::virtual_hosted:
+        where.host.reserve(bucket.size() + 1 + host_.size());
+        where.host.assign(bucket);
+        where.host += '.';
+        where.host += host_;
+        break;
+      case url_style::path:
+        where.host = host_;
+        where.path += '/';
+        where.path += bucket;
+        break;
+      case url_style::custom_domain:
+        where.host = host_;
+        break;
+    }
+    http::detail::append_key_path(where.path, key);
+    return where;
+  }
+
+  friend bool operator==(const endpoint&, const endpoint&) = default;
+
+ private:
+  endpoint() = default;
+
+  [[nodiscard]] result<void> assign_host(std::string_view text) {
+    const std::size_t whole = text.size();
+    if (auto s = http::detail::split_scheme(text)) scheme_.assign(*s);
+    const std::size_t base = whole - text.size();
+    if (!text.empty() && text.back() == '/') text.remove_suffix(1);
+    if (auto ok = http::detail::check_host(text); !ok) return ok.error().shifted(base);
+    host_.assign(text);
+    for (char& c : host_) c = http::detail::ascii_lower(c);
+    return {};
+  }
+
+  std::string scheme_ = "https";
+  std::string host_;
+  std::string region_;
+  url_style style_ = url_style::virtual_hosted;
+};
+
+}  // namespace cos
+
+OBJPROC_NAMESPACE_END
+
+#endif  // OBJPROC_COS_ENDPOINT_HPP

@@ -1,0 +1,601 @@
+// objproc/http/request.hpp - the request descriptor: what the transport sends, and what is signed.
+//
+//   auto req = http::request::make(http::method::post, {"https", "b.oss-cn-hangzhou.aliyuncs.com",
+//                                                       "/src/%E7%8C%AB%201.png"});
+//   req->add_query("x-oss-process", std::nullopt);            // "?x-oss-process"
+//   req->set_header("Content-Type", "application/x-www-form-urlencoded");
+//   req->set_body("x-oss-process=...");
+//   req->url();        // exactly what is sent (never redacted)
+//   req->to_string();  // HTTP/1.1 text for logs: signatures and security tokens redacted
+//   req->to_curl();    // a shell-safe curl command, redacted the same way
+//
+// The path is stored encoded (the endpoints encode object keys with percent_set::path); query
+// keys and values are stored raw and encoded once, by url(), with percent_set::component. Every
+// mutator validates: a header name is an RFC 9110 token, no header value or host holds CR, LF or
+// NUL, so a descriptor can never smuggle a second header line or request into the wire.
+#ifndef OBJPROC_HTTP_REQUEST_HPP
+#define OBJPROC_HTTP_REQUEST_HPP
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <variant>
+#include <vector>
+
+#include "objproc/config.hpp"
+#include "objproc/core/result.hpp"
+#include "objproc/core/text.hpp"
+#include "objproc/http/fields.hpp"
+
+OBJPROC_NAMESPACE_BEGIN
+
+namespace http {
+
+/// The HTTP methods the operations use.
+enum class method : unsigned char { get, head, put, post, delete_ };
+
+/// "GET", "HEAD", "PUT", "POST", "DELETE".
+[[nodiscard]] constexpr std::string_view to_string(method m) noexcept {
+  switch (m) {
+    case method::get:
+      return "GET";
+    case method::head:
+      return "HEAD";
+    case method::put:
+      return "PUT";
+    case method::post:
+      return "POST";
+    case method::delete_:
+      return "DELETE";
+  }
+  return "GET";
+}
+
+/// A caller-provided streaming body of known length (the library never opens a file). `read`
+/// fills up to out.size() bytes and returns how many it wrote (0: end or failure).
+struct body_source {
+  std::uint64_t size = 0;
+  void* context = nullptr;
+  std::size_t (*read)(void* context, std::span<std::byte> out) noexcept = nullptr;
+};
+
+/// An owned header: request headers and response headers.
+struct header {
+  std::string name;
+  std::string value;
+  [[nodiscard]] header_field view() const noexcept { return {name, value}; }
+  friend bool operator==(const header&, const header&) = default;
+};
+
+/// An owned query parameter, raw (decoded). nullopt: a bare key with no '='.
+struct query_param {
+  std::string key;
+  std::optional<std::string> value;
+  [[nodiscard]] query_field view() const noexcept {
+    return value ? query_field{key, std::string_view(*value)} : query_field{key, std::nullopt};
+  }
+  friend bool operator==(const query_param&, const query_param&) = default;
+};
+
+/// Where a request goes: what an endpoint builds for a bucket and key.
+struct location {
+  std::string scheme = "https";
+  std::string host;
+  std::string path = "/";  // encoded, starts with '/'
+  friend bool operator==(const location&, const location&) = default;
+};
+
+namespace detail {
+
+/// A URL scheme: ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) (RFC 3986), lowercase here.
+[[nodiscard]] constexpr result<void> check_scheme(std::string_view s) noexcept {
+  if (s.empty()) return error{errc::invalid_scheme, 0, "empty scheme"};
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    const bool alpha = c >= 'a' && c <= 'z';
+    const bool other = (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.';
+    if (!(alpha || (i > 0 && other)))
+      return error{errc::invalid_scheme, i, "schemes are lowercase RFC 3986 schemes"};
+  }
+  return {};
+}
+
+/// A host with an optional port: reg-name or IPv4 ([A-Za-z0-9-._~]) or an IPv6 literal in
+/// brackets, then ":port". No '/', '@', spaces, CR, LF or NUL: nothing that changes the URL.
+[[nodiscard]] constexpr result<void> check_host(std::string_view host) noexcept {
+  if (host.empty()) return error{errc::invalid_host, 0, "empty host"};
+  std::size_t i = 0;
+  if (host.front() == '[') {
+    const std::size_t close = host.find(']');
+    if (close == std::string_view::npos)
+      return error{errc::invalid_host, host.size(), "unterminated IPv6 literal"};
+    if (close == 1) return error{errc::invalid_host, 1, "empty IPv6 literal"};
+    for (i = 1; i < close; ++i) {
+      const char c = host[i];
+      if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F') ||
+            c == ':' || c == '.'))
+        return error{errc::invalid_host, i, "invalid character in an IPv6 literal"};
+    }
+    i = close + 1;
+    if (i < host.size() && host[i] != ':')
+      return error{errc::invalid_host, i, "only a port may follow an IPv6 literal"};
+  } else {
+    for (; i < host.size() && host[i] != ':'; ++i) {
+      const char c = host[i];
+      if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+            c == '-' || c == '.' || c == '_' || c == '~'))
+        return error{errc::invalid_host, i, "invalid character in a host name"};
+    }
+    if (i == 0) return error{errc::invalid_host, 0, "empty host name"};
+  }
+  if (i < host.size()) {  // ":port"
+    const std::size_t colon = i++;
+    if (i == host.size()) return error{errc::invalid_host, colon, "empty port"};
+    if (host.size() - i > 5) return error{errc::invalid_host, i, "port out of range"};
+    unsigned port = 0;
+    for (; i < host.size(); ++i) {
+      if (host[i] < '0' || host[i] > '9')
+        return error{errc::invalid_host, i, "ports have only digits"};
+      port = port * 10 + static_cast<unsigned>(host[i] - '0');
+    }
+    if (port == 0 || port > 65535) return error{errc::invalid_host, colon + 1, "port out of range"};
+  }
+  return {};
+}
+
+/// An encoded path: '/' then RFC 3986 pchars and '/', with well-formed %XX escapes.
+[[nodiscard]] constexpr result<void> check_path(std::string_view path) noexcept {
+  if (path.empty() || path.front() != '/')
+    return error{errc::invalid_path, 0, "an encoded path starts with '/'"};
+  for (std::size_t i = 1; i < path.size(); ++i) {
+    const char c = path[i];
+    if (c == '%') {
+      if (i + 2 >= path.size()) return error{errc::invalid_path, i, "truncated percent escape"};
+      if (objproc::detail::hex_value(path[i + 1]) < 0 ||
+          objproc::detail::hex_value(path[i + 2]) < 0)
+        return error{errc::invalid_path, i, "invalid percent escape"};
+      i += 2;
+      continue;
+    }
+    if (objproc::detail::is_unreserved(c) || c == '/') continue;
+    if (std::string_view("!$&'()*+,;=:@").find(c) != std::string_view::npos) continue;
+    return error{errc::invalid_path, i, "character must be percent-encoded in a path"};
+  }
+  return {};
+}
+
+/// The host without its ":port" (an IPv6 literal keeps its brackets).
+[[nodiscard]] constexpr std::string_view host_name(std::string_view host) noexcept {
+  if (!host.empty() && host.front() == '[') {
+    const std::size_t close = host.find(']');
+    return close == std::string_view::npos ? host : host.substr(0, close + 1);
+  }
+  return host.substr(0, host.find(':'));
+}
+
+/// Whether a checked host is an IP literal ("10.0.0.1", "[::1]") or "localhost" (any port):
+/// hosts that cannot take a bucket as a DNS label, so the bucket goes in the path.
+[[nodiscard]] constexpr bool needs_path_style(std::string_view host) noexcept {
+  const std::string_view name = host_name(host);
+  if (name.empty()) return false;
+  if (name.front() == '[' || iequals(name, "localhost")) return true;
+  std::size_t dots = 0;
+  std::size_t digits = 0;
+  for (const char c : name) {
+    if (c == '.') {
+      if (digits == 0 || digits > 3) return false;
+      ++dots;
+      digits = 0;
+    } else if (c >= '0' && c <= '9') {
+      ++digits;
+    } else {
+      return false;
+    }
+  }
+  return dots == 3 && digits >= 1 && digits <= 3;
+}
+
+/// Splits an optional "http://" or "https://" off `text`; the scheme, or nullopt when absent.
+[[nodiscard]] constexpr std::optional<std::string_view> split_scheme(
+    std::string_view& text) noexcept {
+  for (const std::string_view s : {std::string_view("https"), std::string_view("http")}) {
+    if (istarts_with(text, s) && text.substr(s.size(), 3) == "://") {
+      text.remove_prefix(s.size() + 3);
+      return s;
+    }
+  }
+  return std::nullopt;
+}
+
+/// "/" + the key encoded with percent_set::path ('/' kept): "src/猫 1.png" ->
+/// "/src/%E7%8C%AB%201.png".
+inline void append_key_path(std::string& out, std::string_view key) {
+  out += '/';
+  append_percent_encoded(out, key, percent_set::path);
+}
+
+inline constexpr std::string_view redacted = "<redacted>";
+
+/// Query parameters whose values are secrets (signatures and security tokens).
+[[nodiscard]] constexpr bool is_secret_query_key(std::string_view key) noexcept {
+  for (const std::string_view k :
+       {std::string_view("x-oss-signature"), std::string_view("signature"),
+        std::string_view("x-oss-security-token"), std::string_view("security-token"),
+        std::string_view("q-signature"), std::string_view("x-cos-security-token"),
+        std::string_view("sign")})
+    if (iequals(key, k)) return true;
+  return false;
+}
+
+/// Headers whose whole value is a secret.
+[[nodiscard]] constexpr bool is_secret_header(std::string_view name) noexcept {
+  return iequals(name, "x-oss-security-token") || iequals(name, "x-cos-security-token");
+}
+
+/// An Authorization value with its signature replaced: the scheme, access key id and scope stay.
+///   "OSS4-HMAC-SHA256 Credential=AK/...,Signature=<hex>"  Signature value redacted
+///   "OSS AK:sig"                                          sig redacted
+///   "q-sign-algorithm=sha1&q-ak=AK&...&q-signature=<hex>" q-signature value redacted
+/// Anything else keeps only its first word (the scheme).
+[[nodiscard]] inline std::string redact_authorization(std::string_view v) {
+  std::string out;
+  if (istarts_with(v, "oss ")) {
+    const std::size_t colon = v.find(':');
+    if (colon == std::string_view::npos) return std::string(v.substr(0, 4)) + std::string(redacted);
+    return std::string(v.substr(0, colon + 1)) + std::string(redacted);
+  }
+  const auto replace_value = [&](std::string_view marker, char end) -> bool {
+    std::size_t at = v.find(marker);
+    if (at == std::string_view::npos) return false;
+    std::size_t rest = 0;
+    while (at != std::string_view::npos) {
+      const std::size_t value = at + marker.size();
+      const std::size_t stop = std::min(v.find(end, value), v.size());
+      out.append(v.substr(rest, value - rest));
+      out.append(redacted);
+      rest = stop;
+      at = v.find(marker, stop);
+    }
+    out.append(v.substr(rest));
+    return true;
+  };
+  if (replace_value("Signature=", ',')) return out;
+  if (replace_value("q-signature=", '&')) return out;
+  const std::size_t space = v.find(' ');
+  if (space == std::string_view::npos) return std::string(redacted);
+  return std::string(v.substr(0, space + 1)) + std::string(redacted);
+}
+
+/// A header value as logs may show it.
+[[nodiscard]] inline std::string redacted_header_value(std::string_view name,
+                                                       std::string_view value) {
+  if (iequals(name, "authorization")) return redact_authorization(value);
+  if (is_secret_header(name)) return std::string(redacted);
+  return std::string(value);
+}
+
+/// "'it'\''s'": one single-quoted shell word.
+inline void append_shell_quoted(std::string& out, std::string_view s) {
+  out += '\'';
+  for (const char c : s) {
+    if (c == '\'')
+      out += "'\\''";
+    else
+      out += c;
+  }
+  out += '\'';
+}
+
+}  // namespace detail
+
+/// A request descriptor: method, scheme, host, encoded path, ordered raw query, ordered headers
+/// and a body (owned bytes or a caller's stream). Every mutator validates its input.
+class request {
+ public:
+  using body_type = std::variant<std::string, body_source>;
+
+  request() = default;
+
+  /// A request to `where` (scheme, host and encoded path all checked).
+  [[nodiscard]] static result<request> make(http::method m, const location& where) {
+    request r;
+    r.method_ = m;
+    if (auto s = r.set_scheme(where.scheme); !s) return s.error();
+    if (auto h = r.set_host(where.host); !h) return h.error();
+    if (auto p = r.set_path(where.path); !p) return p.error();
+    return r;
+  }
+
+  // -- method, scheme, host, path ----------------------------------------------------------
+
+  [[nodiscard]] http::method method() const noexcept { return method_; }
+  void set_method(http::method m) noexcept { method_ = m; }
+
+  [[nodiscard]] std::string_view scheme() const noexcept { return scheme_; }
+  /// errc::invalid_scheme: not a lowercase RFC 3986 scheme ("https", "http").
+  [[nodiscard]] result<void> set_scheme(std::string_view s) {
+    if (auto ok = detail::check_scheme(s); !ok) return ok.error();
+    scheme_.assign(s);
+    return {};
+  }
+
+  [[nodiscard]] std::string_view host() const noexcept { return host_; }
+  /// errc::invalid_host at the offending byte: '/', '@', spaces, CR, LF, NUL, a bad port.
+  [[nodiscard]] result<void> set_host(std::string_view h) {
+    if (auto ok = detail::check_host(h); !ok) return ok.error();
+    host_.assign(h);
+    return {};
+  }
+
+  [[nodiscard]] std::string_view path() const noexcept { return path_; }
+  /// errc::invalid_path: not starting with '/', or a byte that must be percent-encoded.
+  [[nodiscard]] result<void> set_path(std::string_view encoded) {
+    if (auto ok = detail::check_path(encoded); !ok) return ok.error();
+    path_.assign(encoded);
+    return {};
+  }
+
+  // -- query --------------------------------------------------------------------------------
+
+  [[nodiscard]] std::span<const query_param> query() const noexcept { return query_; }
+
+  /// Appends a raw (decoded) parameter; errc::invalid_query_parameter for an empty key.
+  [[nodiscard]] result<void> add_query(std::string_view key,
+                                       std::optional<std::string_view> value = std::nullopt) {
+    if (key.empty()) return error{errc::invalid_query_parameter, 0, "empty query key"};
+    query_.push_back({std::string(key), value ? std::optional<std::string>(std::string(*value))
+                                              : std::optional<std::string>()});
+    return {};
+  }
+  /// Appends what a signer hands back (a presigned URL's parameters).
+  [[nodiscard]] result<void> add_query(std::span<const added_query_field> fields) {
+    for (const added_query_field& f : fields)
+      if (auto ok = add_query(f.key, std::string_view(f.value)); !ok) return ok;
+    return {};
+  }
+  /// Removes every parameter named `key` (exact match); how many were removed.
+  std::size_t remove_query(std::string_view key) {
+    return std::erase_if(query_, [&](const query_param& q) { return q.key == key; });
+  }
+
+  /// Views of the query for the signers (valid while the request is unchanged).
+  [[nodiscard]] std::vector<query_field> query_fields() const {
+    std::vector<query_field> out;
+    out.reserve(query_.size());
+    for (const query_param& q : query_) out.push_back(q.view());
+    return out;
+  }
+
+  // -- headers ------------------------------------------------------------------------------
+
+  [[nodiscard]] std::span<const http::header> headers() const noexcept { return headers_; }
+
+  /// The first header named `name` (ASCII case-insensitive).
+  [[nodiscard]] std::optional<std::string_view> header(std::string_view name) const noexcept {
+    for (const http::header& h : headers_)
+      if (detail::iequals(h.name, name)) return std::string_view(h.value);
+    return std::nullopt;
+  }
+
+  /// Sets `name` to `value`, replacing every header of that name (case-insensitive) in place of
+  /// the first one. errc::invalid_header_name / invalid_header_value at the offending byte.
+  [[nodiscard]] result<void> set_header(std::string_view name, std::string_view value) {
+    if (auto ok = check(name, value); !ok) return ok;
+    bool replaced = false;
+    std::erase_if(headers_, [&](http::header& h) {
+      if (!detail::iequals(h.name, name)) return false;
+      if (replaced) return true;
+      h.name.assign(name);
+      h.value.assign(value);
+      replaced = true;
+      return false;
+    });
+    if (!replaced) headers_.push_back({std::string(name), std::string(value)});
+    return {};
+  }
+  /// Sets every header a signer hands back (each replacing its namesakes).
+  [[nodiscard]] result<void> set_headers(std::span<const added_header> fields) {
+    for (const added_header& f : fields)
+      if (auto ok = set_header(f.name, f.value); !ok) return ok;
+    return {};
+  }
+  /// Appends a header, keeping any of the same name.
+  [[nodiscard]] result<void> add_header(std::string_view name, std::string_view value) {
+    if (auto ok = check(name, value); !ok) return ok;
+    headers_.push_back({std::string(name), std::string(value)});
+    return {};
+  }
+  /// Removes every header named `name` (case-insensitive); how many were removed.
+  std::size_t remove_header(std::string_view name) {
+    return std::erase_if(headers_,
+                         [&](const http::header& h) { return detail::iequals(h.name, name); });
+  }
+
+  /// Views of the headers for the signers (valid while the request is unchanged).
+  [[nodiscard]] std::vector<header_field> header_fields() const {
+    std::vector<header_field> out;
+    out.reserve(headers_.size());
+    for (const http::header& h : headers_) out.push_back(h.view());
+    return out;
+  }
+
+  // -- body ---------------------------------------------------------------------------------
+
+  [[nodiscard]] const body_type& body() const noexcept { return body_; }
+  void set_body(std::string bytes) { body_ = std::move(bytes); }
+  /// A streaming body; errc::invalid_argument when it has bytes but no read function.
+  [[nodiscard]] result<void> set_body(body_source source) noexcept {
+    if (source.size != 0 && source.read == nullptr)
+      return error{errc::invalid_argument, error::no_offset, "body_source without a read function"};
+    body_ = source;
+    return {};
+  }
+  [[nodiscard]] bool has_streaming_body() const noexcept {
+    return std::holds_alternative<body_source>(body_);
+  }
+  /// The body's length in bytes, owned or streamed.
+  [[nodiscard]] std::uint64_t body_size() const noexcept {
+    if (const auto* s = std::get_if<std::string>(&body_)) return s->size();
+    return std::get<body_source>(body_).size;
+  }
+
+  // -- rendering ----------------------------------------------------------------------------
+
+  /// "https://host/path?k=v&bare": exactly what is sent (never redacted).
+  [[nodiscard]] std::string url() const {
+    std::string out = scheme_;
+    out += "://";
+    out += host_;
+    out += path_;
+    append_query(out, false);
+    return out;
+  }
+
+  /// The request target: path and query ("/a.jpg?x-oss-process").
+  [[nodiscard]] std::string target() const {
+    std::string out = path_;
+    append_query(out, false);
+    return out;
+  }
+
+  /// The HTTP/1.1 request as text for logs, CRLF line ends, secrets redacted. Host comes from
+  /// the URL unless a Host header is set; Content-Length is shown for a non-empty body when no
+  /// such header is set (what a transport adds); a stream shows "<streaming body, N bytes>".
+  [[nodiscard]] std::string to_string() const {
+    std::string out(http::to_string(method_));
+    out += ' ';
+    out += path_;
+    append_query(out, true);
+    out += " HTTP/1.1\r\n";
+    if (!header("host")) {
+      out += "Host: ";
+      out += host_;
+      out += "\r\n";
+    }
+    for (const http::header& h : headers_) {
+      out += h.name;
+      out += ": ";
+      out += detail::redacted_header_value(h.name, h.value);
+      out += "\r\n";
+    }
+    if (body_size() > 0 && !header("content-length")) {
+      out += "Content-Length: ";
+      out += std::to_string(body_size());
+      out += "\r\n";
+    }
+    out += "\r\n";
+    if (const auto* s = std::get_if<std::string>(&body_)) {
+      out += *s;
+    } else {
+      out += "<streaming body, ";
+      out += std::to_string(body_size());
+      out += " bytes>";
+    }
+    return out;
+  }
+
+  /// A curl command that sends this request, every argument single-quoted, secrets redacted.
+  /// curl's own default headers (Accept, User-Agent, Expect, a form Content-Type) are switched
+  /// off, so it sends what the descriptor lists. A stream reads its bytes from stdin (@-).
+  [[nodiscard]] std::string to_curl() const {
+    std::string out = "curl";
+    if (method_ == http::method::head) {
+      out += " --head";
+    } else {
+      out += " -X ";
+      out += http::to_string(method_);
+    }
+    std::string u = scheme_;
+    u += "://";
+    u += host_;
+    u += path_;
+    append_query(u, true);
+    if (u.find_first_of("[]{}") != std::string::npos) out += " --globoff";
+    out += ' ';
+    detail::append_shell_quoted(out, u);
+    const auto add_h = [&](std::string_view name, std::string_view value) {
+      std::string line(name);
+      line += value.empty() ? ";" : ": ";  // "Name;" sends an empty value, "Name:" none at all
+      line += value;
+      out += " -H ";
+      detail::append_shell_quoted(out, line);
+    };
+    for (const http::header& h : headers_)
+      add_h(h.name, detail::redacted_header_value(h.name, h.value));
+    const auto suppress = [&](std::string_view name) {
+      if (header(name)) return;
+      out += " -H ";
+      detail::append_shell_quoted(out, std::string(name) + ":");
+    };
+    suppress("Accept");
+    suppress("User-Agent");
+    const bool has_body = body_size() > 0 || has_streaming_body();
+    if (has_body) {
+      suppress("Content-Type");
+      suppress("Expect");
+    }
+    if (const auto* s = std::get_if<std::string>(&body_)) {
+      if (!s->empty()) {
+        out += " --data-binary ";
+        detail::append_shell_quoted(out, *s);
+      }
+    } else {
+      out += " --data-binary @- # <streaming body, ";
+      out += std::to_string(body_size());
+      out += " bytes> on stdin";
+    }
+    return out;
+  }
+
+  friend bool operator==(const request& a, const request& b) {
+    if (a.method_ != b.method_ || a.scheme_ != b.scheme_ || a.host_ != b.host_ ||
+        a.path_ != b.path_ || a.query_ != b.query_ || a.headers_ != b.headers_)
+      return false;
+    if (a.body_.index() != b.body_.index()) return false;
+    if (const auto* s = std::get_if<std::string>(&a.body_))
+      return *s == std::get<std::string>(b.body_);
+    const body_source& x = std::get<body_source>(a.body_);
+    const body_source& y = std::get<body_source>(b.body_);
+    return x.size == y.size && x.context == y.context && x.read == y.read;
+  }
+
+ private:
+  [[nodiscard]] static result<void> check(std::string_view name, std::string_view value) {
+    if (auto ok = detail::check_header_name(name); !ok) return ok;
+    return detail::check_header_value(value);
+  }
+
+  void append_query(std::string& out, bool redact) const {
+    char sep = '?';
+    for (const query_param& q : query_) {
+      out += sep;
+      sep = '&';
+      append_percent_encoded(out, q.key, percent_set::component);
+      if (!q.value) continue;
+      out += '=';
+      if (redact && detail::is_secret_query_key(q.key))
+        out += detail::redacted;
+      else
+        append_percent_encoded(out, *q.value, percent_set::component);
+    }
+  }
+
+  http::method method_ = http::method::get;
+  std::string scheme_ = "https";
+  std::string host_;
+  std::string path_ = "/";
+  std::vector<query_param> query_;
+  std::vector<http::header> headers_;
+  body_type body_;
+};
+
+}  // namespace http
+
+OBJPROC_NAMESPACE_END
+
+#endif  // OBJPROC_HTTP_REQUEST_HPP

@@ -1,0 +1,325 @@
+// The header under test comes first: it must compile on its own.
+#include "objproc/http/request.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace {
+
+namespace http = objproc::http;
+using objproc::errc;
+
+http::request make(http::method m, std::string_view host, std::string_view path) {
+  auto r = http::request::make(m, {"https", std::string(host), std::string(path)});
+  REQUIRE(r.has_value());
+  return *r;
+}
+
+bool absent(const std::string& text, std::string_view secret) {
+  return text.find(secret) == std::string::npos;
+}
+
+}  // namespace
+
+TEST_CASE("http::method names", "[http][request]") {
+  STATIC_REQUIRE(http::to_string(http::method::get) == "GET");
+  STATIC_REQUIRE(http::to_string(http::method::head) == "HEAD");
+  STATIC_REQUIRE(http::to_string(http::method::put) == "PUT");
+  STATIC_REQUIRE(http::to_string(http::method::post) == "POST");
+  STATIC_REQUIRE(http::to_string(http::method::delete_) == "DELETE");
+}
+
+TEST_CASE("request url: encoded path, component-encoded query, bare keys", "[http][request]") {
+  auto r = make(http::method::post, "examplebucket.oss-cn-hangzhou.aliyuncs.com",
+                "/src/%E7%8C%AB%201.png");
+  REQUIRE(r.add_query("x-oss-process").has_value());
+  CHECK(r.url() ==
+        "https://examplebucket.oss-cn-hangzhou.aliyuncs.com/src/%E7%8C%AB%201.png?x-oss-process");
+  REQUIRE(r.add_query("imageMogr2/thumbnail/!50p", "").has_value());
+  REQUIRE(r.add_query("k y", "a/b c+猫").has_value());
+  CHECK(r.url() ==
+        "https://examplebucket.oss-cn-hangzhou.aliyuncs.com/src/%E7%8C%AB%201.png?x-oss-process"
+        "&imageMogr2%2Fthumbnail%2F%2150p=&k%20y=a%2Fb%20c%2B%E7%8C%AB");
+  CHECK(r.target() ==
+        "/src/"
+        "%E7%8C%AB%201.png?x-oss-process&imageMogr2%2Fthumbnail%2F%2150p=&k%20y=a%2Fb%20c%2B%E7%8C%"
+        "AB");
+  const auto q = r.query_fields();
+  REQUIRE(q.size() == 3);
+  CHECK(q[0] == http::query_field{"x-oss-process", std::nullopt});
+  CHECK(q[1] == http::query_field{"imageMogr2/thumbnail/!50p", std::string_view("")});
+  CHECK(q[2] == http::query_field{"k y", std::string_view("a/b c+猫")});
+  CHECK(r.add_query("").error().code == errc::invalid_query_parameter);
+  CHECK(r.remove_query("k y") == 1);
+  CHECK(r.query().size() == 2);
+}
+
+TEST_CASE("request checks scheme, host and path", "[http][request]") {
+  http::request r;
+  CHECK(r.set_scheme("http").has_value());
+  CHECK(r.set_scheme("HTTP").error().code == errc::invalid_scheme);
+  CHECK(r.set_scheme("").error().code == errc::invalid_scheme);
+
+  CHECK(r.set_host("localhost:9000").has_value());
+  CHECK(r.set_host("127.0.0.1").has_value());
+  CHECK(r.set_host("[::1]:9000").has_value());
+  struct bad {
+    std::string_view host;
+    std::size_t offset;
+  };
+  for (const bad& b :
+       {bad{"a/b", 1}, bad{"user@host", 4}, bad{"a b", 1}, bad{"a\rb", 1}, bad{"ab\n", 2},
+        bad{std::string_view("a\0b", 3), 1}, bad{"", 0}, bad{"h:", 1}, bad{"h:99999", 2},
+        bad{"h:0", 2}, bad{"h:8x", 3}, bad{"[::1", 4}, bad{"[::1]x", 5}, bad{"[:g:]", 2}}) {
+    INFO(b.host);
+    const auto e = r.set_host(b.host);
+    REQUIRE_FALSE(e.has_value());
+    CHECK(e.error().code == errc::invalid_host);
+    CHECK(e.error().offset == b.offset);
+  }
+  CHECK(r.host() == "[::1]:9000");
+
+  CHECK(r.set_path("/a/b%20c").has_value());
+  CHECK(r.set_path("a").error().offset == 0);
+  CHECK(r.set_path("").error().code == errc::invalid_path);
+  CHECK(r.set_path("/a b").error().offset == 2);
+  CHECK(r.set_path("/a?b").error().offset == 2);
+  CHECK(r.set_path("/a#b").error().offset == 2);
+  CHECK(r.set_path("/a\r\n").error().offset == 2);
+  CHECK(r.set_path("/%2").error().offset == 1);
+  CHECK(r.set_path("/%zz").error().offset == 1);
+  CHECK(r.set_path("/\xe7\x8c\xab").error().offset == 1);
+  CHECK(r.path() == "/a/b%20c");
+
+  const auto m = http::request::make(http::method::get, {"https", "bad host", "/"});
+  REQUIRE_FALSE(m.has_value());
+  CHECK(m.error().code == errc::invalid_host);
+  CHECK(m.error().offset == 3);
+}
+
+TEST_CASE("request headers: validation with offsets, set replaces, add appends",
+          "[http][request]") {
+  auto r = make(http::method::put, "h.example.com", "/k");
+  struct bad {
+    std::string_view value;
+    std::size_t offset;
+  };
+  for (const bad& b : {bad{"a\rb", 1}, bad{"ab\n", 2}, bad{std::string_view("\0", 1), 0},
+                       bad{"x\r\nInjected: 1", 1}}) {
+    INFO(b.value);
+    for (int which = 0; which < 2; ++which) {
+      const auto e = which == 0 ? r.set_header("X-Test", b.value) : r.add_header("X-Test", b.value);
+      REQUIRE_FALSE(e.has_value());
+      CHECK(e.error().code == errc::invalid_header_value);
+      CHECK(e.error().offset == b.offset);
+    }
+    // Every header name goes through the same value check, the signers' ones included.
+    for (const std::string_view name :
+         {"Authorization", "x-oss-security-token", "Content-Type", "Pic-Operations", "Host"}) {
+      const auto e = r.set_header(name, b.value);
+      REQUIRE_FALSE(e.has_value());
+      CHECK(e.error().offset == b.offset);
+    }
+    const objproc::http::added_header added{"x-oss-date", std::string(b.value)};
+    CHECK(r.set_headers(std::span(&added, 1)).error().code == errc::invalid_header_value);
+  }
+  const auto name_error = r.set_header("Bad Name", "v");
+  CHECK(name_error.error().code == errc::invalid_header_name);
+  CHECK(name_error.error().offset == 3);
+  CHECK(r.add_header("", "v").error().code == errc::invalid_header_name);
+  CHECK(r.add_header("a\r\nb", "v").error().offset == 1);
+  CHECK(r.headers().empty());
+
+  REQUIRE(r.add_header("X-A", "1").has_value());
+  REQUIRE(r.add_header("Content-Type", "text/plain").has_value());
+  REQUIRE(r.add_header("x-a", "2").has_value());
+  CHECK(r.header("X-A") == std::optional<std::string_view>("1"));
+  REQUIRE(r.set_header("x-A", "3").has_value());
+  REQUIRE(r.headers().size() == 2);
+  CHECK(r.headers()[0].name == "x-A");
+  CHECK(r.headers()[0].value == "3");
+  CHECK(r.headers()[1].name == "Content-Type");
+  REQUIRE(r.set_header("Empty", "").has_value());
+  CHECK(r.header("empty") == std::optional<std::string_view>(""));
+  CHECK_FALSE(r.header("missing").has_value());
+  const auto fields = r.header_fields();
+  REQUIRE(fields.size() == 3);
+  CHECK(fields[1] == http::header_field{"Content-Type", "text/plain"});
+  CHECK(r.remove_header("CONTENT-type") == 1);
+  CHECK(r.headers().size() == 2);
+}
+
+TEST_CASE("request to_string: HTTP/1.1 text", "[http][request]") {
+  auto r = make(http::method::post, "b.oss-cn-hangzhou.aliyuncs.com", "/a.jpg");
+  REQUIRE(r.add_query("x-oss-process").has_value());
+  REQUIRE(r.set_header("Content-Type", "application/x-www-form-urlencoded").has_value());
+  r.set_body("x-oss-process=image%2Fresize");
+  CHECK(r.to_string() ==
+        "POST /a.jpg?x-oss-process HTTP/1.1\r\n"
+        "Host: b.oss-cn-hangzhou.aliyuncs.com\r\n"
+        "Content-Type: application/x-www-form-urlencoded\r\n"
+        "Content-Length: 28\r\n"
+        "\r\n"
+        "x-oss-process=image%2Fresize");
+  const auto g = make(http::method::get, "h", "/");
+  CHECK(g.to_string() == "GET / HTTP/1.1\r\nHost: h\r\n\r\n");
+}
+
+TEST_CASE("request body_source: streaming length reported", "[http][request]") {
+  struct state {
+    std::uint64_t left = 5;
+  } st;
+  auto reader = [](void* ctx, std::span<std::byte> out) noexcept -> std::size_t {
+    auto* s = static_cast<state*>(ctx);
+    const std::size_t n = static_cast<std::size_t>(std::min<std::uint64_t>(s->left, out.size()));
+    std::fill_n(out.begin(), n, std::byte{'x'});
+    s->left -= n;
+    return n;
+  };
+  auto r = make(http::method::put, "h.example.com", "/big.bin");
+  REQUIRE(r.set_body(http::body_source{1234567890123, &st, reader}).has_value());
+  CHECK(r.has_streaming_body());
+  CHECK(r.body_size() == 1234567890123u);
+  const std::string text = r.to_string();
+  CHECK(text.find("Content-Length: 1234567890123\r\n") != std::string::npos);
+  CHECK(text.ends_with("\r\n\r\n<streaming body, 1234567890123 bytes>"));
+  const std::string curl = r.to_curl();
+  CHECK(curl.find("--data-binary @-") != std::string::npos);
+  CHECK(curl.find("1234567890123 bytes") != std::string::npos);
+
+  // The stream is the caller's: the descriptor only carries it.
+  const auto& src = std::get<http::body_source>(r.body());
+  std::byte buf[4];
+  const std::span<std::byte> out(buf);
+  CHECK(src.read(src.context, out) == 4);
+  CHECK(src.read(src.context, out) == 1);
+  CHECK(src.read(src.context, out) == 0);
+
+  CHECK(r.set_body(http::body_source{10, nullptr, nullptr}).error().code == errc::invalid_argument);
+  CHECK(r.set_body(http::body_source{}).has_value());  // empty: no reader needed
+  r.set_body(std::string("abc"));
+  CHECK_FALSE(r.has_streaming_body());
+  CHECK(r.body_size() == 3);
+}
+
+TEST_CASE("request redaction: secrets never in to_string or to_curl", "[http][request]") {
+  constexpr std::string_view v4_sig =
+      "9f3c1d2e4b5a69788796a5b4c3d2e1f00112233445566778899aabbccddeeff0";
+  constexpr std::string_view v1_sig = "kZoYNv66bsmc10+dcGKw5x2PRrk=";
+  constexpr std::string_view cos_sig = "f5f6c8b6a1d7e3b1c4a2e9d8b7c6a5f4e3d2c1b0";
+  constexpr std::string_view token = "CAIS-secret-token-value";
+
+  SECTION("OSS V4 header") {
+    auto r = make(http::method::post, "b.oss-cn-hangzhou.aliyuncs.com", "/a.jpg");
+    const std::string auth =
+        "OSS4-HMAC-SHA256 Credential=LTAI5t/20250417/cn-hangzhou/oss/aliyun_v4_request,"
+        "AdditionalHeaders=host,Signature=" +
+        std::string(v4_sig);
+    REQUIRE(r.set_header("Authorization", auth).has_value());
+    REQUIRE(r.set_header("x-oss-security-token", token).has_value());
+    CHECK(r.header("authorization") == std::optional<std::string_view>(auth));  // unredacted data
+    for (const std::string& out : {r.to_string(), r.to_curl()}) {
+      INFO(out);
+      CHECK(absent(out, v4_sig));
+      CHECK(absent(out, token));
+      CHECK_FALSE(absent(out,
+                         "OSS4-HMAC-SHA256 Credential=LTAI5t/20250417/cn-hangzhou/oss/"
+                         "aliyun_v4_request,AdditionalHeaders=host,Signature=<redacted>"));
+      CHECK_FALSE(absent(out, "x-oss-security-token: <redacted>"));
+    }
+  }
+  SECTION("OSS V1 header") {
+    auto r = make(http::method::get, "b.oss-cn-hangzhou.aliyuncs.com", "/a.jpg");
+    REQUIRE(r.set_header("Authorization", "OSS LTAI5tAK:" + std::string(v1_sig)).has_value());
+    for (const std::string& out : {r.to_string(), r.to_curl()}) {
+      CHECK(absent(out, v1_sig));
+      CHECK_FALSE(absent(out, "OSS LTAI5tAK:<redacted>"));
+    }
+  }
+  SECTION("COS header") {
+    auto r = make(http::method::post, "b-1250000000.cos.ap-guangzhou.myqcloud.com", "/a.jpg");
+    const std::string auth =
+        "q-sign-algorithm=sha1&q-ak=AKIDEXAMPLE&q-sign-time=1557989151;1557996351"
+        "&q-key-time=1557989151;1557996351&q-header-list=host&q-url-param-list=image_process"
+        "&q-signature=" +
+        std::string(cos_sig);
+    REQUIRE(r.set_header("Authorization", auth).has_value());
+    REQUIRE(r.set_header("x-cos-security-token", token).has_value());
+    for (const std::string& out : {r.to_string(), r.to_curl()}) {
+      CHECK(absent(out, cos_sig));
+      CHECK(absent(out, token));
+      CHECK_FALSE(absent(out, "q-ak=AKIDEXAMPLE"));
+      CHECK_FALSE(absent(out, "q-signature=<redacted>"));
+    }
+  }
+  SECTION("unknown scheme keeps only the scheme") {
+    auto r = make(http::method::get, "h", "/");
+    REQUIRE(r.set_header("Authorization", "Bearer topsecret").has_value());
+    for (const std::string& out : {r.to_string(), r.to_curl()}) {
+      CHECK(absent(out, "topsecret"));
+      CHECK_FALSE(absent(out, "Bearer <redacted>"));
+    }
+  }
+  SECTION("query parameters") {
+    auto r = make(http::method::get, "b.oss-cn-hangzhou.aliyuncs.com", "/a.jpg");
+    REQUIRE(r.add_query("x-oss-process", "image/resize,w_100").has_value());
+    REQUIRE(r.add_query("x-oss-credential", "AK/20250417/cn-hangzhou/oss/aliyun_v4_request")
+                .has_value());
+    REQUIRE(r.add_query("x-oss-signature", v4_sig).has_value());
+    REQUIRE(r.add_query("Signature", v1_sig).has_value());
+    REQUIRE(r.add_query("x-oss-security-token", token).has_value());
+    REQUIRE(r.add_query("security-token", "st-secret-1").has_value());
+    REQUIRE(r.add_query("q-signature", cos_sig).has_value());
+    REQUIRE(r.add_query("x-cos-security-token", "cos-secret-2").has_value());
+    const std::string url = r.url();  // what is sent: not redacted
+    CHECK_FALSE(absent(url, v4_sig));
+    CHECK_FALSE(absent(url, "kZoYNv66bsmc10%2BdcGKw5x2PRrk%3D"));
+    for (const std::string& out : {r.to_string(), r.to_curl()}) {
+      INFO(out);
+      for (const std::string_view secret :
+           {v4_sig, v1_sig, std::string_view("kZoYNv66bsmc10%2BdcGKw5x2PRrk%3D"), token,
+            std::string_view("st-secret-1"), cos_sig, std::string_view("cos-secret-2")})
+        CHECK(absent(out, secret));
+      CHECK_FALSE(absent(out, "x-oss-signature=<redacted>"));
+      CHECK_FALSE(absent(out, "x-oss-process=image%2Fresize%2Cw_100"));
+      CHECK_FALSE(absent(out, "x-oss-credential=AK%2F20250417"));
+    }
+  }
+}
+
+TEST_CASE("request to_curl: shell-safe quoting", "[http][request]") {
+  auto r = make(http::method::put, "b.oss-cn-hangzhou.aliyuncs.com", "/it's%20a%20key");
+  REQUIRE(r.set_header("Content-Type", "text/plain").has_value());
+  REQUIRE(r.set_header("x-oss-meta-note", "it's $HOME `x`").has_value());
+  REQUIRE(r.set_header("x-oss-empty", "").has_value());
+  r.set_body("body with 'quotes' and $(cmd)");
+  CHECK(r.to_curl() ==
+        "curl -X PUT 'https://b.oss-cn-hangzhou.aliyuncs.com/it'\\''s%20a%20key'"
+        " -H 'Content-Type: text/plain'"
+        " -H 'x-oss-meta-note: it'\\''s $HOME `x`'"
+        " -H 'x-oss-empty;'"
+        " -H 'Accept:' -H 'User-Agent:' -H 'Expect:'"
+        " --data-binary 'body with '\\''quotes'\\'' and $(cmd)'");
+
+  const auto h = make(http::method::head, "127.0.0.1:9000", "/b/k");
+  CHECK(h.to_curl() == "curl --head 'https://127.0.0.1:9000/b/k' -H 'Accept:' -H 'User-Agent:'");
+  const auto v6 = make(http::method::get, "[::1]:9000", "/b/k");
+  CHECK(v6.to_curl() ==
+        "curl -X GET --globoff 'https://[::1]:9000/b/k' -H 'Accept:' -H 'User-Agent:'");
+}
+
+TEST_CASE("request equality", "[http][request]") {
+  auto a = make(http::method::get, "h", "/");
+  auto b = a;
+  CHECK(a == b);
+  REQUIRE(b.add_header("X", "1").has_value());
+  CHECK_FALSE(a == b);
+}

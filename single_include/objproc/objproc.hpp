@@ -19,7 +19,7 @@
 //   cos/     Tencent Cloud COS + CI: the rule grammar and checked literals (rule.hpp), typed
 //            rule builders (image_mogr2, image_view2, watermark), Pic-Operations JSON, the
 //            COS signature (sign.hpp)
-//   http/    header and query fields shared by the signers
+//   http/    request and response descriptors, header and query fields
 // Adapters (separate targets, include them yourself):
 //   <objproc/adapters/openssl.hpp>   objproc::openssl::crypto   (target objproc::openssl)
 #ifndef OBJPROC_OBJPROC_HPP
@@ -217,7 +217,13 @@ OBJPROC_NAMESPACE_BEGIN
   X(invalid_credentials, "invalid credentials")                   \
   X(invalid_region, "invalid region")                             \
   X(invalid_query_parameter, "invalid query parameter")           \
-  X(signing_key_mismatch, "signing key does not match")
+  X(signing_key_mismatch, "signing key does not match")           \
+  X(invalid_host, "invalid host")                                 \
+  X(invalid_path, "invalid path")                                 \
+  X(invalid_scheme, "invalid URL scheme")                         \
+  X(invalid_http_response, "invalid HTTP response")               \
+  X(invalid_xml, "invalid XML")                                   \
+  X(xml_too_deep, "XML nested too deeply")
 
 /// What went wrong. Each name reads as the message a user sees.
 enum class errc : std::uint16_t {
@@ -3069,6 +3075,1022 @@ OBJPROC_NAMESPACE_END
 
 #endif  // OBJPROC_COS_CREDENTIALS_HPP
 // ----- end objproc/cos/credentials.hpp -----
+// #include "objproc/cos/endpoint.hpp"
+// ----- begin objproc/cos/endpoint.hpp -----
+// objproc/cos/endpoint.hpp - where a COS request goes: scheme, host and encoded path.
+//
+//   auto ep = cos::endpoint::for_region("ap-guangzhou");
+//   ep->locate("examplebucket-1250000000", "dir/中文 a.jpg");
+//     // {"https", "examplebucket-1250000000.cos.ap-guangzhou.myqcloud.com",
+//     //  "/dir/%E4%B8%AD%E6%96%87%20a.jpg"}
+//   cos::endpoint::accelerate();                    // <bucket>.cos.accelerate.myqcloud.com
+//   cos::endpoint::custom_domain("img.example.com");  // a domain bound to one bucket: /<key>
+//   cos::endpoint::custom("127.0.0.1:9000");        // an emulator: path style /<bucket>/<key>
+//
+// Hosts (shared/reference/cos.md): <BucketName-APPID>.cos.<region>.myqcloud.com; accelerate
+// <bucket>.cos.accelerate.myqcloud.com; the legacy regions cn-east, cn-north, cn-south,
+// cn-southwest, cn-south-2 and sg have no "cos." label (<bucket>.<region>.myqcloud.com). The key
+// is encoded like the SDKs' EncodeKey: RFC 3986 unreserved kept, '/' kept, the rest %XX.
+#ifndef OBJPROC_COS_ENDPOINT_HPP
+#define OBJPROC_COS_ENDPOINT_HPP
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+// #include "objproc/config.hpp"
+// #include "objproc/core/result.hpp"
+// #include "objproc/cos/names.hpp"
+// ----- begin objproc/cos/names.hpp -----
+// objproc/cos/names.hpp - COS bucket names and object keys: the rules the Pic-Operations rules,
+// the operations and the endpoints check, in one place.
+//   check_bucket_name("examplebucket-1250000000")   BucketName-APPID: 1-50 of [a-z0-9-], not
+//                                                   starting or ending with '-', then '-' and
+//                                                   the APPID's digits; at most 63 in all
+//   check_object_key("dir/a.jpg")                   non-empty UTF-8
+//
+// The BucketName rules are Tencent's bucket overview (shared/reference/cos.md §5); the APPID is
+// the last '-' segment, as the SDKs read it. The 63-character total is the DNS label limit: the
+// bucket is the first label of its host (<bucket>.cos.<region>.myqcloud.com).
+#ifndef OBJPROC_COS_NAMES_HPP
+#define OBJPROC_COS_NAMES_HPP
+
+#include <cstddef>
+#include <string_view>
+
+// #include "objproc/config.hpp"
+// #include "objproc/core/result.hpp"
+// #include "objproc/core/text.hpp"
+
+OBJPROC_NAMESPACE_BEGIN
+
+namespace cos {
+
+inline constexpr std::size_t max_bucket_name_size = 63;    // BucketName-APPID, one DNS label
+inline constexpr std::size_t max_bucket_custom_size = 50;  // the BucketName part
+
+/// A COS bucket in BucketName-APPID form; the offset of the offending character where one
+/// applies (the name's size when the -APPID part is missing).
+[[nodiscard]] constexpr result<void> check_bucket_name(std::string_view name) noexcept {
+  if (name.empty()) return error{errc::invalid_bucket_name, error::no_offset, "empty bucket name"};
+  if (name.size() > max_bucket_name_size)
+    return error{errc::invalid_bucket_name, max_bucket_name_size,
+                 "BucketName-APPID has at most 63 characters"};
+  std::size_t dash = std::string_view::npos;  // the last '-': it starts the APPID
+  for (std::size_t i = 0; i < name.size(); ++i) {
+    const char c = name[i];
+    if (c == '-') {
+      dash = i;
+    } else if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) {
+      return error{errc::invalid_bucket_name, i, "only lowercase letters, digits and '-'"};
+    }
+  }
+  if (dash == std::string_view::npos)
+    return error{errc::invalid_bucket_name, name.size(), "missing the -APPID suffix"};
+  if (dash == name.size() - 1)
+    return error{errc::invalid_bucket_name, name.size(), "empty APPID after the last '-'"};
+  for (std::size_t i = dash + 1; i < name.size(); ++i)
+    if (name[i] < '0' || name[i] > '9')
+      return error{errc::invalid_bucket_name, i, "the APPID after the last '-' has only digits"};
+  if (dash == 0) return error{errc::invalid_bucket_name, 0, "empty BucketName before -APPID"};
+  if (dash > max_bucket_custom_size)
+    return error{errc::invalid_bucket_name, max_bucket_custom_size,
+                 "BucketName has at most 50 characters"};
+  if (name.front() == '-') return error{errc::invalid_bucket_name, 0, "cannot start with '-'"};
+  if (name[dash - 1] == '-')
+    return error{errc::invalid_bucket_name, dash - 1, "BucketName cannot end with '-'"};
+  return {};
+}
+
+/// A COS object key: non-empty UTF-8 (the reference gives no further rule).
+[[nodiscard]] constexpr result<void> check_object_key(std::string_view key) noexcept {
+  if (key.empty()) return error{errc::invalid_object_key, error::no_offset, "empty object key"};
+  if (auto utf8 = check_utf8(key); !utf8)
+    return error{errc::invalid_object_key, utf8.error().offset, "not valid UTF-8"};
+  return {};
+}
+
+}  // namespace cos
+
+OBJPROC_NAMESPACE_END
+
+#endif  // OBJPROC_COS_NAMES_HPP
+// ----- end objproc/cos/names.hpp -----
+// #include "objproc/http/request.hpp"
+// ----- begin objproc/http/request.hpp -----
+// objproc/http/request.hpp - the request descriptor: what the transport sends, and what is signed.
+//
+//   auto req = http::request::make(http::method::post, {"https", "b.oss-cn-hangzhou.aliyuncs.com",
+//                                                       "/src/%E7%8C%AB%201.png"});
+//   req->add_query("x-oss-process", std::nullopt);            // "?x-oss-process"
+//   req->set_header("Content-Type", "application/x-www-form-urlencoded");
+//   req->set_body("x-oss-process=...");
+//   req->url();        // exactly what is sent (never redacted)
+//   req->to_string();  // HTTP/1.1 text for logs: signatures and security tokens redacted
+//   req->to_curl();    // a shell-safe curl command, redacted the same way
+//
+// The path is stored encoded (the endpoints encode object keys with percent_set::path); query
+// keys and values are stored raw and encoded once, by url(), with percent_set::component. Every
+// mutator validates: a header name is an RFC 9110 token, no header value or host holds CR, LF or
+// NUL, so a descriptor can never smuggle a second header line or request into the wire.
+#ifndef OBJPROC_HTTP_REQUEST_HPP
+#define OBJPROC_HTTP_REQUEST_HPP
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <variant>
+#include <vector>
+
+// #include "objproc/config.hpp"
+// #include "objproc/core/result.hpp"
+// #include "objproc/core/text.hpp"
+// #include "objproc/http/fields.hpp"
+// ----- begin objproc/http/fields.hpp -----
+// objproc/http/fields.hpp - header and query fields as the signers read and write them.
+//
+//   http::header_field{"Content-Type", "image/jpeg"}     a view: the caller owns the text
+//   http::query_field{"x-oss-process", std::nullopt}     a bare key: "?x-oss-process"
+//   http::added_header / http::added_query_field         what a signer hands back: a static name
+//                                                        and an owned, raw (unencoded) value
+// plus the small ASCII helpers (case-insensitive compare, OWS trimming, RFC 9110 token and
+// field-value checks) every signer needs. Query keys and values here are always decoded: the
+// signers encode what they sign, and the URL builder encodes what it sends.
+#ifndef OBJPROC_HTTP_FIELDS_HPP
+#define OBJPROC_HTTP_FIELDS_HPP
+
+#include <array>
+#include <cstddef>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <utility>
+
+// #include "objproc/config.hpp"
+// #include "objproc/core/result.hpp"
+
+OBJPROC_NAMESPACE_BEGIN
+
+namespace http {
+
+/// One request header: a view of the caller's text.
+struct header_field {
+  std::string_view name = {};
+  std::string_view value = {};
+  friend constexpr bool operator==(const header_field&, const header_field&) = default;
+};
+
+/// One query parameter, decoded. nullopt: a bare key with no '=' ("?x-oss-process").
+struct query_field {
+  std::string_view key = {};
+  std::optional<std::string_view> value = {};
+  friend constexpr bool operator==(const query_field&, const query_field&) = default;
+};
+
+/// A header a signer asks the caller to set (replacing any header of that name): the name is a
+/// string literal, the value is owned.
+struct added_header {
+  std::string_view name;
+  std::string value;
+  [[nodiscard]] header_field view() const noexcept { return {name, value}; }
+  friend bool operator==(const added_header&, const added_header&) = default;
+};
+
+/// A query parameter a signer asks the caller to add, raw (the URL builder percent-encodes it).
+struct added_query_field {
+  std::string_view key;
+  std::string value;
+  [[nodiscard]] query_field view() const noexcept { return {key, std::string_view(value)}; }
+  friend bool operator==(const added_query_field&, const added_query_field&) = default;
+};
+
+/// At most N fields, in place (no heap beyond the fields' own values).
+template <class T, std::size_t N>
+class field_list {
+ public:
+  using value_type = T;
+  using const_iterator = const T*;
+
+  /// Precondition: size() < N (the signers size their lists for every case).
+  void push_back(T field) { items_[size_++] = std::move(field); }
+
+  [[nodiscard]] constexpr std::size_t size() const noexcept { return size_; }
+  [[nodiscard]] constexpr bool empty() const noexcept { return size_ == 0; }
+  [[nodiscard]] static constexpr std::size_t capacity() noexcept { return N; }
+  [[nodiscard]] constexpr const T& operator[](std::size_t i) const noexcept { return items_[i]; }
+  [[nodiscard]] constexpr const T* begin() const noexcept { return items_.data(); }
+  [[nodiscard]] constexpr const T* end() const noexcept { return items_.data() + size_; }
+  [[nodiscard]] constexpr std::span<const T> span() const noexcept { return {begin(), size_}; }
+
+  friend bool operator==(const field_list& a, const field_list& b) {
+    if (a.size_ != b.size_) return false;
+    for (std::size_t i = 0; i < a.size_; ++i)
+      if (!(a.items_[i] == b.items_[i])) return false;
+    return true;
+  }
+
+ private:
+  std::array<T, N> items_{};
+  std::size_t size_ = 0;
+};
+
+namespace detail {
+
+[[nodiscard]] constexpr char ascii_lower(char c) noexcept {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+/// ASCII case-insensitive equality (header names).
+[[nodiscard]] constexpr bool iequals(std::string_view a, std::string_view b) noexcept {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
+  return true;
+}
+
+/// Whether `s` starts with `lower_prefix` (given in lowercase), ignoring ASCII case.
+[[nodiscard]] constexpr bool istarts_with(std::string_view s,
+                                          std::string_view lower_prefix) noexcept {
+  return s.size() >= lower_prefix.size() && iequals(s.substr(0, lower_prefix.size()), lower_prefix);
+}
+
+/// Byte order of the lowercased names: <0, 0, >0.
+[[nodiscard]] constexpr int icompare(std::string_view a, std::string_view b) noexcept {
+  const std::size_t n = a.size() < b.size() ? a.size() : b.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto x = static_cast<unsigned char>(ascii_lower(a[i]));
+    const auto y = static_cast<unsigned char>(ascii_lower(b[i]));
+    if (x != y) return x < y ? -1 : 1;
+  }
+  return a.size() == b.size() ? 0 : (a.size() < b.size() ? -1 : 1);
+}
+
+/// Appends `s` lowercased.
+inline void append_lower(std::string& out, std::string_view s) {
+  for (const char c : s) out += ascii_lower(c);
+}
+
+/// Without leading and trailing spaces and tabs (RFC 9110 OWS).
+[[nodiscard]] constexpr std::string_view trim_ows(std::string_view s) noexcept {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+/// RFC 9110 tchar.
+[[nodiscard]] constexpr bool is_tchar(char c) noexcept {
+  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) return true;
+  return std::string_view("!#$%&'*+-.^_`|~").find(c) != std::string_view::npos;
+}
+
+/// The first CR, LF or NUL in `s`, or npos: the bytes that would split or end a header line.
+[[nodiscard]] constexpr std::size_t find_line_break(std::string_view s) noexcept {
+  for (std::size_t i = 0; i < s.size(); ++i)
+    if (s[i] == '\r' || s[i] == '\n' || s[i] == '\0') return i;
+  return std::string_view::npos;
+}
+
+/// A header name: a non-empty RFC 9110 token; errc::invalid_header_name at the bad byte.
+[[nodiscard]] constexpr result<void> check_header_name(std::string_view name) noexcept {
+  if (name.empty()) return error{errc::invalid_header_name, 0, "empty header name"};
+  for (std::size_t i = 0; i < name.size(); ++i)
+    if (!is_tchar(name[i]))
+      return error{errc::invalid_header_name, i, "header names are RFC 9110 tokens"};
+  return {};
+}
+
+/// A header value: no CR, LF or NUL; errc::invalid_header_value at the bad byte.
+[[nodiscard]] constexpr result<void> check_header_value(
+    std::string_view value, std::string_view detail = "CR, LF or NUL in a header value") noexcept {
+  if (const std::size_t at = find_line_break(value); at != std::string_view::npos)
+    return error{errc::invalid_header_value, at, detail};
+  return {};
+}
+
+}  // namespace detail
+
+}  // namespace http
+
+OBJPROC_NAMESPACE_END
+
+#endif  // OBJPROC_HTTP_FIELDS_HPP
+// ----- end objproc/http/fields.hpp -----
+
+OBJPROC_NAMESPACE_BEGIN
+
+namespace http {
+
+/// The HTTP methods the operations use.
+enum class method : unsigned char { get, head, put, post, delete_ };
+
+/// "GET", "HEAD", "PUT", "POST", "DELETE".
+[[nodiscard]] constexpr std::string_view to_string(method m) noexcept {
+  switch (m) {
+    case method::get:
+      return "GET";
+    case method::head:
+      return "HEAD";
+    case method::put:
+      return "PUT";
+    case method::post:
+      return "POST";
+    case method::delete_:
+      return "DELETE";
+  }
+  return "GET";
+}
+
+/// A caller-provided streaming body of known length (the library never opens a file). `read`
+/// fills up to out.size() bytes and returns how many it wrote (0: end or failure).
+struct body_source {
+  std::uint64_t size = 0;
+  void* context = nullptr;
+  std::size_t (*read)(void* context, std::span<std::byte> out) noexcept = nullptr;
+};
+
+/// An owned header: request headers and response headers.
+struct header {
+  std::string name;
+  std::string value;
+  [[nodiscard]] header_field view() const noexcept { return {name, value}; }
+  friend bool operator==(const header&, const header&) = default;
+};
+
+/// An owned query parameter, raw (decoded). nullopt: a bare key with no '='.
+struct query_param {
+  std::string key;
+  std::optional<std::string> value;
+  [[nodiscard]] query_field view() const noexcept {
+    return value ? query_field{key, std::string_view(*value)} : query_field{key, std::nullopt};
+  }
+  friend bool operator==(const query_param&, const query_param&) = default;
+};
+
+/// Where a request goes: what an endpoint builds for a bucket and key.
+struct location {
+  std::string scheme = "https";
+  std::string host;
+  std::string path = "/";  // encoded, starts with '/'
+  friend bool operator==(const location&, const location&) = default;
+};
+
+namespace detail {
+
+/// A URL scheme: ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) (RFC 3986), lowercase here.
+[[nodiscard]] constexpr result<void> check_scheme(std::string_view s) noexcept {
+  if (s.empty()) return error{errc::invalid_scheme, 0, "empty scheme"};
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    const bool alpha = c >= 'a' && c <= 'z';
+    const bool other = (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.';
+    if (!(alpha || (i > 0 && other)))
+      return error{errc::invalid_scheme, i, "schemes are lowercase RFC 3986 schemes"};
+  }
+  return {};
+}
+
+/// A host with an optional port: reg-name or IPv4 ([A-Za-z0-9-._~]) or an IPv6 literal in
+/// brackets, then ":port". No '/', '@', spaces, CR, LF or NUL: nothing that changes the URL.
+[[nodiscard]] constexpr result<void> check_host(std::string_view host) noexcept {
+  if (host.empty()) return error{errc::invalid_host, 0, "empty host"};
+  std::size_t i = 0;
+  if (host.front() == '[') {
+    const std::size_t close = host.find(']');
+    if (close == std::string_view::npos)
+      return error{errc::invalid_host, host.size(), "unterminated IPv6 literal"};
+    if (close == 1) return error{errc::invalid_host, 1, "empty IPv6 literal"};
+    for (i = 1; i < close; ++i) {
+      const char c = host[i];
+      if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F') ||
+            c == ':' || c == '.'))
+        return error{errc::invalid_host, i, "invalid character in an IPv6 literal"};
+    }
+    i = close + 1;
+    if (i < host.size() && host[i] != ':')
+      return error{errc::invalid_host, i, "only a port may follow an IPv6 literal"};
+  } else {
+    for (; i < host.size() && host[i] != ':'; ++i) {
+      const char c = host[i];
+      if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+            c == '-' || c == '.' || c == '_' || c == '~'))
+        return error{errc::invalid_host, i, "invalid character in a host name"};
+    }
+    if (i == 0) return error{errc::invalid_host, 0, "empty host name"};
+  }
+  if (i < host.size()) {  // ":port"
+    const std::size_t colon = i++;
+    if (i == host.size()) return error{errc::invalid_host, colon, "empty port"};
+    if (host.size() - i > 5) return error{errc::invalid_host, i, "port out of range"};
+    unsigned port = 0;
+    for (; i < host.size(); ++i) {
+      if (host[i] < '0' || host[i] > '9')
+        return error{errc::invalid_host, i, "ports have only digits"};
+      port = port * 10 + static_cast<unsigned>(host[i] - '0');
+    }
+    if (port == 0 || port > 65535) return error{errc::invalid_host, colon + 1, "port out of range"};
+  }
+  return {};
+}
+
+/// An encoded path: '/' then RFC 3986 pchars and '/', with well-formed %XX escapes.
+[[nodiscard]] constexpr result<void> check_path(std::string_view path) noexcept {
+  if (path.empty() || path.front() != '/')
+    return error{errc::invalid_path, 0, "an encoded path starts with '/'"};
+  for (std::size_t i = 1; i < path.size(); ++i) {
+    const char c = path[i];
+    if (c == '%') {
+      if (i + 2 >= path.size()) return error{errc::invalid_path, i, "truncated percent escape"};
+      if (objproc::detail::hex_value(path[i + 1]) < 0 ||
+          objproc::detail::hex_value(path[i + 2]) < 0)
+        return error{errc::invalid_path, i, "invalid percent escape"};
+      i += 2;
+      continue;
+    }
+    if (objproc::detail::is_unreserved(c) || c == '/') continue;
+    if (std::string_view("!$&'()*+,;=:@").find(c) != std::string_view::npos) continue;
+    return error{errc::invalid_path, i, "character must be percent-encoded in a path"};
+  }
+  return {};
+}
+
+/// The host without its ":port" (an IPv6 literal keeps its brackets).
+[[nodiscard]] constexpr std::string_view host_name(std::string_view host) noexcept {
+  if (!host.empty() && host.front() == '[') {
+    const std::size_t close = host.find(']');
+    return close == std::string_view::npos ? host : host.substr(0, close + 1);
+  }
+  return host.substr(0, host.find(':'));
+}
+
+/// Whether a checked host is an IP literal ("10.0.0.1", "[::1]") or "localhost" (any port):
+/// hosts that cannot take a bucket as a DNS label, so the bucket goes in the path.
+[[nodiscard]] constexpr bool needs_path_style(std::string_view host) noexcept {
+  const std::string_view name = host_name(host);
+  if (name.empty()) return false;
+  if (name.front() == '[' || iequals(name, "localhost")) return true;
+  std::size_t dots = 0;
+  std::size_t digits = 0;
+  for (const char c : name) {
+    if (c == '.') {
+      if (digits == 0 || digits > 3) return false;
+      ++dots;
+      digits = 0;
+    } else if (c >= '0' && c <= '9') {
+      ++digits;
+    } else {
+      return false;
+    }
+  }
+  return dots == 3 && digits >= 1 && digits <= 3;
+}
+
+/// Splits an optional "http://" or "https://" off `text`; the scheme, or nullopt when absent.
+[[nodiscard]] constexpr std::optional<std::string_view> split_scheme(
+    std::string_view& text) noexcept {
+  for (const std::string_view s : {std::string_view("https"), std::string_view("http")}) {
+    if (istarts_with(text, s) && text.substr(s.size(), 3) == "://") {
+      text.remove_prefix(s.size() + 3);
+      return s;
+    }
+  }
+  return std::nullopt;
+}
+
+/// "/" + the key encoded with percent_set::path ('/' kept): "src/猫 1.png" ->
+/// "/src/%E7%8C%AB%201.png".
+inline void append_key_path(std::string& out, std::string_view key) {
+  out += '/';
+  append_percent_encoded(out, key, percent_set::path);
+}
+
+inline constexpr std::string_view redacted = "<redacted>";
+
+/// Query parameters whose values are secrets (signatures and security tokens).
+[[nodiscard]] constexpr bool is_secret_query_key(std::string_view key) noexcept {
+  for (const std::string_view k :
+       {std::string_view("x-oss-signature"), std::string_view("signature"),
+        std::string_view("x-oss-security-token"), std::string_view("security-token"),
+        std::string_view("q-signature"), std::string_view("x-cos-security-token"),
+        std::string_view("sign")})
+    if (iequals(key, k)) return true;
+  return false;
+}
+
+/// Headers whose whole value is a secret.
+[[nodiscard]] constexpr bool is_secret_header(std::string_view name) noexcept {
+  return iequals(name, "x-oss-security-token") || iequals(name, "x-cos-security-token");
+}
+
+/// An Authorization value with its signature replaced: the scheme, access key id and scope stay.
+///   "OSS4-HMAC-SHA256 Credential=AK/...,Signature=<hex>"  Signature value redacted
+///   "OSS AK:sig"                                          sig redacted
+///   "q-sign-algorithm=sha1&q-ak=AK&...&q-signature=<hex>" q-signature value redacted
+/// Anything else keeps only its first word (the scheme).
+[[nodiscard]] inline std::string redact_authorization(std::string_view v) {
+  std::string out;
+  if (istarts_with(v, "oss ")) {
+    const std::size_t colon = v.find(':');
+    if (colon == std::string_view::npos) return std::string(v.substr(0, 4)) + std::string(redacted);
+    return std::string(v.substr(0, colon + 1)) + std::string(redacted);
+  }
+  const auto replace_value = [&](std::string_view marker, char end) -> bool {
+    std::size_t at = v.find(marker);
+    if (at == std::string_view::npos) return false;
+    std::size_t rest = 0;
+    while (at != std::string_view::npos) {
+      const std::size_t value = at + marker.size();
+      const std::size_t stop = std::min(v.find(end, value), v.size());
+      out.append(v.substr(rest, value - rest));
+      out.append(redacted);
+      rest = stop;
+      at = v.find(marker, stop);
+    }
+    out.append(v.substr(rest));
+    return true;
+  };
+  if (replace_value("Signature=", ',')) return out;
+  if (replace_value("q-signature=", '&')) return out;
+  const std::size_t space = v.find(' ');
+  if (space == std::string_view::npos) return std::string(redacted);
+  return std::string(v.substr(0, space + 1)) + std::string(redacted);
+}
+
+/// A header value as logs may show it.
+[[nodiscard]] inline std::string redacted_header_value(std::string_view name,
+                                                       std::string_view value) {
+  if (iequals(name, "authorization")) return redact_authorization(value);
+  if (is_secret_header(name)) return std::string(redacted);
+  return std::string(value);
+}
+
+/// "'it'\''s'": one single-quoted shell word.
+inline void append_shell_quoted(std::string& out, std::string_view s) {
+  out += '\'';
+  for (const char c : s) {
+    if (c == '\'')
+      out += "'\\''";
+    else
+      out += c;
+  }
+  out += '\'';
+}
+
+}  // namespace detail
+
+/// A request descriptor: method, scheme, host, encoded path, ordered raw query, ordered headers
+/// and a body (owned bytes or a caller's stream). Every mutator validates its input.
+class request {
+ public:
+  using body_type = std::variant<std::string, body_source>;
+
+  request() = default;
+
+  /// A request to `where` (scheme, host and encoded path all checked).
+  [[nodiscard]] static result<request> make(http::method m, const location& where) {
+    request r;
+    r.method_ = m;
+    if (auto s = r.set_scheme(where.scheme); !s) return s.error();
+    if (auto h = r.set_host(where.host); !h) return h.error();
+    if (auto p = r.set_path(where.path); !p) return p.error();
+    return r;
+  }
+
+  // -- method, scheme, host, path ----------------------------------------------------------
+
+  [[nodiscard]] http::method method() const noexcept { return method_; }
+  void set_method(http::method m) noexcept { method_ = m; }
+
+  [[nodiscard]] std::string_view scheme() const noexcept { return scheme_; }
+  /// errc::invalid_scheme: not a lowercase RFC 3986 scheme ("https", "http").
+  [[nodiscard]] result<void> set_scheme(std::string_view s) {
+    if (auto ok = detail::check_scheme(s); !ok) return ok.error();
+    scheme_.assign(s);
+    return {};
+  }
+
+  [[nodiscard]] std::string_view host() const noexcept { return host_; }
+  /// errc::invalid_host at the offending byte: '/', '@', spaces, CR, LF, NUL, a bad port.
+  [[nodiscard]] result<void> set_host(std::string_view h) {
+    if (auto ok = detail::check_host(h); !ok) return ok.error();
+    host_.assign(h);
+    return {};
+  }
+
+  [[nodiscard]] std::string_view path() const noexcept { return path_; }
+  /// errc::invalid_path: not starting with '/', or a byte that must be percent-encoded.
+  [[nodiscard]] result<void> set_path(std::string_view encoded) {
+    if (auto ok = detail::check_path(encoded); !ok) return ok.error();
+    path_.assign(encoded);
+    return {};
+  }
+
+  // -- query --------------------------------------------------------------------------------
+
+  [[nodiscard]] std::span<const query_param> query() const noexcept { return query_; }
+
+  /// Appends a raw (decoded) parameter; errc::invalid_query_parameter for an empty key.
+  [[nodiscard]] result<void> add_query(std::string_view key,
+                                       std::optional<std::string_view> value = std::nullopt) {
+    if (key.empty()) return error{errc::invalid_query_parameter, 0, "empty query key"};
+    query_.push_back({std::string(key), value ? std::optional<std::string>(std::string(*value))
+                                              : std::optional<std::string>()});
+    return {};
+  }
+  /// Appends what a signer hands back (a presigned URL's parameters).
+  [[nodiscard]] result<void> add_query(std::span<const added_query_field> fields) {
+    for (const added_query_field& f : fields)
+      if (auto ok = add_query(f.key, std::string_view(f.value)); !ok) return ok;
+    return {};
+  }
+  /// Removes every parameter named `key` (exact match); how many were removed.
+  std::size_t remove_query(std::string_view key) {
+    return std::erase_if(query_, [&](const query_param& q) { return q.key == key; });
+  }
+
+  /// Views of the query for the signers (valid while the request is unchanged).
+  [[nodiscard]] std::vector<query_field> query_fields() const {
+    std::vector<query_field> out;
+    out.reserve(query_.size());
+    for (const query_param& q : query_) out.push_back(q.view());
+    return out;
+  }
+
+  // -- headers ------------------------------------------------------------------------------
+
+  [[nodiscard]] std::span<const http::header> headers() const noexcept { return headers_; }
+
+  /// The first header named `name` (ASCII case-insensitive).
+  [[nodiscard]] std::optional<std::string_view> header(std::string_view name) const noexcept {
+    for (const http::header& h : headers_)
+      if (detail::iequals(h.name, name)) return std::string_view(h.value);
+    return std::nullopt;
+  }
+
+  /// Sets `name` to `value`, replacing every header of that name (case-insensitive) in place of
+  /// the first one. errc::invalid_header_name / invalid_header_value at the offending byte.
+  [[nodiscard]] result<void> set_header(std::string_view name, std::string_view value) {
+    if (auto ok = check(name, value); !ok) return ok;
+    bool replaced = false;
+    std::erase_if(headers_, [&](http::header& h) {
+      if (!detail::iequals(h.name, name)) return false;
+      if (replaced) return true;
+      h.name.assign(name);
+      h.value.assign(value);
+      replaced = true;
+      return false;
+    });
+    if (!replaced) headers_.push_back({std::string(name), std::string(value)});
+    return {};
+  }
+  /// Sets every header a signer hands back (each replacing its namesakes).
+  [[nodiscard]] result<void> set_headers(std::span<const added_header> fields) {
+    for (const added_header& f : fields)
+      if (auto ok = set_header(f.name, f.value); !ok) return ok;
+    return {};
+  }
+  /// Appends a header, keeping any of the same name.
+  [[nodiscard]] result<void> add_header(std::string_view name, std::string_view value) {
+    if (auto ok = check(name, value); !ok) return ok;
+    headers_.push_back({std::string(name), std::string(value)});
+    return {};
+  }
+  /// Removes every header named `name` (case-insensitive); how many were removed.
+  std::size_t remove_header(std::string_view name) {
+    return std::erase_if(headers_,
+                         [&](const http::header& h) { return detail::iequals(h.name, name); });
+  }
+
+  /// Views of the headers for the signers (valid while the request is unchanged).
+  [[nodiscard]] std::vector<header_field> header_fields() const {
+    std::vector<header_field> out;
+    out.reserve(headers_.size());
+    for (const http::header& h : headers_) out.push_back(h.view());
+    return out;
+  }
+
+  // -- body ---------------------------------------------------------------------------------
+
+  [[nodiscard]] const body_type& body() const noexcept { return body_; }
+  void set_body(std::string bytes) { body_ = std::move(bytes); }
+  /// A streaming body; errc::invalid_argument when it has bytes but no read function.
+  [[nodiscard]] result<void> set_body(body_source source) noexcept {
+    if (source.size != 0 && source.read == nullptr)
+      return error{errc::invalid_argument, error::no_offset, "body_source without a read function"};
+    body_ = source;
+    return {};
+  }
+  [[nodiscard]] bool has_streaming_body() const noexcept {
+    return std::holds_alternative<body_source>(body_);
+  }
+  /// The body's length in bytes, owned or streamed.
+  [[nodiscard]] std::uint64_t body_size() const noexcept {
+    if (const auto* s = std::get_if<std::string>(&body_)) return s->size();
+    return std::get<body_source>(body_).size;
+  }
+
+  // -- rendering ----------------------------------------------------------------------------
+
+  /// "https://host/path?k=v&bare": exactly what is sent (never redacted).
+  [[nodiscard]] std::string url() const {
+    std::string out = scheme_;
+    out += "://";
+    out += host_;
+    out += path_;
+    append_query(out, false);
+    return out;
+  }
+
+  /// The request target: path and query ("/a.jpg?x-oss-process").
+  [[nodiscard]] std::string target() const {
+    std::string out = path_;
+    append_query(out, false);
+    return out;
+  }
+
+  /// The HTTP/1.1 request as text for logs, CRLF line ends, secrets redacted. Host comes from
+  /// the URL unless a Host header is set; Content-Length is shown for a non-empty body when no
+  /// such header is set (what a transport adds); a stream shows "<streaming body, N bytes>".
+  [[nodiscard]] std::string to_string() const {
+    std::string out(http::to_string(method_));
+    out += ' ';
+    out += path_;
+    append_query(out, true);
+    out += " HTTP/1.1\r\n";
+    if (!header("host")) {
+      out += "Host: ";
+      out += host_;
+      out += "\r\n";
+    }
+    for (const http::header& h : headers_) {
+      out += h.name;
+      out += ": ";
+      out += detail::redacted_header_value(h.name, h.value);
+      out += "\r\n";
+    }
+    if (body_size() > 0 && !header("content-length")) {
+      out += "Content-Length: ";
+      out += std::to_string(body_size());
+      out += "\r\n";
+    }
+    out += "\r\n";
+    if (const auto* s = std::get_if<std::string>(&body_)) {
+      out += *s;
+    } else {
+      out += "<streaming body, ";
+      out += std::to_string(body_size());
+      out += " bytes>";
+    }
+    return out;
+  }
+
+  /// A curl command that sends this request, every argument single-quoted, secrets redacted.
+  /// curl's own default headers (Accept, User-Agent, Expect, a form Content-Type) are switched
+  /// off, so it sends what the descriptor lists. A stream reads its bytes from stdin (@-).
+  [[nodiscard]] std::string to_curl() const {
+    std::string out = "curl";
+    if (method_ == http::method::head) {
+      out += " --head";
+    } else {
+      out += " -X ";
+      out += http::to_string(method_);
+    }
+    std::string u = scheme_;
+    u += "://";
+    u += host_;
+    u += path_;
+    append_query(u, true);
+    if (u.find_first_of("[]{}") != std::string::npos) out += " --globoff";
+    out += ' ';
+    detail::append_shell_quoted(out, u);
+    const auto add_h = [&](std::string_view name, std::string_view value) {
+      std::string line(name);
+      line += value.empty() ? ";" : ": ";  // "Name;" sends an empty value, "Name:" none at all
+      line += value;
+      out += " -H ";
+      detail::append_shell_quoted(out, line);
+    };
+    for (const http::header& h : headers_)
+      add_h(h.name, detail::redacted_header_value(h.name, h.value));
+    const auto suppress = [&](std::string_view name) {
+      if (header(name)) return;
+      out += " -H ";
+      detail::append_shell_quoted(out, std::string(name) + ":");
+    };
+    suppress("Accept");
+    suppress("User-Agent");
+    const bool has_body = body_size() > 0 || has_streaming_body();
+    if (has_body) {
+      suppress("Content-Type");
+      suppress("Expect");
+    }
+    if (const auto* s = std::get_if<std::string>(&body_)) {
+      if (!s->empty()) {
+        out += " --data-binary ";
+        detail::append_shell_quoted(out, *s);
+      }
+    } else {
+      out += " --data-binary @- # <streaming body, ";
+      out += std::to_string(body_size());
+      out += " bytes> on stdin";
+    }
+    return out;
+  }
+
+  friend bool operator==(const request& a, const request& b) {
+    if (a.method_ != b.method_ || a.scheme_ != b.scheme_ || a.host_ != b.host_ ||
+        a.path_ != b.path_ || a.query_ != b.query_ || a.headers_ != b.headers_)
+      return false;
+    if (a.body_.index() != b.body_.index()) return false;
+    if (const auto* s = std::get_if<std::string>(&a.body_))
+      return *s == std::get<std::string>(b.body_);
+    const body_source& x = std::get<body_source>(a.body_);
+    const body_source& y = std::get<body_source>(b.body_);
+    return x.size == y.size && x.context == y.context && x.read == y.read;
+  }
+
+ private:
+  [[nodiscard]] static result<void> check(std::string_view name, std::string_view value) {
+    if (auto ok = detail::check_header_name(name); !ok) return ok;
+    return detail::check_header_value(value);
+  }
+
+  void append_query(std::string& out, bool redact) const {
+    char sep = '?';
+    for (const query_param& q : query_) {
+      out += sep;
+      sep = '&';
+      append_percent_encoded(out, q.key, percent_set::component);
+      if (!q.value) continue;
+      out += '=';
+      if (redact && detail::is_secret_query_key(q.key))
+        out += detail::redacted;
+      else
+        append_percent_encoded(out, *q.value, percent_set::component);
+    }
+  }
+
+  http::method method_ = http::method::get;
+  std::string scheme_ = "https";
+  std::string host_;
+  std::string path_ = "/";
+  std::vector<query_param> query_;
+  std::vector<http::header> headers_;
+  body_type body_;
+};
+
+}  // namespace http
+
+OBJPROC_NAMESPACE_END
+
+#endif  // OBJPROC_HTTP_REQUEST_HPP
+// ----- end objproc/http/request.hpp -----
+
+OBJPROC_NAMESPACE_BEGIN
+
+namespace cos {
+
+/// How the bucket appears in the URL.
+enum class url_style : unsigned char {
+  virtual_hosted,  // https://<bucket>.<host>/<key>
+  path,            // https://<host>/<bucket>/<key> (IP literals and localhost: emulators)
+  custom_domain,   // https://<domain>/<key>: the domain is bound to one bucket
+};
+
+/// A COS region id such as "ap-guangzhou": [a-z0-9-]+ (errc::invalid_region at the bad byte).
+[[nodiscard]] constexpr result<void> check_region(std::string_view region) noexcept {
+  if (region.empty()) return error{errc::invalid_region, 0, "empty region"};
+  for (std::size_t i = 0; i < region.size(); ++i) {
+    const char c = region[i];
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'))
+      return error{errc::invalid_region, i, "regions have only lowercase letters, digits and '-'"};
+  }
+  return {};
+}
+
+/// Whether `region` is one of the legacy regions whose host has no "cos." label.
+[[nodiscard]] constexpr bool is_legacy_region(std::string_view region) noexcept {
+  for (const std::string_view r :
+       {std::string_view("cn-east"), std::string_view("cn-north"), std::string_view("cn-south"),
+        std::string_view("cn-southwest"), std::string_view("cn-south-2"), std::string_view("sg")})
+    if (region == r) return true;
+  return false;
+}
+
+/// Scheme, host and addressing style of a COS service endpoint. A value: copy it freely.
+class endpoint {
+ public:
+  /// cos.<region>.myqcloud.com (<region>.myqcloud.com for a legacy region); the region
+  /// "accelerate" gives the accelerate endpoint. errc::invalid_region for a bad region.
+  [[nodiscard]] static result<endpoint> for_region(std::string_view region) {
+    if (auto ok = check_region(region); !ok) return ok.error();
+    endpoint e;
+    e.region_.assign(region);
+    e.host_ = is_legacy_region(region) ? e.region_ + ".myqcloud.com"
+                                       : "cos." + e.region_ + ".myqcloud.com";
+    return e;
+  }
+
+  /// Global acceleration: <bucket>.cos.accelerate.myqcloud.com.
+  [[nodiscard]] static result<endpoint> accelerate() { return for_region("accelerate"); }
+
+  /// A service host given as "[http[s]://]host[:port]" that takes the bucket as its first label;
+  /// IP literals and localhost use path style. errc::invalid_host at the offending byte.
+  [[nodiscard]] static result<endpoint> custom(std::string_view text) {
+    endpoint e;
+    if (auto ok = e.assign_host(text); !ok) return ok.error();
+    if (http::detail::needs_path_style(e.host_)) e.style_ = url_style::path;
+    return e;
+  }
+
+  /// A custom domain bound to one bucket: "[http[s]://]img.example.com"; the URL has no bucket.
+  [[nodiscard]] static result<endpoint> custom_domain(std::string_view text) {
+    endpoint e;
+    if (auto ok = e.assign_host(text); !ok) return ok.error();
+    e.style_ = url_style::custom_domain;
+    return e;
+  }
+
+  /// The same endpoint with another scheme: "https" or "http" (errc::invalid_scheme otherwise).
+  [[nodiscard]] result<endpoint> with_scheme(std::string_view scheme) const {
+    if (scheme != "https" && scheme != "http")
+      return error{errc::invalid_scheme, 0, "COS endpoints use https or http"};
+    endpoint e = *this;
+    e.scheme_.assign(scheme);
+    return e;
+  }
+
+  [[nodiscard]] std::string_view scheme() const noexcept { return scheme_; }
+  /// The service host, without any bucket: "cos.ap-guangzhou.myqcloud.com".
+  [[nodiscard]] std::string_view host() const noexcept { return host_; }
+  /// The region ("" for custom endpoints).
+  [[nodiscard]] std::string_view region() const noexcept { return region_; }
+  [[nodiscard]] url_style style() const noexcept { return style_; }
+
+  /// Where a request for `key` in `bucket` (BucketName-APPID) goes; an empty key addresses the
+  /// bucket itself. errc::invalid_bucket_name / invalid_object_key from cos::check_bucket_name /
+  /// check_object_key.
+  [[nodiscard]] result<http::location> locate(std::string_view bucket,
+                                              std::string_view key = {}) const {
+    if (auto ok = check_bucket_name(bucket); !ok) return ok.error();
+    if (!key.empty())
+      if (auto ok = check_object_key(key); !ok) return ok.error();
+    http::location where;
+    where.scheme = scheme_;
+    where.path.clear();
+    switch (style_) {
+      case url_style::virtual_hosted:
+        where.host.reserve(bucket.size() + 1 + host_.size());
+        where.host.assign(bucket);
+        where.host += '.';
+        where.host += host_;
+        break;
+      case url_style::path:
+        where.host = host_;
+        where.path += '/';
+        where.path += bucket;
+        break;
+      case url_style::custom_domain:
+        where.host = host_;
+        break;
+    }
+    http::detail::append_key_path(where.path, key);
+    return where;
+  }
+
+  friend bool operator==(const endpoint&, const endpoint&) = default;
+
+ private:
+  endpoint() = default;
+
+  [[nodiscard]] result<void> assign_host(std::string_view text) {
+    const std::size_t whole = text.size();
+    if (auto s = http::detail::split_scheme(text)) scheme_.assign(*s);
+    const std::size_t base = whole - text.size();
+    if (!text.empty() && text.back() == '/') text.remove_suffix(1);
+    if (auto ok = http::detail::check_host(text); !ok) return ok.error().shifted(base);
+    host_.assign(text);
+    for (char& c : host_) c = http::detail::ascii_lower(c);
+    return {};
+  }
+
+  std::string scheme_ = "https";
+  std::string host_;
+  std::string region_;
+  url_style style_ = url_style::virtual_hosted;
+};
+
+}  // namespace cos
+
+OBJPROC_NAMESPACE_END
+
+#endif  // OBJPROC_COS_ENDPOINT_HPP
+// ----- end objproc/cos/endpoint.hpp -----
 // #include "objproc/cos/image_mogr2.hpp"
 // ----- begin objproc/cos/image_mogr2.hpp -----
 // objproc/cos/image_mogr2.hpp - the typed imageMogr2 builder (style-spec §8.1-§8.5).
@@ -3467,81 +4489,6 @@ OBJPROC_NAMESPACE_END
 #endif  // OBJPROC_COS_IMAGE_VIEW2_HPP
 // ----- end objproc/cos/image_view2.hpp -----
 // #include "objproc/cos/names.hpp"
-// ----- begin objproc/cos/names.hpp -----
-// objproc/cos/names.hpp - COS bucket names and object keys: the rules the Pic-Operations rules,
-// the operations and the endpoints check, in one place.
-//   check_bucket_name("examplebucket-1250000000")   BucketName-APPID: 1-50 of [a-z0-9-], not
-//                                                   starting or ending with '-', then '-' and
-//                                                   the APPID's digits; at most 63 in all
-//   check_object_key("dir/a.jpg")                   non-empty UTF-8
-//
-// The BucketName rules are Tencent's bucket overview (shared/reference/cos.md §5); the APPID is
-// the last '-' segment, as the SDKs read it. The 63-character total is the DNS label limit: the
-// bucket is the first label of its host (<bucket>.cos.<region>.myqcloud.com).
-#ifndef OBJPROC_COS_NAMES_HPP
-#define OBJPROC_COS_NAMES_HPP
-
-#include <cstddef>
-#include <string_view>
-
-// #include "objproc/config.hpp"
-// #include "objproc/core/result.hpp"
-// #include "objproc/core/text.hpp"
-
-OBJPROC_NAMESPACE_BEGIN
-
-namespace cos {
-
-inline constexpr std::size_t max_bucket_name_size = 63;    // BucketName-APPID, one DNS label
-inline constexpr std::size_t max_bucket_custom_size = 50;  // the BucketName part
-
-/// A COS bucket in BucketName-APPID form; the offset of the offending character where one
-/// applies (the name's size when the -APPID part is missing).
-[[nodiscard]] constexpr result<void> check_bucket_name(std::string_view name) noexcept {
-  if (name.empty()) return error{errc::invalid_bucket_name, error::no_offset, "empty bucket name"};
-  if (name.size() > max_bucket_name_size)
-    return error{errc::invalid_bucket_name, max_bucket_name_size,
-                 "BucketName-APPID has at most 63 characters"};
-  std::size_t dash = std::string_view::npos;  // the last '-': it starts the APPID
-  for (std::size_t i = 0; i < name.size(); ++i) {
-    const char c = name[i];
-    if (c == '-') {
-      dash = i;
-    } else if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) {
-      return error{errc::invalid_bucket_name, i, "only lowercase letters, digits and '-'"};
-    }
-  }
-  if (dash == std::string_view::npos)
-    return error{errc::invalid_bucket_name, name.size(), "missing the -APPID suffix"};
-  if (dash == name.size() - 1)
-    return error{errc::invalid_bucket_name, name.size(), "empty APPID after the last '-'"};
-  for (std::size_t i = dash + 1; i < name.size(); ++i)
-    if (name[i] < '0' || name[i] > '9')
-      return error{errc::invalid_bucket_name, i, "the APPID after the last '-' has only digits"};
-  if (dash == 0) return error{errc::invalid_bucket_name, 0, "empty BucketName before -APPID"};
-  if (dash > max_bucket_custom_size)
-    return error{errc::invalid_bucket_name, max_bucket_custom_size,
-                 "BucketName has at most 50 characters"};
-  if (name.front() == '-') return error{errc::invalid_bucket_name, 0, "cannot start with '-'"};
-  if (name[dash - 1] == '-')
-    return error{errc::invalid_bucket_name, dash - 1, "BucketName cannot end with '-'"};
-  return {};
-}
-
-/// A COS object key: non-empty UTF-8 (the reference gives no further rule).
-[[nodiscard]] constexpr result<void> check_object_key(std::string_view key) noexcept {
-  if (key.empty()) return error{errc::invalid_object_key, error::no_offset, "empty object key"};
-  if (auto utf8 = check_utf8(key); !utf8)
-    return error{errc::invalid_object_key, utf8.error().offset, "not valid UTF-8"};
-  return {};
-}
-
-}  // namespace cos
-
-OBJPROC_NAMESPACE_END
-
-#endif  // OBJPROC_COS_NAMES_HPP
-// ----- end objproc/cos/names.hpp -----
 // #include "objproc/cos/pic_operations.hpp"
 // ----- begin objproc/cos/pic_operations.hpp -----
 // objproc/cos/pic_operations.hpp - the Pic-Operations header of CI persistent processing
@@ -3918,176 +4865,6 @@ OBJPROC_NAMESPACE_END
 #endif  // OBJPROC_CRYPTO_CONCEPTS_HPP
 // ----- end objproc/crypto/concepts.hpp -----
 // #include "objproc/http/fields.hpp"
-// ----- begin objproc/http/fields.hpp -----
-// objproc/http/fields.hpp - header and query fields as the signers read and write them.
-//
-//   http::header_field{"Content-Type", "image/jpeg"}     a view: the caller owns the text
-//   http::query_field{"x-oss-process", std::nullopt}     a bare key: "?x-oss-process"
-//   http::added_header / http::added_query_field         what a signer hands back: a static name
-//                                                        and an owned, raw (unencoded) value
-// plus the small ASCII helpers (case-insensitive compare, OWS trimming, RFC 9110 token and
-// field-value checks) every signer needs. Query keys and values here are always decoded: the
-// signers encode what they sign, and the URL builder encodes what it sends.
-#ifndef OBJPROC_HTTP_FIELDS_HPP
-#define OBJPROC_HTTP_FIELDS_HPP
-
-#include <array>
-#include <cstddef>
-#include <optional>
-#include <span>
-#include <string>
-#include <string_view>
-#include <utility>
-
-// #include "objproc/config.hpp"
-// #include "objproc/core/result.hpp"
-
-OBJPROC_NAMESPACE_BEGIN
-
-namespace http {
-
-/// One request header: a view of the caller's text.
-struct header_field {
-  std::string_view name = {};
-  std::string_view value = {};
-  friend constexpr bool operator==(const header_field&, const header_field&) = default;
-};
-
-/// One query parameter, decoded. nullopt: a bare key with no '=' ("?x-oss-process").
-struct query_field {
-  std::string_view key = {};
-  std::optional<std::string_view> value = {};
-  friend constexpr bool operator==(const query_field&, const query_field&) = default;
-};
-
-/// A header a signer asks the caller to set (replacing any header of that name): the name is a
-/// string literal, the value is owned.
-struct added_header {
-  std::string_view name;
-  std::string value;
-  [[nodiscard]] header_field view() const noexcept { return {name, value}; }
-  friend bool operator==(const added_header&, const added_header&) = default;
-};
-
-/// A query parameter a signer asks the caller to add, raw (the URL builder percent-encodes it).
-struct added_query_field {
-  std::string_view key;
-  std::string value;
-  [[nodiscard]] query_field view() const noexcept { return {key, std::string_view(value)}; }
-  friend bool operator==(const added_query_field&, const added_query_field&) = default;
-};
-
-/// At most N fields, in place (no heap beyond the fields' own values).
-template <class T, std::size_t N>
-class field_list {
- public:
-  using value_type = T;
-  using const_iterator = const T*;
-
-  /// Precondition: size() < N (the signers size their lists for every case).
-  void push_back(T field) { items_[size_++] = std::move(field); }
-
-  [[nodiscard]] constexpr std::size_t size() const noexcept { return size_; }
-  [[nodiscard]] constexpr bool empty() const noexcept { return size_ == 0; }
-  [[nodiscard]] static constexpr std::size_t capacity() noexcept { return N; }
-  [[nodiscard]] constexpr const T& operator[](std::size_t i) const noexcept { return items_[i]; }
-  [[nodiscard]] constexpr const T* begin() const noexcept { return items_.data(); }
-  [[nodiscard]] constexpr const T* end() const noexcept { return items_.data() + size_; }
-  [[nodiscard]] constexpr std::span<const T> span() const noexcept { return {begin(), size_}; }
-
-  friend bool operator==(const field_list& a, const field_list& b) {
-    if (a.size_ != b.size_) return false;
-    for (std::size_t i = 0; i < a.size_; ++i)
-      if (!(a.items_[i] == b.items_[i])) return false;
-    return true;
-  }
-
- private:
-  std::array<T, N> items_{};
-  std::size_t size_ = 0;
-};
-
-namespace detail {
-
-[[nodiscard]] constexpr char ascii_lower(char c) noexcept {
-  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
-/// ASCII case-insensitive equality (header names).
-[[nodiscard]] constexpr bool iequals(std::string_view a, std::string_view b) noexcept {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i)
-    if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
-  return true;
-}
-
-/// Whether `s` starts with `lower_prefix` (given in lowercase), ignoring ASCII case.
-[[nodiscard]] constexpr bool istarts_with(std::string_view s,
-                                          std::string_view lower_prefix) noexcept {
-  return s.size() >= lower_prefix.size() && iequals(s.substr(0, lower_prefix.size()), lower_prefix);
-}
-
-/// Byte order of the lowercased names: <0, 0, >0.
-[[nodiscard]] constexpr int icompare(std::string_view a, std::string_view b) noexcept {
-  const std::size_t n = a.size() < b.size() ? a.size() : b.size();
-  for (std::size_t i = 0; i < n; ++i) {
-    const auto x = static_cast<unsigned char>(ascii_lower(a[i]));
-    const auto y = static_cast<unsigned char>(ascii_lower(b[i]));
-    if (x != y) return x < y ? -1 : 1;
-  }
-  return a.size() == b.size() ? 0 : (a.size() < b.size() ? -1 : 1);
-}
-
-/// Appends `s` lowercased.
-inline void append_lower(std::string& out, std::string_view s) {
-  for (const char c : s) out += ascii_lower(c);
-}
-
-/// Without leading and trailing spaces and tabs (RFC 9110 OWS).
-[[nodiscard]] constexpr std::string_view trim_ows(std::string_view s) noexcept {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
-
-/// RFC 9110 tchar.
-[[nodiscard]] constexpr bool is_tchar(char c) noexcept {
-  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) return true;
-  return std::string_view("!#$%&'*+-.^_`|~").find(c) != std::string_view::npos;
-}
-
-/// The first CR, LF or NUL in `s`, or npos: the bytes that would split or end a header line.
-[[nodiscard]] constexpr std::size_t find_line_break(std::string_view s) noexcept {
-  for (std::size_t i = 0; i < s.size(); ++i)
-    if (s[i] == '\r' || s[i] == '\n' || s[i] == '\0') return i;
-  return std::string_view::npos;
-}
-
-/// A header name: a non-empty RFC 9110 token; errc::invalid_header_name at the bad byte.
-[[nodiscard]] constexpr result<void> check_header_name(std::string_view name) noexcept {
-  if (name.empty()) return error{errc::invalid_header_name, 0, "empty header name"};
-  for (std::size_t i = 0; i < name.size(); ++i)
-    if (!is_tchar(name[i]))
-      return error{errc::invalid_header_name, i, "header names are RFC 9110 tokens"};
-  return {};
-}
-
-/// A header value: no CR, LF or NUL; errc::invalid_header_value at the bad byte.
-[[nodiscard]] constexpr result<void> check_header_value(
-    std::string_view value, std::string_view detail = "CR, LF or NUL in a header value") noexcept {
-  if (const std::size_t at = find_line_break(value); at != std::string_view::npos)
-    return error{errc::invalid_header_value, at, detail};
-  return {};
-}
-
-}  // namespace detail
-
-}  // namespace http
-
-OBJPROC_NAMESPACE_END
-
-#endif  // OBJPROC_HTTP_FIELDS_HPP
-// ----- end objproc/http/fields.hpp -----
 
 OBJPROC_NAMESPACE_BEGIN
 
@@ -5471,6 +6248,191 @@ OBJPROC_NAMESPACE_END
 #endif  // OBJPROC_FWD_HPP
 // ----- end objproc/fwd.hpp -----
 // #include "objproc/http/fields.hpp"
+// #include "objproc/http/request.hpp"
+// #include "objproc/http/response.hpp"
+// ----- begin objproc/http/response.hpp -----
+// objproc/http/response.hpp - what a transport hands back, and a strict reader of its head.
+//
+//   http::response r;
+//   auto body_at = http::parse_response_head("HTTP/1.1 200 OK\r\nx-oss-request-id: 5C..\r\n\r\n",
+//   r); r.status;             // 200 r.header("X-OSS-Request-Id");   // case-insensitive
+//   http::request_id(r);  // x-oss-request-id, else x-cos-request-id, else x-ci-request-id
+//
+// The reader takes RFC 9112 heads: a status line "HTTP/<d>[.<d>] <3 digits>[ <reason>]" (the
+// "HTTP/2 200" form curl reports is accepted), header lines "name: value" with token names,
+// lines ended by CRLF or a bare LF, and a blank line. Interim 1xx heads before the final one
+// are skipped. Anything else - a lone CR, obsolete line folding, a space before the colon, NUL -
+// is refused with errc::invalid_http_response (or invalid_header_name / invalid_header_value) at
+// the offset of the offending byte.
+#ifndef OBJPROC_HTTP_RESPONSE_HPP
+#define OBJPROC_HTTP_RESPONSE_HPP
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+// #include "objproc/config.hpp"
+// #include "objproc/core/result.hpp"
+// #include "objproc/http/fields.hpp"
+// #include "objproc/http/request.hpp"
+
+OBJPROC_NAMESPACE_BEGIN
+
+namespace http {
+
+/// A response: status, headers in arrival order, body bytes.
+struct response {
+  int status = 0;
+  std::vector<http::header> headers;
+  std::string body;
+
+  /// The first header named `name` (ASCII case-insensitive).
+  [[nodiscard]] std::optional<std::string_view> header(std::string_view name) const noexcept {
+    for (const http::header& h : headers)
+      if (detail::iequals(h.name, name)) return std::string_view(h.value);
+    return std::nullopt;
+  }
+};
+
+/// The service's request id: x-oss-request-id, else x-cos-request-id, else x-ci-request-id.
+[[nodiscard]] inline std::optional<std::string_view> request_id(const response& r) noexcept {
+  for (const std::string_view name :
+       {std::string_view("x-oss-request-id"), std::string_view("x-cos-request-id"),
+        std::string_view("x-ci-request-id")})
+    if (auto v = r.header(name)) return v;
+  return std::nullopt;
+}
+
+namespace detail {
+
+/// `line` without one trailing "\r\n" or "\n".
+[[nodiscard]] constexpr std::string_view strip_line_end(std::string_view line) noexcept {
+  if (!line.empty() && line.back() == '\n') line.remove_suffix(1);
+  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  return line;
+}
+
+}  // namespace detail
+
+/// The status code of a status line ("HTTP/1.1 404 Not Found", a trailing CRLF allowed).
+[[nodiscard]] constexpr result<int> parse_status_line(std::string_view line) noexcept {
+  line = detail::strip_line_end(line);
+  constexpr std::string_view prefix = "HTTP/";
+  if (line.substr(0, prefix.size()) != prefix)
+    return error{errc::invalid_http_response, 0, "a status line starts with HTTP/"};
+  std::size_t i = prefix.size();
+  const auto digit = [&](std::size_t at) {
+    return at < line.size() && line[at] >= '0' && line[at] <= '9';
+  };
+  if (!digit(i)) return error{errc::invalid_http_response, i, "missing HTTP major version"};
+  ++i;
+  if (i < line.size() && line[i] == '.') {
+    ++i;
+    if (!digit(i)) return error{errc::invalid_http_response, i, "missing HTTP minor version"};
+    ++i;
+  }
+  if (i >= line.size() || line[i] != ' ')
+    return error{errc::invalid_http_response, i, "expected one space after the version"};
+  ++i;
+  int status = 0;
+  for (std::size_t k = 0; k < 3; ++k, ++i) {
+    if (!digit(i)) return error{errc::invalid_http_response, i, "status codes have three digits"};
+    status = status * 10 + (line[i] - '0');
+  }
+  if (status < 100 || status > 599)
+    return error{errc::invalid_http_response, i - 3, "status code out of range"};
+  if (i < line.size()) {
+    if (line[i] != ' ')
+      return error{errc::invalid_http_response, i, "expected a space before the reason"};
+    for (std::size_t k = i + 1; k < line.size(); ++k) {
+      const auto c = static_cast<unsigned char>(line[k]);
+      if ((c < 0x20 && c != '\t') || c == 0x7f)
+        return error{errc::invalid_http_response, k, "control character in the reason"};
+    }
+  }
+  return status;
+}
+
+/// One "name: value" header line (a trailing CRLF allowed); the value without surrounding OWS.
+[[nodiscard]] inline result<http::header> parse_header_line(std::string_view line) {
+  line = detail::strip_line_end(line);
+  const std::size_t colon = line.find(':');
+  if (colon == std::string_view::npos)
+    return error{errc::invalid_http_response, line.size(), "header line without ':'"};
+  const std::string_view name = line.substr(0, colon);
+  if (auto ok = detail::check_header_name(name); !ok) return ok.error();
+  const std::string_view value = line.substr(colon + 1);
+  for (std::size_t k = 0; k < value.size(); ++k) {
+    const auto c = static_cast<unsigned char>(value[k]);
+    if (c == '\r' || c == '\n' || c == 0)
+      return error{errc::invalid_header_value, colon + 1 + k, "CR, LF or NUL in a header value"};
+    if ((c < 0x20 && c != '\t') || c == 0x7f)
+      return error{errc::invalid_header_value, colon + 1 + k,
+                   "control character in a header value"};
+  }
+  return http::header{std::string(name), std::string(detail::trim_ows(value))};
+}
+
+/// Reads a response head into `out` (status and headers; the body is left alone). Returns the
+/// offset just past the blank line: where the body starts. Interim 1xx heads are skipped.
+/// Errors carry the offset in `head` of the offending byte; `out` is unchanged on error.
+[[nodiscard]] inline result<std::size_t> parse_response_head(std::string_view head, response& out) {
+  std::size_t pos = 0;
+  // The next line: [pos, end of content), and where the following line starts.
+  const auto next_line = [&](std::string_view& line, std::size_t& start) -> result<void> {
+    start = pos;
+    const std::size_t lf = head.find('\n', pos);
+    if (lf == std::string_view::npos)
+      return error{errc::invalid_http_response, head.size(), "head not ended by a blank line"};
+    std::size_t end = lf;
+    if (end > pos && head[end - 1] == '\r') --end;
+    line = head.substr(pos, end - pos);
+    if (const std::size_t cr = line.find('\r'); cr != std::string_view::npos)
+      return error{errc::invalid_http_response, pos + cr, "CR not followed by LF"};
+    pos = lf + 1;
+    return {};
+  };
+  for (;;) {
+    response r;
+    std::string_view line;
+    std::size_t start = 0;
+    if (auto ok = next_line(line, start); !ok) return ok.error();
+    auto status = parse_status_line(line);
+    if (!status) return status.error().shifted(start);
+    r.status = *status;
+    for (;;) {
+      if (auto ok = next_line(line, start); !ok) return ok.error();
+      if (line.empty()) break;
+      if (line.front() == ' ' || line.front() == '\t')
+        return error{errc::invalid_http_response, start, "obsolete line folding"};
+      auto h = parse_header_line(line);
+      if (!h) return h.error().shifted(start);
+      r.headers.push_back(std::move(*h));
+    }
+    if (r.status >= 200 || pos == head.size()) {
+      out.status = r.status;
+      out.headers = std::move(r.headers);
+      return pos;
+    }
+  }
+}
+
+/// A response from its head alone (the body left empty).
+[[nodiscard]] inline result<response> parse_response_head(std::string_view head) {
+  response r;
+  if (auto n = parse_response_head(head, r); !n) return n.error();
+  return r;
+}
+
+}  // namespace http
+
+OBJPROC_NAMESPACE_END
+
+#endif  // OBJPROC_HTTP_RESPONSE_HPP
+// ----- end objproc/http/response.hpp -----
 // #include "objproc/oss/audio.hpp"
 // ----- begin objproc/oss/audio.hpp -----
 // objproc/oss/audio.hpp - typed builders for the OSS audio operations (style-spec §4.2, §6.6,
@@ -7207,6 +8169,208 @@ OBJPROC_NAMESPACE_END
 
 #endif  // OBJPROC_OSS_DOC_HPP
 // ----- end objproc/oss/doc.hpp -----
+// #include "objproc/oss/endpoint.hpp"
+// ----- begin objproc/oss/endpoint.hpp -----
+// objproc/oss/endpoint.hpp - where an OSS request goes: scheme, host and encoded path.
+//
+//   auto ep = oss::endpoint::for_region("cn-hangzhou");           // oss-cn-hangzhou.aliyuncs.com
+//   ep->locate("examplebucket", "src/猫 1.png");
+//     // {"https", "examplebucket.oss-cn-hangzhou.aliyuncs.com", "/src/%E7%8C%AB%201.png"}
+//   oss::endpoint::for_region("cn-hangzhou", oss::network::internal);  //
+//   oss-cn-hangzhou-internal... oss::endpoint::custom("localhost:9000");   // path style:
+//   localhost:9000/<bucket>/<key> oss::endpoint::cname("img.example.com");   // the bucket is not
+//   in the URL: /<key>
+//
+// Hosts (shared/reference/oss.md §4, from the Go/Python/C++ v2 SDKs): public
+// oss-<region>.aliyuncs.com, internal oss-<region>-internal.aliyuncs.com, dual-stack
+// <region>.oss.aliyuncs.com, accelerate oss-accelerate.aliyuncs.com, overseas accelerate
+// oss-accelerate-overseas.aliyuncs.com. Virtual-hosted style (<bucket>.<host>/<key>) by default;
+// path style (<host>/<bucket>/<key>) is forced for IP literals and localhost, as the SDKs do, and
+// may be asked for on a custom endpoint. https by default; http only when asked for. The region is
+// kept even for accelerate and custom endpoints: V4 signing always needs it.
+#ifndef OBJPROC_OSS_ENDPOINT_HPP
+#define OBJPROC_OSS_ENDPOINT_HPP
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+// #include "objproc/config.hpp"
+// #include "objproc/core/result.hpp"
+// #include "objproc/http/request.hpp"
+// #include "objproc/oss/names.hpp"
+
+OBJPROC_NAMESPACE_BEGIN
+
+namespace oss {
+
+/// Which OSS network a region endpoint reaches.
+enum class network : unsigned char {
+  public_internet,      // oss-<region>.aliyuncs.com
+  internal,             // oss-<region>-internal.aliyuncs.com (from inside the region's VPC/ECS)
+  dual_stack,           // <region>.oss.aliyuncs.com (IPv4 and IPv6)
+  accelerate,           // oss-accelerate.aliyuncs.com (transfer acceleration)
+  accelerate_overseas,  // oss-accelerate-overseas.aliyuncs.com
+};
+
+/// How the bucket appears in the URL.
+enum class url_style : unsigned char {
+  virtual_hosted,  // https://<bucket>.<host>/<key>
+  path,            // https://<host>/<bucket>/<key>
+  cname,           // https://<host>/<key>: the host is the bucket's own domain
+};
+
+/// An OSS region id such as "cn-hangzhou": [a-z0-9-]+ (errc::invalid_region at the bad byte).
+/// "oss-cn-hangzhou" is refused: that is the endpoint's prefix, not the region.
+[[nodiscard]] constexpr result<void> check_region(std::string_view region) noexcept {
+  if (region.empty()) return error{errc::invalid_region, 0, "empty region"};
+  for (std::size_t i = 0; i < region.size(); ++i) {
+    const char c = region[i];
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'))
+      return error{errc::invalid_region, i, "regions have only lowercase letters, digits and '-'"};
+  }
+  if (region.substr(0, 4) == "oss-")
+    return error{errc::invalid_region, 0, "give the region without the oss- prefix: cn-hangzhou"};
+  return {};
+}
+
+/// Scheme, host and addressing style of an OSS service endpoint. A value: copy it freely.
+class endpoint {
+ public:
+  /// The endpoint of `region` on `n`. errc::invalid_region for a bad region.
+  [[nodiscard]] static result<endpoint> for_region(std::string_view region,
+                                                   network n = network::public_internet) {
+    if (auto ok = check_region(region); !ok) return ok.error();
+    endpoint e;
+    e.region_.assign(region);
+    switch (n) {
+      case network::public_internet:
+        e.host_ = "oss-" + e.region_ + ".aliyuncs.com";
+        break;
+      case network::internal:
+        e.host_ = "oss-" + e.region_ + "-internal.aliyuncs.com";
+        break;
+      case network::dual_stack:
+        e.host_ = e.region_ + ".oss.aliyuncs.com";
+        break;
+      case network::accelerate:
+        e.host_ = "oss-accelerate.aliyuncs.com";
+        break;
+      case network::accelerate_overseas:
+        e.host_ = "oss-accelerate-overseas.aliyuncs.com";
+        break;
+    }
+    return e;
+  }
+
+  /// An endpoint given as "[http[s]://]host[:port]" (an emulator, a proxy, a private domain
+  /// that takes the bucket as its first label). IP literals and localhost use path style.
+  /// errc::invalid_host at the offending byte (offsets count from the start of `text`).
+  [[nodiscard]] static result<endpoint> custom(std::string_view text) {
+    endpoint e;
+    if (auto ok = e.assign_host(text); !ok) return ok.error();
+    if (http::detail::needs_path_style(e.host_)) e.style_ = url_style::path;
+    return e;
+  }
+
+  /// A CNAME bound to one bucket: "[http[s]://]img.example.com"; the URL has no bucket.
+  [[nodiscard]] static result<endpoint> cname(std::string_view text) {
+    endpoint e;
+    if (auto ok = e.assign_host(text); !ok) return ok.error();
+    e.style_ = url_style::cname;
+    return e;
+  }
+
+  /// The same endpoint with another scheme: "https" or "http" (errc::invalid_scheme otherwise).
+  [[nodiscard]] result<endpoint> with_scheme(std::string_view scheme) const {
+    if (scheme != "https" && scheme != "http")
+      return error{errc::invalid_scheme, 0, "OSS endpoints use https or http"};
+    endpoint e = *this;
+    e.scheme_.assign(scheme);
+    return e;
+  }
+
+  /// The same endpoint with path-style URLs (no effect on a CNAME endpoint).
+  [[nodiscard]] endpoint with_path_style() const {
+    endpoint e = *this;
+    if (e.style_ != url_style::cname) e.style_ = url_style::path;
+    return e;
+  }
+
+  /// The same endpoint with the region V4 signing uses (for custom and CNAME endpoints).
+  [[nodiscard]] result<endpoint> with_region(std::string_view region) const {
+    if (auto ok = check_region(region); !ok) return ok.error();
+    endpoint e = *this;
+    e.region_.assign(region);
+    return e;
+  }
+
+  [[nodiscard]] std::string_view scheme() const noexcept { return scheme_; }
+  /// The service host, without any bucket: "oss-cn-hangzhou.aliyuncs.com", "localhost:9000".
+  [[nodiscard]] std::string_view host() const noexcept { return host_; }
+  /// The region ("" for a custom or CNAME endpoint until with_region).
+  [[nodiscard]] std::string_view region() const noexcept { return region_; }
+  [[nodiscard]] url_style style() const noexcept { return style_; }
+
+  /// Where a request for `key` in `bucket` goes; an empty key addresses the bucket itself
+  /// ("/" or "/<bucket>/"). The key is encoded with percent_set::path, '/' kept.
+  /// errc::invalid_bucket_name / invalid_object_key from oss::check_bucket_name / check_object_key.
+  [[nodiscard]] result<http::location> locate(std::string_view bucket,
+                                              std::string_view key = {}) const {
+    if (auto ok = check_bucket_name(bucket); !ok) return ok.error();
+    if (!key.empty())
+      if (auto ok = check_object_key(key); !ok) return ok.error();
+    http::location where;
+    where.scheme = scheme_;
+    where.path.clear();
+    switch (style_) {
+      case url_style::virtual_hosted:
+        where.host.reserve(bucket.size() + 1 + host_.size());
+        where.host.assign(bucket);
+        where.host += '.';
+        where.host += host_;
+        break;
+      case url_style::path:
+        where.host = host_;
+        where.path += '/';
+        where.path += bucket;
+        break;
+      case url_style::cname:
+        where.host = host_;
+        break;
+    }
+    http::detail::append_key_path(where.path, key);
+    return where;
+  }
+
+  friend bool operator==(const endpoint&, const endpoint&) = default;
+
+ private:
+  endpoint() = default;
+
+  [[nodiscard]] result<void> assign_host(std::string_view text) {
+    const std::size_t whole = text.size();
+    if (auto s = http::detail::split_scheme(text)) scheme_.assign(*s);
+    const std::size_t base = whole - text.size();
+    if (!text.empty() && text.back() == '/') text.remove_suffix(1);  // "https://host/"
+    if (auto ok = http::detail::check_host(text); !ok) return ok.error().shifted(base);
+    host_.assign(text);
+    for (char& c : host_) c = http::detail::ascii_lower(c);
+    return {};
+  }
+
+  std::string scheme_ = "https";
+  std::string host_;
+  std::string region_;
+  url_style style_ = url_style::virtual_hosted;
+};
+
+}  // namespace oss
+
+OBJPROC_NAMESPACE_END
+
+#endif  // OBJPROC_OSS_ENDPOINT_HPP
+// ----- end objproc/oss/endpoint.hpp -----
 // #include "objproc/oss/image.hpp"
 // ----- begin objproc/oss/image.hpp -----
 // objproc/oss/image.hpp - typed builders for the OSS image operations (style-spec §3).

@@ -2188,6 +2188,504 @@ OBJPROC_NAMESPACE_END
 
 #endif  // OBJPROC_CORE_TIME_HPP
 // ----- end objproc/core/time.hpp -----
+// #include "objproc/core/xml.hpp"
+// ----- begin objproc/core/xml.hpp -----
+// objproc/core/xml.hpp - a small strict XML reader for service responses.
+//
+//   xml::parse(text)   -> result<xml::element>: the root element as a small tree (name,
+//                         attributes, character data, child elements in document order)
+//
+// Enough XML 1.0 for the bodies object stores return: an optional XML declaration at the very
+// start, comments and processing instructions (skipped), elements, attributes, character data,
+// CDATA sections, the five predefined entities (&lt; &gt; &amp; &quot; &apos;) and character
+// references (&#NN; &#xNN;, valid XML characters only). Refused: a document type declaration
+// (<!DOCTYPE ...>, so no user-defined entities at all), any other entity, mismatched or
+// unterminated tags, comments, CDATA sections and references, duplicate attributes, control
+// characters, invalid UTF-8, data after the root element, and nesting deeper than
+// parse_options::max_depth (checked before the stack is at risk). Line ends are normalised
+// to '\n' as XML requires. Every error carries the byte offset of the offending construct
+// (the input's size when the input ends too early). Namespaces are not interpreted: a prefixed
+// name is just a name. It allocates but never throws on its own.
+#ifndef OBJPROC_CORE_XML_HPP
+#define OBJPROC_CORE_XML_HPP
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+// #include "objproc/config.hpp"
+// #include "objproc/core/result.hpp"
+// #include "objproc/core/text.hpp"
+
+OBJPROC_NAMESPACE_BEGIN
+
+namespace detail {
+class xml_parser;
+}  // namespace detail
+
+namespace xml {
+
+/// How deep elements may nest by default; the root element counts 1.
+inline constexpr std::size_t default_max_depth = 64;
+
+struct parse_options {
+  std::size_t max_depth = default_max_depth;
+};
+
+/// One attribute of an element, its value with references replaced.
+struct attribute {
+  std::string name = {};
+  std::string value = {};
+  std::size_t offset = 0;  // byte offset of the name in the input
+
+  friend bool operator==(const attribute& a, const attribute& b) noexcept {
+    return a.name == b.name && a.value == b.value;
+  }
+};
+
+/// One element, as read by xml::parse. Read-only: the parser is the only way to make one.
+class element {
+ public:
+  element() = default;
+
+  /// The tag name as written ("Code", "ns:Key").
+  [[nodiscard]] std::string_view name() const noexcept { return name_; }
+  /// The character data directly inside this element (text and CDATA, references replaced,
+  /// line ends normalised), in document order; the text of child elements is not included.
+  [[nodiscard]] std::string_view text() const noexcept { return text_; }
+  [[nodiscard]] const std::vector<attribute>& attributes() const noexcept { return attributes_; }
+  /// The attribute named `name`, or nullptr.
+  [[nodiscard]] const attribute* find_attribute(std::string_view name) const noexcept {
+    for (const attribute& a : attributes_)
+      if (a.name == name) return &a;
+    return nullptr;
+  }
+  /// Every child element, in document order.
+  [[nodiscard]] const std::vector<element>& elements() const noexcept { return children_; }
+  /// The first child element named `name`, or nullptr.
+  [[nodiscard]] const element* child(std::string_view name) const noexcept {
+    for (const element& e : children_)
+      if (e.name_ == name) return &e;
+    return nullptr;
+  }
+  /// Every child element named `name`, in document order.
+  [[nodiscard]] std::vector<const element*> children(std::string_view name) const {
+    std::vector<const element*> out;
+    for (const element& e : children_)
+      if (e.name_ == name) out.push_back(&e);
+    return out;
+  }
+  /// How many child elements are named `name`.
+  [[nodiscard]] std::size_t count(std::string_view name) const noexcept {
+    std::size_t n = 0;
+    for (const element& e : children_)
+      if (e.name_ == name) ++n;
+    return n;
+  }
+  /// Byte offset of the element's '<' in the parsed input.
+  [[nodiscard]] std::size_t offset() const noexcept { return offset_; }
+  /// Byte offset just after the start tag (where the content begins).
+  [[nodiscard]] std::size_t content_offset() const noexcept { return content_offset_; }
+
+  /// Same name, attributes, text and children; offsets do not count.
+  friend bool operator==(const element& a, const element& b) noexcept {
+    return a.name_ == b.name_ && a.text_ == b.text_ && a.attributes_ == b.attributes_ &&
+           a.children_ == b.children_;
+  }
+
+ private:
+  friend class objproc::detail::xml_parser;
+
+  std::string name_;
+  std::string text_;
+  std::vector<attribute> attributes_;
+  std::vector<element> children_;
+  std::size_t offset_ = 0;
+  std::size_t content_offset_ = 0;
+};
+
+}  // namespace xml
+
+namespace detail {
+
+[[nodiscard]] constexpr bool xml_space(char c) noexcept {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+[[nodiscard]] constexpr bool xml_name_start(char c) noexcept {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == ':' ||
+         static_cast<unsigned char>(c) >= 0x80;  // non-ASCII letters (UTF-8 checked up front)
+}
+[[nodiscard]] constexpr bool xml_name_char(char c) noexcept {
+  return xml_name_start(c) || (c >= '0' && c <= '9') || c == '-' || c == '.';
+}
+// A code point XML allows as a character (production [2] Char).
+[[nodiscard]] constexpr bool xml_char(std::uint32_t cp) noexcept {
+  return cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF) ||
+         (cp >= 0xE000 && cp <= 0xFFFD) || (cp >= 0x10000 && cp <= 0x10FFFF);
+}
+
+inline void xml_append_utf8(std::string& out, std::uint32_t cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+// Recursive descent, one level of recursion per element level, bounded by max_depth.
+class xml_parser {
+ public:
+  xml_parser(std::string_view in, std::size_t max_depth) noexcept
+      : in_(in), max_depth_(max_depth) {}
+
+  result<xml::element> run() {
+    if (auto valid = check_utf8(in_); !valid) return valid.error();
+    for (std::size_t i = 0; i < in_.size(); ++i) {
+      const auto c = static_cast<unsigned char>(in_[i]);
+      if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
+        return error{errc::invalid_xml, i, "control character"};
+    }
+    if (in_.starts_with("\xEF\xBB\xBF")) pos_ = 3;  // a UTF-8 byte order mark
+    if (starts_with("<?")) {                        // the XML declaration, if any, comes first
+      if (auto r = skip_pi(true); !r) return r.error();
+    }
+    if (auto r = skip_misc(); !r) return r.error();
+    if (pos_ == in_.size()) return fail("expected the root element");
+    if (!at('<') || pos_ + 1 == in_.size() || !xml_name_start(in_[pos_ + 1]))
+      return fail("expected the root element");
+    xml::element root;
+    if (auto r = parse_element(root, 1); !r) return r.error();
+    if (auto r = skip_misc(); !r) return r.error();
+    if (pos_ != in_.size())
+      return error{errc::invalid_xml, pos_, "unexpected data after the root element"};
+    return result<xml::element>(std::move(root));
+  }
+
+ private:
+  std::string_view in_;
+  std::size_t max_depth_;
+  std::size_t pos_ = 0;
+
+  [[nodiscard]] bool at(char c) const noexcept { return pos_ < in_.size() && in_[pos_] == c; }
+  [[nodiscard]] bool starts_with(std::string_view s) const noexcept {
+    return in_.substr(pos_).starts_with(s);
+  }
+  bool skip_whitespace() noexcept {
+    const std::size_t start = pos_;
+    while (pos_ < in_.size() && xml_space(in_[pos_])) ++pos_;
+    return pos_ != start;
+  }
+  // An error at the current position; at the end of the input it says so instead.
+  [[nodiscard]] error fail(std::string_view detail) const noexcept {
+    return error{errc::invalid_xml, pos_,
+                 pos_ < in_.size() ? detail : std::string_view("unexpected end of input")};
+  }
+
+  result<void> parse_name(std::string& out) {
+    if (pos_ == in_.size() || !xml_name_start(in_[pos_])) return fail("expected a name");
+    const std::size_t start = pos_;
+    while (pos_ < in_.size() && xml_name_char(in_[pos_])) ++pos_;
+    out.assign(in_.substr(start, pos_ - start));
+    return {};
+  }
+
+  // Whitespace, comments and processing instructions between the top-level constructs.
+  result<void> skip_misc() {
+    for (;;) {
+      skip_whitespace();
+      if (starts_with("<!--")) {
+        if (auto r = skip_comment(); !r) return r;
+      } else if (starts_with("<?")) {
+        if (auto r = skip_pi(false); !r) return r;
+      } else if (starts_with("<!DOCTYPE")) {
+        return error{errc::invalid_xml, pos_, "document type declarations are not allowed"};
+      } else if (starts_with("<!")) {
+        return error{errc::invalid_xml, pos_, "markup declarations are not allowed"};
+      } else {
+        return {};
+      }
+    }
+  }
+
+  // At "<!--".
+  result<void> skip_comment() {
+    const std::size_t dashes = in_.find("--", pos_ + 4);
+    if (dashes == std::string_view::npos)
+      return error{errc::invalid_xml, in_.size(), "unterminated comment"};
+    if (dashes + 2 >= in_.size() || in_[dashes + 2] != '>') {
+      if (dashes + 2 >= in_.size())
+        return error{errc::invalid_xml, in_.size(), "unterminated comment"};
+      return error{errc::invalid_xml, dashes, "'--' inside a comment"};
+    }
+    pos_ = dashes + 3;
+    return {};
+  }
+
+  // At "<?": a processing instruction, or the XML declaration when `declaration_allowed`.
+  result<void> skip_pi(bool declaration_allowed) {
+    const std::size_t start = pos_;
+    pos_ += 2;
+    std::string target;
+    if (auto r = parse_name(target); !r) return r;
+    const bool is_xml = target.size() == 3 && (target[0] | 0x20) == 'x' &&
+                        (target[1] | 0x20) == 'm' && (target[2] | 0x20) == 'l';
+    if (is_xml && (!declaration_allowed || target != "xml"))
+      return error{errc::invalid_xml, start, "misplaced XML declaration"};
+    if (!starts_with("?>") && !skip_whitespace())
+      return fail("expected whitespace after the target");
+    if (is_xml && !starts_with("version")) return fail("expected the version");
+    const std::size_t end = in_.find("?>", pos_);
+    if (end == std::string_view::npos)
+      return error{errc::invalid_xml, in_.size(), "unterminated processing instruction"};
+    pos_ = end + 2;
+    return {};
+  }
+
+  // At '&': one reference, appended to `out`.
+  result<void> parse_reference(std::string& out) {
+    const std::size_t start = pos_;
+    std::size_t end = pos_ + 1;
+    while (end < in_.size() && (xml_name_char(in_[end]) || in_[end] == '#') &&
+           static_cast<unsigned char>(in_[end]) < 0x80)
+      ++end;
+    if (end == in_.size() || in_[end] != ';')
+      return error{errc::invalid_xml, start, "invalid or unterminated reference"};
+    const std::string_view ref = in_.substr(start + 1, end - start - 1);
+    pos_ = end + 1;
+    if (ref == "lt") {
+      out += '<';
+    } else if (ref == "gt") {
+      out += '>';
+    } else if (ref == "amp") {
+      out += '&';
+    } else if (ref == "quot") {
+      out += '"';
+    } else if (ref == "apos") {
+      out += '\'';
+    } else if (!ref.empty() && ref[0] == '#') {
+      const bool hex = ref.size() > 1 && ref[1] == 'x';
+      const std::string_view digits = ref.substr(hex ? 2 : 1);
+      if (digits.empty()) return error{errc::invalid_xml, start, "empty character reference"};
+      std::uint32_t cp = 0;
+      for (const char c : digits) {
+        const int d = hex ? hex_value(c) : (c >= '0' && c <= '9' ? c - '0' : -1);
+        if (d < 0) return error{errc::invalid_xml, start, "invalid character reference"};
+        cp = cp * (hex ? 16U : 10U) + static_cast<std::uint32_t>(d);
+        if (cp > 0x10FFFF) return error{errc::invalid_xml, start, "character out of range"};
+      }
+      if (!xml_char(cp)) return error{errc::invalid_xml, start, "not an XML character"};
+      xml_append_utf8(out, cp);
+    } else {
+      return error{errc::invalid_xml, start, "undefined entity"};
+    }
+    return {};
+  }
+
+  // Appends raw character data with line ends normalised ("\r\n" and "\r" become "\n").
+  static void append_text(std::string& out, std::string_view raw) {
+    for (std::size_t i = 0; i < raw.size(); ++i) {
+      if (raw[i] != '\r') {
+        out += raw[i];
+        continue;
+      }
+      out += '\n';
+      if (i + 1 < raw.size() && raw[i + 1] == '\n') ++i;
+    }
+  }
+
+  // After the attribute name: '=' and a quoted value.
+  result<void> parse_attribute_value(std::string& out) {
+    skip_whitespace();
+    if (!at('=')) return fail("expected '='");
+    ++pos_;
+    skip_whitespace();
+    if (!at('"') && !at('\'')) return fail("expected a quoted value");
+    const char quote = in_[pos_++];
+    for (;;) {
+      if (pos_ == in_.size()) return error{errc::invalid_xml, pos_, "unterminated value"};
+      const char c = in_[pos_];
+      if (c == quote) {
+        ++pos_;
+        return {};
+      }
+      if (c == '<') return fail("'<' in an attribute value");
+      if (c == '&') {
+        if (auto r = parse_reference(out); !r) return r;
+        continue;
+      }
+      // Attribute-value normalisation: each whitespace character becomes a space.
+      out += xml_space(c) ? ' ' : c;
+      if (c == '\r' && pos_ + 1 < in_.size() && in_[pos_ + 1] == '\n') ++pos_;
+      ++pos_;
+    }
+  }
+
+  // At '<' of a start tag.
+  result<void> parse_element(xml::element& out, std::size_t depth) {
+    if (depth > max_depth_)
+      return error{errc::xml_too_deep, pos_, "elements nested deeper than max_depth"};
+    out.offset_ = pos_;
+    ++pos_;
+    if (auto r = parse_name(out.name_); !r) return r;
+    for (;;) {
+      const bool spaced = skip_whitespace();
+      if (starts_with("/>")) {
+        pos_ += 2;
+        out.content_offset_ = pos_;
+        return {};
+      }
+      if (at('>')) {
+        ++pos_;
+        break;
+      }
+      if (pos_ == in_.size()) return fail("");
+      if (!spaced) return fail("expected whitespace, '>' or '/>'");
+      xml::attribute& a = out.attributes_.emplace_back();
+      a.offset = pos_;
+      if (auto r = parse_name(a.name); !r) return r;
+      for (std::size_t i = 0; i + 1 < out.attributes_.size(); ++i)
+        if (out.attributes_[i].name == a.name)
+          return error{errc::invalid_xml, a.offset, "duplicate attribute"};
+      if (auto r = parse_attribute_value(a.value); !r) return r;
+    }
+    out.content_offset_ = pos_;
+    return parse_content(out, depth);
+  }
+
+  // After the start tag, up to and including the matching end tag.
+  result<void> parse_content(xml::element& out, std::size_t depth) {
+    for (;;) {
+      if (pos_ == in_.size())
+        return error{errc::invalid_xml, pos_, "unterminated element (missing end tag)"};
+      const char c = in_[pos_];
+      if (c == '&') {
+        if (auto r = parse_reference(out.text_); !r) return r;
+      } else if (c != '<') {
+        const std::size_t start = pos_;
+        while (pos_ < in_.size() && in_[pos_] != '<' && in_[pos_] != '&') ++pos_;
+        const std::string_view raw = in_.substr(start, pos_ - start);
+        if (const std::size_t k = raw.find("]]>"); k != std::string_view::npos)
+          return error{errc::invalid_xml, start + k, "']]>' in character data"};
+        append_text(out.text_, raw);
+      } else if (starts_with("</")) {
+        const std::size_t start = pos_;
+        pos_ += 2;
+        std::string name;
+        if (auto r = parse_name(name); !r) return r;
+        if (name != out.name_) return error{errc::invalid_xml, start, "mismatched end tag"};
+        skip_whitespace();
+        if (!at('>')) return fail("expected '>'");
+        ++pos_;
+        return {};
+      } else if (starts_with("<!--")) {
+        if (auto r = skip_comment(); !r) return r;
+      } else if (starts_with("<![CDATA[")) {
+        const std::size_t end = in_.find("]]>", pos_ + 9);
+        if (end == std::string_view::npos)
+          return error{errc::invalid_xml, in_.size(), "unterminated CDATA section"};
+        append_text(out.text_, in_.substr(pos_ + 9, end - pos_ - 9));
+        pos_ = end + 3;
+      } else if (starts_with("<!DOCTYPE")) {
+        return error{errc::invalid_xml, pos_, "document type declarations are not allowed"};
+      } else if (starts_with("<!")) {
+        return error{errc::invalid_xml, pos_, "markup declarations are not allowed"};
+      } else if (starts_with("<?")) {
+        if (auto r = skip_pi(false); !r) return r;
+      } else {
+        // The child stays in place while it is parsed: nothing else is added to this element.
+        if (auto r = parse_element(out.children_.emplace_back(), depth + 1); !r) return r;
+      }
+    }
+  }
+};
+
+}  // namespace detail
+
+namespace xml {
+
+/// Reads one XML document (strict; see the top of this file) and returns its root element.
+[[nodiscard]] inline result<element> parse(std::string_view text, parse_options options = {}) {
+  return detail::xml_parser(text, options.max_depth).run();
+}
+
+}  // namespace xml
+
+namespace detail {
+
+// Helpers for reading typed results out of a tree (oss/results.hpp, cos/results.hpp).
+
+// The one child `name` of `parent` that holds only text: nullptr when absent;
+// errc::duplicate_key when it appears twice; errc::wrong_type when it holds elements.
+[[nodiscard]] inline result<const xml::element*> xml_leaf(const xml::element& parent,
+                                                          std::string_view name) noexcept {
+  const xml::element* found = nullptr;
+  for (const xml::element& e : parent.elements()) {
+    if (e.name() != name) continue;
+    if (found != nullptr)
+      return error{errc::duplicate_key, e.offset(), "element appears more than once"};
+    found = &e;
+  }
+  if (found != nullptr && !found->elements().empty())
+    return error{errc::wrong_type, found->elements().front().offset(), "expected text only"};
+  return found;
+}
+
+// The text of the leaf `name`: empty when absent and optional, errc::missing_key when required.
+[[nodiscard]] inline result<std::string> xml_leaf_text(const xml::element& parent,
+                                                       std::string_view name, bool required) {
+  const auto leaf = xml_leaf(parent, name);
+  if (!leaf) return leaf.error();
+  if (*leaf == nullptr) {
+    if (required) return error{errc::missing_key, parent.offset(), "required element missing"};
+    return std::string();
+  }
+  return std::string((*leaf)->text());
+}
+
+// The leaf `name` as an unsigned decimal integer no greater than `max`: 0 when absent and
+// optional; errc::invalid_number (not only digits) or errc::value_out_of_range at the content.
+[[nodiscard]] inline result<std::uint64_t> xml_leaf_uint(const xml::element& parent,
+                                                         std::string_view name, bool required,
+                                                         std::uint64_t max) {
+  const auto leaf = xml_leaf(parent, name);
+  if (!leaf) return leaf.error();
+  if (*leaf == nullptr) {
+    if (required) return error{errc::missing_key, parent.offset(), "required element missing"};
+    return std::uint64_t{0};
+  }
+  const std::string_view t = (*leaf)->text();
+  const std::size_t at = (*leaf)->content_offset();
+  if (t.empty()) return error{errc::invalid_number, at, "expected an unsigned integer"};
+  std::uint64_t v = 0;
+  for (const char c : t) {
+    if (c < '0' || c > '9') return error{errc::invalid_number, at, "expected an unsigned integer"};
+    const auto digit = static_cast<std::uint64_t>(c - '0');
+    if (v > max / 10 || digit > max - v * 10)
+      return error{errc::value_out_of_range, at, "integer too large"};
+    v = v * 10 + digit;
+  }
+  return v;
+}
+
+}  // namespace detail
+
+OBJPROC_NAMESPACE_END
+
+#endif  // OBJPROC_CORE_XML_HPP
+// ----- end objproc/core/xml.hpp -----
 // #include "objproc/cos/builder.hpp"
 // ----- begin objproc/cos/builder.hpp -----
 // objproc/cos/builder.hpp - what every typed CI rule builder shares (style-spec §7-§8).
@@ -4696,6 +5194,228 @@ OBJPROC_NAMESPACE_END
 
 #endif  // OBJPROC_COS_PIC_OPERATIONS_HPP
 // ----- end objproc/cos/pic_operations.hpp -----
+// #include "objproc/cos/results.hpp"
+// ----- begin objproc/cos/results.hpp -----
+// objproc/cos/results.hpp - typed results of COS/CI image processing and COS error responses.
+//
+//   parse_upload_result(body)   the <UploadResult> XML of ci_put_object (upload with
+//                               Pic-Operations) and ci_image_process (process in the cloud)
+//   parse_error(body)           the <Error> XML body of a failed call
+//
+// XML goes through the strict reader of core/xml.hpp (entities such as &quot; in ETag are
+// decoded); its errors, with byte offsets into the body, pass through unchanged. A body of the
+// wrong shape is errc::wrong_type, a required element that is absent errc::missing_key (offset:
+// the enclosing element), a repeated one errc::duplicate_key, an integer that is not one
+// errc::invalid_number or errc::value_out_of_range (offset: the element's content), more than
+// max_pic_rules processed objects errc::too_many_rules. Elements not listed here (WatermarkStatus,
+// QRcodeInfo, ...) are ignored.
+#ifndef OBJPROC_COS_RESULTS_HPP
+#define OBJPROC_COS_RESULTS_HPP
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+// #include "objproc/config.hpp"
+// #include "objproc/core/result.hpp"
+// #include "objproc/core/xml.hpp"
+
+OBJPROC_NAMESPACE_BEGIN
+
+namespace cos {
+
+/// How many <Object> results one UploadResult may carry: one per rule, at most 5 rules.
+inline constexpr std::size_t max_upload_results = 5;
+
+/// OriginalInfo/ImageInfo (present when the request asked for is_pic_info 1).
+struct image_info {
+  std::string format = {};  // "JPEG"
+  std::uint32_t width = 0;
+  std::uint32_t height = 0;
+  std::uint32_t quality = 0;
+  std::string ave = {};  // average colour, "0x1a3451"
+  std::uint32_t orientation = 0;
+
+  friend bool operator==(const image_info&, const image_info&) = default;
+};
+
+/// OriginalInfo: the uploaded (or processed-in-place) source object.
+struct original_info {
+  std::string key = {};
+  std::string location = {};  // host/key, no scheme
+  std::string etag = {};      // as sent, quotes included: "\"aff1...\""
+  std::optional<cos::image_info> image_info = {};
+
+  friend bool operator==(const original_info&, const original_info&) = default;
+};
+
+/// ProcessResults/Object: one object written by one rule.
+struct processed_object {
+  std::string key = {};
+  std::string location = {};
+  std::string format = {};
+  std::uint32_t width = 0;
+  std::uint32_t height = 0;
+  std::uint64_t size = 0;
+  std::uint32_t quality = 0;
+  std::string etag = {};
+
+  friend bool operator==(const processed_object&, const processed_object&) = default;
+};
+
+/// <UploadResult>.
+struct upload_result {
+  original_info original = {};
+  std::vector<processed_object> objects = {};  // in document order, 0..max_upload_results
+
+  friend bool operator==(const upload_result&, const upload_result&) = default;
+};
+
+/// A COS error response: <Error><Code/><Message/><Resource/><RequestId/><TraceId/></Error>.
+struct service_error {
+  std::string code = {};
+  std::string message = {};
+  std::string resource = {};
+  std::string request_id = {};
+  std::string trace_id = {};
+
+  friend bool operator==(const service_error&, const service_error&) = default;
+};
+
+}  // namespace cos
+
+namespace detail {
+
+[[nodiscard]] inline result<void> cos_text(const xml::element& parent, std::string_view name,
+                                           bool required, std::string& out) {
+  auto t = xml_leaf_text(parent, name, required);
+  if (!t) return t.error();
+  out = std::move(*t);
+  return {};
+}
+
+template <class Int>
+[[nodiscard]] inline result<void> cos_uint(const xml::element& parent, std::string_view name,
+                                           bool required, Int& out) {
+  const auto v = xml_leaf_uint(parent, name, required, static_cast<std::uint64_t>(Int(-1)));
+  if (!v) return v.error();
+  out = static_cast<Int>(*v);
+  return {};
+}
+
+// The one child element `name` (not a leaf): nullptr when absent, duplicate_key when repeated.
+[[nodiscard]] inline result<const xml::element*> cos_single(const xml::element& parent,
+                                                            std::string_view name) noexcept {
+  const xml::element* found = nullptr;
+  for (const xml::element& e : parent.elements()) {
+    if (e.name() != name) continue;
+    if (found != nullptr)
+      return error{errc::duplicate_key, e.offset(), "element appears more than once"};
+    found = &e;
+  }
+  return found;
+}
+
+[[nodiscard]] inline result<void> cos_image_info(const xml::element& e, cos::image_info& out) {
+  if (auto r = cos_text(e, "Format", true, out.format); !r) return r;
+  if (auto r = cos_uint(e, "Width", true, out.width); !r) return r;
+  if (auto r = cos_uint(e, "Height", true, out.height); !r) return r;
+  if (auto r = cos_uint(e, "Quality", false, out.quality); !r) return r;
+  if (auto r = cos_text(e, "Ave", false, out.ave); !r) return r;
+  if (auto r = cos_uint(e, "Orientation", false, out.orientation); !r) return r;
+  return {};
+}
+
+[[nodiscard]] inline result<void> cos_processed_object(const xml::element& e,
+                                                       cos::processed_object& out) {
+  if (auto r = cos_text(e, "Key", true, out.key); !r) return r;
+  if (auto r = cos_text(e, "Location", true, out.location); !r) return r;
+  if (auto r = cos_text(e, "Format", false, out.format); !r) return r;
+  if (auto r = cos_uint(e, "Width", false, out.width); !r) return r;
+  if (auto r = cos_uint(e, "Height", false, out.height); !r) return r;
+  if (auto r = cos_uint(e, "Size", false, out.size); !r) return r;
+  if (auto r = cos_uint(e, "Quality", false, out.quality); !r) return r;
+  if (auto r = cos_text(e, "ETag", true, out.etag); !r) return r;
+  return {};
+}
+
+}  // namespace detail
+
+namespace cos {
+
+/// Reads an UploadResult body. Required: OriginalInfo with Key, Location and ETag; when
+/// ImageInfo is present, its Format, Width and Height; per Object, Key, Location and ETag.
+/// Optional (empty or 0 when absent, but checked when present): the other fields, and
+/// ProcessResults itself (no objects).
+[[nodiscard]] inline result<upload_result> parse_upload_result(std::string_view body) {
+  const auto doc = xml::parse(body);
+  if (!doc) return doc.error();
+  if (doc->name() != "UploadResult")
+    return error{errc::wrong_type, doc->offset(), "expected <UploadResult>"};
+  upload_result out;
+
+  const auto original = objproc::detail::cos_single(*doc, "OriginalInfo");
+  if (!original) return original.error();
+  if (*original == nullptr) return error{errc::missing_key, doc->offset(), "OriginalInfo missing"};
+  const xml::element& o = **original;
+  if (auto r = objproc::detail::cos_text(o, "Key", true, out.original.key); !r) return r.error();
+  if (auto r = objproc::detail::cos_text(o, "Location", true, out.original.location); !r)
+    return r.error();
+  if (auto r = objproc::detail::cos_text(o, "ETag", true, out.original.etag); !r) return r.error();
+  const auto info = objproc::detail::cos_single(o, "ImageInfo");
+  if (!info) return info.error();
+  if (*info != nullptr) {
+    if (auto r = objproc::detail::cos_image_info(**info, out.original.image_info.emplace()); !r)
+      return r.error();
+  }
+
+  const auto results = objproc::detail::cos_single(*doc, "ProcessResults");
+  if (!results) return results.error();
+  if (*results != nullptr) {
+    std::size_t count = 0;
+    for (const xml::element& e : (*results)->elements()) {
+      if (e.name() != "Object") continue;
+      if (++count > max_upload_results)
+        return error{errc::too_many_rules, e.offset(), "more than 5 processed objects"};
+    }
+    out.objects.reserve(count);
+    for (const xml::element& e : (*results)->elements()) {
+      if (e.name() != "Object") continue;
+      if (auto r = objproc::detail::cos_processed_object(e, out.objects.emplace_back()); !r)
+        return r.error();
+    }
+  }
+  return out;
+}
+
+/// Reads a COS error body. The root must be <Error> and hold <Code>; the other fields are
+/// empty when absent. Extras (StringToSign, FormatString, ServerTime, ...) are ignored.
+[[nodiscard]] inline result<service_error> parse_error(std::string_view body) {
+  const auto doc = xml::parse(body);
+  if (!doc) return doc.error();
+  if (doc->name() != "Error") return error{errc::wrong_type, doc->offset(), "expected <Error>"};
+  service_error out;
+  if (auto r = objproc::detail::cos_text(*doc, "Code", true, out.code); !r) return r.error();
+  if (auto r = objproc::detail::cos_text(*doc, "Message", false, out.message); !r) return r.error();
+  if (auto r = objproc::detail::cos_text(*doc, "Resource", false, out.resource); !r)
+    return r.error();
+  if (auto r = objproc::detail::cos_text(*doc, "RequestId", false, out.request_id); !r)
+    return r.error();
+  if (auto r = objproc::detail::cos_text(*doc, "TraceId", false, out.trace_id); !r)
+    return r.error();
+  return out;
+}
+
+}  // namespace cos
+
+OBJPROC_NAMESPACE_END
+
+#endif  // OBJPROC_COS_RESULTS_HPP
+// ----- end objproc/cos/results.hpp -----
 // #include "objproc/cos/rule.hpp"
 // #include "objproc/cos/sign.hpp"
 // ----- begin objproc/cos/sign.hpp -----
@@ -8679,6 +9399,38 @@ OBJPROC_NAMESPACE_END
 #endif  // OBJPROC_OSS_IMAGE_HPP
 // ----- end objproc/oss/image.hpp -----
 // #include "objproc/oss/names.hpp"
+// #include "objproc/oss/operations.hpp"
+// ----- begin objproc/oss/operations.hpp -----
+// objproc/oss/operations.hpp - the OSS processing operations, from typed values to signed
+// request descriptors.
+//
+//   oss::process_object op{.bucket = "examplebucket", .key = "exampledir/example.jpg",
+//                          .process = oss::image::resize{.w = 100}.str() |
+//                                     oss::save_as{.bucket = "targetbucket", .key = "out.jpg"}};
+//   auto prepared = op.prepare(*oss::endpoint::for_region("cn-hangzhou"));   // pure, no secrets
+//   auto signed_request = oss::sign(*prepared, creds, now, crypto::portable{});  // V4 by default
+//   auto url = oss::presign(oss::presign_get{...}, endpoint, creds, now, crypto::portable{});
+//
+// Each operation checks its style against where it is used (oss::check_carrier): ProcessObject
+// refuses sys/notify and async-only operations, AsyncProcessObject refuses sync-only ones and
+// requires sys/saveas where the result must be saved, a presigned GET refuses sys/saveas.
+// Wire forms (../shared/DESIGN.md): POST /<key>?x-oss-process (bare key), body
+// "x-oss-process=" + form-encoded process string, Content-Type application/x-www-form-urlencoded.
+#ifndef OBJPROC_OSS_OPERATIONS_HPP
+#define OBJPROC_OSS_OPERATIONS_HPP
+
+#include <chrono>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+// #include "objproc/config.hpp"
+// #include "objproc/core/result.hpp"
+// #include "objproc/core/text.hpp"
+// #include "objproc/http/request.hpp"
+// #include "objproc/oss/credentials.hpp"
+// #include "objproc/oss/endpoint.hpp"
 // #include "objproc/oss/sign_v1.hpp"
 // ----- begin objproc/oss/sign_v1.hpp -----
 // objproc/oss/sign_v1.hpp - OSS V1 signatures (HMAC-SHA1): Authorization header and presigned
@@ -9523,6 +10275,345 @@ OBJPROC_NAMESPACE_END
 
 #endif  // OBJPROC_OSS_SIGN_V4_HPP
 // ----- end objproc/oss/sign_v4.hpp -----
+// #include "objproc/oss/style.hpp"
+
+OBJPROC_NAMESPACE_BEGIN
+
+namespace oss {
+
+enum class signature_version : unsigned char { v4, v1 };
+
+/// A request descriptor and what the signer must know about it (bucket, key, region).
+struct prepared_request {
+  http::request request;
+  std::string bucket;
+  std::string key;
+  std::string region;
+};
+
+namespace detail {
+
+// POST /<key>?<action> with body "<action>=<form-encoded process>".
+[[nodiscard]] inline result<prepared_request> prepare_process(
+    const endpoint& where, std::string_view bucket, std::string_view key, const style& process,
+    std::string_view action, carrier used_in) {
+  if (auto r = process.checked(); !r) return r.error();
+  if (auto r = check_carrier(process, used_in); !r) return r.error();
+  auto location = where.locate(bucket, key);
+  if (!location) return location.error();
+  auto request = http::request::make(http::method::post, *location);
+  if (!request) return request.error();
+  if (auto r = request->add_query(action); !r) return r.error();
+  if (auto r = request->set_header("Content-Type", "application/x-www-form-urlencoded"); !r)
+    return r.error();
+  std::string body(action);
+  body += '=';
+  append_percent_encoded(body, process.view(), percent_set::form);
+  request->set_body(std::move(body));
+  return prepared_request{std::move(*request), std::string(bucket), std::string(key),
+                          std::string(where.region())};
+}
+
+// The signer's view of a prepared request (views into it: keep it alive).
+struct signing_view {
+  std::vector<http::query_field> query;
+  std::vector<http::header_field> headers;
+  signing_input input;
+};
+[[nodiscard]] inline signing_view view_of(const prepared_request& p) {
+  signing_view v{p.request.query_fields(), p.request.header_fields(), {}};
+  v.input = signing_input{.method = http::to_string(p.request.method()),
+                          .bucket = p.bucket,
+                          .key = p.key,
+                          .query = v.query,
+                          .headers = v.headers};
+  return v;
+}
+
+}  // namespace detail
+
+/// ProcessObject: synchronous processing, usually saved with sys/saveas.
+struct process_object {
+  std::string_view bucket = {};
+  std::string_view key = {};
+  style process = {};
+
+  [[nodiscard]] result<prepared_request> prepare(const endpoint& where) const {
+    return detail::prepare_process(where, bucket, key, process, "x-oss-process",
+                                   carrier::sync_process);
+  }
+};
+
+/// AsyncProcessObject: asynchronous processing (media, documents), saved and notified.
+struct async_process_object {
+  std::string_view bucket = {};
+  std::string_view key = {};
+  style process = {};
+
+  [[nodiscard]] result<prepared_request> prepare(const endpoint& where) const {
+    return detail::prepare_process(where, bucket, key, process, "x-oss-async-process",
+                                   carrier::async_process);
+  }
+};
+
+/// Signs a prepared request at `now`; returns the descriptor with every header to send.
+template <class Crypto>
+[[nodiscard]] result<http::request> sign(const prepared_request& prepared, const credentials& creds,
+                                         std::chrono::sys_seconds now, const Crypto& crypto,
+                                         signature_version version = signature_version::v4) {
+  static_assert(crypto_provider<Crypto>,
+                "objproc::oss::sign requires a crypto_provider: see objproc/crypto/concepts.hpp");
+  const auto view = detail::view_of(prepared);
+  http::request out = prepared.request;
+  if (version == signature_version::v4) {
+    auto signature = sign_v4_header(view.input, creds, prepared.region, now, crypto);
+    if (!signature) return signature.error();
+    const auto& added = signature->headers;
+    if (auto r = out.set_headers(std::span(added.begin(), added.size())); !r) return r.error();
+  } else {
+    auto signature = sign_v1_header(view.input, creds, now, crypto);
+    if (!signature) return signature.error();
+    const auto& added = signature->headers;
+    if (auto r = out.set_headers(std::span(added.begin(), added.size())); !r) return r.error();
+  }
+  return out;
+}
+
+/// A presigned GET URL, with a processing style applied on the fly (never sys/saveas or
+/// sys/notify: those need POST).
+struct presign_get {
+  std::string_view bucket = {};
+  std::string_view key = {};
+  style process = {};  // empty: a plain presigned GET
+  std::chrono::seconds expires{3600};
+};
+
+template <class Crypto>
+[[nodiscard]] result<std::string> presign(const presign_get& op, const endpoint& where,
+                                          const credentials& creds, std::chrono::sys_seconds now,
+                                          const Crypto& crypto,
+                                          signature_version version = signature_version::v4) {
+  static_assert(crypto_provider<Crypto>,
+                "objproc::oss::presign requires a crypto_provider: see "
+                "objproc/crypto/concepts.hpp");
+  if (!op.process.empty() || op.process.has_error()) {
+    if (auto r = op.process.checked(); !r) return r.error();
+    if (auto r = check_carrier(op.process, carrier::get_url); !r) return r.error();
+  }
+  auto location = where.locate(op.bucket, op.key);
+  if (!location) return location.error();
+  auto request = http::request::make(http::method::get, *location);
+  if (!request) return request.error();
+  if (!op.process.empty())
+    if (auto r = request->add_query("x-oss-process", op.process.view()); !r) return r.error();
+  prepared_request prepared{std::move(*request), std::string(op.bucket), std::string(op.key),
+                            std::string(where.region())};
+  const auto view = detail::view_of(prepared);
+  if (version == signature_version::v4) {
+    auto signature = sign_v4_query(view.input, creds, prepared.region, now, op.expires, crypto);
+    if (!signature) return signature.error();
+    const auto& added = signature->query;
+    if (auto r = prepared.request.add_query(std::span(added.begin(), added.size())); !r)
+      return r.error();
+  } else {
+    auto signature = sign_v1_query(view.input, creds, now, op.expires, crypto);
+    if (!signature) return signature.error();
+    const auto& added = signature->query;
+    if (auto r = prepared.request.add_query(std::span(added.begin(), added.size())); !r)
+      return r.error();
+  }
+  return prepared.request.url();
+}
+
+}  // namespace oss
+
+OBJPROC_NAMESPACE_END
+
+#endif  // OBJPROC_OSS_OPERATIONS_HPP
+// ----- end objproc/oss/operations.hpp -----
+// #include "objproc/oss/results.hpp"
+// ----- begin objproc/oss/results.hpp -----
+// objproc/oss/results.hpp - typed results of OSS processing calls and OSS error responses.
+//
+//   parse_process_result(body, x_oss_request_id)        ProcessObject (x-oss-process + saveas)
+//   parse_async_process_result(body, x_oss_request_id)  AsyncProcessObject
+//   parse_error(body, status)                           the <Error> XML body of a failed call
+//   parse_error_header(x_oss_err, status)               the same XML, base64 in the x-oss-err
+//                                                       header (HEAD responses have no body)
+//
+// Plain string views in, so any HTTP layer can feed them. JSON bodies go through the strict
+// reader of core/json.hpp, XML through core/xml.hpp; their errors (with byte offsets into the
+// body) pass through unchanged. A body of the wrong shape is errc::wrong_type, a required field
+// that is absent errc::missing_key (offset: the enclosing object or element), a repeated one
+// errc::duplicate_key; fields the service may add later are ignored.
+#ifndef OBJPROC_OSS_RESULTS_HPP
+#define OBJPROC_OSS_RESULTS_HPP
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+
+// #include "objproc/config.hpp"
+// #include "objproc/core/json.hpp"
+// #include "objproc/core/result.hpp"
+// #include "objproc/core/text.hpp"
+// #include "objproc/core/xml.hpp"
+
+OBJPROC_NAMESPACE_BEGIN
+
+namespace oss {
+
+/// ProcessObject: {"bucket": "...", "fileSize": 3267, "object": "dest.jpg", "status": "OK"}.
+struct process_result {
+  std::string bucket = {};  // empty when the target is the source bucket
+  std::uint64_t file_size = 0;
+  std::string object = {};
+  std::string status = {};
+  std::string request_id = {};  // the x-oss-request-id response header
+
+  friend bool operator==(const process_result&, const process_result&) = default;
+};
+
+/// AsyncProcessObject: {"EventId": "...", "RequestId": "...", "TaskId": "..."}.
+struct async_process_result {
+  std::string event_id = {};
+  std::string request_id = {};          // the x-oss-request-id response header
+  std::string process_request_id = {};  // "RequestId" in the body
+  std::string task_id = {};
+
+  friend bool operator==(const async_process_result&, const async_process_result&) = default;
+};
+
+/// An OSS error response: <Error><Code/><Message/><RequestId/><HostId/>[<EC/>][<ServerTime/>].
+struct service_error {
+  int status = 0;  // the HTTP status, as passed in
+  std::string code = {};
+  std::string message = {};
+  std::string request_id = {};
+  std::string host_id = {};
+  std::string ec = {};
+  std::string server_time = {};  // only with RequestTimeTooSkewed, "2026-11-21T08:20:00.000Z"
+
+  friend bool operator==(const service_error&, const service_error&) = default;
+};
+
+}  // namespace oss
+
+namespace detail {
+
+// The string member `key` of a JSON object: missing_key or wrong_type otherwise.
+[[nodiscard]] inline result<std::string> oss_json_string(const json::value& object,
+                                                         std::string_view key) {
+  const json::value* v = object.find(key);
+  if (v == nullptr) return error{errc::missing_key, object.offset(), "required member missing"};
+  if (!v->is_string()) return error{errc::wrong_type, v->offset(), "expected a string"};
+  return std::string(v->as_string());
+}
+
+[[nodiscard]] inline result<json::value> oss_json_object(std::string_view body) {
+  auto doc = json::parse(body);
+  if (!doc) return doc.error();
+  if (!doc->is_object()) return error{errc::wrong_type, doc->offset(), "expected a JSON object"};
+  return doc;
+}
+
+}  // namespace detail
+
+namespace oss {
+
+/// Reads a ProcessObject response body; `request_id_header` is the x-oss-request-id value.
+/// All four members are required; fileSize must be a non-negative integer.
+[[nodiscard]] inline result<process_result> parse_process_result(
+    std::string_view body, std::string_view request_id_header) {
+  const auto doc = objproc::detail::oss_json_object(body);
+  if (!doc) return doc.error();
+  process_result out;
+  auto bucket = objproc::detail::oss_json_string(*doc, "bucket");
+  if (!bucket) return bucket.error();
+  out.bucket = std::move(*bucket);
+  const json::value* size = doc->find("fileSize");
+  if (size == nullptr) return error{errc::missing_key, doc->offset(), "fileSize missing"};
+  const auto n = size->as_int64();
+  if (!n) return n.error();
+  if (*n < 0) return error{errc::value_out_of_range, size->offset(), "negative fileSize"};
+  out.file_size = static_cast<std::uint64_t>(*n);
+  auto object = objproc::detail::oss_json_string(*doc, "object");
+  if (!object) return object.error();
+  out.object = std::move(*object);
+  auto status = objproc::detail::oss_json_string(*doc, "status");
+  if (!status) return status.error();
+  out.status = std::move(*status);
+  out.request_id = std::string(request_id_header);
+  return out;
+}
+
+/// Reads an AsyncProcessObject response body; `request_id_header` is the x-oss-request-id
+/// value. EventId, RequestId and TaskId are required strings.
+[[nodiscard]] inline result<async_process_result> parse_async_process_result(
+    std::string_view body, std::string_view request_id_header) {
+  const auto doc = objproc::detail::oss_json_object(body);
+  if (!doc) return doc.error();
+  async_process_result out;
+  auto event = objproc::detail::oss_json_string(*doc, "EventId");
+  if (!event) return event.error();
+  out.event_id = std::move(*event);
+  auto request = objproc::detail::oss_json_string(*doc, "RequestId");
+  if (!request) return request.error();
+  out.process_request_id = std::move(*request);
+  auto task = objproc::detail::oss_json_string(*doc, "TaskId");
+  if (!task) return task.error();
+  out.task_id = std::move(*task);
+  out.request_id = std::string(request_id_header);
+  return out;
+}
+
+/// Reads an OSS error body. The root must be <Error> and hold <Code>; the other fields are
+/// empty when absent. Operation extras (StringToSign, OSSAccessKeyId, ...) are ignored.
+[[nodiscard]] inline result<service_error> parse_error(std::string_view body, int status = 0) {
+  const auto doc = xml::parse(body);
+  if (!doc) return doc.error();
+  if (doc->name() != "Error") return error{errc::wrong_type, doc->offset(), "expected <Error>"};
+  service_error out;
+  out.status = status;
+  const struct {
+    std::string_view name;
+    std::string service_error::*field;
+    bool required;
+  } fields[] = {
+      {"Code", &service_error::code, true},
+      {"Message", &service_error::message, false},
+      {"RequestId", &service_error::request_id, false},
+      {"HostId", &service_error::host_id, false},
+      {"EC", &service_error::ec, false},
+      {"ServerTime", &service_error::server_time, false},
+  };
+  for (const auto& f : fields) {
+    auto text = objproc::detail::xml_leaf_text(*doc, f.name, f.required);
+    if (!text) return text.error();
+    out.*f.field = std::move(*text);
+  }
+  return out;
+}
+
+/// Reads the x-oss-err header of a body-less (HEAD) error response: standard padded base64 of
+/// the error XML. A base64 error points into the header; an XML error into the decoded XML.
+[[nodiscard]] inline result<service_error> parse_error_header(std::string_view x_oss_err,
+                                                              int status = 0) {
+  const auto xml_text = from_base64(x_oss_err);
+  if (!xml_text) return xml_text.error();
+  return parse_error(*xml_text, status);
+}
+
+}  // namespace oss
+
+OBJPROC_NAMESPACE_END
+
+#endif  // OBJPROC_OSS_RESULTS_HPP
+// ----- end objproc/oss/results.hpp -----
+// #include "objproc/oss/sign_v1.hpp"
+// #include "objproc/oss/sign_v4.hpp"
 // #include "objproc/oss/spec.hpp"
 // #include "objproc/oss/style.hpp"
 // #include "objproc/oss/video.hpp"

@@ -8,10 +8,12 @@
 //   crypto/  the crypto_provider concept and the built-in constexpr SHA-1/SHA-256/HMAC
 //   oss/     Alibaba Cloud OSS: the process-string grammar and checked literals (style.hpp),
 //            typed builders (image, video, audio, doc), sys/saveas and sys/notify (directives),
-//            V1 and V4 signatures (sign_v1.hpp, sign_v4.hpp)
+//            V1 and V4 signatures (sign_v1.hpp, sign_v4.hpp), process_object /
+//            async_process_object / presign_get (operations.hpp), results (results.hpp)
 //   cos/     Tencent Cloud COS + CI: the rule grammar and checked literals (rule.hpp), typed
 //            rule builders (image_mogr2, image_view2, watermark), Pic-Operations JSON, the
-//            COS signature (sign.hpp)
+//            COS signature (sign.hpp), ci_put_object / ci_image_process / presign_get
+//            (operations.hpp), UploadResult and error XML (results.hpp)
 //   http/    request and response descriptors, header and query fields
 // Adapters (separate targets, include them yourself):
 //   <objproc/adapters/openssl.hpp>   objproc::openssl::crypto   (target objproc::openssl)
@@ -34,6 +36,7 @@
 #include "objproc/cos/image_mogr2.hpp"
 #include "objproc/cos/image_view2.hpp"
 #include "objproc/cos/names.hpp"
+#include "objproc/cos/operations.hpp"
 #include "objproc/cos/pic_operations.hpp"
 #include "objproc/cos/results.hpp"
 #include "objproc/cos/rule.hpp"

@@ -15,10 +15,12 @@
 //   crypto/  the crypto_provider concept and the built-in constexpr SHA-1/SHA-256/HMAC
 //   oss/     Alibaba Cloud OSS: the process-string grammar and checked literals (style.hpp),
 //            typed builders (image, video, audio, doc), sys/saveas and sys/notify (directives),
-//            V1 and V4 signatures (sign_v1.hpp, sign_v4.hpp)
+//            V1 and V4 signatures (sign_v1.hpp, sign_v4.hpp), process_object /
+//            async_process_object / presign_get (operations.hpp), results (results.hpp)
 //   cos/     Tencent Cloud COS + CI: the rule grammar and checked literals (rule.hpp), typed
 //            rule builders (image_mogr2, image_view2, watermark), Pic-Operations JSON, the
-//            COS signature (sign.hpp)
+//            COS signature (sign.hpp), ci_put_object / ci_image_process / presign_get
+//            (operations.hpp), UploadResult and error XML (results.hpp)
 //   http/    request and response descriptors, header and query fields
 // Adapters (separate targets, include them yourself):
 //   <objproc/adapters/openssl.hpp>   objproc::openssl::crypto   (target objproc::openssl)
@@ -4987,6 +4989,36 @@ OBJPROC_NAMESPACE_END
 #endif  // OBJPROC_COS_IMAGE_VIEW2_HPP
 // ----- end objproc/cos/image_view2.hpp -----
 // #include "objproc/cos/names.hpp"
+// #include "objproc/cos/operations.hpp"
+// ----- begin objproc/cos/operations.hpp -----
+// objproc/cos/operations.hpp - the COS + CI processing operations, from typed values to signed
+// request descriptors.
+//
+//   cos::ci_put_object op{.bucket = "examplebucket-1250000000", .key = "local.jpg",
+//                         .operations = {.is_pic_info = true, .rules = {{.fileid = "format.png",
+//                                        .rule = "imageView2/format/png"}}},
+//                         .body = bytes};
+//   auto prepared = op.prepare(*cos::endpoint::for_region("ap-guangzhou"));
+//   auto signed_request = cos::sign(*prepared, creds, now, std::chrono::seconds{3600}, crypto);
+//   auto url = cos::presign(cos::presign_get{...}, endpoint, creds, now, crypto);
+//
+// Wire forms: PUT /<key> with Pic-Operations (upload-time processing), POST /<key>?image_process
+// with Pic-Operations and Content-Length: 0 (processing a stored object), GET /<key>?<rule> (a
+// rule applied on download, signed as a parameter). Host and Content-Length are part of the
+// descriptor because COS signs them: what is signed is what is sent.
+#ifndef OBJPROC_COS_OPERATIONS_HPP
+#define OBJPROC_COS_OPERATIONS_HPP
+
+#include <chrono>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+// #include "objproc/config.hpp"
+// #include "objproc/core/result.hpp"
+// #include "objproc/cos/credentials.hpp"
+// #include "objproc/cos/endpoint.hpp"
 // #include "objproc/cos/pic_operations.hpp"
 // ----- begin objproc/cos/pic_operations.hpp -----
 // objproc/cos/pic_operations.hpp - the Pic-Operations header of CI persistent processing
@@ -5194,228 +5226,6 @@ OBJPROC_NAMESPACE_END
 
 #endif  // OBJPROC_COS_PIC_OPERATIONS_HPP
 // ----- end objproc/cos/pic_operations.hpp -----
-// #include "objproc/cos/results.hpp"
-// ----- begin objproc/cos/results.hpp -----
-// objproc/cos/results.hpp - typed results of COS/CI image processing and COS error responses.
-//
-//   parse_upload_result(body)   the <UploadResult> XML of ci_put_object (upload with
-//                               Pic-Operations) and ci_image_process (process in the cloud)
-//   parse_error(body)           the <Error> XML body of a failed call
-//
-// XML goes through the strict reader of core/xml.hpp (entities such as &quot; in ETag are
-// decoded); its errors, with byte offsets into the body, pass through unchanged. A body of the
-// wrong shape is errc::wrong_type, a required element that is absent errc::missing_key (offset:
-// the enclosing element), a repeated one errc::duplicate_key, an integer that is not one
-// errc::invalid_number or errc::value_out_of_range (offset: the element's content), more than
-// max_pic_rules processed objects errc::too_many_rules. Elements not listed here (WatermarkStatus,
-// QRcodeInfo, ...) are ignored.
-#ifndef OBJPROC_COS_RESULTS_HPP
-#define OBJPROC_COS_RESULTS_HPP
-
-#include <cstddef>
-#include <cstdint>
-#include <optional>
-#include <string>
-#include <string_view>
-#include <utility>
-#include <vector>
-
-// #include "objproc/config.hpp"
-// #include "objproc/core/result.hpp"
-// #include "objproc/core/xml.hpp"
-
-OBJPROC_NAMESPACE_BEGIN
-
-namespace cos {
-
-/// How many <Object> results one UploadResult may carry: one per rule, at most 5 rules.
-inline constexpr std::size_t max_upload_results = 5;
-
-/// OriginalInfo/ImageInfo (present when the request asked for is_pic_info 1).
-struct image_info {
-  std::string format = {};  // "JPEG"
-  std::uint32_t width = 0;
-  std::uint32_t height = 0;
-  std::uint32_t quality = 0;
-  std::string ave = {};  // average colour, "0x1a3451"
-  std::uint32_t orientation = 0;
-
-  friend bool operator==(const image_info&, const image_info&) = default;
-};
-
-/// OriginalInfo: the uploaded (or processed-in-place) source object.
-struct original_info {
-  std::string key = {};
-  std::string location = {};  // host/key, no scheme
-  std::string etag = {};      // as sent, quotes included: "\"aff1...\""
-  std::optional<cos::image_info> image_info = {};
-
-  friend bool operator==(const original_info&, const original_info&) = default;
-};
-
-/// ProcessResults/Object: one object written by one rule.
-struct processed_object {
-  std::string key = {};
-  std::string location = {};
-  std::string format = {};
-  std::uint32_t width = 0;
-  std::uint32_t height = 0;
-  std::uint64_t size = 0;
-  std::uint32_t quality = 0;
-  std::string etag = {};
-
-  friend bool operator==(const processed_object&, const processed_object&) = default;
-};
-
-/// <UploadResult>.
-struct upload_result {
-  original_info original = {};
-  std::vector<processed_object> objects = {};  // in document order, 0..max_upload_results
-
-  friend bool operator==(const upload_result&, const upload_result&) = default;
-};
-
-/// A COS error response: <Error><Code/><Message/><Resource/><RequestId/><TraceId/></Error>.
-struct service_error {
-  std::string code = {};
-  std::string message = {};
-  std::string resource = {};
-  std::string request_id = {};
-  std::string trace_id = {};
-
-  friend bool operator==(const service_error&, const service_error&) = default;
-};
-
-}  // namespace cos
-
-namespace detail {
-
-[[nodiscard]] inline result<void> cos_text(const xml::element& parent, std::string_view name,
-                                           bool required, std::string& out) {
-  auto t = xml_leaf_text(parent, name, required);
-  if (!t) return t.error();
-  out = std::move(*t);
-  return {};
-}
-
-template <class Int>
-[[nodiscard]] inline result<void> cos_uint(const xml::element& parent, std::string_view name,
-                                           bool required, Int& out) {
-  const auto v = xml_leaf_uint(parent, name, required, static_cast<std::uint64_t>(Int(-1)));
-  if (!v) return v.error();
-  out = static_cast<Int>(*v);
-  return {};
-}
-
-// The one child element `name` (not a leaf): nullptr when absent, duplicate_key when repeated.
-[[nodiscard]] inline result<const xml::element*> cos_single(const xml::element& parent,
-                                                            std::string_view name) noexcept {
-  const xml::element* found = nullptr;
-  for (const xml::element& e : parent.elements()) {
-    if (e.name() != name) continue;
-    if (found != nullptr)
-      return error{errc::duplicate_key, e.offset(), "element appears more than once"};
-    found = &e;
-  }
-  return found;
-}
-
-[[nodiscard]] inline result<void> cos_image_info(const xml::element& e, cos::image_info& out) {
-  if (auto r = cos_text(e, "Format", true, out.format); !r) return r;
-  if (auto r = cos_uint(e, "Width", true, out.width); !r) return r;
-  if (auto r = cos_uint(e, "Height", true, out.height); !r) return r;
-  if (auto r = cos_uint(e, "Quality", false, out.quality); !r) return r;
-  if (auto r = cos_text(e, "Ave", false, out.ave); !r) return r;
-  if (auto r = cos_uint(e, "Orientation", false, out.orientation); !r) return r;
-  return {};
-}
-
-[[nodiscard]] inline result<void> cos_processed_object(const xml::element& e,
-                                                       cos::processed_object& out) {
-  if (auto r = cos_text(e, "Key", true, out.key); !r) return r;
-  if (auto r = cos_text(e, "Location", true, out.location); !r) return r;
-  if (auto r = cos_text(e, "Format", false, out.format); !r) return r;
-  if (auto r = cos_uint(e, "Width", false, out.width); !r) return r;
-  if (auto r = cos_uint(e, "Height", false, out.height); !r) return r;
-  if (auto r = cos_uint(e, "Size", false, out.size); !r) return r;
-  if (auto r = cos_uint(e, "Quality", false, out.quality); !r) return r;
-  if (auto r = cos_text(e, "ETag", true, out.etag); !r) return r;
-  return {};
-}
-
-}  // namespace detail
-
-namespace cos {
-
-/// Reads an UploadResult body. Required: OriginalInfo with Key, Location and ETag; when
-/// ImageInfo is present, its Format, Width and Height; per Object, Key, Location and ETag.
-/// Optional (empty or 0 when absent, but checked when present): the other fields, and
-/// ProcessResults itself (no objects).
-[[nodiscard]] inline result<upload_result> parse_upload_result(std::string_view body) {
-  const auto doc = xml::parse(body);
-  if (!doc) return doc.error();
-  if (doc->name() != "UploadResult")
-    return error{errc::wrong_type, doc->offset(), "expected <UploadResult>"};
-  upload_result out;
-
-  const auto original = objproc::detail::cos_single(*doc, "OriginalInfo");
-  if (!original) return original.error();
-  if (*original == nullptr) return error{errc::missing_key, doc->offset(), "OriginalInfo missing"};
-  const xml::element& o = **original;
-  if (auto r = objproc::detail::cos_text(o, "Key", true, out.original.key); !r) return r.error();
-  if (auto r = objproc::detail::cos_text(o, "Location", true, out.original.location); !r)
-    return r.error();
-  if (auto r = objproc::detail::cos_text(o, "ETag", true, out.original.etag); !r) return r.error();
-  const auto info = objproc::detail::cos_single(o, "ImageInfo");
-  if (!info) return info.error();
-  if (*info != nullptr) {
-    if (auto r = objproc::detail::cos_image_info(**info, out.original.image_info.emplace()); !r)
-      return r.error();
-  }
-
-  const auto results = objproc::detail::cos_single(*doc, "ProcessResults");
-  if (!results) return results.error();
-  if (*results != nullptr) {
-    std::size_t count = 0;
-    for (const xml::element& e : (*results)->elements()) {
-      if (e.name() != "Object") continue;
-      if (++count > max_upload_results)
-        return error{errc::too_many_rules, e.offset(), "more than 5 processed objects"};
-    }
-    out.objects.reserve(count);
-    for (const xml::element& e : (*results)->elements()) {
-      if (e.name() != "Object") continue;
-      if (auto r = objproc::detail::cos_processed_object(e, out.objects.emplace_back()); !r)
-        return r.error();
-    }
-  }
-  return out;
-}
-
-/// Reads a COS error body. The root must be <Error> and hold <Code>; the other fields are
-/// empty when absent. Extras (StringToSign, FormatString, ServerTime, ...) are ignored.
-[[nodiscard]] inline result<service_error> parse_error(std::string_view body) {
-  const auto doc = xml::parse(body);
-  if (!doc) return doc.error();
-  if (doc->name() != "Error") return error{errc::wrong_type, doc->offset(), "expected <Error>"};
-  service_error out;
-  if (auto r = objproc::detail::cos_text(*doc, "Code", true, out.code); !r) return r.error();
-  if (auto r = objproc::detail::cos_text(*doc, "Message", false, out.message); !r) return r.error();
-  if (auto r = objproc::detail::cos_text(*doc, "Resource", false, out.resource); !r)
-    return r.error();
-  if (auto r = objproc::detail::cos_text(*doc, "RequestId", false, out.request_id); !r)
-    return r.error();
-  if (auto r = objproc::detail::cos_text(*doc, "TraceId", false, out.trace_id); !r)
-    return r.error();
-  return out;
-}
-
-}  // namespace cos
-
-OBJPROC_NAMESPACE_END
-
-#endif  // OBJPROC_COS_RESULTS_HPP
-// ----- end objproc/cos/results.hpp -----
 // #include "objproc/cos/rule.hpp"
 // #include "objproc/cos/sign.hpp"
 // ----- begin objproc/cos/sign.hpp -----
@@ -5855,6 +5665,373 @@ OBJPROC_NAMESPACE_END
 
 #endif  // OBJPROC_COS_SIGN_HPP
 // ----- end objproc/cos/sign.hpp -----
+// #include "objproc/http/request.hpp"
+
+OBJPROC_NAMESPACE_BEGIN
+
+namespace cos {
+
+/// A request descriptor and the object key the signer signs (decoded).
+struct prepared_request {
+  http::request request;
+  std::string key;
+};
+
+namespace detail {
+
+[[nodiscard]] inline result<prepared_request> prepare(const endpoint& where, http::method method,
+                                                      std::string_view bucket,
+                                                      std::string_view key) {
+  auto location = where.locate(bucket, key);
+  if (!location) return location.error();
+  auto request = http::request::make(method, *location);
+  if (!request) return request.error();
+  // COS signs Host; the descriptor carries it so the transport sends exactly what was signed.
+  if (auto r = request->set_header("Host", request->host()); !r) return r.error();
+  return prepared_request{std::move(*request), std::string(key)};
+}
+
+[[nodiscard]] inline result<void> set_pic_operations(http::request& request,
+                                                     const pic_operations& operations) {
+  auto json = to_json(operations);
+  if (!json) return json.error();
+  return request.set_header("Pic-Operations", *json);
+}
+
+}  // namespace detail
+
+/// PUT with Pic-Operations: upload an object and process it at once (persistent processing).
+struct ci_put_object {
+  std::string_view bucket = {};  // BucketName-APPID
+  std::string_view key = {};
+  pic_operations operations = {};
+  std::string body = {};               // the object's bytes (or use body_source below)
+  http::body_source body_source = {};  // a streaming body of known size, when size != 0
+  std::string_view content_type = {};  // sent and signed when set
+
+  [[nodiscard]] result<prepared_request> prepare(const endpoint& where) const {
+    auto prepared = detail::prepare(where, http::method::put, bucket, key);
+    if (!prepared) return prepared;
+    auto& request = prepared->request;
+    if (body_source.size != 0 || body_source.read != nullptr) {
+      if (auto r = request.set_body(body_source); !r) return r.error();
+    } else {
+      request.set_body(body);
+    }
+    if (auto r = request.set_header("Content-Length", std::to_string(request.body_size())); !r)
+      return r.error();
+    if (!content_type.empty())
+      if (auto r = request.set_header("Content-Type", content_type); !r) return r.error();
+    if (auto r = detail::set_pic_operations(request, operations); !r) return r.error();
+    return prepared;
+  }
+};
+
+/// POST ?image_process with Pic-Operations: process an object already stored.
+struct ci_image_process {
+  std::string_view bucket = {};
+  std::string_view key = {};
+  pic_operations operations = {};
+
+  [[nodiscard]] result<prepared_request> prepare(const endpoint& where) const {
+    auto prepared = detail::prepare(where, http::method::post, bucket, key);
+    if (!prepared) return prepared;
+    auto& request = prepared->request;
+    if (auto r = request.add_query("image_process"); !r) return r.error();
+    if (auto r = detail::set_pic_operations(request, operations); !r) return r.error();
+    if (auto r = request.set_header("Content-Length", "0"); !r) return r.error();
+    return prepared;
+  }
+};
+
+/// Signs a prepared request (header form) valid from `now` for `expires`.
+template <class Crypto>
+[[nodiscard]] result<http::request> sign(const prepared_request& prepared, const credentials& creds,
+                                         std::chrono::sys_seconds now, std::chrono::seconds expires,
+                                         const Crypto& crypto) {
+  static_assert(crypto_provider<Crypto>,
+                "objproc::cos::sign requires a crypto_provider: see objproc/crypto/concepts.hpp");
+  const auto query = prepared.request.query_fields();
+  const auto headers = prepared.request.header_fields();
+  const signing_input input{.method = http::to_string(prepared.request.method()),
+                            .key = prepared.key,
+                            .query = query,
+                            .headers = headers};
+  auto signature = sign(input, creds, now, expires, crypto);
+  if (!signature) return signature.error();
+  http::request out = prepared.request;
+  const auto& added = signature->headers;
+  if (auto r = out.set_headers(std::span(added.begin(), added.size())); !r) return r.error();
+  return out;
+}
+
+/// A presigned GET URL applying a CI rule on download (a style reference is refused: styles
+/// are applied through Pic-Operations or the bucket's style separator).
+struct presign_get {
+  std::string_view bucket = {};
+  std::string_view key = {};
+  rule process = {};  // empty: a plain presigned GET
+  std::chrono::seconds expires{3600};
+};
+
+template <class Crypto>
+[[nodiscard]] result<std::string> presign(const presign_get& op, const endpoint& where,
+                                          const credentials& creds, std::chrono::sys_seconds now,
+                                          const Crypto& crypto) {
+  static_assert(crypto_provider<Crypto>,
+                "objproc::cos::presign requires a crypto_provider: see "
+                "objproc/crypto/concepts.hpp");
+  if (op.process.has_error()) return op.process.error();
+  if (op.process.is_reference())
+    return error{errc::misplaced_operation, 0, "style/ is for Pic-Operations, not a URL"};
+  auto prepared = detail::prepare(where, http::method::get, op.bucket, op.key);
+  if (!prepared) return prepared.error();
+  if (!op.process.empty())
+    if (auto r = prepared->request.add_query(op.process.view()); !r) return r.error();
+  const auto query = prepared->request.query_fields();
+  const auto headers = prepared->request.header_fields();
+  const signing_input input{
+      .method = "GET", .key = prepared->key, .query = query, .headers = headers};
+  auto signature = sign(input, creds, now, op.expires, crypto,
+                        sign_options{.placement = signature_placement::query});
+  if (!signature) return signature.error();
+  const auto& added = signature->query;
+  if (auto r = prepared->request.add_query(std::span(added.begin(), added.size())); !r)
+    return r.error();
+  return prepared->request.url();
+}
+
+}  // namespace cos
+
+OBJPROC_NAMESPACE_END
+
+#endif  // OBJPROC_COS_OPERATIONS_HPP
+// ----- end objproc/cos/operations.hpp -----
+// #include "objproc/cos/pic_operations.hpp"
+// #include "objproc/cos/results.hpp"
+// ----- begin objproc/cos/results.hpp -----
+// objproc/cos/results.hpp - typed results of COS/CI image processing and COS error responses.
+//
+//   parse_upload_result(body)   the <UploadResult> XML of ci_put_object (upload with
+//                               Pic-Operations) and ci_image_process (process in the cloud)
+//   parse_error(body)           the <Error> XML body of a failed call
+//
+// XML goes through the strict reader of core/xml.hpp (entities such as &quot; in ETag are
+// decoded); its errors, with byte offsets into the body, pass through unchanged. A body of the
+// wrong shape is errc::wrong_type, a required element that is absent errc::missing_key (offset:
+// the enclosing element), a repeated one errc::duplicate_key, an integer that is not one
+// errc::invalid_number or errc::value_out_of_range (offset: the element's content), more than
+// max_pic_rules processed objects errc::too_many_rules. Elements not listed here (WatermarkStatus,
+// QRcodeInfo, ...) are ignored.
+#ifndef OBJPROC_COS_RESULTS_HPP
+#define OBJPROC_COS_RESULTS_HPP
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+// #include "objproc/config.hpp"
+// #include "objproc/core/result.hpp"
+// #include "objproc/core/xml.hpp"
+
+OBJPROC_NAMESPACE_BEGIN
+
+namespace cos {
+
+/// How many <Object> results one UploadResult may carry: one per rule, at most 5 rules.
+inline constexpr std::size_t max_upload_results = 5;
+
+/// OriginalInfo/ImageInfo (present when the request asked for is_pic_info 1).
+struct image_info {
+  std::string format = {};  // "JPEG"
+  std::uint32_t width = 0;
+  std::uint32_t height = 0;
+  std::uint32_t quality = 0;
+  std::string ave = {};  // average colour, "0x1a3451"
+  std::uint32_t orientation = 0;
+
+  friend bool operator==(const image_info&, const image_info&) = default;
+};
+
+/// OriginalInfo: the uploaded (or processed-in-place) source object.
+struct original_info {
+  std::string key = {};
+  std::string location = {};  // host/key, no scheme
+  std::string etag = {};      // as sent, quotes included: "\"aff1...\""
+  std::optional<cos::image_info> image_info = {};
+
+  friend bool operator==(const original_info&, const original_info&) = default;
+};
+
+/// ProcessResults/Object: one object written by one rule.
+struct processed_object {
+  std::string key = {};
+  std::string location = {};
+  std::string format = {};
+  std::uint32_t width = 0;
+  std::uint32_t height = 0;
+  std::uint64_t size = 0;
+  std::uint32_t quality = 0;
+  std::string etag = {};
+
+  friend bool operator==(const processed_object&, const processed_object&) = default;
+};
+
+/// <UploadResult>.
+struct upload_result {
+  original_info original = {};
+  std::vector<processed_object> objects = {};  // in document order, 0..max_upload_results
+
+  friend bool operator==(const upload_result&, const upload_result&) = default;
+};
+
+/// A COS error response: <Error><Code/><Message/><Resource/><RequestId/><TraceId/></Error>.
+struct service_error {
+  std::string code = {};
+  std::string message = {};
+  std::string resource = {};
+  std::string request_id = {};
+  std::string trace_id = {};
+
+  friend bool operator==(const service_error&, const service_error&) = default;
+};
+
+}  // namespace cos
+
+namespace detail {
+
+[[nodiscard]] inline result<void> cos_text(const xml::element& parent, std::string_view name,
+                                           bool required, std::string& out) {
+  auto t = xml_leaf_text(parent, name, required);
+  if (!t) return t.error();
+  out = std::move(*t);
+  return {};
+}
+
+template <class Int>
+[[nodiscard]] inline result<void> cos_uint(const xml::element& parent, std::string_view name,
+                                           bool required, Int& out) {
+  const auto v = xml_leaf_uint(parent, name, required, static_cast<std::uint64_t>(Int(-1)));
+  if (!v) return v.error();
+  out = static_cast<Int>(*v);
+  return {};
+}
+
+// The one child element `name` (not a leaf): nullptr when absent, duplicate_key when repeated.
+[[nodiscard]] inline result<const xml::element*> cos_single(const xml::element& parent,
+                                                            std::string_view name) noexcept {
+  const xml::element* found = nullptr;
+  for (const xml::element& e : parent.elements()) {
+    if (e.name() != name) continue;
+    if (found != nullptr)
+      return error{errc::duplicate_key, e.offset(), "element appears more than once"};
+    found = &e;
+  }
+  return found;
+}
+
+[[nodiscard]] inline result<void> cos_image_info(const xml::element& e, cos::image_info& out) {
+  if (auto r = cos_text(e, "Format", true, out.format); !r) return r;
+  if (auto r = cos_uint(e, "Width", true, out.width); !r) return r;
+  if (auto r = cos_uint(e, "Height", true, out.height); !r) return r;
+  if (auto r = cos_uint(e, "Quality", false, out.quality); !r) return r;
+  if (auto r = cos_text(e, "Ave", false, out.ave); !r) return r;
+  if (auto r = cos_uint(e, "Orientation", false, out.orientation); !r) return r;
+  return {};
+}
+
+[[nodiscard]] inline result<void> cos_processed_object(const xml::element& e,
+                                                       cos::processed_object& out) {
+  if (auto r = cos_text(e, "Key", true, out.key); !r) return r;
+  if (auto r = cos_text(e, "Location", true, out.location); !r) return r;
+  if (auto r = cos_text(e, "Format", false, out.format); !r) return r;
+  if (auto r = cos_uint(e, "Width", false, out.width); !r) return r;
+  if (auto r = cos_uint(e, "Height", false, out.height); !r) return r;
+  if (auto r = cos_uint(e, "Size", false, out.size); !r) return r;
+  if (auto r = cos_uint(e, "Quality", false, out.quality); !r) return r;
+  if (auto r = cos_text(e, "ETag", true, out.etag); !r) return r;
+  return {};
+}
+
+}  // namespace detail
+
+namespace cos {
+
+/// Reads an UploadResult body. Required: OriginalInfo with Key, Location and ETag; when
+/// ImageInfo is present, its Format, Width and Height; per Object, Key, Location and ETag.
+/// Optional (empty or 0 when absent, but checked when present): the other fields, and
+/// ProcessResults itself (no objects).
+[[nodiscard]] inline result<upload_result> parse_upload_result(std::string_view body) {
+  const auto doc = xml::parse(body);
+  if (!doc) return doc.error();
+  if (doc->name() != "UploadResult")
+    return error{errc::wrong_type, doc->offset(), "expected <UploadResult>"};
+  upload_result out;
+
+  const auto original = objproc::detail::cos_single(*doc, "OriginalInfo");
+  if (!original) return original.error();
+  if (*original == nullptr) return error{errc::missing_key, doc->offset(), "OriginalInfo missing"};
+  const xml::element& o = **original;
+  if (auto r = objproc::detail::cos_text(o, "Key", true, out.original.key); !r) return r.error();
+  if (auto r = objproc::detail::cos_text(o, "Location", true, out.original.location); !r)
+    return r.error();
+  if (auto r = objproc::detail::cos_text(o, "ETag", true, out.original.etag); !r) return r.error();
+  const auto info = objproc::detail::cos_single(o, "ImageInfo");
+  if (!info) return info.error();
+  if (*info != nullptr) {
+    if (auto r = objproc::detail::cos_image_info(**info, out.original.image_info.emplace()); !r)
+      return r.error();
+  }
+
+  const auto results = objproc::detail::cos_single(*doc, "ProcessResults");
+  if (!results) return results.error();
+  if (*results != nullptr) {
+    std::size_t count = 0;
+    for (const xml::element& e : (*results)->elements()) {
+      if (e.name() != "Object") continue;
+      if (++count > max_upload_results)
+        return error{errc::too_many_rules, e.offset(), "more than 5 processed objects"};
+    }
+    out.objects.reserve(count);
+    for (const xml::element& e : (*results)->elements()) {
+      if (e.name() != "Object") continue;
+      if (auto r = objproc::detail::cos_processed_object(e, out.objects.emplace_back()); !r)
+        return r.error();
+    }
+  }
+  return out;
+}
+
+/// Reads a COS error body. The root must be <Error> and hold <Code>; the other fields are
+/// empty when absent. Extras (StringToSign, FormatString, ServerTime, ...) are ignored.
+[[nodiscard]] inline result<service_error> parse_error(std::string_view body) {
+  const auto doc = xml::parse(body);
+  if (!doc) return doc.error();
+  if (doc->name() != "Error") return error{errc::wrong_type, doc->offset(), "expected <Error>"};
+  service_error out;
+  if (auto r = objproc::detail::cos_text(*doc, "Code", true, out.code); !r) return r.error();
+  if (auto r = objproc::detail::cos_text(*doc, "Message", false, out.message); !r) return r.error();
+  if (auto r = objproc::detail::cos_text(*doc, "Resource", false, out.resource); !r)
+    return r.error();
+  if (auto r = objproc::detail::cos_text(*doc, "RequestId", false, out.request_id); !r)
+    return r.error();
+  if (auto r = objproc::detail::cos_text(*doc, "TraceId", false, out.trace_id); !r)
+    return r.error();
+  return out;
+}
+
+}  // namespace cos
+
+OBJPROC_NAMESPACE_END
+
+#endif  // OBJPROC_COS_RESULTS_HPP
+// ----- end objproc/cos/results.hpp -----
+// #include "objproc/cos/rule.hpp"
+// #include "objproc/cos/sign.hpp"
 // #include "objproc/cos/watermark.hpp"
 // ----- begin objproc/cos/watermark.hpp -----
 // objproc/cos/watermark.hpp - the typed watermark builders (style-spec §8.7): image (watermark/1),

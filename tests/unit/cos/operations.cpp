@@ -114,3 +114,26 @@ TEST_CASE("COS operations refuse bad input", "[cos][operations]") {
             .error()
             .code == errc::missing_credentials);
 }
+
+TEST_CASE("operations.json: two rules, a quote in a fileid, a unicode key", "[cos][operations]") {
+  const auto prepared =
+      ci::ci_image_process{
+          .bucket = "examplebucket-1250000000",
+          .key = "dir/\xe4\xb8\xad\xe6\x96\x87 a.jpg",
+          .operations = {.is_pic_info = false,
+                         .rules = {{.fileid = "/thumbs/a \"q\".webp",
+                                    .rule = "imageMogr2/thumbnail/!50p/format/webp"},
+                                   {.bucket = "otherbucket-1250000000",
+                                    .fileid = "wm.jpg",
+                                    .rule = "watermark/2/text/6IW-6K6v5LqR/fill/IzNEM0QzRA/"
+                                            "gravity/southeast"}}}}
+          .prepare(guangzhou());
+  REQUIRE(prepared.has_value());
+  CHECK(prepared->request.url() ==
+        "https://examplebucket-1250000000.cos.ap-guangzhou.myqcloud.com/dir/"
+        "%E4%B8%AD%E6%96%87%20a.jpg?image_process");
+  CHECK(
+      prepared->request.header("Pic-Operations") ==
+      R"({"is_pic_info":0,"rules":[{"fileid":"/thumbs/a \"q\".webp","rule":"imageMogr2/thumbnail/!50p/format/webp"},{"bucket":"otherbucket-1250000000","fileid":"wm.jpg","rule":"watermark/2/text/6IW-6K6v5LqR/fill/IzNEM0QzRA/gravity/southeast"}]})");
+  CHECK(prepared->request.header("Content-Length") == "0");
+}

@@ -167,3 +167,19 @@ TEST_CASE("operations refuse what their carrier forbids", "[oss][operations]") {
             .error()
             .code == errc::value_out_of_range);
 }
+
+TEST_CASE("operations.json: async video convert in another region", "[oss][operations]") {
+  const auto prepared =
+      oss::async_process_object{
+          .bucket = "examplebucket",
+          .key = "video/in.mov",
+          .process = style_of("video/convert,f_mp4,vcodec_h264,fps_30,s_1280x720,acodec_aac") |
+                     oss::save_as{.bucket = "examplebucket", .key = "video/out.mp4"}}
+          .prepare(oss::endpoint::for_region("cn-shanghai").value());
+  REQUIRE(prepared.has_value());
+  CHECK(prepared->request.url() ==
+        "https://examplebucket.oss-cn-shanghai.aliyuncs.com/video/in.mov?x-oss-async-process");
+  CHECK(std::get<std::string>(prepared->request.body()) ==
+        "x-oss-async-process=video%2Fconvert%2Cf_mp4%2Cvcodec_h264%2Cfps_30%2Cs_1280x720%2Cacodec_"
+        "aac%7Csys%2Fsaveas%2Co_dmlkZW8vb3V0Lm1wNA%2Cb_ZXhhbXBsZWJ1Y2tldA");
+}

@@ -219,6 +219,52 @@ inline void append_key_path(std::string& out, std::string_view key) {
   append_percent_encoded(out, key, percent_set::path);
 }
 
+/// Where the bucket goes in a URL: the host's first label (virtual-hosted), the first path
+/// segment (path style), or nowhere (a CNAME / custom domain bound to one bucket).
+enum class bucket_placement : unsigned char { host, path, none };
+
+/// The location of (bucket, key) on an endpoint host: shared by the OSS and COS endpoints, which
+/// validate bucket and key by their own rules first.
+[[nodiscard]] inline location locate_object(std::string_view scheme, std::string_view host,
+                                            bucket_placement placement, std::string_view bucket,
+                                            std::string_view key) {
+  location where;
+  where.scheme.assign(scheme);
+  where.path.clear();
+  switch (placement) {
+    case bucket_placement::host:
+      where.host.reserve(bucket.size() + 1 + host.size());
+      where.host.assign(bucket);
+      where.host += '.';
+      where.host += host;
+      break;
+    case bucket_placement::path:
+      where.host.assign(host);
+      where.path += '/';
+      where.path += bucket;
+      break;
+    case bucket_placement::none:
+      where.host.assign(host);
+      break;
+  }
+  append_key_path(where.path, key);
+  return where;
+}
+
+/// An endpoint given as text ("https://oss.example.com/", "localhost:9000"): the scheme when
+/// one is written, and the host in lower case. Offsets refer to `text`.
+[[nodiscard]] inline result<void> parse_endpoint_host(std::string_view text, std::string& scheme,
+                                                      std::string& host) {
+  const std::size_t whole = text.size();
+  if (auto s = split_scheme(text)) scheme.assign(*s);
+  const std::size_t base = whole - text.size();
+  if (!text.empty() && text.back() == '/') text.remove_suffix(1);  // "https://host/"
+  if (auto ok = check_host(text); !ok) return ok.error().shifted(base);
+  host.assign(text);
+  for (char& c : host) c = ascii_lower(c);
+  return {};
+}
+
 inline constexpr std::string_view redacted = "<redacted>";
 
 /// Query parameters whose values are secrets (signatures and security tokens).

@@ -147,27 +147,11 @@ class endpoint {
     if (auto ok = check_bucket_name(bucket); !ok) return ok.error();
     if (!key.empty())
       if (auto ok = check_object_key(key); !ok) return ok.error();
-    http::location where;
-    where.scheme = scheme_;
-    where.path.clear();
-    switch (style_) {
-      case url_style::virtual_hosted:
-        where.host.reserve(bucket.size() + 1 + host_.size());
-        where.host.assign(bucket);
-        where.host += '.';
-        where.host += host_;
-        break;
-      case url_style::path:
-        where.host = host_;
-        where.path += '/';
-        where.path += bucket;
-        break;
-      case url_style::cname:
-        where.host = host_;
-        break;
-    }
-    http::detail::append_key_path(where.path, key);
-    return where;
+    const auto placement = style_ == url_style::virtual_hosted
+                               ? http::detail::bucket_placement::host
+                           : style_ == url_style::path ? http::detail::bucket_placement::path
+                                                       : http::detail::bucket_placement::none;
+    return http::detail::locate_object(scheme_, host_, placement, bucket, key);
   }
 
   friend bool operator==(const endpoint&, const endpoint&) = default;
@@ -176,14 +160,7 @@ class endpoint {
   endpoint() = default;
 
   [[nodiscard]] result<void> assign_host(std::string_view text) {
-    const std::size_t whole = text.size();
-    if (auto s = http::detail::split_scheme(text)) scheme_.assign(*s);
-    const std::size_t base = whole - text.size();
-    if (!text.empty() && text.back() == '/') text.remove_suffix(1);  // "https://host/"
-    if (auto ok = http::detail::check_host(text); !ok) return ok.error().shifted(base);
-    host_.assign(text);
-    for (char& c : host_) c = http::detail::ascii_lower(c);
-    return {};
+    return http::detail::parse_endpoint_host(text, scheme_, host_);
   }
 
   std::string scheme_ = "https";

@@ -4069,6 +4069,52 @@ inline void append_key_path(std::string& out, std::string_view key) {
   append_percent_encoded(out, key, percent_set::path);
 }
 
+/// Where the bucket goes in a URL: the host's first label (virtual-hosted), the first path
+/// segment (path style), or nowhere (a CNAME / custom domain bound to one bucket).
+enum class bucket_placement : unsigned char { host, path, none };
+
+/// The location of (bucket, key) on an endpoint host: shared by the OSS and COS endpoints, which
+/// validate bucket and key by their own rules first.
+[[nodiscard]] inline location locate_object(std::string_view scheme, std::string_view host,
+                                            bucket_placement placement, std::string_view bucket,
+                                            std::string_view key) {
+  location where;
+  where.scheme.assign(scheme);
+  where.path.clear();
+  switch (placement) {
+    case bucket_placement::host:
+      where.host.reserve(bucket.size() + 1 + host.size());
+      where.host.assign(bucket);
+      where.host += '.';
+      where.host += host;
+      break;
+    case bucket_placement::path:
+      where.host.assign(host);
+      where.path += '/';
+      where.path += bucket;
+      break;
+    case bucket_placement::none:
+      where.host.assign(host);
+      break;
+  }
+  append_key_path(where.path, key);
+  return where;
+}
+
+/// An endpoint given as text ("https://oss.example.com/", "localhost:9000"): the scheme when
+/// one is written, and the host in lower case. Offsets refer to `text`.
+[[nodiscard]] inline result<void> parse_endpoint_host(std::string_view text, std::string& scheme,
+                                                      std::string& host) {
+  const std::size_t whole = text.size();
+  if (auto s = split_scheme(text)) scheme.assign(*s);
+  const std::size_t base = whole - text.size();
+  if (!text.empty() && text.back() == '/') text.remove_suffix(1);  // "https://host/"
+  if (auto ok = check_host(text); !ok) return ok.error().shifted(base);
+  host.assign(text);
+  for (char& c : host) c = ascii_lower(c);
+  return {};
+}
+
 inline constexpr std::string_view redacted = "<redacted>";
 
 /// Query parameters whose values are secrets (signatures and security tokens).
@@ -4540,27 +4586,11 @@ class endpoint {
     if (auto ok = check_bucket_name(bucket); !ok) return ok.error();
     if (!key.empty())
       if (auto ok = check_object_key(key); !ok) return ok.error();
-    http::location where;
-    where.scheme = scheme_;
-    where.path.clear();
-    switch (style_) {
-      case url_style::virtual_hosted:
-        where.host.reserve(bucket.size() + 1 + host_.size());
-        where.host.assign(bucket);
-        where.host += '.';
-        where.host += host_;
-        break;
-      case url_style::path:
-        where.host = host_;
-        where.path += '/';
-        where.path += bucket;
-        break;
-      case url_style::custom_domain:
-        where.host = host_;
-        break;
-    }
-    http::detail::append_key_path(where.path, key);
-    return where;
+    const auto placement = style_ == url_style::virtual_hosted
+                               ? http::detail::bucket_placement::host
+                           : style_ == url_style::path ? http::detail::bucket_placement::path
+                                                       : http::detail::bucket_placement::none;
+    return http::detail::locate_object(scheme_, host_, placement, bucket, key);
   }
 
   friend bool operator==(const endpoint&, const endpoint&) = default;
@@ -4569,14 +4599,7 @@ class endpoint {
   endpoint() = default;
 
   [[nodiscard]] result<void> assign_host(std::string_view text) {
-    const std::size_t whole = text.size();
-    if (auto s = http::detail::split_scheme(text)) scheme_.assign(*s);
-    const std::size_t base = whole - text.size();
-    if (!text.empty() && text.back() == '/') text.remove_suffix(1);
-    if (auto ok = http::detail::check_host(text); !ok) return ok.error().shifted(base);
-    host_.assign(text);
-    for (char& c : host_) c = http::detail::ascii_lower(c);
-    return {};
+    return http::detail::parse_endpoint_host(text, scheme_, host_);
   }
 
   std::string scheme_ = "https";
@@ -9217,27 +9240,11 @@ class endpoint {
     if (auto ok = check_bucket_name(bucket); !ok) return ok.error();
     if (!key.empty())
       if (auto ok = check_object_key(key); !ok) return ok.error();
-    http::location where;
-    where.scheme = scheme_;
-    where.path.clear();
-    switch (style_) {
-      case url_style::virtual_hosted:
-        where.host.reserve(bucket.size() + 1 + host_.size());
-        where.host.assign(bucket);
-        where.host += '.';
-        where.host += host_;
-        break;
-      case url_style::path:
-        where.host = host_;
-        where.path += '/';
-        where.path += bucket;
-        break;
-      case url_style::cname:
-        where.host = host_;
-        break;
-    }
-    http::detail::append_key_path(where.path, key);
-    return where;
+    const auto placement = style_ == url_style::virtual_hosted
+                               ? http::detail::bucket_placement::host
+                           : style_ == url_style::path ? http::detail::bucket_placement::path
+                                                       : http::detail::bucket_placement::none;
+    return http::detail::locate_object(scheme_, host_, placement, bucket, key);
   }
 
   friend bool operator==(const endpoint&, const endpoint&) = default;
@@ -9246,14 +9253,7 @@ class endpoint {
   endpoint() = default;
 
   [[nodiscard]] result<void> assign_host(std::string_view text) {
-    const std::size_t whole = text.size();
-    if (auto s = http::detail::split_scheme(text)) scheme_.assign(*s);
-    const std::size_t base = whole - text.size();
-    if (!text.empty() && text.back() == '/') text.remove_suffix(1);  // "https://host/"
-    if (auto ok = http::detail::check_host(text); !ok) return ok.error().shifted(base);
-    host_.assign(text);
-    for (char& c : host_) c = http::detail::ascii_lower(c);
-    return {};
+    return http::detail::parse_endpoint_host(text, scheme_, host_);
   }
 
   std::string scheme_ = "https";

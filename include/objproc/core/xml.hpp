@@ -135,24 +135,6 @@ namespace detail {
          (cp >= 0xE000 && cp <= 0xFFFD) || (cp >= 0x10000 && cp <= 0x10FFFF);
 }
 
-inline void xml_append_utf8(std::string& out, std::uint32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
-
 // Recursive descent, one level of recursion per element level, bounded by max_depth.
 class xml_parser {
  public:
@@ -295,7 +277,7 @@ class xml_parser {
         if (cp > 0x10FFFF) return error{errc::invalid_xml, start, "character out of range"};
       }
       if (!xml_char(cp)) return error{errc::invalid_xml, start, "not an XML character"};
-      xml_append_utf8(out, cp);
+      objproc::detail::append_utf8(out, cp);
     } else {
       return error{errc::invalid_xml, start, "undefined entity"};
     }
@@ -435,10 +417,9 @@ namespace detail {
 
 // Helpers for reading typed results out of a tree (oss/results.hpp, cos/results.hpp).
 
-// The one child `name` of `parent` that holds only text: nullptr when absent;
-// errc::duplicate_key when it appears twice; errc::wrong_type when it holds elements.
-[[nodiscard]] inline result<const xml::element*> xml_leaf(const xml::element& parent,
-                                                          std::string_view name) noexcept {
+// The one child `name` of `parent`: nullptr when absent; errc::duplicate_key when repeated.
+[[nodiscard]] inline result<const xml::element*> xml_single(const xml::element& parent,
+                                                            std::string_view name) noexcept {
   const xml::element* found = nullptr;
   for (const xml::element& e : parent.elements()) {
     if (e.name() != name) continue;
@@ -446,8 +427,16 @@ namespace detail {
       return error{errc::duplicate_key, e.offset(), "element appears more than once"};
     found = &e;
   }
-  if (found != nullptr && !found->elements().empty())
-    return error{errc::wrong_type, found->elements().front().offset(), "expected text only"};
+  return found;
+}
+
+// The one child `name` that holds only text (xml_single, and errc::wrong_type when it holds
+// elements).
+[[nodiscard]] inline result<const xml::element*> xml_leaf(const xml::element& parent,
+                                                          std::string_view name) noexcept {
+  auto found = xml_single(parent, name);
+  if (found && *found != nullptr && !(*found)->elements().empty())
+    return error{errc::wrong_type, (*found)->elements().front().offset(), "expected text only"};
   return found;
 }
 

@@ -109,19 +109,6 @@ template <class Int>
   return {};
 }
 
-// The one child element `name` (not a leaf): nullptr when absent, duplicate_key when repeated.
-[[nodiscard]] inline result<const xml::element*> cos_single(const xml::element& parent,
-                                                            std::string_view name) noexcept {
-  const xml::element* found = nullptr;
-  for (const xml::element& e : parent.elements()) {
-    if (e.name() != name) continue;
-    if (found != nullptr)
-      return error{errc::duplicate_key, e.offset(), "element appears more than once"};
-    found = &e;
-  }
-  return found;
-}
-
 [[nodiscard]] inline result<void> cos_image_info(const xml::element& e, cos::image_info& out) {
   if (auto r = cos_text(e, "Format", true, out.format); !r) return r;
   if (auto r = cos_uint(e, "Width", true, out.width); !r) return r;
@@ -160,7 +147,7 @@ namespace cos {
     return error{errc::wrong_type, doc->offset(), "expected <UploadResult>"};
   upload_result out;
 
-  const auto original = objproc::detail::cos_single(*doc, "OriginalInfo");
+  const auto original = objproc::detail::xml_single(*doc, "OriginalInfo");
   if (!original) return original.error();
   if (*original == nullptr) return error{errc::missing_key, doc->offset(), "OriginalInfo missing"};
   const xml::element& o = **original;
@@ -168,14 +155,14 @@ namespace cos {
   if (auto r = objproc::detail::cos_text(o, "Location", true, out.original.location); !r)
     return r.error();
   if (auto r = objproc::detail::cos_text(o, "ETag", true, out.original.etag); !r) return r.error();
-  const auto info = objproc::detail::cos_single(o, "ImageInfo");
+  const auto info = objproc::detail::xml_single(o, "ImageInfo");
   if (!info) return info.error();
   if (*info != nullptr) {
     if (auto r = objproc::detail::cos_image_info(**info, out.original.image_info.emplace()); !r)
       return r.error();
   }
 
-  const auto results = objproc::detail::cos_single(*doc, "ProcessResults");
+  const auto results = objproc::detail::xml_single(*doc, "ProcessResults");
   if (!results) return results.error();
   if (*results != nullptr) {
     std::size_t count = 0;

@@ -1207,6 +1207,25 @@ inline void append_percent_encoded(std::string& out, std::string_view in,
 
 namespace detail {
 
+/// Appends code point `cp` (at most U+10FFFF, not a surrogate: the callers check) as UTF-8.
+inline void append_utf8(std::string& out, std::uint32_t cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
 /// A base64-encoded text parameter: its value without padding and the UTF-8 text it holds.
 struct base64_text {
   std::string_view unpadded;  // the canonical (unpadded) form of the value
@@ -1568,7 +1587,7 @@ class json_parser {
         return error{errc::invalid_json, start, "high surrogate without a low surrogate"};
       cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
     }
-    append_utf8(out, cp);
+    objproc::detail::append_utf8(out, cp);
     return {};
   }
 
@@ -1580,24 +1599,6 @@ class json_parser {
       ++pos_;
     }
     return {};
-  }
-
-  static void append_utf8(std::string& out, std::uint32_t cp) {
-    if (cp < 0x80) {
-      out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-      out += static_cast<char>(0xC0 | (cp >> 6));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-      out += static_cast<char>(0xE0 | (cp >> 12));
-      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-      out += static_cast<char>(0xF0 | (cp >> 18));
-      out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
   }
 
   result<void> parse_array(json::value& out, std::size_t depth) {
@@ -2329,24 +2330,6 @@ namespace detail {
          (cp >= 0xE000 && cp <= 0xFFFD) || (cp >= 0x10000 && cp <= 0x10FFFF);
 }
 
-inline void xml_append_utf8(std::string& out, std::uint32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
-
 // Recursive descent, one level of recursion per element level, bounded by max_depth.
 class xml_parser {
  public:
@@ -2489,7 +2472,7 @@ class xml_parser {
         if (cp > 0x10FFFF) return error{errc::invalid_xml, start, "character out of range"};
       }
       if (!xml_char(cp)) return error{errc::invalid_xml, start, "not an XML character"};
-      xml_append_utf8(out, cp);
+      objproc::detail::append_utf8(out, cp);
     } else {
       return error{errc::invalid_xml, start, "undefined entity"};
     }
@@ -2629,10 +2612,9 @@ namespace detail {
 
 // Helpers for reading typed results out of a tree (oss/results.hpp, cos/results.hpp).
 
-// The one child `name` of `parent` that holds only text: nullptr when absent;
-// errc::duplicate_key when it appears twice; errc::wrong_type when it holds elements.
-[[nodiscard]] inline result<const xml::element*> xml_leaf(const xml::element& parent,
-                                                          std::string_view name) noexcept {
+// The one child `name` of `parent`: nullptr when absent; errc::duplicate_key when repeated.
+[[nodiscard]] inline result<const xml::element*> xml_single(const xml::element& parent,
+                                                            std::string_view name) noexcept {
   const xml::element* found = nullptr;
   for (const xml::element& e : parent.elements()) {
     if (e.name() != name) continue;
@@ -2640,8 +2622,16 @@ namespace detail {
       return error{errc::duplicate_key, e.offset(), "element appears more than once"};
     found = &e;
   }
-  if (found != nullptr && !found->elements().empty())
-    return error{errc::wrong_type, found->elements().front().offset(), "expected text only"};
+  return found;
+}
+
+// The one child `name` that holds only text (xml_single, and errc::wrong_type when it holds
+// elements).
+[[nodiscard]] inline result<const xml::element*> xml_leaf(const xml::element& parent,
+                                                          std::string_view name) noexcept {
+  auto found = xml_single(parent, name);
+  if (found && *found != nullptr && !(*found)->elements().empty())
+    return error{errc::wrong_type, (*found)->elements().front().offset(), "expected text only"};
   return found;
 }
 
@@ -5944,19 +5934,6 @@ template <class Int>
   return {};
 }
 
-// The one child element `name` (not a leaf): nullptr when absent, duplicate_key when repeated.
-[[nodiscard]] inline result<const xml::element*> cos_single(const xml::element& parent,
-                                                            std::string_view name) noexcept {
-  const xml::element* found = nullptr;
-  for (const xml::element& e : parent.elements()) {
-    if (e.name() != name) continue;
-    if (found != nullptr)
-      return error{errc::duplicate_key, e.offset(), "element appears more than once"};
-    found = &e;
-  }
-  return found;
-}
-
 [[nodiscard]] inline result<void> cos_image_info(const xml::element& e, cos::image_info& out) {
   if (auto r = cos_text(e, "Format", true, out.format); !r) return r;
   if (auto r = cos_uint(e, "Width", true, out.width); !r) return r;
@@ -5995,7 +5972,7 @@ namespace cos {
     return error{errc::wrong_type, doc->offset(), "expected <UploadResult>"};
   upload_result out;
 
-  const auto original = objproc::detail::cos_single(*doc, "OriginalInfo");
+  const auto original = objproc::detail::xml_single(*doc, "OriginalInfo");
   if (!original) return original.error();
   if (*original == nullptr) return error{errc::missing_key, doc->offset(), "OriginalInfo missing"};
   const xml::element& o = **original;
@@ -6003,14 +5980,14 @@ namespace cos {
   if (auto r = objproc::detail::cos_text(o, "Location", true, out.original.location); !r)
     return r.error();
   if (auto r = objproc::detail::cos_text(o, "ETag", true, out.original.etag); !r) return r.error();
-  const auto info = objproc::detail::cos_single(o, "ImageInfo");
+  const auto info = objproc::detail::xml_single(o, "ImageInfo");
   if (!info) return info.error();
   if (*info != nullptr) {
     if (auto r = objproc::detail::cos_image_info(**info, out.original.image_info.emplace()); !r)
       return r.error();
   }
 
-  const auto results = objproc::detail::cos_single(*doc, "ProcessResults");
+  const auto results = objproc::detail::xml_single(*doc, "ProcessResults");
   if (!results) return results.error();
   if (*results != nullptr) {
     std::size_t count = 0;

@@ -53,6 +53,7 @@
 #include "objproc/http/fields.hpp"
 #include "objproc/http/request.hpp"
 #include "objproc/http/response.hpp"
+#include "objproc/http/transport.hpp"
 #include "objproc/oss/audio.hpp"
 #include "objproc/oss/builder.hpp"
 #include "objproc/oss/credentials.hpp"

@@ -84,6 +84,10 @@ OBJPROC_NAMESPACE_BEGIN
   /* crypto providers and transport adapters */                   \
   X(crypto_failed, "crypto provider failed")                      \
   X(transport_failed, "transport failed")                         \
+  X(connection_failed, "connection failed, request not sent")     \
+  X(timed_out, "timed out")                                       \
+  X(response_truncated, "response truncated")                     \
+  X(service_error, "the service returned an error")               \
   X(missing_credentials, "missing credentials")                   \
   X(invalid_header_name, "invalid header name")                   \
   X(invalid_header_value, "invalid header value")                 \

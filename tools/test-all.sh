@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # libclang-rt-14-dev: libFuzzer and the sanitizer runtimes for clang (fuzz targets in ci-clang).
-packages=(cmake ninja-build g++ clang libclang-rt-14-dev python3 catch2 libssl-dev libcurl4-openssl-dev)
+packages=(cmake ninja-build g++ clang libclang-rt-14-dev python3 catch2 libssl-dev libcurl4-openssl-dev libbenchmark-dev)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" ||

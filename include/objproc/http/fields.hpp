@@ -4,14 +4,17 @@
 //   http::query_field{"x-oss-process", std::nullopt}     a bare key: "?x-oss-process"
 //   http::added_header / http::added_query_field         what a signer hands back: a static name
 //                                                        and an owned, raw (unencoded) value
+//   http::detail::span_writer                            text into a caller's buffer, no heap
 // plus the small ASCII helpers (case-insensitive compare, OWS trimming, RFC 9110 token and
 // field-value checks) every signer needs. Query keys and values here are always decoded: the
 // signers encode what they sign, and the URL builder encodes what it sends.
 #ifndef OBJPROC_HTTP_FIELDS_HPP
 #define OBJPROC_HTTP_FIELDS_HPP
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <span>
 #include <string>
@@ -20,6 +23,7 @@
 
 #include "objproc/config.hpp"
 #include "objproc/core/result.hpp"
+#include "objproc/core/text.hpp"
 
 OBJPROC_NAMESPACE_BEGIN
 
@@ -65,6 +69,14 @@ class field_list {
 
   /// Precondition: size() < N (the signers size their lists for every case).
   void push_back(T field) { items_[size_++] = std::move(field); }
+  /// Appends when there is room; false (nothing changed) when full.
+  [[nodiscard]] constexpr bool try_push_back(T field) {
+    if (size_ == N) return false;
+    items_[size_++] = std::move(field);
+    return true;
+  }
+  /// The fields, mutable (for sorting in place).
+  [[nodiscard]] constexpr T* data() noexcept { return items_.data(); }
 
   [[nodiscard]] constexpr std::size_t size() const noexcept { return size_; }
   [[nodiscard]] constexpr bool empty() const noexcept { return size_ == 0; }
@@ -86,7 +98,86 @@ class field_list {
   std::size_t size_ = 0;
 };
 
+/// How many headers, query parameters or additional header names a signer sorts in place (fixed
+/// arrays on the stack instead of the heap): beyond it, errc::value_out_of_range.
+inline constexpr std::size_t max_signed_fields = 64;
+
 namespace detail {
+
+/// Writes text into a caller's buffer, never past it: once something does not fit the text is
+/// cut, overflowed() is true and needed() tells how long it would have been (so a caller can
+/// retry with a buffer of exactly that size).
+class span_writer {
+ public:
+  constexpr span_writer() noexcept = default;
+  constexpr explicit span_writer(std::span<char> buffer) noexcept : buffer_(buffer) {}
+
+  constexpr void put(char c) noexcept {
+    if (size_ < buffer_.size() && !overflow_)
+      buffer_[size_++] = c;
+    else
+      overflow_ = true;
+    ++needed_;
+  }
+  constexpr void put(std::string_view s) noexcept {
+    needed_ += s.size();
+    if (overflow_ || s.size() > buffer_.size() - size_) {
+      overflow_ = true;
+      return;
+    }
+    std::copy(s.begin(), s.end(), buffer_.begin() + static_cast<std::ptrdiff_t>(size_));
+    size_ += s.size();
+  }
+  /// `s` in ASCII lowercase.
+  constexpr void put_lower(std::string_view s) noexcept;
+  /// `s` percent-encoded (uppercase hex) with `set`.
+  constexpr void put_encoded(std::string_view s, percent_set set) noexcept {
+    const std::size_t n = percent_encoded_size(s, set);
+    needed_ += n;
+    if (overflow_ || n > buffer_.size() - size_) {
+      overflow_ = true;
+      return;
+    }
+    (void)percent_encode(s, buffer_.subspan(size_, n), set);
+    size_ += n;
+  }
+  /// Decimal digits of `v`.
+  constexpr void put_number(std::uint64_t v) noexcept {
+    char digits[20] = {};
+    std::size_t n = 0;
+    do {
+      digits[n++] = static_cast<char>('0' + v % 10);
+      v /= 10;
+    } while (v != 0);
+    while (n > 0) put(digits[--n]);
+  }
+  /// Replaces the last character written (joining repeated header lines with ',').
+  constexpr void replace_back(char c) noexcept {
+    if (size_ != 0 && !overflow_) buffer_[size_ - 1] = c;
+  }
+
+  [[nodiscard]] constexpr std::size_t size() const noexcept { return size_; }
+  [[nodiscard]] constexpr std::size_t needed() const noexcept { return needed_; }
+  [[nodiscard]] constexpr bool overflowed() const noexcept { return overflow_; }
+  /// What was written from `from` on (a mark taken with size()).
+  [[nodiscard]] constexpr std::string_view text(std::size_t from = 0) const noexcept {
+    return {buffer_.data() + from, size_ - from};
+  }
+  /// What was written between two marks.
+  [[nodiscard]] constexpr std::string_view text(std::size_t from, std::size_t to) const noexcept {
+    return {buffer_.data() + from, to - from};
+  }
+  /// The overflow as an error, for the callers that report it.
+  [[nodiscard]] static constexpr error too_small() noexcept {
+    return error{errc::buffer_too_small, error::no_offset, "the text does not fit the buffer"};
+  }
+
+ private:
+  std::span<char> buffer_ = {};
+  std::size_t size_ = 0;
+  std::size_t needed_ = 0;
+  bool overflow_ = false;
+};
 
 [[nodiscard]] constexpr char ascii_lower(char c) noexcept {
   return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
@@ -120,6 +211,10 @@ namespace detail {
 /// Appends `s` lowercased.
 inline void append_lower(std::string& out, std::string_view s) {
   for (const char c : s) out += ascii_lower(c);
+}
+
+constexpr void span_writer::put_lower(std::string_view s) noexcept {
+  for (const char c : s) put(ascii_lower(c));
 }
 
 /// Without leading and trailing spaces and tabs (RFC 9110 OWS).

@@ -17,12 +17,15 @@
 #define OBJPROC_HTTP_REQUEST_HPP
 
 #include <algorithm>
+#include <array>
 #include <cstddef>
 #include <cstdint>
+#include <iterator>
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 #include <variant>
 #include <vector>
@@ -339,8 +342,100 @@ inline void append_shell_quoted(std::string& out, std::string_view s) {
 
 }  // namespace detail
 
+namespace detail {
+
+/// A stretch of a request's text arena.
+struct text_ref {
+  std::size_t at = 0;
+  std::size_t size = 0;
+};
+
+/// One header or query parameter: name (key) and value in the arena. No value: a bare key.
+struct field_record {
+  text_ref name = {};
+  text_ref value = {};
+  bool has_value = true;
+};
+
+}  // namespace detail
+
+/// The headers or the query of a request, read-only and in order, as header_field or
+/// query_field values: views into the request, valid while it is unchanged.
+template <class Field>
+class field_range {
+ public:
+  class iterator {
+   public:
+    using value_type = Field;
+    using reference = Field;
+    using pointer = void;
+    using difference_type = std::ptrdiff_t;
+    using iterator_category = std::input_iterator_tag;
+    using iterator_concept = std::forward_iterator_tag;
+
+    /// So that `it->name` reads like a pointer to a stored field.
+    struct arrow {
+      Field field;
+      [[nodiscard]] const Field* operator->() const noexcept { return &field; }
+    };
+
+    iterator() = default;
+    iterator(const char* text, const detail::field_record* at) noexcept : text_(text), at_(at) {}
+
+    [[nodiscard]] Field operator*() const noexcept { return field_range::make(text_, *at_); }
+    [[nodiscard]] arrow operator->() const noexcept { return {**this}; }
+    iterator& operator++() noexcept {
+      ++at_;
+      return *this;
+    }
+    iterator operator++(int) noexcept {
+      iterator was = *this;
+      ++at_;
+      return was;
+    }
+    friend bool operator==(const iterator& a, const iterator& b) noexcept {
+      return a.at_ == b.at_;
+    }
+
+   private:
+    const char* text_ = nullptr;
+    const detail::field_record* at_ = nullptr;
+  };
+
+  field_range() = default;
+  field_range(const char* text, std::span<const detail::field_record> records) noexcept
+      : text_(text), records_(records) {}
+
+  [[nodiscard]] iterator begin() const noexcept { return {text_, records_.data()}; }
+  [[nodiscard]] iterator end() const noexcept { return {text_, records_.data() + records_.size()}; }
+  [[nodiscard]] std::size_t size() const noexcept { return records_.size(); }
+  [[nodiscard]] bool empty() const noexcept { return records_.empty(); }
+  /// Precondition: i < size().
+  [[nodiscard]] Field operator[](std::size_t i) const noexcept { return make(text_, records_[i]); }
+  [[nodiscard]] Field front() const noexcept { return (*this)[0]; }
+  [[nodiscard]] Field back() const noexcept { return (*this)[size() - 1]; }
+
+ private:
+  static Field make(const char* text, const detail::field_record& r) noexcept {
+    const std::string_view name(text + r.name.at, r.name.size);
+    const std::string_view value(text + r.value.at, r.value.size);
+    if constexpr (std::is_same_v<Field, query_field>)
+      return query_field{name, r.has_value ? std::optional<std::string_view>(value)
+                                           : std::optional<std::string_view>()};
+    else
+      return Field{name, value};
+  }
+
+  const char* text_ = nullptr;
+  std::span<const detail::field_record> records_ = {};
+};
+
 /// A request descriptor: method, scheme, host, encoded path, ordered raw query, ordered headers
 /// and a body (owned bytes or a caller's stream). Every mutator validates its input.
+///
+/// All the text (scheme, host, path, query and header names and values) lives in one string,
+/// with small records pointing into it: copying a request is a few allocations, not one per
+/// field, which is most of what signing costs once the hashing is fast.
 class request {
  public:
   using body_type = std::variant<std::string, body_source>;
@@ -351,9 +446,25 @@ class request {
   [[nodiscard]] static result<request> make(http::method m, const location& where) {
     request r;
     r.method_ = m;
+    r.text_.reserve(where.scheme.size() + where.host.size() + where.path.size() + 64);
     if (auto s = r.set_scheme(where.scheme); !s) return s.error();
     if (auto h = r.set_host(where.host); !h) return h.error();
     if (auto p = r.set_path(where.path); !p) return p.error();
+    return r;
+  }
+
+  /// A copy with room for `extra_text` more bytes of text and `extra_fields` more headers or
+  /// parameters, so that a signer adding its headers allocates nothing more. Unused text left by
+  /// replaced fields is not copied.
+  [[nodiscard]] request reserved_copy(std::size_t extra_text, std::size_t extra_fields) const {
+    request r;
+    r.method_ = method_;
+    r.body_ = body_;
+    r.query_count_ = query_count_;
+    r.fields_.reserve(fields_.size() + extra_fields);
+    r.fields_ = fields_;
+    r.text_.reserve(text_.size() - garbage_ + extra_text);
+    r.copy_text_from(*this);
     return r;
   }
 
@@ -362,40 +473,45 @@ class request {
   [[nodiscard]] http::method method() const noexcept { return method_; }
   void set_method(http::method m) noexcept { method_ = m; }
 
-  [[nodiscard]] std::string_view scheme() const noexcept { return scheme_; }
+  [[nodiscard]] std::string_view scheme() const noexcept { return view(scheme_); }
   /// errc::invalid_scheme: not a lowercase RFC 3986 scheme ("https", "http").
   [[nodiscard]] result<void> set_scheme(std::string_view s) {
     if (auto ok = detail::check_scheme(s); !ok) return ok.error();
-    scheme_.assign(s);
+    replace(scheme_, s);
     return {};
   }
 
-  [[nodiscard]] std::string_view host() const noexcept { return host_; }
+  [[nodiscard]] std::string_view host() const noexcept { return view(host_); }
   /// errc::invalid_host at the offending byte: '/', '@', spaces, CR, LF, NUL, a bad port.
   [[nodiscard]] result<void> set_host(std::string_view h) {
     if (auto ok = detail::check_host(h); !ok) return ok.error();
-    host_.assign(h);
+    replace(host_, h);
     return {};
   }
 
-  [[nodiscard]] std::string_view path() const noexcept { return path_; }
+  [[nodiscard]] std::string_view path() const noexcept { return view(path_); }
   /// errc::invalid_path: not starting with '/', or a byte that must be percent-encoded.
   [[nodiscard]] result<void> set_path(std::string_view encoded) {
     if (auto ok = detail::check_path(encoded); !ok) return ok.error();
-    path_.assign(encoded);
+    replace(path_, encoded);
     return {};
   }
 
   // -- query --------------------------------------------------------------------------------
 
-  [[nodiscard]] std::span<const query_param> query() const noexcept { return query_; }
+  /// The parameters in order, raw (decoded): `.key`, `.value` (nullopt for a bare key).
+  [[nodiscard]] field_range<query_field> query() const noexcept {
+    return {text_.data(), std::span(fields_).first(query_count_)};
+  }
 
   /// Appends a raw (decoded) parameter; errc::invalid_query_parameter for an empty key.
   [[nodiscard]] result<void> add_query(std::string_view key,
                                        std::optional<std::string_view> value = std::nullopt) {
     if (key.empty()) return error{errc::invalid_query_parameter, 0, "empty query key"};
-    query_.push_back({std::string(key), value ? std::optional<std::string>(std::string(*value))
-                                              : std::optional<std::string>()});
+    const auto refs = store<2>({key, value.value_or(std::string_view())});
+    fields_.insert(fields_.begin() + static_cast<std::ptrdiff_t>(query_count_),
+                   detail::field_record{refs[0], refs[1], value.has_value()});
+    ++query_count_;
     return {};
   }
   /// Appends what a signer hands back (a presigned URL's parameters).
@@ -406,25 +522,34 @@ class request {
   }
   /// Removes every parameter named `key` (exact match); how many were removed.
   std::size_t remove_query(std::string_view key) {
-    return std::erase_if(query_, [&](const query_param& q) { return q.key == key; });
+    const std::size_t removed = remove_fields(0, query_count_, [&](std::string_view name) {
+      return name == key;
+    });
+    query_count_ -= removed;
+    return removed;
   }
 
   /// Views of the query for the signers (valid while the request is unchanged).
   [[nodiscard]] std::vector<query_field> query_fields() const {
-    std::vector<query_field> out;
-    out.reserve(query_.size());
-    for (const query_param& q : query_) out.push_back(q.view());
-    return out;
+    return std::vector<query_field>(query().begin(), query().end());
+  }
+  /// The same views into `out` (no heap); errc::value_out_of_range when they do not fit.
+  [[nodiscard]] result<std::span<const query_field>> query_fields(
+      std::span<query_field> out) const noexcept {
+    return copy_fields(query(), out);
   }
 
   // -- headers ------------------------------------------------------------------------------
 
-  [[nodiscard]] std::span<const http::header> headers() const noexcept { return headers_; }
+  /// The headers in order: `.name`, `.value`.
+  [[nodiscard]] field_range<header_field> headers() const noexcept {
+    return {text_.data(), std::span(fields_).subspan(query_count_)};
+  }
 
   /// The first header named `name` (ASCII case-insensitive).
   [[nodiscard]] std::optional<std::string_view> header(std::string_view name) const noexcept {
-    for (const http::header& h : headers_)
-      if (detail::iequals(h.name, name)) return std::string_view(h.value);
+    for (const header_field h : headers())
+      if (detail::iequals(h.name, name)) return h.value;
     return std::nullopt;
   }
 
@@ -432,16 +557,21 @@ class request {
   /// the first one. errc::invalid_header_name / invalid_header_value at the offending byte.
   [[nodiscard]] result<void> set_header(std::string_view name, std::string_view value) {
     if (auto ok = check(name, value); !ok) return ok;
-    bool replaced = false;
-    std::erase_if(headers_, [&](http::header& h) {
-      if (!detail::iequals(h.name, name)) return false;
-      if (replaced) return true;
-      h.name.assign(name);
-      h.value.assign(value);
-      replaced = true;
-      return false;
-    });
-    if (!replaced) headers_.push_back({std::string(name), std::string(value)});
+    const auto refs = store<2>({name, value});
+    std::size_t first = fields_.size();
+    for (std::size_t i = query_count_; i < fields_.size(); ++i)
+      if (detail::iequals(view(fields_[i].name), view(refs[0]))) {
+        first = i;
+        break;
+      }
+    if (first == fields_.size()) {
+      fields_.push_back({refs[0], refs[1], true});
+      return {};
+    }
+    garbage_ += fields_[first].name.size + fields_[first].value.size;
+    fields_[first] = {refs[0], refs[1], true};
+    (void)remove_fields(first + 1, fields_.size(),
+                        [&](std::string_view n) { return detail::iequals(n, name); });
     return {};
   }
   /// Sets every header a signer hands back (each replacing its namesakes).
@@ -453,21 +583,24 @@ class request {
   /// Appends a header, keeping any of the same name.
   [[nodiscard]] result<void> add_header(std::string_view name, std::string_view value) {
     if (auto ok = check(name, value); !ok) return ok;
-    headers_.push_back({std::string(name), std::string(value)});
+    const auto refs = store<2>({name, value});
+    fields_.push_back({refs[0], refs[1], true});
     return {};
   }
   /// Removes every header named `name` (case-insensitive); how many were removed.
   std::size_t remove_header(std::string_view name) {
-    return std::erase_if(headers_,
-                         [&](const http::header& h) { return detail::iequals(h.name, name); });
+    return remove_fields(query_count_, fields_.size(),
+                         [&](std::string_view n) { return detail::iequals(n, name); });
   }
 
   /// Views of the headers for the signers (valid while the request is unchanged).
   [[nodiscard]] std::vector<header_field> header_fields() const {
-    std::vector<header_field> out;
-    out.reserve(headers_.size());
-    for (const http::header& h : headers_) out.push_back(h.view());
-    return out;
+    return std::vector<header_field>(headers().begin(), headers().end());
+  }
+  /// The same views into `out` (no heap); errc::value_out_of_range when they do not fit.
+  [[nodiscard]] result<std::span<const header_field>> header_fields(
+      std::span<header_field> out) const noexcept {
+    return copy_fields(headers(), out);
   }
 
   // -- body ---------------------------------------------------------------------------------
@@ -494,17 +627,17 @@ class request {
 
   /// "https://host/path?k=v&bare": exactly what is sent (never redacted).
   [[nodiscard]] std::string url() const {
-    std::string out = scheme_;
+    std::string out(scheme());
     out += "://";
-    out += host_;
-    out += path_;
+    out += host();
+    out += path();
     append_query(out, false);
     return out;
   }
 
   /// The request target: path and query ("/a.jpg?x-oss-process").
   [[nodiscard]] std::string target() const {
-    std::string out = path_;
+    std::string out(path());
     append_query(out, false);
     return out;
   }
@@ -515,15 +648,15 @@ class request {
   [[nodiscard]] std::string to_string() const {
     std::string out(http::to_string(method_));
     out += ' ';
-    out += path_;
+    out += path();
     append_query(out, true);
     out += " HTTP/1.1\r\n";
     if (!header("host")) {
       out += "Host: ";
-      out += host_;
+      out += host();
       out += "\r\n";
     }
-    for (const http::header& h : headers_) {
+    for (const header_field h : headers()) {
       out += h.name;
       out += ": ";
       out += detail::redacted_header_value(h.name, h.value);
@@ -556,10 +689,10 @@ class request {
       out += " -X ";
       out += http::to_string(method_);
     }
-    std::string u = scheme_;
+    std::string u(scheme());
     u += "://";
-    u += host_;
-    u += path_;
+    u += host();
+    u += path();
     append_query(u, true);
     if (u.find_first_of("[]{}") != std::string::npos) out += " --globoff";
     out += ' ';
@@ -571,7 +704,7 @@ class request {
       out += " -H ";
       detail::append_shell_quoted(out, line);
     };
-    for (const http::header& h : headers_)
+    for (const header_field h : headers())
       add_h(h.name, detail::redacted_header_value(h.name, h.value));
     const auto suppress = [&](std::string_view name) {
       if (header(name)) return;
@@ -599,8 +732,9 @@ class request {
   }
 
   friend bool operator==(const request& a, const request& b) {
-    if (a.method_ != b.method_ || a.scheme_ != b.scheme_ || a.host_ != b.host_ ||
-        a.path_ != b.path_ || a.query_ != b.query_ || a.headers_ != b.headers_)
+    if (a.method_ != b.method_ || a.scheme() != b.scheme() || a.host() != b.host() ||
+        a.path() != b.path() || !std::ranges::equal(a.query(), b.query()) ||
+        !std::ranges::equal(a.headers(), b.headers()))
       return false;
     if (a.body_.index() != b.body_.index()) return false;
     if (const auto* s = std::get_if<std::string>(&a.body_))
@@ -616,9 +750,116 @@ class request {
     return detail::check_header_value(value);
   }
 
+  template <class Field>
+  [[nodiscard]] static result<std::span<const Field>> copy_fields(field_range<Field> fields,
+                                                                  std::span<Field> out) noexcept {
+    if (fields.size() > out.size())
+      return error{errc::value_out_of_range, error::no_offset, "more fields than the array holds"};
+    std::size_t n = 0;
+    for (const Field f : fields) out[n++] = f;
+    return std::span<const Field>(out.first(n));
+  }
+
+  [[nodiscard]] std::string_view view(detail::text_ref r) const noexcept {
+    return {text_.data() + r.at, r.size};
+  }
+
+  /// Appends `parts` to the arena and returns where they went. A part may be a view of the
+  /// arena itself (set_header("Host", request.host())): room is made first, so it stays valid.
+  template <std::size_t N>
+  std::array<detail::text_ref, N> store(std::array<std::string_view, N> parts) {
+    std::array<std::size_t, N> inside{};
+    bool aliased = false;
+    std::size_t total = 0;
+    const auto base = reinterpret_cast<std::uintptr_t>(text_.data());
+    for (std::size_t i = 0; i < N; ++i) {
+      const auto p = reinterpret_cast<std::uintptr_t>(parts[i].data());
+      inside[i] = !parts[i].empty() && p >= base && p < base + text_.size()
+                      ? static_cast<std::size_t>(p - base)
+                      : std::string_view::npos;
+      aliased = aliased || inside[i] != std::string_view::npos;
+      total += parts[i].size();
+    }
+    // Replaced text is left behind; drop it once it is most of the arena.
+    if (!aliased && garbage_ > 256 && garbage_ * 2 > text_.size()) compact(total);
+    if (text_.size() + total > text_.capacity())
+      text_.reserve(std::max(text_.size() + total, 2 * text_.capacity()));
+    std::array<detail::text_ref, N> refs{};
+    for (std::size_t i = 0; i < N; ++i) {
+      const std::string_view part = inside[i] != std::string_view::npos
+                                        ? std::string_view(text_.data() + inside[i], parts[i].size())
+                                        : parts[i];
+      refs[i] = {text_.size(), part.size()};
+      text_.append(part);
+    }
+    return refs;
+  }
+
+  void replace(detail::text_ref& ref, std::string_view s) {
+    const std::size_t old = ref.size;
+    ref = store<1>({s})[0];
+    garbage_ += old;
+  }
+
+  /// Removes the records in [from, to) whose name matches; how many.
+  template <class Match>
+  std::size_t remove_fields(std::size_t from, std::size_t to, const Match& match) {
+    std::size_t kept = from;
+    for (std::size_t i = from; i < to; ++i) {
+      if (match(view(fields_[i].name))) {
+        garbage_ += fields_[i].name.size + fields_[i].value.size;
+        continue;
+      }
+      fields_[kept++] = fields_[i];
+    }
+    const std::size_t removed = to - kept;
+    fields_.erase(fields_.begin() + static_cast<std::ptrdiff_t>(kept),
+                  fields_.begin() + static_cast<std::ptrdiff_t>(to));
+    return removed;
+  }
+
+  /// Rewrites the arena with only the live text (the records follow), with room for `extra`.
+  void compact(std::size_t extra) {
+    request fresh;
+    fresh.fields_ = std::move(fields_);
+    fresh.text_.reserve(text_.size() - garbage_ + extra);
+    fresh.scheme_ = scheme_;
+    fresh.host_ = host_;
+    fresh.path_ = path_;
+    fresh.copy_text_from(*this);
+    text_ = std::move(fresh.text_);
+    fields_ = std::move(fresh.fields_);
+    scheme_ = fresh.scheme_;
+    host_ = fresh.host_;
+    path_ = fresh.path_;
+    garbage_ = 0;
+  }
+
+  /// Fills this (empty, reserved) arena with the live text of `from`, re-pointing this
+  /// request's records (copies of `from`'s) at it.
+  void copy_text_from(const request& from) {
+    text_.clear();
+    const auto move_ref = [&](detail::text_ref& r) {
+      const std::string_view s = from.view(r);
+      r = {text_.size(), s.size()};
+      text_.append(s);
+    };
+    scheme_ = from.scheme_;
+    host_ = from.host_;
+    path_ = from.path_;
+    move_ref(scheme_);
+    move_ref(host_);
+    move_ref(path_);
+    for (detail::field_record& f : fields_) {
+      move_ref(f.name);
+      move_ref(f.value);
+    }
+    garbage_ = 0;
+  }
+
   void append_query(std::string& out, bool redact) const {
     char sep = '?';
-    for (const query_param& q : query_) {
+    for (const query_field q : query()) {
       out += sep;
       sep = '&';
       append_percent_encoded(out, q.key, percent_set::component);
@@ -632,11 +873,14 @@ class request {
   }
 
   http::method method_ = http::method::get;
-  std::string scheme_ = "https";
-  std::string host_;
-  std::string path_ = "/";
-  std::vector<query_param> query_;
-  std::vector<http::header> headers_;
+  // The arena starts as "https/": the default scheme and path, within the small-string buffer.
+  std::string text_ = "https/";
+  detail::text_ref scheme_ = {0, 5};
+  detail::text_ref host_ = {5, 0};
+  detail::text_ref path_ = {5, 1};
+  std::vector<detail::field_record> fields_;  // the query [0, query_count_), then the headers
+  std::size_t query_count_ = 0;
+  std::size_t garbage_ = 0;  // bytes of text_ no record points at any more
   body_type body_;
 };
 

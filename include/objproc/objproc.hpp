@@ -20,6 +20,7 @@
 #ifndef OBJPROC_OBJPROC_HPP
 #define OBJPROC_OBJPROC_HPP
 
+#include "objproc/client.hpp"
 #include "objproc/config.hpp"
 #include "objproc/core/diagnostic.hpp"
 #include "objproc/core/fixed_string.hpp"
@@ -69,6 +70,8 @@
 #include "objproc/oss/spec.hpp"
 #include "objproc/oss/style.hpp"
 #include "objproc/oss/video.hpp"
+#include "objproc/outcome.hpp"
+#include "objproc/retry.hpp"
 #include "objproc/version.hpp"
 
 #endif  // OBJPROC_OBJPROC_HPP

@@ -223,6 +223,29 @@ constexpr void put_text(fixed_string<N>& out, std::size_t at, std::string_view s
                              detail::read_digits(s, 11, 2), detail::read_digits(s, 13, 2), 4);
 }
 
+/// Parses "YYYY-MM-DDTHH:MM:SS" with optional ".fff" fraction (any digits, ignored) and a final
+/// 'Z' (OSS <ServerTime>, e.g. "2026-11-21T08:20:00.000Z").
+[[nodiscard]] constexpr result<std::chrono::sys_seconds> parse_iso8601_extended(
+    std::string_view s) noexcept {
+  constexpr std::string_view shape = "####-##-##T##:##:##";
+  for (std::size_t i = 0; i < shape.size(); ++i) {
+    if (i == s.size()) return error{errc::invalid_date, i, "expected YYYY-MM-DDTHH:MM:SSZ"};
+    const bool ok = shape[i] == '#' ? s[i] >= '0' && s[i] <= '9' : s[i] == shape[i];
+    if (!ok) return error{errc::invalid_date, i, "expected YYYY-MM-DDTHH:MM:SSZ"};
+  }
+  std::size_t i = shape.size();
+  if (i < s.size() && s[i] == '.') {
+    const std::size_t first = ++i;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
+    if (i == first) return error{errc::invalid_date, i, "expected fraction digits"};
+  }
+  if (i == s.size() || s[i] != 'Z') return error{errc::invalid_date, i, "expected 'Z'"};
+  if (i + 1 != s.size()) return error{errc::invalid_date, i + 1, "text after the date"};
+  return detail::from_fields(detail::read_digits(s, 0, 4), detail::read_digits(s, 5, 2),
+                             detail::read_digits(s, 8, 2), detail::read_digits(s, 11, 2),
+                             detail::read_digits(s, 14, 2), detail::read_digits(s, 17, 2), 5);
+}
+
 OBJPROC_NAMESPACE_END
 
 #endif  // OBJPROC_CORE_TIME_HPP

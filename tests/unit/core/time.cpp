@@ -95,3 +95,28 @@ TEST_CASE("parsers are strict", "[core][time]") {
   CHECK(parse_iso8601_basic("20260229T080000Z").error().code == errc::invalid_date);
   CHECK(parse_iso8601_basic("20240229T080000Z").value() == at(1709193600));
 }
+
+TEST_CASE("time: ISO 8601 extended, as OSS writes <ServerTime>", "[core][time]") {
+  CHECK(parse_iso8601_extended("2026-11-21T08:00:00.000Z").value() == at(1795248000));
+  CHECK(parse_iso8601_extended("2026-11-21T08:00:00Z").value() == at(1795248000));
+  CHECK(parse_iso8601_extended("2026-11-21T08:00:00.123456Z").value() == at(1795248000));
+  CHECK(parse_iso8601_extended("2024-02-29T00:00:00Z").value() == at(1709164800));
+  const struct {
+    std::string_view text;
+    std::size_t offset;
+  } bad[] = {{"", 0},
+             {"2026-11-21", 10},
+             {"2026/11/21T08:00:00Z", 4},
+             {"2026-11-21T08:00:00", 19},
+             {"2026-11-21T08:00:00.Z", 20},
+             {"2026-11-21T08:00:00Zx", 20},
+             {"2026-13-21T08:00:00Z", 5},
+             {"2026-02-29T08:00:00Z", 5}};
+  for (const auto& b : bad) {
+    INFO(b.text);
+    const auto r = parse_iso8601_extended(b.text);
+    REQUIRE_FALSE(r.has_value());
+    CHECK(r.error().code == errc::invalid_date);
+    CHECK(r.error().offset == b.offset);
+  }
+}

@@ -1,0 +1,398 @@
+// objproc/client.hpp - the client facade: build -> sign -> send -> parse, with retries.
+//
+//   objproc::client client(objproc::curl::transport{}, objproc::crypto::portable{},
+//                          objproc::oss_environment_provider{});
+//   auto done = client.send(oss::process_object{...}, *oss::endpoint::for_region("cn-hangzhou"));
+//   if (done) std::cout << done.value().object;
+//
+// Nothing here is needed to build or sign a request (DESIGN.md: each arrow of the flow is a
+// plain function); the client only strings them together, reads the clock and the credentials
+// provider, corrects the clock offset when the service rejects the signing time, and retries
+// as objproc/retry.hpp describes, signing every attempt afresh.
+//
+// Requirements: Transport models objproc::transport (send) and/or objproc::async_transport +
+// objproc::async_timer (async_send); Crypto models objproc::crypto_provider; Credentials models
+// objproc::credentials_provider; Clock models objproc::signing_clock (now() on the system
+// clock: a fake clock makes tests deterministic). A client is not thread-safe: use one per
+// thread (its transport usually is per thread anyway). In the asynchronous form the client must
+// outlive every operation it started.
+#ifndef OBJPROC_CLIENT_HPP
+#define OBJPROC_CLIENT_HPP
+
+#include <chrono>
+#include <concepts>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <thread>
+#include <utility>
+
+#include "objproc/config.hpp"
+#include "objproc/core/result.hpp"
+#include "objproc/core/time.hpp"
+#include "objproc/cos/operations.hpp"
+#include "objproc/cos/results.hpp"
+#include "objproc/credentials.hpp"
+#include "objproc/crypto/concepts.hpp"
+#include "objproc/http/response.hpp"
+#include "objproc/http/transport.hpp"
+#include "objproc/oss/operations.hpp"
+#include "objproc/oss/results.hpp"
+#include "objproc/outcome.hpp"
+#include "objproc/retry.hpp"
+
+OBJPROC_NAMESPACE_BEGIN
+
+/// A clock whose now() is a system_clock time point (any precision).
+template <class C>
+concept signing_clock = requires(const C& c) {
+  { std::chrono::time_point_cast<std::chrono::seconds>(c.now()) }
+      -> std::convertible_to<std::chrono::sys_seconds>;
+};
+
+struct client_options {
+  retry_policy retry = {};
+  oss::signature_version oss_signature = oss::signature_version::v4;
+  std::chrono::seconds cos_signature_lifetime{3600};  // COS header signatures: key time window
+  std::uint64_t jitter_seed = 0;                       // 0: seeded from the clock and address
+  /// How the synchronous client waits between attempts; nullptr: std::this_thread::sleep_for.
+  void (*sleep)(std::chrono::milliseconds) = nullptr;
+};
+
+namespace detail {
+
+/// Per operation: its endpoint, result and error types, how it parses, and whether the
+/// service creates a task for every accepted request.
+template <class Op>
+struct client_operation;
+
+template <>
+struct client_operation<oss::process_object> {
+  using endpoint_type = oss::endpoint;
+  using prepared_type = oss::prepared_request;
+  using value_type = oss::process_result;
+  using service_error_type = oss::service_error;
+  static constexpr bool creates_task = false;
+  [[nodiscard]] static result<value_type> parse(const http::response& r) {
+    return oss::parse_process_result(r.body, r.header("x-oss-request-id").value_or(""));
+  }
+};
+
+template <>
+struct client_operation<oss::async_process_object> {
+  using endpoint_type = oss::endpoint;
+  using prepared_type = oss::prepared_request;
+  using value_type = oss::async_process_result;
+  using service_error_type = oss::service_error;
+  static constexpr bool creates_task = true;
+  [[nodiscard]] static result<value_type> parse(const http::response& r) {
+    return oss::parse_async_process_result(r.body, r.header("x-oss-request-id").value_or(""));
+  }
+};
+
+struct cos_upload_operation {
+  using endpoint_type = cos::endpoint;
+  using prepared_type = cos::prepared_request;
+  using value_type = cos::upload_result;
+  using service_error_type = cos::service_error;
+  static constexpr bool creates_task = false;
+  [[nodiscard]] static result<value_type> parse(const http::response& r) {
+    return cos::parse_upload_result(r.body);
+  }
+};
+template <>
+struct client_operation<cos::ci_put_object> : cos_upload_operation {};
+template <>
+struct client_operation<cos::ci_image_process> : cos_upload_operation {};
+
+/// The service's error from a response with an error status. A body that is not the vendor's
+/// error document (a proxy's HTML page, nothing at all) gives an error with an empty code: the
+/// status still tells what happened.
+[[nodiscard]] inline oss::service_error service_error_of(const http::response& r,
+                                                         const oss::service_error*) {
+  auto parsed = !r.body.empty() ? oss::parse_error(r.body, r.status)
+                                : oss::parse_error_header(r.header("x-oss-err").value_or(""),
+                                                          r.status);
+  if (parsed) return std::move(*parsed);
+  oss::service_error e;
+  e.status = r.status;
+  e.request_id = std::string(r.header("x-oss-request-id").value_or(""));
+  return e;
+}
+[[nodiscard]] inline cos::service_error service_error_of(const http::response& r,
+                                                         const cos::service_error*) {
+  if (auto parsed = cos::parse_error(r.body)) return std::move(*parsed);
+  cos::service_error e;
+  e.request_id = std::string(http::request_id(r).value_or(""));
+  return e;
+}
+
+/// The service's clock when it rejected the signing time, or nullopt when the error is not
+/// about the signing time. OSS: 403 RequestTimeTooSkewed, or 400 InvalidArgument "Invalid
+/// signing date in Authorization header." (V4); COS: RequestTimeTooSkewed, or AccessDenied
+/// "Request has expired". The time comes from the Date header, else OSS's <ServerTime>.
+[[nodiscard]] inline std::optional<std::chrono::sys_seconds> server_time_if_skewed(
+    const http::response& r, const oss::service_error& e) {
+  const bool skewed =
+      e.code == "RequestTimeTooSkewed" ||
+      (e.code == "InvalidArgument" && e.message == "Invalid signing date in Authorization header.");
+  if (!skewed) return std::nullopt;
+  if (auto date = r.header("Date"))
+    if (auto t = parse_rfc1123(*date)) return *t;
+  if (auto t = parse_iso8601_extended(e.server_time)) return *t;
+  return std::nullopt;
+}
+[[nodiscard]] inline std::optional<std::chrono::sys_seconds> server_time_if_skewed(
+    const http::response& r, const cos::service_error& e) {
+  const bool skewed =
+      e.code == "RequestTimeTooSkewed" ||
+      (e.code == "AccessDenied" && e.message.find("Request has expired") != std::string::npos);
+  if (!skewed) return std::nullopt;
+  if (auto date = r.header("Date"))
+    if (auto t = parse_rfc1123(*date)) return *t;
+  return std::nullopt;
+}
+
+/// splitmix64: enough randomness for jitter, without <random>'s compile cost.
+class jitter_source {
+ public:
+  explicit jitter_source(std::uint64_t seed) noexcept : state_(seed) {}
+  [[nodiscard]] double next() noexcept {  // uniform in [0, 1)
+    std::uint64_t z = (state_ += 0x9E3779B97F4A7C15ULL);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+    z ^= z >> 31;
+    return static_cast<double>(z >> 11) * 0x1.0p-53;
+  }
+
+ private:
+  std::uint64_t state_;
+};
+
+}  // namespace detail
+
+template <class Transport, class Crypto, class Credentials,
+          class Clock = std::chrono::system_clock>
+class client {
+  static_assert(crypto_provider<Crypto>,
+                "objproc::client<Transport, Crypto, ...>: Crypto must model "
+                "objproc::crypto_provider (see objproc/crypto/concepts.hpp)");
+  static_assert(credentials_provider<Credentials>,
+                "objproc::client<Transport, Crypto, Credentials, ...>: Credentials must model "
+                "objproc::credentials_provider (see objproc/credentials.hpp)");
+  static_assert(signing_clock<Clock>,
+                "objproc::client<..., Clock>: Clock must model objproc::signing_clock (now() on "
+                "the system clock)");
+  static_assert(transport<Transport> || async_transport<Transport>,
+                "objproc::client<Transport, ...>: Transport must model objproc::transport "
+                "(send) or objproc::async_transport (async_send): see objproc/http/transport.hpp");
+
+ public:
+  template <class Op>
+  using outcome_for = outcome<typename detail::client_operation<Op>::value_type,
+                              typename detail::client_operation<Op>::service_error_type>;
+  template <class Op>
+  using endpoint_for = typename detail::client_operation<Op>::endpoint_type;
+  template <class Op>
+  using completion_for = std::function<void(outcome_for<Op>)>;
+
+  client(Transport transport, Crypto crypto, Credentials credentials, client_options options = {},
+         Clock clock = {})
+      : transport_(std::move(transport)),
+        crypto_(std::move(crypto)),
+        credentials_(std::move(credentials)),
+        options_(options),
+        clock_(std::move(clock)),
+        jitter_(options.jitter_seed != 0 ? options.jitter_seed : default_seed()) {}
+
+  /// Builds, signs, sends and parses one operation, retrying as the policy allows.
+  template <class Op>
+  [[nodiscard]] outcome_for<Op> send(const Op& op, const endpoint_for<Op>& where) {
+    static_assert(transport<Transport>,
+                  "objproc::client::send needs a Transport that models objproc::transport");
+    auto prepared = op.prepare(where);
+    if (!prepared) return outcome_for<Op>::failed(prepared.error());
+    const bool rewindable = !prepared->request.has_streaming_body();
+    for (int attempt = 1;; ++attempt) {
+      auto signed_request = sign_now(*prepared);
+      if (!signed_request) return finished<Op>(signed_request.error(), attempt);
+      auto step = settle<Op>(transport_.send(*signed_request), attempt, rewindable);
+      if (!step.retry) return std::move(step.done);
+      wait(step.delay);
+    }
+  }
+
+  /// The same, through an asynchronous transport: `done` is called once, from the transport's
+  /// event loop (never from inside async_send), with what send() would have returned.
+  template <class Op>
+  void async_send(const Op& op, const endpoint_for<Op>& where, completion_for<Op> done) {
+    static_assert(async_transport<Transport>,
+                  "objproc::client::async_send needs a Transport that models "
+                  "objproc::async_transport (see objproc/http/transport.hpp)");
+    static_assert(async_timer<Transport>,
+                  "objproc::client::async_send needs the transport to model objproc::async_timer "
+                  "(schedule_after) to wait between retries without blocking its loop");
+    auto prepared = op.prepare(where);
+    if (!prepared) {
+      transport_.schedule_after(std::chrono::milliseconds{0},
+                                [done = std::move(done), e = prepared.error()] {
+                                  done(outcome_for<Op>::failed(e));
+                                });
+      return;
+    }
+    auto state = std::make_shared<async_state<Op>>(std::move(*prepared), std::move(done));
+    async_attempt<Op>(std::move(state));
+  }
+
+  /// A presigned GET URL signed with the provider's credentials at the corrected time.
+  template <class Presign>
+    requires std::same_as<Presign, oss::presign_get> || std::same_as<Presign, cos::presign_get>
+  [[nodiscard]] result<std::string> presign(
+      const Presign& op,
+      const std::conditional_t<std::same_as<Presign, oss::presign_get>, oss::endpoint,
+                               cos::endpoint>& where) {
+    auto keys = credentials_.get();
+    if (!keys) return keys.error();
+    if constexpr (std::same_as<Presign, oss::presign_get>)
+      return oss::presign(op, where, keys->oss(), now(), crypto_, options_.oss_signature);
+    else
+      return cos::presign(op, where, keys->cos(), now(), crypto_);
+  }
+
+  /// The correction added to the clock, learned from the service after a rejected signing time.
+  [[nodiscard]] std::chrono::seconds clock_offset() const noexcept { return clock_offset_; }
+  /// The signing time the next attempt would use.
+  [[nodiscard]] std::chrono::sys_seconds now() const {
+    return std::chrono::time_point_cast<std::chrono::seconds>(clock_.now()) + clock_offset_;
+  }
+  [[nodiscard]] Transport& transport_ref() noexcept { return transport_; }
+  [[nodiscard]] const client_options& options() const noexcept { return options_; }
+
+ private:
+  template <class Op>
+  struct step {
+    outcome_for<Op> done;
+    bool retry = false;
+    std::chrono::milliseconds delay{0};
+  };
+
+  template <class Op>
+  struct async_state {
+    using prepared_type = typename detail::client_operation<Op>::prepared_type;
+    async_state(prepared_type p, completion_for<Op> d) : prepared(std::move(p)), done(std::move(d)) {}
+    prepared_type prepared;
+    completion_for<Op> done;
+    int attempt = 0;
+  };
+
+  static std::uint64_t default_seed() noexcept {
+    const auto ticks = std::chrono::steady_clock::now().time_since_epoch().count();
+    static int anchor = 0;
+    return static_cast<std::uint64_t>(ticks) ^ reinterpret_cast<std::uintptr_t>(&anchor);
+  }
+
+  void wait(std::chrono::milliseconds delay) {
+    if (delay.count() <= 0) return;
+    if (options_.sleep != nullptr)
+      options_.sleep(delay);
+    else
+      std::this_thread::sleep_for(delay);
+  }
+
+  [[nodiscard]] result<http::request> sign_now(const oss::prepared_request& p) {
+    auto keys = credentials_.get();
+    if (!keys) return keys.error();
+    return oss::sign(p, keys->oss(), now(), crypto_, options_.oss_signature);
+  }
+  [[nodiscard]] result<http::request> sign_now(const cos::prepared_request& p) {
+    auto keys = credentials_.get();
+    if (!keys) return keys.error();
+    return cos::sign(p, keys->cos(), now(), options_.cos_signature_lifetime, crypto_);
+  }
+
+  template <class Op>
+  [[nodiscard]] static outcome_for<Op> finished(const error& e, int attempts) {
+    auto out = outcome_for<Op>::failed(e);
+    out.record(attempts, 0, {});
+    return out;
+  }
+
+  /// What one attempt's response or failure means: a final outcome, or another attempt after
+  /// a delay. Shared by the synchronous and asynchronous forms.
+  template <class Op>
+  [[nodiscard]] step<Op> settle(result<http::response> response, int attempt, bool rewindable) {
+    using traits = detail::client_operation<Op>;
+    using service_error = typename traits::service_error_type;
+    step<Op> s;
+    failure_kind kind = failure_kind::none;
+    std::optional<std::chrono::seconds> retry_after;
+    if (!response) {
+      s.done = finished<Op>(response.error(), attempt);
+      kind = classify_failure(response.error().code);
+    } else if (response->status >= 200 && response->status < 300) {
+      auto value = traits::parse(*response);
+      s.done = value ? outcome_for<Op>::success(std::move(*value))
+                     : outcome_for<Op>::failed(value.error());
+      s.done.record(attempt, response->status,
+                    std::string(http::request_id(*response).value_or("")));
+      return s;  // a malformed success body is not retried: the service did act
+    } else {
+      service_error e = detail::service_error_of(*response, static_cast<service_error*>(nullptr));
+      kind = classify_status(response->status);
+      if (auto server_time = detail::server_time_if_skewed(*response, e)) {
+        clock_offset_ = *server_time - std::chrono::time_point_cast<std::chrono::seconds>(
+                                           clock_.now());
+        kind = failure_kind::clock_skew;
+      }
+      if (auto value = response->header("Retry-After")) retry_after = parse_retry_after(*value);
+      s.done = outcome_for<Op>::rejected(std::move(e));
+      s.done.record(attempt, response->status,
+                    std::string(http::request_id(*response).value_or("")));
+    }
+    if (should_retry(options_.retry, kind, attempt, traits::creates_task, rewindable)) {
+      s.retry = true;
+      // A corrected clock needs no wait: the service refused the time, not the load.
+      s.delay = kind == failure_kind::clock_skew
+                    ? std::chrono::milliseconds{0}
+                    : retry_delay(options_.retry, attempt, jitter_.next(), retry_after);
+    }
+    return s;
+  }
+
+  template <class Op>
+  void async_attempt(std::shared_ptr<async_state<Op>> state) {
+    const int attempt = ++state->attempt;
+    auto signed_request = sign_now(state->prepared);
+    if (!signed_request) {
+      transport_.schedule_after(std::chrono::milliseconds{0},
+                                [state, e = signed_request.error(), attempt] {
+                                  state->done(finished<Op>(e, attempt));
+                                });
+      return;
+    }
+    transport_.async_send(*signed_request, [this, state](result<http::response> response) {
+      const bool rewindable = !state->prepared.request.has_streaming_body();
+      auto s = settle<Op>(std::move(response), state->attempt, rewindable);
+      if (!s.retry) {
+        state->done(std::move(s.done));
+        return;
+      }
+      transport_.schedule_after(s.delay, [this, state] { async_attempt<Op>(state); });
+    });
+  }
+
+  Transport transport_;
+  Crypto crypto_;
+  Credentials credentials_;
+  client_options options_;
+  Clock clock_;
+  detail::jitter_source jitter_;
+  std::chrono::seconds clock_offset_{0};
+};
+
+OBJPROC_NAMESPACE_END
+
+#endif  // OBJPROC_CLIENT_HPP

@@ -31,7 +31,6 @@
 #include <span>
 #include <string>
 #include <string_view>
-#include <vector>
 
 #include "objproc/config.hpp"
 #include "objproc/core/result.hpp"
@@ -146,84 +145,230 @@ static_assert(std::is_sorted(v1_signed_sub_resources.begin(), v1_signed_sub_reso
   return {};
 }
 
-inline std::string v1_string_to_sign(const signing_input& in, std::string_view date_line,
-                                     std::span<const std::string_view> owned_headers,
-                                     std::span<const http::header_field> added_headers,
-                                     std::span<const std::string_view> owned_query,
-                                     std::span<const http::query_field> added_query,
-                                     std::span<const std::string_view> extra_sub_resources) {
-  std::string out;
-  out.reserve(256);
-  out += in.method;
-  out += '\n';
-  out += v1_header(in.headers, "content-md5");
-  out += '\n';
-  out += v1_header(in.headers, "content-type");
-  out += '\n';
-  out += date_line;
-  out += '\n';
+[[nodiscard]] constexpr error v1_too_many() noexcept {
+  return error{errc::value_out_of_range, error::no_offset,
+               "more headers or query parameters than a signer sorts (http::max_signed_fields)"};
+}
 
-  std::vector<http::header_field> oss_headers;
-  oss_headers.reserve(in.headers.size() + added_headers.size());
+/// Writes the string to sign into `out` (fields sorted in fixed arrays: no heap).
+[[nodiscard]] inline result<void> v1_write_string_to_sign(
+    http::detail::span_writer& out, const signing_input& in, std::string_view date_line,
+    std::span<const std::string_view> owned_headers,
+    std::span<const http::header_field> added_headers,
+    std::span<const std::string_view> owned_query, std::span<const http::query_field> added_query,
+    std::span<const std::string_view> extra_sub_resources) {
+  out.put(in.method);
+  out.put('\n');
+  out.put(v1_header(in.headers, "content-md5"));
+  out.put('\n');
+  out.put(v1_header(in.headers, "content-type"));
+  out.put('\n');
+  out.put(date_line);
+  out.put('\n');
+
+  http::field_list<http::header_field, http::max_signed_fields + 2> oss_headers;
   for (const http::header_field& h : in.headers) {
     if (!http::detail::istarts_with(h.name, "x-oss-") || v1_in(owned_headers, h.name)) continue;
     const std::string_view value = http::detail::trim_ows(h.value);
-    if (!value.empty()) oss_headers.push_back({h.name, value});
+    if (!value.empty() && !oss_headers.try_push_back({h.name, value})) return v1_too_many();
   }
-  oss_headers.insert(oss_headers.end(), added_headers.begin(), added_headers.end());
-  std::stable_sort(oss_headers.begin(), oss_headers.end(), [](const auto& a, const auto& b) {
-    return http::detail::icompare(a.name, b.name) < 0;
-  });
+  for (const http::header_field& h : added_headers)
+    if (!oss_headers.try_push_back(h)) return v1_too_many();
+  std::stable_sort(oss_headers.data(), oss_headers.data() + oss_headers.size(),
+                   [](const auto& a, const auto& b) {
+                     return http::detail::icompare(a.name, b.name) < 0;
+                   });
   for (std::size_t i = 0; i < oss_headers.size(); ++i) {
     if (i != 0 && http::detail::iequals(oss_headers[i - 1].name, oss_headers[i].name)) {
-      out.back() = ',';
+      out.replace_back(',');
     } else {
-      http::detail::append_lower(out, oss_headers[i].name);
-      out += ':';
+      out.put_lower(oss_headers[i].name);
+      out.put(':');
     }
-    out += oss_headers[i].value;
-    out += '\n';
+    out.put(oss_headers[i].value);
+    out.put('\n');
   }
 
-  out += '/';
+  out.put('/');
   if (!in.bucket.empty()) {
-    out += in.bucket;
-    out += '/';
-    out += in.key;
+    out.put(in.bucket);
+    out.put('/');
+    out.put(in.key);
   }
-  std::vector<http::query_field> resources;
+  http::field_list<http::query_field, http::max_signed_fields + 1> resources;
   for (const http::query_field& q : in.query)
     if (v1_is_sub_resource(q.key, extra_sub_resources) &&
         std::find(owned_query.begin(), owned_query.end(), q.key) == owned_query.end())
-      resources.push_back(q);
-  resources.insert(resources.end(), added_query.begin(), added_query.end());
-  std::stable_sort(resources.begin(), resources.end(),
+      if (!resources.try_push_back(q)) return v1_too_many();
+  for (const http::query_field& q : added_query)
+    if (!resources.try_push_back(q)) return v1_too_many();
+  std::stable_sort(resources.data(), resources.data() + resources.size(),
                    [](const auto& a, const auto& b) { return a.key < b.key; });
   for (std::size_t i = 0; i < resources.size(); ++i) {
-    out += i == 0 ? '?' : '&';
-    out += resources[i].key;
+    out.put(i == 0 ? '?' : '&');
+    out.put(resources[i].key);
     if (resources[i].value && !resources[i].value->empty()) {
-      out += '=';
-      out += *resources[i].value;
+      out.put('=');
+      out.put(*resources[i].value);
     }
   }
-  return out;
+  if (out.overflowed()) return http::detail::span_writer::too_small();
+  return {};
 }
 
+/// base64(HMAC-SHA1): 28 characters, inline.
+using v1_signature_text = fixed_string<28>;
+
 template <class Crypto>
-[[nodiscard]] result<std::string> v1_signature(std::string_view secret,
-                                               std::string_view string_to_sign,
-                                               const Crypto& crypto) {
+[[nodiscard]] result<v1_signature_text> v1_signature(std::string_view secret,
+                                                     std::string_view string_to_sign,
+                                                     const Crypto& crypto) {
   sha1_digest mac{};
   if (auto r = crypto.hmac_sha1(as_bytes(secret), as_bytes(string_to_sign), mac); !r)
     return r.error();
-  return to_base64(std::span<const std::byte>(mac));
+  v1_signature_text out{};
+  if (auto r = encode_base64(std::span<const std::byte>(mac), std::span<char>(out.data, 28));
+      !r)
+    return r.error();
+  return out;
 }
 
 [[nodiscard]] inline result<void> v1_check(const signing_input& in, const credentials& creds) {
   if (auto r = check_credentials(creds); !r) return r;
   if (auto r = check_signing_input(in); !r) return r;
   return v1_check_query(in.query);
+}
+
+/// The header form, computed: views of the scratch, inline texts and the caller's.
+struct v1_header_parts {
+  std::string_view string_to_sign = {};
+  v1_signature_text signature = {};
+  fixed_string<29> date = {};
+  bool x_oss_date = true;
+  std::string_view security_token = {};
+  std::string_view authorization = {};
+  /// x-oss-date (or Date), [x-oss-security-token], Authorization.
+  [[nodiscard]] http::field_list<http::header_field, 3> headers() const noexcept {
+    http::field_list<http::header_field, 3> out;
+    out.push_back({x_oss_date ? "x-oss-date" : "Date", date.view()});
+    if (!security_token.empty()) out.push_back({"x-oss-security-token", security_token});
+    out.push_back({"Authorization", authorization});
+    return out;
+  }
+};
+
+template <class Crypto>
+[[nodiscard]] result<void> v1_header_core(const signing_input& input, const credentials& creds,
+                                          std::chrono::sys_seconds now, const Crypto& crypto,
+                                          const v1_options& options,
+                                          http::detail::span_writer& scratch,
+                                          v1_header_parts& out) {
+  static_assert(crypto_provider<Crypto>,
+                "objproc::oss::sign_v1 requires a crypto_provider: see "
+                "objproc/crypto/concepts.hpp");
+  if (auto r = v1_check(input, creds); !r) return r;
+  auto date = format_rfc1123(now);
+  if (!date) return date.error();
+  out.date = *date;
+
+  const bool sts = !creds.security_token.empty();
+  out.x_oss_date = options.date_header == v1_date_header::x_oss_date;
+  out.security_token = creds.security_token;
+  if (!out.x_oss_date && !v1_header(input.headers, "x-oss-date").empty())
+    return error{errc::conflicting_parameters, error::no_offset,
+                 "an x-oss-date header would override Date"};
+  // x-oss-date wins over Date at the server, so both are the signer's in either mode.
+  const std::array<std::string_view, 3> owned = {"x-oss-date", "date", "x-oss-security-token"};
+  std::array<http::header_field, 2> added{};
+  std::size_t count = 0;
+  if (out.x_oss_date) added[count++] = {"x-oss-date", out.date.view()};
+  if (sts) added[count++] = {"x-oss-security-token", creds.security_token};
+
+  const std::size_t at = scratch.size();
+  if (auto r = v1_write_string_to_sign(scratch, input, out.date.view(),
+                                       std::span(owned).first(sts ? 3 : 2),
+                                       std::span(added).first(count), {}, {},
+                                       options.sub_resources);
+      !r)
+    return r;
+  out.string_to_sign = scratch.text(at);
+  auto signature = v1_signature(creds.access_key_secret, out.string_to_sign, crypto);
+  if (!signature) return signature.error();
+  out.signature = *signature;
+
+  const std::size_t auth_at = scratch.size();
+  scratch.put("OSS ");
+  scratch.put(creds.access_key_id);
+  scratch.put(':');
+  scratch.put(out.signature.view());
+  if (scratch.overflowed()) return http::detail::span_writer::too_small();
+  out.authorization = scratch.text(auth_at);
+  return {};
+}
+
+/// The query form, computed: the parameters to add as views.
+struct v1_query_parts {
+  std::string_view string_to_sign = {};
+  v1_signature_text signature = {};
+  /// OSSAccessKeyId, Expires, Signature, [security-token].
+  http::field_list<http::query_field, 4> query = {};
+};
+
+template <class Crypto>
+[[nodiscard]] result<void> v1_query_core(const signing_input& input, const credentials& creds,
+                                         std::chrono::sys_seconds now,
+                                         std::chrono::seconds expires, const Crypto& crypto,
+                                         const v1_options& options,
+                                         http::detail::span_writer& scratch, v1_query_parts& out) {
+  static_assert(crypto_provider<Crypto>,
+                "objproc::oss::sign_v1 requires a crypto_provider: see "
+                "objproc/crypto/concepts.hpp");
+  if (auto r = v1_check(input, creds); !r) return r;
+  if (expires < std::chrono::seconds{1})
+    return error{errc::value_out_of_range, error::no_offset,
+                 "presigned URLs expire at least one second later"};
+  const auto until = (now + expires).time_since_epoch().count();
+  const std::size_t expires_at = scratch.size();
+  if (until < 0) scratch.put('-');
+  scratch.put_number(until < 0 ? 0 - static_cast<std::uint64_t>(until)
+                               : static_cast<std::uint64_t>(until));
+  const std::size_t expires_end = scratch.size();
+
+  const bool sts = !creds.security_token.empty();
+  const std::array<std::string_view, 4> owned = {"OSSAccessKeyId", "Expires", "Signature",
+                                                 "security-token"};
+  const std::array<http::query_field, 1> added = {
+      http::query_field{"security-token", creds.security_token}};
+
+  if (auto r = v1_write_string_to_sign(scratch, input, scratch.text(expires_at, expires_end), {},
+                                       {}, std::span(owned).first(sts ? 4 : 3),
+                                       std::span(added).first(sts ? 1 : 0),
+                                       options.sub_resources);
+      !r)
+    return r;
+  out.string_to_sign = scratch.text(expires_end);
+  auto signature = v1_signature(creds.access_key_secret, out.string_to_sign, crypto);
+  if (!signature) return signature.error();
+  out.signature = *signature;
+
+  out.query.push_back({"OSSAccessKeyId", creds.access_key_id});
+  out.query.push_back({"Expires", scratch.text(expires_at, expires_end)});
+  out.query.push_back({"Signature", out.signature.view()});
+  if (sts) out.query.push_back({"security-token", creds.security_token});
+  return {};
+}
+
+/// Runs `f(scratch)` over a stack buffer and, when that was too small, once more over a heap
+/// buffer of the size the first run asked for. For the calls that may allocate anyway.
+template <std::size_t StackSize, class F>
+auto v1_with_scratch(F&& f) -> decltype(f(std::declval<http::detail::span_writer&>())) {
+  std::array<char, StackSize> stack;  // written before read: no need to clear it
+  http::detail::span_writer first(stack);
+  auto r = f(first);
+  if (r || !first.overflowed()) return r;
+  std::string heap(first.needed(), '\0');
+  http::detail::span_writer second(heap);
+  return f(second);
 }
 
 }  // namespace detail
@@ -235,44 +380,19 @@ template <class Crypto>
                                                          std::chrono::sys_seconds now,
                                                          const Crypto& crypto,
                                                          const v1_options& options = {}) {
-  static_assert(crypto_provider<Crypto>,
-                "objproc::oss::sign_v1 requires a crypto_provider: see "
-                "objproc/crypto/concepts.hpp");
-  if (auto r = detail::v1_check(input, creds); !r) return r.error();
-  auto date = format_rfc1123(now);
-  if (!date) return date.error();
-
-  const bool sts = !creds.security_token.empty();
-  const bool x_oss_date = options.date_header == v1_date_header::x_oss_date;
-  if (!x_oss_date && !detail::v1_header(input.headers, "x-oss-date").empty())
-    return error{errc::conflicting_parameters, error::no_offset,
-                 "an x-oss-date header would override Date"};
-  // x-oss-date wins over Date at the server, so both are the signer's in either mode.
-  const std::array<std::string_view, 3> owned = {"x-oss-date", "date", "x-oss-security-token"};
-  std::array<http::header_field, 2> added{};
-  std::size_t count = 0;
-  if (x_oss_date) added[count++] = {"x-oss-date", date->view()};
-  if (sts) added[count++] = {"x-oss-security-token", creds.security_token};
-
-  v1_header_signature out;
-  out.string_to_sign =
-      detail::v1_string_to_sign(input, date->view(), std::span(owned).first(sts ? 3 : 2),
-                                std::span(added).first(count), {}, {}, options.sub_resources);
-  auto signature = detail::v1_signature(creds.access_key_secret, out.string_to_sign, crypto);
-  if (!signature) return signature.error();
-  out.signature = std::move(*signature);
-
-  std::string authorization;
-  authorization.reserve(5 + creds.access_key_id.size() + out.signature.size());
-  authorization += "OSS ";
-  authorization += creds.access_key_id;
-  authorization += ':';
-  authorization += out.signature;
-
-  out.headers.push_back({x_oss_date ? "x-oss-date" : "Date", std::string(date->view())});
-  if (sts) out.headers.push_back({"x-oss-security-token", std::string(creds.security_token)});
-  out.headers.push_back({"Authorization", std::move(authorization)});
-  return out;
+  return detail::v1_with_scratch<2048>(
+      [&](http::detail::span_writer& scratch) -> result<v1_header_signature> {
+        detail::v1_header_parts parts;
+        if (auto r = detail::v1_header_core(input, creds, now, crypto, options, scratch, parts);
+            !r)
+          return r.error();
+        v1_header_signature out;
+        out.string_to_sign.assign(parts.string_to_sign);
+        out.signature.assign(parts.signature.view());
+        for (const http::header_field& h : parts.headers())
+          out.headers.push_back({h.name, std::string(h.value)});
+        return out;
+      });
 }
 
 /// Query form (presigned URL) valid until now + expires (at least one second).
@@ -280,34 +400,20 @@ template <class Crypto>
 [[nodiscard]] result<v1_query_signature> sign_v1_query(
     const signing_input& input, const credentials& creds, std::chrono::sys_seconds now,
     std::chrono::seconds expires, const Crypto& crypto, const v1_options& options = {}) {
-  static_assert(crypto_provider<Crypto>,
-                "objproc::oss::sign_v1 requires a crypto_provider: see "
-                "objproc/crypto/concepts.hpp");
-  if (auto r = detail::v1_check(input, creds); !r) return r.error();
-  if (expires < std::chrono::seconds{1})
-    return error{errc::value_out_of_range, error::no_offset,
-                 "presigned URLs expire at least one second later"};
-  const std::string expires_at = std::to_string((now + expires).time_since_epoch().count());
-
-  const bool sts = !creds.security_token.empty();
-  const std::array<std::string_view, 4> owned = {"OSSAccessKeyId", "Expires", "Signature",
-                                                 "security-token"};
-  const std::array<http::query_field, 1> added = {
-      http::query_field{"security-token", creds.security_token}};
-
-  v1_query_signature out;
-  out.string_to_sign =
-      detail::v1_string_to_sign(input, expires_at, {}, {}, std::span(owned).first(sts ? 4 : 3),
-                                std::span(added).first(sts ? 1 : 0), options.sub_resources);
-  auto signature = detail::v1_signature(creds.access_key_secret, out.string_to_sign, crypto);
-  if (!signature) return signature.error();
-  out.signature = std::move(*signature);
-
-  out.query.push_back({"OSSAccessKeyId", std::string(creds.access_key_id)});
-  out.query.push_back({"Expires", expires_at});
-  out.query.push_back({"Signature", out.signature});
-  if (sts) out.query.push_back({"security-token", std::string(creds.security_token)});
-  return out;
+  return detail::v1_with_scratch<2048>(
+      [&](http::detail::span_writer& scratch) -> result<v1_query_signature> {
+        detail::v1_query_parts parts;
+        if (auto r = detail::v1_query_core(input, creds, now, expires, crypto, options, scratch,
+                                           parts);
+            !r)
+          return r.error();
+        v1_query_signature out;
+        out.string_to_sign.assign(parts.string_to_sign);
+        out.signature.assign(parts.signature.view());
+        for (const http::query_field& q : parts.query)
+          out.query.push_back({q.key, std::string(q.value.value_or(std::string_view()))});
+        return out;
+      });
 }
 
 }  // namespace oss

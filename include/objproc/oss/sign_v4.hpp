@@ -25,6 +25,11 @@
 // x-oss-credential, x-oss-additional-headers and x-oss-security-token are signed, then
 // x-oss-signature is added; same-named parameters in the input are ignored (replaced).
 // Query values returned are raw: the URL builder percent-encodes them.
+//
+// Memory: the signing itself uses no heap. The canonical request is written into a scratch
+// buffer (detail::v4_header_core / v4_query_core, used by oss::sign and oss::presign_to), fields
+// are sorted in fixed arrays of http::max_signed_fields (beyond: errc::value_out_of_range) and a
+// signing key holds its scope inline. Only the result types here own strings.
 #ifndef OBJPROC_OSS_SIGN_V4_HPP
 #define OBJPROC_OSS_SIGN_V4_HPP
 
@@ -35,7 +40,7 @@
 #include <span>
 #include <string>
 #include <string_view>
-#include <vector>
+#include <utility>
 
 #include "objproc/config.hpp"
 #include "objproc/core/fixed_string.hpp"
@@ -60,24 +65,43 @@ struct v4_options {
 /// The longest presigned URL lifetime OSS accepts: seven days.
 inline constexpr std::chrono::seconds v4_max_expiry{604800};
 
+namespace detail {
+
+/// Overwrites `bytes` in a way the optimiser keeps (secret copies and derived keys).
+inline void v4_wipe(std::span<std::byte> bytes) noexcept {
+  volatile std::byte* p = bytes.data();
+  for (std::size_t i = 0; i < bytes.size(); ++i) p[i] = std::byte{0};
+}
+inline void v4_wipe(std::span<char> bytes) noexcept { v4_wipe(std::as_writable_bytes(bytes)); }
+
+}  // namespace detail
+
 /// A derived V4 signing key for one (secret, day, region, product): four HMACs saved per
-/// request. Cache it keyed by the access key and check matches() before reuse. The key bytes
-/// are equivalent to the secret for that day and region: treat them like one.
+/// request. Cache it (oss::v4_key_cache does) and check matches() before reuse. The key bytes
+/// are equivalent to the secret for that day and region: treat them like one (they are wiped
+/// when the key is destroyed).
 class v4_signing_key {
  public:
+  /// errc::missing_credentials, errc::invalid_region (a region or product not [a-z0-9-]+),
+  /// errc::value_out_of_range (region and product longer than the inline scope holds, or a
+  /// secret longer than max_secret_size: derivation never touches the heap).
   template <class Crypto>
   [[nodiscard]] static result<v4_signing_key> derive(const credentials& creds,
                                                      std::chrono::sys_seconds when,
                                                      std::string_view region, const Crypto& crypto,
                                                      std::string_view product = "oss");
 
+  v4_signing_key(const v4_signing_key&) = default;
+  v4_signing_key& operator=(const v4_signing_key&) = default;
+  ~v4_signing_key() { detail::v4_wipe(key_); }
+
   /// "20231216/cn-hangzhou/oss/aliyun_v4_request".
-  [[nodiscard]] std::string_view scope() const noexcept { return scope_; }
+  [[nodiscard]] std::string_view scope() const noexcept { return {scope_.data(), scope_size_}; }
   [[nodiscard]] std::string_view date() const noexcept { return scope().substr(0, 8); }
   [[nodiscard]] std::string_view region() const noexcept { return scope().substr(9, region_size_); }
   [[nodiscard]] std::string_view product() const noexcept {
     const std::size_t at = 9 + region_size_ + 1;
-    return scope().substr(at, scope_.size() - at - terminator.size() - 1);
+    return scope().substr(at, scope_size_ - at - terminator.size() - 1);
   }
   /// Whether this key signs a request at `when` for `region` and `product`.
   [[nodiscard]] bool matches(std::chrono::sys_seconds when, std::string_view region_id,
@@ -89,12 +113,17 @@ class v4_signing_key {
   [[nodiscard]] const sha256_digest& bytes() const noexcept { return key_; }
 
   static constexpr std::string_view terminator = "aliyun_v4_request";
+  /// The longest scope held inline ("yyyymmdd/<region>/<product>/aliyun_v4_request").
+  static constexpr std::size_t max_scope_size = 96;
+  /// The longest access key secret derive() takes ("aliyun_v4" + secret is keyed on the stack).
+  static constexpr std::size_t max_secret_size = 247;
 
  private:
   v4_signing_key() = default;
 
   sha256_digest key_{};
-  std::string scope_;
+  std::array<char, max_scope_size> scope_{};
+  std::size_t scope_size_ = 0;
   std::size_t region_size_ = 0;
 };
 
@@ -127,33 +156,43 @@ inline constexpr std::string_view v4_unsigned_payload = "UNSIGNED-PAYLOAD";
          http::detail::iequals(name, "content-md5") || http::detail::istarts_with(name, "x-oss-");
 }
 
+[[nodiscard]] constexpr error v4_too_many() noexcept {
+  return error{errc::value_out_of_range, error::no_offset,
+               "more headers or query parameters than a signer sorts (http::max_signed_fields)"};
+}
+
+using v4_names = http::field_list<std::string_view, http::max_signed_fields>;
+
 /// The additional header names that count: requested, not signed anyway, present in the
-/// request (ignoring `owned`), sorted and deduplicated case-insensitively.
-[[nodiscard]] inline std::vector<std::string_view> v4_additional_names(
-    std::span<const std::string_view> requested, std::span<const http::header_field> headers) {
-  std::vector<std::string_view> names;
+/// request, sorted and deduplicated case-insensitively.
+[[nodiscard]] inline result<void> v4_additional_names(std::span<const std::string_view> requested,
+                                                      std::span<const http::header_field> headers,
+                                                      v4_names& names) {
   for (const std::string_view r : requested) {
     if (v4_signed_by_default(r) || http::detail::iequals(r, "authorization")) continue;
     const bool present = std::any_of(headers.begin(), headers.end(), [&](const auto& h) {
       return http::detail::iequals(h.name, r);
     });
-    if (present) names.push_back(r);
+    if (present && !names.try_push_back(r)) return v4_too_many();
   }
-  std::sort(names.begin(), names.end(), [](std::string_view a, std::string_view b) {
+  std::string_view* first = names.data();
+  std::string_view* last = first + names.size();
+  std::sort(first, last, [](std::string_view a, std::string_view b) {
     return http::detail::icompare(a, b) < 0;
   });
-  names.erase(std::unique(names.begin(), names.end(),
-                          [](std::string_view a, std::string_view b) {
-                            return http::detail::iequals(a, b);
-                          }),
-              names.end());
-  return names;
+  const std::string_view* kept = std::unique(first, last, [](std::string_view a, std::string_view b) {
+    return http::detail::iequals(a, b);
+  });
+  v4_names unique;
+  for (const std::string_view* n = first; n != kept; ++n) unique.push_back(*n);
+  names = unique;
+  return {};
 }
 
-inline void v4_join_names(std::string& out, std::span<const std::string_view> names) {
+inline void v4_join_names(http::detail::span_writer& out, std::span<const std::string_view> names) {
   for (std::size_t i = 0; i < names.size(); ++i) {
-    if (i != 0) out += ';';
-    http::detail::append_lower(out, names[i]);
+    if (i != 0) out.put(';');
+    out.put_lower(names[i]);
   }
 }
 
@@ -163,130 +202,143 @@ inline void v4_join_names(std::string& out, std::span<const std::string_view> na
                      [&](std::string_view n) { return http::detail::iequals(n, name); });
 }
 
-/// Appends the canonical headers block (each line ending in '\n').
-inline void v4_append_canonical_headers(std::string& out,
-                                        std::span<const http::header_field> headers,
-                                        std::span<const std::string_view> owned,
-                                        std::span<const http::header_field> added,
-                                        std::span<const std::string_view> additional) {
-  std::vector<http::header_field> list;
-  list.reserve(headers.size() + added.size());
+/// Writes the canonical headers block (each line ending in '\n').
+[[nodiscard]] inline result<void> v4_write_canonical_headers(
+    http::detail::span_writer& out, std::span<const http::header_field> headers,
+    std::span<const std::string_view> owned, std::span<const http::header_field> added,
+    std::span<const std::string_view> additional) {
+  http::field_list<http::header_field, http::max_signed_fields + 3> list;
   for (const http::header_field& h : headers) {
     if (v4_in(owned, h.name) || http::detail::iequals(h.name, "authorization")) continue;
     if (v4_signed_by_default(h.name) || v4_in(additional, h.name))
-      list.push_back({h.name, http::detail::trim_ows(h.value)});
+      if (!list.try_push_back({h.name, http::detail::trim_ows(h.value)})) return v4_too_many();
   }
-  list.insert(list.end(), added.begin(), added.end());
-  std::stable_sort(list.begin(), list.end(), [](const auto& a, const auto& b) {
+  for (const http::header_field& h : added)
+    if (!list.try_push_back(h)) return v4_too_many();
+  std::stable_sort(list.data(), list.data() + list.size(), [](const auto& a, const auto& b) {
     return http::detail::icompare(a.name, b.name) < 0;
   });
   for (std::size_t i = 0; i < list.size(); ++i) {
     const bool repeat = i != 0 && http::detail::iequals(list[i - 1].name, list[i].name);
     if (repeat) {
-      out.back() = ',';  // "name:v1,v2\n"
+      out.replace_back(',');  // "name:v1,v2\n"
     } else {
-      http::detail::append_lower(out, list[i].name);
-      out += ':';
+      out.put_lower(list[i].name);
+      out.put(':');
     }
-    out += list[i].value;
-    out += '\n';
+    out.put(list[i].value);
+    out.put('\n');
   }
+  return {};
 }
 
-/// Appends the canonical query: input parameters not in `owned`, then `added`, encoded and sorted.
-inline void v4_append_canonical_query(std::string& out, std::span<const http::query_field> query,
-                                      std::span<const std::string_view> owned,
-                                      std::span<const http::query_field> added) {
-  struct entry {
-    std::size_t key_at, key_size, value_at, value_size;
-  };
-  std::string buffer;
-  std::vector<entry> entries;
-  entries.reserve(query.size() + added.size());
+/// One encoded query parameter, as marks into the scratch text.
+struct v4_query_entry {
+  std::size_t key_at = 0, key_end = 0, value_end = 0;
+};
+using v4_query_entries = http::field_list<v4_query_entry, http::max_signed_fields + 7>;
+
+/// Encodes the input parameters not in `owned`, then `added`, into `scratch`, and sorts them.
+[[nodiscard]] inline result<void> v4_encode_query(http::detail::span_writer& scratch,
+                                                  std::span<const http::query_field> query,
+                                                  std::span<const std::string_view> owned,
+                                                  std::span<const http::query_field> added,
+                                                  v4_query_entries& entries) {
   const auto push = [&](const http::query_field& q) {
-    entry e{buffer.size(), 0, 0, 0};
-    append_percent_encoded(buffer, q.key, percent_set::component);
-    e.key_size = buffer.size() - e.key_at;
-    e.value_at = buffer.size();
-    if (q.value) append_percent_encoded(buffer, *q.value, percent_set::component);
-    e.value_size = buffer.size() - e.value_at;
-    entries.push_back(e);
+    v4_query_entry e{scratch.size(), 0, 0};
+    scratch.put_encoded(q.key, percent_set::component);
+    e.key_end = scratch.size();
+    if (q.value) scratch.put_encoded(*q.value, percent_set::component);
+    e.value_end = scratch.size();
+    return entries.try_push_back(e);
   };
   for (const http::query_field& q : query)
-    if (std::find(owned.begin(), owned.end(), q.key) == owned.end()) push(q);
-  for (const http::query_field& q : added) push(q);
-  const std::string_view text = buffer;
-  std::stable_sort(entries.begin(), entries.end(), [&](const entry& a, const entry& b) {
-    const auto ka = text.substr(a.key_at, a.key_size), kb = text.substr(b.key_at, b.key_size);
-    if (ka != kb) return ka < kb;
-    return text.substr(a.value_at, a.value_size) < text.substr(b.value_at, b.value_size);
-  });
-  for (std::size_t i = 0; i < entries.size(); ++i) {
-    if (i != 0) out += '&';
-    out += text.substr(entries[i].key_at, entries[i].key_size);
-    if (entries[i].value_size != 0) {
-      out += '=';
-      out += text.substr(entries[i].value_at, entries[i].value_size);
-    }
+    if (std::find(owned.begin(), owned.end(), q.key) == owned.end())
+      if (!push(q)) return v4_too_many();
+  for (const http::query_field& q : added)
+    if (!push(q)) return v4_too_many();
+  std::stable_sort(entries.data(), entries.data() + entries.size(),
+                   [&](const v4_query_entry& a, const v4_query_entry& b) {
+                     const auto ka = scratch.text(a.key_at, a.key_end);
+                     const auto kb = scratch.text(b.key_at, b.key_end);
+                     if (ka != kb) return ka < kb;
+                     return scratch.text(a.key_end, a.value_end) <
+                            scratch.text(b.key_end, b.value_end);
+                   });
+  return {};
+}
+
+/// What both forms compute: the canonical request (a view of the scratch), the string to sign
+/// (inline) and the signature.
+struct v4_core {
+  std::string_view canonical_request = {};
+  std::array<char, 256> string_to_sign_text{};  // 16 + 1 + 16 + 1 + scope + 1 + 64 fits
+  std::size_t string_to_sign_size = 0;
+  fixed_string<64> signature = {};
+  [[nodiscard]] std::string_view string_to_sign() const noexcept {
+    return {string_to_sign_text.data(), string_to_sign_size};
   }
-}
+};
 
-/// "/bucket/" + the key URI-encoded with '/' kept; "/" without a bucket.
-inline void v4_append_canonical_uri(std::string& out, const signing_input& in) {
-  out += '/';
-  if (in.bucket.empty()) return;
-  out += in.bucket;
-  out += '/';
-  append_percent_encoded(out, in.key, percent_set::path);
-}
-
-[[nodiscard]] inline std::string v4_canonical_request(
-    const signing_input& in, std::span<const std::string_view> owned_headers,
+/// Canonical request into `scratch`, StringToSign, Signature. errc::buffer_too_small when the
+/// scratch is too small (scratch.needed() then says how much it takes).
+template <class Crypto>
+[[nodiscard]] result<void> v4_compute(
+    const signing_input& in, const v4_signing_key& key, std::string_view iso_date,
+    std::span<const std::string_view> owned_headers,
     std::span<const http::header_field> added_headers,
     std::span<const std::string_view> owned_query, std::span<const http::query_field> added_query,
-    std::span<const std::string_view> additional) {
-  std::string out;
-  out.reserve(256);
-  out += in.method;
-  out += '\n';
-  v4_append_canonical_uri(out, in);
-  out += '\n';
-  v4_append_canonical_query(out, in.query, owned_query, added_query);
-  out += '\n';
-  v4_append_canonical_headers(out, in.headers, owned_headers, added_headers, additional);
-  out += '\n';
-  v4_join_names(out, additional);
-  out += '\n';
-  out += v4_unsigned_payload;
-  return out;
-}
+    std::span<const std::string_view> additional, http::detail::span_writer& scratch,
+    const Crypto& crypto, v4_core& out) {
+  v4_query_entries entries;
+  if (auto r = v4_encode_query(scratch, in.query, owned_query, added_query, entries); !r) return r;
+  const std::size_t start = scratch.size();
+  scratch.put(in.method);
+  scratch.put('\n');
+  scratch.put('/');  // "/bucket/" + the key URI-encoded with '/' kept; "/" without a bucket
+  if (!in.bucket.empty()) {
+    scratch.put(in.bucket);
+    scratch.put('/');
+    scratch.put_encoded(in.key, percent_set::path);
+  }
+  scratch.put('\n');
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    if (i != 0) scratch.put('&');
+    scratch.put(scratch.text(entries[i].key_at, entries[i].key_end));
+    if (entries[i].value_end != entries[i].key_end) {
+      scratch.put('=');
+      scratch.put(scratch.text(entries[i].key_end, entries[i].value_end));
+    }
+  }
+  scratch.put('\n');
+  if (auto r = v4_write_canonical_headers(scratch, in.headers, owned_headers, added_headers,
+                                          additional);
+      !r)
+    return r;
+  scratch.put('\n');
+  v4_join_names(scratch, additional);
+  scratch.put('\n');
+  scratch.put(v4_unsigned_payload);
+  if (scratch.overflowed()) return http::detail::span_writer::too_small();
+  out.canonical_request = scratch.text(start);
 
-/// StringToSign from the canonical request.
-template <class Crypto>
-[[nodiscard]] result<std::string> v4_string_to_sign(std::string_view canonical_request,
-                                                    std::string_view iso_date,
-                                                    std::string_view scope, const Crypto& crypto) {
   sha256_digest digest{};
-  if (auto r = crypto.sha256(as_bytes(canonical_request), digest); !r) return r.error();
-  std::string out;
-  out.reserve(v4_algorithm.size() + iso_date.size() + scope.size() + 3 + 64);
-  out += v4_algorithm;
-  out += '\n';
-  out += iso_date;
-  out += '\n';
-  out += scope;
-  out += '\n';
-  out += hex_digest(digest).view();
-  return out;
-}
+  if (auto r = crypto.sha256(as_bytes(out.canonical_request), digest); !r) return r.error();
+  http::detail::span_writer sts(out.string_to_sign_text);
+  sts.put(v4_algorithm);
+  sts.put('\n');
+  sts.put(iso_date);
+  sts.put('\n');
+  sts.put(key.scope());
+  sts.put('\n');
+  sts.put(hex_digest(digest).view());
+  out.string_to_sign_size = sts.size();
 
-template <class Crypto>
-[[nodiscard]] result<fixed_string<64>> v4_signature(const v4_signing_key& key,
-                                                    std::string_view string_to_sign,
-                                                    const Crypto& crypto) {
   sha256_digest mac{};
-  if (auto r = crypto.hmac_sha256(key.bytes(), as_bytes(string_to_sign), mac); !r) return r.error();
-  return hex_digest(mac);
+  if (auto r = crypto.hmac_sha256(key.bytes(), as_bytes(out.string_to_sign()), mac); !r)
+    return r.error();
+  out.signature = hex_digest(mac);
+  return {};
 }
 
 /// Checks shared by both forms: credentials, input, additional header names.
@@ -299,10 +351,152 @@ template <class Crypto>
   return {};
 }
 
-/// Overwrites `bytes` in a way the optimiser keeps (the secret copy of derive()).
-inline void v4_wipe(std::span<char> bytes) noexcept {
-  volatile char* p = bytes.data();
-  for (std::size_t i = 0; i < bytes.size(); ++i) p[i] = 0;
+/// The header form, computed: the core, and the headers' values as views (Authorization in the
+/// scratch, the date inline, the rest the caller's).
+struct v4_header_parts {
+  v4_core core = {};
+  fixed_string<16> date = {};  // x-oss-date: 20231216T080000Z
+  std::string_view authorization = {};
+  std::string_view security_token = {};  // empty: none
+  /// x-oss-date, x-oss-content-sha256, [x-oss-security-token], Authorization.
+  [[nodiscard]] http::field_list<http::header_field, 4> headers() const noexcept {
+    http::field_list<http::header_field, 4> out;
+    out.push_back({"x-oss-date", date.view()});
+    out.push_back({"x-oss-content-sha256", v4_unsigned_payload});
+    if (!security_token.empty()) out.push_back({"x-oss-security-token", security_token});
+    out.push_back({"Authorization", authorization});
+    return out;
+  }
+};
+
+template <class Crypto>
+[[nodiscard]] result<void> v4_header_core(const signing_input& input, const credentials& creds,
+                                          const v4_signing_key& key, std::chrono::sys_seconds now,
+                                          const Crypto& crypto, const v4_options& options,
+                                          http::detail::span_writer& scratch,
+                                          v4_header_parts& out) {
+  static_assert(crypto_provider<Crypto>,
+                "objproc::oss::sign_v4 requires a crypto_provider: see "
+                "objproc/crypto/concepts.hpp");
+  if (auto r = v4_check(input, creds, options); !r) return r;
+  if (!key.matches(now, key.region(), options.product))
+    return error{errc::signing_key_mismatch, error::no_offset,
+                 "the signing key is for another day or product"};
+  auto iso = format_iso8601_basic(now);
+  if (!iso) return iso.error();
+  out.date = *iso;
+
+  const bool sts = !creds.security_token.empty();
+  out.security_token = creds.security_token;
+  const std::array<std::string_view, 3> owned = {"x-oss-date", "x-oss-content-sha256",
+                                                 "x-oss-security-token"};
+  const std::array<http::header_field, 3> added = {
+      http::header_field{"x-oss-date", out.date.view()},
+      http::header_field{"x-oss-content-sha256", v4_unsigned_payload},
+      http::header_field{"x-oss-security-token", creds.security_token}};
+  v4_names additional;
+  if (auto r = v4_additional_names(options.additional_headers, input.headers, additional); !r)
+    return r;
+
+  if (auto r = v4_compute(input, key, out.date.view(), std::span(owned).first(sts ? 3 : 2),
+                          std::span(added).first(sts ? 3 : 2), {}, {}, additional.span(),
+                          scratch, crypto, out.core);
+      !r)
+    return r;
+
+  const std::size_t at = scratch.size();
+  scratch.put(v4_algorithm);
+  scratch.put(" Credential=");
+  scratch.put(creds.access_key_id);
+  scratch.put('/');
+  scratch.put(key.scope());
+  if (!additional.empty()) {
+    scratch.put(",AdditionalHeaders=");
+    v4_join_names(scratch, additional.span());
+  }
+  scratch.put(",Signature=");
+  scratch.put(out.core.signature.view());
+  if (scratch.overflowed()) return http::detail::span_writer::too_small();
+  out.authorization = scratch.text(at);
+  return {};
+}
+
+/// The query form, computed: the parameters to add as views (into the scratch, inline, or the
+/// caller's), x-oss-signature last.
+struct v4_query_parts {
+  v4_core core = {};
+  fixed_string<16> date = {};
+  http::field_list<http::query_field, 7> query = {};
+};
+
+template <class Crypto>
+[[nodiscard]] result<void> v4_query_core(const signing_input& input, const credentials& creds,
+                                         const v4_signing_key& key, std::chrono::sys_seconds now,
+                                         std::chrono::seconds expires, const Crypto& crypto,
+                                         const v4_options& options,
+                                         http::detail::span_writer& scratch, v4_query_parts& out) {
+  static_assert(crypto_provider<Crypto>,
+                "objproc::oss::sign_v4 requires a crypto_provider: see "
+                "objproc/crypto/concepts.hpp");
+  if (auto r = v4_check(input, creds, options); !r) return r;
+  if (expires < std::chrono::seconds{1} || expires > v4_max_expiry)
+    return error{errc::value_out_of_range, error::no_offset,
+                 "presigned URLs expire in 1 to 604800 seconds"};
+  if (!key.matches(now, key.region(), options.product))
+    return error{errc::signing_key_mismatch, error::no_offset,
+                 "the signing key is for another day or product"};
+  auto iso = format_iso8601_basic(now);
+  if (!iso) return iso.error();
+  out.date = *iso;
+
+  const bool sts = !creds.security_token.empty();
+  v4_names additional;
+  if (auto r = v4_additional_names(options.additional_headers, input.headers, additional); !r)
+    return r;
+  const std::size_t credential_at = scratch.size();
+  scratch.put(creds.access_key_id);
+  scratch.put('/');
+  scratch.put(key.scope());
+  const std::size_t additional_at = scratch.size();
+  v4_join_names(scratch, additional.span());
+  const std::size_t expires_at = scratch.size();
+  scratch.put_number(static_cast<std::uint64_t>(expires.count()));
+  const std::size_t end = scratch.size();
+  const std::string_view credential = scratch.text(credential_at, additional_at);
+  const std::string_view additional_text = scratch.text(additional_at, expires_at);
+  const std::string_view expires_text = scratch.text(expires_at, end);
+
+  // Sorted, as the vectors list them; x-oss-signature comes last, unsigned.
+  http::field_list<http::query_field, 7>& added = out.query;
+  if (!additional.empty()) added.push_back({"x-oss-additional-headers", additional_text});
+  added.push_back({"x-oss-credential", credential});
+  added.push_back({"x-oss-date", out.date.view()});
+  added.push_back({"x-oss-expires", expires_text});
+  added.push_back({"x-oss-signature-version", v4_algorithm});
+  if (sts) added.push_back({"x-oss-security-token", creds.security_token});
+  const std::array<std::string_view, 7> owned = {
+      "x-oss-additional-headers", "x-oss-credential", "x-oss-date",          "x-oss-expires",
+      "x-oss-signature-version",  "x-oss-signature",  "x-oss-security-token"};
+
+  if (auto r = v4_compute(input, key, out.date.view(), {}, {}, std::span(owned).first(sts ? 7 : 6),
+                          added.span(), additional.span(), scratch, crypto, out.core);
+      !r)
+    return r;
+  added.push_back({"x-oss-signature", out.core.signature.view()});
+  return {};
+}
+
+/// Runs `f(scratch)` over a stack buffer and, when that was too small, once more over a heap
+/// buffer of the size the first run asked for. For the calls that may allocate anyway.
+template <std::size_t StackSize, class F>
+auto with_scratch(F&& f) -> decltype(f(std::declval<http::detail::span_writer&>())) {
+  std::array<char, StackSize> stack;  // written before read: no need to clear it
+  http::detail::span_writer first(stack);
+  auto r = f(first);
+  if (r || !first.overflowed()) return r;
+  std::string heap(first.needed(), '\0');
+  http::detail::span_writer second(heap);
+  return f(second);
 }
 
 }  // namespace detail
@@ -320,32 +514,29 @@ result<v4_signing_key> v4_signing_key::derive(const credentials& creds,
     return r.error();
   if (auto r = detail::check_scope_part(product, "products are non-empty [a-z0-9-]"); !r)
     return r.error();
+  if (8 + region.size() + product.size() + terminator.size() + 3 > max_scope_size)
+    return error{errc::value_out_of_range, error::no_offset, "region and product too long"};
+  if (creds.access_key_secret.size() > max_secret_size)
+    return error{errc::value_out_of_range, error::no_offset, "access key secret too long"};
   auto day = format_yyyymmdd(when);
   if (!day) return day.error();
 
   v4_signing_key key;
   key.region_size_ = region.size();
-  key.scope_.reserve(8 + region.size() + product.size() + terminator.size() + 3);
-  key.scope_ += day->view();
-  key.scope_ += '/';
-  key.scope_ += region;
-  key.scope_ += '/';
-  key.scope_ += product;
-  key.scope_ += '/';
-  key.scope_ += terminator;
+  http::detail::span_writer scope(key.scope_);
+  scope.put(day->view());
+  scope.put('/');
+  scope.put(region);
+  scope.put('/');
+  scope.put(product);
+  scope.put('/');
+  scope.put(terminator);
+  key.scope_size_ = scope.size();
 
-  // k1 = HMAC("aliyun_v4" + secret, day): the prefixed secret, on the stack when it fits.
+  // k1 = HMAC("aliyun_v4" + secret, day): the prefixed secret on the stack, wiped after use.
   constexpr std::string_view prefix = "aliyun_v4";
-  std::array<char, 128> stack{};
-  std::string heap;
-  std::span<char> prefixed;
-  const std::size_t n = prefix.size() + creds.access_key_secret.size();
-  if (n <= stack.size()) {
-    prefixed = std::span<char>(stack.data(), n);
-  } else {
-    heap.resize(n);
-    prefixed = std::span<char>(heap);
-  }
+  std::array<char, prefix.size() + max_secret_size> stack{};
+  const std::span<char> prefixed(stack.data(), prefix.size() + creds.access_key_secret.size());
   std::copy(prefix.begin(), prefix.end(), prefixed.begin());
   std::copy(creds.access_key_secret.begin(), creds.access_key_secret.end(),
             prefixed.begin() + static_cast<std::ptrdiff_t>(prefix.size()));
@@ -355,10 +546,15 @@ result<v4_signing_key> v4_signing_key::derive(const credentials& creds,
   if (!r) return r.error();
   for (const std::string_view part : {region, product, terminator}) {
     sha256_digest next{};
-    if (auto step = crypto.hmac_sha256(k, as_bytes(part), next); !step) return step.error();
+    if (auto step = crypto.hmac_sha256(k, as_bytes(part), next); !step) {
+      detail::v4_wipe(k);
+      return step.error();
+    }
     k = next;
+    detail::v4_wipe(next);
   }
   key.key_ = k;
+  detail::v4_wipe(k);
   return key;
 }
 
@@ -367,56 +563,21 @@ template <class Crypto>
 [[nodiscard]] result<v4_header_signature> sign_v4_header(
     const signing_input& input, const credentials& creds, const v4_signing_key& key,
     std::chrono::sys_seconds now, const Crypto& crypto, const v4_options& options = {}) {
-  static_assert(crypto_provider<Crypto>,
-                "objproc::oss::sign_v4 requires a crypto_provider: see "
-                "objproc/crypto/concepts.hpp");
-  if (auto r = detail::v4_check(input, creds, options); !r) return r.error();
-  if (!key.matches(now, key.region(), options.product))
-    return error{errc::signing_key_mismatch, error::no_offset,
-                 "the signing key is for another day or product"};
-  auto iso = format_iso8601_basic(now);
-  if (!iso) return iso.error();
-
-  const bool sts = !creds.security_token.empty();
-  const std::array<std::string_view, 3> owned = {"x-oss-date", "x-oss-content-sha256",
-                                                 "x-oss-security-token"};
-  const std::array<http::header_field, 3> added = {
-      http::header_field{"x-oss-date", iso->view()},
-      http::header_field{"x-oss-content-sha256", detail::v4_unsigned_payload},
-      http::header_field{"x-oss-security-token", creds.security_token}};
-  const auto additional = detail::v4_additional_names(options.additional_headers, input.headers);
-
-  v4_header_signature out;
-  out.canonical_request =
-      detail::v4_canonical_request(input, std::span(owned).first(sts ? 3 : 2),
-                                   std::span(added).first(sts ? 3 : 2), {}, {}, additional);
-  auto sts_text =
-      detail::v4_string_to_sign(out.canonical_request, iso->view(), key.scope(), crypto);
-  if (!sts_text) return sts_text.error();
-  out.string_to_sign = std::move(*sts_text);
-  auto signature = detail::v4_signature(key, out.string_to_sign, crypto);
-  if (!signature) return signature.error();
-  out.signature = *signature;
-
-  std::string authorization;
-  authorization.reserve(64 + creds.access_key_id.size() + key.scope().size() + 96);
-  authorization += detail::v4_algorithm;
-  authorization += " Credential=";
-  authorization += creds.access_key_id;
-  authorization += '/';
-  authorization += key.scope();
-  if (!additional.empty()) {
-    authorization += ",AdditionalHeaders=";
-    detail::v4_join_names(authorization, additional);
-  }
-  authorization += ",Signature=";
-  authorization += out.signature.view();
-
-  out.headers.push_back({"x-oss-date", std::string(iso->view())});
-  out.headers.push_back({"x-oss-content-sha256", std::string(detail::v4_unsigned_payload)});
-  if (sts) out.headers.push_back({"x-oss-security-token", std::string(creds.security_token)});
-  out.headers.push_back({"Authorization", std::move(authorization)});
-  return out;
+  return detail::with_scratch<2048>(
+      [&](http::detail::span_writer& scratch) -> result<v4_header_signature> {
+        detail::v4_header_parts parts;
+        if (auto r = detail::v4_header_core(input, creds, key, now, crypto, options, scratch,
+                                            parts);
+            !r)
+          return r.error();
+        v4_header_signature out;
+        out.canonical_request.assign(parts.core.canonical_request);
+        out.string_to_sign.assign(parts.core.string_to_sign());
+        out.signature = parts.core.signature;
+        for (const http::header_field& h : parts.headers())
+          out.headers.push_back({h.name, std::string(h.value)});
+        return out;
+      });
 }
 
 /// Header form: derives the signing key for `region` (and options.product), then signs.
@@ -439,64 +600,21 @@ template <class Crypto>
     const signing_input& input, const credentials& creds, const v4_signing_key& key,
     std::chrono::sys_seconds now, std::chrono::seconds expires, const Crypto& crypto,
     const v4_options& options = {}) {
-  static_assert(crypto_provider<Crypto>,
-                "objproc::oss::sign_v4 requires a crypto_provider: see "
-                "objproc/crypto/concepts.hpp");
-  if (auto r = detail::v4_check(input, creds, options); !r) return r.error();
-  if (expires < std::chrono::seconds{1} || expires > v4_max_expiry)
-    return error{errc::value_out_of_range, error::no_offset,
-                 "presigned URLs expire in 1 to 604800 seconds"};
-  if (!key.matches(now, key.region(), options.product))
-    return error{errc::signing_key_mismatch, error::no_offset,
-                 "the signing key is for another day or product"};
-  auto iso = format_iso8601_basic(now);
-  if (!iso) return iso.error();
-
-  const bool sts = !creds.security_token.empty();
-  const auto additional = detail::v4_additional_names(options.additional_headers, input.headers);
-  std::string credential;
-  credential.reserve(creds.access_key_id.size() + 1 + key.scope().size());
-  credential += creds.access_key_id;
-  credential += '/';
-  credential += key.scope();
-  std::string additional_text;
-  detail::v4_join_names(additional_text, additional);
-  const std::string expires_text = std::to_string(expires.count());
-
-  // Sorted, as the vectors list them; x-oss-signature comes last, unsigned.
-  std::array<http::query_field, 6> added{};
-  std::size_t count = 0;
-  if (!additional.empty()) added[count++] = {"x-oss-additional-headers", additional_text};
-  added[count++] = {"x-oss-credential", credential};
-  added[count++] = {"x-oss-date", iso->view()};
-  added[count++] = {"x-oss-expires", expires_text};
-  added[count++] = {"x-oss-signature-version", detail::v4_algorithm};
-  if (sts) added[count++] = {"x-oss-security-token", creds.security_token};
-  const std::array<std::string_view, 7> owned = {
-      "x-oss-additional-headers", "x-oss-credential", "x-oss-date",          "x-oss-expires",
-      "x-oss-signature-version",  "x-oss-signature",  "x-oss-security-token"};
-
-  v4_query_signature out;
-  out.canonical_request =
-      detail::v4_canonical_request(input, {}, {}, std::span(owned).first(sts ? 7 : 6),
-                                   std::span(added).first(count), additional);
-  auto sts_text =
-      detail::v4_string_to_sign(out.canonical_request, iso->view(), key.scope(), crypto);
-  if (!sts_text) return sts_text.error();
-  out.string_to_sign = std::move(*sts_text);
-  auto signature = detail::v4_signature(key, out.string_to_sign, crypto);
-  if (!signature) return signature.error();
-  out.signature = *signature;
-
-  if (!additional.empty())
-    out.query.push_back({"x-oss-additional-headers", std::move(additional_text)});
-  out.query.push_back({"x-oss-credential", std::move(credential)});
-  out.query.push_back({"x-oss-date", std::string(iso->view())});
-  out.query.push_back({"x-oss-expires", expires_text});
-  out.query.push_back({"x-oss-signature-version", std::string(detail::v4_algorithm)});
-  if (sts) out.query.push_back({"x-oss-security-token", std::string(creds.security_token)});
-  out.query.push_back({"x-oss-signature", std::string(out.signature.view())});
-  return out;
+  return detail::with_scratch<2048>(
+      [&](http::detail::span_writer& scratch) -> result<v4_query_signature> {
+        detail::v4_query_parts parts;
+        if (auto r = detail::v4_query_core(input, creds, key, now, expires, crypto, options,
+                                           scratch, parts);
+            !r)
+          return r.error();
+        v4_query_signature out;
+        out.canonical_request.assign(parts.core.canonical_request);
+        out.string_to_sign.assign(parts.core.string_to_sign());
+        out.signature = parts.core.signature;
+        for (const http::query_field& q : parts.query)
+          out.query.push_back({q.key, std::string(q.value.value_or(std::string_view()))});
+        return out;
+      });
 }
 
 /// Query form (presigned URL): derives the signing key, then signs.

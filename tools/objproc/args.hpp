@@ -1,0 +1,56 @@
+// tools/objproc/args.hpp - command-line flags: "--name value", "--name=value" and switches.
+//
+// Each command declares its flags as a table; anything not in the table is an error naming the
+// flag (exit 2), so a typo never silently falls back to a default.
+#ifndef OBJPROC_TOOLS_ARGS_HPP
+#define OBJPROC_TOOLS_ARGS_HPP
+
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace objproc_cli {
+
+/// Exit codes: 0 success, 1 the operation failed (bad style, service error), 2 bad usage.
+inline constexpr int exit_ok = 0;
+inline constexpr int exit_failed = 1;
+inline constexpr int exit_usage = 2;
+
+struct flag_spec {
+  std::string_view name;  // without the leading "--"
+  std::string_view value_name;  // empty: a switch that takes no value
+  std::string_view help;
+};
+
+struct parsed_args {
+  std::vector<std::pair<std::string, std::string>> flags;  // in command-line order
+  std::vector<std::string> positionals;
+  bool help = false;
+
+  /// The value of --name, if given.
+  [[nodiscard]] std::optional<std::string_view> get(std::string_view name) const;
+  /// Whether the switch or flag --name was given.
+  [[nodiscard]] bool has(std::string_view name) const { return get(name).has_value(); }
+};
+
+/// Parses `args` (without the program and command names) against `specs`. On a usage error
+/// returns nullopt and sets `error` ("unknown flag --foo", "--bucket needs a value", ...).
+/// "-h" and "--help" are always accepted.
+[[nodiscard]] std::optional<parsed_args> parse_args(std::span<char* const> args,
+                                                    std::span<const flag_spec> specs,
+                                                    std::size_t max_positionals,
+                                                    std::string& error);
+
+/// "usage: objproc <usage>\n\n<summary>\n\noptions:\n  --flag VALUE   help\n..."
+[[nodiscard]] std::string help_text(std::string_view usage, std::string_view summary,
+                                    std::span<const flag_spec> specs);
+
+/// Prints "objproc <command>: <message>" and a hint to stderr; returns exit_usage.
+int usage_error(std::string_view command, std::string_view message);
+
+}  // namespace objproc_cli
+
+#endif  // OBJPROC_TOOLS_ARGS_HPP

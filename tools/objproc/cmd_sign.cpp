@@ -1,0 +1,46 @@
+// tools/objproc/cmd_sign.cpp - `objproc sign --jsonl`: the batch signer for scripts.
+#include <cstdio>
+#include <string>
+#include <string_view>
+
+#include "args.hpp"
+#include "commands.hpp"
+#include "jsonl.hpp"
+
+namespace objproc_cli {
+
+namespace {
+constexpr std::string_view usage = "sign --jsonl < operations.jsonl";
+constexpr std::string_view summary =
+    "Reads one JSON operation per line on stdin and writes one JSON result per line on\n"
+    "stdout, in order, flushing each; a bad line gives {\"ok\":false,...} and the stream goes\n"
+    "on. Blank lines are skipped. Exit status 0 once the input is consumed (per-line errors\n"
+    "are in the output), 1 when reading or writing fails.\n\n"
+    "Input fields: id (echoed), provider (oss|cos), op (oss: process_object,\n"
+    "async_process_object, presign_get; cos: ci_put_object, ci_image_process, presign_get),\n"
+    "region, bucket, key, endpoint?, time? (unix seconds, default now), credentials?\n"
+    "{access_key_id, access_key_secret, security_token?} (default: the environment);\n"
+    "oss: style, save_as? {bucket?, key}, notify_topic? (async), signature? (v4|v1),\n"
+    "expires? (presign); cos: pic_operations {is_pic_info?, rules: [{bucket?, fileid, rule}]},\n"
+    "body_base64? and content_type? (ci_put_object), rule? (presign), expires? (default 3600).\n"
+    "Unknown fields, and fields the operation does not use, are errors.\n\n"
+    "Output: {\"id\",\"ok\":true,\"method\",\"url\",\"headers\":[[name,value],...],\"body_base64\"}\n"
+    "with every header to send (signed values; never the secret key), or\n"
+    "{\"id\",\"ok\":false,\"error\":{\"code\",\"message\",\"offset\"}} (offset: a byte offset into\n"
+    "the input line, or null).";
+constexpr flag_spec flags[] = {{"jsonl", "", "JSON lines in, JSON lines out (required)"}};
+}  // namespace
+
+int run_sign(std::span<char* const> args) {
+  std::string problem;
+  const auto parsed = parse_args(args, flags, 0, problem);
+  if (!parsed) return usage_error("sign", problem);
+  if (parsed->help) {
+    std::fputs(help_text(usage, summary, flags).c_str(), stdout);
+    return exit_ok;
+  }
+  if (!parsed->has("jsonl")) return usage_error("sign", "--jsonl is required (the only format)");
+  return run_jsonl(stdin, stdout);
+}
+
+}  // namespace objproc_cli

@@ -1,0 +1,65 @@
+// tools/objproc/diagnose.cpp - see diagnose.hpp.
+#include "diagnose.hpp"
+
+#include <cstdio>
+#include <string_view>
+
+#include <objproc/core/diagnostic.hpp>
+
+#include "environment.hpp"
+
+namespace objproc_cli {
+
+std::optional<std::string> read_common_flags(const parsed_args& args, operation_input& in) {
+  in.region = args.get("region").value_or("");
+  in.bucket = args.get("bucket").value_or("");
+  in.key = args.get("key").value_or("");
+  in.endpoint = args.get("endpoint").value_or("");
+  if (auto v = args.get("signature")) {
+    if (*v != "v4" && *v != "v1") return "--signature is v4 or v1";
+    in.signature = *v == "v1" ? objproc::oss::signature_version::v1
+                              : objproc::oss::signature_version::v4;
+  }
+  in.time = now();
+  if (auto v = args.get("time")) {
+    const auto t = parse_unix_time(*v);
+    if (!t) return "--time takes unix seconds, e.g. 1795248000";
+    in.time = *t;
+  }
+  return std::nullopt;
+}
+
+namespace {
+// The flag a field came from, for messages a person reads after typing flags.
+std::string_view flag_of(std::string_view field) {
+  struct mapping {
+    std::string_view field, flag;
+  };
+  constexpr mapping table[] = {
+      {"style", "--style"},          {"save_as.key", "--target_image"},
+      {"save_as.bucket", "--target_bucket"}, {"save_as", "--target_image"},
+      {"notify_topic", "--notify-topic"},    {"rule", "--rule"},
+      {"region", "--region"},        {"bucket", "--bucket"},
+      {"key", "--key"},              {"endpoint", "--endpoint"},
+      {"expires", "--expires"},
+  };
+  for (const mapping& m : table)
+    if (m.field == field) return m.flag;
+  // pic_operations.rules[0].<name>: the one rule the commands build from their flags.
+  if (field.ends_with(".rule")) return "--rule";
+  if (field.ends_with(".fileid")) return "--fileid";
+  if (field.ends_with(".bucket")) return "--target_bucket";
+  return field;
+}
+}  // namespace
+
+int report_failure(const build_failure& f) {
+  const std::string_view where = flag_of(f.field);
+  std::fprintf(stderr, "objproc: %.*s: %s\n", static_cast<int>(where.size()), where.data(),
+               objproc::to_string(f.error).c_str());
+  if (!f.text.empty() && f.error.has_offset())
+    std::fprintf(stderr, "%s\n", objproc::render_diagnostic(f.text, f.error).c_str());
+  return exit_failed;
+}
+
+}  // namespace objproc_cli

@@ -1,0 +1,51 @@
+// tools/objproc/environment.hpp - credentials and the clock, the two inputs a signer never
+// guesses: keys come from the vendors' environment variables (through the library), or, for a
+// dry run without them, from clearly fake example keys announced by a banner.
+#ifndef OBJPROC_TOOLS_ENVIRONMENT_HPP
+#define OBJPROC_TOOLS_ENVIRONMENT_HPP
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <objproc/credentials.hpp>
+
+#include "operation.hpp"
+
+namespace objproc_cli {
+
+/// The keys of `p` from the environment (OSS_ACCESS_KEY_ID ...; COS_SECRET_ID ... or
+/// TENCENTCLOUD_SECRET_ID ...).
+[[nodiscard]] objproc::result<objproc::owned_credentials> environment_credentials(provider p);
+
+/// The vendors' documentation example keys: they sign like real ones and open nothing.
+[[nodiscard]] objproc::owned_credentials example_credentials(provider p);
+
+/// Credentials for a command: the environment's, else the example keys with a banner on
+/// stderr saying so.
+[[nodiscard]] objproc::owned_credentials credentials_or_example(provider p, bool dry_run,
+                                                                bool& are_examples);
+
+/// Prints the "example credentials" banner to stderr; `dry_run`: nothing will be sent.
+void print_example_banner(provider p, bool dry_run);
+
+/// "1795248000" as the signing time; nullopt for anything but a non-negative integer.
+[[nodiscard]] std::optional<std::chrono::sys_seconds> parse_unix_time(std::string_view text);
+/// A positive number of seconds; nullopt otherwise.
+[[nodiscard]] std::optional<std::chrono::seconds> parse_seconds(std::string_view text);
+
+[[nodiscard]] std::chrono::sys_seconds now();
+
+/// Whether this build can send requests (the curl adapter was found at build time).
+[[nodiscard]] constexpr bool can_send() noexcept {
+#ifdef OBJPROC_CLI_HAS_CURL
+  return true;
+#else
+  return false;
+#endif
+}
+
+}  // namespace objproc_cli
+
+#endif  // OBJPROC_TOOLS_ENVIRONMENT_HPP

@@ -1,0 +1,37 @@
+// tools/objproc/jsonl.hpp - `objproc sign --jsonl`: one JSON operation per input line, one JSON
+// result per output line, in order; a bad line gives an error line and the stream goes on.
+//
+//   in:  {"id":1,"provider":"oss","op":"process_object","region":"cn-hangzhou",
+//         "bucket":"examplebucket","key":"exampledir/example.jpg",
+//         "style":"image/resize,m_fixed,w_100,h_100",
+//         "save_as":{"bucket":"targetbucket","key":"exampledir/resized.jpg"}}
+//   out: {"id":1,"ok":true,"method":"POST","url":"https://...","headers":[["Content-Type",
+//         "application/x-www-form-urlencoded"],...],"body_base64":"..."}
+//   or:  {"id":1,"ok":false,"error":{"code":"value_out_of_range","message":"style: ...",
+//         "offset":42}}
+//
+// Offsets are byte offsets into the input line when the error can be placed there (the JSON
+// itself, a field, a position inside a string written without escapes), else null.
+#ifndef OBJPROC_TOOLS_JSONL_HPP
+#define OBJPROC_TOOLS_JSONL_HPP
+
+#include <cstddef>
+#include <cstdio>
+#include <string>
+#include <string_view>
+
+namespace objproc_cli {
+
+/// Longest accepted input line, newline excluded.
+inline constexpr std::size_t max_jsonl_line = std::size_t{1} << 20;
+
+/// The output line (without its newline) for one input line. Never fails.
+[[nodiscard]] std::string sign_json_line(std::string_view line);
+
+/// Reads `in` to its end and writes one line per non-blank input line to `out`, flushing each.
+/// Returns exit_ok, or exit_failed when reading or writing fails.
+int run_jsonl(std::FILE* in, std::FILE* out);
+
+}  // namespace objproc_cli
+
+#endif  // OBJPROC_TOOLS_JSONL_HPP

@@ -1,0 +1,193 @@
+// tools/objproc/operation.cpp - see operation.hpp.
+#include "operation.hpp"
+
+#include <utility>
+
+namespace objproc_cli {
+
+namespace oss = objproc::oss;
+namespace ci = objproc::cos;
+
+std::string_view name(provider p) noexcept { return p == provider::oss ? "oss" : "cos"; }
+
+std::string_view name(op_kind k) noexcept {
+  switch (k) {
+    case op_kind::process_object:
+      return "process_object";
+    case op_kind::async_process_object:
+      return "async_process_object";
+    case op_kind::presign_get:
+      return "presign_get";
+    case op_kind::ci_put_object:
+      return "ci_put_object";
+    case op_kind::ci_image_process:
+      return "ci_image_process";
+  }
+  return "unknown";
+}
+
+std::string message_of(const objproc::error& e) {
+  std::string out(objproc::to_string(e.code));
+  if (!e.detail.empty()) {
+    out += ": ";
+    out += e.detail;
+  }
+  return out;
+}
+
+namespace {
+
+build_result fail(const objproc::error& e, std::string field, std::string text = {}) {
+  return {std::nullopt, {e, std::move(field), std::move(text)}};
+}
+build_result succeed(build_output out) { return {std::move(out), {}}; }
+
+// OSS: the region's endpoint, or the given host signed for the region (V4 needs the region).
+objproc::result<oss::endpoint> oss_endpoint(const operation_input& in) {
+  if (in.endpoint.empty()) return oss::endpoint::for_region(in.region);
+  auto custom = oss::endpoint::custom(in.endpoint);
+  if (!custom) return custom.error();
+  return custom->with_region(in.region);
+}
+
+objproc::result<ci::endpoint> cos_endpoint(const operation_input& in) {
+  if (in.endpoint.empty()) return ci::endpoint::for_region(in.region);
+  return ci::endpoint::custom(in.endpoint);
+}
+
+// The style with the directives of the input appended by the library (save_as, notify), so
+// they are encoded and checked exactly as the typed API does it.
+build_result oss_style(const operation_input& in, oss::style& out) {
+  if (!in.style) return succeed({});
+  auto parsed = oss::parse_style(*in.style);
+  if (!parsed) return fail(parsed.error(), "style", *in.style);
+  out = *parsed;
+  if (in.save_as) {
+    if (auto r = oss::check_object_key(in.save_as->key); !r)
+      return fail(r.error(), "save_as.key", in.save_as->key);
+    if (!in.save_as->bucket.empty())
+      if (auto r = oss::check_bucket_name(in.save_as->bucket); !r)
+        return fail(r.error(), "save_as.bucket", in.save_as->bucket);
+    out = out | oss::save_as{.bucket = in.save_as->bucket, .key = in.save_as->key};
+    if (out.has_error()) return fail(out.error(), "save_as");
+  }
+  if (in.notify_topic) {
+    out = out | oss::notify{.topic = *in.notify_topic};
+    if (out.has_error()) return fail(out.error(), "notify_topic", *in.notify_topic);
+  }
+  return succeed({});
+}
+
+build_result build_oss(const operation_input& in) {
+  const objproc::crypto::portable crypto;
+  auto where = oss_endpoint(in);
+  if (!where) {
+    const bool region = where.error().code == objproc::errc::invalid_region;
+    return fail(where.error(), region ? "region" : "endpoint", region ? in.region : in.endpoint);
+  }
+  if (auto r = oss::check_bucket_name(in.bucket); !r) return fail(r.error(), "bucket", in.bucket);
+  if (auto r = oss::check_object_key(in.key); !r) return fail(r.error(), "key", in.key);
+  oss::style process;
+  if (auto r = oss_style(in, process); !r.ok) return r;
+  const oss::credentials keys = in.credentials.oss();
+
+  if (in.kind == op_kind::presign_get) {
+    auto url = oss::presign(oss::presign_get{.bucket = in.bucket,
+                                             .key = in.key,
+                                             .process = process,
+                                             .expires = in.expires},
+                            *where, keys, in.time, crypto, in.signature);
+    if (!url) {
+      const bool expires = url.error().code == objproc::errc::value_out_of_range;
+      return fail(url.error(), expires ? "expires" : "style",
+                  expires ? std::string() : std::string(process.view()));
+    }
+    return succeed({std::nullopt, std::move(*url)});
+  }
+
+  // The carrier checks run on the whole style, directives included: offsets point into it.
+  auto prepared = in.kind == op_kind::process_object
+                      ? oss::process_object{.bucket = in.bucket, .key = in.key, .process = process}
+                            .prepare(*where)
+                      : oss::async_process_object{.bucket = in.bucket,
+                                                  .key = in.key,
+                                                  .process = process}
+                            .prepare(*where);
+  if (!prepared) return fail(prepared.error(), "style", std::string(process.view()));
+  auto signed_request = oss::sign(*prepared, keys, in.time, crypto, in.signature);
+  if (!signed_request) return fail(signed_request.error(), "credentials");
+  return succeed({std::move(*signed_request), {}});
+}
+
+// Each rule checked on its own first, so an error names the rule and points into its text.
+build_result check_rules(const ci::pic_operations& ops) {
+  for (std::size_t i = 0; i < ops.rules.size(); ++i) {
+    const ci::pic_rule& r = ops.rules[i];
+    const std::string at = "pic_operations.rules[" + std::to_string(i) + "].";
+    if (!r.bucket.empty())
+      if (auto ok = ci::check_bucket_name(r.bucket); !ok)
+        return fail(ok.error(), at + "bucket", r.bucket);
+    if (auto ok = ci::check_fileid(r.fileid); !ok) return fail(ok.error(), at + "fileid", r.fileid);
+    if (auto ok = ci::parse_rule(r.rule); !ok) return fail(ok.error(), at + "rule", r.rule);
+  }
+  if (ops.rules.size() > ci::max_pic_rules)
+    return fail({objproc::errc::too_many_rules, objproc::error::no_offset,
+                 "Pic-Operations has at most 5 rules"},
+                "pic_operations.rules");
+  return succeed({});
+}
+
+build_result build_cos(const operation_input& in) {
+  const objproc::crypto::portable crypto;
+  auto where = cos_endpoint(in);
+  if (!where) {
+    const bool region = where.error().code == objproc::errc::invalid_region;
+    return fail(where.error(), region ? "region" : "endpoint", region ? in.region : in.endpoint);
+  }
+  if (auto r = ci::check_bucket_name(in.bucket); !r) return fail(r.error(), "bucket", in.bucket);
+  if (auto r = ci::check_object_key(in.key); !r) return fail(r.error(), "key", in.key);
+  const ci::credentials keys = in.credentials.cos();
+
+  if (in.kind == op_kind::presign_get) {
+    ci::rule process;
+    if (in.rule) {
+      auto parsed = ci::parse_rule(*in.rule);
+      if (!parsed) return fail(parsed.error(), "rule", *in.rule);
+      process = *parsed;
+    }
+    auto url = ci::presign(
+        ci::presign_get{
+            .bucket = in.bucket, .key = in.key, .process = process, .expires = in.expires},
+        *where, keys, in.time, crypto);
+    if (!url) return fail(url.error(), in.rule ? "rule" : "presign", in.rule.value_or(""));
+    return succeed({std::nullopt, std::move(*url)});
+  }
+
+  if (auto r = check_rules(in.pic_operations); !r.ok) return r;
+  auto prepared = in.kind == op_kind::ci_put_object
+                      ? ci::ci_put_object{.bucket = in.bucket,
+                                          .key = in.key,
+                                          .operations = in.pic_operations,
+                                          .body = in.body,
+                                          .content_type = in.content_type}
+                            .prepare(*where)
+                      : ci::ci_image_process{.bucket = in.bucket,
+                                             .key = in.key,
+                                             .operations = in.pic_operations}
+                            .prepare(*where);
+  if (!prepared) return fail(prepared.error(), "request");
+  auto signed_request = ci::sign(*prepared, keys, in.time, in.expires, crypto);
+  if (!signed_request) {
+    const bool window = signed_request.error().code == objproc::errc::value_out_of_range;
+    return fail(signed_request.error(), window ? "expires" : "credentials");
+  }
+  return succeed({std::move(*signed_request), {}});
+}
+
+}  // namespace
+
+build_result build(const operation_input& in) {
+  return in.vendor == provider::oss ? build_oss(in) : build_cos(in);
+}
+
+}  // namespace objproc_cli

@@ -1,0 +1,81 @@
+// tools/objproc/operation.hpp - one description of "what to sign", shared by the commands and
+// the JSONL protocol, and the one function that turns it into a signed request or a URL.
+//
+// Every value is checked by the library; when one is wrong the failure says which input it
+// was ("style", "save_as.key", "pic_operations.rules[1].rule" ...) and the text the error offset
+// points into, so the CLI can draw a caret under it and JSONL can map it back into the line.
+#ifndef OBJPROC_TOOLS_OPERATION_HPP
+#define OBJPROC_TOOLS_OPERATION_HPP
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <objproc/objproc.hpp>
+
+namespace objproc_cli {
+
+enum class provider { oss, cos };
+enum class op_kind { process_object, async_process_object, presign_get, ci_put_object,
+                     ci_image_process };
+
+[[nodiscard]] std::string_view name(provider p) noexcept;
+[[nodiscard]] std::string_view name(op_kind k) noexcept;
+
+struct save_target {
+  std::string bucket;  // empty: the source bucket
+  std::string key;
+};
+
+struct operation_input {
+  provider vendor = provider::oss;
+  op_kind kind = op_kind::process_object;
+  std::string region;
+  std::string bucket;
+  std::string key;
+  std::string endpoint;  // empty: the region's public endpoint
+  // OSS
+  std::optional<std::string> style;
+  std::optional<save_target> save_as;
+  std::optional<std::string> notify_topic;
+  objproc::oss::signature_version signature = objproc::oss::signature_version::v4;
+  // COS
+  std::optional<std::string> rule;  // presign_get
+  objproc::cos::pic_operations pic_operations;
+  std::string body;
+  std::string content_type;
+  // both
+  std::chrono::seconds expires{3600};  // presigned URL lifetime; COS header signing window
+  std::chrono::sys_seconds time{};
+  objproc::owned_credentials credentials;
+};
+
+/// What went wrong, and where: `field` names the input, `text` is what error.offset indexes
+/// (empty when the offset means nothing to the user).
+struct build_failure {
+  objproc::error error;
+  std::string field;
+  std::string text;
+};
+
+/// A signed request (the four request operations) or a presigned URL (presign_get).
+struct build_output {
+  std::optional<objproc::http::request> request;
+  std::string url;
+};
+
+struct build_result {
+  std::optional<build_output> ok;
+  build_failure failure;
+};
+
+/// Checks, prepares and signs `in` with the built-in crypto.
+[[nodiscard]] build_result build(const operation_input& in);
+
+/// "value out of range: below the minimum" (the errc's message and the static detail).
+[[nodiscard]] std::string message_of(const objproc::error& e);
+
+}  // namespace objproc_cli
+
+#endif  // OBJPROC_TOOLS_OPERATION_HPP

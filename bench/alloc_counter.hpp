@@ -18,8 +18,8 @@ class alloc_meter {
  public:
   void report(benchmark::State& state) const {
     const auto n = static_cast<double>(allocations() - start_);
-    state.counters["allocs"] = benchmark::Counter(
-        n / static_cast<double>(state.iterations()), benchmark::Counter::kAvgThreads);
+    state.counters["allocs"] = benchmark::Counter(n / static_cast<double>(state.iterations()),
+                                                  benchmark::Counter::kAvgThreads);
   }
 
  private:

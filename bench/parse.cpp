@@ -75,11 +75,12 @@ ci::pic_operations pic_operations_seed(int which) {
   if (which == 0)
     return {.is_pic_info = true,
             .rules = {{.fileid = "format.png", .rule = "imageView2/format/png"}}};
-  return {.is_pic_info = false,
-          .rules = {{.fileid = "/thumbs/a \"q\".webp", .rule = "imageMogr2/thumbnail/!50p/format/webp"},
-                    {.bucket = "otherbucket-1250000000",
-                     .fileid = "wm.jpg",
-                     .rule = "watermark/2/text/6IW-6K6v5LqR/fill/IzNEM0QzRA/gravity/southeast"}}};
+  return {
+      .is_pic_info = false,
+      .rules = {{.fileid = "/thumbs/a \"q\".webp", .rule = "imageMogr2/thumbnail/!50p/format/webp"},
+                {.bucket = "otherbucket-1250000000",
+                 .fileid = "wm.jpg",
+                 .rule = "watermark/2/text/6IW-6K6v5LqR/fill/IzNEM0QzRA/gravity/southeast"}}};
 }
 
 void pic_operations_to_json(benchmark::State& state) {

@@ -2,12 +2,14 @@
 // (oss/results.hpp, cos/results.hpp). Properties: parsing never crashes (ASan/UBSan watch);
 // every error has a code and an offset inside the input; an accepted document parses to the
 // same tree every time, and its typed readers agree with the tree (an accepted OSS error has
-// the <Code> of the tree, an accepted UploadResult holds at most five objects).
+// the <Code> of the tree, an accepted UploadResult holds at most five objects); an error body
+// base64-encoded as an x-oss-err header reads exactly as the body does.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
 #include <string_view>
 
+#include "objproc/core/text.hpp"
 #include "objproc/core/xml.hpp"
 #include "objproc/cos/results.hpp"
 #include "objproc/oss/results.hpp"
@@ -64,7 +66,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
 
   // The same bytes as a base64 x-oss-err header: decoding errors point into the header.
+  // (The decoded XML is shorter than the header, so XML offsets are inside it too.)
   const auto header = objproc::oss::parse_error_header(text);
-  if (!header && header.error().code == objproc::errc::none) std::abort();
+  check_error(header, size);
+  // The body sent base64-encoded in x-oss-err reads exactly as the body itself.
+  const auto encoded = objproc::oss::parse_error_header(objproc::to_base64(text), 400);
+  if (encoded.has_value() != oss_error.has_value()) std::abort();
+  if (encoded && !(*encoded == *oss_error)) std::abort();
+  if (!encoded && (encoded.error().code != oss_error.error().code ||
+                   encoded.error().offset != oss_error.error().offset))
+    std::abort();
   return 0;
 }

@@ -179,6 +179,18 @@ class span_writer {
   bool overflow_ = false;
 };
 
+/// Sorts [first, last) stably and in place. std::stable_sort may take a heap buffer; the signers
+/// sort at most a few dozen fields, where insertion sort is as fast and needs none.
+template <class T, class Less>
+constexpr void stable_sort_in_place(T* first, T* last, const Less& less) {
+  for (T* i = first + (first == last ? 0 : 1); i < last; ++i) {
+    T item = std::move(*i);
+    T* j = i;
+    for (; j != first && less(item, *(j - 1)); --j) *j = std::move(*(j - 1));
+    *j = std::move(item);
+  }
+}
+
 [[nodiscard]] constexpr char ascii_lower(char c) noexcept {
   return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
 }

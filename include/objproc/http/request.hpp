@@ -254,6 +254,36 @@ enum class bucket_placement : unsigned char { host, path, none };
   return where;
 }
 
+/// What url() of a request made from locate_object(scheme, host, placement, bucket, key) starts
+/// with, written into `out` without the heap: "https://bucket.host/key" (presigned URLs).
+constexpr void write_location(span_writer& out, std::string_view scheme, std::string_view host,
+                              bucket_placement placement, std::string_view bucket,
+                              std::string_view key) noexcept {
+  out.put(scheme);
+  out.put("://");
+  if (placement == bucket_placement::host) {
+    out.put(bucket);
+    out.put('.');
+  }
+  out.put(host);
+  if (placement == bucket_placement::path) {
+    out.put('/');
+    out.put(bucket);
+  }
+  out.put('/');
+  out.put_encoded(key, percent_set::path);
+}
+
+/// One query parameter as url() writes it after `separator` ('?' or '&'): key and value
+/// percent-encoded, no '=' for a bare key.
+constexpr void write_query_field(span_writer& out, char separator, const query_field& q) noexcept {
+  out.put(separator);
+  out.put_encoded(q.key, percent_set::component);
+  if (!q.value) return;
+  out.put('=');
+  out.put_encoded(*q.value, percent_set::component);
+}
+
 /// An endpoint given as text ("https://oss.example.com/", "localhost:9000"): the scheme when
 /// one is written, and the host in lower case. Offsets refer to `text`.
 [[nodiscard]] inline result<void> parse_endpoint_host(std::string_view text, std::string& scheme,
@@ -393,9 +423,7 @@ class field_range {
       ++at_;
       return was;
     }
-    friend bool operator==(const iterator& a, const iterator& b) noexcept {
-      return a.at_ == b.at_;
-    }
+    friend bool operator==(const iterator& a, const iterator& b) noexcept { return a.at_ == b.at_; }
 
    private:
     const char* text_ = nullptr;
@@ -522,9 +550,8 @@ class request {
   }
   /// Removes every parameter named `key` (exact match); how many were removed.
   std::size_t remove_query(std::string_view key) {
-    const std::size_t removed = remove_fields(0, query_count_, [&](std::string_view name) {
-      return name == key;
-    });
+    const std::size_t removed =
+        remove_fields(0, query_count_, [&](std::string_view name) { return name == key; });
     query_count_ -= removed;
     return removed;
   }
@@ -786,9 +813,10 @@ class request {
       text_.reserve(std::max(text_.size() + total, 2 * text_.capacity()));
     std::array<detail::text_ref, N> refs{};
     for (std::size_t i = 0; i < N; ++i) {
-      const std::string_view part = inside[i] != std::string_view::npos
-                                        ? std::string_view(text_.data() + inside[i], parts[i].size())
-                                        : parts[i];
+      const std::string_view part =
+          inside[i] != std::string_view::npos
+              ? std::string_view(text_.data() + inside[i], parts[i].size())
+              : parts[i];
       refs[i] = {text_.size(), part.size()};
       text_.append(part);
     }

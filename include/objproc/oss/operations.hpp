@@ -7,20 +7,32 @@
 //   auto prepared = op.prepare(*oss::endpoint::for_region("cn-hangzhou"));   // pure, no secrets
 //   auto signed_request = oss::sign(*prepared, creds, now, crypto::portable{});  // V4 by default
 //   auto url = oss::presign(oss::presign_get{...}, endpoint, creds, now, crypto::portable{});
+//   char buffer[1024];                                            // or into a buffer, no heap:
+//   auto n = oss::presign_to(oss::presign_get{...}, endpoint, creds, now, crypto, buffer);
+//   oss::v4_key_cache cache;                                      // one per thread: V4 keys
+//   oss::sign(*prepared, creds, now, crypto, cache);              // derived once a day
 //
 // Each operation checks its style against where it is used (oss::check_carrier): ProcessObject
 // refuses sys/notify and async-only operations, AsyncProcessObject refuses sync-only ones and
 // requires sys/saveas where the result must be saved, a presigned GET refuses sys/saveas.
 // Wire forms (../shared/DESIGN.md): POST /<key>?x-oss-process (bare key), body
 // "x-oss-process=" + form-encoded process string, Content-Type application/x-www-form-urlencoded.
+//
+// Memory: sign() makes one copy of the descriptor (its text arena, its field records, its body)
+// with room reserved for the signature headers, and nothing else on the heap unless the
+// canonical request outgrows a 2 KiB stack buffer. presign_to() uses no heap at all: scratch
+// text lives on the stack (presign_scratch_size; beyond it, errc::buffer_too_small) and the URL
+// goes into the caller's buffer. presign() is presign_to() into a stack buffer, then a string.
 #ifndef OBJPROC_OSS_OPERATIONS_HPP
 #define OBJPROC_OSS_OPERATIONS_HPP
 
+#include <array>
 #include <chrono>
+#include <cstddef>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
-#include <vector>
 
 #include "objproc/config.hpp"
 #include "objproc/core/result.hpp"
@@ -28,6 +40,7 @@
 #include "objproc/http/request.hpp"
 #include "objproc/oss/credentials.hpp"
 #include "objproc/oss/endpoint.hpp"
+#include "objproc/oss/key_cache.hpp"
 #include "objproc/oss/sign_v1.hpp"
 #include "objproc/oss/sign_v4.hpp"
 #include "objproc/oss/style.hpp"
@@ -54,6 +67,8 @@ namespace detail {
     std::string_view action, carrier used_in) {
   if (auto r = process.checked(); !r) return r.error();
   if (auto r = check_carrier(process, used_in); !r) return r.error();
+  // Processing needs a source object: an empty key would address the bucket itself.
+  if (key.empty()) return error{errc::invalid_object_key, error::no_offset, "empty object key"};
   auto location = where.locate(bucket, key);
   if (!location) return location.error();
   auto request = http::request::make(http::method::post, *location);
@@ -69,20 +84,48 @@ namespace detail {
                           std::string(where.region())};
 }
 
-// The signer's view of a prepared request (views into it: keep it alive).
+// The signer's view of a prepared request, in fixed arrays (views into it: keep it alive).
 struct signing_view {
-  std::vector<http::query_field> query;
-  std::vector<http::header_field> headers;
-  signing_input input;
+  std::array<http::query_field, http::max_signed_fields> query{};
+  std::array<http::header_field, http::max_signed_fields> headers{};
+  signing_input input{};
 };
-[[nodiscard]] inline signing_view view_of(const prepared_request& p) {
-  signing_view v{p.request.query_fields(), p.request.header_fields(), {}};
+[[nodiscard]] inline result<void> view_of(const prepared_request& p, signing_view& v) noexcept {
+  auto query = p.request.query_fields(v.query);
+  if (!query) return query.error();
+  auto headers = p.request.header_fields(v.headers);
+  if (!headers) return headers.error();
   v.input = signing_input{.method = http::to_string(p.request.method()),
                           .bucket = p.bucket,
                           .key = p.key,
-                          .query = v.query,
-                          .headers = v.headers};
-  return v;
+                          .query = *query,
+                          .headers = *headers};
+  return {};
+}
+
+// The request with `headers` set (each replacing its namesakes): one copy, room reserved.
+[[nodiscard]] inline result<http::request> with_headers(
+    const http::request& request, std::span<const http::header_field> headers) {
+  std::size_t text = 0;
+  for (const http::header_field& h : headers) text += h.name.size() + h.value.size();
+  http::request out = request.reserved_copy(text, headers.size());
+  for (const http::header_field& h : headers)
+    if (auto r = out.set_header(h.name, h.value); !r) return r.error();
+  return out;
+}
+
+template <class Crypto>
+[[nodiscard]] result<http::request> sign_v4_with(const prepared_request& prepared,
+                                                 const signing_view& view, const credentials& creds,
+                                                 const v4_signing_key& key,
+                                                 std::chrono::sys_seconds now,
+                                                 const Crypto& crypto) {
+  return with_scratch<2048>([&](http::detail::span_writer& scratch) -> result<http::request> {
+    v4_header_parts parts;
+    if (auto r = v4_header_core(view.input, creds, key, now, crypto, {}, scratch, parts); !r)
+      return r.error();
+    return with_headers(prepared.request, parts.headers().span());
+  });
 }
 
 }  // namespace detail
@@ -111,27 +154,45 @@ struct async_process_object {
   }
 };
 
-/// Signs a prepared request at `now`; returns the descriptor with every header to send.
+/// Signs a prepared request at `now`; returns the descriptor with every header to send. V4
+/// derives its signing key on each call: pass a v4_key_cache to derive it once a day.
 template <class Crypto>
 [[nodiscard]] result<http::request> sign(const prepared_request& prepared, const credentials& creds,
                                          std::chrono::sys_seconds now, const Crypto& crypto,
                                          signature_version version = signature_version::v4) {
   static_assert(crypto_provider<Crypto>,
                 "objproc::oss::sign requires a crypto_provider: see objproc/crypto/concepts.hpp");
-  const auto view = detail::view_of(prepared);
-  http::request out = prepared.request;
+  detail::signing_view view;
+  if (auto r = detail::view_of(prepared, view); !r) return r.error();
   if (version == signature_version::v4) {
-    auto signature = sign_v4_header(view.input, creds, prepared.region, now, crypto);
-    if (!signature) return signature.error();
-    const auto& added = signature->headers;
-    if (auto r = out.set_headers(std::span(added.begin(), added.size())); !r) return r.error();
-  } else {
-    auto signature = sign_v1_header(view.input, creds, now, crypto);
-    if (!signature) return signature.error();
-    const auto& added = signature->headers;
-    if (auto r = out.set_headers(std::span(added.begin(), added.size())); !r) return r.error();
+    if (auto r = detail::v4_check(view.input, creds, {}); !r) return r.error();
+    auto key = v4_signing_key::derive(creds, now, prepared.region, crypto);
+    if (!key) return key.error();
+    return detail::sign_v4_with(prepared, view, creds, *key, now, crypto);
   }
-  return out;
+  return detail::v1_with_scratch<2048>(
+      [&](http::detail::span_writer& scratch) -> result<http::request> {
+        detail::v1_header_parts parts;
+        if (auto r = detail::v1_header_core(view.input, creds, now, crypto, {}, scratch, parts); !r)
+          return r.error();
+        return detail::with_headers(prepared.request, parts.headers().span());
+      });
+}
+
+/// Signs with V4, taking the signing key from `cache` (derived when the secret, day or region
+/// changed). Same signature as without the cache.
+template <class Crypto>
+[[nodiscard]] result<http::request> sign(const prepared_request& prepared, const credentials& creds,
+                                         std::chrono::sys_seconds now, const Crypto& crypto,
+                                         v4_key_cache& cache) {
+  static_assert(crypto_provider<Crypto>,
+                "objproc::oss::sign requires a crypto_provider: see objproc/crypto/concepts.hpp");
+  detail::signing_view view;
+  if (auto r = detail::view_of(prepared, view); !r) return r.error();
+  if (auto r = detail::v4_check(view.input, creds, {}); !r) return r.error();
+  auto key = cache.key(creds, now, prepared.region, crypto);
+  if (!key) return key.error();
+  return detail::sign_v4_with(prepared, view, creds, **key, now, crypto);
 }
 
 /// A presigned GET URL, with a processing style applied on the fly (never sys/saveas or
@@ -143,11 +204,19 @@ struct presign_get {
   std::chrono::seconds expires{3600};
 };
 
+/// Scratch text presign_to() keeps on the stack (encoded query, canonical request or string to
+/// sign): inputs that need more get errc::buffer_too_small from presign_to (presign copes).
+inline constexpr std::size_t presign_scratch_size = 4096;
+
+namespace detail {
+
 template <class Crypto>
-[[nodiscard]] result<std::string> presign(const presign_get& op, const endpoint& where,
-                                          const credentials& creds, std::chrono::sys_seconds now,
-                                          const Crypto& crypto,
-                                          signature_version version = signature_version::v4) {
+[[nodiscard]] result<std::size_t> presign_into(const presign_get& op, const endpoint& where,
+                                               const credentials& creds,
+                                               std::chrono::sys_seconds now, const Crypto& crypto,
+                                               signature_version version, v4_key_cache* cache,
+                                               std::span<char> out,
+                                               http::detail::span_writer& scratch) {
   static_assert(crypto_provider<Crypto>,
                 "objproc::oss::presign requires a crypto_provider: see "
                 "objproc/crypto/concepts.hpp");
@@ -155,29 +224,131 @@ template <class Crypto>
     if (auto r = op.process.checked(); !r) return r.error();
     if (auto r = check_carrier(op.process, carrier::get_url); !r) return r.error();
   }
-  auto location = where.locate(op.bucket, op.key);
-  if (!location) return location.error();
-  auto request = http::request::make(http::method::get, *location);
-  if (!request) return request.error();
-  if (!op.process.empty())
-    if (auto r = request->add_query("x-oss-process", op.process.view()); !r) return r.error();
-  prepared_request prepared{std::move(*request), std::string(op.bucket), std::string(op.key),
-                            std::string(where.region())};
-  const auto view = detail::view_of(prepared);
+  // What endpoint::locate checks, without building a location.
+  if (auto r = check_bucket_name(op.bucket); !r) return r.error();
+  if (!op.key.empty())
+    if (auto r = check_object_key(op.key); !r) return r.error();
+  const std::array<http::query_field, 1> process = {
+      http::query_field{"x-oss-process", op.process.view()}};
+  const signing_input input{.method = "GET",
+                            .bucket = op.bucket,
+                            .key = op.key,
+                            .query = std::span(process).first(op.process.empty() ? 0 : 1),
+                            .headers = {}};
+
+  v4_query_parts v4;
+  v1_query_parts v1;
+  std::span<const http::query_field> added;
   if (version == signature_version::v4) {
-    auto signature = sign_v4_query(view.input, creds, prepared.region, now, op.expires, crypto);
-    if (!signature) return signature.error();
-    const auto& added = signature->query;
-    if (auto r = prepared.request.add_query(std::span(added.begin(), added.size())); !r)
+    if (auto r = v4_check(input, creds, {}); !r) return r.error();
+    std::optional<v4_signing_key> derived;
+    const v4_signing_key* key = nullptr;
+    if (cache != nullptr) {
+      auto cached = cache->key(creds, now, where.region(), crypto);
+      if (!cached) return cached.error();
+      key = *cached;
+    } else {
+      auto fresh = v4_signing_key::derive(creds, now, where.region(), crypto);
+      if (!fresh) return fresh.error();
+      key = &derived.emplace(*fresh);
+    }
+    if (auto r = v4_query_core(input, creds, *key, now, op.expires, crypto, {}, scratch, v4); !r)
       return r.error();
+    added = v4.query.span();
   } else {
-    auto signature = sign_v1_query(view.input, creds, now, op.expires, crypto);
-    if (!signature) return signature.error();
-    const auto& added = signature->query;
-    if (auto r = prepared.request.add_query(std::span(added.begin(), added.size())); !r)
+    if (auto r = v1_query_core(input, creds, now, op.expires, crypto, {}, scratch, v1); !r)
       return r.error();
+    added = v1.query.span();
   }
-  return prepared.request.url();
+
+  http::detail::span_writer url(out);
+  const auto placement = where.style() == url_style::virtual_hosted
+                             ? http::detail::bucket_placement::host
+                         : where.style() == url_style::path ? http::detail::bucket_placement::path
+                                                            : http::detail::bucket_placement::none;
+  http::detail::write_location(url, where.scheme(), where.host(), placement, op.bucket, op.key);
+  char separator = '?';
+  for (const auto fields : {input.query, added})
+    for (const http::query_field& q : fields) {
+      http::detail::write_query_field(url, separator, q);
+      separator = '&';
+    }
+  if (url.overflowed())
+    return error{errc::buffer_too_small, error::no_offset, "the URL does not fit the buffer"};
+  return url.size();
+}
+
+}  // namespace detail
+
+/// A presigned GET URL written into `out`, without the heap; its length. errc::buffer_too_small
+/// when it does not fit (out then holds no usable text).
+template <class Crypto>
+[[nodiscard]] result<std::size_t> presign_to(const presign_get& op, const endpoint& where,
+                                             const credentials& creds, std::chrono::sys_seconds now,
+                                             const Crypto& crypto, std::span<char> out,
+                                             signature_version version = signature_version::v4) {
+  std::array<char, presign_scratch_size> stack;  // written before read: no need to clear it
+  http::detail::span_writer scratch(stack);
+  return detail::presign_into(op, where, creds, now, crypto, version, nullptr, out, scratch);
+}
+
+/// presign_to with V4 and the signing key from `cache`.
+template <class Crypto>
+[[nodiscard]] result<std::size_t> presign_to(const presign_get& op, const endpoint& where,
+                                             const credentials& creds, std::chrono::sys_seconds now,
+                                             const Crypto& crypto, std::span<char> out,
+                                             v4_key_cache& cache) {
+  std::array<char, presign_scratch_size> stack;  // written before read: no need to clear it
+  http::detail::span_writer scratch(stack);
+  return detail::presign_into(op, where, creds, now, crypto, signature_version::v4, &cache, out,
+                              scratch);
+}
+
+namespace detail {
+
+// presign_to into a stack buffer; for long inputs, once more with heap buffers large enough
+// for any encoding of them (each byte at most triples, and appears in scratch a few times).
+template <class Crypto>
+[[nodiscard]] result<std::string> presign_string(const presign_get& op, const endpoint& where,
+                                                 const credentials& creds,
+                                                 std::chrono::sys_seconds now, const Crypto& crypto,
+                                                 signature_version version, v4_key_cache* cache) {
+  std::array<char, 2048> url;
+  std::array<char, presign_scratch_size> stack;
+  http::detail::span_writer scratch(stack);
+  auto n = presign_into(op, where, creds, now, crypto, version, cache, url, scratch);
+  if (n) return std::string(url.data(), *n);
+  if (n.error().code != errc::buffer_too_small) return n.error();
+  const std::size_t inputs = op.bucket.size() + op.key.size() + op.process.view().size() +
+                             creds.access_key_id.size() + creds.security_token.size() +
+                             where.scheme().size() + where.host().size() + where.region().size();
+  const std::size_t bound = 4096 + 12 * inputs;
+  std::string heap_url(bound, '\0');
+  std::string heap_scratch(bound, '\0');
+  http::detail::span_writer big(heap_scratch);
+  auto m = presign_into(op, where, creds, now, crypto, version, cache, heap_url, big);
+  if (!m) return m.error();
+  heap_url.resize(*m);
+  return heap_url;
+}
+
+}  // namespace detail
+
+/// A presigned GET URL as a string (the same bytes presign_to writes).
+template <class Crypto>
+[[nodiscard]] result<std::string> presign(const presign_get& op, const endpoint& where,
+                                          const credentials& creds, std::chrono::sys_seconds now,
+                                          const Crypto& crypto,
+                                          signature_version version = signature_version::v4) {
+  return detail::presign_string(op, where, creds, now, crypto, version, nullptr);
+}
+
+/// presign with V4 and the signing key from `cache`.
+template <class Crypto>
+[[nodiscard]] result<std::string> presign(const presign_get& op, const endpoint& where,
+                                          const credentials& creds, std::chrono::sys_seconds now,
+                                          const Crypto& crypto, v4_key_cache& cache) {
+  return detail::presign_string(op, where, creds, now, crypto, signature_version::v4, &cache);
 }
 
 }  // namespace oss

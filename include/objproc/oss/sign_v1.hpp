@@ -174,10 +174,9 @@ static_assert(std::is_sorted(v1_signed_sub_resources.begin(), v1_signed_sub_reso
   }
   for (const http::header_field& h : added_headers)
     if (!oss_headers.try_push_back(h)) return v1_too_many();
-  std::stable_sort(oss_headers.data(), oss_headers.data() + oss_headers.size(),
-                   [](const auto& a, const auto& b) {
-                     return http::detail::icompare(a.name, b.name) < 0;
-                   });
+  http::detail::stable_sort_in_place(
+      oss_headers.data(), oss_headers.data() + oss_headers.size(),
+      [](const auto& a, const auto& b) { return http::detail::icompare(a.name, b.name) < 0; });
   for (std::size_t i = 0; i < oss_headers.size(); ++i) {
     if (i != 0 && http::detail::iequals(oss_headers[i - 1].name, oss_headers[i].name)) {
       out.replace_back(',');
@@ -202,8 +201,8 @@ static_assert(std::is_sorted(v1_signed_sub_resources.begin(), v1_signed_sub_reso
       if (!resources.try_push_back(q)) return v1_too_many();
   for (const http::query_field& q : added_query)
     if (!resources.try_push_back(q)) return v1_too_many();
-  std::stable_sort(resources.data(), resources.data() + resources.size(),
-                   [](const auto& a, const auto& b) { return a.key < b.key; });
+  http::detail::stable_sort_in_place(resources.data(), resources.data() + resources.size(),
+                                     [](const auto& a, const auto& b) { return a.key < b.key; });
   for (std::size_t i = 0; i < resources.size(); ++i) {
     out.put(i == 0 ? '?' : '&');
     out.put(resources[i].key);
@@ -227,8 +226,7 @@ template <class Crypto>
   if (auto r = crypto.hmac_sha1(as_bytes(secret), as_bytes(string_to_sign), mac); !r)
     return r.error();
   v1_signature_text out{};
-  if (auto r = encode_base64(std::span<const std::byte>(mac), std::span<char>(out.data, 28));
-      !r)
+  if (auto r = encode_base64(std::span<const std::byte>(mac), std::span<char>(out.data, 28)); !r)
     return r.error();
   return out;
 }
@@ -285,10 +283,9 @@ template <class Crypto>
   if (sts) added[count++] = {"x-oss-security-token", creds.security_token};
 
   const std::size_t at = scratch.size();
-  if (auto r = v1_write_string_to_sign(scratch, input, out.date.view(),
-                                       std::span(owned).first(sts ? 3 : 2),
-                                       std::span(added).first(count), {}, {},
-                                       options.sub_resources);
+  if (auto r = v1_write_string_to_sign(
+          scratch, input, out.date.view(), std::span(owned).first(sts ? 3 : 2),
+          std::span(added).first(count), {}, {}, options.sub_resources);
       !r)
     return r;
   out.string_to_sign = scratch.text(at);
@@ -316,9 +313,8 @@ struct v1_query_parts {
 
 template <class Crypto>
 [[nodiscard]] result<void> v1_query_core(const signing_input& input, const credentials& creds,
-                                         std::chrono::sys_seconds now,
-                                         std::chrono::seconds expires, const Crypto& crypto,
-                                         const v1_options& options,
+                                         std::chrono::sys_seconds now, std::chrono::seconds expires,
+                                         const Crypto& crypto, const v1_options& options,
                                          http::detail::span_writer& scratch, v1_query_parts& out) {
   static_assert(crypto_provider<Crypto>,
                 "objproc::oss::sign_v1 requires a crypto_provider: see "
@@ -342,8 +338,7 @@ template <class Crypto>
 
   if (auto r = v1_write_string_to_sign(scratch, input, scratch.text(expires_at, expires_end), {},
                                        {}, std::span(owned).first(sts ? 4 : 3),
-                                       std::span(added).first(sts ? 1 : 0),
-                                       options.sub_resources);
+                                       std::span(added).first(sts ? 1 : 0), options.sub_resources);
       !r)
     return r;
   out.string_to_sign = scratch.text(expires_end);
@@ -383,8 +378,7 @@ template <class Crypto>
   return detail::v1_with_scratch<2048>(
       [&](http::detail::span_writer& scratch) -> result<v1_header_signature> {
         detail::v1_header_parts parts;
-        if (auto r = detail::v1_header_core(input, creds, now, crypto, options, scratch, parts);
-            !r)
+        if (auto r = detail::v1_header_core(input, creds, now, crypto, options, scratch, parts); !r)
           return r.error();
         v1_header_signature out;
         out.string_to_sign.assign(parts.string_to_sign);
@@ -403,8 +397,8 @@ template <class Crypto>
   return detail::v1_with_scratch<2048>(
       [&](http::detail::span_writer& scratch) -> result<v1_query_signature> {
         detail::v1_query_parts parts;
-        if (auto r = detail::v1_query_core(input, creds, now, expires, crypto, options, scratch,
-                                           parts);
+        if (auto r =
+                detail::v1_query_core(input, creds, now, expires, crypto, options, scratch, parts);
             !r)
           return r.error();
         v1_query_signature out;

@@ -180,9 +180,9 @@ using v4_names = http::field_list<std::string_view, http::max_signed_fields>;
   std::sort(first, last, [](std::string_view a, std::string_view b) {
     return http::detail::icompare(a, b) < 0;
   });
-  const std::string_view* kept = std::unique(first, last, [](std::string_view a, std::string_view b) {
-    return http::detail::iequals(a, b);
-  });
+  const std::string_view* kept = std::unique(
+      first, last,
+      [](std::string_view a, std::string_view b) { return http::detail::iequals(a, b); });
   v4_names unique;
   for (const std::string_view* n = first; n != kept; ++n) unique.push_back(*n);
   names = unique;
@@ -215,9 +215,9 @@ inline void v4_join_names(http::detail::span_writer& out, std::span<const std::s
   }
   for (const http::header_field& h : added)
     if (!list.try_push_back(h)) return v4_too_many();
-  std::stable_sort(list.data(), list.data() + list.size(), [](const auto& a, const auto& b) {
-    return http::detail::icompare(a.name, b.name) < 0;
-  });
+  http::detail::stable_sort_in_place(
+      list.data(), list.data() + list.size(),
+      [](const auto& a, const auto& b) { return http::detail::icompare(a.name, b.name) < 0; });
   for (std::size_t i = 0; i < list.size(); ++i) {
     const bool repeat = i != 0 && http::detail::iequals(list[i - 1].name, list[i].name);
     if (repeat) {
@@ -257,14 +257,14 @@ using v4_query_entries = http::field_list<v4_query_entry, http::max_signed_field
       if (!push(q)) return v4_too_many();
   for (const http::query_field& q : added)
     if (!push(q)) return v4_too_many();
-  std::stable_sort(entries.data(), entries.data() + entries.size(),
-                   [&](const v4_query_entry& a, const v4_query_entry& b) {
-                     const auto ka = scratch.text(a.key_at, a.key_end);
-                     const auto kb = scratch.text(b.key_at, b.key_end);
-                     if (ka != kb) return ka < kb;
-                     return scratch.text(a.key_end, a.value_end) <
-                            scratch.text(b.key_end, b.value_end);
-                   });
+  http::detail::stable_sort_in_place(entries.data(), entries.data() + entries.size(),
+                                     [&](const v4_query_entry& a, const v4_query_entry& b) {
+                                       const auto ka = scratch.text(a.key_at, a.key_end);
+                                       const auto kb = scratch.text(b.key_at, b.key_end);
+                                       if (ka != kb) return ka < kb;
+                                       return scratch.text(a.key_end, a.value_end) <
+                                              scratch.text(b.key_end, b.value_end);
+                                     });
   return {};
 }
 
@@ -283,13 +283,15 @@ struct v4_core {
 /// Canonical request into `scratch`, StringToSign, Signature. errc::buffer_too_small when the
 /// scratch is too small (scratch.needed() then says how much it takes).
 template <class Crypto>
-[[nodiscard]] result<void> v4_compute(
-    const signing_input& in, const v4_signing_key& key, std::string_view iso_date,
-    std::span<const std::string_view> owned_headers,
-    std::span<const http::header_field> added_headers,
-    std::span<const std::string_view> owned_query, std::span<const http::query_field> added_query,
-    std::span<const std::string_view> additional, http::detail::span_writer& scratch,
-    const Crypto& crypto, v4_core& out) {
+[[nodiscard]] result<void> v4_compute(const signing_input& in, const v4_signing_key& key,
+                                      std::string_view iso_date,
+                                      std::span<const std::string_view> owned_headers,
+                                      std::span<const http::header_field> added_headers,
+                                      std::span<const std::string_view> owned_query,
+                                      std::span<const http::query_field> added_query,
+                                      std::span<const std::string_view> additional,
+                                      http::detail::span_writer& scratch, const Crypto& crypto,
+                                      v4_core& out) {
   v4_query_entries entries;
   if (auto r = v4_encode_query(scratch, in.query, owned_query, added_query, entries); !r) return r;
   const std::size_t start = scratch.size();
@@ -311,8 +313,8 @@ template <class Crypto>
     }
   }
   scratch.put('\n');
-  if (auto r = v4_write_canonical_headers(scratch, in.headers, owned_headers, added_headers,
-                                          additional);
+  if (auto r =
+          v4_write_canonical_headers(scratch, in.headers, owned_headers, added_headers, additional);
       !r)
     return r;
   scratch.put('\n');
@@ -399,8 +401,8 @@ template <class Crypto>
     return r;
 
   if (auto r = v4_compute(input, key, out.date.view(), std::span(owned).first(sts ? 3 : 2),
-                          std::span(added).first(sts ? 3 : 2), {}, {}, additional.span(),
-                          scratch, crypto, out.core);
+                          std::span(added).first(sts ? 3 : 2), {}, {}, additional.span(), scratch,
+                          crypto, out.core);
       !r)
     return r;
 
@@ -566,8 +568,8 @@ template <class Crypto>
   return detail::with_scratch<2048>(
       [&](http::detail::span_writer& scratch) -> result<v4_header_signature> {
         detail::v4_header_parts parts;
-        if (auto r = detail::v4_header_core(input, creds, key, now, crypto, options, scratch,
-                                            parts);
+        if (auto r =
+                detail::v4_header_core(input, creds, key, now, crypto, options, scratch, parts);
             !r)
           return r.error();
         v4_header_signature out;

@@ -15,7 +15,8 @@
 // objproc::credentials_provider; Clock models objproc::signing_clock (now() on the system
 // clock: a fake clock makes tests deterministic). A client is not thread-safe: use one per
 // thread (its transport usually is per thread anyway). In the asynchronous form the client must
-// outlive every operation it started.
+// outlive every operation it started. The client owns its transport, or refers to one owned
+// elsewhere when given std::ref(transport) (Transport is then a reference type).
 #ifndef OBJPROC_CLIENT_HPP
 #define OBJPROC_CLIENT_HPP
 
@@ -201,7 +202,7 @@ class client {
 
   client(Transport transport, Crypto crypto, Credentials credentials, client_options options = {},
          Clock clock = {})
-      : transport_(std::move(transport)),
+      : transport_(std::forward<Transport>(transport)),
         crypto_(std::move(crypto)),
         credentials_(std::move(credentials)),
         options_(options),
@@ -268,7 +269,7 @@ class client {
   [[nodiscard]] std::chrono::sys_seconds now() const {
     return std::chrono::time_point_cast<std::chrono::seconds>(clock_.now()) + clock_offset_;
   }
-  [[nodiscard]] Transport& transport_ref() noexcept { return transport_; }
+  [[nodiscard]] std::remove_reference_t<Transport>& transport_ref() noexcept { return transport_; }
   [[nodiscard]] const client_options& options() const noexcept { return options_; }
 
  private:
@@ -392,6 +393,25 @@ class client {
   detail::jitter_source jitter_;
   std::chrono::seconds clock_offset_{0};
 };
+
+/// client(std::ref(loop), ...) refers to a transport owned elsewhere (an engine's event loop,
+/// a transport that cannot move) instead of owning it.
+template <class Transport, class Crypto, class Credentials>
+client(std::reference_wrapper<Transport>, Crypto, Credentials)
+    -> client<Transport&, Crypto, Credentials>;
+template <class Transport, class Crypto, class Credentials>
+client(std::reference_wrapper<Transport>, Crypto, Credentials, client_options)
+    -> client<Transport&, Crypto, Credentials>;
+template <class Transport, class Crypto, class Credentials, class Clock>
+client(std::reference_wrapper<Transport>, Crypto, Credentials, client_options, Clock)
+    -> client<Transport&, Crypto, Credentials, Clock>;
+template <class Transport, class Crypto, class Credentials>
+client(Transport, Crypto, Credentials) -> client<Transport, Crypto, Credentials>;
+template <class Transport, class Crypto, class Credentials>
+client(Transport, Crypto, Credentials, client_options) -> client<Transport, Crypto, Credentials>;
+template <class Transport, class Crypto, class Credentials, class Clock>
+client(Transport, Crypto, Credentials, client_options, Clock)
+    -> client<Transport, Crypto, Credentials, Clock>;
 
 OBJPROC_NAMESPACE_END
 

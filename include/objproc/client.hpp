@@ -257,8 +257,11 @@ class client {
                                cos::endpoint>& where) {
     auto keys = credentials_.get();
     if (!keys) return keys.error();
-    if constexpr (std::same_as<Presign, oss::presign_get>)
+    if constexpr (std::same_as<Presign, oss::presign_get>) {
+      if (options_.oss_signature == oss::signature_version::v4)
+        return oss::presign(op, where, keys->oss(), now(), crypto_, key_cache_);
       return oss::presign(op, where, keys->oss(), now(), crypto_, options_.oss_signature);
+    }
     else
       return cos::presign(op, where, keys->cos(), now(), crypto_);
   }
@@ -306,6 +309,8 @@ class client {
   [[nodiscard]] result<http::request> sign_now(const oss::prepared_request& p) {
     auto keys = credentials_.get();
     if (!keys) return keys.error();
+    if (options_.oss_signature == oss::signature_version::v4)
+      return oss::sign(p, keys->oss(), now(), crypto_, key_cache_);  // derived once a day
     return oss::sign(p, keys->oss(), now(), crypto_, options_.oss_signature);
   }
   [[nodiscard]] result<http::request> sign_now(const cos::prepared_request& p) {
@@ -392,6 +397,7 @@ class client {
   Clock clock_;
   detail::jitter_source jitter_;
   std::chrono::seconds clock_offset_{0};
+  oss::v4_key_cache key_cache_;  // a client is per thread, so is its cache
 };
 
 /// client(std::ref(loop), ...) refers to a transport owned elsewhere (an engine's event loop,

@@ -68,10 +68,11 @@ int run_presign(std::span<char* const> args) {
     if (!seconds) return usage_error("presign", "--expires takes a positive number of seconds");
     in.expires = *seconds;
   }
-  bool examples = false;
-  in.credentials = credentials_or_example(in.vendor, false, examples);
+  auto keys = environment_credentials(in.vendor);
+  in.credentials = keys ? *keys : example_credentials(in.vendor);
   const build_result built = build(in);
   if (!built.ok) return report_failure(built.failure);
+  if (!keys) print_example_banner(in.vendor, false);
   std::printf("%s\n", built.ok->url.c_str());
   return exit_ok;
 }

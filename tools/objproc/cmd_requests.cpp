@@ -185,14 +185,10 @@ int run_request(const command_spec& spec, std::span<char* const> args) {
                  objproc::to_string(keys.error()).c_str());
     return exit_usage;
   }
-  if (keys) {
-    in.credentials = *keys;
-  } else {
-    print_example_banner(spec.vendor, true);
-    in.credentials = example_credentials(spec.vendor);
-  }
+  in.credentials = keys ? *keys : example_credentials(spec.vendor);
   const build_result built = build(in);
   if (!built.ok) return report_failure(built.failure);
+  if (!keys) print_example_banner(spec.vendor, true);
   const objproc::http::request& request = *built.ok->request;
   if (send) return send_and_report(request, spec.kind);
   if (keys && !parsed->has("dry-run"))

@@ -33,15 +33,6 @@ void print_example_banner(provider p, bool dry_run) {
   std::fflush(stderr);
 }
 
-objproc::owned_credentials credentials_or_example(provider p, bool dry_run,
-                                                  bool& are_examples) {
-  auto keys = environment_credentials(p);
-  are_examples = !keys.has_value();
-  if (keys) return *keys;
-  print_example_banner(p, dry_run);
-  return example_credentials(p);
-}
-
 namespace {
 std::optional<std::int64_t> parse_integer(std::string_view text) {
   std::int64_t v = 0;

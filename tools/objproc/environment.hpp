@@ -22,11 +22,6 @@ namespace objproc_cli {
 /// The vendors' documentation example keys: they sign like real ones and open nothing.
 [[nodiscard]] objproc::owned_credentials example_credentials(provider p);
 
-/// Credentials for a command: the environment's, else the example keys with a banner on
-/// stderr saying so.
-[[nodiscard]] objproc::owned_credentials credentials_or_example(provider p, bool dry_run,
-                                                                bool& are_examples);
-
 /// Prints the "example credentials" banner to stderr; `dry_run`: nothing will be sent.
 void print_example_banner(provider p, bool dry_run);
 

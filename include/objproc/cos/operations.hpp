@@ -8,19 +8,27 @@
 //   auto prepared = op.prepare(*cos::endpoint::for_region("ap-guangzhou"));
 //   auto signed_request = cos::sign(*prepared, creds, now, std::chrono::seconds{3600}, crypto);
 //   auto url = cos::presign(cos::presign_get{...}, endpoint, creds, now, crypto);
+//   char buffer[1024];                                           // or into a buffer, no heap:
+//   auto n = cos::presign_to(cos::presign_get{...}, endpoint, creds, now, crypto, buffer);
 //
 // Wire forms: PUT /<key> with Pic-Operations (upload-time processing), POST /<key>?image_process
 // with Pic-Operations and Content-Length: 0 (processing a stored object), GET /<key>?<rule> (a
 // rule applied on download, signed as a parameter). Host and Content-Length are part of the
 // descriptor because COS signs them: what is signed is what is sent.
+//
+// Memory: sign() makes one copy of the descriptor with room reserved for Authorization (and
+// nothing else on the heap unless the signed text outgrows a 2 KiB stack buffer). presign_to()
+// uses no heap: scratch text on the stack (presign_scratch_size; beyond it,
+// errc::buffer_too_small), the URL in the caller's buffer. presign() is presign_to() then a string.
 #ifndef OBJPROC_COS_OPERATIONS_HPP
 #define OBJPROC_COS_OPERATIONS_HPP
 
+#include <array>
 #include <chrono>
+#include <cstddef>
 #include <span>
 #include <string>
 #include <string_view>
-#include <vector>
 
 #include "objproc/config.hpp"
 #include "objproc/core/result.hpp"
@@ -46,6 +54,8 @@ namespace detail {
 [[nodiscard]] inline result<prepared_request> prepare(const endpoint& where, http::method method,
                                                       std::string_view bucket,
                                                       std::string_view key) {
+  // Every CI operation acts on an object: an empty key would address the bucket itself.
+  if (key.empty()) return error{errc::invalid_object_key, error::no_offset, "empty object key"};
   auto location = where.locate(bucket, key);
   if (!location) return location.error();
   auto request = http::request::make(method, *location);
@@ -115,18 +125,23 @@ template <class Crypto>
                                          const Crypto& crypto) {
   static_assert(crypto_provider<Crypto>,
                 "objproc::cos::sign requires a crypto_provider: see objproc/crypto/concepts.hpp");
-  const auto query = prepared.request.query_fields();
-  const auto headers = prepared.request.header_fields();
+  std::array<http::query_field, http::max_signed_fields> query_items{};
+  std::array<http::header_field, http::max_signed_fields> header_items{};
+  auto query = prepared.request.query_fields(query_items);
+  if (!query) return query.error();
+  auto headers = prepared.request.header_fields(header_items);
+  if (!headers) return headers.error();
   const signing_input input{.method = http::to_string(prepared.request.method()),
                             .key = prepared.key,
-                            .query = query,
-                            .headers = headers};
-  auto signature = sign(input, creds, now, expires, crypto);
-  if (!signature) return signature.error();
-  http::request out = prepared.request;
-  const auto& added = signature->headers;
-  if (auto r = out.set_headers(std::span(added.begin(), added.size())); !r) return r.error();
-  return out;
+                            .query = *query,
+                            .headers = *headers};
+  return http::detail::with_scratch<2048>(
+      [&](http::detail::span_writer& scratch) -> result<http::request> {
+        detail::sign_parts parts;
+        if (auto r = detail::sign_core(input, creds, now, expires, crypto, {}, scratch, parts); !r)
+          return r.error();
+        return prepared.request.with_headers(parts.headers().span());
+      });
 }
 
 /// A presigned GET URL applying a CI rule on download (a style reference is refused: styles
@@ -138,31 +153,103 @@ struct presign_get {
   std::chrono::seconds expires{3600};
 };
 
+/// Scratch text presign_to() keeps on the stack (encoded fields, lists, the signed string):
+/// inputs that need more get errc::buffer_too_small from presign_to (presign copes).
+inline constexpr std::size_t presign_scratch_size = 4096;
+
+namespace detail {
+
 template <class Crypto>
-[[nodiscard]] result<std::string> presign(const presign_get& op, const endpoint& where,
-                                          const credentials& creds, std::chrono::sys_seconds now,
-                                          const Crypto& crypto) {
+[[nodiscard]] result<std::size_t> presign_into(const presign_get& op, const endpoint& where,
+                                               const credentials& creds,
+                                               std::chrono::sys_seconds now, const Crypto& crypto,
+                                               std::span<char> out,
+                                               http::detail::span_writer& scratch) {
   static_assert(crypto_provider<Crypto>,
                 "objproc::cos::presign requires a crypto_provider: see "
                 "objproc/crypto/concepts.hpp");
   if (op.process.has_error()) return op.process.error();
   if (op.process.is_reference())
     return error{errc::misplaced_operation, 0, "style/ is for Pic-Operations, not a URL"};
-  auto prepared = detail::prepare(where, http::method::get, op.bucket, op.key);
-  if (!prepared) return prepared.error();
-  if (!op.process.empty())
-    if (auto r = prepared->request.add_query(op.process.view()); !r) return r.error();
-  const auto query = prepared->request.query_fields();
-  const auto headers = prepared->request.header_fields();
-  const signing_input input{
-      .method = "GET", .key = prepared->key, .query = query, .headers = headers};
-  auto signature = sign(input, creds, now, op.expires, crypto,
-                        sign_options{.placement = signature_placement::query});
-  if (!signature) return signature.error();
-  const auto& added = signature->query;
-  if (auto r = prepared->request.add_query(std::span(added.begin(), added.size())); !r)
+  // What detail::prepare checks, without building a request.
+  if (op.key.empty()) return error{errc::invalid_object_key, error::no_offset, "empty object key"};
+  if (auto r = check_bucket_name(op.bucket); !r) return r.error();
+  if (auto r = check_object_key(op.key); !r) return r.error();
+  const auto placement = where.style() == url_style::virtual_hosted
+                             ? http::detail::bucket_placement::host
+                         : where.style() == url_style::path ? http::detail::bucket_placement::path
+                                                            : http::detail::bucket_placement::none;
+  // COS signs Host: the host of the URL.
+  const std::size_t host_at = scratch.size();
+  if (placement == http::detail::bucket_placement::host) {
+    scratch.put(op.bucket);
+    scratch.put('.');
+  }
+  scratch.put(where.host());
+  if (scratch.overflowed()) return http::detail::span_writer::too_small();
+  const std::array<http::header_field, 1> headers = {
+      http::header_field{"Host", scratch.text(host_at)}};
+  const std::array<http::query_field, 1> rule = {
+      http::query_field{op.process.view(), std::nullopt}};
+  const signing_input input{.method = "GET",
+                            .key = op.key,
+                            .query = std::span(rule).first(op.process.empty() ? 0 : 1),
+                            .headers = headers};
+  sign_parts parts;
+  if (auto r = sign_core(input, creds, now, op.expires, crypto,
+                         sign_options{.placement = signature_placement::query}, scratch, parts);
+      !r)
     return r.error();
-  return prepared->request.url();
+
+  http::detail::span_writer url(out);
+  http::detail::write_location(url, where.scheme(), where.host(), placement, op.bucket, op.key);
+  char separator = '?';
+  const auto added = parts.query();
+  for (const auto fields : {input.query, added.span()})
+    for (const http::query_field& q : fields) {
+      http::detail::write_query_field(url, separator, q);
+      separator = '&';
+    }
+  if (url.overflowed())
+    return error{errc::buffer_too_small, error::no_offset, "the URL does not fit the buffer"};
+  return url.size();
+}
+
+}  // namespace detail
+
+/// A presigned GET URL written into `out`, without the heap; its length. errc::buffer_too_small
+/// when it does not fit (out then holds no usable text).
+template <class Crypto>
+[[nodiscard]] result<std::size_t> presign_to(const presign_get& op, const endpoint& where,
+                                             const credentials& creds, std::chrono::sys_seconds now,
+                                             const Crypto& crypto, std::span<char> out) {
+  std::array<char, presign_scratch_size> stack;  // written before read: no need to clear it
+  http::detail::span_writer scratch(stack);
+  return detail::presign_into(op, where, creds, now, crypto, out, scratch);
+}
+
+/// A presigned GET URL as a string (the same bytes presign_to writes).
+template <class Crypto>
+[[nodiscard]] result<std::string> presign(const presign_get& op, const endpoint& where,
+                                          const credentials& creds, std::chrono::sys_seconds now,
+                                          const Crypto& crypto) {
+  std::array<char, 2048> url;
+  auto n = presign_to(op, where, creds, now, crypto, url);
+  if (n) return std::string(url.data(), *n);
+  if (n.error().code != errc::buffer_too_small) return n.error();
+  // Long inputs: heap buffers large enough for any encoding of them (a byte at most triples,
+  // twice over in q-url-param-list, and appears in the scratch a few times).
+  const std::size_t inputs = op.bucket.size() + op.key.size() + op.process.view().size() +
+                             creds.secret_id.size() + creds.session_token.size() +
+                             where.scheme().size() + where.host().size();
+  const std::size_t bound = 4096 + 16 * inputs;
+  std::string heap_url(bound, '\0');
+  std::string heap_scratch(bound, '\0');
+  http::detail::span_writer big(heap_scratch);
+  auto m = detail::presign_into(op, where, creds, now, crypto, heap_url, big);
+  if (!m) return m.error();
+  heap_url.resize(*m);
+  return heap_url;
 }
 
 }  // namespace cos

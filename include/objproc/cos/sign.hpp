@@ -42,6 +42,10 @@
 // positive (errc::value_out_of_range); a token that differs from the request's
 // x-cos-security-token (errc::conflicting_parameters). The result never holds the secret key
 // or the SignKey derived from it.
+//
+// Memory: detail::cos_sign_core writes every intermediate into a caller's scratch buffer and
+// sorts in fixed arrays (http::max_signed_fields; beyond it errc::value_out_of_range): no heap.
+// cos::sign below copies its results into the strings of signing_result.
 #ifndef OBJPROC_COS_SIGN_HPP
 #define OBJPROC_COS_SIGN_HPP
 
@@ -55,7 +59,6 @@
 #include <string>
 #include <string_view>
 #include <utility>
-#include <vector>
 
 #include "objproc/config.hpp"
 #include "objproc/core/fixed_string.hpp"
@@ -148,41 +151,237 @@ inline constexpr std::string_view cos_token_name = "x-cos-security-token";
   return false;
 }
 
-// One signed pair: lower(UrlEncode(name)), UrlEncode(value).
+// One signed pair, lower(UrlEncode(name)) and UrlEncode(value), as marks into the scratch.
 struct encoded_pair {
-  std::string name;
-  std::string value;
+  std::size_t name_at = 0, name_end = 0, value_end = 0;
 };
+using encoded_pairs = http::field_list<encoded_pair, http::max_signed_fields + 1>;
 
-[[nodiscard]] inline encoded_pair encode_pair(std::string_view name, std::string_view value) {
-  encoded_pair p{to_percent_encoded(name), to_percent_encoded(value)};
-  for (char& c : p.name) c = http::detail::ascii_lower(c);
-  return p;
+[[nodiscard]] constexpr error too_many_fields() noexcept {
+  return error{errc::value_out_of_range, error::no_offset,
+               "more headers or query parameters than a signer sorts (http::max_signed_fields)"};
+}
+
+[[nodiscard]] inline bool encode_pair(http::detail::span_writer& scratch, encoded_pairs& pairs,
+                                      std::string_view name, std::string_view value) {
+  encoded_pair p{scratch.size(), 0, 0};
+  scratch.put_encoded(name, percent_set::component);
+  scratch.lower_from(p.name_at);
+  p.name_end = scratch.size();
+  scratch.put_encoded(value, percent_set::component);
+  p.value_end = scratch.size();
+  return pairs.try_push_back(p);
 }
 
 // Sorts by encoded name; false when two names are equal.
-[[nodiscard]] inline bool sort_pairs(std::vector<encoded_pair>& pairs) {
-  std::sort(pairs.begin(), pairs.end(),
-            [](const encoded_pair& a, const encoded_pair& b) { return a.name < b.name; });
-  return std::adjacent_find(pairs.begin(), pairs.end(),
-                            [](const encoded_pair& a, const encoded_pair& b) {
-                              return a.name == b.name;
-                            }) == pairs.end();
+[[nodiscard]] inline bool sort_pairs(const http::detail::span_writer& scratch,
+                                     encoded_pairs& pairs) {
+  const auto name = [&](const encoded_pair& p) { return scratch.text(p.name_at, p.name_end); };
+  http::detail::stable_sort_in_place(
+      pairs.data(), pairs.data() + pairs.size(),
+      [&](const encoded_pair& a, const encoded_pair& b) { return name(a) < name(b); });
+  for (std::size_t i = 1; i < pairs.size(); ++i)
+    if (name(pairs[i - 1]) == name(pairs[i])) return false;
+  return true;
 }
 
-// "k=v&k=v" into `joined`, "k;k" into `list`.
-inline void join_pairs(const std::vector<encoded_pair>& pairs, std::string& joined,
-                       std::string& list) {
+// "k=v&k=v" (joined) or "k;k" (names only).
+inline void join_pairs(http::detail::span_writer& scratch, const encoded_pairs& pairs,
+                       bool names_only) {
   for (std::size_t i = 0; i < pairs.size(); ++i) {
-    if (i != 0) {
-      joined += '&';
-      list += ';';
-    }
-    joined += pairs[i].name;
-    joined += '=';
-    joined += pairs[i].value;
-    list += pairs[i].name;
+    if (i != 0) scratch.put(names_only ? ';' : '&');
+    scratch.put(scratch.text(pairs[i].name_at, pairs[i].name_end));
+    if (names_only) continue;
+    scratch.put('=');
+    scratch.put(scratch.text(pairs[i].name_end, pairs[i].value_end));
   }
+}
+
+/// The signature computed: intermediates as views of the scratch or inline, and the fields to
+/// add as views (of those, or of the credentials).
+struct sign_parts {
+  std::array<char, 48> key_time_text{};  // "<start>;<end>": two int64s
+  std::size_t key_time_size = 0;
+  std::string_view header_list = {};
+  std::string_view url_param_list = {};
+  std::string_view http_string = {};
+  std::array<char, 96> string_to_sign_text{};  // "sha1\n" KeyTime "\n" 40 hex "\n"
+  std::size_t string_to_sign_size = 0;
+  fixed_string<40> signature = {};
+  std::string_view authorization = {};
+  std::string_view secret_id = {};
+  std::string_view session_token = {};  // the token still to send, or empty
+  bool query_form = false;
+
+  [[nodiscard]] std::string_view key_time() const noexcept {
+    return {key_time_text.data(), key_time_size};
+  }
+  [[nodiscard]] std::string_view string_to_sign() const noexcept {
+    return {string_to_sign_text.data(), string_to_sign_size};
+  }
+  /// Header form: Authorization, then x-cos-security-token when still to send.
+  [[nodiscard]] http::field_list<http::header_field, 2> headers() const noexcept {
+    http::field_list<http::header_field, 2> out;
+    if (query_form) return out;
+    out.push_back({"Authorization", authorization});
+    if (!session_token.empty()) out.push_back({cos_token_name, session_token});
+    return out;
+  }
+  /// Query form: the seven q-* fields, then x-cos-security-token (unsigned) when still to send.
+  [[nodiscard]] http::field_list<http::query_field, 8> query() const noexcept {
+    http::field_list<http::query_field, 8> out;
+    if (!query_form) return out;
+    for (const auto& [name, value] : fields()) out.push_back({name, value});
+    if (!session_token.empty()) out.push_back({cos_token_name, session_token});
+    return out;
+  }
+  /// The q-* fields in their fixed order.
+  [[nodiscard]] std::array<std::pair<std::string_view, std::string_view>, 7> fields()
+      const noexcept {
+    return {{{"q-sign-algorithm", "sha1"},
+             {"q-ak", secret_id},
+             {"q-sign-time", key_time()},
+             {"q-key-time", key_time()},
+             {"q-header-list", header_list},
+             {"q-url-param-list", url_param_list},
+             {"q-signature", signature.view()}}};
+  }
+};
+
+/// Everything cos::sign computes, into `scratch` and `out`: no heap. errc::buffer_too_small
+/// when the scratch is too small (scratch.needed() then says how much it takes).
+template <class Crypto>
+[[nodiscard]] result<void> sign_core(const signing_input& input, const credentials& creds,
+                                     std::chrono::sys_seconds start, std::chrono::seconds expires,
+                                     const Crypto& crypto, const sign_options& options,
+                                     http::detail::span_writer& scratch, sign_parts& out) {
+  static_assert(crypto_provider<Crypto>,
+                "objproc::cos::sign requires a crypto_provider (sha1, hmac_sha1, ...): see "
+                "objproc/crypto/concepts.hpp; crypto::portable is the built-in one");
+  using http::detail::iequals;
+
+  // Credentials and time.
+  if (creds.secret_id.empty())
+    return error{errc::missing_credentials, error::no_offset, "empty secret id"};
+  if (creds.secret_key.empty())
+    return error{errc::missing_credentials, error::no_offset, "empty secret key"};
+  if (auto r = check_field_value(creds.secret_id); !r) return r.error();
+  for (std::size_t i = 0; i < creds.secret_id.size(); ++i)
+    if (creds.secret_id[i] == '&' || creds.secret_id[i] == ' ')
+      return error{errc::invalid_header_value, i, "secret id with '&' or space"};
+  if (auto r = check_field_value(creds.session_token); !r) return r.error();
+  if (expires.count() <= 0)
+    return error{errc::value_out_of_range, error::no_offset, "expires must be positive"};
+  const std::int64_t begin = start.time_since_epoch().count();
+  if (begin < 0) return error{errc::value_out_of_range, error::no_offset, "start before 1970"};
+  if (expires.count() > std::numeric_limits<std::int64_t>::max() - begin)
+    return error{errc::value_out_of_range, error::no_offset, "start + expires overflows"};
+  const std::int64_t end = begin + static_cast<std::int64_t>(expires.count());
+
+  if (auto r = check_method(input.method); !r) return r.error();
+
+  // Headers: check every one (all are sent), sign the chosen ones.
+  const bool has_token = !creds.session_token.empty();
+  bool token_in_headers = false;
+  bool token_in_query = false;
+  encoded_pairs headers;
+  for (const http::header_field& h : input.headers) {
+    if (auto r = http::detail::check_header_name(h.name); !r) return r.error();
+    if (auto r = check_field_value(h.value); !r) return r.error();
+    if (iequals(h.name, cos_token_name)) {
+      if (has_token && h.value != creds.session_token)
+        return error{errc::conflicting_parameters, error::no_offset,
+                     "x-cos-security-token differs from the session token"};
+      token_in_headers = true;
+    }
+    if (is_signed_header(h.name, options.additional_headers))
+      if (!encode_pair(scratch, headers, h.name, h.value)) return too_many_fields();
+  }
+
+  encoded_pairs params;
+  for (const http::query_field& q : input.query) {
+    if (q.key.empty()) return error{errc::invalid_argument, error::no_offset, "empty query key"};
+    const std::string_view value = q.value.value_or(std::string_view());
+    if (iequals(q.key, cos_token_name)) {
+      if (has_token && value != creds.session_token)
+        return error{errc::conflicting_parameters, error::no_offset,
+                     "x-cos-security-token differs from the session token"};
+      token_in_query = true;
+    }
+    if (!encode_pair(scratch, params, q.key, value)) return too_many_fields();
+  }
+
+  out.query_form = options.placement == signature_placement::query;
+  out.secret_id = creds.secret_id;
+  // The token still to send: signed as a header in the header form, appended unsigned to the
+  // URL in the query form (cos-nodejs-sdk-v5 getObjectUrl).
+  const bool add_token = has_token && !token_in_headers && !token_in_query;
+  out.session_token = add_token ? creds.session_token : std::string_view();
+  if (add_token && !out.query_form)
+    if (!encode_pair(scratch, headers, cos_token_name, creds.session_token))
+      return too_many_fields();
+  if (!sort_pairs(scratch, headers))
+    return error{errc::duplicate_header, error::no_offset, "a signed header appears twice"};
+  if (!sort_pairs(scratch, params))
+    return error{errc::duplicate_parameter, error::no_offset, "a query key appears twice"};
+
+  // KeyTime, the lists, HttpString, StringToSign.
+  http::detail::span_writer key_time(out.key_time_text);
+  key_time.put_number(static_cast<std::uint64_t>(begin));
+  key_time.put(';');
+  key_time.put_number(static_cast<std::uint64_t>(end));
+  out.key_time_size = key_time.size();
+
+  const std::size_t lists_at = scratch.size();
+  join_pairs(scratch, headers, true);
+  const std::size_t header_list_end = scratch.size();
+  join_pairs(scratch, params, true);
+  const std::size_t http_at = scratch.size();
+  scratch.put_lower(input.method);
+  scratch.put("\n/");
+  scratch.put(input.key);
+  scratch.put('\n');
+  join_pairs(scratch, params, false);
+  scratch.put('\n');
+  join_pairs(scratch, headers, false);
+  scratch.put('\n');
+  if (scratch.overflowed()) return http::detail::span_writer::too_small();
+  out.header_list = scratch.text(lists_at, header_list_end);
+  out.url_param_list = scratch.text(header_list_end, http_at);
+  out.http_string = scratch.text(http_at);
+
+  sha1_digest digest{};
+  if (auto r = crypto.sha1(as_bytes(out.http_string), digest); !r) return r.error();
+  http::detail::span_writer sts(out.string_to_sign_text);
+  sts.put("sha1\n");
+  sts.put(out.key_time());
+  sts.put('\n');
+  sts.put(hex_digest(digest).view());
+  sts.put('\n');
+  out.string_to_sign_size = sts.size();
+
+  // SignKey (on the stack only, never returned) and the signature.
+  sha1_digest sign_key{};
+  if (auto r = crypto.hmac_sha1(as_bytes(creds.secret_key), as_bytes(out.key_time()), sign_key); !r)
+    return r.error();
+  auto sign_key_hex = hex_digest(sign_key);
+  auto mac =
+      crypto.hmac_sha1(as_bytes(sign_key_hex.view()), as_bytes(out.string_to_sign()), digest);
+  sign_key = {};
+  sign_key_hex = {};
+  if (!mac) return mac.error();
+  out.signature = hex_digest(digest);
+
+  const std::size_t auth_at = scratch.size();
+  for (const auto& [name, value] : out.fields()) {
+    if (scratch.size() != auth_at) scratch.put('&');
+    scratch.put(name);
+    scratch.put('=');
+    scratch.put(value);
+  }
+  if (scratch.overflowed()) return http::detail::span_writer::too_small();
+  out.authorization = scratch.text(auth_at);
+  return {};
 }
 
 }  // namespace detail
@@ -193,139 +392,27 @@ template <class Crypto>
                                           std::chrono::sys_seconds start,
                                           std::chrono::seconds expires, const Crypto& crypto,
                                           const sign_options& options = {}) {
-  static_assert(crypto_provider<Crypto>,
-                "objproc::cos::sign requires a crypto_provider (sha1, hmac_sha1, ...): see "
-                "objproc/crypto/concepts.hpp; crypto::portable is the built-in one");
-  using detail::encoded_pair;
-  using http::detail::iequals;
-
-  // Credentials and time.
-  if (creds.secret_id.empty())
-    return error{errc::missing_credentials, error::no_offset, "empty secret id"};
-  if (creds.secret_key.empty())
-    return error{errc::missing_credentials, error::no_offset, "empty secret key"};
-  if (auto r = detail::check_field_value(creds.secret_id); !r) return r.error();
-  for (std::size_t i = 0; i < creds.secret_id.size(); ++i)
-    if (creds.secret_id[i] == '&' || creds.secret_id[i] == ' ')
-      return error{errc::invalid_header_value, i, "secret id with '&' or space"};
-  if (auto r = detail::check_field_value(creds.session_token); !r) return r.error();
-  if (expires.count() <= 0)
-    return error{errc::value_out_of_range, error::no_offset, "expires must be positive"};
-  const std::int64_t begin = start.time_since_epoch().count();
-  if (begin < 0) return error{errc::value_out_of_range, error::no_offset, "start before 1970"};
-  if (expires.count() > std::numeric_limits<std::int64_t>::max() - begin)
-    return error{errc::value_out_of_range, error::no_offset, "start + expires overflows"};
-  const std::int64_t end = begin + static_cast<std::int64_t>(expires.count());
-
-  if (auto r = detail::check_method(input.method); !r) return r.error();
-
-  // Headers: check every one (all are sent), sign the chosen ones.
-  const bool has_token = !creds.session_token.empty();
-  bool token_in_headers = false;
-  bool token_in_query = false;
-  std::vector<encoded_pair> headers;
-  headers.reserve(input.headers.size() + 1);
-  for (const http::header_field& h : input.headers) {
-    if (auto r = http::detail::check_header_name(h.name); !r) return r.error();
-    if (auto r = detail::check_field_value(h.value); !r) return r.error();
-    if (iequals(h.name, detail::cos_token_name)) {
-      if (has_token && h.value != creds.session_token)
-        return error{errc::conflicting_parameters, error::no_offset,
-                     "x-cos-security-token differs from the session token"};
-      token_in_headers = true;
-    }
-    if (detail::is_signed_header(h.name, options.additional_headers))
-      headers.push_back(detail::encode_pair(h.name, h.value));
-  }
-
-  std::vector<encoded_pair> params;
-  params.reserve(input.query.size());
-  for (const http::query_field& q : input.query) {
-    if (q.key.empty()) return error{errc::invalid_argument, error::no_offset, "empty query key"};
-    const std::string_view value = q.value.value_or(std::string_view());
-    if (iequals(q.key, detail::cos_token_name)) {
-      if (has_token && value != creds.session_token)
-        return error{errc::conflicting_parameters, error::no_offset,
-                     "x-cos-security-token differs from the session token"};
-      token_in_query = true;
-    }
-    params.push_back(detail::encode_pair(q.key, value));
-  }
-
-  const bool query_form = options.placement == signature_placement::query;
-  // The token still to send: signed as a header in the header form, appended unsigned to the
-  // URL in the query form (cos-nodejs-sdk-v5 getObjectUrl).
-  const bool add_token = has_token && !token_in_headers && !token_in_query;
-  if (add_token && !query_form)
-    headers.push_back(detail::encode_pair(detail::cos_token_name, creds.session_token));
-  if (!detail::sort_pairs(headers))
-    return error{errc::duplicate_header, error::no_offset, "a signed header appears twice"};
-  if (!detail::sort_pairs(params))
-    return error{errc::duplicate_parameter, error::no_offset, "a query key appears twice"};
-
-  // KeyTime, HttpString, StringToSign.
-  signing_result out;
-  out.key_time = std::to_string(begin);
-  out.key_time += ';';
-  out.key_time += std::to_string(end);
-
-  std::string http_params;
-  std::string http_headers;
-  detail::join_pairs(params, http_params, out.url_param_list);
-  detail::join_pairs(headers, http_headers, out.header_list);
-
-  std::string& hs = out.http_string;
-  hs.reserve(input.method.size() + input.key.size() + http_params.size() + http_headers.size() + 5);
-  http::detail::append_lower(hs, input.method);
-  hs += "\n/";
-  hs += input.key;
-  hs += '\n';
-  hs += http_params;
-  hs += '\n';
-  hs += http_headers;
-  hs += '\n';
-
-  sha1_digest digest{};
-  if (auto r = crypto.sha1(as_bytes(hs), digest); !r) return r.error();
-  out.string_to_sign = "sha1\n";
-  out.string_to_sign += out.key_time;
-  out.string_to_sign += '\n';
-  out.string_to_sign += hex_digest(digest).view();
-  out.string_to_sign += '\n';
-
-  // SignKey (on the stack only, never returned) and the signature.
-  sha1_digest sign_key{};
-  if (auto r = crypto.hmac_sha1(as_bytes(creds.secret_key), as_bytes(out.key_time), sign_key); !r)
-    return r.error();
-  const auto sign_key_hex = hex_digest(sign_key);
-  if (auto r =
-          crypto.hmac_sha1(as_bytes(sign_key_hex.view()), as_bytes(out.string_to_sign), digest);
-      !r)
-    return r.error();
-  out.signature = hex_digest(digest);
-
-  // The fields, in the fixed order.
-  const std::pair<std::string_view, std::string_view> fields[] = {
-      {"q-sign-algorithm", "sha1"},          {"q-ak", creds.secret_id},
-      {"q-sign-time", out.key_time},         {"q-key-time", out.key_time},
-      {"q-header-list", out.header_list},    {"q-url-param-list", out.url_param_list},
-      {"q-signature", out.signature.view()},
-  };
-  for (const auto& [name, value] : fields) {
-    if (!out.authorization.empty()) out.authorization += '&';
-    out.authorization += name;
-    out.authorization += '=';
-    out.authorization += value;
-    if (query_form) out.query.push_back({name, std::string(value)});
-  }
-  if (query_form) {
-    if (add_token) out.query.push_back({detail::cos_token_name, std::string(creds.session_token)});
-  } else {
-    out.headers.push_back({"Authorization", out.authorization});
-    if (add_token)
-      out.headers.push_back({detail::cos_token_name, std::string(creds.session_token)});
-  }
-  return out;
+  return http::detail::with_scratch<2048>(
+      [&](http::detail::span_writer& scratch) -> result<signing_result> {
+        detail::sign_parts parts;
+        if (auto r =
+                detail::sign_core(input, creds, start, expires, crypto, options, scratch, parts);
+            !r)
+          return r.error();
+        signing_result out;
+        out.key_time.assign(parts.key_time());
+        out.header_list.assign(parts.header_list);
+        out.url_param_list.assign(parts.url_param_list);
+        out.http_string.assign(parts.http_string);
+        out.string_to_sign.assign(parts.string_to_sign());
+        out.signature = parts.signature;
+        out.authorization.assign(parts.authorization);
+        for (const http::header_field& h : parts.headers())
+          out.headers.push_back({h.name, std::string(h.value)});
+        for (const http::query_field& q : parts.query())
+          out.query.push_back({q.key, std::string(q.value.value_or(std::string_view()))});
+        return out;
+      });
 }
 
 }  // namespace cos

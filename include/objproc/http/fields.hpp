@@ -151,6 +151,11 @@ class span_writer {
     } while (v != 0);
     while (n > 0) put(digits[--n]);
   }
+  /// Lowercases (ASCII) what was written from `from` on.
+  constexpr void lower_from(std::size_t from) noexcept {
+    for (std::size_t i = from; i < size_; ++i)
+      if (buffer_[i] >= 'A' && buffer_[i] <= 'Z') buffer_[i] = static_cast<char>(buffer_[i] + 32);
+  }
   /// Replaces the last character written (joining repeated header lines with ',').
   constexpr void replace_back(char c) noexcept {
     if (size_ != 0 && !overflow_) buffer_[size_ - 1] = c;
@@ -189,6 +194,20 @@ constexpr void stable_sort_in_place(T* first, T* last, const Less& less) {
     for (; j != first && less(item, *(j - 1)); --j) *j = std::move(*(j - 1));
     *j = std::move(item);
   }
+}
+
+/// Runs `f(scratch)` over a stack buffer and, when that was too small, once more over a heap
+/// buffer of the size the first run asked for: for the calls that may allocate anyway (the
+/// heap-free ones pass their bounded scratch directly).
+template <std::size_t StackSize, class F>
+auto with_scratch(F&& f) -> decltype(f(std::declval<span_writer&>())) {
+  std::array<char, StackSize> stack;  // written before read: no need to clear it
+  span_writer first(stack);
+  auto r = f(first);
+  if (r || !first.overflowed()) return r;
+  std::string heap(first.needed(), '\0');
+  span_writer second(heap);
+  return f(second);
 }
 
 [[nodiscard]] constexpr char ascii_lower(char c) noexcept {

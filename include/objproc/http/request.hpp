@@ -496,6 +496,17 @@ class request {
     return r;
   }
 
+  /// A copy with `fields` set, each replacing its namesakes (what a signer returns): one copy,
+  /// with the room for them reserved up front.
+  [[nodiscard]] result<request> with_headers(std::span<const header_field> fields) const {
+    std::size_t text = 0;
+    for (const header_field& f : fields) text += f.name.size() + f.value.size();
+    request out = reserved_copy(text, fields.size());
+    for (const header_field& f : fields)
+      if (auto ok = out.set_header(f.name, f.value); !ok) return ok.error();
+    return out;
+  }
+
   // -- method, scheme, host, path ----------------------------------------------------------
 
   [[nodiscard]] http::method method() const noexcept { return method_; }

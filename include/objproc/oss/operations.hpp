@@ -103,29 +103,19 @@ struct signing_view {
   return {};
 }
 
-// The request with `headers` set (each replacing its namesakes): one copy, room reserved.
-[[nodiscard]] inline result<http::request> with_headers(
-    const http::request& request, std::span<const http::header_field> headers) {
-  std::size_t text = 0;
-  for (const http::header_field& h : headers) text += h.name.size() + h.value.size();
-  http::request out = request.reserved_copy(text, headers.size());
-  for (const http::header_field& h : headers)
-    if (auto r = out.set_header(h.name, h.value); !r) return r.error();
-  return out;
-}
-
 template <class Crypto>
 [[nodiscard]] result<http::request> sign_v4_with(const prepared_request& prepared,
                                                  const signing_view& view, const credentials& creds,
                                                  const v4_signing_key& key,
                                                  std::chrono::sys_seconds now,
                                                  const Crypto& crypto) {
-  return with_scratch<2048>([&](http::detail::span_writer& scratch) -> result<http::request> {
-    v4_header_parts parts;
-    if (auto r = v4_header_core(view.input, creds, key, now, crypto, {}, scratch, parts); !r)
-      return r.error();
-    return with_headers(prepared.request, parts.headers().span());
-  });
+  return http::detail::with_scratch<2048>(
+      [&](http::detail::span_writer& scratch) -> result<http::request> {
+        v4_header_parts parts;
+        if (auto r = v4_header_core(view.input, creds, key, now, crypto, {}, scratch, parts); !r)
+          return r.error();
+        return prepared.request.with_headers(parts.headers().span());
+      });
 }
 
 }  // namespace detail
@@ -170,12 +160,12 @@ template <class Crypto>
     if (!key) return key.error();
     return detail::sign_v4_with(prepared, view, creds, *key, now, crypto);
   }
-  return detail::v1_with_scratch<2048>(
+  return http::detail::with_scratch<2048>(
       [&](http::detail::span_writer& scratch) -> result<http::request> {
         detail::v1_header_parts parts;
         if (auto r = detail::v1_header_core(view.input, creds, now, crypto, {}, scratch, parts); !r)
           return r.error();
-        return detail::with_headers(prepared.request, parts.headers().span());
+        return prepared.request.with_headers(parts.headers().span());
       });
 }
 

@@ -353,19 +353,6 @@ template <class Crypto>
   return {};
 }
 
-/// Runs `f(scratch)` over a stack buffer and, when that was too small, once more over a heap
-/// buffer of the size the first run asked for. For the calls that may allocate anyway.
-template <std::size_t StackSize, class F>
-auto v1_with_scratch(F&& f) -> decltype(f(std::declval<http::detail::span_writer&>())) {
-  std::array<char, StackSize> stack;  // written before read: no need to clear it
-  http::detail::span_writer first(stack);
-  auto r = f(first);
-  if (r || !first.overflowed()) return r;
-  std::string heap(first.needed(), '\0');
-  http::detail::span_writer second(heap);
-  return f(second);
-}
-
 }  // namespace detail
 
 /// Header form: Authorization "OSS <access key id>:<signature>" at time `now`.
@@ -375,7 +362,7 @@ template <class Crypto>
                                                          std::chrono::sys_seconds now,
                                                          const Crypto& crypto,
                                                          const v1_options& options = {}) {
-  return detail::v1_with_scratch<2048>(
+  return http::detail::with_scratch<2048>(
       [&](http::detail::span_writer& scratch) -> result<v1_header_signature> {
         detail::v1_header_parts parts;
         if (auto r = detail::v1_header_core(input, creds, now, crypto, options, scratch, parts); !r)
@@ -394,7 +381,7 @@ template <class Crypto>
 [[nodiscard]] result<v1_query_signature> sign_v1_query(
     const signing_input& input, const credentials& creds, std::chrono::sys_seconds now,
     std::chrono::seconds expires, const Crypto& crypto, const v1_options& options = {}) {
-  return detail::v1_with_scratch<2048>(
+  return http::detail::with_scratch<2048>(
       [&](http::detail::span_writer& scratch) -> result<v1_query_signature> {
         detail::v1_query_parts parts;
         if (auto r =

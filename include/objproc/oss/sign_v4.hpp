@@ -488,19 +488,6 @@ template <class Crypto>
   return {};
 }
 
-/// Runs `f(scratch)` over a stack buffer and, when that was too small, once more over a heap
-/// buffer of the size the first run asked for. For the calls that may allocate anyway.
-template <std::size_t StackSize, class F>
-auto with_scratch(F&& f) -> decltype(f(std::declval<http::detail::span_writer&>())) {
-  std::array<char, StackSize> stack;  // written before read: no need to clear it
-  http::detail::span_writer first(stack);
-  auto r = f(first);
-  if (r || !first.overflowed()) return r;
-  std::string heap(first.needed(), '\0');
-  http::detail::span_writer second(heap);
-  return f(second);
-}
-
 }  // namespace detail
 
 template <class Crypto>
@@ -565,7 +552,7 @@ template <class Crypto>
 [[nodiscard]] result<v4_header_signature> sign_v4_header(
     const signing_input& input, const credentials& creds, const v4_signing_key& key,
     std::chrono::sys_seconds now, const Crypto& crypto, const v4_options& options = {}) {
-  return detail::with_scratch<2048>(
+  return http::detail::with_scratch<2048>(
       [&](http::detail::span_writer& scratch) -> result<v4_header_signature> {
         detail::v4_header_parts parts;
         if (auto r =
@@ -602,7 +589,7 @@ template <class Crypto>
     const signing_input& input, const credentials& creds, const v4_signing_key& key,
     std::chrono::sys_seconds now, std::chrono::seconds expires, const Crypto& crypto,
     const v4_options& options = {}) {
-  return detail::with_scratch<2048>(
+  return http::detail::with_scratch<2048>(
       [&](http::detail::span_writer& scratch) -> result<v4_query_signature> {
         detail::v4_query_parts parts;
         if (auto r = detail::v4_query_core(input, creds, key, now, expires, crypto, options,

@@ -62,6 +62,7 @@
 #include "objproc/oss/doc.hpp"
 #include "objproc/oss/endpoint.hpp"
 #include "objproc/oss/image.hpp"
+#include "objproc/oss/key_cache.hpp"
 #include "objproc/oss/names.hpp"
 #include "objproc/oss/operations.hpp"
 #include "objproc/oss/results.hpp"

@@ -571,3 +571,68 @@ TEST_CASE("curl interop: multi_transport sends concurrently and runs timers in o
   std::sort(expected.begin(), expected.end());
   CHECK(codes == expected);
 }
+
+TEST_CASE("curl interop: methods and bodies exactly as the descriptor says", "[curl][interop]") {
+  server_session session;
+  objproc::curl::transport transport;
+  struct sent {
+    http::method method;
+    std::string body;
+    std::vector<std::string> headers;  // the descriptor's own, "Name: value"
+    const char* method_seen;
+    const char* content_length;  // what the server should see; nullptr: none
+  };
+  const sent cases[] = {
+      {http::method::get, "", {}, "GET", nullptr},
+      {http::method::head, "", {}, "HEAD", nullptr},
+      {http::method::delete_, "", {}, "DELETE", nullptr},
+      {http::method::put, "", {}, "PUT", "0"},
+      {http::method::post, "", {}, "POST", "0"},
+      {http::method::post, "a=b&c=d", {}, "POST", "7"},  // no form Content-Type added
+      {http::method::put, "chunks", {"Transfer-Encoding: chunked"}, "PUT", nullptr},
+      {http::method::post, "x", {"Accept: text/plain", "X-Empty: "}, "POST", "1"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.method_seen << " with a body of " << c.body.size());
+    auto r = http::request::make(c.method, {"http", interop::host(), "/examplebucket/m"}).value();
+    for (const std::string& h : c.headers) {
+      const std::size_t colon = h.find(':');
+      REQUIRE(r.add_header(h.substr(0, colon), h.substr(colon + 2)).has_value());
+    }
+    r.set_body(c.body);
+    const auto response = transport.send(r);
+    REQUIRE(response.has_value());
+    CHECK(response->status == 403);  // unsigned: refused, but seen
+    if (c.method == http::method::head) {
+      CHECK(response->body.empty());
+    } else {
+      CHECK(oss::parse_error(response->body).has_value());
+    }
+    const auto seen = interop::last_seen();
+    CHECK_FALSE(seen.verified);
+    CHECK(seen.method == c.method_seen);
+    INFO("headers seen: " << Catch::Detail::stringify(header_names(seen)));
+    const auto length = std::find_if(seen.headers.begin(), seen.headers.end(), [](const auto& h) {
+      return http::detail::iequals(h.first, "content-length");
+    });
+    if (c.content_length == nullptr) {
+      CHECK(length == seen.headers.end());
+    } else {
+      REQUIRE(length != seen.headers.end());
+      CHECK(length->second == c.content_length);
+    }
+    CHECK_FALSE(has_header(seen, "Content-Type"));
+    CHECK_FALSE(has_header(seen, "Expect"));
+    CHECK(has_header(seen, "Accept") == (c.headers.size() == 2));
+    CHECK(has_header(seen, "X-Empty") == (c.headers.size() == 2));
+    CHECK(std::count_if(seen.headers.begin(), seen.headers.end(), [](const auto& h) {
+            return http::detail::iequals(h.first, "host");
+          }) == 1);
+  }
+  // The chunked body arrived whole.
+  const auto all = interop::stats();
+  REQUIRE(all.size() == std::size(cases));
+  CHECK(has_header(all[6], "Transfer-Encoding"));
+  CHECK(all[6].body_size == 6);
+  CHECK(all[5].body_size == 7);
+}

@@ -120,7 +120,8 @@ struct seen_request {
   int status = 0;
   std::string error;   // the error code replied, if any
   std::string fault;   // the fault applied, if any
-  std::int64_t peer_port = 0;
+  std::int64_t peer_port = 0;  // the client's port: equal ports, one kept-alive connection
+  std::int64_t body_size = 0;  // bytes of body received
   std::vector<std::pair<std::string, std::string>> headers;  // as received, in order
 };
 
@@ -157,6 +158,7 @@ inline std::vector<seen_request> stats() {
     s.error = text(item, "error");
     s.fault = text(item, "fault");
     s.peer_port = number(item, "peer_port");
+    s.body_size = number(item, "body_size");
     if (const auto* headers = item.find("headers"); headers != nullptr && headers->is_array()) {
       for (const auto& h : headers->items()) {
         if (!h.is_array() || h.items().size() != 2) continue;

@@ -16,7 +16,9 @@
 // HTTP/1.1 needs is added only when the descriptor lacks it: Host from the URL, Content-Length
 // from the body size (or chunked when the descriptor says Transfer-Encoding: chunked). Redirects
 // are never followed; the response is the last one received (after any 100 Continue), its
-// headers in arrival order, its body capped at options::max_response_bytes.
+// headers in arrival order, its body capped at options::max_response_bytes. HTTP/1.1 always
+// (no HTTP/2 upgrade), TLS peer and host verification on unless options::verify_tls is false;
+// proxies come from the environment as libcurl reads it (http_proxy, no_proxy, ...).
 //
 // Failures (CURLcode in error::provider_code, curl's static message in error::detail):
 //   errc::connection_failed   DNS failure, refused, or a connect timeout before anything was sent

@@ -25,6 +25,7 @@ ALLOC_TARGETS = {
     "oss_presign_to_v4": 0,  # a presigned URL written into a caller's buffer
     "oss_presign_to_v4_cached": 0,
     "cos_presign_to": 0,
+    "cos_sign": 8,           # a full signed descriptor (ci_image_process)
 }
 
 

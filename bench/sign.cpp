@@ -459,6 +459,27 @@ void cos_presign_floor(benchmark::State& state) {
   cos_floor<Crypto>(state, cos_query_text());
 }
 
+// The presigned URL written into a caller's buffer: no heap (target 0 allocations).
+template <class Crypto>
+void cos_presign_to(benchmark::State& state) {
+  const Crypto crypto{};
+  const auto& op = cos_presign_seed();
+  std::array<char, 1024> url{};
+  const alloc_meter meter;
+  for (auto _ : state) {
+    auto n = ci::presign_to(op, guangzhou(), cos_keys, seed_time, crypto, url);
+    if (!n) die("cos::presign_to");
+    benchmark::DoNotOptimize(url.data());
+    benchmark::DoNotOptimize(n);
+  }
+  meter.report(state);
+}
+
+template <class Crypto>
+void cos_presign_to_floor(benchmark::State& state) {
+  cos_floor<Crypto>(state, cos_query_text());
+}
+
 // Registers every signing benchmark and its floor for one provider.
 template <class Crypto>
 void register_provider(const char* provider) {
@@ -482,6 +503,8 @@ void register_provider(const char* provider) {
   add("cos_sign_floor", cos_sign_floor<Crypto>);
   add("cos_presign", cos_presign<Crypto>);
   add("cos_presign_floor", cos_presign_floor<Crypto>);
+  add("cos_presign_to", cos_presign_to<Crypto>);
+  add("cos_presign_to_floor", cos_presign_to_floor<Crypto>);
   // Shared credentials and request, one signer and key cache per thread: throughput should
   // double on two cores (no locks, nothing written that another thread reads).
   add("threads_oss_v4_sign_cached", oss_v4_sign_cached<Crypto>)

@@ -4,7 +4,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <span>
 #include <string>
+#include <string_view>
 
 #include "objproc/crypto/portable.hpp"
 
@@ -136,4 +138,92 @@ TEST_CASE("operations.json: two rules, a quote in a fileid, a unicode key", "[co
       prepared->request.header("Pic-Operations") ==
       R"({"is_pic_info":0,"rules":[{"fileid":"/thumbs/a \"q\".webp","rule":"imageMogr2/thumbnail/!50p/format/webp"},{"bucket":"otherbucket-1250000000","fileid":"wm.jpg","rule":"watermark/2/text/6IW-6K6v5LqR/fill/IzNEM0QzRA/gravity/southeast"}]})");
   CHECK(prepared->request.header("Content-Length") == "0");
+}
+
+TEST_CASE("cos::presign_to writes presign's URL, or buffer_too_small",
+          "[cos][operations][presign_to]") {
+  const ci::credentials sts_keys{.secret_id = "AKIDExampleSecretId",
+                                 .secret_key = "ExampleSecretKey456",
+                                 .session_token = "token+with/odd=chars&more"};
+  const ci::presign_get ops[] = {
+      {.bucket = "examplebucket-1250000000",
+       .key = "dir/pic 1.jpg",
+       .process = ci::parse_rule("imageMogr2/thumbnail/!50p").value(),
+       .expires = seconds{600}},
+      {.bucket = "examplebucket-1250000000", .key = "a.jpg", .process = {}, .expires = seconds{60}},
+  };
+  for (const auto& op : ops)
+    for (const auto& creds : {seed_keys, sts_keys}) {
+      INFO(op.key << " token " << creds.session_token);
+      const auto url = ci::presign(op, guangzhou(), creds, seed_time, objproc::crypto::portable{});
+      REQUIRE(url.has_value());
+      std::string buffer(url->size() + 16, '#');
+      for (std::size_t n = 0; n < url->size(); ++n) {
+        const auto r = ci::presign_to(op, guangzhou(), creds, seed_time,
+                                      objproc::crypto::portable{}, std::span(buffer.data(), n));
+        REQUIRE_FALSE(r.has_value());
+        REQUIRE(r.error().code == errc::buffer_too_small);
+      }
+      for (const std::size_t n : {url->size(), url->size() + 16}) {
+        const auto r = ci::presign_to(op, guangzhou(), creds, seed_time,
+                                      objproc::crypto::portable{}, std::span(buffer.data(), n));
+        REQUIRE(r.has_value());
+        CHECK(std::string_view(buffer.data(), *r) == *url);
+      }
+    }
+  // The golden signature, through presign_to.
+  char buffer[1024];
+  const auto n = ci::presign_to(ops[0], guangzhou(), seed_keys, seed_time,
+                                objproc::crypto::portable{}, buffer);
+  REQUIRE(n.has_value());
+  CHECK(std::string_view(buffer, *n).find("q-signature=4740dd0fa72048e630309be620611dc97acf39bd") !=
+        std::string_view::npos);
+  // A path-style endpoint signs and addresses the host without the bucket.
+  const auto local = ci::endpoint::custom("http://127.0.0.1:9000").value();
+  const auto url = ci::presign(ops[1], local, seed_keys, seed_time, objproc::crypto::portable{});
+  REQUIRE(url.has_value());
+  CHECK(url->rfind("http://127.0.0.1:9000/examplebucket-1250000000/a.jpg?q-sign-algorithm=sha1&",
+                   0) == 0);
+  CHECK(url->find("q-header-list=host&") != std::string::npos);
+  // Errors as presign reports them.
+  CHECK(ci::presign_to(ci::presign_get{.bucket = "examplebucket", .key = "a.jpg"}, guangzhou(),
+                       seed_keys, seed_time, objproc::crypto::portable{}, buffer)
+            .error()
+            .code == errc::invalid_bucket_name);
+  CHECK(ci::presign_to(ci::presign_get{.bucket = "examplebucket-1250000000",
+                                       .key = "a.jpg",
+                                       .process = ci::parse_rule("style/thumb").value()},
+                       guangzhou(), seed_keys, seed_time, objproc::crypto::portable{}, buffer)
+            .error()
+            .code == errc::misplaced_operation);
+}
+
+TEST_CASE("cos::presign of a long key falls back to the heap; cos::sign matches the signer",
+          "[cos][operations][presign_to]") {
+  std::string key;
+  while (key.size() < 1000) key += "\xe4\xb8\xad";
+  const ci::presign_get op{.bucket = "examplebucket-1250000000", .key = key};
+  const auto url = ci::presign(op, guangzhou(), seed_keys, seed_time, objproc::crypto::portable{});
+  REQUIRE(url.has_value());
+  std::string buffer(8192, '\0');
+  const auto n =
+      ci::presign_to(op, guangzhou(), seed_keys, seed_time, objproc::crypto::portable{}, buffer);
+  REQUIRE(n.has_value());
+  CHECK(buffer.substr(0, *n) == *url);
+
+  // cos::sign(prepared) sets what the public signer returns.
+  const auto prepared =
+      ci::ci_image_process{
+          .bucket = "examplebucket-1250000000", .key = key, .operations = seed_operations()}
+          .prepare(guangzhou());
+  REQUIRE(prepared.has_value());
+  const auto signed_request =
+      ci::sign(*prepared, seed_keys, seed_time, seconds{3600}, objproc::crypto::portable{});
+  REQUIRE(signed_request.has_value());
+  const auto headers = prepared->request.header_fields();
+  const auto query = prepared->request.query_fields();
+  const auto s = ci::sign({.method = "POST", .key = key, .query = query, .headers = headers},
+                          seed_keys, seed_time, seconds{3600}, objproc::crypto::portable{});
+  REQUIRE(s.has_value());
+  CHECK(signed_request->header("Authorization") == s->authorization);
 }

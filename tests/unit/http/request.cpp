@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -322,4 +323,73 @@ TEST_CASE("request equality", "[http][request]") {
   CHECK(a == b);
   REQUIRE(b.add_header("X", "1").has_value());
   CHECK_FALSE(a == b);
+}
+
+TEST_CASE("request: one text arena, views that survive its growth", "[http][request][arena]") {
+  auto r = objproc::http::request::make(objproc::http::method::put,
+                                        {"https", "bucket.example.com", "/a%20b.jpg"})
+               .value();
+  // A value that is a view of the request itself (COS signs Host from the URL's host).
+  REQUIRE(r.set_header("Host", r.host()).has_value());
+  REQUIRE(r.add_query("x-oss-process", std::nullopt).has_value());
+  REQUIRE(r.add_query("k", "v").has_value());
+  CHECK(r.header("host") == "bucket.example.com");
+  // Replacing one header many times: the text left behind is dropped along the way, and every
+  // other field still reads the same.
+  std::string last;
+  for (int i = 0; i < 500; ++i) {
+    last = std::string(static_cast<std::size_t>(40 + i % 7), static_cast<char>('a' + i % 26));
+    REQUIRE(r.set_header("X-Long", last).has_value());
+    REQUIRE(r.set_header("Host", r.header("Host").value()).has_value());
+  }
+  CHECK(r.header("x-long") == last);
+  CHECK(r.header("host") == "bucket.example.com");
+  CHECK(r.host() == "bucket.example.com");
+  CHECK(r.path() == "/a%20b.jpg");
+  CHECK(r.scheme() == "https");
+  CHECK(r.url() == "https://bucket.example.com/a%20b.jpg?x-oss-process&k=v");
+  REQUIRE(r.headers().size() == 2);
+  CHECK(r.headers().front().name == "Host");
+  CHECK(r.headers().back().name == "X-Long");
+  const auto it =
+      std::find_if(r.headers().begin(), r.headers().end(),
+                   [](const objproc::http::header_field& h) { return h.name == "X-Long"; });
+  REQUIRE(it != r.headers().end());
+  CHECK(it->value == last);
+  CHECK(r.query()[0].key == "x-oss-process");
+  CHECK_FALSE(r.query()[0].value.has_value());
+  CHECK(r.query()[1].value == "v");
+
+  // Copies compare equal, with or without reserved room; with_headers sets like set_header.
+  const auto copy = r.reserved_copy(100, 4);
+  CHECK(copy == r);
+  auto manual = r;
+  CHECK(manual == r);
+  REQUIRE(manual.set_header("authorization", "secret").has_value());
+  REQUIRE(manual.set_header("x-long", "short").has_value());
+  const objproc::http::header_field added[] = {{"authorization", "secret"}, {"x-long", "short"}};
+  const auto with = r.with_headers(added);
+  REQUIRE(with.has_value());
+  CHECK(*with == manual);
+  CHECK_FALSE(*with == r);
+  CHECK(with->header("X-LONG") == "short");
+  CHECK(r.header("X-LONG") == last);  // the original is untouched
+  CHECK(r.with_headers(std::array{objproc::http::header_field{"bad name", "v"}}).error().code ==
+        errc::invalid_header_name);
+
+  // Fixed-array views: the fields, or value_out_of_range when they do not fit.
+  std::array<objproc::http::header_field, 2> two{};
+  const auto views = r.header_fields(two);
+  REQUIRE(views.has_value());
+  CHECK(views->size() == 2);
+  CHECK((*views)[1].value == last);
+  std::array<objproc::http::query_field, 1> one{};
+  CHECK(r.query_fields(one).error().code == errc::value_out_of_range);
+  CHECK(r.remove_query("k") == 1);
+  REQUIRE(r.query_fields(one).has_value());
+  CHECK(r.query_fields(one)->front().key == "x-oss-process");
+  CHECK(r.remove_header("x-long") == 1);
+  CHECK(r.headers().size() == 1);
+  REQUIRE(r.add_header("X-Long", "again").has_value());
+  CHECK(r.header("x-long") == "again");
 }

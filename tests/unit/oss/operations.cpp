@@ -4,11 +4,15 @@
 
 #include <catch2/catch.hpp>
 
+#include <cstdint>
+#include <span>
 #include <string>
+#include <string_view>
 
 #include "objproc/crypto/portable.hpp"
 #include "objproc/oss/directives.hpp"
 #include "objproc/oss/image.hpp"
+#include "objproc/oss/key_cache.hpp"
 
 namespace oss = objproc::oss;
 using objproc::errc;
@@ -182,4 +186,200 @@ TEST_CASE("operations.json: async video convert in another region", "[oss][opera
   CHECK(std::get<std::string>(prepared->request.body()) ==
         "x-oss-async-process=video%2Fconvert%2Cf_mp4%2Cvcodec_h264%2Cfps_30%2Cs_1280x720%2Cacodec_"
         "aac%7Csys%2Fsaveas%2Co_dmlkZW8vb3V0Lm1wNA%2Cb_ZXhhbXBsZWJ1Y2tldA");
+}
+
+namespace {
+// presign_to into buffers of every length up to the URL's: buffer_too_small below it, the
+// same bytes as presign from it on.
+template <class Presign, class PresignTo>
+void check_presign_to(const Presign& presign, const PresignTo& presign_to) {
+  const auto url = presign();
+  REQUIRE(url.has_value());
+  std::string buffer(url->size() + 16, '#');
+  for (std::size_t n = 0; n < url->size(); ++n) {
+    const auto r = presign_to(std::span<char>(buffer.data(), n));
+    REQUIRE_FALSE(r.has_value());
+    REQUIRE(r.error().code == errc::buffer_too_small);
+  }
+  for (const std::size_t n : {url->size(), url->size() + 16}) {
+    const auto r = presign_to(std::span<char>(buffer.data(), n));
+    REQUIRE(r.has_value());
+    CHECK(std::string_view(buffer.data(), *r) == *url);
+  }
+}
+}  // namespace
+
+TEST_CASE("presign_to writes presign's URL, or buffer_too_small", "[oss][operations][presign_to]") {
+  const oss::credentials sts_keys{.access_key_id = "LTAI5tExampleAK",
+                                  .access_key_secret = "ExampleSecretKey123",
+                                  .security_token = "CAIS+token/with=odd&chars"};
+  const oss::presign_get ops[] = {
+      {.bucket = "examplebucket",
+       .key = "photos/\xe7\x8c\xab cat+1.jpg",
+       .process = style_of("image/resize,m_fill,w_200,h_200/quality,q_80/format,webp"),
+       .expires = seconds{3600}},
+      {.bucket = "examplebucket", .key = "a.jpg", .process = {}, .expires = seconds{60}},
+  };
+  for (const oss::presign_get& op : ops)
+    for (const oss::credentials& creds : {seed_keys, sts_keys})
+      for (const auto version : {oss::signature_version::v4, oss::signature_version::v1}) {
+        INFO(op.key << " v" << (version == oss::signature_version::v4 ? 4 : 1) << " sts "
+                    << creds.security_token);
+        check_presign_to(
+            [&] {
+              return oss::presign(op, hangzhou(), creds, seed_time, objproc::crypto::portable{},
+                                  version);
+            },
+            [&](std::span<char> out) {
+              return oss::presign_to(op, hangzhou(), creds, seed_time, objproc::crypto::portable{},
+                                     out, version);
+            });
+      }
+  // The golden signature, through presign_to.
+  char buffer[1024];
+  const auto n = oss::presign_to(ops[0], hangzhou(), seed_keys, seed_time,
+                                 objproc::crypto::portable{}, buffer);
+  REQUIRE(n.has_value());
+  CHECK(std::string_view(buffer, *n)
+            .find("x-oss-signature=e13b2d410ffbd50767f6dc554faf84890dcc5e"
+                  "a6f89ecb56f77d583ad3fd1e84") != std::string_view::npos);
+  // Path-style and CNAME endpoints place the bucket as the request builder does.
+  for (const auto& where :
+       {oss::endpoint::custom("http://127.0.0.1:9000").value().with_region("cn-hangzhou").value(),
+        oss::endpoint::cname("img.example.com").value().with_region("cn-hangzhou").value()}) {
+    const auto url = oss::presign(ops[1], where, seed_keys, seed_time, objproc::crypto::portable{});
+    REQUIRE(url.has_value());
+    const auto located = where.locate("examplebucket", "a.jpg").value();
+    CHECK(url->rfind(located.scheme + "://" + located.host + located.path + "?", 0) == 0);
+  }
+  // Errors come before any writing, as presign reports them.
+  CHECK(oss::presign_to(oss::presign_get{.bucket = "Bad_Bucket", .key = "a.jpg"}, hangzhou(),
+                        seed_keys, seed_time, objproc::crypto::portable{}, buffer)
+            .error()
+            .code == errc::invalid_bucket_name);
+}
+
+TEST_CASE("presign of a long key: presign copes, presign_to needs the room",
+          "[oss][operations][presign_to]") {
+  std::string key;
+  while (key.size() < 1000) key += "\xe7\x8c\xab";  // each byte encodes to %XX
+  const oss::presign_get op{.bucket = "examplebucket", .key = key};
+  const auto url = oss::presign(op, hangzhou(), seed_keys, seed_time, objproc::crypto::portable{});
+  REQUIRE(url.has_value());
+  CHECK(url->size() > 3000);
+  std::string buffer(8192, '\0');
+  const auto n =
+      oss::presign_to(op, hangzhou(), seed_keys, seed_time, objproc::crypto::portable{}, buffer);
+  REQUIRE(n.has_value());
+  CHECK(buffer.substr(0, *n) == *url);
+  // Signing with the public signer and the request builder gives the same URL.
+  auto request = objproc::http::request::make(objproc::http::method::get,
+                                              hangzhou().locate("examplebucket", key).value());
+  REQUIRE(request.has_value());
+  const auto s =
+      oss::sign_v4_query({.method = "GET", .bucket = "examplebucket", .key = key}, seed_keys,
+                         "cn-hangzhou", seed_time, seconds{3600}, objproc::crypto::portable{});
+  REQUIRE(s.has_value());
+  REQUIRE(request->add_query(std::span(s->query.begin(), s->query.size())).has_value());
+  CHECK(request->url() == *url);
+}
+
+TEST_CASE("v4_key_cache: cached and derived keys sign alike", "[oss][operations][key_cache]") {
+  const auto prepare = [](const oss::endpoint& where) {
+    return oss::process_object{.bucket = "examplebucket",
+                               .key = "exampledir/example.jpg",
+                               .process = style_of("image/resize,m_fixed,w_100,h_100")}
+        .prepare(where)
+        .value();
+  };
+  const auto hz = prepare(hangzhou());
+  const auto sh = prepare(oss::endpoint::for_region("cn-shanghai").value());
+  const oss::credentials other_secret{.access_key_id = "LTAI5tExampleAK",
+                                      .access_key_secret = "AnotherSecret456",
+                                      .security_token = ""};
+  const objproc::crypto::portable crypto;
+  oss::v4_key_cache cache;
+  CHECK(cache.empty());
+  struct step {
+    const char* what;
+    const oss::prepared_request* prepared;
+    oss::credentials creds;
+    sys_seconds when;
+    bool hit;
+  };
+  const step steps[] = {
+      {"cold", &hz, seed_keys, seed_time, false},
+      {"same key", &hz, seed_keys, seed_time + std::chrono::hours{1}, true},
+      {"another secret", &hz, other_secret, seed_time, false},
+      {"back to the first secret", &hz, seed_keys, seed_time, false},
+      {"the next day", &hz, seed_keys, seed_time + std::chrono::hours{24}, false},
+      {"another region", &sh, seed_keys, seed_time + std::chrono::hours{24}, false},
+      {"same again", &sh, seed_keys, seed_time + std::chrono::hours{25}, true},
+  };
+  std::uint64_t derivations = 0;
+  std::uint64_t hits = 0;
+  for (const step& s : steps) {
+    INFO(s.what);
+    const auto cold = oss::sign(*s.prepared, s.creds, s.when, crypto);
+    const auto cached = oss::sign(*s.prepared, s.creds, s.when, crypto, cache);
+    REQUIRE(cold.has_value());
+    REQUIRE(cached.has_value());
+    CHECK(*cached == *cold);
+    (s.hit ? hits : derivations) += 1;
+    CHECK(cache.derivations() == derivations);
+    CHECK(cache.hits() == hits);
+  }
+  // The golden signature, through the cache.
+  cache.clear();
+  CHECK(cache.empty());
+  const auto v4 = oss::sign(hz, seed_keys, seed_time, crypto, cache);
+  REQUIRE(v4.has_value());
+  CHECK(v4->header("Authorization") ==
+        "OSS4-HMAC-SHA256 Credential=LTAI5tExampleAK/20261121/cn-hangzhou/oss/aliyun_v4_request,"
+        "Signature=3fd1b4bd08dcb56e45d6ec12683ca9c2b442185981d5fb430d9453cc845ac6ff");
+  // A different secret never signs with the cached key.
+  const auto other = oss::sign(hz, other_secret, seed_time, crypto, cache);
+  REQUIRE(other.has_value());
+  CHECK(other->header("Authorization") != v4->header("Authorization"));
+  CHECK(*other == *oss::sign(hz, other_secret, seed_time, crypto));
+
+  // presign and presign_to through the cache give the uncached URL.
+  const oss::presign_get op{.bucket = "examplebucket",
+                            .key = "photos/\xe7\x8c\xab cat+1.jpg",
+                            .process = style_of("image/resize,w_200"),
+                            .expires = seconds{3600}};
+  const auto url = oss::presign(op, hangzhou(), seed_keys, seed_time, crypto);
+  REQUIRE(url.has_value());
+  for (int i = 0; i < 2; ++i) {
+    CHECK(oss::presign(op, hangzhou(), seed_keys, seed_time, crypto, cache) == url);
+    char buffer[1024];
+    const auto n = oss::presign_to(op, hangzhou(), seed_keys, seed_time, crypto, buffer, cache);
+    REQUIRE(n.has_value());
+    CHECK(std::string_view(buffer, *n) == *url);
+  }
+  // Errors pass through and leave the cache usable.
+  CHECK(oss::sign(hz, oss::credentials{.access_key_id = "id"}, seed_time, crypto, cache)
+            .error()
+            .code == errc::missing_credentials);
+  CHECK(oss::presign(op, oss::endpoint::cname("img.example.com").value(), seed_keys, seed_time,
+                     crypto, cache)
+            .error()
+            .code == errc::invalid_region);
+  CHECK(oss::sign(hz, seed_keys, seed_time, crypto, cache) == v4);
+}
+
+TEST_CASE("oss::sign refuses more headers than it sorts", "[oss][operations]") {
+  auto prepared =
+      oss::process_object{
+          .bucket = "examplebucket", .key = "a.jpg", .process = style_of("image/info")}
+          .prepare(hangzhou())
+          .value();
+  for (std::size_t i = 1; i < objproc::http::max_signed_fields; ++i)
+    REQUIRE(prepared.request.add_header("x-oss-meta-n" + std::to_string(i), "v").has_value());
+  CHECK(oss::sign(prepared, seed_keys, seed_time, objproc::crypto::portable{}).has_value());
+  REQUIRE(prepared.request.add_header("x-oss-meta-last", "v").has_value());
+  for (const auto version : {oss::signature_version::v4, oss::signature_version::v1})
+    CHECK(oss::sign(prepared, seed_keys, seed_time, objproc::crypto::portable{}, version)
+              .error()
+              .code == errc::value_out_of_range);
 }

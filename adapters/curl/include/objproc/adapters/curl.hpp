@@ -72,8 +72,8 @@ namespace curl {
 
 /// How a transport connects and what it accepts back.
 struct options {
-  std::chrono::milliseconds connect_timeout{10000};
-  std::chrono::milliseconds timeout{120000};  // the whole exchange, connect included
+  std::chrono::milliseconds connect_timeout{10000};  // zero: curl's default (300 s)
+  std::chrono::milliseconds timeout{120000};  // the whole exchange, connect included; zero: none
   bool verify_tls = true;
   std::string ca_file = {};  // a CA bundle instead of the system's; empty: the default
   std::size_t max_response_bytes = std::size_t{64} << 20;
@@ -102,9 +102,10 @@ struct slist_deleter {
 };
 using slist_ptr = std::unique_ptr<curl_slist, slist_deleter>;
 
+// Milliseconds as curl takes them; zero (or less) is curl's "no limit".
 [[nodiscard]] inline long clamp_ms(std::chrono::milliseconds d) noexcept {
   const auto n = d.count();
-  if (n <= 0) return 1;  // 0 would mean "no timeout" to curl
+  if (n <= 0) return 0;
   return n > std::numeric_limits<long>::max() ? std::numeric_limits<long>::max()
                                               : static_cast<long>(n);
 }
@@ -222,9 +223,10 @@ class exchange {
     set(CURLOPT_SSL_VERIFYHOST, opts.verify_tls ? 2L : 0L);
     if (!opts.ca_file.empty()) set(CURLOPT_CAINFO, opts.ca_file.c_str());
     set(CURLOPT_HTTPHEADER, headers_.get());
-    set(CURLOPT_HEADERFUNCTION, &exchange::on_header);
+    // Explicit casts: the callbacks are noexcept, curl reads plain function pointers.
+    set(CURLOPT_HEADERFUNCTION, static_cast<curl_write_callback>(&exchange::on_header));
     set(CURLOPT_HEADERDATA, static_cast<void*>(this));
-    set(CURLOPT_WRITEFUNCTION, &exchange::on_body);
+    set(CURLOPT_WRITEFUNCTION, static_cast<curl_write_callback>(&exchange::on_body));
     set(CURLOPT_WRITEDATA, static_cast<void*>(this));
     set(CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(std::min<std::uint64_t>(
                                        opts.max_response_bytes,
@@ -249,9 +251,9 @@ class exchange {
       if (m != http::method::put) set(CURLOPT_CUSTOMREQUEST, http::to_string(m).data());
       set(CURLOPT_INFILESIZE_LARGE,
           chunked ? static_cast<curl_off_t>(-1) : static_cast<curl_off_t>(body_size_));
-      set(CURLOPT_READFUNCTION, &exchange::on_read);
+      set(CURLOPT_READFUNCTION, static_cast<curl_read_callback>(&exchange::on_read));
       set(CURLOPT_READDATA, static_cast<void*>(this));
-      set(CURLOPT_SEEKFUNCTION, &exchange::on_seek);
+      set(CURLOPT_SEEKFUNCTION, static_cast<curl_seek_callback>(&exchange::on_seek));
       set(CURLOPT_SEEKDATA, static_cast<void*>(this));
     }
     if (code != CURLE_OK) return failure(errc::transport_failed, "curl_easy_setopt failed", code);

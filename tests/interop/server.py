@@ -1041,6 +1041,8 @@ def serve(args):
 def start_in_background(args):
     """Forks the server off (stdio detached, so ctest does not wait for it) and waits, bounded,
     until it has written its port file."""
+    if args.pid_file and os.path.exists(args.pid_file):
+        stop_server(args)  # one left over from an interrupted run
     for path in (args.port_file, args.pid_file):
         if path and os.path.exists(path):
             os.unlink(path)

@@ -5,6 +5,11 @@
 
 #include <catch2/catch.hpp>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include <chrono>
 #include <string>
 #include <type_traits>
@@ -103,4 +108,37 @@ TEST_CASE("curl adapter: multi_transport timers run in due order, ties in schedu
   loop.run();
   CHECK(order == std::vector<int>{1, 2, 3, 4, 5});
   CHECK(std::chrono::steady_clock::now() - start >= milliseconds{110});
+}
+
+TEST_CASE("curl adapter: a connect timeout is a connection failure, nothing sent",
+          "[curl]") {
+  // A listening socket whose accept queue is full: Linux drops further SYNs, so connecting
+  // hangs until the connect timeout.
+  const int listener = ::socket(AF_INET, SOCK_STREAM, 0);
+  REQUIRE(listener >= 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  REQUIRE(::bind(listener, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0);
+  REQUIRE(::listen(listener, 0) == 0);
+  socklen_t length = sizeof address;
+  REQUIRE(::getsockname(listener, reinterpret_cast<sockaddr*>(&address), &length) == 0);
+  const int filler = ::socket(AF_INET, SOCK_STREAM, 0);
+  REQUIRE(filler >= 0);
+  REQUIRE(::connect(filler, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0);
+
+  const std::string host = "127.0.0.1:" + std::to_string(ntohs(address.sin_port));
+  auto request = http::request::make(http::method::post, {"http", host, "/b/k"}).value();
+  request.set_body("payload");
+  objproc::curl::transport t({.connect_timeout = milliseconds{300}, .timeout = milliseconds{5000}});
+  const auto start = std::chrono::steady_clock::now();
+  const auto r = t.send(request);
+  const auto took = std::chrono::steady_clock::now() - start;
+  ::close(filler);
+  ::close(listener);
+  REQUIRE_FALSE(r.has_value());
+  CHECK(r.error().code == errc::connection_failed);
+  CHECK(r.error().provider_code == CURLE_OPERATION_TIMEDOUT);
+  CHECK_FALSE(objproc::may_have_been_sent(r.error().code));
+  CHECK(took < milliseconds{3000});
 }

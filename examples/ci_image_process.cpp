@@ -30,10 +30,10 @@ int main(int argc, char** argv) {
   const auto endpoint = ci::endpoint::for_region(region);
   if (!endpoint) return example::fail("--region", endpoint.error());
   const auto prepared =
-      ci::ci_image_process{.bucket = bucket,
-                           .key = key,
-                           .operations = {.is_pic_info = true,
-                                          .rules = {{.fileid = fileid, .rule = rule}}}}
+      ci::ci_image_process{
+          .bucket = bucket,
+          .key = key,
+          .operations = {.is_pic_info = true, .rules = {{.fileid = fileid, .rule = rule}}}}
           .prepare(*endpoint);
   if (!prepared) return example::fail("ci_image_process", prepared.error());
 

@@ -24,11 +24,11 @@ int main(int argc, char** argv) {
 
   // The upload streams from --file (the descriptor knows its size, the transport reads it);
   // without --file, the 13 bytes of the signing vectors.
-  ci::ci_put_object upload{.bucket = bucket,
-                           .key = key,
-                           .operations = {.is_pic_info = true,
-                                          .rules = {{.fileid = fileid, .rule = rule}}},
-                           .body = "fakejpegbytes"};
+  ci::ci_put_object upload{
+      .bucket = bucket,
+      .key = key,
+      .operations = {.is_pic_info = true, .rules = {{.fileid = fileid, .rule = rule}}},
+      .body = "fakejpegbytes"};
   std::FILE* file = nullptr;
   if (f.has("--file")) {
     file = std::fopen(f.get("--file", "").c_str(), "rb");
@@ -36,7 +36,8 @@ int main(int argc, char** argv) {
     upload.body_source = {.size = static_cast<std::uint64_t>(std::ftell(file)),
                           .context = file,
                           .read = [](void* from, std::span<std::byte> out) noexcept {
-                            return std::fread(out.data(), 1, out.size(), static_cast<std::FILE*>(from));
+                            return std::fread(out.data(), 1, out.size(),
+                                              static_cast<std::FILE*>(from));
                           }};
     std::rewind(file);
   }

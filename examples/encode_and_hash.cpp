@@ -23,8 +23,8 @@ int main() {
 
   // HMAC-SHA256 with the built-in provider; the same code runs in constant evaluation.
   const op::crypto::portable crypto;
-  const auto mac = op::crypto::hmac_sha256(crypto, op::as_bytes("key"),
-                                           op::as_bytes("The quick brown fox jumps over the lazy dog"));
+  const auto mac = op::crypto::hmac_sha256(
+      crypto, op::as_bytes("key"), op::as_bytes("The quick brown fox jumps over the lazy dog"));
   if (!mac) return 1;
   std::printf("hmac-sha256 %s\n", op::hex_digest(*mac).c_str());
 

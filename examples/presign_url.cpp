@@ -48,9 +48,9 @@ int main(int argc, char** argv) {
   const auto endpoint = ci::endpoint::for_region(f.get("--region", "ap-guangzhou"));
   if (!endpoint) return example::fail("--region", endpoint.error());
   const std::string bucket = f.get("--bucket", "examplebucket-1250000000");
-  const auto url =
-      ci::presign(ci::presign_get{.bucket = bucket, .key = key, .process = rule, .expires = expires},
-                  *endpoint, keys.credentials.cos(), example::now(), objproc::crypto::portable{});
+  const auto url = ci::presign(
+      ci::presign_get{.bucket = bucket, .key = key, .process = rule, .expires = expires}, *endpoint,
+      keys.credentials.cos(), example::now(), objproc::crypto::portable{});
   if (!url) return example::fail("presign", url.error());
   std::printf("%s\n", url->c_str());
   return 0;

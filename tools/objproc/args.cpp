@@ -11,8 +11,7 @@ std::optional<std::string_view> parsed_args::get(std::string_view name) const {
   return std::nullopt;
 }
 
-std::optional<parsed_args> parse_args(std::span<char* const> args,
-                                      std::span<const flag_spec> specs,
+std::optional<parsed_args> parse_args(std::span<char* const> args, std::span<const flag_spec> specs,
                                       std::size_t max_positionals, std::string& error) {
   parsed_args out;
   bool only_positionals = false;  // after "--"
@@ -39,8 +38,8 @@ std::optional<parsed_args> parse_args(std::span<char* const> args,
       return std::nullopt;
     }
     const std::size_t equals = arg.find('=');
-    const std::string_view name = arg.substr(2, equals == std::string_view::npos ? arg.npos
-                                                                               : equals - 2);
+    const std::string_view name =
+        arg.substr(2, equals == std::string_view::npos ? arg.npos : equals - 2);
     const flag_spec* spec = nullptr;
     for (const flag_spec& s : specs)
       if (s.name == name) spec = &s;

@@ -20,7 +20,7 @@ inline constexpr int exit_failed = 1;
 inline constexpr int exit_usage = 2;
 
 struct flag_spec {
-  std::string_view name;  // without the leading "--"
+  std::string_view name;        // without the leading "--"
   std::string_view value_name;  // empty: a switch that takes no value
   std::string_view help;
 };

@@ -23,33 +23,38 @@ constexpr std::string_view credentials_note =
     "curl command are printed, secrets redacted (example keys and a banner when none are set).";
 
 // The flags of each command, in the order --help lists them.
-#define OBJPROC_CLI_COMMON_FLAGS                                                  \
-  {"region", "R", "region, e.g. cn-hangzhou or ap-guangzhou"},                    \
-      {"bucket", "B", "bucket of the source object (COS: BucketName-APPID)"},     \
-      {"endpoint", "E", "a custom endpoint host instead of the region's"},        \
-      {"key", "K", "the source object's key"},                                    \
-      {"time", "UNIX", "signing time in unix seconds (default: now)"},            \
-      {"dry-run", "", "print the signed request and a curl command; send nothing"}, \
-      {"send", "", "send the request (needs libcurl and real keys)"}
+#define OBJPROC_CLI_COMMON_FLAGS                                                      \
+  {"region", "R", "region, e.g. cn-hangzhou or ap-guangzhou"},                        \
+      {"bucket", "B", "bucket of the source object (COS: BucketName-APPID)"},         \
+      {"endpoint", "E", "a custom endpoint host instead of the region's"},            \
+      {"key", "K", "the source object's key"},                                        \
+      {"time", "UNIX", "signing time in unix seconds (default: now)"},                \
+      {"dry-run", "", "print the signed request and a curl command; send nothing"}, { \
+    "send", "", "send the request (needs libcurl and real keys)"                      \
+  }
 #define OBJPROC_CLI_OSS_FLAGS                                                      \
   {"style", "S", "process string, e.g. image/resize,m_fixed,w_100,h_100"},         \
       {"target_image", "KEY", "save the result as KEY (adds sys/saveas)"},         \
       {"target_key", "KEY", "same as --target_image"},                             \
-      {"target_bucket", "B", "save into bucket B (default: the source bucket)"},   \
-      {"signature", "v4|v1", "signature version (default v4)"}
-#define OBJPROC_CLI_CI_FLAGS                                                       \
-  {"rule", "R", "CI rule, e.g. imageView2/format/png"},                           \
-      {"fileid", "KEY", "key of the processed result"},                            \
-      {"target_bucket", "B", "store the result in bucket B (BucketName-APPID)"},   \
-      {"pic-info", "0|1", "also describe the source image (default 1)"},           \
-      {"expires", "SECONDS", "signature validity window (default 3600)"}
+      {"target_bucket", "B", "save into bucket B (default: the source bucket)"}, { \
+    "signature", "v4|v1", "signature version (default v4)"                         \
+  }
+#define OBJPROC_CLI_CI_FLAGS                                                     \
+  {"rule", "R", "CI rule, e.g. imageView2/format/png"},                          \
+      {"fileid", "KEY", "key of the processed result"},                          \
+      {"target_bucket", "B", "store the result in bucket B (BucketName-APPID)"}, \
+      {"pic-info", "0|1", "also describe the source image (default 1)"}, {       \
+    "expires", "SECONDS", "signature validity window (default 3600)"             \
+  }
 
 constexpr flag_spec process_flags[] = {OBJPROC_CLI_COMMON_FLAGS, OBJPROC_CLI_OSS_FLAGS};
 constexpr flag_spec async_flags[] = {
-    OBJPROC_CLI_COMMON_FLAGS, OBJPROC_CLI_OSS_FLAGS,
+    OBJPROC_CLI_COMMON_FLAGS,
+    OBJPROC_CLI_OSS_FLAGS,
     {"notify-topic", "TOPIC", "SMQ/MNS topic told when the task ends (adds sys/notify)"}};
 constexpr flag_spec ci_put_flags[] = {
-    OBJPROC_CLI_COMMON_FLAGS, OBJPROC_CLI_CI_FLAGS,
+    OBJPROC_CLI_COMMON_FLAGS,
+    OBJPROC_CLI_CI_FLAGS,
     {"file", "PATH", "the local file to upload"},
     {"content-type", "TYPE", "Content-Type of the upload (sent and signed)"}};
 constexpr flag_spec ci_process_flags[] = {OBJPROC_CLI_COMMON_FLAGS, OBJPROC_CLI_CI_FLAGS};
@@ -130,10 +135,14 @@ int run_request(const command_spec& spec, std::span<char* const> args) {
     return usage_error(command, "--dry-run and --send exclude each other");
   const bool oss = spec.vendor == provider::oss;
   for (const char* required : {"region", "bucket", "key"})
-    if (!parsed->has(required)) return usage_error(command, "--" + std::string(required) + " is required");
-  for (const char* required : oss ? std::initializer_list<const char*>{"style"}
-                                   : std::initializer_list<const char*>{"rule", "fileid"})
-    if (!parsed->has(required)) return usage_error(command, "--" + std::string(required) + " is required");
+    if (!parsed->has(required))
+      return usage_error(command, "--" + std::string(required) + " is required");
+  constexpr std::string_view oss_required[] = {"style"};
+  constexpr std::string_view cos_required[] = {"rule", "fileid"};
+  for (const std::string_view required : oss ? std::span<const std::string_view>(oss_required)
+                                             : std::span<const std::string_view>(cos_required))
+    if (!parsed->has(required))
+      return usage_error(command, "--" + std::string(required) + " is required");
   if (spec.kind == op_kind::ci_put_object && !parsed->has("file"))
     return usage_error(command, "--file is required");
   if (parsed->has("target_image") && parsed->has("target_key"))
@@ -146,11 +155,11 @@ int run_request(const command_spec& spec, std::span<char* const> args) {
   std::string file;
   if (oss) {
     in.style = std::string(*parsed->get("style"));
-    const auto target = parsed->has("target_image") ? parsed->get("target_image")
-                                                    : parsed->get("target_key");
+    const auto target =
+        parsed->has("target_image") ? parsed->get("target_image") : parsed->get("target_key");
     if (target) {
-      in.save_as = save_target{std::string(parsed->get("target_bucket").value_or("")),
-                               std::string(*target)};
+      in.save_as =
+          save_target{std::string(parsed->get("target_bucket").value_or("")), std::string(*target)};
     } else if (parsed->has("target_bucket")) {
       return usage_error(command, "--target_bucket needs --target_image (the key to save as)");
     }
@@ -198,7 +207,10 @@ int run_request(const command_spec& spec, std::span<char* const> args) {
 }
 
 const command_spec process_spec{
-    "process", op_kind::process_object, provider::oss, process_flags,
+    "process",
+    op_kind::process_object,
+    provider::oss,
+    process_flags,
     "process --region R --bucket B --key K --style S [--target_image KEY [--target_bucket B]]",
     "OSS ProcessObject: POST /<key>?x-oss-process, the style applied to a stored object and the\n"
     "result saved with sys/saveas.\n\n"
@@ -206,7 +218,10 @@ const command_spec process_spec{
     "      --key exampledir/example.jpg --style image/resize,m_fixed,w_100,h_100 \\\n"
     "      --target_image exampledir/resized.jpg --target_bucket targetbucket"};
 const command_spec async_spec{
-    "async-process", op_kind::async_process_object, provider::oss, async_flags,
+    "async-process",
+    op_kind::async_process_object,
+    provider::oss,
+    async_flags,
     "async-process --region R --bucket B --key K --style S --target_key KEY [--notify-topic T]",
     "OSS AsyncProcessObject: POST /<key>?x-oss-async-process for documents, video and audio;\n"
     "the result is saved with sys/saveas and announced with sys/notify.\n\n"
@@ -214,14 +229,20 @@ const command_spec async_spec{
     "      --key docs/example.docx --style doc/convert,target_png,source_docx \\\n"
     "      --target_key dest.png --target_bucket examplebucket --notify-topic test-topic"};
 const command_spec ci_put_spec{
-    "ci-put", op_kind::ci_put_object, provider::cos, ci_put_flags,
+    "ci-put",
+    op_kind::ci_put_object,
+    provider::cos,
+    ci_put_flags,
     "ci-put --region R --bucket B --key K --file PATH --rule R --fileid KEY",
     "COS + CI upload with processing: PUT /<key> with a Pic-Operations header; the rule's result\n"
     "is stored as --fileid next to the upload.\n\n"
     "  objproc ci-put --region ap-guangzhou --bucket examplebucket-1250000000 \\\n"
     "      --key local.jpg --file local.jpg --rule imageView2/format/png --fileid format.png"};
 const command_spec ci_process_spec{
-    "ci-process", op_kind::ci_image_process, provider::cos, ci_process_flags,
+    "ci-process",
+    op_kind::ci_image_process,
+    provider::cos,
+    ci_process_flags,
     "ci-process --region R --bucket B --key K --rule R --fileid KEY",
     "COS + CI processing of a stored object: POST /<key>?image_process with Pic-Operations.\n\n"
     "  objproc ci-process --region ap-guangzhou --bucket examplebucket-1250000000 \\\n"

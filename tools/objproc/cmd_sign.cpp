@@ -24,9 +24,11 @@ constexpr std::string_view summary =
     "expires? (presign); cos: pic_operations {is_pic_info?, rules: [{bucket?, fileid, rule}]},\n"
     "body_base64? and content_type? (ci_put_object), rule? (presign), expires? (default 3600).\n"
     "Unknown fields, and fields the operation does not use, are errors.\n\n"
-    "Output: {\"id\",\"ok\":true,\"method\",\"url\",\"headers\":[[name,value],...],\"body_base64\"}\n"
+    "Output: "
+    "{\"id\",\"ok\":true,\"method\",\"url\",\"headers\":[[name,value],...],\"body_base64\"}\n"
     "with every header to send (signed values; never the secret key), or\n"
-    "{\"id\",\"ok\":false,\"error\":{\"code\",\"message\",\"offset\"}} (offset: a byte offset into\n"
+    "{\"id\",\"ok\":false,\"error\":{\"code\",\"message\",\"offset\"}} (offset: a byte offset "
+    "into\n"
     "the input line, or null).";
 constexpr flag_spec flags[] = {{"jsonl", "", "JSON lines in, JSON lines out (required)"}};
 }  // namespace

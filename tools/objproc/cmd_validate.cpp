@@ -39,10 +39,16 @@ int run_validate(std::span<char* const> args) {
   std::string canonical;
   if (kind == "oss") {
     const auto style = objproc::oss::parse_style(text);
-    if (style) canonical = style->view(); else failure = style.error();
+    if (style)
+      canonical = style->view();
+    else
+      failure = style.error();
   } else {
     const auto rule = objproc::cos::parse_rule(text);
-    if (rule) canonical = rule->view(); else failure = rule.error();
+    if (rule)
+      canonical = rule->view();
+    else
+      failure = rule.error();
   }
   if (!canonical.empty()) {
     std::printf("%s\n", canonical.c_str());

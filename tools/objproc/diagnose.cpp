@@ -17,8 +17,8 @@ std::optional<std::string> read_common_flags(const parsed_args& args, operation_
   in.endpoint = args.get("endpoint").value_or("");
   if (auto v = args.get("signature")) {
     if (*v != "v4" && *v != "v1") return "--signature is v4 or v1";
-    in.signature = *v == "v1" ? objproc::oss::signature_version::v1
-                              : objproc::oss::signature_version::v4;
+    in.signature =
+        *v == "v1" ? objproc::oss::signature_version::v1 : objproc::oss::signature_version::v4;
   }
   in.time = now();
   if (auto v = args.get("time")) {
@@ -36,11 +36,16 @@ std::string_view flag_of(std::string_view field) {
     std::string_view field, flag;
   };
   constexpr mapping table[] = {
-      {"style", "--style"},          {"save_as.key", "--target_image"},
-      {"save_as.bucket", "--target_bucket"}, {"save_as", "--target_image"},
-      {"notify_topic", "--notify-topic"},    {"rule", "--rule"},
-      {"region", "--region"},        {"bucket", "--bucket"},
-      {"key", "--key"},              {"endpoint", "--endpoint"},
+      {"style", "--style"},
+      {"save_as.key", "--target_image"},
+      {"save_as.bucket", "--target_bucket"},
+      {"save_as", "--target_image"},
+      {"notify_topic", "--notify-topic"},
+      {"rule", "--rule"},
+      {"region", "--region"},
+      {"bucket", "--bucket"},
+      {"key", "--key"},
+      {"endpoint", "--endpoint"},
       {"expires", "--expires"},
   };
   for (const mapping& m : table)

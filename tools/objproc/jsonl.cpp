@@ -73,15 +73,24 @@ struct known_field {
   unsigned bit;  // 0: every operation reads it
 };
 constexpr known_field known_fields[] = {
-    {"id", 0},          {"provider", 0},
-    {"op", 0},          {"region", 0},
-    {"bucket", 0},      {"key", 0},
-    {"endpoint", 0},    {"time", 0},
-    {"credentials", 0}, {"style", f_style},
-    {"save_as", f_save_as},           {"notify_topic", f_notify_topic},
-    {"signature", f_signature},       {"rule", f_rule},
-    {"pic_operations", f_pic_operations}, {"body_base64", f_body_base64},
-    {"content_type", f_content_type}, {"expires", f_expires},
+    {"id", 0},
+    {"provider", 0},
+    {"op", 0},
+    {"region", 0},
+    {"bucket", 0},
+    {"key", 0},
+    {"endpoint", 0},
+    {"time", 0},
+    {"credentials", 0},
+    {"style", f_style},
+    {"save_as", f_save_as},
+    {"notify_topic", f_notify_topic},
+    {"signature", f_signature},
+    {"rule", f_rule},
+    {"pic_operations", f_pic_operations},
+    {"body_base64", f_body_base64},
+    {"content_type", f_content_type},
+    {"expires", f_expires},
 };
 
 // Reads one line's object into an operation_input, remembering where each string came from so
@@ -109,7 +118,8 @@ class line_reader {
                                 std::string(name(in.vendor)) + " " + std::string(name(in.kind)),
                             m.key_offset};
     }
-    if (auto f = required_string("region", in.region, in.vendor == provider::cos && has("endpoint")))
+    if (auto f =
+            required_string("region", in.region, in.vendor == provider::cos && has("endpoint")))
       return f;
     if (auto f = required_string("bucket", in.bucket)) return f;
     if (auto f = required_string("key", in.key)) return f;
@@ -209,9 +219,9 @@ class line_reader {
     }
     if (auto f = required_string("op", text)) return f;
     const json::value& op_value = *root_.find("op");
-    for (const op_kind k : {op_kind::process_object, op_kind::async_process_object,
-                            op_kind::presign_get, op_kind::ci_put_object,
-                            op_kind::ci_image_process}) {
+    for (const op_kind k :
+         {op_kind::process_object, op_kind::async_process_object, op_kind::presign_get,
+          op_kind::ci_put_object, op_kind::ci_image_process}) {
       if (name(k) == text && fields_of(in.vendor, k) != 0) {
         in.kind = k;
         return std::nullopt;
@@ -236,7 +246,8 @@ class line_reader {
       const auto n = v->as_int64();
       if (!n) return at(*v, n.error().code, "expires must be an integer (seconds)");
       const auto s = parse_seconds(std::to_string(*n));
-      if (!s) return at(*v, errc::value_out_of_range, "expires must be a positive number of seconds");
+      if (!s)
+        return at(*v, errc::value_out_of_range, "expires must be a positive number of seconds");
       in.expires = *s;
     }
     return std::nullopt;
@@ -285,7 +296,8 @@ class line_reader {
     std::string signature = "v4";
     if (auto f = optional_string("signature", signature)) return f;
     if (signature != "v4" && signature != "v1")
-      return at(*root_.find("signature"), errc::invalid_enum_value, "signature is \"v4\" or \"v1\"");
+      return at(*root_.find("signature"), errc::invalid_enum_value,
+                "signature is \"v4\" or \"v1\"");
     in.signature = signature == "v1" ? objproc::oss::signature_version::v1
                                      : objproc::oss::signature_version::v4;
     return std::nullopt;
@@ -322,7 +334,8 @@ class line_reader {
       }
     }
     const json::value& rules = *ops->find("rules");
-    if (!rules.is_array()) return at(rules, errc::wrong_type, "pic_operations.rules must be an array");
+    if (!rules.is_array())
+      return at(rules, errc::wrong_type, "pic_operations.rules must be an array");
     located_.emplace_back("pic_operations.rules", &rules);
     for (std::size_t i = 0; i < rules.items().size(); ++i) {
       const json::value& item = rules.items()[i];
@@ -363,7 +376,10 @@ std::string success_line(std::string_view id_json, const build_output& out) {
     w.key("method").string(objproc::http::to_string(r.method())).key("url").string(r.url());
     w.key("headers").begin_array();
     for (const auto& h : r.headers())
-      w.begin_array().string(std::string_view(h.name)).string(std::string_view(h.value)).end_array();
+      w.begin_array()
+          .string(std::string_view(h.name))
+          .string(std::string_view(h.value))
+          .end_array();
     w.end_array();
     const auto* body = std::get_if<std::string>(&r.body());
     w.key("body_base64").string(body == nullptr ? std::string() : objproc::to_base64(*body));
@@ -381,9 +397,9 @@ std::string sign_json_line(std::string_view line) {
   auto doc = json::parse(line);
   if (!doc) {
     const objproc::error& e = doc.error();
-    return error_line("null", {e.code, message_of(e),
-                               e.has_offset() ? std::optional<std::size_t>(e.offset)
-                                              : std::nullopt});
+    return error_line("null",
+                      {e.code, message_of(e),
+                       e.has_offset() ? std::optional<std::size_t>(e.offset) : std::nullopt});
   }
   const json::value& root = *doc;
   if (!root.is_object())
@@ -391,8 +407,8 @@ std::string sign_json_line(std::string_view line) {
   std::string id_json = "null";
   if (const json::value* id = root.find("id")) {
     if (id->is_array() || id->is_object())
-      return error_line("null", at(*id, errc::wrong_type,
-                                   "id must be a string, number, boolean or null"));
+      return error_line("null",
+                        at(*id, errc::wrong_type, "id must be a string, number, boolean or null"));
     id_json = json::to_string(*id);
   }
   operation_input in;
@@ -401,7 +417,8 @@ std::string sign_json_line(std::string_view line) {
   const build_result built = build(in);
   if (!built.ok) {
     const build_failure& f = built.failure;
-    return error_line(id_json, {f.error.code, f.field + ": " + message_of(f.error), reader.place(f)});
+    return error_line(id_json,
+                      {f.error.code, f.field + ": " + message_of(f.error), reader.place(f)});
   }
   return success_line(id_json, *built.ok);
 }
@@ -412,10 +429,10 @@ int run_jsonl(std::FILE* in, std::FILE* out) {
   const auto emit = [&]() -> bool {
     std::string result;
     if (too_long) {
-      result = error_line("null", {errc::text_too_long,
-                                   "line longer than 1 MiB (" + std::to_string(max_jsonl_line) +
-                                       " bytes)",
-                                   std::nullopt});
+      result = error_line(
+          "null",
+          {errc::text_too_long,
+           "line longer than 1 MiB (" + std::to_string(max_jsonl_line) + " bytes)", std::nullopt});
     } else {
       if (!line.empty() && line.back() == '\r') line.pop_back();
       if (line.find_first_not_of(" \t\r") == std::string::npos) return true;  // blank

@@ -25,8 +25,7 @@ constexpr command commands[] = {
     {"process", "OSS ProcessObject (x-oss-process, sys/saveas)", objproc_cli::run_process},
     {"async-process", "OSS AsyncProcessObject (x-oss-async-process, sys/notify)",
      objproc_cli::run_async_process},
-    {"ci-put", "COS upload with Pic-Operations (CI processing on upload)",
-     objproc_cli::run_ci_put},
+    {"ci-put", "COS upload with Pic-Operations (CI processing on upload)", objproc_cli::run_ci_put},
     {"ci-process", "COS POST ?image_process (CI processing of a stored object)",
      objproc_cli::run_ci_process},
     {"sign", "sign operations given as JSON lines on stdin (--jsonl)", objproc_cli::run_sign},
@@ -59,8 +58,8 @@ int main(int argc, char** argv) {
     return objproc_cli::exit_ok;
   }
   if (name == "--version") {
-    std::printf("objproc %d.%d.%d (transport: %s)\n", OBJPROC_VERSION_MAJOR,
-                OBJPROC_VERSION_MINOR, OBJPROC_VERSION_PATCH,
+    std::printf("objproc %d.%d.%d (transport: %s)\n", OBJPROC_VERSION_MAJOR, OBJPROC_VERSION_MINOR,
+                OBJPROC_VERSION_PATCH,
                 objproc_cli::can_send() ? "libcurl" : "none, built without libcurl");
     return objproc_cli::exit_ok;
   }

@@ -92,11 +92,10 @@ build_result build_oss(const operation_input& in) {
   const oss::credentials keys = in.credentials.oss();
 
   if (in.kind == op_kind::presign_get) {
-    auto url = oss::presign(oss::presign_get{.bucket = in.bucket,
-                                             .key = in.key,
-                                             .process = process,
-                                             .expires = in.expires},
-                            *where, keys, in.time, crypto, in.signature);
+    auto url = oss::presign(
+        oss::presign_get{
+            .bucket = in.bucket, .key = in.key, .process = process, .expires = in.expires},
+        *where, keys, in.time, crypto, in.signature);
     if (!url) {
       const bool expires = url.error().code == objproc::errc::value_out_of_range;
       return fail(url.error(), expires ? "expires" : "style",
@@ -106,13 +105,12 @@ build_result build_oss(const operation_input& in) {
   }
 
   // The carrier checks run on the whole style, directives included: offsets point into it.
-  auto prepared = in.kind == op_kind::process_object
-                      ? oss::process_object{.bucket = in.bucket, .key = in.key, .process = process}
-                            .prepare(*where)
-                      : oss::async_process_object{.bucket = in.bucket,
-                                                  .key = in.key,
-                                                  .process = process}
-                            .prepare(*where);
+  auto prepared =
+      in.kind == op_kind::process_object
+          ? oss::process_object{.bucket = in.bucket, .key = in.key, .process = process}.prepare(
+                *where)
+          : oss::async_process_object{.bucket = in.bucket, .key = in.key, .process = process}
+                .prepare(*where);
   if (!prepared) return fail(prepared.error(), "style", std::string(process.view()));
   auto signed_request = oss::sign(*prepared, keys, in.time, crypto, in.signature);
   if (!signed_request) return fail(signed_request.error(), "credentials");

@@ -17,8 +17,13 @@
 namespace objproc_cli {
 
 enum class provider { oss, cos };
-enum class op_kind { process_object, async_process_object, presign_get, ci_put_object,
-                     ci_image_process };
+enum class op_kind {
+  process_object,
+  async_process_object,
+  presign_get,
+  ci_put_object,
+  ci_image_process
+};
 
 [[nodiscard]] std::string_view name(provider p) noexcept;
 [[nodiscard]] std::string_view name(op_kind k) noexcept;

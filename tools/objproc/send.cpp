@@ -81,14 +81,14 @@ int report_cos(const objproc::http::response& r) {
   auto u = objproc::cos::parse_upload_result(r.body);
   if (!u) return unreadable(r, u.error());
   std::printf("UploadResult\n  original: %s\n    location: %s\n    etag: %s\n",
-              u->original.key.c_str(), u->original.location.c_str(),
-              u->original.etag.c_str());
+              u->original.key.c_str(), u->original.location.c_str(), u->original.etag.c_str());
   if (u->original.image_info) print_cos_image("    ", *u->original.image_info);
   for (const auto& o : u->objects)
-    std::printf("  processed: %s\n    location: %s\n    format %s, %ux%u, %llu bytes, quality %u\n"
-                "    etag: %s\n",
-                o.key.c_str(), o.location.c_str(), o.format.c_str(), o.width, o.height,
-                static_cast<unsigned long long>(o.size), o.quality, o.etag.c_str());
+    std::printf(
+        "  processed: %s\n    location: %s\n    format %s, %ux%u, %llu bytes, quality %u\n"
+        "    etag: %s\n",
+        o.key.c_str(), o.location.c_str(), o.format.c_str(), o.width, o.height,
+        static_cast<unsigned long long>(o.size), o.quality, o.etag.c_str());
   return exit_ok;
 }
 

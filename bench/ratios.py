@@ -52,7 +52,7 @@ def main(path):
           f" load avg {data['context'].get('load_avg')}")
 
     print("\n== signer / floor (floor: the SHA and HMAC calls that signature needs, same inputs)")
-    print(f"{'signer':<22}{'provider':<10}{'sign ns':>10}{'floor ns':>10}{'ratio':>8}  target")
+    print(f"{'signer':<26}{'provider':<10}{'sign ns':>10}{'floor ns':>10}{'ratio':>8}  target")
     for signer, (t_ssl, t_port) in RATIO_TARGETS.items():
         for p in providers:
             s, f = rows.get(f"{signer}/{p}"), rows.get(f"{signer}_floor/{p}")
@@ -61,7 +61,7 @@ def main(path):
             ratio = s["cpu_time"] / f["cpu_time"]
             target = t_ssl if p == "openssl" else t_port
             verdict = "" if target is None else f"<= {target}x: {'met' if ratio <= target else 'NOT met'}"
-            print(f"{signer:<22}{p:<10}{s['cpu_time']:>10.0f}{f['cpu_time']:>10.0f}{ratio:>7.2f}x  {verdict}")
+            print(f"{signer:<26}{p:<10}{s['cpu_time']:>10.0f}{f['cpu_time']:>10.0f}{ratio:>7.2f}x  {verdict}")
 
     print("\n== allocations per call (operator new)")
     for name, r in rows.items():

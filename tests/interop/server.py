@@ -152,6 +152,10 @@ class Rejected(Exception):
         self.verified = verified  # the signature itself was right (a time check failed)
 
 
+def unknown_access_key():
+    return Rejected(403, "InvalidAccessKeyId", "The access key id you provided does not exist.")
+
+
 def expired():
     return Rejected(403, "AccessDenied", "Request has expired.", verified=True)
 
@@ -162,6 +166,11 @@ def bad_signature(message, extra=None):
 
 # --------------------------------------------------------------------------------------------
 # OSS V4 (OSS4-HMAC-SHA256), oss.md §2.3-2.4
+
+
+def default_signed(lower_name):
+    """Headers V4 always signs; AdditionalHeaders names the others."""
+    return lower_name in ("content-type", "content-md5") or lower_name.startswith("x-oss-")
 
 
 def oss_v4_canonical_request(method, bucket, key, query, headers, additional, payload_hash):
@@ -177,12 +186,11 @@ def oss_v4_canonical_request(method, bucket, key, query, headers, additional, pa
     signed = {}
     for name, value in headers:
         lower = name.lower()
-        if lower in ("content-type", "content-md5") or lower.startswith("x-oss-") or lower in wanted:
+        if default_signed(lower) or lower in wanted:
             value = value.strip()
             signed[lower] = signed[lower] + "," + value if lower in signed else value
     block = "".join("%s:%s\n" % (n, signed[n]) for n in sorted(signed))
-    default = lambda n: n in ("content-type", "content-md5") or n.startswith("x-oss-")
-    additional_line = ";".join(sorted(n for n in wanted if n in signed and not default(n)))
+    additional_line = ";".join(sorted(n for n in wanted if n in signed and not default_signed(n)))
     return "\n".join([method, uri, canonical_query, block, additional_line, payload_hash])
 
 
@@ -212,7 +220,7 @@ def verify_oss_v4_header(req, creds, now):
         raise bad_signature("malformed Credential")
     ak, day, region, product = credential[:4]
     if ak != creds["oss_id"]:
-        raise Rejected(403, "InvalidAccessKeyId", "The OSS Access Key Id you provided does not exist.")
+        raise unknown_access_key()
     if region != creds["region"] or product != "oss":
         raise bad_signature("wrong region or product in the scope")
     date = header_get(req.headers, "x-oss-date")
@@ -238,11 +246,12 @@ def verify_oss_v4_query(req, creds, now):
         raise bad_signature("x-oss-signature-version must be OSS4-HMAC-SHA256")
     credential = (params.get("x-oss-credential") or "").split("/")
     date = params.get("x-oss-date") or ""
-    if len(credential) != 5 or credential[4] != "aliyun_v4_request" or not date.startswith(credential[1]):
+    if (len(credential) != 5 or credential[4] != "aliyun_v4_request" or
+            not date.startswith(credential[1])):
         raise bad_signature("malformed x-oss-credential")
     ak, day, region, product = credential[:4]
     if ak != creds["oss_id"]:
-        raise Rejected(403, "InvalidAccessKeyId", "The OSS Access Key Id you provided does not exist.")
+        raise unknown_access_key()
     if region != creds["region"] or product != "oss":
         raise bad_signature("wrong region or product in the scope")
     additional = [a for a in (params.get("x-oss-additional-headers") or "").split(";") if a]
@@ -299,7 +308,7 @@ def verify_oss_v1_header(req, creds, now):
     value = header_get(req.headers, "authorization")[len("OSS "):]
     ak, _, signature = value.partition(":")
     if ak != creds["oss_id"]:
-        raise Rejected(403, "InvalidAccessKeyId", "The OSS Access Key Id you provided does not exist.")
+        raise unknown_access_key()
     date_line = header_get(req.headers, "x-oss-date") or header_get(req.headers, "date")
     if date_line is None:
         raise Rejected(403, "AccessDenied", "Date or x-oss-date is required.")
@@ -317,7 +326,7 @@ def verify_oss_v1_header(req, creds, now):
 def verify_oss_v1_query(req, creds, now):
     params = dict(req.query)
     if params.get("OSSAccessKeyId") != creds["oss_id"]:
-        raise Rejected(403, "InvalidAccessKeyId", "The OSS Access Key Id you provided does not exist.")
+        raise unknown_access_key()
     expires = params.get("Expires") or ""
     query = [(k, v) for k, v in req.query if k not in ("OSSAccessKeyId", "Expires", "Signature")]
     string_to_sign = oss_v1_string_to_sign(req.method, req.bucket, req.key, query, req.headers,
@@ -370,7 +379,7 @@ def verify_cos(req, creds, now, fields, query):
     if any(f not in fields for f in COS_FIELDS) or fields["q-sign-algorithm"] != "sha1":
         raise Rejected(403, "AccessDenied", "malformed q-sign fields")
     if fields["q-ak"] != creds["cos_id"]:
-        raise Rejected(403, "InvalidAccessKeyId", "The SecretId you provided does not exist.")
+        raise unknown_access_key()
     header_list = [n for n in fields["q-header-list"].split(";") if n]
     param_list = [n for n in fields["q-url-param-list"].split(";") if n]
     if header_list != sorted(header_list) or param_list != sorted(param_list):
@@ -758,7 +767,7 @@ class Handler(BaseHTTPRequestHandler):
                 raise
             except (ValueError, KeyError, IndexError):
                 raise bad_signature("malformed signature fields")
-            status, reply_body, reply_headers = self.serve(req, scheme, record)
+            status, reply_body, reply_headers = self.reply_for(req, scheme, record)
         except Rejected as r:
             status = r.status
             record["error"] = r.code
@@ -792,7 +801,7 @@ class Handler(BaseHTTPRequestHandler):
         except OSError:  # the client gave up (timeouts): nothing to tell it
             self.close_connection = True
 
-    def serve(self, req, scheme, record):
+    def reply_for(self, req, scheme, record):
         responses = self.server.state.responses
         names = [k for k, _ in req.query]
         if req.method == "GET" and scheme.endswith("-query"):

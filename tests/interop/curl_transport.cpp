@@ -636,3 +636,20 @@ TEST_CASE("curl interop: methods and bodies exactly as the descriptor says", "[c
   CHECK(all[6].body_size == 6);
   CHECK(all[5].body_size == 7);
 }
+
+TEST_CASE("curl interop: a descriptor's own Expect is honoured; only the final head is kept",
+          "[curl][interop]") {
+  server_session session;
+  objproc::curl::transport transport;
+  auto r = http::request::make(http::method::put, {"http", interop::host(), "/examplebucket/e"})
+               .value();
+  REQUIRE(r.add_header("Expect", "100-continue").has_value());
+  r.set_body("expecting");
+  const auto response = transport.send(r);
+  REQUIRE(response.has_value());
+  CHECK(response->status == 403);  // the final status, not the interim 100
+  CHECK(oss::parse_error(response->body).has_value());
+  const auto seen = interop::last_seen();
+  CHECK(has_header(seen, "Expect"));
+  CHECK(seen.body_size == 9);
+}

@@ -43,15 +43,16 @@ const objproc::crypto::portable crypto;
 oss::style style_of(std::string_view text) { return oss::parse_style(text).value(); }
 
 ci::pic_operations one_rule() {
-  return {.is_pic_info = true, .rules = {{.fileid = "format.png", .rule = "imageView2/format/png"}}};
+  return {.is_pic_info = true,
+          .rules = {{.fileid = "format.png", .rule = "imageView2/format/png"}}};
 }
 
 http::request oss_process(std::string_view key,
                           oss::signature_version v = oss::signature_version::v4) {
-  const auto prepared = oss::process_object{.bucket = interop::oss_bucket,
-                                            .key = key,
-                                            .process = style_of("image/resize,w_100")}
-                            .prepare(interop::oss_endpoint());
+  const auto prepared =
+      oss::process_object{
+          .bucket = interop::oss_bucket, .key = key, .process = style_of("image/resize,w_100")}
+          .prepare(interop::oss_endpoint());
   REQUIRE(prepared.has_value());
   auto signed_request = oss::sign(*prepared, interop::oss_credentials(), interop::now(), crypto, v);
   REQUIRE(signed_request.has_value());
@@ -170,7 +171,8 @@ TEST_CASE("curl interop: OSS process_object signed V4 and V1", "[curl][interop]"
 
     const auto seen = interop::last_seen();
     CHECK(seen.verified);
-    CHECK(seen.scheme == (version == oss::signature_version::v4 ? "oss-v4-header" : "oss-v1-header"));
+    CHECK(seen.scheme ==
+          (version == oss::signature_version::v4 ? "oss-v4-header" : "oss-v1-header"));
     CHECK(seen.key == "exampledir/example.jpg");
     CHECK(seen.query == "x-oss-process");
     // Exactly the descriptor: curl added only Host and Content-Length.
@@ -256,23 +258,23 @@ TEST_CASE("curl interop: presigned GET URLs for OSS (V4, V1) and COS", "[curl][i
   const std::string key = "photos/猫 cat+1.jpg";
   std::vector<std::string> urls;
   for (const auto version : {oss::signature_version::v4, oss::signature_version::v1}) {
-    auto url = oss::presign(oss::presign_get{.bucket = interop::oss_bucket,
-                                             .key = key,
-                                             .process = style_of("image/resize,w_200")},
-                            interop::oss_endpoint(), interop::oss_credentials(), interop::now(),
-                            crypto, version);
+    auto url = oss::presign(
+        oss::presign_get{
+            .bucket = interop::oss_bucket, .key = key, .process = style_of("image/resize,w_200")},
+        interop::oss_endpoint(), interop::oss_credentials(), interop::now(), crypto, version);
     REQUIRE(url.has_value());
     urls.push_back(std::move(*url));
   }
-  auto cos_url = ci::presign(ci::presign_get{.bucket = interop::cos_bucket,
-                                             .key = key,
-                                             .process = ci::parse_rule("imageMogr2/thumbnail/!50p").value()},
-                             interop::cos_endpoint(), interop::cos_credentials(), interop::now(),
-                             crypto);
+  auto cos_url =
+      ci::presign(ci::presign_get{.bucket = interop::cos_bucket,
+                                  .key = key,
+                                  .process = ci::parse_rule("imageMogr2/thumbnail/!50p").value()},
+                  interop::cos_endpoint(), interop::cos_credentials(), interop::now(), crypto);
   REQUIRE(cos_url.has_value());
   urls.push_back(std::move(*cos_url));
   const char* schemes[] = {"oss-v4-query", "oss-v1-query", "cos-query"};
-  const std::string_view buckets[] = {interop::oss_bucket, interop::oss_bucket, interop::cos_bucket};
+  const std::string_view buckets[] = {interop::oss_bucket, interop::oss_bucket,
+                                      interop::cos_bucket};
   for (std::size_t i = 0; i < urls.size(); ++i) {
     INFO(urls[i]);
     const auto response = transport.send(get_url(urls[i]));
@@ -290,8 +292,14 @@ TEST_CASE("curl interop: keys arrive byte for byte", "[curl][interop]") {
   server_session session;
   objproc::curl::transport transport;
   const std::string keys[] = {
-      "照片/猫 cat+1 (2).jpg", "a/./b/../c",     "dir/../../etc/passwd", "100% sure?.jpg",
-      "hash#tag&x=1.png",       "  spaced  .jpg", "a//b/./.",             "plus+and%2B.jpg",
+      "照片/猫 cat+1 (2).jpg",
+      "a/./b/../c",
+      "dir/../../etc/passwd",
+      "100% sure?.jpg",
+      "hash#tag&x=1.png",
+      "  spaced  .jpg",
+      "a//b/./.",
+      "plus+and%2B.jpg",
   };
   for (const auto& key : keys) {
     INFO(key);
@@ -315,7 +323,8 @@ TEST_CASE("curl interop: a streamed body larger than curl's Expect threshold", "
   server_session session;
   chunked_text text;
   text.text.assign(std::size_t{2} << 20, 'x');
-  for (std::size_t i = 0; i < text.text.size(); i += 4099) text.text[i] = static_cast<char>('a' + i % 26);
+  for (std::size_t i = 0; i < text.text.size(); i += 4099)
+    text.text[i] = static_cast<char>('a' + i % 26);
   text.chunk = 65521;
   const auto prepared = ci::ci_put_object{.bucket = interop::cos_bucket,
                                           .key = "big/stream.bin",
@@ -398,10 +407,10 @@ TEST_CASE("curl interop: a wrong secret and a skewed clock are refused", "[curl]
   server_session session;
   objproc::curl::transport transport;
   // Signed with another secret: SignatureDoesNotMatch, verified false.
-  const auto prepared = oss::process_object{.bucket = interop::oss_bucket,
-                                            .key = "a.jpg",
-                                            .process = style_of("image/resize,w_100")}
-                            .prepare(interop::oss_endpoint());
+  const auto prepared =
+      oss::process_object{
+          .bucket = interop::oss_bucket, .key = "a.jpg", .process = style_of("image/resize,w_100")}
+          .prepare(interop::oss_endpoint());
   REQUIRE(prepared.has_value());
   const oss::credentials wrong{.access_key_id = interop::oss_access_key_id,
                                .access_key_secret = "not-the-secret"};
@@ -465,13 +474,13 @@ TEST_CASE("curl interop: a truncated body is an error, never a half response", "
 
 TEST_CASE("curl interop: a closed port is a connection failure", "[curl][interop]") {
   const unsigned port = closed_port();
-  const auto prepared = oss::process_object{.bucket = interop::oss_bucket,
-                                            .key = "a.jpg",
-                                            .process = style_of("image/resize,w_100")}
-                            .prepare(oss::endpoint::custom("http://127.0.0.1:" + std::to_string(port))
-                                         .value()
-                                         .with_region(interop::region)
-                                         .value());
+  const auto prepared =
+      oss::process_object{
+          .bucket = interop::oss_bucket, .key = "a.jpg", .process = style_of("image/resize,w_100")}
+          .prepare(oss::endpoint::custom("http://127.0.0.1:" + std::to_string(port))
+                       .value()
+                       .with_region(interop::region)
+                       .value());
   REQUIRE(prepared.has_value());
   const auto request = oss::sign(*prepared, interop::oss_credentials(), interop::now(), crypto);
   REQUIRE(request.has_value());
@@ -625,9 +634,8 @@ TEST_CASE("curl interop: methods and bodies exactly as the descriptor says", "[c
     CHECK_FALSE(has_header(seen, "Expect"));
     CHECK(has_header(seen, "Accept") == (c.headers.size() == 2));
     CHECK(has_header(seen, "X-Empty") == (c.headers.size() == 2));
-    CHECK(std::count_if(seen.headers.begin(), seen.headers.end(), [](const auto& h) {
-            return http::detail::iequals(h.first, "host");
-          }) == 1);
+    CHECK(std::count_if(seen.headers.begin(), seen.headers.end(),
+                        [](const auto& h) { return http::detail::iequals(h.first, "host"); }) == 1);
   }
   // The chunked body arrived whole.
   const auto all = interop::stats();
@@ -641,8 +649,8 @@ TEST_CASE("curl interop: a descriptor's own Expect is honoured; only the final h
           "[curl][interop]") {
   server_session session;
   objproc::curl::transport transport;
-  auto r = http::request::make(http::method::put, {"http", interop::host(), "/examplebucket/e"})
-               .value();
+  auto r =
+      http::request::make(http::method::put, {"http", interop::host(), "/examplebucket/e"}).value();
   REQUIRE(r.add_header("Expect", "100-continue").has_value());
   r.set_body("expecting");
   const auto response = transport.send(r);

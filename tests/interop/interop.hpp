@@ -118,8 +118,8 @@ struct seen_request {
   std::string scheme;  // "oss-v4-header", "oss-v1-query", "cos-header", ...
   bool verified = false;
   int status = 0;
-  std::string error;   // the error code replied, if any
-  std::string fault;   // the fault applied, if any
+  std::string error;           // the error code replied, if any
+  std::string fault;           // the fault applied, if any
   std::int64_t peer_port = 0;  // the client's port: equal ports, one kept-alive connection
   std::int64_t body_size = 0;  // bytes of body received
   std::vector<std::pair<std::string, std::string>> headers;  // as received, in order

@@ -110,8 +110,7 @@ TEST_CASE("curl adapter: multi_transport timers run in due order, ties in schedu
   CHECK(std::chrono::steady_clock::now() - start >= milliseconds{110});
 }
 
-TEST_CASE("curl adapter: a connect timeout is a connection failure, nothing sent",
-          "[curl]") {
+TEST_CASE("curl adapter: a connect timeout is a connection failure, nothing sent", "[curl]") {
   // A listening socket whose accept queue is full: Linux drops further SYNs, so connecting
   // hangs until the connect timeout.
   const int listener = ::socket(AF_INET, SOCK_STREAM, 0);

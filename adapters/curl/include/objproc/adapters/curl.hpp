@@ -228,10 +228,10 @@ class exchange {
     set(CURLOPT_HEADERDATA, static_cast<void*>(this));
     set(CURLOPT_WRITEFUNCTION, static_cast<curl_write_callback>(&exchange::on_body));
     set(CURLOPT_WRITEDATA, static_cast<void*>(this));
-    set(CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(std::min<std::uint64_t>(
-                                       opts.max_response_bytes,
-                                       static_cast<std::uint64_t>(
-                                           std::numeric_limits<curl_off_t>::max()))));
+    set(CURLOPT_MAXFILESIZE_LARGE,
+        static_cast<curl_off_t>(std::min<std::uint64_t>(
+            opts.max_response_bytes,
+            static_cast<std::uint64_t>(std::numeric_limits<curl_off_t>::max()))));
 
     // The method. Every body goes through curl's upload path (PUT semantics, CUSTOMREQUEST
     // for the name): it reads through our callback, adds no Content-Type, and sends the
@@ -452,7 +452,8 @@ class multi_transport {
   /// have returned.
   void async_send(const http::request& r, http::completion done) {
     if (multi_ == nullptr) {
-      fail_later(std::move(done), detail::failure(errc::transport_failed, "curl_multi_init failed"));
+      fail_later(std::move(done),
+                 detail::failure(errc::transport_failed, "curl_multi_init failed"));
       return;
     }
     detail::easy_ptr easy;
@@ -463,7 +464,8 @@ class multi_transport {
     } else {
       easy.reset(curl_easy_init());
       if (!easy) {
-        fail_later(std::move(done), detail::failure(errc::transport_failed, "curl_easy_init failed"));
+        fail_later(std::move(done),
+                   detail::failure(errc::transport_failed, "curl_easy_init failed"));
         return;
       }
     }
@@ -487,8 +489,8 @@ class multi_transport {
   /// Calls `fn` once, from run(), no earlier than `delay` from now. Timers due at the same time
   /// run in the order they were scheduled.
   void schedule_after(std::chrono::milliseconds delay, std::function<void()> fn) {
-    timers_.push_back({clock::now() + std::max(delay, std::chrono::milliseconds(0)), next_seq_++,
-                       std::move(fn)});
+    timers_.push_back(
+        {clock::now() + std::max(delay, std::chrono::milliseconds(0)), next_seq_++, std::move(fn)});
     std::push_heap(timers_.begin(), timers_.end(), later);
   }
 

@@ -4,6 +4,9 @@
 #ifdef CONSUMER_WITH_OPENSSL
 #  include <objproc/adapters/openssl.hpp>
 #endif
+#ifdef CONSUMER_WITH_CURL
+#  include <objproc/adapters/curl.hpp>
+#endif
 
 #include <cstdio>
 #include <string_view>
@@ -30,6 +33,17 @@ int main() {
   const objproc::openssl::crypto openssl;
   const auto other = objproc::crypto::sha256(openssl, objproc::as_bytes("abc"));
   check(other.has_value() && digest.has_value() && *other == *digest, "openssl sha256");
+#endif
+#ifdef CONSUMER_WITH_CURL
+  // Nothing listens on port 1: the adapter links, runs and maps the failure.
+  objproc::curl::transport curl;
+  auto request = objproc::http::request::make(objproc::http::method::get,
+                                              {"http", "127.0.0.1:1", "/"});
+  check(request.has_value(), "request");
+  if (request) {
+    const auto sent = curl.send(*request);
+    check(!sent && sent.error().code == objproc::errc::connection_failed, "curl transport");
+  }
 #endif
   std::printf("objproc %d consumer: %s\n", OBJPROC_VERSION, failures == 0 ? "ok" : "FAILED");
   return failures == 0 ? 0 : 1;

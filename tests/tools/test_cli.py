@@ -631,6 +631,48 @@ def case_jsonl_credentials():
     check(header(results[0], "Authorization") == CI_PROCESS_AUTH, "TENCENTCLOUD_* fallback")
 
 
+def case_jsonl_mutations():
+    # Random damage to valid lines (deterministic seed): every line still gets exactly one
+    # well-formed answer, in order, and the tool never crashes (ASan in ci-sanitize).
+    import random
+    rng = random.Random(20261121)
+    seeds = [json.dumps(SEED_PROCESS_LINE, ensure_ascii=False).encode(),
+             json.dumps({"id": "cos", "provider": "cos", "op": "ci_put_object",
+                         "region": "ap-guangzhou", "bucket": "examplebucket-1250000000",
+                         "key": "猫.jpg", "body_base64": "ZmFrZQ==", "time": 1795248000,
+                         "pic_operations": {"is_pic_info": 1, "rules": [
+                             {"fileid": "a.png", "rule": "imageMogr2/thumbnail/!50p"}]},
+                         "credentials": COS_KEYS}, ensure_ascii=False).encode()]
+    alphabet = b'{}[]":,\\ 0123456789eE-+.tfnu\x00\x01\x7f\xc3\xa9\xe7\x8c\xab\xff_/|=!'
+    lines = []
+    for i in range(400):
+        line = bytearray(rng.choice(seeds))
+        for _ in range(rng.randint(1, 4)):
+            kind = rng.randrange(4)
+            at = rng.randrange(len(line))
+            if kind == 0:
+                line[at] = rng.choice(alphabet)
+            elif kind == 1:
+                line.insert(at, rng.choice(alphabet))
+            elif kind == 2:
+                del line[at:at + rng.randint(1, 8)]
+            else:
+                line = line[:at]
+        line = bytes(line).replace(b"\n", b" ")
+        if line.strip(b" \t\r"):
+            lines.append(line)
+    code, out, err = run(["sign", "--jsonl"], stdin=b"\n".join(lines) + b"\n")
+    check(code == 0, f"exit {code}: {err}")
+    answers = out.splitlines()
+    check(len(answers) == len(lines), f"{len(answers)} answers for {len(lines)} lines")
+    for answer in answers:
+        r = json.loads(answer)
+        check(isinstance(r["ok"], bool) and "id" in r, answer)
+        if not r["ok"]:
+            check(isinstance(r["error"]["code"], str) and isinstance(r["error"]["message"], str), r)
+    no_secret(out)
+
+
 def main():
     global BINARY
     if len(sys.argv) != 3:

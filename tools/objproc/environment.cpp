@@ -45,14 +45,13 @@ std::optional<std::int64_t> parse_integer(std::string_view text) {
 
 std::optional<std::chrono::sys_seconds> parse_unix_time(std::string_view text) {
   const auto v = parse_integer(text);
-  // Up to the year 9999: what the signers' date formats can express.
-  if (!v || *v > 253402300799) return std::nullopt;
+  if (!v || *v > max_unix_time) return std::nullopt;
   return std::chrono::sys_seconds{std::chrono::seconds{*v}};
 }
 
 std::optional<std::chrono::seconds> parse_seconds(std::string_view text) {
   const auto v = parse_integer(text);
-  if (!v || *v == 0 || *v > 100LL * 365 * 86400) return std::nullopt;
+  if (!v || *v == 0 || *v > max_seconds) return std::nullopt;
   return std::chrono::seconds{*v};
 }
 

@@ -5,6 +5,7 @@
 #define OBJPROC_TOOLS_ENVIRONMENT_HPP
 
 #include <chrono>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -24,6 +25,11 @@ namespace objproc_cli {
 
 /// Prints the "example credentials" banner to stderr; `dry_run`: nothing will be sent.
 void print_example_banner(provider p, bool dry_run);
+
+/// The latest signing time the signers' date formats can express (9999-12-31T23:59:59Z).
+inline constexpr std::int64_t max_unix_time = 253402300799;
+/// The longest duration accepted for --expires (a century; the services cap it far lower).
+inline constexpr std::int64_t max_seconds = 100LL * 365 * 86400;
 
 /// "1795248000" as the signing time; nullopt for anything but a non-negative integer.
 [[nodiscard]] std::optional<std::chrono::sys_seconds> parse_unix_time(std::string_view text);

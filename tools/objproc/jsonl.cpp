@@ -238,17 +238,16 @@ class line_reader {
     if (const json::value* v = root_.find("time")) {
       const auto n = v->as_int64();
       if (!n) return at(*v, n.error().code, "time must be an integer (unix seconds)");
-      const auto t = parse_unix_time(std::to_string(*n));
-      if (!t) return at(*v, errc::value_out_of_range, "time must be 0 to 253402300799");
-      in.time = *t;
+      if (*n < 0 || *n > max_unix_time)
+        return at(*v, errc::value_out_of_range, "time must be 0 to 253402300799");
+      in.time = std::chrono::sys_seconds{std::chrono::seconds{*n}};
     }
     if (const json::value* v = root_.find("expires")) {
       const auto n = v->as_int64();
       if (!n) return at(*v, n.error().code, "expires must be an integer (seconds)");
-      const auto s = parse_seconds(std::to_string(*n));
-      if (!s)
+      if (*n <= 0 || *n > max_seconds)
         return at(*v, errc::value_out_of_range, "expires must be a positive number of seconds");
-      in.expires = *s;
+      in.expires = std::chrono::seconds{*n};
     }
     return std::nullopt;
   }

@@ -57,25 +57,25 @@ objproc::result<ci::endpoint> cos_endpoint(const operation_input& in) {
 
 // The style with the directives of the input appended by the library (save_as, notify), so
 // they are encoded and checked exactly as the typed API does it.
-build_result oss_style(const operation_input& in, oss::style& out) {
-  if (!in.style) return succeed({});
+std::optional<build_failure> oss_style(const operation_input& in, oss::style& out) {
+  if (!in.style) return std::nullopt;
   auto parsed = oss::parse_style(*in.style);
-  if (!parsed) return fail(parsed.error(), "style", *in.style);
+  if (!parsed) return build_failure{parsed.error(), "style", *in.style};
   out = *parsed;
   if (in.save_as) {
     if (auto r = oss::check_object_key(in.save_as->key); !r)
-      return fail(r.error(), "save_as.key", in.save_as->key);
+      return build_failure{r.error(), "save_as.key", in.save_as->key};
     if (!in.save_as->bucket.empty())
       if (auto r = oss::check_bucket_name(in.save_as->bucket); !r)
-        return fail(r.error(), "save_as.bucket", in.save_as->bucket);
+        return build_failure{r.error(), "save_as.bucket", in.save_as->bucket};
     out = out | oss::save_as{.bucket = in.save_as->bucket, .key = in.save_as->key};
-    if (out.has_error()) return fail(out.error(), "save_as");
+    if (out.has_error()) return build_failure{out.error(), "save_as", {}};
   }
   if (in.notify_topic) {
     out = out | oss::notify{.topic = *in.notify_topic};
-    if (out.has_error()) return fail(out.error(), "notify_topic", *in.notify_topic);
+    if (out.has_error()) return build_failure{out.error(), "notify_topic", *in.notify_topic};
   }
-  return succeed({});
+  return std::nullopt;
 }
 
 build_result build_oss(const operation_input& in) {
@@ -88,7 +88,7 @@ build_result build_oss(const operation_input& in) {
   if (auto r = oss::check_bucket_name(in.bucket); !r) return fail(r.error(), "bucket", in.bucket);
   if (auto r = oss::check_object_key(in.key); !r) return fail(r.error(), "key", in.key);
   oss::style process;
-  if (auto r = oss_style(in, process); !r.ok) return r;
+  if (auto f = oss_style(in, process)) return {std::nullopt, std::move(*f)};
   const oss::credentials keys = in.credentials.oss();
 
   if (in.kind == op_kind::presign_get) {
@@ -118,21 +118,24 @@ build_result build_oss(const operation_input& in) {
 }
 
 // Each rule checked on its own first, so an error names the rule and points into its text.
-build_result check_rules(const ci::pic_operations& ops) {
+std::optional<build_failure> check_rules(const ci::pic_operations& ops) {
   for (std::size_t i = 0; i < ops.rules.size(); ++i) {
     const ci::pic_rule& r = ops.rules[i];
     const std::string at = "pic_operations.rules[" + std::to_string(i) + "].";
     if (!r.bucket.empty())
       if (auto ok = ci::check_bucket_name(r.bucket); !ok)
-        return fail(ok.error(), at + "bucket", r.bucket);
-    if (auto ok = ci::check_fileid(r.fileid); !ok) return fail(ok.error(), at + "fileid", r.fileid);
-    if (auto ok = ci::parse_rule(r.rule); !ok) return fail(ok.error(), at + "rule", r.rule);
+        return build_failure{ok.error(), at + "bucket", r.bucket};
+    if (auto ok = ci::check_fileid(r.fileid); !ok)
+      return build_failure{ok.error(), at + "fileid", r.fileid};
+    if (auto ok = ci::parse_rule(r.rule); !ok)
+      return build_failure{ok.error(), at + "rule", r.rule};
   }
   if (ops.rules.size() > ci::max_pic_rules)
-    return fail({objproc::errc::too_many_rules, objproc::error::no_offset,
-                 "Pic-Operations has at most 5 rules"},
-                "pic_operations.rules");
-  return succeed({});
+    return build_failure{{objproc::errc::too_many_rules, objproc::error::no_offset,
+                          "Pic-Operations has at most 5 rules"},
+                         "pic_operations.rules",
+                         {}};
+  return std::nullopt;
 }
 
 build_result build_cos(const operation_input& in) {
@@ -161,7 +164,7 @@ build_result build_cos(const operation_input& in) {
     return succeed({std::nullopt, std::move(*url)});
   }
 
-  if (auto r = check_rules(in.pic_operations); !r.ok) return r;
+  if (auto f = check_rules(in.pic_operations)) return {std::nullopt, std::move(*f)};
   auto prepared = in.kind == op_kind::ci_put_object
                       ? ci::ci_put_object{.bucket = in.bucket,
                                           .key = in.key,

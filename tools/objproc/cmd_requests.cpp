@@ -133,6 +133,7 @@ int run_request(const command_spec& spec, std::span<char* const> args) {
   }
   if (parsed->has("dry-run") && parsed->has("send"))
     return usage_error(command, "--dry-run and --send exclude each other");
+  if (parsed->has("send") && !can_send()) return report_no_transport();
   const bool oss = spec.vendor == provider::oss;
   for (const char* required : {"region", "bucket", "key"})
     if (!parsed->has(required))

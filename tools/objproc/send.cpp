@@ -114,11 +114,15 @@ int send_and_report(const objproc::http::request& request, op_kind kind) {
 #else
   (void)request;
   (void)vendor;
+  return report_no_transport();
+#endif
+}
+
+int report_no_transport() {
   std::fprintf(stderr,
                "objproc: --send is not available: built without libcurl (install the libcurl "
                "development package and reconfigure; --dry-run still works)\n");
   return exit_usage;
-#endif
 }
 
 }  // namespace objproc_cli

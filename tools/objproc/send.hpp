@@ -15,6 +15,9 @@ namespace objproc_cli {
 /// transport failure, exit_usage when this build has no transport.
 int send_and_report(const objproc::http::request& request, op_kind kind);
 
+/// Says that this build cannot send ("built without libcurl"); returns exit_usage.
+int report_no_transport();
+
 /// Prints a response of `kind` (split out so it works without a transport); returns the exit
 /// code as send_and_report does.
 int report_response(const objproc::http::response& response, provider vendor, op_kind kind);

@@ -196,18 +196,26 @@ constexpr void stable_sort_in_place(T* first, T* last, const Less& less) {
   }
 }
 
-/// Runs `f(scratch)` over a stack buffer and, when that was too small, once more over a heap
-/// buffer of the size the first run asked for: for the calls that may allocate anyway (the
-/// heap-free ones pass their bounded scratch directly).
+/// Runs `f(scratch)` over a stack buffer and, while that was too small, again over a heap
+/// buffer of at least the size the last run asked for (a run stops at its first overflow, so
+/// it may ask again): for the calls that may allocate anyway (the heap-free ones pass their
+/// bounded scratch directly).
 template <std::size_t StackSize, class F>
 auto with_scratch(F&& f) -> decltype(f(std::declval<span_writer&>())) {
   std::array<char, StackSize> stack;  // written before read: no need to clear it
   span_writer first(stack);
   auto r = f(first);
-  if (r || !first.overflowed()) return r;
-  std::string heap(first.needed(), '\0');
-  span_writer second(heap);
-  return f(second);
+  std::string heap;
+  std::size_t needed = first.needed();
+  bool overflowed = first.overflowed();
+  while (!r && overflowed) {
+    heap.assign(std::max(needed, 2 * std::max(heap.size(), StackSize)), '\0');
+    span_writer next(heap);
+    r = f(next);
+    needed = next.needed();
+    overflowed = next.overflowed();
+  }
+  return r;
 }
 
 [[nodiscard]] constexpr char ascii_lower(char c) noexcept {

@@ -212,11 +212,13 @@ TEST_CASE("cos::presign of a long key falls back to the heap; cos::sign matches 
   CHECK(buffer.substr(0, *n) == *url);
 
   // cos::sign(prepared) sets what the public signer returns.
-  const auto prepared =
+  auto prepared =
       ci::ci_image_process{
           .bucket = "examplebucket-1250000000", .key = key, .operations = seed_operations()}
           .prepare(guangzhou());
   REQUIRE(prepared.has_value());
+  // A signed header long enough to move the scratch to the heap.
+  REQUIRE(prepared->request.set_header("x-cos-meta-long", std::string(1500, 'v')).has_value());
   const auto signed_request =
       ci::sign(*prepared, seed_keys, seed_time, seconds{3600}, objproc::crypto::portable{});
   REQUIRE(signed_request.has_value());
@@ -225,5 +227,6 @@ TEST_CASE("cos::presign of a long key falls back to the heap; cos::sign matches 
   const auto s = ci::sign({.method = "POST", .key = key, .query = query, .headers = headers},
                           seed_keys, seed_time, seconds{3600}, objproc::crypto::portable{});
   REQUIRE(s.has_value());
+  CHECK(s->http_string.size() > 2048);
   CHECK(signed_request->header("Authorization") == s->authorization);
 }

@@ -383,3 +383,31 @@ TEST_CASE("oss::sign refuses more headers than it sorts", "[oss][operations]") {
               .error()
               .code == errc::value_out_of_range);
 }
+
+TEST_CASE("oss::sign of a long request: the scratch moves to the heap, same signature",
+          "[oss][operations]") {
+  std::string key;
+  while (key.size() < 1000) key += "\xe7\x8c\xab";
+  auto prepared =
+      oss::process_object{.bucket = "examplebucket", .key = key, .process = style_of("image/info")}
+          .prepare(hangzhou())
+          .value();
+  REQUIRE(prepared.request.add_header("x-oss-meta-long", std::string(1500, 'v')).has_value());
+  const auto headers = prepared.request.header_fields();
+  const auto query = prepared.request.query_fields();
+  const oss::signing_input input{
+      .method = "POST", .bucket = "examplebucket", .key = key, .query = query, .headers = headers};
+  const objproc::crypto::portable crypto;
+  const auto v4 = oss::sign(prepared, seed_keys, seed_time, crypto);
+  const auto v4_parts = oss::sign_v4_header(input, seed_keys, "cn-hangzhou", seed_time, crypto);
+  REQUIRE(v4.has_value());
+  REQUIRE(v4_parts.has_value());
+  CHECK(v4_parts->canonical_request.size() > 4096);
+  CHECK(v4->header("Authorization") == v4_parts->headers[2].value);
+  const auto v1 = oss::sign(prepared, seed_keys, seed_time, crypto, oss::signature_version::v1);
+  const auto v1_parts = oss::sign_v1_header(input, seed_keys, seed_time, crypto);
+  REQUIRE(v1.has_value());
+  REQUIRE(v1_parts.has_value());
+  CHECK(v1_parts->string_to_sign.size() > 2048);
+  CHECK(v1->header("Authorization") == v1_parts->headers[1].value);
+}

@@ -86,6 +86,14 @@ requires(std::same_as<Directive, save_as> || std::same_as<Directive, notify>)
   return to_style(op) | d;
 }
 
+/// "..."_oss | directive: the checked literal with the directive.
+[[nodiscard]] constexpr style operator|(const style_string& s, const save_as& d) noexcept {
+  return s.get() | d;
+}
+[[nodiscard]] constexpr style operator|(const style_string& s, const notify& d) noexcept {
+  return s.get() | d;
+}
+
 }  // namespace oss
 
 OBJPROC_NAMESPACE_END

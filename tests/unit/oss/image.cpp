@@ -56,6 +56,16 @@ TEST_CASE("directives validate bucket, key and placement", "[oss][image][directi
         std::string_view("image/resize,w_100|sys/saveas,o_YQ/notify,topic_dA"));
 }
 
+TEST_CASE("directives compose with checked literals", "[oss][image][directives]") {
+  using namespace objproc::literals;
+  STATIC_REQUIRE(("image/resize,w_100"_oss | oss::save_as{.key = "a"}) ==
+                 std::string_view("image/resize,w_100|sys/saveas,o_YQ"));
+  CHECK(("video/convert,f_mp4,vcodec_h264"_oss | oss::notify{.topic = "t"}) ==
+        std::string_view("video/convert,f_mp4,vcodec_h264|sys/notify,topic_dA"));
+  CHECK(("image/resize,w_100"_oss | oss::save_as{.key = ""}).error().code ==
+        errc::invalid_object_key);
+}
+
 TEST_CASE("property: random typed values render, parse and compare equal", "[oss][image]") {
   std::mt19937_64 rng(42);
   auto pick = [&](std::int64_t lo, std::int64_t hi) {

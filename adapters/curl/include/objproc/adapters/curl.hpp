@@ -55,12 +55,18 @@
 #include <variant>
 #include <vector>
 
-#include "objproc/config.hpp"
-#include "objproc/core/result.hpp"
-#include "objproc/http/fields.hpp"
-#include "objproc/http/request.hpp"
-#include "objproc/http/response.hpp"
-#include "objproc/http/transport.hpp"
+// With the split headers on the include path, only what this adapter needs; with only the
+// single header (single_include/), that header, which holds all of it.
+#if __has_include("objproc/config.hpp")
+#  include "objproc/config.hpp"
+#  include "objproc/core/result.hpp"
+#  include "objproc/http/fields.hpp"
+#  include "objproc/http/request.hpp"
+#  include "objproc/http/response.hpp"
+#  include "objproc/http/transport.hpp"
+#else
+#  include "objproc/objproc.hpp"
+#endif
 
 #if LIBCURL_VERSION_NUM < 0x074200
 #  error "objproc/adapters/curl.hpp requires libcurl 7.66 or later (curl_multi_poll)"

@@ -20,9 +20,15 @@
 #include <span>
 #include <string_view>
 
-#include "objproc/config.hpp"
-#include "objproc/core/result.hpp"
-#include "objproc/crypto/concepts.hpp"
+// With the split headers on the include path, only what this adapter needs; with only the
+// single header (single_include/), that header, which holds all of it.
+#if __has_include("objproc/config.hpp")
+#  include "objproc/config.hpp"
+#  include "objproc/core/result.hpp"
+#  include "objproc/crypto/concepts.hpp"
+#else
+#  include "objproc/objproc.hpp"
+#endif
 
 #if !defined(OPENSSL_VERSION_MAJOR) || OPENSSL_VERSION_MAJOR < 3
 #  error "objproc/adapters/openssl.hpp requires OpenSSL 3 (EVP_MD_fetch, EVP_MAC)"

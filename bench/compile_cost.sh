@@ -6,7 +6,9 @@
 #      passing the same strings as runtime_style / runtime_rule. Target: <= 0.3 s above.
 #   3. Where the include cost goes: the standard headers the single header includes, together
 #      (the rest is objproc's own code) and each alone, heaviest first; header counts from -H.
-# Every figure is the median of N runs. Usage: bench/compile_cost.sh [runs (5)] [compilers...]
+# Every figure is the median of N interleaved runs of the compiler's CPU time (user + sys: less
+# sensitive than wall time to other work on the machine).
+# Usage: bench/compile_cost.sh [runs (5)] [compilers...]
 #   (compilers default: g++ clang++)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,7 +18,7 @@ compilers=("$@")
 ((${#compilers[@]})) || compilers=(g++ clang++)
 
 exec python3 - "$PWD" "$runs" "${compilers[@]}" <<'PY'
-import os, re, statistics, subprocess, sys, tempfile, time
+import os, re, resource, statistics, subprocess, sys, tempfile
 
 root, runs, compilers = sys.argv[1], int(sys.argv[2]), sys.argv[3:]
 work = tempfile.mkdtemp(prefix="objproc-compile-cost-")
@@ -30,13 +32,20 @@ def write(name, text):
 def flags(cxx):
     return [cxx, "-std=c++20", "-fsyntax-only", f"-I{root}/include", f"-I{root}/single_include"]
 
-def median_time(cxx, source):
-    times = []
+def median_times(cxx, sources):
+    """Median compile time of each source; the runs are interleaved (a, b, a, b, ...) so that a
+    change in the machine's load affects the things compared alike."""
+    times = {s: [] for s in sources}
     for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run(flags(cxx) + [source], check=True)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        for source in sources:
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            subprocess.run(flags(cxx) + [source], check=True)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            times[source].append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    return [statistics.median(times[s]) for s in sources]
+
+def median_time(cxx, source):
+    return median_times(cxx, [source])[0]
 
 string_tu = write("string.cpp", "#include <string>\nint main() {}\n")
 single_tu = write("single.cpp", "#include <objproc/objproc.hpp>\nint main() {}\n")
@@ -54,11 +63,12 @@ runtime_tu = write("runtime.cpp", head +
     "".join(f'  use(objproc::oss::runtime_style{{"{s}"}});\n' for s in oss) +
     "".join(f'  use(objproc::cos::runtime_rule{{"{s}"}});\n' for s in ci) + "}\n")
 
-print(f"median of {runs} runs each, -std=c++20 -fsyntax-only; load avg {os.getloadavg()[0]:.2f}")
+print(f"median of {runs} interleaved runs each, CPU time (user + sys) of the compiler, "
+      f"-std=c++20 -fsyntax-only; load avg {os.getloadavg()[0]:.2f}")
 for cxx in compilers:
     version = subprocess.run([cxx, "--version"], capture_output=True, text=True).stdout.splitlines()[0]
-    t_string, t_single = median_time(cxx, string_tu), median_time(cxx, single_tu)
-    t_checked, t_runtime = median_time(cxx, checked_tu), median_time(cxx, runtime_tu)
+    t_string, t_single, t_checked, t_runtime = median_times(
+        cxx, [string_tu, single_tu, checked_tu, runtime_tu])
     include_ratio = t_single / t_string
     extra = t_checked - t_runtime
     print(f"\n{version}")
@@ -80,8 +90,8 @@ print(f"\n{cxx} -H: <string> alone opens {header_count(string_tu)} headers, "
       f"the single header {header_count(single_tu)}")
 with open(f"{root}/single_include/objproc/objproc.hpp") as f:
     std_headers = sorted(set(re.findall(r"^#include <([a-z_]+)>", f.read(), re.M)))
-all_std = median_time(cxx, write("std_all.cpp", "".join(f"#include <{h}>\n" for h in std_headers)))
-single = median_time(cxx, single_tu)
+all_std, single = median_times(
+    cxx, [write("std_all.cpp", "".join(f"#include <{h}>\n" for h in std_headers)), single_tu])
 print(f"those {len(std_headers)} standard headers together: {all_std:.3f} s; the single header: "
       f"{single:.3f} s, so objproc's own code costs {single - all_std:.3f} s of it")
 costs = []

@@ -19,10 +19,8 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <functional>  // std::hash
 #include <string>
 #include <string_view>
-#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -429,7 +427,9 @@ class json_parser {
   }
 
   // The keys of one object, for duplicate detection: a linear scan while the object is small,
-  // a hash set of member indices beyond that, so a hostile object with many keys stays linear.
+  // beyond that an open-addressing hash table of member indices, so a hostile object with many
+  // keys stays linear. Hand-written rather than std::unordered_set to keep <unordered_set> and
+  // <functional> out of every includer.
   class key_index {
    public:
     explicit key_index(const std::vector<json::member>& members) noexcept : members_(&members) {}
@@ -439,30 +439,57 @@ class json_parser {
       const std::size_t last = members_->size() - 1;
       if (last < linear_limit) {
         for (std::size_t i = 0; i < last; ++i)
-          if ((*members_)[i].key == (*members_)[last].key) return false;
+          if (key(i) == key(last)) return false;
         return true;
       }
-      if (set_.empty())
-        for (std::size_t i = 0; i < last; ++i) set_.insert(i);
-      return set_.insert(last).second;
+      if (slots_.empty())
+        for (std::size_t i = 0; i < last; ++i) (void)insert(i);  // distinct: checked above
+      return insert(last);
     }
 
    private:
     static constexpr std::size_t linear_limit = 16;
-    struct hash {
-      const std::vector<json::member>* members;
-      std::size_t operator()(std::size_t i) const noexcept {
-        return std::hash<std::string_view>{}((*members)[i].key);
+    static constexpr std::size_t empty_slot = static_cast<std::size_t>(-1);
+
+    [[nodiscard]] std::string_view key(std::size_t i) const noexcept {
+      return (*members_)[i].key;
+    }
+
+    // FNV-1a: no seed, as predictable as std::hash; the table's load stays <= 1/2.
+    [[nodiscard]] static std::size_t hash(std::string_view s) noexcept {
+      std::uint64_t h = 14695981039346656037ull;
+      for (const char c : s) {
+        h ^= static_cast<unsigned char>(c);
+        h *= 1099511628211ull;
       }
-    };
-    struct equal {
-      const std::vector<json::member>* members;
-      bool operator()(std::size_t a, std::size_t b) const noexcept {
-        return (*members)[a].key == (*members)[b].key;
+      return static_cast<std::size_t>(h ^ (h >> 32));
+    }
+
+    // Adds member i unless a member with the same key is there; false if it was.
+    bool insert(std::size_t i) {
+      if ((used_ + 1) * 2 > slots_.size()) grow();
+      const std::size_t mask = slots_.size() - 1;
+      for (std::size_t at = hash(key(i)) & mask;; at = (at + 1) & mask) {
+        if (slots_[at] == empty_slot) {
+          slots_[at] = i;
+          ++used_;
+          return true;
+        }
+        if (key(slots_[at]) == key(i)) return false;
       }
-    };
+    }
+
+    void grow() {
+      std::vector<std::size_t> old = std::move(slots_);
+      slots_.assign(old.empty() ? 64 : old.size() * 2, empty_slot);  // a power of two
+      used_ = 0;
+      for (const std::size_t i : old)
+        if (i != empty_slot) (void)insert(i);
+    }
+
     const std::vector<json::member>* members_;
-    std::unordered_set<std::size_t, hash, equal> set_{0, hash{members_}, equal{members_}};
+    std::vector<std::size_t> slots_;
+    std::size_t used_ = 0;
   };
 };
 

@@ -14,7 +14,6 @@
 #ifndef OBJPROC_RETRY_HPP
 #define OBJPROC_RETRY_HPP
 
-#include <algorithm>
 #include <chrono>
 #include <cstdint>
 #include <optional>
@@ -62,14 +61,17 @@ enum class failure_kind : unsigned char {
     const retry_policy& policy, int retry, double uniform01,
     std::optional<std::chrono::seconds> retry_after = std::nullopt) noexcept {
   using ms = std::chrono::milliseconds;
-  const ms cap = std::max(policy.max_delay, ms{0});
-  ms ceiling = std::max(policy.base_delay, ms{0});
+  // std::max / std::min spelled out: <algorithm> is not worth including for them.
+  const auto max = [](ms a, ms b) { return a < b ? b : a; };
+  const auto min = [](ms a, ms b) { return b < a ? b : a; };
+  const ms cap = max(policy.max_delay, ms{0});
+  ms ceiling = max(policy.base_delay, ms{0});
   for (int i = 1; i < retry && ceiling < cap; ++i) ceiling *= 2;
-  ceiling = std::min(ceiling, cap);
+  ceiling = min(ceiling, cap);
   const double sample = uniform01 < 0 ? 0 : (uniform01 >= 1 ? 0.999999 : uniform01);
   ms delay{static_cast<ms::rep>(static_cast<double>(ceiling.count()) * sample)};
   if (policy.honour_retry_after && retry_after)
-    delay = std::max(delay, std::min(std::chrono::duration_cast<ms>(*retry_after), cap));
+    delay = max(delay, min(std::chrono::duration_cast<ms>(*retry_after), cap));
   return delay;
 }
 

@@ -49,7 +49,6 @@
 #ifndef OBJPROC_COS_SIGN_HPP
 #define OBJPROC_COS_SIGN_HPP
 
-#include <algorithm>
 #include <chrono>
 #include <cstddef>
 #include <cstdint>

@@ -13,7 +13,6 @@
 #ifndef OBJPROC_CRYPTO_BLOCK_HASH_HPP
 #define OBJPROC_CRYPTO_BLOCK_HASH_HPP
 
-#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -76,15 +75,16 @@ class block_hash_context {
     const std::size_t used = buffered();
     length_ += data.size();
     if (used != 0) {
-      const std::size_t take = std::min(block_size - used, data.size());
-      std::copy_n(data.begin(), take, buffer_.begin() + static_cast<std::ptrdiff_t>(used));
+      const std::size_t room = block_size - used;
+      const std::size_t take = data.size() < room ? data.size() : room;
+      for (std::size_t i = 0; i < take; ++i) buffer_[used + i] = data[i];
       data = data.subspan(take);
       if (used + take < block_size) return;
       compress(state_, buffer_);
     }
     const std::size_t whole = data.size() - data.size() % block_size;
     compress_blocks(state_, data.first(whole));
-    std::copy(data.begin() + static_cast<std::ptrdiff_t>(whole), data.end(), buffer_.begin());
+    for (std::size_t i = whole; i < data.size(); ++i) buffer_[i - whole] = data[i];
   }
 
   /// Pads, writes the digest and resets the context (ready for a new message).
@@ -93,11 +93,11 @@ class block_hash_context {
     std::size_t used = buffered();
     buffer_[used++] = std::byte{0x80};
     if (used > block_size - 8) {  // no room left for the length: it goes in one more block
-      std::fill(buffer_.begin() + static_cast<std::ptrdiff_t>(used), buffer_.end(), std::byte{});
+      for (std::size_t i = used; i < block_size; ++i) buffer_[i] = std::byte{};
       compress(state_, buffer_);
       used = 0;
     }
-    std::fill(buffer_.begin() + static_cast<std::ptrdiff_t>(used), buffer_.end() - 8, std::byte{});
+    for (std::size_t i = used; i < block_size - 8; ++i) buffer_[i] = std::byte{};
     for (std::size_t i = 0; i < 8; ++i) {
       buffer_[block_size - 1 - i] = static_cast<std::byte>(bit_length >> (8 * i));
     }

@@ -10,7 +10,6 @@
 #ifndef OBJPROC_CRYPTO_HMAC_HPP
 #define OBJPROC_CRYPTO_HMAC_HPP
 
-#include <algorithm>
 #include <array>
 #include <concepts>
 #include <cstddef>
@@ -64,7 +63,7 @@ class hmac_key {
       long_key.update(key);
       long_key.finish(std::span(padded_key).template first<digest_size>());
     } else {
-      std::copy(key.begin(), key.end(), padded_key.begin());
+      for (std::size_t i = 0; i < key.size(); ++i) padded_key[i] = key[i];
     }
     inner_ = absorb_padded_key(padded_key, std::byte{0x36});
     outer_ = absorb_padded_key(padded_key, std::byte{0x5c});

@@ -13,9 +13,8 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <iterator>  // std::size
 #include <span>
-#include <string_view>
+#include <string_view>  // also declares std::size
 
 #include "objproc/config.hpp"
 #include "objproc/core/scan.hpp"

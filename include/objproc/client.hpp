@@ -27,8 +27,8 @@
 #include <memory>
 #include <optional>
 #include <string>
-#include <string_view>
 #include <thread>
+#include <type_traits>
 #include <utility>
 
 #include "objproc/config.hpp"

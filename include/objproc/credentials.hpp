@@ -21,6 +21,7 @@
 #include <cstdlib>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "objproc/config.hpp"
 #include "objproc/core/result.hpp"

@@ -8,6 +8,7 @@
 #ifndef OBJPROC_OUTCOME_HPP
 #define OBJPROC_OUTCOME_HPP
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <utility>

@@ -15,6 +15,7 @@
 #include <cstdlib>
 #include <string>
 #include <string_view>
+#include <type_traits>
 
 #include "objproc/config.hpp"
 #include "objproc/core/result.hpp"

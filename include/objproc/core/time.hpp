@@ -10,6 +10,7 @@
 #define OBJPROC_CORE_TIME_HPP
 
 #include <chrono>
+#include <cstddef>
 #include <cstdint>
 #include <string_view>
 

@@ -26,9 +26,11 @@
 #include <array>
 #include <chrono>
 #include <cstddef>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "objproc/config.hpp"
 #include "objproc/core/result.hpp"

@@ -49,6 +49,7 @@
 #ifndef OBJPROC_COS_SIGN_HPP
 #define OBJPROC_COS_SIGN_HPP
 
+#include <array>
 #include <chrono>
 #include <cstddef>
 #include <cstdint>

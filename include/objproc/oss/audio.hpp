@@ -13,6 +13,7 @@
 #ifndef OBJPROC_OSS_AUDIO_HPP
 #define OBJPROC_OSS_AUDIO_HPP
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string_view>

@@ -11,8 +11,8 @@
 #ifndef OBJPROC_OSS_BUILDER_HPP
 #define OBJPROC_OSS_BUILDER_HPP
 
-#include <array>
 #include <concepts>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string_view>

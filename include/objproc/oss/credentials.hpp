@@ -12,6 +12,7 @@
 #ifndef OBJPROC_OSS_CREDENTIALS_HPP
 #define OBJPROC_OSS_CREDENTIALS_HPP
 
+#include <cstddef>
 #include <span>
 #include <string_view>
 

@@ -10,6 +10,7 @@
 #ifndef OBJPROC_OSS_DIRECTIVES_HPP
 #define OBJPROC_OSS_DIRECTIVES_HPP
 
+#include <concepts>
 #include <string_view>
 
 #include "objproc/config.hpp"

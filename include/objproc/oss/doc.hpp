@@ -15,6 +15,7 @@
 #ifndef OBJPROC_OSS_DOC_HPP
 #define OBJPROC_OSS_DOC_HPP
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string_view>

@@ -8,6 +8,7 @@
 #ifndef OBJPROC_OSS_IMAGE_HPP
 #define OBJPROC_OSS_IMAGE_HPP
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string_view>

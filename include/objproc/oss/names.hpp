@@ -5,6 +5,7 @@
 #ifndef OBJPROC_OSS_NAMES_HPP
 #define OBJPROC_OSS_NAMES_HPP
 
+#include <cstddef>
 #include <string_view>
 
 #include "objproc/config.hpp"

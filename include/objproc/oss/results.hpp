@@ -14,7 +14,6 @@
 #ifndef OBJPROC_OSS_RESULTS_HPP
 #define OBJPROC_OSS_RESULTS_HPP
 
-#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>

@@ -19,7 +19,7 @@
 #ifndef OBJPROC_OSS_VIDEO_HPP
 #define OBJPROC_OSS_VIDEO_HPP
 
-#include <concepts>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string_view>

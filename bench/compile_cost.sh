@@ -10,6 +10,9 @@
 # sensitive than wall time to other work on the machine).
 # Usage: bench/compile_cost.sh [runs (5)] [compilers...]
 #   (compilers default: g++ clang++)
+# OBJPROC_SINGLE_INCLUDE=DIR measures DIR/objproc/objproc.hpp instead of single_include/, e.g. one
+# regenerated with `tools/amalgamate.py --output DIR/objproc/objproc.hpp` (the umbrella of the
+# current include/ without touching the committed single header).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-5}
@@ -17,10 +20,11 @@ shift || true
 compilers=("$@")
 ((${#compilers[@]})) || compilers=(g++ clang++)
 
-exec python3 - "$PWD" "$runs" "${compilers[@]}" <<'PY'
+single_dir=$(realpath "${OBJPROC_SINGLE_INCLUDE:-single_include}")
+exec python3 - "$PWD" "$runs" "$single_dir" "${compilers[@]}" <<'PY'
 import os, re, resource, statistics, subprocess, sys, tempfile
 
-root, runs, compilers = sys.argv[1], int(sys.argv[2]), sys.argv[3:]
+root, runs, single_dir, compilers = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4:]
 work = tempfile.mkdtemp(prefix="objproc-compile-cost-")
 
 def write(name, text):
@@ -30,7 +34,8 @@ def write(name, text):
     return path
 
 def flags(cxx):
-    return [cxx, "-std=c++20", "-fsyntax-only", f"-I{root}/include", f"-I{root}/single_include"]
+    # single_dir first: <objproc/objproc.hpp> must resolve to the single header, not the umbrella.
+    return [cxx, "-std=c++20", "-fsyntax-only", f"-I{single_dir}", f"-I{root}/include"]
 
 def median_times(cxx, sources):
     """Median compile time of each source; the runs are interleaved (a, b, a, b, ...) so that a
@@ -88,7 +93,7 @@ def header_count(source):
     return len({l.split(" ", 1)[1] for l in out.splitlines() if re.match(r"^\.+ ", l)})
 print(f"\n{cxx} -H: <string> alone opens {header_count(string_tu)} headers, "
       f"the single header {header_count(single_tu)}")
-with open(f"{root}/single_include/objproc/objproc.hpp") as f:
+with open(f"{single_dir}/objproc/objproc.hpp") as f:
     std_headers = sorted(set(re.findall(r"^#include <([a-z_]+)>", f.read(), re.M)))
 all_std, single = median_times(
     cxx, [write("std_all.cpp", "".join(f"#include <{h}>\n" for h in std_headers)), single_tu])

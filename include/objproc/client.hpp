@@ -20,7 +20,6 @@
 #ifndef OBJPROC_CLIENT_HPP
 #define OBJPROC_CLIENT_HPP
 
-#include <chrono>
 #include <concepts>
 #include <cstdint>
 #include <functional>
@@ -32,6 +31,7 @@
 #include <utility>
 
 #include "objproc/config.hpp"
+#include "objproc/core/chrono.hpp"  // std::chrono, lighter than <chrono> where possible
 #include "objproc/core/result.hpp"
 #include "objproc/core/time.hpp"
 #include "objproc/cos/operations.hpp"

@@ -22,6 +22,7 @@
 
 #include "objproc/client.hpp"
 #include "objproc/config.hpp"
+#include "objproc/core/chrono.hpp"
 #include "objproc/core/diagnostic.hpp"
 #include "objproc/core/fixed_string.hpp"
 #include "objproc/core/json.hpp"

@@ -14,12 +14,12 @@
 #ifndef OBJPROC_RETRY_HPP
 #define OBJPROC_RETRY_HPP
 
-#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <string_view>
 
 #include "objproc/config.hpp"
+#include "objproc/core/chrono.hpp"  // std::chrono, lighter than <chrono> where possible
 #include "objproc/core/result.hpp"
 #include "objproc/http/transport.hpp"
 

@@ -9,12 +9,12 @@
 #ifndef OBJPROC_CORE_TIME_HPP
 #define OBJPROC_CORE_TIME_HPP
 
-#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
 
 #include "objproc/config.hpp"
+#include "objproc/core/chrono.hpp"  // std::chrono, lighter than <chrono> where possible
 #include "objproc/core/fixed_string.hpp"
 #include "objproc/core/result.hpp"
 

@@ -24,7 +24,6 @@
 #define OBJPROC_COS_OPERATIONS_HPP
 
 #include <array>
-#include <chrono>
 #include <cstddef>
 #include <optional>
 #include <span>
@@ -33,6 +32,7 @@
 #include <utility>
 
 #include "objproc/config.hpp"
+#include "objproc/core/chrono.hpp"  // std::chrono, lighter than <chrono> where possible
 #include "objproc/core/result.hpp"
 #include "objproc/cos/credentials.hpp"
 #include "objproc/cos/endpoint.hpp"

@@ -50,7 +50,6 @@
 #define OBJPROC_COS_SIGN_HPP
 
 #include <array>
-#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <limits>
@@ -61,6 +60,7 @@
 #include <utility>
 
 #include "objproc/config.hpp"
+#include "objproc/core/chrono.hpp"  // std::chrono, lighter than <chrono> where possible
 #include "objproc/core/fixed_string.hpp"
 #include "objproc/core/result.hpp"
 #include "objproc/core/text.hpp"

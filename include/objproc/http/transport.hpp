@@ -30,12 +30,12 @@
 #ifndef OBJPROC_HTTP_TRANSPORT_HPP
 #define OBJPROC_HTTP_TRANSPORT_HPP
 
-#include <chrono>
 #include <concepts>
 #include <functional>
 #include <utility>
 
 #include "objproc/config.hpp"
+#include "objproc/core/chrono.hpp"  // std::chrono, lighter than <chrono> where possible
 #include "objproc/core/result.hpp"
 #include "objproc/http/request.hpp"
 #include "objproc/http/response.hpp"

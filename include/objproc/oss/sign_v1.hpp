@@ -26,7 +26,6 @@
 
 #include <algorithm>
 #include <array>
-#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <span>
@@ -34,6 +33,7 @@
 #include <string_view>
 
 #include "objproc/config.hpp"
+#include "objproc/core/chrono.hpp"  // std::chrono, lighter than <chrono> where possible
 #include "objproc/core/result.hpp"
 #include "objproc/core/text.hpp"
 #include "objproc/core/time.hpp"

@@ -131,15 +131,36 @@ class span_writer {
   /// `s` in ASCII lowercase.
   constexpr void put_lower(std::string_view s) noexcept;
   /// `s` percent-encoded (uppercase hex) with `set`.
+  /// One pass: encodes straight into the buffer while the room is surely enough (3 bytes per
+  /// input byte), checking byte by byte only near the end; sizing first is left to overflow.
   constexpr void put_encoded(std::string_view s, percent_set set) noexcept {
-    const std::size_t n = percent_encoded_size(s, set);
-    needed_ += n;
-    if (overflow_ || n > buffer_.size() - size_) {
-      overflow_ = true;
+    if (overflow_) {
+      needed_ += percent_encoded_size(s, set);
       return;
     }
-    (void)percent_encode(s, buffer_.subspan(size_, n), set);
-    size_ += n;
+    const std::size_t room = buffer_.size() - size_;
+    char* const at = buffer_.data() + size_;
+    if (room / 3 >= s.size()) {
+      const std::size_t n = objproc::detail::percent_encode_unchecked(s, at, set);
+      size_ += n;
+      needed_ += n;
+      return;
+    }
+    std::size_t o = 0;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      const char c = s[i];
+      const bool literal =
+          objproc::detail::stays_literal(c, set) || (set == percent_set::form && c == ' ');
+      if (room - o < (literal ? 1u : 3u)) {
+        // Cut as put() cuts: nothing of `s` counts as written; needed() still tells the whole.
+        needed_ += o + percent_encoded_size(s.substr(i), set);
+        overflow_ = true;
+        return;
+      }
+      o += objproc::detail::percent_encode_unchecked(s.substr(i, 1), at + o, set);
+    }
+    size_ += o;
+    needed_ += o;
   }
   /// Decimal digits of `v`.
   constexpr void put_number(std::uint64_t v) noexcept {
@@ -253,7 +274,13 @@ inline void append_lower(std::string& out, std::string_view s) {
 }
 
 constexpr void span_writer::put_lower(std::string_view s) noexcept {
-  for (const char c : s) put(ascii_lower(c));
+  // Room checked once for the whole string, as put(string_view) does, not per character.
+  needed_ += s.size();
+  if (overflow_ || s.size() > buffer_.size() - size_) {
+    overflow_ = true;
+    return;
+  }
+  for (const char c : s) buffer_[size_++] = ascii_lower(c);
 }
 
 /// Without leading and trailing spaces and tabs (RFC 9110 OWS).
@@ -264,13 +291,28 @@ constexpr void span_writer::put_lower(std::string_view s) noexcept {
 }
 
 /// RFC 9110 tchar.
+/// A table: header names are checked byte by byte on every signature (a search of the
+/// punctuation list per '-' was a library call each).
+inline constexpr std::array<bool, 256> tchar_table = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 256; ++c)
+    t[static_cast<std::size_t>(c)] =
+        (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  for (const char c : std::string_view("!#$%&'*+-.^_`|~"))
+    t[static_cast<unsigned char>(c)] = true;
+  return t;
+}();
 [[nodiscard]] constexpr bool is_tchar(char c) noexcept {
-  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) return true;
-  return std::string_view("!#$%&'*+-.^_`|~").find(c) != std::string_view::npos;
+  return tchar_table[static_cast<unsigned char>(c)];
 }
 
 /// The first CR, LF or NUL in `s`, or npos: the bytes that would split or end a header line.
 [[nodiscard]] constexpr std::size_t find_line_break(std::string_view s) noexcept {
+  // Values almost never hold one: first a pass without an early exit, which compilers
+  // vectorise (Authorization values are checked on every signature), then the position.
+  bool any = false;
+  for (const char c : s) any |= (c == '\r') | (c == '\n') | (c == '\0');
+  if (!any) return std::string_view::npos;
   for (std::size_t i = 0; i < s.size(); ++i)
     if (s[i] == '\r' || s[i] == '\n' || s[i] == '\0') return i;
   return std::string_view::npos;

@@ -380,6 +380,11 @@ struct text_ref {
   std::size_t size = 0;
 };
 
+/// Passed by a signer to request::with_headers: its headers were checked as they were built.
+struct checked_headers {
+  bool checked = false;
+};
+
 /// One header or query parameter: name (key) and value in the arena. No value: a bare key.
 struct field_record {
   text_ref name = {};
@@ -499,11 +504,29 @@ class request {
   /// A copy with `fields` set, each replacing its namesakes (what a signer returns): one copy,
   /// with the room for them reserved up front.
   [[nodiscard]] result<request> with_headers(std::span<const header_field> fields) const {
+    return with_headers(fields, detail::checked_headers{false});
+  }
+  /// For the signers: the same, skipping the name and value checks when `already.checked`
+  /// (their headers are built only from parts they validated, and an Authorization value is
+  /// long enough for the byte scan to show in a signature's cost). Not for other callers.
+  [[nodiscard]] result<request> with_headers(std::span<const header_field> fields,
+                                             detail::checked_headers already) const {
     std::size_t text = 0;
-    for (const header_field& f : fields) text += f.name.size() + f.value.size();
+    bool distinct = true;
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+      if (!already.checked)
+        if (auto ok = check(fields[i].name, fields[i].value); !ok) return ok.error();
+      text += fields[i].name.size() + fields[i].value.size();
+      for (std::size_t j = 0; j < i; ++j)
+        distinct = distinct && !detail::iequals(fields[i].name, fields[j].name);
+    }
     request out = reserved_copy(text, fields.size());
-    for (const header_field& f : fields)
-      if (auto ok = out.set_header(f.name, f.value); !ok) return ok.error();
+    if (!distinct || fields.size() > 64) {  // rare: set them one by one (the last one wins)
+      for (const header_field& f : fields)
+        if (auto ok = out.set_header(f.name, f.value); !ok) return ok.error();
+      return out;
+    }
+    out.set_distinct_headers(fields);
     return out;
   }
 
@@ -838,6 +861,35 @@ class request {
     const std::size_t old = ref.size;
     ref = store<1>({s})[0];
     garbage_ += old;
+  }
+
+  /// What set_header() on each of `fields` in turn does, in one pass over the headers: each
+  /// field replaces the first header of its name and drops the others, or goes at the end.
+  /// Precondition: fields checked, names pairwise distinct (case-insensitively), at most 64.
+  void set_distinct_headers(std::span<const header_field> fields) {
+    std::uint64_t placed = 0;  // bit i: fields[i] took the place of a header
+    std::size_t kept = query_count_;
+    for (std::size_t i = query_count_; i < fields_.size(); ++i) {
+      const std::string_view name = view(fields_[i].name);
+      std::size_t match = fields.size();
+      for (std::size_t j = 0; j < fields.size() && match == fields.size(); ++j)
+        if (detail::iequals(name, fields[j].name)) match = j;
+      if (match == fields.size()) {
+        fields_[kept++] = fields_[i];
+        continue;
+      }
+      garbage_ += fields_[i].name.size + fields_[i].value.size;
+      if ((placed >> match & 1U) != 0) continue;  // a later namesake: removed
+      placed |= std::uint64_t{1} << match;
+      const auto refs = store<2>({fields[match].name, fields[match].value});
+      fields_[kept++] = {refs[0], refs[1], true};
+    }
+    fields_.erase(fields_.begin() + static_cast<std::ptrdiff_t>(kept), fields_.end());
+    for (std::size_t j = 0; j < fields.size(); ++j) {
+      if ((placed >> j & 1U) != 0) continue;
+      const auto refs = store<2>({fields[j].name, fields[j].value});
+      fields_.push_back({refs[0], refs[1], true});
+    }
   }
 
   /// Removes the records in [from, to) whose name matches; how many.

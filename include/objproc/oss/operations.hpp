@@ -103,6 +103,8 @@ struct signing_view {
   return {};
 }
 
+// Precondition: v4_check(view.input, creds, {}) passed and `key` was derived (or found in a
+// cache) for `now`, prepared.region and "oss": the checks ran once, so they are not repeated.
 template <class Crypto>
 [[nodiscard]] result<http::request> sign_v4_with(const prepared_request& prepared,
                                                  const signing_view& view, const credentials& creds,
@@ -112,9 +114,13 @@ template <class Crypto>
   return http::detail::with_scratch<2048>(
       [&](http::detail::span_writer& scratch) -> result<http::request> {
         v4_header_parts parts;
-        if (auto r = v4_header_core(view.input, creds, key, now, crypto, {}, scratch, parts); !r)
+        if (auto r = v4_header_checked(view.input, creds, key, now, crypto, {}, scratch, parts);
+            !r)
           return r.error();
-        return prepared.request.with_headers(parts.headers().span());
+        // Built from checked parts only: the key id (visible ASCII), the token (no CR, LF or
+        // NUL), the scope ([a-z0-9-]), digits and hex; the names are literals.
+        return prepared.request.with_headers(parts.headers().span(),
+                                             http::detail::checked_headers{true});
       });
 }
 
@@ -200,6 +206,31 @@ inline constexpr std::size_t presign_scratch_size = 4096;
 
 namespace detail {
 
+/// Whether check_carrier(s, carrier::get_url) surely passes, without parsing the style again:
+/// a style is valid by construction (parsed for any carrier), and what a GET URL adds is per
+/// operation (its carrier bits) and the saveas / notify flags the style keeps. Each operation
+/// starts a '/'-separated field of the main part, exactly where the parser looks; false means
+/// "not sure" and the caller runs check_carrier for the exact error.
+[[nodiscard]] constexpr bool surely_in_get_url(const style& s) noexcept {
+  if (s.has_error() || s.empty() || s.is_reference() || s.has_save_as() || s.has_notify())
+    return false;
+  const std::string_view main = s.main();
+  const std::size_t slash = objproc::detail::find_char(main, '/');
+  if (slash == std::string_view::npos) return false;
+  const std::string_view service = main.substr(0, slash);
+  for (std::size_t at = slash; at < main.size();) {
+    const std::size_t start = at + 1;
+    const std::size_t end = objproc::detail::end_of_field(main, '/', start);
+    const std::string_view op = main.substr(start, end - start);
+    const std::size_t i =
+        spec::find_operation(service, op.substr(0, objproc::detail::find_char(op, ',')));
+    if (i == spec::not_found || (spec::operations[i].carriers & in_get_url) == 0)
+      return false;
+    at = end;
+  }
+  return true;
+}
+
 template <class Crypto>
 [[nodiscard]] result<std::size_t> presign_into(const presign_get& op, const endpoint& where,
                                                const credentials& creds,
@@ -210,7 +241,7 @@ template <class Crypto>
   static_assert(crypto_provider<Crypto>,
                 "objproc::oss::presign requires a crypto_provider: see "
                 "objproc/crypto/concepts.hpp");
-  if (!op.process.empty() || op.process.has_error()) {
+  if ((!op.process.empty() || op.process.has_error()) && !surely_in_get_url(op.process)) {
     if (auto r = op.process.checked(); !r) return r.error();
     if (auto r = check_carrier(op.process, carrier::get_url); !r) return r.error();
   }
@@ -242,7 +273,9 @@ template <class Crypto>
       if (!fresh) return fresh.error();
       key = &derived.emplace(*fresh);
     }
-    if (auto r = v4_query_core(input, creds, *key, now, op.expires, crypto, {}, scratch, v4); !r)
+    // Checked above (v4_check), and the key is for now, the endpoint's region and "oss".
+    if (auto r = v4_query_checked(input, creds, *key, now, op.expires, crypto, {}, scratch, v4);
+        !r)
       return r.error();
     added = v4.query.span();
   } else {

@@ -37,6 +37,7 @@
 #include <array>
 #include <chrono>
 #include <cstddef>
+#include <cstdint>
 #include <span>
 #include <string>
 #include <string_view>
@@ -106,8 +107,9 @@ class v4_signing_key {
   /// Whether this key signs a request at `when` for `region` and `product`.
   [[nodiscard]] bool matches(std::chrono::sys_seconds when, std::string_view region_id,
                              std::string_view product_name = "oss") const noexcept {
-    auto day = format_yyyymmdd(when);
-    return day && day->view() == date() && region_id == region() && product_name == product();
+    // Days since the epoch, not the formatted date: an integer compare on every cache hit. A
+    // time whose year derive() would refuse is on another day than any derived key.
+    return day_of(when) == day_ && region_id == region() && product_name == product();
   }
   /// The key bytes (secret-equivalent).
   [[nodiscard]] const sha256_digest& bytes() const noexcept { return key_; }
@@ -121,7 +123,12 @@ class v4_signing_key {
  private:
   v4_signing_key() = default;
 
+  [[nodiscard]] static std::int64_t day_of(std::chrono::sys_seconds when) noexcept {
+    return std::chrono::floor<std::chrono::days>(when).time_since_epoch().count();
+  }
+
   sha256_digest key_{};
+  std::int64_t day_ = 0;  // the scope's date, as days since 1970-01-01
   std::array<char, max_scope_size> scope_{};
   std::size_t scope_size_ = 0;
   std::size_t region_size_ = 0;
@@ -168,6 +175,7 @@ using v4_names = http::field_list<std::string_view, http::max_signed_fields>;
 [[nodiscard]] inline result<void> v4_additional_names(std::span<const std::string_view> requested,
                                                       std::span<const http::header_field> headers,
                                                       v4_names& names) {
+  if (requested.empty()) return {};  // the common case: skip building and copying the lists
   for (const std::string_view r : requested) {
     if (v4_signed_by_default(r) || http::detail::iequals(r, "authorization")) continue;
     const bool present = std::any_of(headers.begin(), headers.end(), [&](const auto& h) {
@@ -268,6 +276,36 @@ using v4_query_entries = http::field_list<v4_query_entry, http::max_signed_field
   return {};
 }
 
+/// Lowercase hex of a digest. The generic encoder goes through a byte-source adaptor; this runs
+/// twice per signature, so it indexes the bytes directly.
+[[nodiscard]] inline fixed_string<64> v4_hex(const sha256_digest& d) noexcept {
+  constexpr std::string_view digits = "0123456789abcdef";
+  fixed_string<64> out;
+  for (std::size_t i = 0; i < d.size(); ++i) {
+    const auto b = std::to_integer<unsigned>(d[i]);
+    out.data[2 * i] = digits[b >> 4];
+    out.data[2 * i + 1] = digits[b & 0xF];
+  }
+  return out;
+}
+
+/// x-oss-date for `now` from a key that matches it (checked): the key's scope already holds the
+/// date, so only the time of day is formatted (no calendar conversion per signature).
+[[nodiscard]] inline fixed_string<16> v4_iso_date(const v4_signing_key& key,
+                                                  std::chrono::sys_seconds now) noexcept {
+  fixed_string<16> out = "19700101T000000Z";
+  const std::string_view day = key.date();
+  std::copy(day.begin(), day.end(), out.begin());
+  const auto secs =
+      static_cast<unsigned>((now - std::chrono::floor<std::chrono::days>(now)).count());
+  const unsigned parts[3] = {secs / 3600, secs / 60 % 60, secs % 60};
+  for (std::size_t i = 0; i < 3; ++i) {
+    out.data[9 + 2 * i] = static_cast<char>('0' + parts[i] / 10);
+    out.data[10 + 2 * i] = static_cast<char>('0' + parts[i] % 10);
+  }
+  return out;
+}
+
 /// What both forms compute: the canonical request (a view of the scratch), the string to sign
 /// (inline) and the signature.
 struct v4_core {
@@ -333,13 +371,13 @@ template <class Crypto>
   sts.put('\n');
   sts.put(key.scope());
   sts.put('\n');
-  sts.put(hex_digest(digest).view());
+  sts.put(v4_hex(digest).view());
   out.string_to_sign_size = sts.size();
 
   sha256_digest mac{};
   if (auto r = crypto.hmac_sha256(key.bytes(), as_bytes(out.string_to_sign()), mac); !r)
     return r.error();
-  out.signature = hex_digest(mac);
+  out.signature = v4_hex(mac);
   return {};
 }
 
@@ -371,22 +409,26 @@ struct v4_header_parts {
   }
 };
 
-template <class Crypto>
-[[nodiscard]] result<void> v4_header_core(const signing_input& input, const credentials& creds,
-                                          const v4_signing_key& key, std::chrono::sys_seconds now,
-                                          const Crypto& crypto, const v4_options& options,
-                                          http::detail::span_writer& scratch,
-                                          v4_header_parts& out) {
-  static_assert(crypto_provider<Crypto>,
-                "objproc::oss::sign_v4 requires a crypto_provider: see "
-                "objproc/crypto/concepts.hpp");
-  if (auto r = v4_check(input, creds, options); !r) return r;
+[[nodiscard]] inline result<void> v4_check_key(const v4_signing_key& key,
+                                               std::chrono::sys_seconds now,
+                                               const v4_options& options) noexcept {
   if (!key.matches(now, key.region(), options.product))
     return error{errc::signing_key_mismatch, error::no_offset,
                  "the signing key is for another day or product"};
-  auto iso = format_iso8601_basic(now);
-  if (!iso) return iso.error();
-  out.date = *iso;
+  return {};
+}
+
+/// The header form over inputs the caller has already checked: v4_check(input, creds, options)
+/// passed and `key` matches `now` and options.product (oss::sign checks once, then calls this,
+/// so a signature never validates the same input twice).
+template <class Crypto>
+[[nodiscard]] result<void> v4_header_checked(const signing_input& input,
+                                             const credentials& creds, const v4_signing_key& key,
+                                             std::chrono::sys_seconds now, const Crypto& crypto,
+                                             const v4_options& options,
+                                             http::detail::span_writer& scratch,
+                                             v4_header_parts& out) {
+  out.date = v4_iso_date(key, now);
 
   const bool sts = !creds.security_token.empty();
   out.security_token = creds.security_token;
@@ -423,6 +465,20 @@ template <class Crypto>
   return {};
 }
 
+template <class Crypto>
+[[nodiscard]] result<void> v4_header_core(const signing_input& input, const credentials& creds,
+                                          const v4_signing_key& key, std::chrono::sys_seconds now,
+                                          const Crypto& crypto, const v4_options& options,
+                                          http::detail::span_writer& scratch,
+                                          v4_header_parts& out) {
+  static_assert(crypto_provider<Crypto>,
+                "objproc::oss::sign_v4 requires a crypto_provider: see "
+                "objproc/crypto/concepts.hpp");
+  if (auto r = v4_check(input, creds, options); !r) return r;
+  if (auto r = v4_check_key(key, now, options); !r) return r;
+  return v4_header_checked(input, creds, key, now, crypto, options, scratch, out);
+}
+
 /// The query form, computed: the parameters to add as views (into the scratch, inline, or the
 /// caller's), x-oss-signature last.
 struct v4_query_parts {
@@ -431,25 +487,19 @@ struct v4_query_parts {
   http::field_list<http::query_field, 7> query = {};
 };
 
+/// The query form over checked inputs (as v4_header_checked); `expires` is checked here.
 template <class Crypto>
-[[nodiscard]] result<void> v4_query_core(const signing_input& input, const credentials& creds,
-                                         const v4_signing_key& key, std::chrono::sys_seconds now,
-                                         std::chrono::seconds expires, const Crypto& crypto,
-                                         const v4_options& options,
-                                         http::detail::span_writer& scratch, v4_query_parts& out) {
-  static_assert(crypto_provider<Crypto>,
-                "objproc::oss::sign_v4 requires a crypto_provider: see "
-                "objproc/crypto/concepts.hpp");
-  if (auto r = v4_check(input, creds, options); !r) return r;
+[[nodiscard]] result<void> v4_query_checked(const signing_input& input, const credentials& creds,
+                                            const v4_signing_key& key,
+                                            std::chrono::sys_seconds now,
+                                            std::chrono::seconds expires, const Crypto& crypto,
+                                            const v4_options& options,
+                                            http::detail::span_writer& scratch,
+                                            v4_query_parts& out) {
   if (expires < std::chrono::seconds{1} || expires > v4_max_expiry)
     return error{errc::value_out_of_range, error::no_offset,
                  "presigned URLs expire in 1 to 604800 seconds"};
-  if (!key.matches(now, key.region(), options.product))
-    return error{errc::signing_key_mismatch, error::no_offset,
-                 "the signing key is for another day or product"};
-  auto iso = format_iso8601_basic(now);
-  if (!iso) return iso.error();
-  out.date = *iso;
+  out.date = v4_iso_date(key, now);
 
   const bool sts = !creds.security_token.empty();
   v4_names additional;
@@ -488,6 +538,23 @@ template <class Crypto>
   return {};
 }
 
+template <class Crypto>
+[[nodiscard]] result<void> v4_query_core(const signing_input& input, const credentials& creds,
+                                         const v4_signing_key& key, std::chrono::sys_seconds now,
+                                         std::chrono::seconds expires, const Crypto& crypto,
+                                         const v4_options& options,
+                                         http::detail::span_writer& scratch, v4_query_parts& out) {
+  static_assert(crypto_provider<Crypto>,
+                "objproc::oss::sign_v4 requires a crypto_provider: see "
+                "objproc/crypto/concepts.hpp");
+  if (auto r = v4_check(input, creds, options); !r) return r;
+  if (expires < std::chrono::seconds{1} || expires > v4_max_expiry)
+    return error{errc::value_out_of_range, error::no_offset,
+                 "presigned URLs expire in 1 to 604800 seconds"};
+  if (auto r = v4_check_key(key, now, options); !r) return r;
+  return v4_query_checked(input, creds, key, now, expires, crypto, options, scratch, out);
+}
+
 }  // namespace detail
 
 template <class Crypto>
@@ -511,6 +578,7 @@ result<v4_signing_key> v4_signing_key::derive(const credentials& creds,
   if (!day) return day.error();
 
   v4_signing_key key;
+  key.day_ = day_of(when);
   key.region_size_ = region.size();
   http::detail::span_writer scope(key.scope_);
   scope.put(day->view());

@@ -325,6 +325,48 @@ TEST_CASE("request equality", "[http][request]") {
   CHECK_FALSE(a == b);
 }
 
+// with_headers sets distinct names in one pass over the headers: it must give exactly what
+// set_header on each field in turn gives (order, namesakes removed, case kept as passed).
+TEST_CASE("request with_headers: the same as set_header in turn", "[http][request]") {
+  using objproc::http::header_field;
+  auto r = objproc::http::request::make(objproc::http::method::post,
+                                        {"https", "bucket.example.com", "/a.jpg"})
+               .value();
+  REQUIRE(r.add_query("x-oss-process", std::nullopt).has_value());
+  for (const auto& [name, value] :
+       {std::pair<std::string_view, std::string_view>{"Content-Type", "image/jpeg"},
+        {"X-Oss-Date", "old"},
+        {"x-keep", "1"},
+        {"x-oss-date", "older"},
+        {"AUTHORIZATION", "stale"},
+        {"x-keep", "2"},
+        {"x-oss-DATE", "oldest"}})
+    REQUIRE(r.add_header(name, value).has_value());
+  const std::vector<std::vector<header_field>> cases = {
+      {},
+      {{"x-oss-date", "20261121T080000Z"}},
+      {{"x-oss-date", "d"}, {"x-oss-content-sha256", "UNSIGNED-PAYLOAD"}, {"Authorization", "a"}},
+      {{"x-new", "n"}, {"x-keep", "k"}, {"Content-Type", "text/plain"}, {"x-other", ""}},
+      // Repeated names among the fields: the last one wins, as with set_header.
+      {{"x-oss-date", "first"}, {"X-OSS-DATE", "second"}, {"x-new", "n"}},
+  };
+  for (const auto& fields : cases) {
+    INFO(fields.size() << " fields");
+    auto manual = r;
+    for (const header_field& f : fields) REQUIRE(manual.set_header(f.name, f.value).has_value());
+    const auto with = r.with_headers(fields);
+    REQUIRE(with.has_value());
+    CHECK(*with == manual);
+    REQUIRE(with->headers().size() == manual.headers().size());
+    for (std::size_t i = 0; i < manual.headers().size(); ++i)
+      CHECK(with->headers()[i].name == manual.headers()[i].name);
+    CHECK(with->url() == manual.url());
+  }
+  // Checked before anything is set, whichever field is bad.
+  const header_field bad_value[] = {{"x-a", "ok"}, {"x-b", "line\r\nbreak"}};
+  CHECK(r.with_headers(bad_value).error().code == errc::invalid_header_value);
+}
+
 TEST_CASE("request: one text arena, views that survive its growth", "[http][request][arena]") {
   auto r = objproc::http::request::make(objproc::http::method::put,
                                         {"https", "bucket.example.com", "/a%20b.jpg"})

@@ -297,6 +297,20 @@ TEST_CASE("v4_key_cache: cached and derived keys sign alike", "[oss][operations]
   const oss::credentials other_secret{.access_key_id = "LTAI5tExampleAK",
                                       .access_key_secret = "AnotherSecret456",
                                       .security_token = ""};
+  // Same length as the seed secret ("ExampleSecretKey123"), and one differing only in its last
+  // byte: the cache compares the whole secret, not a prefix or a length.
+  const oss::credentials same_length{.access_key_id = "LTAI5tExampleAK",
+                                     .access_key_secret = "AnotherSecretKey456",
+                                     .security_token = ""};
+  const oss::credentials last_byte{.access_key_id = "LTAI5tExampleAK",
+                                   .access_key_secret = "ExampleSecretKey124",
+                                   .security_token = ""};
+  const oss::credentials longer{.access_key_id = "LTAI5tExampleAK",
+                                .access_key_secret = "ExampleSecretKey1234",
+                                .security_token = ""};
+  const oss::credentials other_id{.access_key_id = "LTAI5tOtherAK",
+                                  .access_key_secret = "ExampleSecretKey123",
+                                  .security_token = ""};
   const objproc::crypto::portable crypto;
   oss::v4_key_cache cache;
   CHECK(cache.empty());
@@ -315,6 +329,19 @@ TEST_CASE("v4_key_cache: cached and derived keys sign alike", "[oss][operations]
       {"the next day", &hz, seed_keys, seed_time + std::chrono::hours{24}, false},
       {"another region", &sh, seed_keys, seed_time + std::chrono::hours{24}, false},
       {"same again", &sh, seed_keys, seed_time + std::chrono::hours{25}, true},
+      {"a secret of the same length", &sh, same_length, seed_time + std::chrono::hours{25},
+       false},
+      {"the seed secret again", &sh, seed_keys, seed_time + std::chrono::hours{25}, false},
+      {"only the last byte differs", &sh, last_byte, seed_time + std::chrono::hours{25}, false},
+      {"the seed secret once more", &sh, seed_keys, seed_time + std::chrono::hours{25}, false},
+      {"the seed secret plus a byte", &sh, longer, seed_time + std::chrono::hours{25}, false},
+      {"the seed secret, shorter again", &sh, seed_keys, seed_time + std::chrono::hours{25},
+       false},
+      // The key id is not part of the key: the same secret hits (the signature still differs).
+      {"another key id, same secret", &sh, other_id, seed_time + std::chrono::hours{25}, true},
+      {"the last second of the day", &sh, seed_keys,
+       seed_time + std::chrono::hours{40} - std::chrono::seconds{1}, true},  // 23:59:59 UTC
+      {"the first second of the next", &sh, seed_keys, seed_time + std::chrono::hours{40}, false},
   };
   std::uint64_t derivations = 0;
   std::uint64_t hits = 0;

@@ -519,6 +519,38 @@ TEST_CASE("oss v4: a cached signing key signs like a fresh one", "[oss][sign_v4]
   CHECK(other_product.error().code == errc::signing_key_mismatch);
 }
 
+// matches() compares days since the epoch and the checked signers take x-oss-date's day from the
+// key: both must agree with the calendar at the edges of a day, before 1970 included.
+TEST_CASE("oss v4: a key matches every second of its day and no other", "[oss][sign_v4]") {
+  const vector_case& v = vectors().front();
+  const auto day_start = std::chrono::floor<std::chrono::days>(at(v.time));
+  auto key = oss::v4_signing_key::derive(v.creds, at(v.time), v.region, portable);
+  REQUIRE(key.has_value());
+  for (const auto t : {std::chrono::sys_seconds(day_start), day_start + seconds{45296},
+                       day_start + seconds{86399}}) {
+    INFO(t.time_since_epoch().count());
+    CHECK(key->matches(t, v.region));
+    auto cached = oss::sign_v4_header(input_of(v), v.creds, *key, t, portable, options_of(v));
+    auto fresh = oss::sign_v4_header(input_of(v), v.creds, v.region, t, portable, options_of(v));
+    REQUIRE(cached.has_value());
+    REQUIRE(fresh.has_value());
+    CHECK(cached->headers[0].value == objproc::format_iso8601_basic(t)->view());
+    CHECK(cached->signature == fresh->signature);
+  }
+  CHECK_FALSE(key->matches(day_start - seconds{1}, v.region));
+  CHECK_FALSE(key->matches(day_start + seconds{86400}, v.region));
+
+  const std::chrono::sys_seconds before_epoch{seconds{-1}};  // 1969-12-31T23:59:59Z
+  auto old = oss::v4_signing_key::derive(v.creds, before_epoch, v.region, portable);
+  REQUIRE(old.has_value());
+  CHECK(old->date() == "19691231");
+  CHECK(old->matches(std::chrono::sys_seconds{seconds{-86400}}, v.region));
+  CHECK_FALSE(old->matches(std::chrono::sys_seconds{seconds{0}}, v.region));
+  auto s = oss::sign_v4_header(input_of(v), v.creds, *old, before_epoch, portable, options_of(v));
+  REQUIRE(s.has_value());
+  CHECK(s->headers[0].value == "19691231T235959Z");
+}
+
 // oss.md §3.3 case 4 and §3.4 case 4 (Go TestV4AuthHeader/QueryCloudBox): product oss-cloudbox.
 TEST_CASE("oss v4: CloudBox product", "[oss][sign_v4]") {
   const vector_case& h = vectors()[0];  // upstream-oss-v4-header-1

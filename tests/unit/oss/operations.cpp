@@ -124,6 +124,43 @@ TEST_CASE("signing.json: a presigned GET with a style (V4)", "[oss][operations]"
   CHECK(url->find("x-oss-expires=3600") != std::string::npos);
 }
 
+// presign_to skips re-parsing a style when every operation is allowed in a GET URL; otherwise
+// it reports what check_carrier reports. Both must agree for every kind of style.
+TEST_CASE("presign checks the style as check_carrier does", "[oss][operations][presign_to]") {
+  const char* const texts[] = {
+      "image/resize,w_100",
+      "image/resize,m_fill,w_200,h_200/quality,q_80/format,webp",
+      "image/info",
+      "image/resize,w_1|sys/saveas,o_YQ",
+      "video/convert,f_mp4",
+      "audio/convert,f_mp3",
+      "audio/info",
+      "audio/concat,f_mp3/sur,o_Yi5tcDM",
+      "doc/convert,target_pdf",
+      "doc/convert,target_png|sys/saveas,o_YQ/notify,topic_dGVzdA",
+      "style/mystyle",
+  };
+  const objproc::crypto::portable crypto;
+  oss::v4_key_cache cache;
+  for (const char* text : texts) {
+    INFO(text);
+    const auto parsed = oss::parse_style(text);
+    REQUIRE(parsed.has_value());
+    const auto expected = oss::check_carrier(*parsed, oss::carrier::get_url);
+    const oss::presign_get op{.bucket = "examplebucket", .key = "a.jpg", .process = *parsed};
+    char buffer[1024];
+    const auto n = oss::presign_to(op, hangzhou(), seed_keys, seed_time, crypto, buffer, cache);
+    REQUIRE(n.has_value() == expected.has_value());
+    if (!expected) {
+      CHECK(n.error().code == expected.error().code);
+      CHECK(n.error().offset == expected.error().offset);
+    } else {
+      CHECK(std::string_view(buffer, *n) ==
+            oss::presign(op, hangzhou(), seed_keys, seed_time, crypto).value());
+    }
+  }
+}
+
 TEST_CASE("operations refuse what their carrier forbids", "[oss][operations]") {
   const auto with_saveas = style_of("image/resize,w_1|sys/saveas,o_YQ");
   CHECK(oss::presign(

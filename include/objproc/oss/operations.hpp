@@ -291,11 +291,30 @@ template <class Crypto>
                                                             : http::detail::bucket_placement::none;
   http::detail::write_location(url, where.scheme(), where.host(), placement, op.bucket, op.key);
   char separator = '?';
-  for (const auto fields : {input.query, added})
-    for (const http::query_field& q : fields) {
-      http::detail::write_query_field(url, separator, q);
+  if (version == signature_version::v4 && v4.encoded_count != 0 &&
+      v4.encoded_count + 1 == input.query.size() + added.size()) {
+    // The signer encoded these same keys and values (percent_set::component, as the URL wants)
+    // for the canonical request: copy that text instead of encoding it again.
+    for (std::size_t i = 0; i < v4.encoded_count; ++i) {
+      const v4_query_entry& e = v4.encoded[i];
+      const http::query_field& q =
+          i < input.query.size() ? input.query[i] : added[i - input.query.size()];
+      url.put(separator);
+      url.put(scratch.text(e.key_at, e.key_end));
+      if (q.value) {
+        url.put('=');
+        url.put(scratch.text(e.key_end, e.value_end));
+      }
       separator = '&';
     }
+    http::detail::write_query_field(url, separator, added.back());  // x-oss-signature: hex
+  } else {
+    for (const auto fields : {input.query, added})
+      for (const http::query_field& q : fields) {
+        http::detail::write_query_field(url, separator, q);
+        separator = '&';
+      }
+  }
   if (url.overflowed())
     return error{errc::buffer_too_small, error::no_offset, "the URL does not fit the buffer"};
   return url.size();

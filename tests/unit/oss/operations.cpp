@@ -8,6 +8,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "objproc/crypto/portable.hpp"
 #include "objproc/oss/directives.hpp"
@@ -319,6 +320,48 @@ TEST_CASE("presign of a long key: presign copes, presign_to needs the room",
   REQUIRE(s.has_value());
   REQUIRE(request->add_query(std::span(s->query.begin(), s->query.size())).has_value());
   CHECK(request->url() == *url);
+}
+
+// presign_to copies the signer's percent-encoded query text into the URL instead of encoding it
+// again: the URL must be what the request builder writes from the signer's raw fields.
+TEST_CASE("presign_to's URL is the request builder's", "[oss][operations][presign_to]") {
+  const oss::credentials sts_keys{.access_key_id = "LTAI5tExampleAK",
+                                  .access_key_secret = "ExampleSecretKey123",
+                                  .security_token = "CAIS+token/with=odd&chars \xe7\x8c\xab~"};
+  const oss::presign_get ops[] = {
+      {.bucket = "examplebucket",
+       .key = "photos/\xe7\x8c\xab cat+1.jpg",
+       .process = style_of("image/resize,m_fill,w_200,h_200/quality,q_80/format,webp"),
+       .expires = seconds{3600}},
+      {.bucket = "examplebucket", .key = "a.jpg", .process = {}, .expires = seconds{1}},
+      {.bucket = "examplebucket",
+       .key = "a/b/~c.png",
+       .process = {},
+       .expires = seconds{604800}},
+  };
+  oss::v4_key_cache cache;
+  for (const oss::presign_get& op : ops)
+    for (const oss::credentials& creds : {seed_keys, sts_keys}) {
+      INFO(op.key << " sts " << creds.security_token);
+      char buffer[1024];
+      const auto n = oss::presign_to(op, hangzhou(), creds, seed_time,
+                                     objproc::crypto::portable{}, buffer, cache);
+      REQUIRE(n.has_value());
+      auto request = objproc::http::request::make(objproc::http::method::get,
+                                                  hangzhou().locate(op.bucket, op.key).value());
+      REQUIRE(request.has_value());
+      std::vector<objproc::http::query_field> query;
+      if (!op.process.empty()) {
+        REQUIRE(request->add_query("x-oss-process", op.process.view()).has_value());
+        query.push_back({"x-oss-process", op.process.view()});
+      }
+      const auto s = oss::sign_v4_query(
+          {.method = "GET", .bucket = op.bucket, .key = op.key, .query = query}, creds,
+          "cn-hangzhou", seed_time, op.expires, objproc::crypto::portable{});
+      REQUIRE(s.has_value());
+      REQUIRE(request->add_query(std::span(s->query.begin(), s->query.size())).has_value());
+      CHECK(std::string_view(buffer, *n) == request->url());
+    }
 }
 
 TEST_CASE("v4_key_cache: cached and derived keys sign alike", "[oss][operations][key_cache]") {

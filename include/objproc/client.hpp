@@ -26,7 +26,6 @@
 #include <memory>
 #include <optional>
 #include <string>
-#include <thread>
 #include <type_traits>
 #include <utility>
 
@@ -45,6 +44,19 @@
 #include "objproc/outcome.hpp"
 #include "objproc/retry.hpp"
 
+// The synchronous client's default wait. On POSIX it is nanosleep, retried on EINTR (what
+// std::this_thread::sleep_for does there); <thread> would cost every includer about a third of
+// <string> again (<stop_token>, <semaphore>, <atomic>). Elsewhere, <thread>.
+#if defined(__unix__) || defined(__APPLE__)
+#  include <time.h>
+
+#  include <cerrno>
+#  define OBJPROC_DETAIL_POSIX_SLEEP 1
+#else
+#  include <thread>
+#  define OBJPROC_DETAIL_POSIX_SLEEP 0
+#endif
+
 OBJPROC_NAMESPACE_BEGIN
 
 /// A clock whose now() is a system_clock time point (any precision).
@@ -59,11 +71,26 @@ struct client_options {
   oss::signature_version oss_signature = oss::signature_version::v4;
   std::chrono::seconds cos_signature_lifetime{3600};  // COS header signatures: key time window
   std::uint64_t jitter_seed = 0;                       // 0: seeded from the clock and address
-  /// How the synchronous client waits between attempts; nullptr: std::this_thread::sleep_for.
+  /// How the synchronous client waits between attempts; nullptr: the calling thread sleeps
+  /// (as std::this_thread::sleep_for).
   void (*sleep)(std::chrono::milliseconds) = nullptr;
 };
 
 namespace detail {
+
+/// Blocks the calling thread for `delay` (> 0), like std::this_thread::sleep_for.
+inline void sleep_for(std::chrono::milliseconds delay) {
+#if OBJPROC_DETAIL_POSIX_SLEEP
+  const auto ms = delay.count();
+  timespec left{};
+  left.tv_sec = static_cast<time_t>(ms / 1000);
+  left.tv_nsec = static_cast<long>(ms % 1000) * 1000000L;
+  while (::nanosleep(&left, &left) == -1 && errno == EINTR) {
+  }
+#else
+  std::this_thread::sleep_for(delay);
+#endif
+}
 
 /// Per operation: its endpoint, result and error types, how it parses, and whether the
 /// service creates a task for every accepted request.
@@ -303,7 +330,7 @@ class client {
     if (options_.sleep != nullptr)
       options_.sleep(delay);
     else
-      std::this_thread::sleep_for(delay);
+      detail::sleep_for(delay);
   }
 
   [[nodiscard]] result<http::request> sign_now(const oss::prepared_request& p) {

@@ -22,7 +22,6 @@
 #define OBJPROC_OSS_KEY_CACHE_HPP
 
 #include <array>
-#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -30,6 +29,7 @@
 #include <string_view>
 
 #include "objproc/config.hpp"
+#include "objproc/core/chrono.hpp"
 #include "objproc/core/result.hpp"
 #include "objproc/crypto/concepts.hpp"
 #include "objproc/oss/credentials.hpp"

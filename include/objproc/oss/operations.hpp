@@ -27,7 +27,6 @@
 #define OBJPROC_OSS_OPERATIONS_HPP
 
 #include <array>
-#include <chrono>
 #include <cstddef>
 #include <optional>
 #include <span>
@@ -35,6 +34,7 @@
 #include <string_view>
 
 #include "objproc/config.hpp"
+#include "objproc/core/chrono.hpp"
 #include "objproc/core/result.hpp"
 #include "objproc/core/text.hpp"
 #include "objproc/http/request.hpp"

@@ -35,7 +35,6 @@
 
 #include <algorithm>
 #include <array>
-#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <span>
@@ -44,6 +43,7 @@
 #include <utility>
 
 #include "objproc/config.hpp"
+#include "objproc/core/chrono.hpp"
 #include "objproc/core/fixed_string.hpp"
 #include "objproc/core/result.hpp"
 #include "objproc/core/text.hpp"

@@ -51,15 +51,13 @@
 #ifndef OBJPROC_CLIENT_HPP
 #define OBJPROC_CLIENT_HPP
 
-#include <chrono>
 #include <concepts>
 #include <cstdint>
 #include <functional>
 #include <memory>
 #include <optional>
 #include <string>
-#include <string_view>
-#include <thread>
+#include <type_traits>
 #include <utility>
 
 // #include "objproc/config.hpp"
@@ -138,6 +136,29 @@
 
 #endif  // OBJPROC_CONFIG_HPP
 // ----- end objproc/config.hpp -----
+// #include "objproc/core/chrono.hpp"
+// ----- begin objproc/core/chrono.hpp -----
+// objproc/core/chrono.hpp - the part of std::chrono objproc uses, as cheaply as it can be had.
+//
+// objproc needs durations, time_point_cast / floor, system_clock, steady_clock and the C++20
+// aliases sys_seconds and days. In libstdc++ 12, <chrono> also pulls in <sstream> (for the
+// calendar and time-zone parts), which makes it the heaviest header objproc includes; all the
+// names above live in its internal <bits/chrono.h> (the header <thread> itself uses). That
+// header is used only for the libstdc++ release it was checked against; every other library
+// and release gets <chrono>. Code that wants the rest of <chrono> includes it itself.
+#ifndef OBJPROC_CORE_CHRONO_HPP
+#define OBJPROC_CORE_CHRONO_HPP
+
+#include <cstddef>  // defines _GLIBCXX_RELEASE when the library is libstdc++
+
+#if defined(_GLIBCXX_RELEASE) && _GLIBCXX_RELEASE == 12 && __has_include(<bits/chrono.h>)
+#  include <bits/chrono.h>
+#else
+#  include <chrono>
+#endif
+
+#endif  // OBJPROC_CORE_CHRONO_HPP
+// ----- end objproc/core/chrono.hpp -----
 // #include "objproc/core/result.hpp"
 // ----- begin objproc/core/result.hpp -----
 // objproc/core/result.hpp - errc, error and result<T>: how every fallible call reports.
@@ -616,11 +637,12 @@ OBJPROC_NAMESPACE_END
 #ifndef OBJPROC_CORE_TIME_HPP
 #define OBJPROC_CORE_TIME_HPP
 
-#include <chrono>
+#include <cstddef>
 #include <cstdint>
 #include <string_view>
 
 // #include "objproc/config.hpp"
+// #include "objproc/core/chrono.hpp"
 // #include "objproc/core/fixed_string.hpp"
 // ----- begin objproc/core/fixed_string.hpp -----
 // objproc/core/fixed_string.hpp - fixed_string<N>: a string literal usable as a template argument.
@@ -941,13 +963,15 @@ OBJPROC_NAMESPACE_END
 #define OBJPROC_COS_OPERATIONS_HPP
 
 #include <array>
-#include <chrono>
 #include <cstddef>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 
 // #include "objproc/config.hpp"
+// #include "objproc/core/chrono.hpp"
 // #include "objproc/core/result.hpp"
 // #include "objproc/cos/credentials.hpp"
 // ----- begin objproc/cos/credentials.hpp -----
@@ -1381,12 +1405,38 @@ enum class percent_set : unsigned char {
 enum class percent_decoding : unsigned char { plain, form };
 
 namespace detail {
+/// One table lookup per byte instead of a chain of range compares (encoders run it per byte).
+inline constexpr std::array<bool, 256> unreserved_table = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 256; ++c)
+    t[static_cast<std::size_t>(c)] = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+                                     (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' ||
+                                     c == '~';
+  return t;
+}();
 [[nodiscard]] constexpr bool is_unreserved(char c) noexcept {
-  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
-         c == '.' || c == '_' || c == '~';
+  return unreserved_table[static_cast<unsigned char>(c)];
 }
 [[nodiscard]] constexpr bool stays_literal(char c, percent_set set) noexcept {
   return is_unreserved(c) || (set == percent_set::path && c == '/');
+}
+/// Encodes `in` into `out` (out.size() >= percent_encoded_size(in, set)); characters written.
+constexpr std::size_t percent_encode_unchecked(std::string_view in, char* out,
+                                               percent_set set) noexcept {
+  std::size_t o = 0;
+  for (const char c : in) {
+    if (stays_literal(c, set)) {
+      out[o++] = c;
+    } else if (set == percent_set::form && c == ' ') {
+      out[o++] = '+';
+    } else {
+      const auto u = static_cast<unsigned char>(c);
+      out[o++] = '%';
+      out[o++] = upper_hex_digits[u >> 4];
+      out[o++] = upper_hex_digits[u & 0xF];
+    }
+  }
+  return o;
 }
 }  // namespace detail
 
@@ -1402,22 +1452,10 @@ namespace detail {
 /// Encodes into `out`; returns the characters written.
 [[nodiscard]] constexpr result<std::size_t> percent_encode(
     std::string_view in, std::span<char> out, percent_set set = percent_set::component) noexcept {
-  if (out.size() < percent_encoded_size(in, set))
+  // One pass when the output is surely large enough (3 bytes per input byte at most).
+  if (out.size() / 3 < in.size() && out.size() < percent_encoded_size(in, set))
     return error{errc::buffer_too_small, error::no_offset, "percent-encoding output"};
-  std::size_t o = 0;
-  for (const char c : in) {
-    if (detail::stays_literal(c, set)) {
-      out[o++] = c;
-    } else if (set == percent_set::form && c == ' ') {
-      out[o++] = '+';
-    } else {
-      const auto u = static_cast<unsigned char>(c);
-      out[o++] = '%';
-      out[o++] = detail::upper_hex_digits[u >> 4];
-      out[o++] = detail::upper_hex_digits[u & 0xF];
-    }
-  }
-  return o;
+  return detail::percent_encode_unchecked(in, out.data(), set);
 }
 
 /// Appends the encoding of `in` to `out` (one growth, no temporary).
@@ -1792,15 +1830,36 @@ class span_writer {
   /// `s` in ASCII lowercase.
   constexpr void put_lower(std::string_view s) noexcept;
   /// `s` percent-encoded (uppercase hex) with `set`.
+  /// One pass: encodes straight into the buffer while the room is surely enough (3 bytes per
+  /// input byte), checking byte by byte only near the end; sizing first is left to overflow.
   constexpr void put_encoded(std::string_view s, percent_set set) noexcept {
-    const std::size_t n = percent_encoded_size(s, set);
-    needed_ += n;
-    if (overflow_ || n > buffer_.size() - size_) {
-      overflow_ = true;
+    if (overflow_) {
+      needed_ += percent_encoded_size(s, set);
       return;
     }
-    (void)percent_encode(s, buffer_.subspan(size_, n), set);
-    size_ += n;
+    const std::size_t room = buffer_.size() - size_;
+    char* const at = buffer_.data() + size_;
+    if (room / 3 >= s.size()) {
+      const std::size_t n = objproc::detail::percent_encode_unchecked(s, at, set);
+      size_ += n;
+      needed_ += n;
+      return;
+    }
+    std::size_t o = 0;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      const char c = s[i];
+      const bool literal =
+          objproc::detail::stays_literal(c, set) || (set == percent_set::form && c == ' ');
+      if (room - o < (literal ? 1u : 3u)) {
+        // Cut as put() cuts: nothing of `s` counts as written; needed() still tells the whole.
+        needed_ += o + percent_encoded_size(s.substr(i), set);
+        overflow_ = true;
+        return;
+      }
+      o += objproc::detail::percent_encode_unchecked(s.substr(i, 1), at + o, set);
+    }
+    size_ += o;
+    needed_ += o;
   }
   /// Decimal digits of `v`.
   constexpr void put_number(std::uint64_t v) noexcept {
@@ -1914,7 +1973,13 @@ inline void append_lower(std::string& out, std::string_view s) {
 }
 
 constexpr void span_writer::put_lower(std::string_view s) noexcept {
-  for (const char c : s) put(ascii_lower(c));
+  // Room checked once for the whole string, as put(string_view) does, not per character.
+  needed_ += s.size();
+  if (overflow_ || s.size() > buffer_.size() - size_) {
+    overflow_ = true;
+    return;
+  }
+  for (const char c : s) buffer_[size_++] = ascii_lower(c);
 }
 
 /// Without leading and trailing spaces and tabs (RFC 9110 OWS).
@@ -1925,13 +1990,28 @@ constexpr void span_writer::put_lower(std::string_view s) noexcept {
 }
 
 /// RFC 9110 tchar.
+/// A table: header names are checked byte by byte on every signature (a search of the
+/// punctuation list per '-' was a library call each).
+inline constexpr std::array<bool, 256> tchar_table = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 256; ++c)
+    t[static_cast<std::size_t>(c)] =
+        (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  for (const char c : std::string_view("!#$%&'*+-.^_`|~"))
+    t[static_cast<unsigned char>(c)] = true;
+  return t;
+}();
 [[nodiscard]] constexpr bool is_tchar(char c) noexcept {
-  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) return true;
-  return std::string_view("!#$%&'*+-.^_`|~").find(c) != std::string_view::npos;
+  return tchar_table[static_cast<unsigned char>(c)];
 }
 
 /// The first CR, LF or NUL in `s`, or npos: the bytes that would split or end a header line.
 [[nodiscard]] constexpr std::size_t find_line_break(std::string_view s) noexcept {
+  // Values almost never hold one: first a pass without an early exit, which compilers
+  // vectorise (Authorization values are checked on every signature), then the position.
+  bool any = false;
+  for (const char c : s) any |= (c == '\r') | (c == '\n') | (c == '\0');
+  if (!any) return std::string_view::npos;
   for (std::size_t i = 0; i < s.size(); ++i)
     if (s[i] == '\r' || s[i] == '\n' || s[i] == '\0') return i;
   return std::string_view::npos;
@@ -2308,6 +2388,11 @@ struct text_ref {
   std::size_t size = 0;
 };
 
+/// Passed by a signer to request::with_headers: its headers were checked as they were built.
+struct checked_headers {
+  bool checked = false;
+};
+
 /// One header or query parameter: name (key) and value in the arena. No value: a bare key.
 struct field_record {
   text_ref name = {};
@@ -2427,11 +2512,29 @@ class request {
   /// A copy with `fields` set, each replacing its namesakes (what a signer returns): one copy,
   /// with the room for them reserved up front.
   [[nodiscard]] result<request> with_headers(std::span<const header_field> fields) const {
+    return with_headers(fields, detail::checked_headers{false});
+  }
+  /// For the signers: the same, skipping the name and value checks when `already.checked`
+  /// (their headers are built only from parts they validated, and an Authorization value is
+  /// long enough for the byte scan to show in a signature's cost). Not for other callers.
+  [[nodiscard]] result<request> with_headers(std::span<const header_field> fields,
+                                             detail::checked_headers already) const {
     std::size_t text = 0;
-    for (const header_field& f : fields) text += f.name.size() + f.value.size();
+    bool distinct = true;
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+      if (!already.checked)
+        if (auto ok = check(fields[i].name, fields[i].value); !ok) return ok.error();
+      text += fields[i].name.size() + fields[i].value.size();
+      for (std::size_t j = 0; j < i; ++j)
+        distinct = distinct && !detail::iequals(fields[i].name, fields[j].name);
+    }
     request out = reserved_copy(text, fields.size());
-    for (const header_field& f : fields)
-      if (auto ok = out.set_header(f.name, f.value); !ok) return ok.error();
+    if (!distinct || fields.size() > 64) {  // rare: set them one by one (the last one wins)
+      for (const header_field& f : fields)
+        if (auto ok = out.set_header(f.name, f.value); !ok) return ok.error();
+      return out;
+    }
+    out.set_distinct_headers(fields);
     return out;
   }
 
@@ -2768,6 +2871,35 @@ class request {
     garbage_ += old;
   }
 
+  /// What set_header() on each of `fields` in turn does, in one pass over the headers: each
+  /// field replaces the first header of its name and drops the others, or goes at the end.
+  /// Precondition: fields checked, names pairwise distinct (case-insensitively), at most 64.
+  void set_distinct_headers(std::span<const header_field> fields) {
+    std::uint64_t placed = 0;  // bit i: fields[i] took the place of a header
+    std::size_t kept = query_count_;
+    for (std::size_t i = query_count_; i < fields_.size(); ++i) {
+      const std::string_view name = view(fields_[i].name);
+      std::size_t match = fields.size();
+      for (std::size_t j = 0; j < fields.size() && match == fields.size(); ++j)
+        if (detail::iequals(name, fields[j].name)) match = j;
+      if (match == fields.size()) {
+        fields_[kept++] = fields_[i];
+        continue;
+      }
+      garbage_ += fields_[i].name.size + fields_[i].value.size;
+      if ((placed >> match & 1U) != 0) continue;  // a later namesake: removed
+      placed |= std::uint64_t{1} << match;
+      const auto refs = store<2>({fields[match].name, fields[match].value});
+      fields_[kept++] = {refs[0], refs[1], true};
+    }
+    fields_.erase(fields_.begin() + static_cast<std::ptrdiff_t>(kept), fields_.end());
+    for (std::size_t j = 0; j < fields.size(); ++j) {
+      if ((placed >> j & 1U) != 0) continue;
+      const auto refs = store<2>({fields[j].name, fields[j].value});
+      fields_.push_back({refs[0], refs[1], true});
+    }
+  }
+
   /// Removes the records in [from, to) whose name matches; how many.
   template <class Match>
   std::size_t remove_fields(std::size_t from, std::size_t to, const Match& match) {
@@ -3027,10 +3159,8 @@ OBJPROC_NAMESPACE_END
 
 #include <cstddef>
 #include <cstdint>
-#include <functional>  // std::hash
 #include <string>
 #include <string_view>
-#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -3437,7 +3567,9 @@ class json_parser {
   }
 
   // The keys of one object, for duplicate detection: a linear scan while the object is small,
-  // a hash set of member indices beyond that, so a hostile object with many keys stays linear.
+  // beyond that an open-addressing hash table of member indices, so a hostile object with many
+  // keys stays linear. Hand-written rather than std::unordered_set to keep <unordered_set> and
+  // <functional> out of every includer.
   class key_index {
    public:
     explicit key_index(const std::vector<json::member>& members) noexcept : members_(&members) {}
@@ -3447,30 +3579,57 @@ class json_parser {
       const std::size_t last = members_->size() - 1;
       if (last < linear_limit) {
         for (std::size_t i = 0; i < last; ++i)
-          if ((*members_)[i].key == (*members_)[last].key) return false;
+          if (key(i) == key(last)) return false;
         return true;
       }
-      if (set_.empty())
-        for (std::size_t i = 0; i < last; ++i) set_.insert(i);
-      return set_.insert(last).second;
+      if (slots_.empty())
+        for (std::size_t i = 0; i < last; ++i) (void)insert(i);  // distinct: checked above
+      return insert(last);
     }
 
    private:
     static constexpr std::size_t linear_limit = 16;
-    struct hash {
-      const std::vector<json::member>* members;
-      std::size_t operator()(std::size_t i) const noexcept {
-        return std::hash<std::string_view>{}((*members)[i].key);
+    static constexpr std::size_t empty_slot = static_cast<std::size_t>(-1);
+
+    [[nodiscard]] std::string_view key(std::size_t i) const noexcept {
+      return (*members_)[i].key;
+    }
+
+    // FNV-1a: no seed, as predictable as std::hash; the table's load stays <= 1/2.
+    [[nodiscard]] static std::size_t hash(std::string_view s) noexcept {
+      std::uint64_t h = 14695981039346656037ull;
+      for (const char c : s) {
+        h ^= static_cast<unsigned char>(c);
+        h *= 1099511628211ull;
       }
-    };
-    struct equal {
-      const std::vector<json::member>* members;
-      bool operator()(std::size_t a, std::size_t b) const noexcept {
-        return (*members)[a].key == (*members)[b].key;
+      return static_cast<std::size_t>(h ^ (h >> 32));
+    }
+
+    // Adds member i unless a member with the same key is there; false if it was.
+    bool insert(std::size_t i) {
+      if ((used_ + 1) * 2 > slots_.size()) grow();
+      const std::size_t mask = slots_.size() - 1;
+      for (std::size_t at = hash(key(i)) & mask;; at = (at + 1) & mask) {
+        if (slots_[at] == empty_slot) {
+          slots_[at] = i;
+          ++used_;
+          return true;
+        }
+        if (key(slots_[at]) == key(i)) return false;
       }
-    };
+    }
+
+    void grow() {
+      std::vector<std::size_t> old = std::move(slots_);
+      slots_.assign(old.empty() ? 64 : old.size() * 2, empty_slot);  // a power of two
+      used_ = 0;
+      for (const std::size_t i : old)
+        if (i != empty_slot) (void)insert(i);
+    }
+
     const std::vector<json::member>* members_;
-    std::unordered_set<std::size_t, hash, equal> set_{0, hash{members_}, equal{members_}};
+    std::vector<std::size_t> slots_;
+    std::size_t used_ = 0;
   };
 };
 
@@ -3584,6 +3743,7 @@ OBJPROC_NAMESPACE_END
 #include <cstdlib>
 #include <string>
 #include <string_view>
+#include <type_traits>
 
 // #include "objproc/config.hpp"
 // #include "objproc/core/result.hpp"
@@ -4611,8 +4771,7 @@ OBJPROC_NAMESPACE_END
 #ifndef OBJPROC_COS_SIGN_HPP
 #define OBJPROC_COS_SIGN_HPP
 
-#include <algorithm>
-#include <chrono>
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <limits>
@@ -4623,6 +4782,7 @@ OBJPROC_NAMESPACE_END
 #include <utility>
 
 // #include "objproc/config.hpp"
+// #include "objproc/core/chrono.hpp"
 // #include "objproc/core/fixed_string.hpp"
 // #include "objproc/core/result.hpp"
 // #include "objproc/core/text.hpp"
@@ -6024,6 +6184,7 @@ OBJPROC_NAMESPACE_END
 #include <cstdlib>
 #include <string>
 #include <string_view>
+#include <utility>
 
 // #include "objproc/config.hpp"
 // #include "objproc/core/result.hpp"
@@ -6044,6 +6205,7 @@ OBJPROC_NAMESPACE_END
 #ifndef OBJPROC_OSS_CREDENTIALS_HPP
 #define OBJPROC_OSS_CREDENTIALS_HPP
 
+#include <cstddef>
 #include <span>
 #include <string_view>
 
@@ -6059,6 +6221,7 @@ OBJPROC_NAMESPACE_END
 #ifndef OBJPROC_OSS_NAMES_HPP
 #define OBJPROC_OSS_NAMES_HPP
 
+#include <cstddef>
 #include <string_view>
 
 // #include "objproc/config.hpp"
@@ -6511,12 +6674,12 @@ OBJPROC_NAMESPACE_END
 #ifndef OBJPROC_HTTP_TRANSPORT_HPP
 #define OBJPROC_HTTP_TRANSPORT_HPP
 
-#include <chrono>
 #include <concepts>
 #include <functional>
 #include <utility>
 
 // #include "objproc/config.hpp"
+// #include "objproc/core/chrono.hpp"
 // #include "objproc/core/result.hpp"
 // #include "objproc/http/request.hpp"
 // #include "objproc/http/response.hpp"
@@ -6586,7 +6749,6 @@ OBJPROC_NAMESPACE_END
 #define OBJPROC_OSS_OPERATIONS_HPP
 
 #include <array>
-#include <chrono>
 #include <cstddef>
 #include <optional>
 #include <span>
@@ -6594,6 +6756,7 @@ OBJPROC_NAMESPACE_END
 #include <string_view>
 
 // #include "objproc/config.hpp"
+// #include "objproc/core/chrono.hpp"
 // #include "objproc/core/result.hpp"
 // #include "objproc/core/text.hpp"
 // #include "objproc/http/request.hpp"
@@ -6786,24 +6949,31 @@ OBJPROC_NAMESPACE_END
 //   auto n = oss::presign_to(op, endpoint, creds, now, crypto::portable{}, buffer, cache);
 //
 // A V4 signing key is four HMACs of the secret, the day, the region and the product; a cache hit
-// replaces them with one HMAC (the fingerprint check below). The cache holds the last key it
-// derived and a fingerprint of the secret it came from, HMAC-SHA256(key, secret): never the
-// secret itself, and nothing a reader could use beyond the key, which is already secret-
-// equivalent for its day and region. A different secret, day, region or product derives a new
-// key, so a cache never signs with a key of other credentials. Both are wiped on destruction.
+// replaces them with a few compares. The cache holds the last key it derived and a copy of the
+// secret it came from (in a fixed inline buffer: secrets are at most
+// v4_signing_key::max_secret_size bytes, so no heap). A hit needs the same day, region and
+// product and a byte-for-byte equal secret, compared in constant time (the time depends on the
+// length of the secret passed in, never on where it differs): a cache never signs with a key of
+// other credentials. Checking identity by the secret itself costs a compare; the former
+// fingerprint, HMAC-SHA256(key, secret), cost four compressions per hit, as much as 40% of a
+// whole cached signature.
 //
-// Not thread-safe by design: one cache per thread, no locks, no sharing, so signing scales with
-// cores. Copying is disabled (a copy would be a second place holding a secret-equivalent key).
+// Key material: the cache therefore holds a secret, like the credentials it is given. Both the
+// key and the secret copy are wiped by clear() and on destruction; copying is disabled (a copy
+// would be a second place holding them). Not thread-safe by design: one cache per thread, no
+// locks, no sharing, so signing scales with cores.
 #ifndef OBJPROC_OSS_KEY_CACHE_HPP
 #define OBJPROC_OSS_KEY_CACHE_HPP
 
-#include <chrono>
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string_view>
 
 // #include "objproc/config.hpp"
+// #include "objproc/core/chrono.hpp"
 // #include "objproc/core/result.hpp"
 // #include "objproc/crypto/concepts.hpp"
 // #include "objproc/oss/credentials.hpp"
@@ -6846,14 +7016,15 @@ OBJPROC_NAMESPACE_END
 
 #include <algorithm>
 #include <array>
-#include <chrono>
 #include <cstddef>
+#include <cstdint>
 #include <span>
 #include <string>
 #include <string_view>
 #include <utility>
 
 // #include "objproc/config.hpp"
+// #include "objproc/core/chrono.hpp"
 // #include "objproc/core/fixed_string.hpp"
 // #include "objproc/core/result.hpp"
 // #include "objproc/core/text.hpp"
@@ -6917,8 +7088,9 @@ class v4_signing_key {
   /// Whether this key signs a request at `when` for `region` and `product`.
   [[nodiscard]] bool matches(std::chrono::sys_seconds when, std::string_view region_id,
                              std::string_view product_name = "oss") const noexcept {
-    auto day = format_yyyymmdd(when);
-    return day && day->view() == date() && region_id == region() && product_name == product();
+    // Days since the epoch, not the formatted date: an integer compare on every cache hit. A
+    // time whose year derive() would refuse is on another day than any derived key.
+    return day_of(when) == day_ && region_id == region() && product_name == product();
   }
   /// The key bytes (secret-equivalent).
   [[nodiscard]] const sha256_digest& bytes() const noexcept { return key_; }
@@ -6932,7 +7104,12 @@ class v4_signing_key {
  private:
   v4_signing_key() = default;
 
+  [[nodiscard]] static std::int64_t day_of(std::chrono::sys_seconds when) noexcept {
+    return std::chrono::floor<std::chrono::days>(when).time_since_epoch().count();
+  }
+
   sha256_digest key_{};
+  std::int64_t day_ = 0;  // the scope's date, as days since 1970-01-01
   std::array<char, max_scope_size> scope_{};
   std::size_t scope_size_ = 0;
   std::size_t region_size_ = 0;
@@ -6979,6 +7156,7 @@ using v4_names = http::field_list<std::string_view, http::max_signed_fields>;
 [[nodiscard]] inline result<void> v4_additional_names(std::span<const std::string_view> requested,
                                                       std::span<const http::header_field> headers,
                                                       v4_names& names) {
+  if (requested.empty()) return {};  // the common case: skip building and copying the lists
   for (const std::string_view r : requested) {
     if (v4_signed_by_default(r) || http::detail::iequals(r, "authorization")) continue;
     const bool present = std::any_of(headers.begin(), headers.end(), [&](const auto& h) {
@@ -7018,26 +7196,38 @@ inline void v4_join_names(http::detail::span_writer& out, std::span<const std::s
     http::detail::span_writer& out, std::span<const http::header_field> headers,
     std::span<const std::string_view> owned, std::span<const http::header_field> added,
     std::span<const std::string_view> additional) {
-  http::field_list<http::header_field, http::max_signed_fields + 3> list;
-  for (const http::header_field& h : headers) {
-    if (v4_in(owned, h.name) || http::detail::iequals(h.name, "authorization")) continue;
-    if (v4_signed_by_default(h.name) || v4_in(additional, h.name))
-      if (!list.try_push_back({h.name, http::detail::trim_ows(h.value)})) return v4_too_many();
+  // Indices (i < headers.size(): headers[i], else added[i - headers.size()]), not copies of the
+  // fields: a small array, written before read, instead of 2 KB zero-filled per signature.
+  std::array<std::size_t, http::max_signed_fields + 3> list;
+  std::size_t count = 0;
+  const std::size_t n = headers.size();
+  const auto name = [&](std::size_t i) { return i < n ? headers[i].name : added[i - n].name; };
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::string_view h = headers[i].name;
+    if (v4_in(owned, h) || http::detail::iequals(h, "authorization")) continue;
+    if (v4_signed_by_default(h) || v4_in(additional, h)) {
+      if (count == list.size()) return v4_too_many();
+      list[count++] = i;
+    }
   }
-  for (const http::header_field& h : added)
-    if (!list.try_push_back(h)) return v4_too_many();
-  http::detail::stable_sort_in_place(
-      list.data(), list.data() + list.size(),
-      [](const auto& a, const auto& b) { return http::detail::icompare(a.name, b.name) < 0; });
-  for (std::size_t i = 0; i < list.size(); ++i) {
-    const bool repeat = i != 0 && http::detail::iequals(list[i - 1].name, list[i].name);
+  for (std::size_t i = 0; i < added.size(); ++i) {
+    if (count == list.size()) return v4_too_many();
+    list[count++] = n + i;
+  }
+  http::detail::stable_sort_in_place(list.data(), list.data() + count,
+                                     [&](std::size_t a, std::size_t b) {
+                                       return http::detail::icompare(name(a), name(b)) < 0;
+                                     });
+  for (std::size_t k = 0; k < count; ++k) {
+    const std::size_t i = list[k];
+    const bool repeat = k != 0 && http::detail::iequals(name(list[k - 1]), name(i));
     if (repeat) {
       out.replace_back(',');  // "name:v1,v2\n"
     } else {
-      out.put_lower(list[i].name);
+      out.put_lower(name(i));
       out.put(':');
     }
-    out.put(list[i].value);
+    out.put(i < n ? http::detail::trim_ows(headers[i].value) : added[i - n].value);
     out.put('\n');
   }
   return {};
@@ -7045,16 +7235,30 @@ inline void v4_join_names(http::detail::span_writer& out, std::span<const std::s
 
 /// One encoded query parameter, as marks into the scratch text.
 struct v4_query_entry {
-  std::size_t key_at = 0, key_end = 0, value_end = 0;
+  std::size_t key_at, key_end, value_end;  // no initialisers: a list of them is not zero-filled
 };
-using v4_query_entries = http::field_list<v4_query_entry, http::max_signed_fields + 7>;
+/// The entries being sorted: not zero-filled (1.7 KB per signature), each written before read.
+struct v4_query_entries {
+  std::array<v4_query_entry, http::max_signed_fields + 7> items;
+  std::size_t count = 0;
+
+  [[nodiscard]] bool try_push_back(const v4_query_entry& e) noexcept {
+    if (count == items.size()) return false;
+    items[count++] = e;
+    return true;
+  }
+  [[nodiscard]] std::size_t size() const noexcept { return count; }
+  [[nodiscard]] v4_query_entry* data() noexcept { return items.data(); }
+  [[nodiscard]] const v4_query_entry& operator[](std::size_t i) const noexcept { return items[i]; }
+};
 
 /// Encodes the input parameters not in `owned`, then `added`, into `scratch`, and sorts them.
 [[nodiscard]] inline result<void> v4_encode_query(http::detail::span_writer& scratch,
                                                   std::span<const http::query_field> query,
                                                   std::span<const std::string_view> owned,
                                                   std::span<const http::query_field> added,
-                                                  v4_query_entries& entries) {
+                                                  v4_query_entries& entries,
+                                                  std::span<v4_query_entry> unsorted = {}) {
   const auto push = [&](const http::query_field& q) {
     v4_query_entry e{scratch.size(), 0, 0};
     scratch.put_encoded(q.key, percent_set::component);
@@ -7068,6 +7272,8 @@ using v4_query_entries = http::field_list<v4_query_entry, http::max_signed_field
       if (!push(q)) return v4_too_many();
   for (const http::query_field& q : added)
     if (!push(q)) return v4_too_many();
+  // The first marks in the order given, for a URL writer that reuses the encoded text.
+  for (std::size_t i = 0; i < unsorted.size() && i < entries.size(); ++i) unsorted[i] = entries[i];
   http::detail::stable_sort_in_place(entries.data(), entries.data() + entries.size(),
                                      [&](const v4_query_entry& a, const v4_query_entry& b) {
                                        const auto ka = scratch.text(a.key_at, a.key_end);
@@ -7077,6 +7283,36 @@ using v4_query_entries = http::field_list<v4_query_entry, http::max_signed_field
                                               scratch.text(b.key_end, b.value_end);
                                      });
   return {};
+}
+
+/// Lowercase hex of a digest. The generic encoder goes through a byte-source adaptor; this runs
+/// twice per signature, so it indexes the bytes directly.
+[[nodiscard]] inline fixed_string<64> v4_hex(const sha256_digest& d) noexcept {
+  constexpr std::string_view digits = "0123456789abcdef";
+  fixed_string<64> out;
+  for (std::size_t i = 0; i < d.size(); ++i) {
+    const auto b = std::to_integer<unsigned>(d[i]);
+    out.data[2 * i] = digits[b >> 4];
+    out.data[2 * i + 1] = digits[b & 0xF];
+  }
+  return out;
+}
+
+/// x-oss-date for `now` from a key that matches it (checked): the key's scope already holds the
+/// date, so only the time of day is formatted (no calendar conversion per signature).
+[[nodiscard]] inline fixed_string<16> v4_iso_date(const v4_signing_key& key,
+                                                  std::chrono::sys_seconds now) noexcept {
+  fixed_string<16> out = "19700101T000000Z";
+  const std::string_view day = key.date();
+  std::copy(day.begin(), day.end(), out.begin());
+  const auto secs =
+      static_cast<unsigned>((now - std::chrono::floor<std::chrono::days>(now)).count());
+  const unsigned parts[3] = {secs / 3600, secs / 60 % 60, secs % 60};
+  for (std::size_t i = 0; i < 3; ++i) {
+    out.data[9 + 2 * i] = static_cast<char>('0' + parts[i] / 10);
+    out.data[10 + 2 * i] = static_cast<char>('0' + parts[i] % 10);
+  }
+  return out;
 }
 
 /// What both forms compute: the canonical request (a view of the scratch), the string to sign
@@ -7102,9 +7338,10 @@ template <class Crypto>
                                       std::span<const http::query_field> added_query,
                                       std::span<const std::string_view> additional,
                                       http::detail::span_writer& scratch, const Crypto& crypto,
-                                      v4_core& out) {
+                                      v4_core& out, std::span<v4_query_entry> unsorted = {}) {
   v4_query_entries entries;
-  if (auto r = v4_encode_query(scratch, in.query, owned_query, added_query, entries); !r) return r;
+  if (auto r = v4_encode_query(scratch, in.query, owned_query, added_query, entries, unsorted); !r)
+    return r;
   const std::size_t start = scratch.size();
   scratch.put(in.method);
   scratch.put('\n');
@@ -7144,13 +7381,13 @@ template <class Crypto>
   sts.put('\n');
   sts.put(key.scope());
   sts.put('\n');
-  sts.put(hex_digest(digest).view());
+  sts.put(v4_hex(digest).view());
   out.string_to_sign_size = sts.size();
 
   sha256_digest mac{};
   if (auto r = crypto.hmac_sha256(key.bytes(), as_bytes(out.string_to_sign()), mac); !r)
     return r.error();
-  out.signature = hex_digest(mac);
+  out.signature = v4_hex(mac);
   return {};
 }
 
@@ -7182,22 +7419,26 @@ struct v4_header_parts {
   }
 };
 
-template <class Crypto>
-[[nodiscard]] result<void> v4_header_core(const signing_input& input, const credentials& creds,
-                                          const v4_signing_key& key, std::chrono::sys_seconds now,
-                                          const Crypto& crypto, const v4_options& options,
-                                          http::detail::span_writer& scratch,
-                                          v4_header_parts& out) {
-  static_assert(crypto_provider<Crypto>,
-                "objproc::oss::sign_v4 requires a crypto_provider: see "
-                "objproc/crypto/concepts.hpp");
-  if (auto r = v4_check(input, creds, options); !r) return r;
+[[nodiscard]] inline result<void> v4_check_key(const v4_signing_key& key,
+                                               std::chrono::sys_seconds now,
+                                               const v4_options& options) noexcept {
   if (!key.matches(now, key.region(), options.product))
     return error{errc::signing_key_mismatch, error::no_offset,
                  "the signing key is for another day or product"};
-  auto iso = format_iso8601_basic(now);
-  if (!iso) return iso.error();
-  out.date = *iso;
+  return {};
+}
+
+/// The header form over inputs the caller has already checked: v4_check(input, creds, options)
+/// passed and `key` matches `now` and options.product (oss::sign checks once, then calls this,
+/// so a signature never validates the same input twice).
+template <class Crypto>
+[[nodiscard]] result<void> v4_header_checked(const signing_input& input,
+                                             const credentials& creds, const v4_signing_key& key,
+                                             std::chrono::sys_seconds now, const Crypto& crypto,
+                                             const v4_options& options,
+                                             http::detail::span_writer& scratch,
+                                             v4_header_parts& out) {
+  out.date = v4_iso_date(key, now);
 
   const bool sts = !creds.security_token.empty();
   out.security_token = creds.security_token;
@@ -7234,33 +7475,46 @@ template <class Crypto>
   return {};
 }
 
+template <class Crypto>
+[[nodiscard]] result<void> v4_header_core(const signing_input& input, const credentials& creds,
+                                          const v4_signing_key& key, std::chrono::sys_seconds now,
+                                          const Crypto& crypto, const v4_options& options,
+                                          http::detail::span_writer& scratch,
+                                          v4_header_parts& out) {
+  static_assert(crypto_provider<Crypto>,
+                "objproc::oss::sign_v4 requires a crypto_provider: see "
+                "objproc/crypto/concepts.hpp");
+  if (auto r = v4_check(input, creds, options); !r) return r;
+  if (auto r = v4_check_key(key, now, options); !r) return r;
+  return v4_header_checked(input, creds, key, now, crypto, options, scratch, out);
+}
+
 /// The query form, computed: the parameters to add as views (into the scratch, inline, or the
 /// caller's), x-oss-signature last.
 struct v4_query_parts {
   v4_core core = {};
   fixed_string<16> date = {};
   http::field_list<http::query_field, 7> query = {};
+  /// Where the signed parameters' encoded keys and values are in the scratch, in the order
+  /// input-then-query (x-oss-signature excepted), when the input brought at most one and none
+  /// was replaced; encoded_count is 0 otherwise. presign_to writes the URL from these.
+  std::array<v4_query_entry, 8> encoded = {};
+  std::size_t encoded_count = 0;
 };
 
+/// The query form over checked inputs (as v4_header_checked); `expires` is checked here.
 template <class Crypto>
-[[nodiscard]] result<void> v4_query_core(const signing_input& input, const credentials& creds,
-                                         const v4_signing_key& key, std::chrono::sys_seconds now,
-                                         std::chrono::seconds expires, const Crypto& crypto,
-                                         const v4_options& options,
-                                         http::detail::span_writer& scratch, v4_query_parts& out) {
-  static_assert(crypto_provider<Crypto>,
-                "objproc::oss::sign_v4 requires a crypto_provider: see "
-                "objproc/crypto/concepts.hpp");
-  if (auto r = v4_check(input, creds, options); !r) return r;
+[[nodiscard]] result<void> v4_query_checked(const signing_input& input, const credentials& creds,
+                                            const v4_signing_key& key,
+                                            std::chrono::sys_seconds now,
+                                            std::chrono::seconds expires, const Crypto& crypto,
+                                            const v4_options& options,
+                                            http::detail::span_writer& scratch,
+                                            v4_query_parts& out) {
   if (expires < std::chrono::seconds{1} || expires > v4_max_expiry)
     return error{errc::value_out_of_range, error::no_offset,
                  "presigned URLs expire in 1 to 604800 seconds"};
-  if (!key.matches(now, key.region(), options.product))
-    return error{errc::signing_key_mismatch, error::no_offset,
-                 "the signing key is for another day or product"};
-  auto iso = format_iso8601_basic(now);
-  if (!iso) return iso.error();
-  out.date = *iso;
+  out.date = v4_iso_date(key, now);
 
   const bool sts = !creds.security_token.empty();
   v4_names additional;
@@ -7291,12 +7545,37 @@ template <class Crypto>
       "x-oss-additional-headers", "x-oss-credential", "x-oss-date",          "x-oss-expires",
       "x-oss-signature-version",  "x-oss-signature",  "x-oss-security-token"};
 
+  const std::size_t signed_count = input.query.size() + added.size();
+  const bool reusable =
+      input.query.size() <= 1 && signed_count <= out.encoded.size() &&
+      std::none_of(input.query.begin(), input.query.end(), [&](const http::query_field& q) {
+        return std::find(owned.begin(), owned.end(), q.key) != owned.end();
+      });
   if (auto r = v4_compute(input, key, out.date.view(), {}, {}, std::span(owned).first(sts ? 7 : 6),
-                          added.span(), additional.span(), scratch, crypto, out.core);
+                          added.span(), additional.span(), scratch, crypto, out.core,
+                          std::span(out.encoded).first(reusable ? signed_count : 0));
       !r)
     return r;
+  out.encoded_count = reusable ? signed_count : 0;
   added.push_back({"x-oss-signature", out.core.signature.view()});
   return {};
+}
+
+template <class Crypto>
+[[nodiscard]] result<void> v4_query_core(const signing_input& input, const credentials& creds,
+                                         const v4_signing_key& key, std::chrono::sys_seconds now,
+                                         std::chrono::seconds expires, const Crypto& crypto,
+                                         const v4_options& options,
+                                         http::detail::span_writer& scratch, v4_query_parts& out) {
+  static_assert(crypto_provider<Crypto>,
+                "objproc::oss::sign_v4 requires a crypto_provider: see "
+                "objproc/crypto/concepts.hpp");
+  if (auto r = v4_check(input, creds, options); !r) return r;
+  if (expires < std::chrono::seconds{1} || expires > v4_max_expiry)
+    return error{errc::value_out_of_range, error::no_offset,
+                 "presigned URLs expire in 1 to 604800 seconds"};
+  if (auto r = v4_check_key(key, now, options); !r) return r;
+  return v4_query_checked(input, creds, key, now, expires, crypto, options, scratch, out);
 }
 
 }  // namespace detail
@@ -7322,6 +7601,7 @@ result<v4_signing_key> v4_signing_key::derive(const credentials& creds,
   if (!day) return day.error();
 
   v4_signing_key key;
+  key.day_ = day_of(when);
   key.region_size_ = region.size();
   http::detail::span_writer scope(key.scope_);
   scope.put(day->view());
@@ -7443,7 +7723,7 @@ OBJPROC_NAMESPACE_BEGIN
 
 namespace oss {
 
-/// One V4 signing key and the fingerprint of its secret. One per thread; no locks, no sharing.
+/// One V4 signing key and the secret it was derived from. One per thread; no locks, no sharing.
 class v4_key_cache {
  public:
   v4_key_cache() = default;
@@ -7461,29 +7741,27 @@ class v4_key_cache {
     static_assert(crypto_provider<Crypto>,
                   "objproc::oss::v4_key_cache requires a crypto_provider: see "
                   "objproc/crypto/concepts.hpp");
-    if (key_ && key_->matches(when, region, product)) {
-      sha256_digest fingerprint{};
-      if (auto r = fingerprint_of(*key_, creds, crypto, fingerprint); !r) return r.error();
-      const bool same = equal(fingerprint, fingerprint_);
-      detail::v4_wipe(fingerprint);
-      if (same) {
-        ++hits_;
-        return &*key_;
-      }
+    if (key_ && key_->matches(when, region, product) && same_secret(creds.access_key_secret)) {
+      ++hits_;
+      return &*key_;
     }
     auto derived = v4_signing_key::derive(creds, when, region, crypto, product);
     if (!derived) return derived.error();
     clear();
-    if (auto r = fingerprint_of(*derived, creds, crypto, fingerprint_); !r) return r.error();
+    // derive() refused secrets longer than the buffer.
+    const std::string_view secret = creds.access_key_secret;
+    for (std::size_t i = 0; i < secret.size(); ++i) secret_[i] = secret[i];
+    secret_size_ = secret.size();
     key_.emplace(*derived);
     ++derivations_;
     return &*key_;
   }
 
-  /// Forgets the key (wiped).
+  /// Forgets the key and the secret (both wiped).
   void clear() noexcept {
     key_.reset();
-    detail::v4_wipe(fingerprint_);
+    detail::v4_wipe(std::span<char>(secret_));
+    secret_size_ = 0;
   }
 
   /// Whether a key is held.
@@ -7493,24 +7771,20 @@ class v4_key_cache {
   [[nodiscard]] std::uint64_t hits() const noexcept { return hits_; }
 
  private:
-  template <class Crypto>
-  [[nodiscard]] static result<void> fingerprint_of(const v4_signing_key& key,
-                                                   const credentials& creds, const Crypto& crypto,
-                                                   sha256_digest& out) {
-    if (auto r = crypto.hmac_sha256(key.bytes(), as_bytes(creds.access_key_secret), out); !r)
-      return r.error();
-    return {};
-  }
-
-  /// Compares without an early exit (the time taken says nothing of where they differ).
-  [[nodiscard]] static bool equal(const sha256_digest& a, const sha256_digest& b) noexcept {
-    std::byte diff{0};
-    for (std::size_t i = 0; i < a.size(); ++i) diff |= a[i] ^ b[i];
-    return diff == std::byte{0};
+  /// Whether `secret` is the held one. No early exit on a differing byte: the loop runs over
+  /// all of `secret` (bytes past the held size are zero in the buffer and the size is compared
+  /// too), so the time says nothing about the held secret's bytes.
+  [[nodiscard]] bool same_secret(std::string_view secret) const noexcept {
+    if (secret.size() > secret_.size()) return false;  // never held: derive() refuses it
+    std::size_t diff = secret.size() ^ secret_size_;
+    for (std::size_t i = 0; i < secret.size(); ++i)
+      diff |= static_cast<unsigned char>(secret[i] ^ secret_[i]);
+    return diff == 0;
   }
 
   std::optional<v4_signing_key> key_;
-  sha256_digest fingerprint_{};
+  std::array<char, v4_signing_key::max_secret_size> secret_{};
+  std::size_t secret_size_ = 0;
   std::uint64_t derivations_ = 0;
   std::uint64_t hits_ = 0;
 };
@@ -7551,13 +7825,14 @@ OBJPROC_NAMESPACE_END
 
 #include <algorithm>
 #include <array>
-#include <chrono>
 #include <cstddef>
+#include <cstdint>
 #include <span>
 #include <string>
 #include <string_view>
 
 // #include "objproc/config.hpp"
+// #include "objproc/core/chrono.hpp"
 // #include "objproc/core/result.hpp"
 // #include "objproc/core/text.hpp"
 // #include "objproc/core/time.hpp"
@@ -7983,9 +8258,8 @@ OBJPROC_NAMESPACE_END
 
 #include <cstddef>
 #include <cstdint>
-#include <iterator>  // std::size
 #include <span>
-#include <string_view>
+#include <string_view>  // also declares std::size
 
 // #include "objproc/config.hpp"
 // #include "objproc/core/scan.hpp"
@@ -9166,6 +9440,8 @@ struct signing_view {
   return {};
 }
 
+// Precondition: v4_check(view.input, creds, {}) passed and `key` was derived (or found in a
+// cache) for `now`, prepared.region and "oss": the checks ran once, so they are not repeated.
 template <class Crypto>
 [[nodiscard]] result<http::request> sign_v4_with(const prepared_request& prepared,
                                                  const signing_view& view, const credentials& creds,
@@ -9175,9 +9451,13 @@ template <class Crypto>
   return http::detail::with_scratch<2048>(
       [&](http::detail::span_writer& scratch) -> result<http::request> {
         v4_header_parts parts;
-        if (auto r = v4_header_core(view.input, creds, key, now, crypto, {}, scratch, parts); !r)
+        if (auto r = v4_header_checked(view.input, creds, key, now, crypto, {}, scratch, parts);
+            !r)
           return r.error();
-        return prepared.request.with_headers(parts.headers().span());
+        // Built from checked parts only: the key id (visible ASCII), the token (no CR, LF or
+        // NUL), the scope ([a-z0-9-]), digits and hex; the names are literals.
+        return prepared.request.with_headers(parts.headers().span(),
+                                             http::detail::checked_headers{true});
       });
 }
 
@@ -9263,6 +9543,31 @@ inline constexpr std::size_t presign_scratch_size = 4096;
 
 namespace detail {
 
+/// Whether check_carrier(s, carrier::get_url) surely passes, without parsing the style again:
+/// a style is valid by construction (parsed for any carrier), and what a GET URL adds is per
+/// operation (its carrier bits) and the saveas / notify flags the style keeps. Each operation
+/// starts a '/'-separated field of the main part, exactly where the parser looks; false means
+/// "not sure" and the caller runs check_carrier for the exact error.
+[[nodiscard]] constexpr bool surely_in_get_url(const style& s) noexcept {
+  if (s.has_error() || s.empty() || s.is_reference() || s.has_save_as() || s.has_notify())
+    return false;
+  const std::string_view main = s.main();
+  const std::size_t slash = objproc::detail::find_char(main, '/');
+  if (slash == std::string_view::npos) return false;
+  const std::string_view service = main.substr(0, slash);
+  for (std::size_t at = slash; at < main.size();) {
+    const std::size_t start = at + 1;
+    const std::size_t end = objproc::detail::end_of_field(main, '/', start);
+    const std::string_view op = main.substr(start, end - start);
+    const std::size_t i =
+        spec::find_operation(service, op.substr(0, objproc::detail::find_char(op, ',')));
+    if (i == spec::not_found || (spec::operations[i].carriers & in_get_url) == 0)
+      return false;
+    at = end;
+  }
+  return true;
+}
+
 template <class Crypto>
 [[nodiscard]] result<std::size_t> presign_into(const presign_get& op, const endpoint& where,
                                                const credentials& creds,
@@ -9273,7 +9578,7 @@ template <class Crypto>
   static_assert(crypto_provider<Crypto>,
                 "objproc::oss::presign requires a crypto_provider: see "
                 "objproc/crypto/concepts.hpp");
-  if (!op.process.empty() || op.process.has_error()) {
+  if ((!op.process.empty() || op.process.has_error()) && !surely_in_get_url(op.process)) {
     if (auto r = op.process.checked(); !r) return r.error();
     if (auto r = check_carrier(op.process, carrier::get_url); !r) return r.error();
   }
@@ -9305,7 +9610,9 @@ template <class Crypto>
       if (!fresh) return fresh.error();
       key = &derived.emplace(*fresh);
     }
-    if (auto r = v4_query_core(input, creds, *key, now, op.expires, crypto, {}, scratch, v4); !r)
+    // Checked above (v4_check), and the key is for now, the endpoint's region and "oss".
+    if (auto r = v4_query_checked(input, creds, *key, now, op.expires, crypto, {}, scratch, v4);
+        !r)
       return r.error();
     added = v4.query.span();
   } else {
@@ -9321,11 +9628,30 @@ template <class Crypto>
                                                             : http::detail::bucket_placement::none;
   http::detail::write_location(url, where.scheme(), where.host(), placement, op.bucket, op.key);
   char separator = '?';
-  for (const auto fields : {input.query, added})
-    for (const http::query_field& q : fields) {
-      http::detail::write_query_field(url, separator, q);
+  if (version == signature_version::v4 && v4.encoded_count != 0 &&
+      v4.encoded_count + 1 == input.query.size() + added.size()) {
+    // The signer encoded these same keys and values (percent_set::component, as the URL wants)
+    // for the canonical request: copy that text instead of encoding it again.
+    for (std::size_t i = 0; i < v4.encoded_count; ++i) {
+      const v4_query_entry& e = v4.encoded[i];
+      const http::query_field& q =
+          i < input.query.size() ? input.query[i] : added[i - input.query.size()];
+      url.put(separator);
+      url.put(scratch.text(e.key_at, e.key_end));
+      if (q.value) {
+        url.put('=');
+        url.put(scratch.text(e.key_end, e.value_end));
+      }
       separator = '&';
     }
+    http::detail::write_query_field(url, separator, added.back());  // x-oss-signature: hex
+  } else {
+    for (const auto fields : {input.query, added})
+      for (const http::query_field& q : fields) {
+        http::detail::write_query_field(url, separator, q);
+        separator = '&';
+      }
+  }
   if (url.overflowed())
     return error{errc::buffer_too_small, error::no_offset, "the URL does not fit the buffer"};
   return url.size();
@@ -9428,7 +9754,6 @@ OBJPROC_NAMESPACE_END
 #ifndef OBJPROC_OSS_RESULTS_HPP
 #define OBJPROC_OSS_RESULTS_HPP
 
-#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -9603,6 +9928,7 @@ OBJPROC_NAMESPACE_END
 #ifndef OBJPROC_OUTCOME_HPP
 #define OBJPROC_OUTCOME_HPP
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -9696,13 +10022,12 @@ OBJPROC_NAMESPACE_END
 #ifndef OBJPROC_RETRY_HPP
 #define OBJPROC_RETRY_HPP
 
-#include <algorithm>
-#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <string_view>
 
 // #include "objproc/config.hpp"
+// #include "objproc/core/chrono.hpp"
 // #include "objproc/core/result.hpp"
 // #include "objproc/http/transport.hpp"
 
@@ -9744,14 +10069,17 @@ enum class failure_kind : unsigned char {
     const retry_policy& policy, int retry, double uniform01,
     std::optional<std::chrono::seconds> retry_after = std::nullopt) noexcept {
   using ms = std::chrono::milliseconds;
-  const ms cap = std::max(policy.max_delay, ms{0});
-  ms ceiling = std::max(policy.base_delay, ms{0});
+  // std::max / std::min spelled out: <algorithm> is not worth including for them.
+  const auto max = [](ms a, ms b) { return a < b ? b : a; };
+  const auto min = [](ms a, ms b) { return b < a ? b : a; };
+  const ms cap = max(policy.max_delay, ms{0});
+  ms ceiling = max(policy.base_delay, ms{0});
   for (int i = 1; i < retry && ceiling < cap; ++i) ceiling *= 2;
-  ceiling = std::min(ceiling, cap);
+  ceiling = min(ceiling, cap);
   const double sample = uniform01 < 0 ? 0 : (uniform01 >= 1 ? 0.999999 : uniform01);
   ms delay{static_cast<ms::rep>(static_cast<double>(ceiling.count()) * sample)};
   if (policy.honour_retry_after && retry_after)
-    delay = std::max(delay, std::min(std::chrono::duration_cast<ms>(*retry_after), cap));
+    delay = max(delay, min(std::chrono::duration_cast<ms>(*retry_after), cap));
   return delay;
 }
 
@@ -9793,6 +10121,19 @@ OBJPROC_NAMESPACE_END
 #endif  // OBJPROC_RETRY_HPP
 // ----- end objproc/retry.hpp -----
 
+// The synchronous client's default wait. On POSIX it is nanosleep, retried on EINTR (what
+// std::this_thread::sleep_for does there); <thread> would cost every includer about a third of
+// <string> again (<stop_token>, <semaphore>, <atomic>). Elsewhere, <thread>.
+#if defined(__unix__) || defined(__APPLE__)
+#  include <time.h>
+
+#  include <cerrno>
+#  define OBJPROC_DETAIL_POSIX_SLEEP 1
+#else
+#  include <thread>
+#  define OBJPROC_DETAIL_POSIX_SLEEP 0
+#endif
+
 OBJPROC_NAMESPACE_BEGIN
 
 /// A clock whose now() is a system_clock time point (any precision).
@@ -9807,11 +10148,26 @@ struct client_options {
   oss::signature_version oss_signature = oss::signature_version::v4;
   std::chrono::seconds cos_signature_lifetime{3600};  // COS header signatures: key time window
   std::uint64_t jitter_seed = 0;                       // 0: seeded from the clock and address
-  /// How the synchronous client waits between attempts; nullptr: std::this_thread::sleep_for.
+  /// How the synchronous client waits between attempts; nullptr: the calling thread sleeps
+  /// (as std::this_thread::sleep_for).
   void (*sleep)(std::chrono::milliseconds) = nullptr;
 };
 
 namespace detail {
+
+/// Blocks the calling thread for `delay` (> 0), like std::this_thread::sleep_for.
+inline void sleep_for(std::chrono::milliseconds delay) {
+#if OBJPROC_DETAIL_POSIX_SLEEP
+  const auto ms = delay.count();
+  timespec left{};
+  left.tv_sec = static_cast<time_t>(ms / 1000);
+  left.tv_nsec = static_cast<long>(ms % 1000) * 1000000L;
+  while (::nanosleep(&left, &left) == -1 && errno == EINTR) {
+  }
+#else
+  std::this_thread::sleep_for(delay);
+#endif
+}
 
 /// Per operation: its endpoint, result and error types, how it parses, and whether the
 /// service creates a task for every accepted request.
@@ -10051,7 +10407,7 @@ class client {
     if (options_.sleep != nullptr)
       options_.sleep(delay);
     else
-      std::this_thread::sleep_for(delay);
+      detail::sleep_for(delay);
   }
 
   [[nodiscard]] result<http::request> sign_now(const oss::prepared_request& p) {
@@ -10172,6 +10528,7 @@ OBJPROC_NAMESPACE_END
 #endif  // OBJPROC_CLIENT_HPP
 // ----- end objproc/client.hpp -----
 // #include "objproc/config.hpp"
+// #include "objproc/core/chrono.hpp"
 // #include "objproc/core/diagnostic.hpp"
 // #include "objproc/core/fixed_string.hpp"
 // #include "objproc/core/json.hpp"
@@ -11043,7 +11400,6 @@ OBJPROC_NAMESPACE_END
 #ifndef OBJPROC_CRYPTO_BLOCK_HASH_HPP
 #define OBJPROC_CRYPTO_BLOCK_HASH_HPP
 
-#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -11106,15 +11462,16 @@ class block_hash_context {
     const std::size_t used = buffered();
     length_ += data.size();
     if (used != 0) {
-      const std::size_t take = std::min(block_size - used, data.size());
-      std::copy_n(data.begin(), take, buffer_.begin() + static_cast<std::ptrdiff_t>(used));
+      const std::size_t room = block_size - used;
+      const std::size_t take = data.size() < room ? data.size() : room;
+      for (std::size_t i = 0; i < take; ++i) buffer_[used + i] = data[i];
       data = data.subspan(take);
       if (used + take < block_size) return;
       compress(state_, buffer_);
     }
     const std::size_t whole = data.size() - data.size() % block_size;
     compress_blocks(state_, data.first(whole));
-    std::copy(data.begin() + static_cast<std::ptrdiff_t>(whole), data.end(), buffer_.begin());
+    for (std::size_t i = whole; i < data.size(); ++i) buffer_[i - whole] = data[i];
   }
 
   /// Pads, writes the digest and resets the context (ready for a new message).
@@ -11123,11 +11480,11 @@ class block_hash_context {
     std::size_t used = buffered();
     buffer_[used++] = std::byte{0x80};
     if (used > block_size - 8) {  // no room left for the length: it goes in one more block
-      std::fill(buffer_.begin() + static_cast<std::ptrdiff_t>(used), buffer_.end(), std::byte{});
+      for (std::size_t i = used; i < block_size; ++i) buffer_[i] = std::byte{};
       compress(state_, buffer_);
       used = 0;
     }
-    std::fill(buffer_.begin() + static_cast<std::ptrdiff_t>(used), buffer_.end() - 8, std::byte{});
+    for (std::size_t i = used; i < block_size - 8; ++i) buffer_[i] = std::byte{};
     for (std::size_t i = 0; i < 8; ++i) {
       buffer_[block_size - 1 - i] = static_cast<std::byte>(bit_length >> (8 * i));
     }
@@ -11187,7 +11544,6 @@ OBJPROC_NAMESPACE_END
 #ifndef OBJPROC_CRYPTO_HMAC_HPP
 #define OBJPROC_CRYPTO_HMAC_HPP
 
-#include <algorithm>
 #include <array>
 #include <concepts>
 #include <cstddef>
@@ -11489,7 +11845,7 @@ class hmac_key {
       long_key.update(key);
       long_key.finish(std::span(padded_key).template first<digest_size>());
     } else {
-      std::copy(key.begin(), key.end(), padded_key.begin());
+      for (std::size_t i = 0; i < key.size(); ++i) padded_key[i] = key[i];
     }
     inner_ = absorb_padded_key(padded_key, std::byte{0x36});
     outer_ = absorb_padded_key(padded_key, std::byte{0x5c});
@@ -11712,6 +12068,7 @@ OBJPROC_NAMESPACE_END
 #ifndef OBJPROC_OSS_AUDIO_HPP
 #define OBJPROC_OSS_AUDIO_HPP
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string_view>
@@ -11732,8 +12089,8 @@ OBJPROC_NAMESPACE_END
 #ifndef OBJPROC_OSS_BUILDER_HPP
 #define OBJPROC_OSS_BUILDER_HPP
 
-#include <array>
 #include <concepts>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string_view>
@@ -11994,6 +12351,7 @@ OBJPROC_NAMESPACE_END
 #ifndef OBJPROC_OSS_DIRECTIVES_HPP
 #define OBJPROC_OSS_DIRECTIVES_HPP
 
+#include <concepts>
 #include <string_view>
 
 // #include "objproc/config.hpp"
@@ -12103,6 +12461,7 @@ OBJPROC_NAMESPACE_END
 #ifndef OBJPROC_OSS_DOC_HPP
 #define OBJPROC_OSS_DOC_HPP
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string_view>
@@ -12275,6 +12634,7 @@ OBJPROC_NAMESPACE_END
 #ifndef OBJPROC_OSS_IMAGE_HPP
 #define OBJPROC_OSS_IMAGE_HPP
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string_view>
@@ -12601,7 +12961,7 @@ OBJPROC_NAMESPACE_END
 #ifndef OBJPROC_OSS_VIDEO_HPP
 #define OBJPROC_OSS_VIDEO_HPP
 
-#include <concepts>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string_view>

@@ -97,12 +97,15 @@ inline void sleep_for(std::chrono::milliseconds delay) {
 template <class Op>
 struct client_operation;
 
-template <>
-struct client_operation<oss::process_object> {
+struct oss_operation {
   using endpoint_type = oss::endpoint;
   using prepared_type = oss::prepared_request;
-  using value_type = oss::process_result;
   using service_error_type = oss::service_error;
+};
+
+template <>
+struct client_operation<oss::process_object> : oss_operation {
+  using value_type = oss::process_result;
   static constexpr bool creates_task = false;
   [[nodiscard]] static result<value_type> parse(const http::response& r) {
     return oss::parse_process_result(r.body, r.header("x-oss-request-id").value_or(""));
@@ -110,11 +113,8 @@ struct client_operation<oss::process_object> {
 };
 
 template <>
-struct client_operation<oss::async_process_object> {
-  using endpoint_type = oss::endpoint;
-  using prepared_type = oss::prepared_request;
+struct client_operation<oss::async_process_object> : oss_operation {
   using value_type = oss::async_process_result;
-  using service_error_type = oss::service_error;
   static constexpr bool creates_task = true;
   [[nodiscard]] static result<value_type> parse(const http::response& r) {
     return oss::parse_async_process_result(r.body, r.header("x-oss-request-id").value_or(""));

@@ -205,16 +205,9 @@ template <class Crypto>
 
   http::detail::span_writer url(out);
   http::detail::write_location(url, where.scheme(), where.host(), placement, op.bucket, op.key);
-  char separator = '?';
-  const auto added = parts.query();
-  for (const auto fields : {input.query, added.span()})
-    for (const http::query_field& q : fields) {
-      http::detail::write_query_field(url, separator, q);
-      separator = '&';
-    }
-  if (url.overflowed())
-    return error{errc::buffer_too_small, error::no_offset, "the URL does not fit the buffer"};
-  return url.size();
+  const char separator = http::detail::write_query_fields(url, '?', input.query);
+  http::detail::write_query_fields(url, separator, parts.query().span());
+  return http::detail::written_url(url);
 }
 
 }  // namespace detail

@@ -284,6 +284,24 @@ constexpr void write_query_field(span_writer& out, char separator, const query_f
   out.put_encoded(*q.value, percent_set::component);
 }
 
+/// Writes `fields` as url() does, the first after `separator`, the others after '&'; returns the
+/// separator for what follows.
+constexpr char write_query_fields(span_writer& out, char separator,
+                                  std::span<const query_field> fields) noexcept {
+  for (const query_field& q : fields) {
+    write_query_field(out, separator, q);
+    separator = '&';
+  }
+  return separator;
+}
+
+/// The length of the URL written into `out`, or errc::buffer_too_small when it did not fit.
+[[nodiscard]] constexpr result<std::size_t> written_url(const span_writer& out) noexcept {
+  if (out.overflowed())
+    return error{errc::buffer_too_small, error::no_offset, "the URL does not fit the buffer"};
+  return out.size();
+}
+
 /// An endpoint given as text ("https://oss.example.com/", "localhost:9000"): the scheme when
 /// one is written, and the host in lower case. Offsets refer to `text`.
 [[nodiscard]] inline result<void> parse_endpoint_host(std::string_view text, std::string& scheme,

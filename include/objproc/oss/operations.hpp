@@ -309,15 +309,10 @@ template <class Crypto>
     }
     http::detail::write_query_field(url, separator, added.back());  // x-oss-signature: hex
   } else {
-    for (const auto fields : {input.query, added})
-      for (const http::query_field& q : fields) {
-        http::detail::write_query_field(url, separator, q);
-        separator = '&';
-      }
+    separator = http::detail::write_query_fields(url, separator, input.query);
+    http::detail::write_query_fields(url, separator, added);
   }
-  if (url.overflowed())
-    return error{errc::buffer_too_small, error::no_offset, "the URL does not fit the buffer"};
-  return url.size();
+  return http::detail::written_url(url);
 }
 
 }  // namespace detail

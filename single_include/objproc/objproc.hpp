@@ -2292,6 +2292,24 @@ constexpr void write_query_field(span_writer& out, char separator, const query_f
   out.put_encoded(*q.value, percent_set::component);
 }
 
+/// Writes `fields` as url() does, the first after `separator`, the others after '&'; returns the
+/// separator for what follows.
+constexpr char write_query_fields(span_writer& out, char separator,
+                                  std::span<const query_field> fields) noexcept {
+  for (const query_field& q : fields) {
+    write_query_field(out, separator, q);
+    separator = '&';
+  }
+  return separator;
+}
+
+/// The length of the URL written into `out`, or errc::buffer_too_small when it did not fit.
+[[nodiscard]] constexpr result<std::size_t> written_url(const span_writer& out) noexcept {
+  if (out.overflowed())
+    return error{errc::buffer_too_small, error::no_offset, "the URL does not fit the buffer"};
+  return out.size();
+}
+
 /// An endpoint given as text ("https://oss.example.com/", "localhost:9000"): the scheme when
 /// one is written, and the host in lower case. Offsets refer to `text`.
 [[nodiscard]] inline result<void> parse_endpoint_host(std::string_view text, std::string& scheme,
@@ -5409,16 +5427,9 @@ template <class Crypto>
 
   http::detail::span_writer url(out);
   http::detail::write_location(url, where.scheme(), where.host(), placement, op.bucket, op.key);
-  char separator = '?';
-  const auto added = parts.query();
-  for (const auto fields : {input.query, added.span()})
-    for (const http::query_field& q : fields) {
-      http::detail::write_query_field(url, separator, q);
-      separator = '&';
-    }
-  if (url.overflowed())
-    return error{errc::buffer_too_small, error::no_offset, "the URL does not fit the buffer"};
-  return url.size();
+  const char separator = http::detail::write_query_fields(url, '?', input.query);
+  http::detail::write_query_fields(url, separator, parts.query().span());
+  return http::detail::written_url(url);
 }
 
 }  // namespace detail
@@ -9646,15 +9657,10 @@ template <class Crypto>
     }
     http::detail::write_query_field(url, separator, added.back());  // x-oss-signature: hex
   } else {
-    for (const auto fields : {input.query, added})
-      for (const http::query_field& q : fields) {
-        http::detail::write_query_field(url, separator, q);
-        separator = '&';
-      }
+    separator = http::detail::write_query_fields(url, separator, input.query);
+    http::detail::write_query_fields(url, separator, added);
   }
-  if (url.overflowed())
-    return error{errc::buffer_too_small, error::no_offset, "the URL does not fit the buffer"};
-  return url.size();
+  return http::detail::written_url(url);
 }
 
 }  // namespace detail
@@ -10174,12 +10180,15 @@ inline void sleep_for(std::chrono::milliseconds delay) {
 template <class Op>
 struct client_operation;
 
-template <>
-struct client_operation<oss::process_object> {
+struct oss_operation {
   using endpoint_type = oss::endpoint;
   using prepared_type = oss::prepared_request;
-  using value_type = oss::process_result;
   using service_error_type = oss::service_error;
+};
+
+template <>
+struct client_operation<oss::process_object> : oss_operation {
+  using value_type = oss::process_result;
   static constexpr bool creates_task = false;
   [[nodiscard]] static result<value_type> parse(const http::response& r) {
     return oss::parse_process_result(r.body, r.header("x-oss-request-id").value_or(""));
@@ -10187,11 +10196,8 @@ struct client_operation<oss::process_object> {
 };
 
 template <>
-struct client_operation<oss::async_process_object> {
-  using endpoint_type = oss::endpoint;
-  using prepared_type = oss::prepared_request;
+struct client_operation<oss::async_process_object> : oss_operation {
   using value_type = oss::async_process_result;
-  using service_error_type = oss::service_error;
   static constexpr bool creates_task = true;
   [[nodiscard]] static result<value_type> parse(const http::response& r) {
     return oss::parse_async_process_result(r.body, r.header("x-oss-request-id").value_or(""));

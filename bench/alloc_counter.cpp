@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Replaces the global allocation functions of the bench binary so that every operator new is
 // counted (per thread; see alloc_counter.hpp). Storage comes from malloc / aligned_alloc.
 #include "alloc_counter.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Heap allocations counted per thread: bench/alloc_counter.cpp replaces the global operator
 // new/delete of the bench binary. Per thread (not one shared atomic) so that counting adds no
 // contention to the multi-threaded benchmarks it measures.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Compile-time cost of objproc, measured (not a test: timings depend on the machine and its load).
 #   1. Including the single header vs including <string> alone (-std=c++20 -fsyntax-only).
 #      Target: <= 2x.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Parsing and serialising benchmarks: style strings, CI rules, Pic-Operations JSON and the
 // response bodies of tests/vectors/responses.json (copied here so the binary needs no files).
 // Parsers report bytes/s (SetBytesProcessed) and "allocs", operator new calls per iteration.

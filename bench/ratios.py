@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Reads the JSON of objproc_bench (--benchmark_format=json, with repetitions) and prints:
 sign/floor ratios against their targets, allocations per call, and the thread scaling.
 Medians over repetitions; CPU time, so that time spent descheduled on a busy machine is not

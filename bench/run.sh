@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Builds objproc_bench (Release, in a build dir outside the tree), runs it with repetitions and
 # prints the ratios, allocations and scaling (bench/ratios.py).
 # Usage: bench/run.sh [build dir (default /tmp/objproc-bench)] [repetitions (default 5)] [filter]

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Signing benchmarks: the seed requests of tests/unit/{oss,cos}/operations.cpp signed with each
 // crypto provider, next to a *floor* per signature: only the hash and HMAC calls that signature
 // needs, with the same provider, on the signer's own intermediate strings (so the number of

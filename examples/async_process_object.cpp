@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // AsyncProcessObject, the OSS seed: convert a document in the background, save the pages
 // (sys/saveas) and be told on an SMQ/MNS topic when the task ends (sys/notify).
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Processing a stored object, the COS + CI seed: POST /<key>?image_process with a
 // Pic-Operations header; CI writes the processed copy under --fileid.
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Upload with processing, the COS + CI seed: PUT an image with a Pic-Operations header; CI
 // stores the processed copy (here: converted to PNG) next to the upload.
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The foundation at work: the pieces a signer is made of, with no dependency at all.
 // Encodes a saveas target the way OSS wants it, hashes and MACs with the built-in provider
 // (also at compile time), formats the signing dates, and shows what a decoding error says.

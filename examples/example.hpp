@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // examples/example.hpp - the little the examples share: reading "--flag value", the keys (from
 // the environment, or example keys for a dry run), and showing a signed request.
 #ifndef OBJPROC_EXAMPLES_EXAMPLE_HPP

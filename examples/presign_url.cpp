@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // A presigned GET URL that processes on download: an OSS style (x-oss-process) or a CI rule.
 // Anyone with the URL can fetch the processed image until it expires; no request is sent here.
 //

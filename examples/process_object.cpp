@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // ProcessObject, the OSS seed: resize a stored image and save the result with sys/saveas.
 //
 //   example_process_object --region cn-hangzhou --bucket examplebucket

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The one precompiled Catch2 main shared by every test executable.
 #define CATCH_CONFIG_MAIN
 #if defined(CATCH_CONFIG_DISABLE_EXCEPTIONS)

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # The objproc demo: builds the command-line tool with nothing but a C++20 compiler and CMake (no
 # Catch2, OpenSSL, libcurl or Google Benchmark), then runs the seed scenarios as dry runs: the
 # signed requests of OSS ProcessObject / AsyncProcessObject and COS + CI upload / image_process,
@@ -14,13 +15,23 @@ if [[ -z "${OBJPROC_CLI:-}" ]]; then
   build="${OBJPROC_DEMO_BUILD_DIR:-$root/build/demo}"
   generator=()
   command -v ninja >/dev/null 2>&1 && generator=(-G Ninja)
+  log="$(mktemp "${TMPDIR:-/tmp}/objproc-demo-build-XXXXXX.log")"
+  # Quiet when it works; the whole log, and where it is, when it does not.
+  quietly() {
+    if ! "$@" >"$log" 2>&1; then
+      cat "$log" >&2
+      echo "demo: '$*' failed (log: $log)" >&2
+      exit 1
+    fi
+  }
   echo "== configuring $build (tests, examples, benchmarks and adapters off: no dependency)"
-  cmake -S "$root" -B "$build" "${generator[@]}" -DCMAKE_BUILD_TYPE=Release \
+  quietly cmake -S "$root" -B "$build" "${generator[@]}" -DCMAKE_BUILD_TYPE=Release \
     -DOBJPROC_BUILD_TESTS=OFF -DOBJPROC_BUILD_EXAMPLES=OFF -DOBJPROC_BUILD_BENCH=OFF \
     -DOBJPROC_BUILD_TOOLS=ON -DOBJPROC_WITH_OPENSSL=OFF -DOBJPROC_WITH_CURL=OFF \
-    -DOBJPROC_INSTALL=OFF >/dev/null
+    -DOBJPROC_INSTALL=OFF
   echo "== building the objproc command-line tool"
-  cmake --build "$build" --target objproc-cli --parallel "$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 2)" >/dev/null
+  quietly cmake --build "$build" --target objproc-cli --parallel "$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 2)"
+  rm -f "$log"
   OBJPROC_CLI="$build/tools/objproc/objproc"
 fi
 

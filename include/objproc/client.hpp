@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // objproc/client.hpp - the client facade: build -> sign -> send -> parse, with retries.
 //
 //   objproc::client client(objproc::curl::transport{}, objproc::crypto::portable{},
@@ -5,7 +6,7 @@
 //   auto done = client.send(oss::process_object{...}, *oss::endpoint::for_region("cn-hangzhou"));
 //   if (done) std::cout << done.value().object;
 //
-// Nothing here is needed to build or sign a request (DESIGN.md: each arrow of the flow is a
+// Nothing here is needed to build or sign a request (docs/architecture.md: each arrow of the flow is a
 // plain function); the client only strings them together, reads the clock and the credentials
 // provider, corrects the clock offset when the service rejects the signing time, and retries
 // as objproc/retry.hpp describes, signing every attempt afresh.
@@ -304,7 +305,7 @@ class client {
 
  private:
   template <class Op>
-  struct step {
+  struct settlement {
     outcome_for<Op> done;
     bool retry = false;
     std::chrono::milliseconds delay{0};
@@ -356,10 +357,10 @@ class client {
   /// What one attempt's response or failure means: a final outcome, or another attempt after
   /// a delay. Shared by the synchronous and asynchronous forms.
   template <class Op>
-  [[nodiscard]] step<Op> settle(result<http::response> response, int attempt, bool rewindable) {
+  [[nodiscard]] settlement<Op> settle(result<http::response> response, int attempt, bool rewindable) {
     using traits = detail::client_operation<Op>;
     using service_error = typename traits::service_error_type;
-    step<Op> s;
+    settlement<Op> s;
     failure_kind kind = failure_kind::none;
     std::optional<std::chrono::seconds> retry_after;
     if (!response) {

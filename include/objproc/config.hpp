@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // objproc/config.hpp - feature detection and the user's overrides.
 //
 // Every macro follows one shape: if the user defined it, use that; otherwise detect.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // objproc/credentials.hpp - where keys come from: owned credentials, the environment variables
 // the vendors' own samples read, and the concept a user's provider (STS refresh, a vault)
 // models.

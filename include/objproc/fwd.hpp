@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // objproc/fwd.hpp - forward declarations of the public types, for signatures that only name them.
 #ifndef OBJPROC_FWD_HPP
 #define OBJPROC_FWD_HPP

@@ -1,8 +1,9 @@
+// SPDX-License-Identifier: MIT
 // objproc/objproc.hpp - the umbrella header: everything but the optional adapters.
 //
 // objproc builds, checks and signs cloud object-storage data-processing requests. It never does
 // I/O: typed values become signed request descriptors that you send with your own HTTP client.
-// The layout, by stage of the flow (see DESIGN.md):
+// The layout, by stage of the flow (see docs/architecture.md):
 //   core/    result and errors, fixed_string, text codecs (base64, hex, percent), UTC time,
 //            caret diagnostics, JSON
 //   crypto/  the crypto_provider concept and the built-in constexpr SHA-1/SHA-256/HMAC

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // objproc/outcome.hpp - what the client returns: the typed result, or the service's typed
 // error, or a local failure; with the attempt count, the last HTTP status and the request id.
 //

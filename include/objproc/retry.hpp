@@ -1,6 +1,7 @@
+// SPDX-License-Identifier: MIT
 // objproc/retry.hpp - when the client tries again, and how long it waits first.
 //
-// The policy follows the OSS SDKs (Go, Python, C++ v2; ../shared/reference/oss.md §5): at most
+// The policy follows the OSS SDKs (Go, Python, C++ v2; docs/reference/oss.md §5): at most
 // 3 attempts in all, full-jitter backoff `delay = uniform[0,1) × min(base × 2^(retry-1), cap)`
 // with base 200 ms and cap 20 s, on 5xx, 429, 408, network failures, and a rejected signing
 // time (after correcting the clock offset). Every attempt is signed afresh.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // objproc/version.hpp - version macros and the versioned inline namespace.
 //
 // Every public entity lives in objproc::abi_v<major>_<minor>_<patch> (an inline namespace), so

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // tests/archetypes/credentials_provider.hpp - the smallest credentials_provider: exactly get(),
 // non-const (a refreshing provider mutates its cache), not copyable.
 #ifndef OBJPROC_TESTS_ARCHETYPES_CREDENTIALS_PROVIDER_HPP

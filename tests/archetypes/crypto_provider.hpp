@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // tests/archetypes/crypto_provider.hpp - the smallest type that models crypto_provider.
 //
 // An archetype proves the concept's shape: exactly the required members and nothing else, so a

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // tests/archetypes/transport.hpp - the smallest types that model transport, async_transport
 // and async_timer, with near misses that must not.
 #ifndef OBJPROC_TESTS_ARCHETYPES_TRANSPORT_HPP

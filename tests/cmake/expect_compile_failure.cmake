@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Compiles SOURCE with COMPILER (-fsyntax-only). With EXPECT_FAILURE=ON the compile must fail
 # and its diagnostics must match the regex on the source's "// expect: <regex>" line; with
 # EXPECT_FAILURE=OFF it must succeed (the control that keeps the harness honest).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // A bad CI rule literal passed as cos::rule_string does not compile: not a CI format.
 // expect: invalid_enum_value
 #include "objproc/cos/rule.hpp"

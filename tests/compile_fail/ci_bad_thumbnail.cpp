@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // A bad CI rule literal passed as cos::rule_string does not compile: no such thumbnail form.
 // expect: invalid_dimensions
 #include "objproc/cos/rule.hpp"

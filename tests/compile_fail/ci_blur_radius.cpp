@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // A bad CI rule literal passed as cos::rule_string does not compile: blur radius is 1-50.
 // expect: value_out_of_range
 #include "objproc/cos/rule.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // A bad CI rule literal passed as cos::rule_string does not compile: degree needs batch/1.
 // expect: missing_parameter
 #include "objproc/cos/rule.hpp"

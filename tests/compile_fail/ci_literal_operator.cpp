@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The _ci literal checks at compile time too.
 // expect: value_out_of_range
 #include "objproc/cos/rule.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // A bad CI rule literal passed as cos::rule_string does not compile: #3D3D3 is not #RRGGBB.
 // expect: invalid_color
 #include "objproc/cos/rule.hpp"

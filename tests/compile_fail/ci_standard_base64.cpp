@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // A bad CI rule literal passed as cos::rule_string does not compile: '+' is standard base64.
 // expect: invalid_base64_value
 #include "objproc/cos/rule.hpp"

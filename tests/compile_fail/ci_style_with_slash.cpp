@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // A bad CI rule literal passed as cos::rule_string does not compile: a style reference stands alone.
 // expect: misplaced_operation
 #include "objproc/cos/rule.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // A bad CI rule literal passed as cos::rule_string does not compile: 11 rules in a pipeline.
 // expect: too_many_rules
 #include "objproc/cos/rule.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // A bad CI rule literal passed as cos::rule_string does not compile: COS has no imageView2 mode 0.
 // expect: invalid_enum_value
 #include "objproc/cos/rule.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // A bad CI rule literal passed as cos::rule_string does not compile: watermark/1 needs an image.
 // expect: missing_parameter
 #include "objproc/cos/rule.hpp"

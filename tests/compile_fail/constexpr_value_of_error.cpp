@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // value() of an error in a constant expression is a compile error that names the failure.
 // expect: bad_result_access_failure
 #include "objproc/core/result.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The control: the correct uses the other snippets get wrong. It must compile, so a harness
 // that rejects everything cannot pass.
 #include "archetypes/crypto_provider.hpp"

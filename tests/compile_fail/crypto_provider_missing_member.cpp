@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // A provider without hmac_sha256 is refused with a message saying what is required.
 // expect: requires a crypto_provider
 #include <span>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Providers must be noexcept: the core is built for -fno-exceptions engines.
 // expect: requires a crypto_provider
 #include <span>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // A fixed_string<N> holds exactly N characters: a longer literal does not silently truncate.
 // expect: (conversion from|no viable conversion|could not convert|no matching)
 #include "objproc/core/fixed_string.hpp"

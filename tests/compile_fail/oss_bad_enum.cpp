@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // A bad OSS style literal passed as oss::style_string does not compile: style-spec §10: resize mode abc.
 // expect: invalid_enum_value
 #include "objproc/oss/style.hpp"

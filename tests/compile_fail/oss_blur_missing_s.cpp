@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // A bad OSS style literal passed as oss::style_string does not compile: blur needs r and s.
 // expect: missing_parameter
 #include "objproc/oss/style.hpp"

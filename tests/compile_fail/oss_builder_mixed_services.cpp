@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Operations of two services do not compose.
 // expect: do not compose
 #include "objproc/oss/image.hpp"

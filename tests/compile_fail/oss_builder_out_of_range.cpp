@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // A typed builder with an out-of-range value in a constant expression does not compile.
 // expect: value_out_of_range
 #include "objproc/oss/image.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // A bad OSS style literal passed as oss::style_string does not compile: aq and ab.
 // expect: conflicting_parameters
 #include "objproc/oss/style.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // A bad OSS style literal passed as oss::style_string does not compile: style-spec §10: x_0.
 // expect: value_out_of_range
 #include "objproc/oss/style.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // A bad OSS style literal passed as oss::style_string does not compile: no leading zeros.
 // expect: invalid_number
 #include "objproc/oss/style.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The _oss literal checks at compile time too.
 // expect: value_out_of_range
 #include "objproc/oss/style.hpp"

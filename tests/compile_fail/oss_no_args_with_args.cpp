@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // A bad OSS style literal passed as oss::style_string does not compile: info takes nothing.
 // expect: unexpected_value
 #include "objproc/oss/style.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // A bad OSS style literal passed as oss::style_string does not compile: non-zero trailing bits.
 // expect: invalid_base64_value
 #include "objproc/oss/style.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // A bad OSS style literal passed as oss::style_string does not compile: sides must be even.
 // expect: invalid_dimensions
 #include "objproc/oss/style.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // A bad OSS style literal passed as oss::style_string does not compile: pre must follow concat.
 // expect: misplaced_operation
 #include "objproc/oss/style.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // A bad OSS style literal passed as oss::style_string does not compile: bucket 'BAD'.
 // expect: invalid_bucket_name
 #include "objproc/oss/style.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // A bad OSS style literal passed as oss::style_string does not compile: '+' is standard base64.
 // expect: invalid_base64_value
 #include "objproc/oss/style.hpp"

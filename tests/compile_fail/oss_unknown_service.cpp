@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // A bad OSS style literal passed as oss::style_string does not compile: no such service.
 // expect: unknown_service
 #include "objproc/oss/style.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // result<error> would make "value" and "error" indistinguishable.
 // expect: T must not be objproc::error
 #include "objproc/core/result.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // result<T&> is not supported (as std::expected).
 // expect: T must not be a reference
 #include "objproc/core/result.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The core codecs and time formats in constant evaluation. Built twice: STATIC_REQUIRE is a
 // static_assert in constexpr_tests and a runtime check in constexpr_tests_runtime.
 #include <catch2/catch.hpp>

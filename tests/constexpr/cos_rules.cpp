@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Every CI rule builder's canonical text, checked at compile time (and at run time in the
 // runtime twin of this executable): each thumbnail form, each builder field, the COS examples of
 // style-spec §10 reproduced by builders, and pipelines.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Hashing and HMAC in constant evaluation. Every check is a STATIC_REQUIRE: a compile-time
 // static_assert normally, a run-time REQUIRE when built with CATCH_CONFIG_RUNTIME_STATIC_REQUIRE
 // (so the same code is also measured by coverage and sanitizers).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Every OSS image builder's canonical text, checked at compile time (and at run time in the
 // runtime twin of this executable).
 #include <catch2/catch.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // objproc/retry.hpp: which failures are retried, and the full-jitter delays. Built twice:
 // STATIC_REQUIRE is a static_assert in constexpr_tests and a runtime check in constexpr_tests_runtime.
 #include "objproc/retry.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Built with -fno-exceptions: value() on an error must print what happened and abort.
 #include "objproc/core/result.hpp"
 

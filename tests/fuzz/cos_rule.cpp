@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // libFuzzer target for the CI rule parser (cos/rule.hpp) and the pipeline operator
 // (cos/builder.hpp). Properties: parsing never crashes (ASan/UBSan watch); error offsets point
 // into the input; accepted input re-parses from its canonical text to an equal rule, whose text

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // libFuzzer target for the OSS process-string parser (oss/style.hpp).
 // Properties: parsing never crashes (ASan/UBSan watch), and accepted input re-serialises to
 // itself: parse(to_string(parse(x))) == parse(x), in every carrier.

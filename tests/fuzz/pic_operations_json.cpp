@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // libFuzzer target for the JSON reader (core/json.hpp) and the Pic-Operations reader
 // (cos/pic_operations.hpp).
 // Properties: parsing never crashes (ASan/UBSan watch) and error offsets point into the input;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // libFuzzer target for the HTTP response head reader (http/response.hpp). Properties: reading
 // never crashes (ASan/UBSan watch); an error has a code and an offset inside the input and
 // leaves the output untouched; an accepted head ends inside the input right after a line feed,

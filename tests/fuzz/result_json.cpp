@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // libFuzzer target for the OSS JSON result readers (oss/results.hpp): parse_process_result and
 // parse_async_process_result. Properties: parsing never crashes (ASan/UBSan watch); an error has
 // a code and an offset inside the input; an accepted body agrees with the JSON tree it came from

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // libFuzzer target for the text decoders of core/text.hpp: base64 (standard and URL-safe;
 // padding required, forbidden, optional), the base64 text parameters of OSS directives, hex and
 // percent-decoding (plain and form); the first input byte selects which. Properties: decoding never

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // libFuzzer target for the XML reader (core/xml.hpp) and the response parsers built on it
 // (oss/results.hpp, cos/results.hpp). Properties: parsing never crashes (ASan/UBSan watch);
 // every error has a code and an offset inside the input; an accepted document parses to the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // objproc::client through libcurl against the loopback server: every attempt re-signed and
 // verified by the server's own signer, faults survived (503, 429, reset, slow, truncated,
 // skewed clock), AsyncProcessObject never duplicated by a retry, and the asynchronous form on

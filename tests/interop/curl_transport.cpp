@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The curl adapter through libcurl, for real, against tests/interop/server.py: signed seed
 // operations verified by the server's own signer, keys that arrive byte for byte, streaming
 // bodies, and every failure the adapter maps (timeouts, truncation, resets, refused

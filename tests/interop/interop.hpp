@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // tests/interop/interop.hpp - what the interop tests share: the loopback server's credentials,
 // its address and its control protocol (tests/interop/server.py).
 //

@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """A loopback HTTP/1.1 stand-in for Alibaba OSS and Tencent COS, for interop tests.
 
 It verifies request signatures with its own implementation of the vendors' published
 algorithms (OSS V4 and V1, header and presigned; COS q-sign, header and presigned; see
-shared/reference/oss.md and cos.md), taken from the bytes it received, and replies in the
+docs/reference/oss.md and cos.md), taken from the bytes it received, and replies in the
 vendors' formats with the samples of tests/vectors/responses.json. Python 3 standard library
 only; it never imports the library under test.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // A user's program: checks a few library results and, when built with the OpenSSL adapter,
 // that both providers agree. Exit status 0 means the package works as consumed.
 #include <objproc/objproc.hpp>

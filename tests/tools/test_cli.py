@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Tests of the objproc command-line tool, run against the built binary.
 
 Usage: test_cli.py <path to objproc> <case>   (one ctest test per case; `all` runs every case)

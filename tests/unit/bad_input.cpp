@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Every bad input of the signing contract, through the public operations, in one table: each
 // is refused with its own errc before anything could be sent or signed wrong.
 #include <catch2/catch.hpp>

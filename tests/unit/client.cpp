@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Tests objproc/client.hpp with a scripted in-memory transport and a fake clock: the flow
 // (prepare, sign, send, parse), retries and their limits, the clock-offset correction, the
 // asynchronous-task rule, and the asynchronous form over a fake event loop.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Tests objproc/credentials.hpp: environment variables as the vendors' samples read them.
 #include "objproc/credentials.hpp"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // tools/objproc/args.cpp - see args.hpp.
 #include "args.hpp"
 
@@ -78,8 +79,13 @@ std::string help_text(std::string_view usage, std::string_view summary,
   out += summary;
   out += "\n\noptions:\n";
   for (const flag_spec& s : specs) {
-    std::string left = "  --" + std::string(s.name);
-    if (!s.value_name.empty()) left += " " + std::string(s.value_name);
+    // Appends, not "literal" + std::string&&: g++ 12 at -O2 warns falsely (-Wrestrict) on that.
+    std::string left = "  --";
+    left += s.name;
+    if (!s.value_name.empty()) {
+      left += ' ';
+      left += s.value_name;
+    }
     out += left;
     out.append(left.size() < 28 ? 28 - left.size() : 1, ' ');
     out += s.help;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // tools/objproc/args.hpp - command-line flags: "--name value", "--name=value" and switches.
 //
 // Each command declares its flags as a table; anything not in the table is an error naming the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // tools/objproc/cmd_presign.cpp - `objproc presign oss|cos ...`: a presigned GET URL, with an
 // OSS style or a CI rule applied on download.
 #include <cstdio>

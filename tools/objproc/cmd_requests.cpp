@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // tools/objproc/cmd_requests.cpp - the four seed scenarios as commands: process,
 // async-process (OSS) and ci-put, ci-process (COS + CI). Each builds one operation from its
 // flags, then either prints the signed request (dry run) or sends it (--send).

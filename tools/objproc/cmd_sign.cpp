@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // tools/objproc/cmd_sign.cpp - `objproc sign --jsonl`: the batch signer for scripts.
 #include <cstdio>
 #include <string>

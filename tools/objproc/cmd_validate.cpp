@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // tools/objproc/cmd_validate.cpp - `objproc validate oss|ci STRING`: the canonical form, or a
 // caret diagnostic pointing at the offending byte.
 #include <cstdio>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // tools/objproc/commands.hpp - one function per command; each takes the arguments after the
 // command name and returns the process exit code (see args.hpp).
 #ifndef OBJPROC_TOOLS_COMMANDS_HPP

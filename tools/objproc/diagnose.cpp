@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // tools/objproc/diagnose.cpp - see diagnose.hpp.
 #include "diagnose.hpp"
 

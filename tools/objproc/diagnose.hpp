@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // tools/objproc/diagnose.hpp - what the flag-driven commands share: the flags every one of them
 // reads the same way, and how a failed build is shown to a person.
 #ifndef OBJPROC_TOOLS_DIAGNOSE_HPP

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // tools/objproc/environment.cpp - see environment.hpp.
 #include "environment.hpp"
 

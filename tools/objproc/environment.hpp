@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // tools/objproc/environment.hpp - credentials and the clock, the two inputs a signer never
 // guesses: keys come from the vendors' environment variables (through the library), or, for a
 // dry run without them, from clearly fake example keys announced by a banner.

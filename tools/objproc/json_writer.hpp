@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // tools/objproc/json_writer.hpp - one compact JSON object per line, built in order.
 //
 // The core has a string escaper (append_json_string) and a reader, not a writer of documents;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // tools/objproc/jsonl.cpp - see jsonl.hpp.
 #include "jsonl.hpp"
 

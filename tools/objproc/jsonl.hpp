@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // tools/objproc/jsonl.hpp - `objproc sign --jsonl`: one JSON operation per input line, one JSON
 // result per output line, in order; a bad line gives an error line and the stream goes on.
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // tools/objproc/main.cpp - `objproc <command> ...`: finds the command and hands it the rest.
 #include <cstdio>
 #include <span>

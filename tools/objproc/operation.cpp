@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // tools/objproc/operation.cpp - see operation.hpp.
 #include "operation.hpp"
 

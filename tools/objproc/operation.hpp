@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // tools/objproc/operation.hpp - one description of "what to sign", shared by the commands and
 // the JSONL protocol, and the one function that turns it into a signed request or a URL.
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // tools/objproc/send.cpp - see send.hpp.
 #include "send.hpp"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // tools/objproc/send.hpp - --send: the request goes out through the curl adapter and the answer
 // is printed the way the vendors' samples print theirs (status code, request id, then the
 // result's fields), or as the typed service error.

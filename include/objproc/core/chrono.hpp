@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // objproc/core/chrono.hpp - the part of std::chrono objproc uses, as cheaply as it can be had.
 //
 // objproc needs durations, time_point_cast / floor, system_clock, steady_clock and the C++20

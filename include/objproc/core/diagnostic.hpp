@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // objproc/core/diagnostic.hpp - turning an error into something a person can act on.
 //
 //   render_diagnostic(input, error)   a two-line caret diagnostic for text the user wrote:

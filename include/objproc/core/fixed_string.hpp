@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // objproc/core/fixed_string.hpp - fixed_string<N>: a string literal usable as a template argument.
 //
 // A structural aggregate (public members, no pointers) so that `template <fixed_string S>` works

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // objproc/core/json.hpp - strict JSON (RFC 8259): a string writer and a small tree reader.
 //
 //   append_json_string(out, text)   appends text as a quoted, escaped JSON string; refuses

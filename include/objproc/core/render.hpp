@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // objproc/core/render.hpp - render_buffer: where the typed builders of both vendors write their
 // text before the parser checks it. Inline storage (no heap, constexpr), decimal numbers, and
 // URL-safe unpadded base64 of text, which is how every text parameter of a processing string is

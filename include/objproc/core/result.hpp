@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // objproc/core/result.hpp - errc, error and result<T>: how every fallible call reports.
 //
 // The core never throws. A fallible function returns result<T>, shaped like the std::expected

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // objproc/core/scan.hpp - the small constexpr scanning pieces the grammars share (OSS styles,
 // COS rules): comparing, finding, word lists and strict decimal integers.
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // objproc/core/text.hpp - base64, hex and percent-encoding: strict, constexpr, allocation-free.
 //
 // Each codec has a buffer form that writes into caller memory and returns result<size_t> (the
@@ -390,7 +391,7 @@ constexpr std::size_t percent_encode_unchecked(std::string_view in, char* out,
                                                          percent_set set) noexcept {
   std::size_t n = 0;
   for (const char c : in)
-    n += detail::stays_literal(c, set) || (set == percent_set::form && c == ' ') ? 1 : 3;
+    n += detail::stays_literal(c, set) || (set == percent_set::form && c == ' ') ? 1u : 3u;
   return n;
 }
 

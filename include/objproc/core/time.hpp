@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // objproc/core/time.hpp - UTC timestamps in the forms the signers need, constexpr and heap-free.
 //
 //   format_rfc1123(t)       "Sat, 21 Nov 2026 08:00:00 GMT"   OSS V1 Date, HTTP Date

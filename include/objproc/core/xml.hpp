@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // objproc/core/xml.hpp - a small strict XML reader for service responses.
 //
 //   xml::parse(text)   -> result<xml::element>: the root element as a small tree (name,

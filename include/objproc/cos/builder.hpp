@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // objproc/cos/builder.hpp - what every typed CI rule builder shares (style-spec §7-§8).
 //
 // A builder is an aggregate with named fields (cos::image_mogr2, cos::image_view2, the four

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // objproc/cos/credentials.hpp - Tencent Cloud API keys as cos::sign reads them.
 //
 //   cos::credentials creds{.secret_id = "AKID...", .secret_key = "...", .session_token = ""};

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // objproc/cos/endpoint.hpp - where a COS request goes: scheme, host and encoded path.
 //
 //   auto ep = cos::endpoint::for_region("ap-guangzhou");
@@ -8,7 +9,7 @@
 //   cos::endpoint::custom_domain("img.example.com");  // a domain bound to one bucket: /<key>
 //   cos::endpoint::custom("127.0.0.1:9000");        // an emulator: path style /<bucket>/<key>
 //
-// Hosts (shared/reference/cos.md): <BucketName-APPID>.cos.<region>.myqcloud.com; accelerate
+// Hosts (docs/reference/cos.md): <BucketName-APPID>.cos.<region>.myqcloud.com; accelerate
 // <bucket>.cos.accelerate.myqcloud.com; the legacy regions cn-east, cn-north, cn-south,
 // cn-southwest, cn-south-2 and sg have no "cos." label (<bucket>.<region>.myqcloud.com). The key
 // is encoded like the SDKs' EncodeKey: RFC 3986 unreserved kept, '/' kept, the rest %XX.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // objproc/cos/image_mogr2.hpp - the typed imageMogr2 builder (style-spec §8.1-§8.5).
 //
 //   static_assert(cos::image_mogr2{.thumbnail = cos::thumbnail::fit(600, 600), .pad = true,

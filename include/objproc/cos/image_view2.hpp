@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // objproc/cos/image_view2.hpp - the typed imageView2 builder (style-spec §8.6).
 //
 //   static_assert(cos::image_view2{.mode = 1, .w = 400, .h = 600, .q = {.value = 85}}.str() ==

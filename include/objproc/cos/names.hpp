@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // objproc/cos/names.hpp - COS bucket names and object keys: the rules the Pic-Operations rules,
 // the operations and the endpoints check, in one place.
 //   check_bucket_name("examplebucket-1250000000")   BucketName-APPID: 1-50 of [a-z0-9-], not
@@ -5,7 +6,7 @@
 //                                                   the APPID's digits; at most 63 in all
 //   check_object_key("dir/a.jpg")                   non-empty UTF-8
 //
-// The BucketName rules are Tencent's bucket overview (shared/reference/cos.md §5); the APPID is
+// The BucketName rules are Tencent's bucket overview (docs/reference/cos.md §5); the APPID is
 // the last '-' segment, as the SDKs read it. The 63-character total is the DNS label limit: the
 // bucket is the first label of its host (<bucket>.cos.<region>.myqcloud.com).
 #ifndef OBJPROC_COS_NAMES_HPP

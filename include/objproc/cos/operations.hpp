@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // objproc/cos/operations.hpp - the COS + CI processing operations, from typed values to signed
 // request descriptors.
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // objproc/cos/pic_operations.hpp - the Pic-Operations header of CI persistent processing
 // (ci_put_object, ci_image_process): typed value, canonical JSON, and the reader.
 //
@@ -7,7 +8,7 @@
 //     -> {"is_pic_info":1,"rules":[{"fileid":"format.png","rule":"imageView2/format/png"}]}
 //   cos::parse_pic_operations(json)  // the value back: parse(to_json(x)) == x for canonical rules
 //
-// Wire form (style-spec §8.8, shared/vectors/operations.json): compact JSON; keys in the order
+// Wire form (style-spec §8.8, tests/vectors/operations.json): compact JSON; keys in the order
 // is_pic_info (always written, 0 or 1), rules (always written, at most 5); per rule bucket (only
 // when set), fileid, rule. Strings are JSON-escaped, so no field can inject JSON. to_json writes
 // each rule in its canonical form (cos::parse_rule), and the reader stores the canonical form.

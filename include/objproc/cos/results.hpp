@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // objproc/cos/results.hpp - typed results of COS/CI image processing and COS error responses.
 //
 //   parse_upload_result(body)   the <UploadResult> XML of ci_put_object (upload with

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // objproc/cos/rule.hpp - the Tencent Cloud CI rule grammar: one constexpr parser, the rule
 // value, the compile-time checked literal.
 //

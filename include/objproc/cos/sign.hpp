@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // objproc/cos/sign.hpp - the COS XML API request signature ("q-sign", sha1), header and query
 // forms, as a pure function over a plain view of the request.
 //
@@ -8,7 +9,7 @@
 //   for (const http::added_header& h : s->headers) request.set(h.name, h.value);
 //   // s->authorization: q-sign-algorithm=sha1&q-ak=...&q-sign-time=...&...&q-signature=...
 //
-// Algorithm (shared/reference/cos.md §2.1, doc 436/7778; identical in the four official SDKs):
+// Algorithm (docs/reference/cos.md §2.1, doc 436/7778; identical in the four official SDKs):
 //   KeyTime       = "<start>;<start + expires>"                  (also q-sign-time)
 //   SignKey       = hex(HMAC-SHA1(SecretKey, KeyTime))
 //   HttpString    = lower(method) \n "/" key \n HttpParameters \n HttpHeaders \n

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // objproc/cos/watermark.hpp - the typed watermark builders (style-spec §8.7): image (watermark/1),
 // text (watermark/2), blind watermark (watermark/3) and its extraction (watermark/4).
 //

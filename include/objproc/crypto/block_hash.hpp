@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // objproc/crypto/block_hash.hpp - the streaming Merkle-Damgard context under SHA-1 and SHA-256.
 //
 // block_hash_context<Traits> is everything in sha1_context and sha256_context but the block

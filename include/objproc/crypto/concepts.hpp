@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // objproc/crypto/concepts.hpp - the crypto_provider concept: how hashing plugs in.
 //
 // Requirements on a provider C (given `const C& c`):

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // objproc/crypto/hmac.hpp - HMAC (RFC 2104) over the built-in hash contexts, constexpr.
 //
 //   crypto::hmac_sha256_key key(secret);    // absorbs the padded key once: two compressions

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // objproc/crypto/portable.hpp - crypto::portable: the built-in, zero-dependency crypto_provider.
 //
 // Plain C++20 over sha1.hpp, sha256.hpp and hmac.hpp: constexpr (usable in constant

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // objproc/crypto/sha1.hpp - SHA-1 (FIPS 180-4): a streaming, constexpr, heap-free context.
 //
 //   crypto::sha1_context ctx;  ctx.update(a);  ctx.update(b);  sha1_digest d = ctx.finish();

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // objproc/crypto/sha256.hpp - SHA-256 (FIPS 180-4): a streaming, constexpr, heap-free context.
 //
 //   crypto::sha256_context ctx;  ctx.update(a);  ctx.update(b);  sha256_digest d = ctx.finish();

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // objproc/http/fields.hpp - header and query fields as the signers read and write them.
 //
 //   http::header_field{"Content-Type", "image/jpeg"}     a view: the caller owns the text

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // objproc/http/request.hpp - the request descriptor: what the transport sends, and what is signed.
 //
 //   auto req = http::request::make(http::method::post, {"https", "b.oss-cn-hangzhou.aliyuncs.com",

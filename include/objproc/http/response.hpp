@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // objproc/http/response.hpp - what a transport hands back, and a strict reader of its head.
 //
 //   http::response r;

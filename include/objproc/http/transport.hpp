@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // objproc/http/transport.hpp - how HTTP plugs in: the transport concepts.
 //
 // Requirements on a transport T (objproc::transport<T>), given `T& t` and `const

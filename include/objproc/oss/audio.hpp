@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // objproc/oss/audio.hpp - typed builders for the OSS audio operations (style-spec §4.2, §6.6,
 // §6.7).
 //

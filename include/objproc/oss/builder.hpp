@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // objproc/oss/builder.hpp - what every typed OSS operation builder shares.
 //
 // A builder is an aggregate with named fields that renders its own `op,key_value,...` text; the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // objproc/oss/credentials.hpp - Alibaba Cloud keys and the request view the OSS signers read.
 //
 //   oss::credentials creds{.access_key_id = "LTAI...", .access_key_secret = "...",

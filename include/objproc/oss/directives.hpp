@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // objproc/oss/directives.hpp - sys/saveas and sys/notify, joined to a style with '|'.
 //
 //   auto p = oss::image::resize{.w = 100} | oss::save_as{.bucket = "target", .key = "out/a.jpg"};

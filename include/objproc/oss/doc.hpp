@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // objproc/oss/doc.hpp - typed builders for the OSS document operations (style-spec §4.3, §4.4,
 // §5).
 //

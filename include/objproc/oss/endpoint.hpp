@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // objproc/oss/endpoint.hpp - where an OSS request goes: scheme, host and encoded path.
 //
 //   auto ep = oss::endpoint::for_region("cn-hangzhou");           // oss-cn-hangzhou.aliyuncs.com
@@ -8,7 +9,7 @@
 //   localhost:9000/<bucket>/<key> oss::endpoint::cname("img.example.com");   // the bucket is not
 //   in the URL: /<key>
 //
-// Hosts (shared/reference/oss.md §4, from the Go/Python/C++ v2 SDKs): public
+// Hosts (docs/reference/oss.md §4, from the Go/Python/C++ v2 SDKs): public
 // oss-<region>.aliyuncs.com, internal oss-<region>-internal.aliyuncs.com, dual-stack
 // <region>.oss.aliyuncs.com, accelerate oss-accelerate.aliyuncs.com, overseas accelerate
 // oss-accelerate-overseas.aliyuncs.com. Virtual-hosted style (<bucket>.<host>/<key>) by default;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // objproc/oss/image.hpp - typed builders for the OSS image operations (style-spec §3).
 //
 //   static_assert(oss::image::resize{.m = oss::resize_mode::fixed, .w = 100, .h = 100}.str() ==

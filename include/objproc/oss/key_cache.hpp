@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // objproc/oss/key_cache.hpp - a caller-owned cache of one V4 signing key.
 //
 //   thread_local oss::v4_key_cache cache;             // one per thread: no locks, no sharing

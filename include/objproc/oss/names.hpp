@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // objproc/oss/names.hpp - OSS bucket names and object keys: the rules both the processing
 // directives (sys/saveas) and the endpoints check, in one place.
 //   check_bucket_name("examplebucket")   3-63 of [a-z0-9-], not starting or ending with '-'

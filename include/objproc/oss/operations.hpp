@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // objproc/oss/operations.hpp - the OSS processing operations, from typed values to signed
 // request descriptors.
 //
@@ -15,7 +16,7 @@
 // Each operation checks its style against where it is used (oss::check_carrier): ProcessObject
 // refuses sys/notify and async-only operations, AsyncProcessObject refuses sync-only ones and
 // requires sys/saveas where the result must be saved, a presigned GET refuses sys/saveas.
-// Wire forms (../shared/DESIGN.md): POST /<key>?x-oss-process (bare key), body
+// Wire forms (docs/architecture.md): POST /<key>?x-oss-process (bare key), body
 // "x-oss-process=" + form-encoded process string, Content-Type application/x-www-form-urlencoded.
 //
 // Memory: sign() makes one copy of the descriptor (its text arena, its field records, its body)

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // objproc/oss/results.hpp - typed results of OSS processing calls and OSS error responses.
 //
 //   parse_process_result(body, x_oss_request_id)        ProcessObject (x-oss-process + saveas)

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // objproc/oss/sign_v1.hpp - OSS V1 signatures (HMAC-SHA1): Authorization header and presigned
 // URL, as pure functions over a request view.
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // objproc/oss/sign_v4.hpp - OSS V4 signatures (OSS4-HMAC-SHA256): Authorization header and
 // presigned URL, as pure functions over a request view.
 //

@@ -1,7 +1,8 @@
+// SPDX-License-Identifier: MIT
 // objproc/oss/spec.hpp - every OSS processing operation and parameter, as data.
 //
 // One table drives the parser (oss/style.hpp), the builders' checks and the documentation of
-// what is verified. Sources and confidence follow ../shared/reference/style-spec.md:
+// what is verified. Sources and confidence follow docs/reference/style-spec.md:
 //   documented  [D] official documentation        -> broken rules are errors
 //   sdk         [S] official SDK code or samples   -> broken rules are errors
 //   third_party [T] third-party code only          -> accepted, unverified

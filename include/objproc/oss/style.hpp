@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // objproc/oss/style.hpp - the OSS processing grammar: one constexpr parser, the style value,
 // the compile-time checked literal.
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // objproc/oss/video.hpp - typed builders for the OSS video operations (style-spec §4.1, §4.2, §6).
 //
 //   static_assert(oss::video::snapshot{.t = 7000, .w = 800, .h = 600, .f = oss::frame_format::jpg}

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The curl adapter without a network: the concepts it models, what it refuses before any I/O,
 // and the multi_transport loop's timers and completion rules. The sends through libcurl for
 // real are in tests/interop/curl_transport.cpp (they need the loopback server).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The signers and operations with the OpenSSL provider: the golden values of signing.json, and
 // agreement with crypto::portable on random keys (unicode, spaces, every reserved character)
 // for every operation and signature form.

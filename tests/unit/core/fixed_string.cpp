@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Tests objproc/core/fixed_string.hpp.
 #include "objproc/core/fixed_string.hpp"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Tests objproc/core/json.hpp: the string writer (escaping, UTF-8) and the strict reader (every
 // value kind, escapes and surrogates, malformed input with its offset, depth limit, duplicate
 // keys, round trips).

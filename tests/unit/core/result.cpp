@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Tests objproc/core/result.hpp.
 #include "objproc/core/result.hpp"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Tests objproc/core/text.hpp: base64, hex, percent-encoding.
 #include "objproc/core/text.hpp"
 

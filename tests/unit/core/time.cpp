@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Tests objproc/core/time.hpp.
 #include "objproc/core/time.hpp"
 

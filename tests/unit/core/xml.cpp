@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Tests objproc/core/xml.hpp: the strict XML reader (tree shape, text, attributes, references,
 // CDATA, comments, declarations) and its refusals (DTD, unknown entities, mismatched and
 // unterminated constructs, invalid UTF-8, depth), each with its byte offset.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Tests the CI rule builders at run time (cos/builder.hpp, image_mogr2.hpp, image_view2.hpp,
 // watermark.hpp): bad values give rules holding the parser's error, pipelines, sticky errors,
 // encoding of hostile text, and a property test against the parser.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The header under test comes first: it must compile on its own.
 #include "objproc/cos/endpoint.hpp"
 
@@ -29,7 +30,7 @@ TEST_CASE("cos endpoint: the operations.json vectors", "[cos][endpoint]") {
   struct vec {
     std::string_view region, bucket, key, query, url;
   };
-  // shared/vectors/operations.json: every COS vector's region, bucket, key and expected URL.
+  // tests/vectors/operations.json: every COS vector's region, bucket, key and expected URL.
   for (const vec& v : {
            vec{"ap-guangzhou", "examplebucket-1250000000", "local.jpg", "",
                "https://examplebucket-1250000000.cos.ap-guangzhou.myqcloud.com/local.jpg"},

@@ -1,5 +1,6 @@
+// SPDX-License-Identifier: MIT
 // Tests objproc/cos/operations.hpp: the descriptors of operations.json, signed to the values of
-// signing.json (copied here: the build does not need ../shared).
+// signing.json (tests/vectors: golden values from the vendors' own signing code).
 #include "objproc/cos/operations.hpp"
 
 #include <catch2/catch.hpp>

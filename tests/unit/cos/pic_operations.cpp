@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Tests objproc/cos/pic_operations.hpp and cos/names.hpp: the operations.json vectors byte for
 // byte, the 5-rule limit, bucket and fileid rules, JSON injection, the strict reader with its
 // offsets, and a random round-trip property.

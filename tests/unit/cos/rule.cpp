@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Tests objproc/cos/rule.hpp: the CI rule grammar, every COS example of style-spec §10, errors
 // with offsets, canonical text and the checked literal.
 #include "objproc/cos/rule.hpp"

@@ -1,5 +1,6 @@
-// Tests objproc/cos/sign.hpp: every cos-* vector of shared/vectors/signing.json (embedded here,
-// every intermediate byte for byte), the documentation and SDK vectors of shared/reference/cos.md
+// SPDX-License-Identifier: MIT
+// Tests objproc/cos/sign.hpp: every cos-* vector of tests/vectors/signing.json (embedded here,
+// every intermediate byte for byte), the documentation and SDK vectors of docs/reference/cos.md
 // §3, determinism, a property test against a model of the algorithm, and each refusal.
 #include "objproc/cos/sign.hpp"
 
@@ -50,7 +51,7 @@ struct cos_vector {
   std::string_view authorization;
 };
 
-// shared/vectors/signing.json, every vector whose scheme is cos-header or cos-query, verbatim.
+// tests/vectors/signing.json, every vector whose scheme is cos-header or cos-query, verbatim.
 const std::vector<cos_vector>& signing_json_vectors() {
   static const std::vector<cos_vector> vectors = {
       {

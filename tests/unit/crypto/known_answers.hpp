@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // tests/unit/crypto/known_answers.hpp - published test vectors, checked against any provider.
 //
 //   TEST_CASE("my provider") { known_answers::check_known_answers(my_provider{}); }

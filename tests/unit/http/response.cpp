@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The header under test comes first: it must compile on its own.
 #include "objproc/http/response.hpp"
 

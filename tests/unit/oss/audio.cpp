@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Tests objproc/oss/audio.hpp: canonical text at compile time (style-spec §4.2, §6.6, §6.7
 // samples), bad values at run time, round trips, concat inputs and carrier rules.
 #include "objproc/oss/audio.hpp"

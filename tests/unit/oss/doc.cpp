@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Tests objproc/oss/doc.hpp: canonical text at compile time (style-spec §4.3, §4.4, §5 samples),
 // bad values at run time, round trips, the preview watermark and carrier rules.
 #include "objproc/oss/doc.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The header under test comes first: it must compile on its own.
 #include "objproc/oss/endpoint.hpp"
 
@@ -29,7 +30,7 @@ TEST_CASE("oss endpoint: the operations.json vectors", "[oss][endpoint]") {
   struct vec {
     std::string_view region, bucket, key, query, url;
   };
-  // shared/vectors/operations.json: every vector's region, bucket, key and expected URL.
+  // tests/vectors/operations.json: every vector's region, bucket, key and expected URL.
   for (const vec& v : {
            vec{"cn-hangzhou", "examplebucket", "exampledir/example.jpg", "x-oss-process",
                "https://examplebucket.oss-cn-hangzhou.aliyuncs.com/exampledir/"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Tests objproc/oss/image.hpp at run time: bad values, round trips and a property test.
 #include "objproc/oss/image.hpp"
 

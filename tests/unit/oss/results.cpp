@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Tests objproc/oss/results.hpp: ProcessObject and AsyncProcessObject JSON results and OSS
 // error responses (XML body and the base64 x-oss-err header), with every vector of
 // responses.json embedded, and malformed or incomplete bodies refused with code and offset.

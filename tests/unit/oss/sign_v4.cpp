@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The header under test comes first: it must compile on its own.
 #include "objproc/oss/sign_v4.hpp"
 
@@ -41,7 +42,7 @@ struct vector_case {
   std::vector<std::pair<std::string_view, std::string_view>> added;
 };
 
-// Every oss-v4-* vector of tests/vectors/signing.json (shared/vectors/signing.json), copied.
+// Every oss-v4-* vector of tests/vectors/signing.json, from the vendors' own signing code.
 const std::vector<vector_case>& vectors() {
   static const std::vector<vector_case> all = {
       {.id = "upstream-oss-v4-header-1",

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Tests objproc/oss/style.hpp: the grammar, every conformance example of style-spec §10, errors
 // with offsets, canonical text, carriers and diagnostics.
 #include "objproc/oss/style.hpp"

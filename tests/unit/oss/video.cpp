@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Tests objproc/oss/video.hpp: canonical text at compile time (style-spec §4.1, §4.2, §6.1-§6.5
 // samples), bad values at run time, round trips, concat inputs and carrier rules.
 #include "objproc/oss/video.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // objproc/adapters/curl.hpp - libcurl transports: curl::transport (blocking, keep-alive) and
 // curl::multi_transport (an event loop on curl multi, with timers).
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // objproc/adapters/openssl.hpp - openssl::crypto: a crypto_provider backed by OpenSSL 3.
 //
 //   objproc::openssl::crypto provider;  auto digest = objproc::crypto::sha256(provider, bytes);

@@ -42,6 +42,7 @@
 #include "objproc/cos/names.hpp"
 #include "objproc/cos/operations.hpp"
 #include "objproc/cos/pic_operations.hpp"
+#include "objproc/cos/put_options.hpp"
 #include "objproc/cos/results.hpp"
 #include "objproc/cos/rule.hpp"
 #include "objproc/cos/sign.hpp"

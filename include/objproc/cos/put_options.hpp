@@ -10,7 +10,7 @@
 //   cos::parse_object_acl("public-read"), cos::parse_storage_class("ARCHIVE")   text -> enum
 //
 // The rules, from the PUT Object page (cloud.tencent.com/document/product/436/7749) unless
-// noted (docs/reference: the research notes on request options):
+// noted (Tencent Cloud document numbers):
 //   x-cos-acl             an object's canned ACLs (ACL overview 436/30752): default, private,
 //                         public-read, authenticated-read, bucket-owner-read,
 //                         bucket-owner-full-control (public-read-write is a bucket ACL)

@@ -6,7 +6,8 @@
 // The layout, by stage of the flow (see docs/architecture.md):
 //   core/    result and errors, fixed_string, text codecs (base64, hex, percent), UTC time,
 //            caret diagnostics, JSON
-//   crypto/  the crypto_provider concept and the built-in constexpr SHA-1/SHA-256/HMAC
+//   crypto/  the crypto_provider concept and the built-in constexpr SHA-1/SHA-256/HMAC; MD5
+//            for Content-MD5 integrity headers (md5.hpp)
 //   oss/     Alibaba Cloud OSS: the process-string grammar and checked literals (style.hpp),
 //            typed builders (image, video, audio, doc), sys/saveas and sys/notify (directives),
 //            V1 and V4 signatures (sign_v1.hpp, sign_v4.hpp), process_object /
@@ -41,6 +42,7 @@
 #include "objproc/cos/names.hpp"
 #include "objproc/cos/operations.hpp"
 #include "objproc/cos/pic_operations.hpp"
+#include "objproc/cos/put_options.hpp"
 #include "objproc/cos/results.hpp"
 #include "objproc/cos/rule.hpp"
 #include "objproc/cos/sign.hpp"
@@ -49,6 +51,7 @@
 #include "objproc/crypto/block_hash.hpp"
 #include "objproc/crypto/concepts.hpp"
 #include "objproc/crypto/hmac.hpp"
+#include "objproc/crypto/md5.hpp"
 #include "objproc/crypto/portable.hpp"
 #include "objproc/crypto/sha1.hpp"
 #include "objproc/crypto/sha256.hpp"

@@ -3,6 +3,7 @@
 // static_assert normally, a run-time REQUIRE when built with CATCH_CONFIG_RUNTIME_STATIC_REQUIRE
 // (so the same code is also measured by coverage and sanitizers).
 #include "objproc/crypto/hmac.hpp"
+#include "objproc/crypto/md5.hpp"
 #include "objproc/crypto/portable.hpp"
 #include "objproc/crypto/sha1.hpp"
 #include "objproc/crypto/sha256.hpp"
@@ -104,4 +105,30 @@ TEST_CASE("constexpr: HMAC-SHA1, RFC 2202 case 2", "[crypto][constexpr]") {
   STATIC_REQUIRE(equals_hex(
       crypto::hmac_sha1(literal_bytes("Jefe"), literal_bytes("what do ya want for nothing?")),
       "effcdf6ae5eb2fa2d27416d5f184df9c259a7c79"));
+}
+
+TEST_CASE("constexpr: MD5, the RFC 1321 test suite", "[crypto][constexpr]") {
+  STATIC_REQUIRE(equals_hex(crypto::md5(literal_bytes("")), "d41d8cd98f00b204e9800998ecf8427e"));
+  STATIC_REQUIRE(equals_hex(crypto::md5(literal_bytes("a")), "0cc175b9c0f1b6a831c399e269772661"));
+  STATIC_REQUIRE(equals_hex(crypto::md5(literal_bytes("abc")), "900150983cd24fb0d6963f7d28e17f72"));
+  STATIC_REQUIRE(
+      equals_hex(crypto::md5(literal_bytes("message digest")), "f96b697d7cb7938d525a2f31aaf161d0"));
+  STATIC_REQUIRE(equals_hex(crypto::md5(literal_bytes("abcdefghijklmnopqrstuvwxyz")),
+                            "c3fcd3d76192e4007dfb496cca67e13b"));
+  STATIC_REQUIRE(equals_hex(
+      crypto::md5(literal_bytes("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")),
+      "d174ab98d277d9f5a5611c2c9f419d9f"));
+  STATIC_REQUIRE(
+      equals_hex(crypto::md5(std::string_view("1234567890123456789012345678901234567890"
+                                              "1234567890123456789012345678901234567890")),
+                 "57edf4a22be3c955ac49da2e2107b67a"));
+}
+
+TEST_CASE("constexpr: Content-MD5 text and its check", "[crypto][constexpr]") {
+  STATIC_REQUIRE(crypto::content_md5(std::string_view()) ==
+                 std::string_view("1B2M2Y8AsgTpgAmY7PhCfg=="));
+  STATIC_REQUIRE(crypto::content_md5(literal_bytes("ObjectContent")) ==
+                 std::string_view("mQ/fVh815F3k6TAUm8m0eg=="));
+  STATIC_REQUIRE(crypto::check_content_md5("mQ/fVh815F3k6TAUm8m0eg==").has_value());
+  STATIC_REQUIRE(!crypto::check_content_md5("mQ/fVh815F3k6TAUm8m0eg").has_value());
 }

@@ -16,6 +16,7 @@ Endpoints (path style: the host is an IP literal, so the bucket is the first pat
        POST /<bucket>/<key>?image_process        Pic-Operations, empty body
        GET  /<bucket>/<key>?...                  presigned: 200 with the key's bytes
 The vendor is told by the signature (Authorization scheme or presigned query parameters).
+A Content-MD5 header, when sent, must match the body (400 InvalidDigest / BadDigest).
 
 Control (never counted, never faulted):
   POST /__control {"faults": ["status:503", "status:429", "status:500", "reset", "delay:<ms>",
@@ -804,6 +805,14 @@ class Handler(BaseHTTPRequestHandler):
 
     def reply_for(self, req, scheme, record):
         responses = self.server.state.responses
+        # Content-MD5, when sent, must be the MD5 of the body received (both vendors check it:
+        # OSS answers InvalidDigest, COS BadDigest).
+        md5 = header_get(req.headers, "content-md5")
+        if md5 is not None:
+            record["content_md5"] = md5
+            if md5 != base64.b64encode(hashlib.md5(req.body).digest()).decode("ascii"):
+                raise Rejected(400, "InvalidDigest" if scheme.startswith("oss") else "BadDigest",
+                               "The Content-MD5 you specified did not match what was received.")
         names = [k for k, _ in req.query]
         if req.method == "GET" and scheme.endswith("-query"):
             data = ("objproc-interop object %s/%s" % (req.bucket, req.key)).encode("utf-8")

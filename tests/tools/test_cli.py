@@ -673,6 +673,348 @@ def case_jsonl_mutations():
             check(isinstance(r["error"]["code"], str) and isinstance(r["error"]["message"], str), r)
     no_secret(out)
 
+# --------------------------------------------------------------------------------------------
+# request options: ci-put headers, OSS request payer and Content-MD5
+
+def auth_field(authorization, name):
+    """A q-* field of a COS Authorization value."""
+    for part in authorization.split("&"):
+        if part.startswith(name + "="):
+            return part[len(name) + 1:]
+    return None
+
+
+def cos_signature(method, key, headers, authorization, secret=COS_SECRET):
+    """The q-signature of a COS header-form request, recomputed here (doc 436/7778) over the
+    headers named by its q-header-list, with the values the request sends."""
+    import hashlib
+    import hmac
+    from urllib.parse import quote
+    names = auth_field(authorization, "q-header-list").split(";")
+    key_time = auth_field(authorization, "q-key-time")
+    sent = {n.lower(): v for n, v in headers}
+    pairs = sorted((quote(n, safe="-_.~").lower(), quote(sent[n], safe="-_.~")) for n in names)
+    http_string = f"{method.lower()}\n/{key}\n\n" + "&".join(f"{k}={v}" for k, v in pairs) + "\n"
+    string_to_sign = f"sha1\n{key_time}\n{hashlib.sha1(http_string.encode()).hexdigest()}\n"
+    sign_key = hmac.new(secret.encode(), key_time.encode(), hashlib.sha1).hexdigest()
+    return hmac.new(sign_key.encode(), string_to_sign.encode(), hashlib.sha1).hexdigest()
+
+
+def oss_v1_authorization(result, resource, secret=OSS_SECRET):
+    """The V1 Authorization of an OSS header-form request, recomputed here (doc 31951)."""
+    import hashlib
+    import hmac
+    sent = {n.lower(): v for n, v in result["headers"]}
+    oss_headers = "".join(f"{n}:{sent[n]}\n" for n in sorted(sent) if n.startswith("x-oss-"))
+    string_to_sign = (f"{result['method']}\n{sent.get('content-md5', '')}\n"
+                      f"{sent.get('content-type', '')}\n{sent['x-oss-date']}\n"
+                      f"{oss_headers}{resource}")
+    mac = hmac.new(secret.encode(), string_to_sign.encode(), hashlib.sha1).digest()
+    return f"OSS {OSS_ID}:" + base64.b64encode(mac).decode()
+
+
+def content_md5(data):
+    import hashlib
+    return base64.b64encode(hashlib.md5(data).digest()).decode()
+
+
+CI_PUT_OPTION_FLAGS = [
+    ("--acl", "private", "x-cos-acl", "private"),
+    ("--grant-read", 'id="100000000001",id="100000000001/100000000011"', "x-cos-grant-read",
+     'id="100000000001",id="100000000001/100000000011"'),
+    ("--grant-read-acp", 'id="qcs::cam::uin/100000000001:uin/100000000011"',
+     "x-cos-grant-read-acp", 'id="qcs::cam::uin/100000000001:uin/100000000011"'),
+    ("--grant-write-acp", 'id="100000000002"', "x-cos-grant-write-acp", 'id="100000000002"'),
+    ("--grant-full-control", 'id="100000000003"', "x-cos-grant-full-control",
+     'id="100000000003"'),
+    ("--storage-class", "MAZ_STANDARD_IA", "x-cos-storage-class", "MAZ_STANDARD_IA"),
+    ("--expires-at", "1795248000", "expires", "Sat, 21 Nov 2026 08:00:00 GMT"),
+    ("--cache-control", "max-age=86400", "cache-control", "max-age=86400"),
+    ("--content-disposition", 'attachment; filename="a.jpg"', "content-disposition",
+     'attachment; filename="a.jpg"'),
+    ("--content-encoding", "gzip", "content-encoding", "gzip"),
+    ("--content-language", "zh-CN", "content-language", "zh-CN"),
+    ("--content-md5", "auto", "content-md5", content_md5(b"fakejpegbytes")),
+    ("--content-md5", "ZzD3iDJdrMAAb00lgLLeig==", "content-md5", "ZzD3iDJdrMAAb00lgLLeig=="),
+    ("--meta", "origin=camera-7", "x-cos-meta-origin", "camera-7"),
+    ("--traffic-limit", "838860800", "x-cos-traffic-limit", "838860800"),
+]
+
+
+def ci_put(tmp, extra, env=None):
+    path = os.path.join(tmp, "local.jpg")
+    with open(path, "wb") as f:
+        f.write(b"fakejpegbytes")
+    return run(["ci-put", "--region", "ap-guangzhou", "--bucket", "examplebucket-1250000000",
+                "--key", "local.jpg", "--file", path, "--content-type", "image/jpeg",
+                "--rule", "imageView2/format/png", "--fileid", "format.png",
+                "--time", SEED_TIME, "--dry-run"] + extra, env=env or cos_env())
+
+
+def shown_headers(out):
+    """The headers of a dry run's signed request, lowercase names."""
+    request = out.split("--- signed request (secrets redacted) ---\n", 1)[1].split("\n\n", 1)[0]
+    return {line.split(": ", 1)[0].lower(): line.split(": ", 1)[1]
+            for line in request.split("\n")[1:] if ": " in line}
+
+
+def case_ci_put_options():
+    with tempfile.TemporaryDirectory() as tmp:
+        # Without options: the golden request.
+        code, out, err = ci_put(tmp, [])
+        check(code == 0 and "q-header-list=content-length;content-type;host;pic-operations&" in out,
+              out + err)
+        # Each flag alone: sent with its value, and named in q-header-list.
+        for flag, value, header_name, sent in CI_PUT_OPTION_FLAGS:
+            code, out, err = ci_put(tmp, [flag, value])
+            check(code == 0, f"{flag} {value}: exit {code}: {err}")
+            headers = shown_headers(out)
+            check(headers.get(header_name) == sent, f"{flag}: {header_name} = {headers}")
+            signed = auth_field(headers["authorization"], "q-header-list").split(";")
+            check(header_name in signed, f"{flag}: {header_name} not signed: {signed}")
+            no_secret(out + err)
+        # All together, --meta repeated, --expires-at as an RFC 1123 date.
+        extra = []
+        for flag, value, _, _ in CI_PUT_OPTION_FLAGS:
+            if (flag, value) != ("--content-md5", "ZzD3iDJdrMAAb00lgLLeig=="):
+                extra += [flag, value]
+        extra += ["--meta", "shot-at=2026 11 21"]
+        extra[extra.index("1795248000")] = "Sat, 21 Nov 2026 08:00:00 GMT"
+        code, out, err = ci_put(tmp, extra)
+        check(code == 0, err)
+        headers = shown_headers(out)
+        check(headers["x-cos-meta-origin"] == "camera-7" and
+              headers["x-cos-meta-shot-at"] == "2026 11 21", headers)
+        check(headers["expires"] == "Sat, 21 Nov 2026 08:00:00 GMT", headers)
+        check(auth_field(headers["authorization"], "q-header-list") ==
+              "cache-control;content-disposition;content-encoding;content-language;content-length;"
+              "content-md5;content-type;expires;host;pic-operations;x-cos-acl;"
+              "x-cos-grant-full-control;x-cos-grant-read;x-cos-grant-read-acp;"
+              "x-cos-grant-write-acp;x-cos-meta-origin;x-cos-meta-shot-at;x-cos-storage-class;"
+              "x-cos-traffic-limit", headers["authorization"])
+        code, out, _ = run(["ci-put", "--help"])
+        check("--content-md5 B64|auto" in out and "(repeatable)" in out and
+              "--expires-at TIME" in out, out)
+
+
+def case_ci_put_option_errors():
+    with tempfile.TemporaryDirectory() as tmp:
+        # (flags, the flag the error names, what the message says)
+        failures = [
+            (["--acl", "public-read-write"], "--acl", "invalid enum value"),
+            (["--acl", ""], "--acl", "invalid enum value"),
+            (["--grant-read", '100000000001'], "--grant-read", "x-cos-grant-read:"),
+            (["--grant-read-acp", 'id="1", id="2"'], "--grant-read-acp", "x-cos-grant-read-acp:"),
+            (["--grant-write-acp", 'id=""'], "--grant-write-acp", "x-cos-grant-write-acp:"),
+            (["--grant-full-control", 'id="1",'], "--grant-full-control",
+             "x-cos-grant-full-control:"),
+            (["--grant-read", ",".join(['id="1"'] * 101)], "--grant-read", "at most 100"),
+            (["--storage-class", "standard"], "--storage-class", "x-cos-storage-class"),
+            (["--cache-control", " max-age=1"], "--cache-control", "Cache-Control:"),
+            (["--cache-control", ""], "--cache-control", "missing value"),
+            (["--content-disposition", "inline\r\nx-cos-acl: public-read"],
+             "--content-disposition", "Content-Disposition:"),
+            (["--content-encoding", "g\tzip"], "--content-encoding", "Content-Encoding:"),
+            (["--content-language", "中文"], "--content-language", "Content-Language:"),
+            (["--content-md5", "ZzD3iDJdrMAAb00lgLLeig"], "--content-md5", "Content-MD5"),
+            (["--content-md5", "676f02d9676f02d9676f02d9676f02d9"], "--content-md5",
+             "Content-MD5"),
+            (["--meta", "Origin=x"], "--meta", "lowercase"),
+            (["--meta", "my_key=x"], "--meta", "lowercase"),
+            (["--meta", "a="], "--meta", "empty value"),
+            (["--meta", "a=1", "--meta", "a=2"], "--meta", "duplicate header"),
+            (["--meta", "a=" + "v" * 2100], "--meta", "2 KB"),
+            (["--meta", "a=" + "v" * 2000, "--meta", "b=" + "v" * 2000, "--meta", "c=" + "v" * 100],
+             "--meta", "4 KB"),
+            (["--traffic-limit", "819199"], "--traffic-limit", "819200 to 838860800"),
+            (["--traffic-limit", "838860801"], "--traffic-limit", "819200 to 838860800"),
+            (["--traffic-limit", "-1"], "--traffic-limit", "819200 to 838860800"),
+        ]
+        for extra, flag, says in failures:
+            code, out, err = ci_put(tmp, extra)
+            check(code == 1 and out == "", f"{extra[:2]}: exit {code}, stdout {out!r}")
+            check(err.startswith(f"objproc: {flag}: ") and says in err, f"{extra[:2]}: {err!r}")
+        # The caret points into the value.
+        code, _, err = ci_put(tmp, ["--grant-read", 'id="1",id="2",id=x'])
+        check('id="1",id="2",id=x\n' + " " * 17 + "^ invalid header value" in err, err)
+        # Usage errors: malformed before any check.
+        usage = [["--traffic-limit", "fast"], ["--expires-at", "tomorrow"],
+                 ["--expires-at", "Sun, 21 Nov 2026 08:00:00 GMT"], ["--meta", "novalue"],
+                 ["--acl", "private", "--acl", "default"]]
+        for extra in usage:
+            code, _, err = ci_put(tmp, extra)
+            check(code == 2 and extra[0] in err, f"{extra}: exit {code}: {err!r}")
+
+
+def case_process_options():
+    for base, action in ((PROCESS, "x-oss-process"), (ASYNC, "x-oss-async-process")):
+        code, out, err = run(base + ["--dry-run", "--request-payer", "requester", "--content-md5"],
+                             env=oss_env())
+        check(code == 0, f"{base[0]}: exit {code}: {err}")
+        headers = shown_headers(out)
+        check(headers.get("x-oss-request-payer") == "requester", headers)
+        body = out.split("--- signed request (secrets redacted) ---\n", 1)[1]
+        body = body.split("\n\n", 1)[1].split("\n--- curl ---", 1)[0]
+        check(body.startswith(action + "="), body)
+        check(headers.get("content-md5") == content_md5(body.encode()),
+              f"Content-MD5 of the encoded body sent: {headers} {body!r}")
+        no_secret(out + err)
+        # Each alone; the default sends neither.
+        code, out, _ = run(base + ["--dry-run", "--request-payer", "requester"], env=oss_env())
+        check(code == 0 and "content-md5" not in shown_headers(out), out)
+        code, out, _ = run(base + ["--dry-run", "--content-md5"], env=oss_env())
+        check(code == 0 and "x-oss-request-payer" not in shown_headers(out), out)
+        code, out, _ = run(base + ["--dry-run"], env=oss_env())
+        check(code == 0 and not {"content-md5", "x-oss-request-payer"} & set(shown_headers(out)),
+              out)
+    code, out, err = run(PROCESS + ["--dry-run", "--request-payer", "bucket-owner"], env=oss_env())
+    check(code == 1 and err.startswith("objproc: --request-payer: invalid enum value") and
+          "requester" in err, err)
+    code, _, err = run(PROCESS + ["--dry-run", "--content-md5=yes"], env=oss_env())
+    check(code == 2 and "--content-md5 takes no value" in err, err)
+    code, _, err = run(CI_PROCESS + ["--dry-run", "--acl", "private"], env=cos_env())
+    check(code == 2 and "unknown flag --acl" in err, "ci-process has no PUT options")
+    code, out, _ = run(["process", "--help"])
+    check("--request-payer requester" in out and "--content-md5 " in out, out)
+
+
+CI_PUT_LINE = {
+    "id": "put", "provider": "cos", "op": "ci_put_object", "region": "ap-guangzhou",
+    "bucket": "examplebucket-1250000000", "key": "local.jpg", "content_type": "image/jpeg",
+    "body_base64": base64.b64encode(b"fakejpegbytes").decode(),
+    "pic_operations": {"is_pic_info": 1, "rules": [{"fileid": "format.png",
+                                                    "rule": "imageView2/format/png"}]},
+    "time": 1795248000, "credentials": COS_KEYS}
+
+
+def case_jsonl_options():
+    options = {
+        "acl": "bucket-owner-full-control", "grant_read": 'id="100000000001"',
+        "grant_read_acp": 'id="100000000002"', "grant_write_acp": 'id="100000000003"',
+        "grant_full_control": 'id="100000000004",id="100000000005"',
+        "storage_class": "DEEP_ARCHIVE", "expires_at": 1795248000,
+        "cache_control": "no-cache", "content_disposition": "inline",
+        "content_encoding": "identity", "content_language": "en", "content_md5": True,
+        "meta": {"origin": "camera-7", "x": "y z"}, "traffic_limit": 1048576}
+    expected = {
+        "x-cos-acl": "bucket-owner-full-control", "x-cos-grant-read": 'id="100000000001"',
+        "x-cos-grant-read-acp": 'id="100000000002"', "x-cos-grant-write-acp": 'id="100000000003"',
+        "x-cos-grant-full-control": 'id="100000000004",id="100000000005"',
+        "x-cos-storage-class": "DEEP_ARCHIVE", "expires": "Sat, 21 Nov 2026 08:00:00 GMT",
+        "cache-control": "no-cache", "content-disposition": "inline",
+        "content-encoding": "identity", "content-language": "en",
+        "content-md5": content_md5(b"fakejpegbytes"), "x-cos-meta-origin": "camera-7",
+        "x-cos-meta-x": "y z", "x-cos-traffic-limit": "1048576"}
+    lines = [dict(CI_PUT_LINE, **options)]
+    lines += [dict(CI_PUT_LINE, id=k, **{k: v}) for k, v in options.items()]
+    lines += [dict(CI_PUT_LINE, id="md5 text", content_md5="ZzD3iDJdrMAAb00lgLLeig=="),
+              dict(CI_PUT_LINE, id="rfc1123", expires_at="Sat, 21 Nov 2026 08:00:00 GMT"),
+              dict(CI_PUT_LINE, id="md5 off", content_md5=False)]
+    oss_lines = [dict(SEED_PROCESS_LINE, id="v4", request_payer="requester", content_md5=True),
+                 dict(SEED_PROCESS_LINE, id="v1", signature="v1", request_payer="requester",
+                      content_md5=True),
+                 dict(SEED_PROCESS_LINE, id="async", op="async_process_object",
+                      key="docs/example.docx", style="doc/convert,target_png,source_docx",
+                      save_as={"key": "dest.png"}, notify_topic="test-topic", signature="v1",
+                      request_payer="requester", content_md5=True)]
+    results, out = jsonl(lines + oss_lines)
+    check(len(results) == len(lines) + len(oss_lines), out)
+    for r in results:
+        check(r["ok"] is True, r)
+    everything = results[0]
+    for name, value in expected.items():
+        check(header(everything, name) == value, f"{name}: {everything['headers']}")
+    for r in results[:len(lines)]:
+        authorization = header(r, "Authorization")
+        check(auth_field(authorization, "q-signature") ==
+              cos_signature("PUT", "local.jpg", r["headers"], authorization),
+              f"{r['id']}: the signature covers the headers sent: {r}")
+    signed_as = {"acl": ["x-cos-acl"], "grant_read": ["x-cos-grant-read"],
+                 "grant_read_acp": ["x-cos-grant-read-acp"],
+                 "grant_write_acp": ["x-cos-grant-write-acp"],
+                 "grant_full_control": ["x-cos-grant-full-control"],
+                 "storage_class": ["x-cos-storage-class"], "expires_at": ["expires"],
+                 "cache_control": ["cache-control"],
+                 "content_disposition": ["content-disposition"],
+                 "content_encoding": ["content-encoding"],
+                 "content_language": ["content-language"], "content_md5": ["content-md5"],
+                 "meta": ["x-cos-meta-origin", "x-cos-meta-x"],
+                 "traffic_limit": ["x-cos-traffic-limit"]}
+    check(set(signed_as) == set(options), "every option is checked alone")
+    for r, key in zip(results[1:], options):
+        signed = auth_field(header(r, "Authorization"), "q-header-list").split(";")
+        for name in signed_as[key]:
+            check(header(r, name) == expected[name] and name in signed, f"{key}: {name}: {r}")
+        check(header(r, "Authorization") != CI_PUT_AUTH, key)
+    check(header(results[len(lines) - 3], "Content-MD5") == "ZzD3iDJdrMAAb00lgLLeig==", out)
+    check(header(results[len(lines) - 2], "Expires") == "Sat, 21 Nov 2026 08:00:00 GMT", out)
+    check(header(results[len(lines) - 1], "Authorization") == CI_PUT_AUTH, "content_md5 false")
+    v4, v1, async_v1 = results[len(lines):]
+    for r, action in ((v4, "x-oss-process"), (v1, "x-oss-process"),
+                      (async_v1, "x-oss-async-process")):
+        body = base64.b64decode(r["body_base64"])
+        check(header(r, "x-oss-request-payer") == "requester", r)
+        check(header(r, "Content-MD5") == content_md5(body), r)
+    check(header(v4, "Authorization") != SEED_V4_AUTH, "V4 signs the new headers")
+    check(header(v1, "Authorization") ==
+          oss_v1_authorization(v1, "/examplebucket/exampledir/example.jpg?x-oss-process"),
+          f"V1 string to sign with Content-MD5 and x-oss-request-payer: {v1}")
+    check(header(async_v1, "Authorization") ==
+          oss_v1_authorization(async_v1, "/examplebucket/docs/example.docx?x-oss-async-process"),
+          async_v1)
+    no_secret(out)
+
+
+def case_jsonl_option_errors():
+    bad_grant = dict(CI_PUT_LINE, id=1, grant_read='id="1",id=2')
+    bad_meta = dict(CI_PUT_LINE, id=8, meta={"a": "ok", "b": " lead"})
+    lines = [
+        bad_grant,                                                         # 0
+        dict(CI_PUT_LINE, id=2, acl="public-read-write"),                  # 1
+        dict(CI_PUT_LINE, id=3, storage_class="Standard"),                 # 2
+        dict(CI_PUT_LINE, id=4, traffic_limit=100),                        # 3
+        dict(CI_PUT_LINE, id=5, traffic_limit="819200"),                   # 4
+        dict(CI_PUT_LINE, id=6, meta={"Upper": "x"}),                      # 5
+        dict(CI_PUT_LINE, id=7, meta=["a", "b"]),                          # 6
+        bad_meta,                                                          # 7
+        dict(CI_PUT_LINE, id=9, content_md5="bad"),                        # 8
+        dict(CI_PUT_LINE, id=10, content_md5=1),                           # 9
+        dict(CI_PUT_LINE, id=11, expires_at="Sun, 21 Nov 2026 08:00:00 GMT"),  # 10
+        dict(CI_PUT_LINE, id=12, expires_at=-5),                           # 11
+        dict(CI_PUT_LINE, id=13, cache_control="a\r\nb"),                  # 12
+        dict(CI_PUT_LINE, id=14, request_payer="requester"),               # 13: not for cos
+        dict(SEED_PROCESS_LINE, id=15, request_payer="Requester"),         # 14
+        dict(SEED_PROCESS_LINE, id=16, content_md5="auto"),                # 15
+        dict(SEED_PROCESS_LINE, id=17, acl="private"),                     # 16: not for oss
+        dict(CI_PUT_LINE, id=18, op="ci_image_process", body_base64=None, content_type=None,
+             meta={"a": "b"}),                                             # 17
+        dict(CI_PUT_LINE, id=19, content_md5=True, body_base64="ZmFrZQ==",
+             **{"content_language": ""}),                                  # 18
+    ]
+    del lines[17]["body_base64"], lines[17]["content_type"]
+    results, out = jsonl(lines)
+    check(len(results) == len(lines), out)
+    codes = [r["error"]["code"] if not r["ok"] else "ok" for r in results]
+    expected = ["invalid_header_value", "invalid_enum_value", "invalid_enum_value",
+                "value_out_of_range", "wrong_type", "invalid_header_name", "wrong_type",
+                "invalid_header_value", "invalid_argument", "wrong_type", "invalid_date",
+                "wrong_type", "invalid_header_value", "invalid_argument", "invalid_enum_value",
+                "wrong_type", "invalid_argument", "invalid_argument", "missing_value"]
+    check(codes == expected, f"error codes:\n{codes}\n{expected}")
+    names = ["grant_read", "acl", "storage_class", "traffic_limit", "traffic_limit", "meta",
+             "meta", "meta.b", "content_md5", "content_md5", "expires_at", "expires_at",
+             "cache_control", "request_payer", "request_payer", "content_md5", "acl", "meta",
+             "content_language"]
+    for r, name in zip(results, names):
+        check(name in r["error"]["message"], f"{name} named: {r}")
+    # Offsets point into the line: at a value written with escapes (the grantee's quotes), its
+    # start; else the bad byte (the meta value's leading space).
+    text = json.dumps(bad_grant)
+    check(results[0]["error"]["offset"] == text.index('"id=\\"1\\",id=2"'), results[0])
+    text = json.dumps(bad_meta)
+    check(results[7]["error"]["offset"] == text.index('" lead"') + 1, results[7])
+    no_secret(out)
+
 
 def main():
     global BINARY

@@ -12,6 +12,13 @@ std::optional<std::string_view> parsed_args::get(std::string_view name) const {
   return std::nullopt;
 }
 
+std::vector<std::string_view> parsed_args::get_all(std::string_view name) const {
+  std::vector<std::string_view> out;
+  for (const auto& [flag, value] : flags)
+    if (flag == name) out.emplace_back(value);
+  return out;
+}
+
 std::optional<parsed_args> parse_args(std::span<char* const> args, std::span<const flag_spec> specs,
                                       std::size_t max_positionals, std::string& error) {
   parsed_args out;
@@ -48,7 +55,7 @@ std::optional<parsed_args> parse_args(std::span<char* const> args, std::span<con
       error = "unknown flag --" + std::string(name);
       return std::nullopt;
     }
-    if (out.has(name)) {
+    if (!spec->repeatable && out.has(name)) {
       error = "--" + std::string(name) + " given twice";
       return std::nullopt;
     }
@@ -89,6 +96,7 @@ std::string help_text(std::string_view usage, std::string_view summary,
     out += left;
     out.append(left.size() < 28 ? 28 - left.size() : 1, ' ');
     out += s.help;
+    if (s.repeatable) out += " (repeatable)";
     out += '\n';
   }
   out += "  -h, --help                  this text\n";

@@ -2,7 +2,8 @@
 // tools/objproc/args.hpp - command-line flags: "--name value", "--name=value" and switches.
 //
 // Each command declares its flags as a table; anything not in the table is an error naming the
-// flag (exit 2), so a typo never silently falls back to a default.
+// flag (exit 2), so a typo never silently falls back to a default. A flag given twice is an
+// error too, unless its spec says it is repeatable (--meta KEY=VALUE ...).
 #ifndef OBJPROC_TOOLS_ARGS_HPP
 #define OBJPROC_TOOLS_ARGS_HPP
 
@@ -24,6 +25,7 @@ struct flag_spec {
   std::string_view name;        // without the leading "--"
   std::string_view value_name;  // empty: a switch that takes no value
   std::string_view help;
+  bool repeatable = false;  // may be given more than once: read it with get_all()
 };
 
 struct parsed_args {
@@ -31,8 +33,10 @@ struct parsed_args {
   std::vector<std::string> positionals;
   bool help = false;
 
-  /// The value of --name, if given.
+  /// The value of --name, if given (the first, for a repeatable flag).
   [[nodiscard]] std::optional<std::string_view> get(std::string_view name) const;
+  /// Every value of --name, in command-line order.
+  [[nodiscard]] std::vector<std::string_view> get_all(std::string_view name) const;
   /// Whether the switch or flag --name was given.
   [[nodiscard]] bool has(std::string_view name) const { return get(name).has_value(); }
 };

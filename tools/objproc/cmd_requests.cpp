@@ -2,6 +2,8 @@
 // tools/objproc/cmd_requests.cpp - the four seed scenarios as commands: process,
 // async-process (OSS) and ci-put, ci-process (COS + CI). Each builds one operation from its
 // flags, then either prints the signed request (dry run) or sends it (--send).
+#include <charconv>
+#include <cstdint>
 #include <cstdio>
 #include <string>
 #include <string_view>
@@ -48,16 +50,44 @@ constexpr std::string_view credentials_note =
     "expires", "SECONDS", "signature validity window (default 3600)"             \
   }
 
-constexpr flag_spec process_flags[] = {OBJPROC_CLI_COMMON_FLAGS, OBJPROC_CLI_OSS_FLAGS};
+#define OBJPROC_CLI_OSS_OPTIONS                                                       \
+  {"request-payer", "requester", "x-oss-request-payer (a requester-pays bucket)"}, {  \
+    "content-md5", "", "send Content-MD5, computed over the (form-encoded) body sent" \
+  }
+
+constexpr flag_spec process_flags[] = {OBJPROC_CLI_COMMON_FLAGS, OBJPROC_CLI_OSS_FLAGS,
+                                       OBJPROC_CLI_OSS_OPTIONS};
 constexpr flag_spec async_flags[] = {
     OBJPROC_CLI_COMMON_FLAGS,
     OBJPROC_CLI_OSS_FLAGS,
+    OBJPROC_CLI_OSS_OPTIONS,
     {"notify-topic", "TOPIC", "SMQ/MNS topic told when the task ends (adds sys/notify)"}};
 constexpr flag_spec ci_put_flags[] = {
     OBJPROC_CLI_COMMON_FLAGS,
     OBJPROC_CLI_CI_FLAGS,
     {"file", "PATH", "the local file to upload"},
-    {"content-type", "TYPE", "Content-Type of the upload (sent and signed)"}};
+    {"content-type", "TYPE", "Content-Type of the upload (sent and signed)"},
+    {"acl", "ACL",
+     "x-cos-acl: default, private, public-read, authenticated-read,\n"
+     "                            bucket-owner-read or bucket-owner-full-control"},
+    {"grant-read", "IDS", "x-cos-grant-read: id=\"UIN\"[,id=\"UIN\"...]"},
+    {"grant-read-acp", "IDS", "x-cos-grant-read-acp (same form)"},
+    {"grant-write-acp", "IDS", "x-cos-grant-write-acp (same form)"},
+    {"grant-full-control", "IDS", "x-cos-grant-full-control (same form)"},
+    {"storage-class", "CLASS",
+     "x-cos-storage-class: STANDARD, STANDARD_IA, ARCHIVE, DEEP_ARCHIVE,\n"
+     "                            INTELLIGENT_TIERING, MAZ_STANDARD, MAZ_STANDARD_IA,\n"
+     "                            MAZ_INTELLIGENT_TIERING"},
+    {"expires-at", "TIME",
+     "Expires header: unix seconds or an RFC 1123 date\n"
+     "                            (\"Sat, 21 Nov 2026 08:00:00 GMT\"); not --expires"},
+    {"cache-control", "TEXT", "Cache-Control, e.g. max-age=86400"},
+    {"content-disposition", "TEXT", "Content-Disposition, e.g. attachment; filename=\"a.jpg\""},
+    {"content-encoding", "TEXT", "Content-Encoding, e.g. gzip"},
+    {"content-language", "TEXT", "Content-Language, e.g. zh-CN"},
+    {"content-md5", "B64|auto", "Content-MD5: the base64 value, or auto to compute it from --file"},
+    {"meta", "KEY=VALUE", "x-cos-meta-KEY: VALUE (KEY: a-z, 0-9, '-')", true},
+    {"traffic-limit", "BITS", "x-cos-traffic-limit in bit/s, 819200 to 838860800"}};
 constexpr flag_spec ci_process_flags[] = {OBJPROC_CLI_COMMON_FLAGS, OBJPROC_CLI_CI_FLAGS};
 
 struct command_spec {
@@ -82,6 +112,55 @@ bool read_file(const std::string& path, std::string& out) {
 }
 
 std::size_t no_bytes(void*, std::span<std::byte>) noexcept { return 0; }
+
+// --expires-at: unix seconds, or an RFC 1123 date.
+std::optional<std::chrono::sys_seconds> parse_expires_at(std::string_view text) {
+  if (!text.empty() && text.front() >= '0' && text.front() <= '9') return parse_unix_time(text);
+  auto date = objproc::parse_rfc1123(text);
+  if (!date) return std::nullopt;
+  return *date;
+}
+
+// The ci-put options from their flags; a usage problem, or nullopt.
+std::optional<std::string> read_put_options(const parsed_args& args, operation_input& in) {
+  const auto text = [&](std::string_view flag, std::optional<std::string>& out) {
+    if (auto v = args.get(flag)) out = std::string(*v);
+  };
+  text("acl", in.acl);
+  text("grant-read", in.grant_read);
+  text("grant-read-acp", in.grant_read_acp);
+  text("grant-write-acp", in.grant_write_acp);
+  text("grant-full-control", in.grant_full_control);
+  text("storage-class", in.storage_class);
+  text("cache-control", in.cache_control);
+  text("content-disposition", in.content_disposition);
+  text("content-encoding", in.content_encoding);
+  text("content-language", in.content_language);
+  if (auto v = args.get("content-md5")) {
+    if (*v == "auto")
+      in.compute_md5 = true;
+    else
+      in.content_md5 = std::string(*v);
+  }
+  if (auto v = args.get("expires-at")) {
+    in.expires_at = parse_expires_at(*v);
+    if (!in.expires_at)
+      return "--expires-at takes unix seconds or an RFC 1123 date (Sat, 21 Nov 2026 08:00:00 GMT)";
+  }
+  if (auto v = args.get("traffic-limit")) {
+    std::int64_t bits = 0;
+    const auto [end, ec] = std::from_chars(v->data(), v->data() + v->size(), bits);
+    if (v->empty() || ec != std::errc{} || end != v->data() + v->size())
+      return "--traffic-limit takes a number of bits per second (819200 to 838860800)";
+    in.traffic_limit = bits;
+  }
+  for (const std::string_view m : args.get_all("meta")) {
+    const std::size_t equals = m.find('=');
+    if (equals == std::string_view::npos) return "--meta takes KEY=VALUE";
+    in.meta.emplace_back(std::string(m.substr(0, equals)), std::string(m.substr(equals + 1)));
+  }
+  return std::nullopt;
+}
 
 // 'text' for a POSIX shell: a quote inside becomes '\''.
 std::string shell_quoted(std::string_view text) {
@@ -166,6 +245,8 @@ int run_request(const command_spec& spec, std::span<char* const> args) {
       return usage_error(command, "--target_bucket needs --target_image (the key to save as)");
     }
     if (auto topic = parsed->get("notify-topic")) in.notify_topic = std::string(*topic);
+    if (auto payer = parsed->get("request-payer")) in.request_payer = std::string(*payer);
+    in.compute_md5 = parsed->has("content-md5");
   } else {
     in.pic_operations.is_pic_info = true;
     if (auto info = parsed->get("pic-info")) {
@@ -185,6 +266,7 @@ int run_request(const command_spec& spec, std::span<char* const> args) {
       if (!read_file(file, in.body))
         return usage_error(command, "cannot read --file '" + file + "'");
       in.content_type = parsed->get("content-type").value_or("");
+      if (auto bad = read_put_options(*parsed, in)) return usage_error(command, *bad);
     }
   }
 
@@ -213,7 +295,8 @@ const command_spec process_spec{
     op_kind::process_object,
     provider::oss,
     process_flags,
-    "process --region R --bucket B --key K --style S [--target_image KEY [--target_bucket B]]",
+    "process --region R --bucket B --key K --style S [--target_image KEY [--target_bucket B]]\n"
+    "        [--request-payer requester] [--content-md5]",
     "OSS ProcessObject: POST /<key>?x-oss-process, the style applied to a stored object and the\n"
     "result saved with sys/saveas.\n\n"
     "  objproc process --region cn-hangzhou --bucket examplebucket \\\n"
@@ -224,7 +307,8 @@ const command_spec async_spec{
     op_kind::async_process_object,
     provider::oss,
     async_flags,
-    "async-process --region R --bucket B --key K --style S --target_key KEY [--notify-topic T]",
+    "async-process --region R --bucket B --key K --style S --target_key KEY [--notify-topic T]\n"
+    "        [--request-payer requester] [--content-md5]",
     "OSS AsyncProcessObject: POST /<key>?x-oss-async-process for documents, video and audio;\n"
     "the result is saved with sys/saveas and announced with sys/notify.\n\n"
     "  objproc async-process --region cn-hangzhou --bucket examplebucket \\\n"
@@ -235,11 +319,13 @@ const command_spec ci_put_spec{
     op_kind::ci_put_object,
     provider::cos,
     ci_put_flags,
-    "ci-put --region R --bucket B --key K --file PATH --rule R --fileid KEY",
+    "ci-put --region R --bucket B --key K --file PATH --rule R --fileid KEY [options]",
     "COS + CI upload with processing: PUT /<key> with a Pic-Operations header; the rule's result\n"
-    "is stored as --fileid next to the upload.\n\n"
+    "is stored as --fileid next to the upload. The header options (--acl ... --traffic-limit)\n"
+    "are sent only when given, each checked, and signed.\n\n"
     "  objproc ci-put --region ap-guangzhou --bucket examplebucket-1250000000 \\\n"
-    "      --key local.jpg --file local.jpg --rule imageView2/format/png --fileid format.png"};
+    "      --key local.jpg --file local.jpg --rule imageView2/format/png --fileid format.png \\\n"
+    "      --acl private --storage-class STANDARD_IA --content-md5 auto --meta origin=camera-7"};
 const command_spec ci_process_spec{
     "ci-process",
     op_kind::ci_image_process,

@@ -48,9 +48,25 @@ std::string_view flag_of(std::string_view field) {
       {"key", "--key"},
       {"endpoint", "--endpoint"},
       {"expires", "--expires"},
+      {"request_payer", "--request-payer"},
+      {"acl", "--acl"},
+      {"grant_read", "--grant-read"},
+      {"grant_read_acp", "--grant-read-acp"},
+      {"grant_write_acp", "--grant-write-acp"},
+      {"grant_full_control", "--grant-full-control"},
+      {"storage_class", "--storage-class"},
+      {"expires_at", "--expires-at"},
+      {"cache_control", "--cache-control"},
+      {"content_disposition", "--content-disposition"},
+      {"content_encoding", "--content-encoding"},
+      {"content_language", "--content-language"},
+      {"content_md5", "--content-md5"},
+      {"meta", "--meta"},
+      {"traffic_limit", "--traffic-limit"},
   };
   for (const mapping& m : table)
     if (m.field == field) return m.flag;
+  if (field.starts_with("meta.")) return "--meta";  // meta.<key>: that entry's value
   // pic_operations.rules[0].<name>: the one rule the commands build from their flags.
   if (field.ends_with(".rule")) return "--rule";
   if (field.ends_with(".fileid")) return "--fileid";

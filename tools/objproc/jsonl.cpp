@@ -42,15 +42,18 @@ enum field_bit : unsigned {
   f_body_base64 = 1U << 6,
   f_content_type = 1U << 7,
   f_expires = 1U << 8,
+  f_request_payer = 1U << 9,
+  f_content_md5 = 1U << 10,
+  f_put_options = 1U << 11,  // the ci_put_object headers: acl ... traffic_limit
 };
 
 unsigned fields_of(provider p, op_kind k) {
   if (p == provider::oss) {
     switch (k) {
       case op_kind::process_object:
-        return f_style | f_save_as | f_signature;
+        return f_style | f_save_as | f_signature | f_request_payer | f_content_md5;
       case op_kind::async_process_object:
-        return f_style | f_save_as | f_notify_topic | f_signature;
+        return f_style | f_save_as | f_notify_topic | f_signature | f_request_payer | f_content_md5;
       case op_kind::presign_get:
         return f_style | f_signature | f_expires;
       default:
@@ -59,7 +62,8 @@ unsigned fields_of(provider p, op_kind k) {
   }
   switch (k) {
     case op_kind::ci_put_object:
-      return f_pic_operations | f_body_base64 | f_content_type | f_expires;
+      return f_pic_operations | f_body_base64 | f_content_type | f_expires | f_content_md5 |
+             f_put_options;
     case op_kind::ci_image_process:
       return f_pic_operations | f_expires;
     case op_kind::presign_get:
@@ -92,6 +96,21 @@ constexpr known_field known_fields[] = {
     {"body_base64", f_body_base64},
     {"content_type", f_content_type},
     {"expires", f_expires},
+    {"request_payer", f_request_payer},
+    {"content_md5", f_content_md5},
+    {"acl", f_put_options},
+    {"grant_read", f_put_options},
+    {"grant_read_acp", f_put_options},
+    {"grant_write_acp", f_put_options},
+    {"grant_full_control", f_put_options},
+    {"storage_class", f_put_options},
+    {"expires_at", f_put_options},
+    {"cache_control", f_put_options},
+    {"content_disposition", f_put_options},
+    {"content_encoding", f_put_options},
+    {"content_language", f_put_options},
+    {"meta", f_put_options},
+    {"traffic_limit", f_put_options},
 };
 
 // Reads one line's object into an operation_input, remembering where each string came from so
@@ -300,6 +319,74 @@ class line_reader {
                 "signature is \"v4\" or \"v1\"");
     in.signature = signature == "v1" ? objproc::oss::signature_version::v1
                                      : objproc::oss::signature_version::v4;
+    if (auto f = optional_string("request_payer", in.request_payer)) return f;
+    if (const json::value* v = root_.find("content_md5")) {
+      if (!v->is_bool())
+        return at(*v, errc::wrong_type,
+                  "content_md5 is true or false (computed over the body sent)");
+      in.compute_md5 = v->as_bool();
+    }
+    return std::nullopt;
+  }
+
+  // The ci_put_object header options (checked by build(), which names them on failure).
+  std::optional<line_failure> read_put_options(operation_input& in) {
+    for (const auto& [key, out] :
+         {std::pair<std::string_view, std::optional<std::string>*>{"acl", &in.acl},
+          {"grant_read", &in.grant_read},
+          {"grant_read_acp", &in.grant_read_acp},
+          {"grant_write_acp", &in.grant_write_acp},
+          {"grant_full_control", &in.grant_full_control},
+          {"storage_class", &in.storage_class},
+          {"cache_control", &in.cache_control},
+          {"content_disposition", &in.content_disposition},
+          {"content_encoding", &in.content_encoding},
+          {"content_language", &in.content_language}})
+      if (auto f = optional_string(key, *out)) return f;
+    if (const json::value* v = root_.find("content_md5")) {
+      if (v->is_bool()) {
+        in.compute_md5 = v->as_bool();
+      } else if (v->is_string()) {
+        in.content_md5.emplace();
+        if (auto f = string_at(*v, "content_md5", *in.content_md5)) return f;
+      } else {
+        return at(*v, errc::wrong_type,
+                  "content_md5 is the base64 value, or true to compute it from the body");
+      }
+    }
+    if (const json::value* v = root_.find("expires_at")) {
+      located_.emplace_back("expires_at", v);
+      if (v->is_string()) {
+        const std::string_view text = v->as_string();
+        auto date = objproc::parse_rfc1123(text);
+        if (!date)
+          return line_failure{date.error().code, "expires_at: " + message_of(date.error()),
+                              place({date.error(), "expires_at", std::string(text)})};
+        in.expires_at = *date;
+      } else {
+        const auto n = v->is_number() ? v->as_int64() : objproc::result<std::int64_t>(-1);
+        if (!n || *n < 0 || *n > max_unix_time)
+          return at(*v, errc::wrong_type,
+                    "expires_at is unix seconds (0 to 253402300799) or an RFC 1123 date");
+        in.expires_at = std::chrono::sys_seconds{std::chrono::seconds{*n}};
+      }
+    }
+    if (const json::value* v = root_.find("traffic_limit")) {
+      const auto n = v->as_int64();
+      if (!v->is_number() || !n)
+        return at(*v, errc::wrong_type, "traffic_limit must be an integer (bit/s)");
+      located_.emplace_back("traffic_limit", v);
+      in.traffic_limit = *n;
+    }
+    if (const json::value* v = root_.find("meta")) {
+      if (!v->is_object()) return at(*v, errc::wrong_type, "meta must be an object of strings");
+      located_.emplace_back("meta", v);
+      for (const json::member& m : v->members()) {
+        std::string value;
+        if (auto f = string_at(m.value, "meta." + m.key, value)) return f;
+        in.meta.emplace_back(m.key, std::move(value));
+      }
+    }
     return std::nullopt;
   }
 
@@ -317,6 +404,8 @@ class line_reader {
       in.body = std::move(*bytes);
     }
     if (in.kind == op_kind::presign_get) return std::nullopt;
+    if (in.kind == op_kind::ci_put_object)
+      if (auto f = read_put_options(in)) return f;
     const json::value* ops = root_.find("pic_operations");
     if (ops == nullptr)
       return line_failure{errc::missing_key, "missing field \"pic_operations\"", root_.offset()};

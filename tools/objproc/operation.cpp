@@ -3,6 +3,7 @@
 #include "operation.hpp"
 
 #include <utility>
+#include <vector>
 
 namespace objproc_cli {
 
@@ -105,13 +106,26 @@ build_result build_oss(const operation_input& in) {
     return succeed({std::nullopt, std::move(*url)});
   }
 
+  oss::payer payer = oss::payer::bucket_owner;
+  if (in.request_payer) {
+    auto parsed = oss::parse_payer(*in.request_payer);
+    if (!parsed) return fail(parsed.error(), "request_payer", *in.request_payer);
+    payer = *parsed;
+  }
   // The carrier checks run on the whole style, directives included: offsets point into it.
-  auto prepared =
-      in.kind == op_kind::process_object
-          ? oss::process_object{.bucket = in.bucket, .key = in.key, .process = process}.prepare(
-                *where)
-          : oss::async_process_object{.bucket = in.bucket, .key = in.key, .process = process}
-                .prepare(*where);
+  auto prepared = in.kind == op_kind::process_object
+                      ? oss::process_object{.bucket = in.bucket,
+                                            .key = in.key,
+                                            .process = process,
+                                            .request_payer = payer,
+                                            .content_md5 = in.compute_md5}
+                            .prepare(*where)
+                      : oss::async_process_object{.bucket = in.bucket,
+                                                  .key = in.key,
+                                                  .process = process,
+                                                  .request_payer = payer,
+                                                  .content_md5 = in.compute_md5}
+                            .prepare(*where);
   if (!prepared) return fail(prepared.error(), "style", std::string(process.view()));
   auto signed_request = oss::sign(*prepared, keys, in.time, crypto, in.signature);
   if (!signed_request) return fail(signed_request.error(), "credentials");
@@ -136,6 +150,123 @@ std::optional<build_failure> check_rules(const ci::pic_operations& ops) {
                           "Pic-Operations has at most 5 rules"},
                          "pic_operations.rules",
                          {}};
+  return std::nullopt;
+}
+
+constexpr objproc::error empty_value{objproc::errc::missing_value, objproc::error::no_offset,
+                                     "an empty value was given"};
+
+// The ci_put_object options of `in`, each checked on its own first (so a failure names the
+// input and points into its text), then set on `op` (views into `in`; `metas` holds the meta
+// entries op.meta views).
+std::optional<build_failure> put_options(const operation_input& in, ci::ci_put_object& op,
+                                         std::vector<ci::user_meta>& metas) {
+  using std::string_view;
+  if (in.acl) {
+    auto acl = ci::parse_object_acl(*in.acl);
+    if (!acl) return build_failure{acl.error(), "acl", *in.acl};
+    op.acl = *acl;
+  }
+  struct grant {
+    std::string_view field;
+    const std::optional<std::string>& value;
+    std::string_view detail;
+    string_view ci::ci_put_object::*member;
+  };
+  const grant grants[] = {
+      {"grant_read", in.grant_read, "x-cos-grant-read: id=\"<uin>\" entries joined by ','",
+       &ci::ci_put_object::grant_read},
+      {"grant_read_acp", in.grant_read_acp,
+       "x-cos-grant-read-acp: id=\"<uin>\" entries joined by ','",
+       &ci::ci_put_object::grant_read_acp},
+      {"grant_write_acp", in.grant_write_acp,
+       "x-cos-grant-write-acp: id=\"<uin>\" entries joined by ','",
+       &ci::ci_put_object::grant_write_acp},
+      {"grant_full_control", in.grant_full_control,
+       "x-cos-grant-full-control: id=\"<uin>\" entries joined by ','",
+       &ci::ci_put_object::grant_full_control},
+  };
+  std::size_t grantees = 0;
+  for (const grant& g : grants) {
+    if (!g.value) continue;
+    if (auto r = ci::check_grantees(*g.value, g.detail, grantees); !r)
+      return build_failure{r.error(), std::string(g.field), *g.value};
+    op.*g.member = *g.value;
+  }
+  if (in.storage_class) {
+    auto storage = ci::parse_storage_class(*in.storage_class);
+    if (!storage) return build_failure{storage.error(), "storage_class", *in.storage_class};
+    op.storage_class = *storage;
+  }
+  if (in.expires_at) {
+    if (auto date = objproc::format_rfc1123(*in.expires_at); !date)
+      return build_failure{date.error(), "expires_at", {}};
+    op.expires = *in.expires_at;
+  }
+  struct text {
+    std::string_view field;
+    const std::optional<std::string>& value;
+    std::string_view detail;
+    string_view ci::ci_put_object::*member;
+  };
+  const text texts[] = {
+      {"cache_control", in.cache_control,
+       "Cache-Control: visible ASCII and spaces, none at either end",
+       &ci::ci_put_object::cache_control},
+      {"content_disposition", in.content_disposition,
+       "Content-Disposition: visible ASCII and spaces, none at either end",
+       &ci::ci_put_object::content_disposition},
+      {"content_encoding", in.content_encoding,
+       "Content-Encoding: visible ASCII and spaces, none at either end",
+       &ci::ci_put_object::content_encoding},
+      {"content_language", in.content_language,
+       "Content-Language: visible ASCII and spaces, none at either end",
+       &ci::ci_put_object::content_language},
+  };
+  for (const text& t : texts) {
+    if (!t.value) continue;
+    if (t.value->empty()) return build_failure{empty_value, std::string(t.field), {}};
+    if (auto r = ci::check_header_text(*t.value, t.detail); !r)
+      return build_failure{r.error(), std::string(t.field), *t.value};
+    op.*t.member = *t.value;
+  }
+  if (in.content_md5 && in.compute_md5)
+    return build_failure{{objproc::errc::conflicting_parameters, objproc::error::no_offset,
+                          "Content-MD5: a value or computed, not both"},
+                         "content_md5",
+                         {}};
+  if (in.content_md5) {
+    if (auto r = objproc::crypto::check_content_md5(*in.content_md5); !r)
+      return build_failure{r.error(), "content_md5", *in.content_md5};
+    op.content_md5 = *in.content_md5;
+  }
+  op.enable_md5 = in.compute_md5;
+  if (in.traffic_limit) {
+    if (*in.traffic_limit < 0)
+      return build_failure{{objproc::errc::value_out_of_range, objproc::error::no_offset,
+                            "x-cos-traffic-limit: 819200 to 838860800 bit/s"},
+                           "traffic_limit",
+                           {}};
+    const auto bits = static_cast<std::uint64_t>(*in.traffic_limit);
+    if (auto r = ci::check_traffic_limit(bits); !r)
+      return build_failure{r.error(), "traffic_limit", {}};
+    op.traffic_limit = bits;
+  }
+  for (const auto& [key, value] : in.meta) {
+    if (auto r = ci::check_meta_key(key); !r) return build_failure{r.error(), "meta", key};
+    if (value.empty())
+      return build_failure{
+          {objproc::errc::missing_value, objproc::error::no_offset, "x-cos-meta-*: empty value"},
+          "meta." + key,
+          {}};
+    if (auto r = ci::check_header_text(
+            value, "x-cos-meta-*: values are visible ASCII and spaces, none at either end");
+        !r)
+      return build_failure{r.error(), "meta." + key, value};
+    metas.push_back({key, value});
+  }
+  if (auto r = ci::check_meta(metas); !r) return build_failure{r.error(), "meta", {}};
+  op.meta = metas;
   return std::nullopt;
 }
 
@@ -166,13 +297,16 @@ build_result build_cos(const operation_input& in) {
   }
 
   if (auto f = check_rules(in.pic_operations)) return {std::nullopt, std::move(*f)};
+  ci::ci_put_object put{.bucket = in.bucket,
+                        .key = in.key,
+                        .operations = in.pic_operations,
+                        .body = in.body,
+                        .content_type = in.content_type};
+  std::vector<ci::user_meta> metas;
+  if (in.kind == op_kind::ci_put_object)
+    if (auto f = put_options(in, put, metas)) return {std::nullopt, std::move(*f)};
   auto prepared = in.kind == op_kind::ci_put_object
-                      ? ci::ci_put_object{.bucket = in.bucket,
-                                          .key = in.key,
-                                          .operations = in.pic_operations,
-                                          .body = in.body,
-                                          .content_type = in.content_type}
-                            .prepare(*where)
+                      ? put.prepare(*where)
                       : ci::ci_image_process{.bucket = in.bucket,
                                              .key = in.key,
                                              .operations = in.pic_operations}

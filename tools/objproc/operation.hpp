@@ -9,9 +9,12 @@
 #define OBJPROC_TOOLS_OPERATION_HPP
 
 #include <chrono>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include <objproc/objproc.hpp>
 
@@ -51,6 +54,19 @@ struct operation_input {
   objproc::cos::pic_operations pic_operations;
   std::string body;
   std::string content_type;
+  // Request options. OSS process / async: request_payer, compute_md5. COS ci_put_object: the
+  // others and compute_md5. Text as given (an empty value given is refused, never "unset");
+  // build() parses and checks each, naming it on failure ("acl", "meta.<key>", ...).
+  std::optional<std::string> request_payer;  // "requester"
+  std::optional<std::string> acl;            // x-cos-acl text
+  std::optional<std::string> grant_read, grant_read_acp, grant_write_acp, grant_full_control;
+  std::optional<std::string> storage_class;            // x-cos-storage-class text
+  std::optional<std::chrono::sys_seconds> expires_at;  // the Expires header
+  std::optional<std::string> cache_control, content_disposition, content_encoding, content_language;
+  std::optional<std::string> content_md5;                 // COS: the Content-MD5 value given
+  bool compute_md5 = false;                               // Content-MD5 computed over the body sent
+  std::vector<std::pair<std::string, std::string>> meta;  // x-cos-meta-<first>: <second>
+  std::optional<std::int64_t> traffic_limit;              // bit/s
   // both
   std::chrono::seconds expires{3600};  // presigned URL lifetime; COS header signing window
   std::chrono::sys_seconds time{};

@@ -26,6 +26,7 @@
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <span>
 #include <string>
@@ -35,11 +36,14 @@
 #include "objproc/config.hpp"
 #include "objproc/core/chrono.hpp"  // std::chrono, lighter than <chrono> where possible
 #include "objproc/core/result.hpp"
+#include "objproc/core/time.hpp"
 #include "objproc/cos/credentials.hpp"
 #include "objproc/cos/endpoint.hpp"
 #include "objproc/cos/pic_operations.hpp"
+#include "objproc/cos/put_options.hpp"
 #include "objproc/cos/rule.hpp"
 #include "objproc/cos/sign.hpp"
+#include "objproc/crypto/md5.hpp"
 #include "objproc/http/request.hpp"
 
 OBJPROC_NAMESPACE_BEGIN
@@ -78,6 +82,8 @@ namespace detail {
 }  // namespace detail
 
 /// PUT with Pic-Operations: upload an object and process it at once (persistent processing).
+/// The optional headers (put_options.hpp for their rules) are sent only when set, and signed:
+/// content-*, x-cos-*, Expires and Cache-Control are all in the COS signature (sign.hpp).
 struct ci_put_object {
   std::string_view bucket = {};  // BucketName-APPID
   std::string_view key = {};
@@ -86,11 +92,32 @@ struct ci_put_object {
   http::body_source body_source = {};  // a streaming body of known size, when size != 0
   std::string_view content_type = {};  // sent and signed when set
 
+  std::optional<object_acl> acl = {};        // x-cos-acl
+  std::string_view grant_read = {};          // x-cos-grant-read: id="100000000001",id="..."
+  std::string_view grant_read_acp = {};      // x-cos-grant-read-acp
+  std::string_view grant_write_acp = {};     // x-cos-grant-write-acp
+  std::string_view grant_full_control = {};  // x-cos-grant-full-control
+  std::optional<cos::storage_class> storage_class = {};  // x-cos-storage-class
+  std::optional<std::chrono::sys_seconds> expires = {};  // Expires (RFC 1123): cache expiry
+  std::string_view cache_control = {};                   // Cache-Control
+  std::string_view content_disposition = {};             // Content-Disposition
+  std::string_view content_encoding = {};                // Content-Encoding
+  std::string_view content_language = {};                // Content-Language
+  /// Content-MD5 as text (base64 of the body's 16-byte MD5, checked for its form only)...
+  std::string_view content_md5 = {};
+  /// ...or computed here from `body`. A streaming body_source cannot be read twice (it has no
+  /// rewind), so with one this is refused (errc::conflicting_parameters): hash the bytes as
+  /// you stream them elsewhere and pass content_md5.
+  bool enable_md5 = false;
+  std::span<const user_meta> meta = {};             // x-cos-meta-<key>: <value>
+  std::optional<std::uint64_t> traffic_limit = {};  // x-cos-traffic-limit, bit/s
+
   [[nodiscard]] result<prepared_request> prepare(const endpoint& where) const {
     auto prepared = detail::prepare(where, http::method::put, bucket, key);
     if (!prepared) return prepared;
     auto& request = prepared->request;
-    if (body_source.size != 0 || body_source.read != nullptr) {
+    const bool streaming = body_source.size != 0 || body_source.read != nullptr;
+    if (streaming) {
       if (auto r = request.set_body(body_source); !r) return r.error();
     } else {
       request.set_body(body);
@@ -99,8 +126,94 @@ struct ci_put_object {
       return r.error();
     if (!content_type.empty())
       if (auto r = request.set_header("Content-Type", content_type); !r) return r.error();
+    if (auto r = set_options(request, streaming); !r) return r.error();
     if (auto r = detail::set_pic_operations(request, operations); !r) return r.error();
     return prepared;
+  }
+
+ private:
+  [[nodiscard]] result<void> set_options(http::request& request, bool streaming) const {
+    // Content-MD5: given or computed, never both.
+    if (enable_md5 && !content_md5.empty())
+      return error{errc::conflicting_parameters, error::no_offset,
+                   "Content-MD5: give content_md5 or enable_md5, not both"};
+    if (enable_md5 && streaming)
+      return error{errc::conflicting_parameters, error::no_offset,
+                   "Content-MD5: enable_md5 needs the body in memory (a body_source is read "
+                   "once): pass content_md5"};
+    if (!content_md5.empty()) {
+      if (auto r = crypto::check_content_md5(content_md5); !r) return r;
+      if (auto r = request.set_header("Content-MD5", content_md5); !r) return r;
+    } else if (enable_md5) {
+      if (auto r = request.set_header("Content-MD5", crypto::content_md5(body).view()); !r)
+        return r;
+    }
+    // The free-text headers.
+    struct text_header {
+      std::string_view name, value, detail;
+    };
+    const text_header texts[] = {
+        {"Content-Disposition", content_disposition,
+         "Content-Disposition: visible ASCII and spaces, none at either end"},
+        {"Content-Encoding", content_encoding,
+         "Content-Encoding: visible ASCII and spaces, none at either end"},
+        {"Content-Language", content_language,
+         "Content-Language: visible ASCII and spaces, none at either end"},
+        {"Cache-Control", cache_control,
+         "Cache-Control: visible ASCII and spaces, none at either end"},
+    };
+    for (const text_header& h : texts) {
+      if (h.value.empty()) continue;
+      if (auto r = check_header_text(h.value, h.detail); !r) return r;
+      if (auto r = request.set_header(h.name, h.value); !r) return r;
+    }
+    if (expires) {
+      auto date = format_rfc1123(*expires);
+      if (!date)
+        return error{date.error().code, error::no_offset, "Expires: a year from 0 to 9999"};
+      if (auto r = request.set_header("Expires", date->view()); !r) return r;
+    }
+    // ACL and grants.
+    if (acl) {
+      const std::string_view text = to_string(*acl);
+      if (text.empty())
+        return error{errc::invalid_enum_value, error::no_offset, "x-cos-acl: not an object ACL"};
+      if (auto r = request.set_header("x-cos-acl", text); !r) return r;
+    }
+    const text_header grants[] = {
+        {"x-cos-grant-read", grant_read, "x-cos-grant-read: id=\"<uin>\" entries joined by ','"},
+        {"x-cos-grant-read-acp", grant_read_acp,
+         "x-cos-grant-read-acp: id=\"<uin>\" entries joined by ','"},
+        {"x-cos-grant-write-acp", grant_write_acp,
+         "x-cos-grant-write-acp: id=\"<uin>\" entries joined by ','"},
+        {"x-cos-grant-full-control", grant_full_control,
+         "x-cos-grant-full-control: id=\"<uin>\" entries joined by ','"},
+    };
+    std::size_t grantees = 0;
+    for (const text_header& h : grants) {
+      if (h.value.empty()) continue;
+      if (auto r = check_grantees(h.value, h.detail, grantees); !r) return r;
+      if (auto r = request.set_header(h.name, h.value); !r) return r;
+    }
+    if (storage_class) {
+      const std::string_view text = to_string(*storage_class);
+      if (text.empty())
+        return error{errc::invalid_enum_value, error::no_offset,
+                     "x-cos-storage-class: not a storage class"};
+      if (auto r = request.set_header("x-cos-storage-class", text); !r) return r;
+    }
+    if (traffic_limit) {
+      if (auto r = check_traffic_limit(*traffic_limit); !r) return r;
+      if (auto r = request.set_header("x-cos-traffic-limit", std::to_string(*traffic_limit)); !r)
+        return r;
+    }
+    if (auto r = check_meta(meta); !r) return r;
+    for (const user_meta& m : meta) {
+      std::string name(meta_prefix);
+      name += m.key;
+      if (auto r = request.set_header(name, m.value); !r) return r;
+    }
+    return {};
   }
 };
 

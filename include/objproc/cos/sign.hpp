@@ -22,9 +22,10 @@
 // encoded names joined by ';'. UrlEncode keeps only A-Z a-z 0-9 - _ . ~ (space is %20). The path
 // is the object key decoded, after one '/' ("/exampleobject(腾讯云)"; "" signs the bucket, "/").
 //
-// Which headers are signed: host, pic-operations, content-* and x-cos-* (any case), plus the
-// names in sign_options::additional_headers; the others (Date, User-Agent, ...) are sent
-// unsigned, as the SDKs do. Every query parameter is signed (?image_process is one).
+// Which headers are signed: host, pic-operations, content-*, x-cos-*, expires and cache-control
+// (any case), plus the names in sign_options::additional_headers; the others (Date,
+// User-Agent, ...) are sent unsigned, as the SDKs do (the Python, C++ and Go SDKs all sign
+// Expires and Cache-Control when present). Every query parameter is signed (?image_process is one).
 //
 // Session token: with credentials::session_token set, the header form signs it as the
 // x-cos-security-token header (as the Python, C++ and Go SDKs do) and returns that header after
@@ -86,7 +87,8 @@ enum class signature_placement : unsigned char { header, query };
 
 struct sign_options {
   signature_placement placement = signature_placement::header;
-  /// Header names signed besides host, pic-operations, content-* and x-cos-* (any case).
+  /// Header names signed besides host, pic-operations, content-*, x-cos-*, expires and
+  /// cache-control (any case).
   std::span<const std::string_view> additional_headers = {};
 };
 
@@ -145,7 +147,7 @@ inline constexpr std::string_view cos_token_name = "x-cos-security-token";
   using http::detail::iequals;
   using http::detail::istarts_with;
   if (iequals(name, "host") || iequals(name, "pic-operations") || istarts_with(name, "content-") ||
-      istarts_with(name, "x-cos-"))
+      istarts_with(name, "x-cos-") || iequals(name, "expires") || iequals(name, "cache-control"))
     return true;
   for (const std::string_view a : additional)
     if (iequals(name, a)) return true;

@@ -1,13 +1,16 @@
 // SPDX-License-Identifier: MIT
-// objproc/crypto/block_hash.hpp - the streaming Merkle-Damgard context under SHA-1 and SHA-256.
+// objproc/crypto/block_hash.hpp - the streaming Merkle-Damgard context under SHA-1, SHA-256
+// and MD5.
 //
-// block_hash_context<Traits> is everything in sha1_context and sha256_context but the block
-// function: the pending partial block, the message length, the FIPS 180-4 padding (0x80, zeros,
-// the length in bits as 64 bits big-endian) and the big-endian digest. Traits supply the rest:
+// block_hash_context<Traits> is everything in sha1_context, sha256_context and md5_context but
+// the block function: the pending partial block, the message length, the FIPS 180-4 / RFC 1321
+// padding (0x80, zeros, the length in bits as 64 bits) and the digest. Traits supply the rest:
 //   Traits::digest_size                  digest bytes: the whole chaining state, 4 per word
 //   Traits::chaining_state               the hash value between blocks: std::array<uint32_t, N>
 //   Traits::initial_state                the chaining state of the empty message
 //   Traits::compress(state, block)       folds one 64-byte block into state; constexpr noexcept
+//   Traits::little_endian (optional)     true for MD5: the length and the digest words are
+//                                        written little-endian; absent or false: big-endian (SHA)
 // Like the contexts built on it, it is constexpr throughout, never allocates and is a small
 // trivially copyable value: copy it to fork a stream, or save chaining() at a block boundary and
 // resume later with (chaining, blocks).
@@ -25,11 +28,25 @@ OBJPROC_NAMESPACE_BEGIN
 
 namespace crypto {
 
+namespace detail {
+
+template <class Traits>
+[[nodiscard]] consteval bool is_little_endian_hash() noexcept {
+  if constexpr (requires { Traits::little_endian; })
+    return Traits::little_endian;
+  else
+    return false;
+}
+
+}  // namespace detail
+
 template <class Traits>
 class block_hash_context {
  public:
-  // 64-byte blocks and a 64-bit length: the SHA-1/SHA-256 family (SHA-512 would need 128/128).
+  // 64-byte blocks and a 64-bit length: MD5, SHA-1, SHA-256 (SHA-512 would need 128/128).
   static constexpr std::size_t block_size = 64;
+  /// Byte order of the length field and of the digest words: little for MD5, big for SHA.
+  static constexpr bool little_endian = detail::is_little_endian_hash<Traits>();
   static constexpr std::size_t digest_size = Traits::digest_size;
   using digest_type = std::array<std::byte, digest_size>;
   using block_type = std::span<const std::byte, block_size>;
@@ -100,17 +117,28 @@ class block_hash_context {
     }
     for (std::size_t i = used; i < block_size - 8; ++i) buffer_[i] = std::byte{};
     for (std::size_t i = 0; i < 8; ++i) {
-      buffer_[block_size - 1 - i] = static_cast<std::byte>(bit_length >> (8 * i));
+      const std::size_t at = little_endian ? block_size - 8 + i : block_size - 1 - i;
+      buffer_[at] = static_cast<std::byte>(bit_length >> (8 * i));
     }
     compress(state_, buffer_);
-    for (std::size_t i = 0; i < state_.size(); ++i) {  // big-endian, spelled out: constexpr
-      // A copy of the word: `out` may alias state_ (std::byte), so reading state_[i] per byte
-      // would stop the compiler from fusing the four stores into one byte-swapped store.
-      const std::uint32_t word = state_[i];
-      out[4 * i] = static_cast<std::byte>(word >> 24);
-      out[4 * i + 1] = static_cast<std::byte>(word >> 16);
-      out[4 * i + 2] = static_cast<std::byte>(word >> 8);
-      out[4 * i + 3] = static_cast<std::byte>(word);
+    if constexpr (little_endian) {
+      for (std::size_t i = 0; i < state_.size(); ++i) {
+        const std::uint32_t word = state_[i];
+        out[4 * i] = static_cast<std::byte>(word);
+        out[4 * i + 1] = static_cast<std::byte>(word >> 8);
+        out[4 * i + 2] = static_cast<std::byte>(word >> 16);
+        out[4 * i + 3] = static_cast<std::byte>(word >> 24);
+      }
+    } else {
+      for (std::size_t i = 0; i < state_.size(); ++i) {  // big-endian, spelled out: constexpr
+        // A copy of the word: `out` may alias state_ (std::byte), so reading state_[i] per byte
+        // would stop the compiler from fusing the four stores into one byte-swapped store.
+        const std::uint32_t word = state_[i];
+        out[4 * i] = static_cast<std::byte>(word >> 24);
+        out[4 * i + 1] = static_cast<std::byte>(word >> 16);
+        out[4 * i + 2] = static_cast<std::byte>(word >> 8);
+        out[4 * i + 3] = static_cast<std::byte>(word);
+      }
     }
     reset();
   }

@@ -18,6 +18,15 @@
 // requires sys/saveas where the result must be saved, a presigned GET refuses sys/saveas.
 // Wire forms (docs/architecture.md): POST /<key>?x-oss-process (bare key), body
 // "x-oss-process=" + form-encoded process string, Content-Type application/x-www-form-urlencoded.
+// Options of both processing operations, sent only when asked for and signed by V1 and V4
+// (x-oss-* headers are canonical headers of both; Content-MD5 is V1's second line and a V4
+// default-signed header):
+//   .request_payer = oss::payer::requester   x-oss-request-payer: requester, which a non-owner
+//                                            needs on a pay-by-requester bucket
+//   .content_md5 = true                      Content-MD5 over the exact body bytes sent, i.e.
+//                                            the form-encoded body (the Go and Python v2 SDKs
+//                                            send the style unencoded, so their value differs
+//                                            whenever the style holds / , | or =)
 //
 // Memory: sign() makes one copy of the descriptor (its text arena, its field records, its body)
 // with room reserved for the signature headers, and nothing else on the heap unless the
@@ -38,6 +47,7 @@
 #include "objproc/core/chrono.hpp"
 #include "objproc/core/result.hpp"
 #include "objproc/core/text.hpp"
+#include "objproc/crypto/md5.hpp"
 #include "objproc/http/request.hpp"
 #include "objproc/oss/credentials.hpp"
 #include "objproc/oss/endpoint.hpp"
@@ -52,6 +62,24 @@ namespace oss {
 
 enum class signature_version : unsigned char { v4, v1 };
 
+/// Who pays for a request on a bucket with pay-by-requester on (x-oss-request-payer).
+enum class payer : unsigned char {
+  bucket_owner,  // no header: the owner's own requests, or a bucket without pay-by-requester
+  requester,     // x-oss-request-payer: requester
+};
+
+/// The header value ("requester"); empty for bucket_owner (no header) or a value outside the
+/// enumeration.
+[[nodiscard]] constexpr std::string_view to_string(payer p) noexcept {
+  return p == payer::requester ? std::string_view("requester") : std::string_view();
+}
+
+/// "requester" (the only value OSS documents for x-oss-request-payer); errc::invalid_enum_value.
+[[nodiscard]] constexpr result<payer> parse_payer(std::string_view text) noexcept {
+  if (text == "requester") return payer::requester;
+  return error{errc::invalid_enum_value, 0, "x-oss-request-payer: the only value is requester"};
+}
+
 /// A request descriptor and what the signer must know about it (bucket, key, region).
 struct prepared_request {
   http::request request;
@@ -62,10 +90,19 @@ struct prepared_request {
 
 namespace detail {
 
+// The options both processing operations take.
+struct process_options {
+  payer request_payer = payer::bucket_owner;
+  bool content_md5 = false;
+};
+
 // POST /<key>?<action> with body "<action>=<form-encoded process>".
 [[nodiscard]] inline result<prepared_request> prepare_process(
     const endpoint& where, std::string_view bucket, std::string_view key, const style& process,
-    std::string_view action, carrier used_in) {
+    std::string_view action, carrier used_in, process_options options = {}) {
+  if (options.request_payer != payer::bucket_owner && options.request_payer != payer::requester)
+    return error{errc::invalid_enum_value, error::no_offset,
+                 "x-oss-request-payer: bucket_owner (no header) or requester"};
   if (auto r = process.checked(); !r) return r.error();
   if (auto r = check_carrier(process, used_in); !r) return r.error();
   // Processing needs a source object: an empty key would address the bucket itself.
@@ -80,6 +117,12 @@ namespace detail {
   std::string body(action);
   body += '=';
   append_percent_encoded(body, process.view(), percent_set::form);
+  if (options.content_md5)  // over the bytes sent: the encoded body
+    if (auto r = request->set_header("Content-MD5", crypto::content_md5(body).view()); !r)
+      return r.error();
+  if (options.request_payer == payer::requester)
+    if (auto r = request->set_header("x-oss-request-payer", to_string(payer::requester)); !r)
+      return r.error();
   request->set_body(std::move(body));
   return prepared_request{std::move(*request), std::string(bucket), std::string(key),
                           std::string(where.region())};
@@ -115,8 +158,7 @@ template <class Crypto>
   return http::detail::with_scratch<2048>(
       [&](http::detail::span_writer& scratch) -> result<http::request> {
         v4_header_parts parts;
-        if (auto r = v4_header_checked(view.input, creds, key, now, crypto, {}, scratch, parts);
-            !r)
+        if (auto r = v4_header_checked(view.input, creds, key, now, crypto, {}, scratch, parts); !r)
           return r.error();
         // Built from checked parts only: the key id (visible ASCII), the token (no CR, LF or
         // NUL), the scope ([a-z0-9-]), digits and hex; the names are literals.
@@ -132,10 +174,12 @@ struct process_object {
   std::string_view bucket = {};
   std::string_view key = {};
   style process = {};
+  payer request_payer = payer::bucket_owner;  // requester: x-oss-request-payer: requester
+  bool content_md5 = false;                   // send Content-MD5 of the body sent
 
   [[nodiscard]] result<prepared_request> prepare(const endpoint& where) const {
     return detail::prepare_process(where, bucket, key, process, "x-oss-process",
-                                   carrier::sync_process);
+                                   carrier::sync_process, {request_payer, content_md5});
   }
 };
 
@@ -144,10 +188,12 @@ struct async_process_object {
   std::string_view bucket = {};
   std::string_view key = {};
   style process = {};
+  payer request_payer = payer::bucket_owner;  // requester: x-oss-request-payer: requester
+  bool content_md5 = false;                   // send Content-MD5 of the body sent
 
   [[nodiscard]] result<prepared_request> prepare(const endpoint& where) const {
     return detail::prepare_process(where, bucket, key, process, "x-oss-async-process",
-                                   carrier::async_process);
+                                   carrier::async_process, {request_payer, content_md5});
   }
 };
 
@@ -225,8 +271,7 @@ namespace detail {
     const std::string_view op = main.substr(start, end - start);
     const std::size_t i =
         spec::find_operation(service, op.substr(0, objproc::detail::find_char(op, ',')));
-    if (i == spec::not_found || (spec::operations[i].carriers & in_get_url) == 0)
-      return false;
+    if (i == spec::not_found || (spec::operations[i].carriers & in_get_url) == 0) return false;
     at = end;
   }
   return true;
@@ -275,8 +320,7 @@ template <class Crypto>
       key = &derived.emplace(*fresh);
     }
     // Checked above (v4_check), and the key is for now, the endpoint's region and "oss".
-    if (auto r = v4_query_checked(input, creds, *key, now, op.expires, crypto, {}, scratch, v4);
-        !r)
+    if (auto r = v4_query_checked(input, creds, *key, now, op.expires, crypto, {}, scratch, v4); !r)
       return r.error();
     added = v4.query.span();
   } else {

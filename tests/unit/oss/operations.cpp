@@ -335,18 +335,15 @@ TEST_CASE("presign_to's URL is the request builder's", "[oss][operations][presig
        .process = style_of("image/resize,m_fill,w_200,h_200/quality,q_80/format,webp"),
        .expires = seconds{3600}},
       {.bucket = "examplebucket", .key = "a.jpg", .process = {}, .expires = seconds{1}},
-      {.bucket = "examplebucket",
-       .key = "a/b/~c.png",
-       .process = {},
-       .expires = seconds{604800}},
+      {.bucket = "examplebucket", .key = "a/b/~c.png", .process = {}, .expires = seconds{604800}},
   };
   oss::v4_key_cache cache;
   for (const oss::presign_get& op : ops)
     for (const oss::credentials& creds : {seed_keys, sts_keys}) {
       INFO(op.key << " sts " << creds.security_token);
       char buffer[1024];
-      const auto n = oss::presign_to(op, hangzhou(), creds, seed_time,
-                                     objproc::crypto::portable{}, buffer, cache);
+      const auto n = oss::presign_to(op, hangzhou(), creds, seed_time, objproc::crypto::portable{},
+                                     buffer, cache);
       REQUIRE(n.has_value());
       auto request = objproc::http::request::make(objproc::http::method::get,
                                                   hangzhou().locate(op.bucket, op.key).value());
@@ -410,14 +407,12 @@ TEST_CASE("v4_key_cache: cached and derived keys sign alike", "[oss][operations]
       {"the next day", &hz, seed_keys, seed_time + std::chrono::hours{24}, false},
       {"another region", &sh, seed_keys, seed_time + std::chrono::hours{24}, false},
       {"same again", &sh, seed_keys, seed_time + std::chrono::hours{25}, true},
-      {"a secret of the same length", &sh, same_length, seed_time + std::chrono::hours{25},
-       false},
+      {"a secret of the same length", &sh, same_length, seed_time + std::chrono::hours{25}, false},
       {"the seed secret again", &sh, seed_keys, seed_time + std::chrono::hours{25}, false},
       {"only the last byte differs", &sh, last_byte, seed_time + std::chrono::hours{25}, false},
       {"the seed secret once more", &sh, seed_keys, seed_time + std::chrono::hours{25}, false},
       {"the seed secret plus a byte", &sh, longer, seed_time + std::chrono::hours{25}, false},
-      {"the seed secret, shorter again", &sh, seed_keys, seed_time + std::chrono::hours{25},
-       false},
+      {"the seed secret, shorter again", &sh, seed_keys, seed_time + std::chrono::hours{25}, false},
       // The key id is not part of the key: the same secret hits (the signature still differs).
       {"another key id, same secret", &sh, other_id, seed_time + std::chrono::hours{25}, true},
       {"the last second of the day", &sh, seed_keys,
@@ -518,4 +513,136 @@ TEST_CASE("oss::sign of a long request: the scratch moves to the heap, same sign
   REQUIRE(v1_parts.has_value());
   CHECK(v1_parts->string_to_sign.size() > 2048);
   CHECK(v1->header("Authorization") == v1_parts->headers[1].value);
+}
+
+namespace {
+
+oss::process_object seed_process() {
+  return oss::process_object{.bucket = "examplebucket",
+                             .key = "exampledir/example.jpg",
+                             .process = style_of("image/resize,m_fixed,w_100,h_100")};
+}
+
+struct signed_views {
+  std::string v1_string_to_sign;
+  std::string v4_canonical_request;
+  std::string v1_authorization;
+  std::string v4_authorization;
+};
+
+// The V1 string to sign and the V4 canonical request of a prepared request, and the
+// Authorization oss::sign sends with each.
+signed_views views_of(const oss::prepared_request& prepared) {
+  const auto headers = prepared.request.header_fields();
+  const auto query = prepared.request.query_fields();
+  const oss::signing_input input{.method = "POST",
+                                 .bucket = prepared.bucket,
+                                 .key = prepared.key,
+                                 .query = query,
+                                 .headers = headers};
+  const objproc::crypto::portable crypto;
+  const auto v1_parts = oss::sign_v1_header(input, seed_keys, seed_time, crypto);
+  const auto v4_parts = oss::sign_v4_header(input, seed_keys, "cn-hangzhou", seed_time, crypto);
+  const auto v1 = oss::sign(prepared, seed_keys, seed_time, crypto, oss::signature_version::v1);
+  const auto v4 = oss::sign(prepared, seed_keys, seed_time, crypto);
+  REQUIRE(v1_parts.has_value());
+  REQUIRE(v4_parts.has_value());
+  REQUIRE(v1.has_value());
+  REQUIRE(v4.has_value());
+  CHECK(v1->header("Authorization") == v1_parts->headers[1].value);
+  CHECK(v4->header("Authorization") == v4_parts->headers[2].value);
+  return {v1_parts->string_to_sign, v4_parts->canonical_request,
+          std::string(*v1->header("Authorization")), std::string(*v4->header("Authorization"))};
+}
+
+constexpr std::string_view seed_v4_signature =
+    "Signature=3fd1b4bd08dcb56e45d6ec12683ca9c2b442185981d5fb430d9453cc845ac6ff";
+
+}  // namespace
+
+TEST_CASE("process options: none set, the golden request unchanged", "[oss][operations]") {
+  const auto prepared = seed_process().prepare(hangzhou());
+  REQUIRE(prepared.has_value());
+  CHECK(prepared->request.headers().size() == 1);
+  const auto views = views_of(*prepared);
+  CHECK(views.v4_authorization.find(seed_v4_signature) != std::string::npos);
+  CHECK(views.v1_string_to_sign.rfind("POST\n\napplication/x-www-form-urlencoded\n", 0) == 0);
+}
+
+TEST_CASE("process options: x-oss-request-payer sent and signed by V1 and V4",
+          "[oss][operations]") {
+  auto op = seed_process();
+  op.request_payer = oss::payer::requester;
+  const auto prepared = op.prepare(hangzhou());
+  REQUIRE(prepared.has_value());
+  CHECK(prepared->request.header("x-oss-request-payer") == "requester");
+  CHECK_FALSE(prepared->request.header("Content-MD5").has_value());
+  const auto views = views_of(*prepared);
+  CHECK(views.v1_string_to_sign ==
+        "POST\n\napplication/x-www-form-urlencoded\nSat, 21 Nov 2026 08:00:00 GMT\n"
+        "x-oss-date:Sat, 21 Nov 2026 08:00:00 GMT\nx-oss-request-payer:requester\n"
+        "/examplebucket/exampledir/example.jpg?x-oss-process");
+  CHECK(views.v4_canonical_request.find("\nx-oss-request-payer:requester\n") != std::string::npos);
+  CHECK(views.v4_authorization.find(seed_v4_signature) == std::string::npos);
+
+  auto async = oss::async_process_object{
+      .bucket = "examplebucket",
+      .key = "docs/example.docx",
+      .process = style_of("doc/convert,target_png,source_docx") |
+                 oss::save_as{.bucket = "examplebucket", .key = "dest.png"},
+      .request_payer = oss::payer::requester};
+  const auto async_prepared = async.prepare(hangzhou());
+  REQUIRE(async_prepared.has_value());
+  CHECK(async_prepared->request.header("x-oss-request-payer") == "requester");
+  CHECK(views_of(*async_prepared).v1_string_to_sign.find("\nx-oss-request-payer:requester\n") !=
+        std::string::npos);
+}
+
+TEST_CASE("process options: Content-MD5 of the form-encoded body, signed by V1 and V4",
+          "[oss][operations]") {
+  auto op = seed_process();
+  op.content_md5 = true;
+  const auto prepared = op.prepare(hangzhou());
+  REQUIRE(prepared.has_value());
+  const std::string& body = std::get<std::string>(prepared->request.body());
+  CHECK(body == "x-oss-process=image%2Fresize%2Cm_fixed%2Cw_100%2Ch_100");
+  // The MD5 of the encoded bytes sent, not of the raw style (the Go and Python SDKs' value).
+  const auto md5 = objproc::crypto::content_md5(std::string_view(body));
+  CHECK(prepared->request.header("Content-MD5") == md5.view());
+  CHECK(md5.view() != objproc::crypto::content_md5(
+                          std::string_view("x-oss-process=image/resize,m_fixed,w_100,h_100"))
+                          .view());
+  const auto views = views_of(*prepared);
+  CHECK(views.v1_string_to_sign.rfind(
+            "POST\n" + std::string(md5.view()) + "\napplication/x-www-form-urlencoded\n", 0) == 0);
+  CHECK(views.v4_canonical_request.find("\ncontent-md5:" + std::string(md5.view()) + "\n") !=
+        std::string::npos);
+  CHECK(views.v4_authorization.find(seed_v4_signature) == std::string::npos);
+
+  // The async operation, both options together.
+  const auto async_prepared =
+      oss::async_process_object{.bucket = "examplebucket",
+                                .key = "docs/example.docx",
+                                .process = style_of("doc/convert,target_png,source_docx") |
+                                           oss::save_as{.bucket = "examplebucket", .key = "d.png"},
+                                .request_payer = oss::payer::requester,
+                                .content_md5 = true}
+          .prepare(hangzhou());
+  REQUIRE(async_prepared.has_value());
+  const std::string& async_body = std::get<std::string>(async_prepared->request.body());
+  CHECK(async_prepared->request.header("Content-MD5") ==
+        objproc::crypto::content_md5(std::string_view(async_body)).view());
+  CHECK(async_prepared->request.header("x-oss-request-payer") == "requester");
+}
+
+TEST_CASE("process options: payer text and bad values", "[oss][operations]") {
+  CHECK(oss::parse_payer("requester") == oss::payer::requester);
+  CHECK(oss::parse_payer("Requester").error().code == errc::invalid_enum_value);
+  CHECK(oss::parse_payer("bucket_owner").error().code == errc::invalid_enum_value);
+  CHECK(oss::to_string(oss::payer::bucket_owner).empty());
+  auto op = seed_process();
+  op.request_payer = static_cast<oss::payer>(7);
+  const auto e = op.prepare(hangzhou()).error();
+  CHECK(e.code == errc::invalid_enum_value);
+  CHECK(e.detail.find("x-oss-request-payer") != std::string_view::npos);
 }

@@ -11,6 +11,8 @@
 #include "objproc/cos/pic_operations.hpp"
 #include "objproc/cos/rule.hpp"
 #include "objproc/cos/spec.hpp"
+#include "objproc/cos/watermark.hpp"
+#include "objproc/cos/image_mogr2.hpp"
 
 using objproc::errc;
 using objproc::cos::parse_rule;
@@ -228,4 +230,32 @@ TEST_CASE("Pic-Operations checks each rule for its carrier", "[cos][pic_operatio
                                            {.where = rule_carrier::cloud_process})
             .error()
             .code == errc::misplaced_operation);
+}
+
+TEST_CASE("builders: format svgc and blind-watermark versions", "[cos][builder]") {
+  namespace ci = objproc::cos;
+  CHECK(ci::image_mogr2{.format = ci::image_format::svgc}.str() ==
+        std::string_view("imageMogr2/format/svgc"));
+  CHECK(ci::blind_watermark{.type = ci::blind_type::text,
+                            .text = "mark test",
+                            .version = ci::blind_version::v3_0}
+            .str() == std::string_view("watermark/3/type/3/text/bWFyayB0ZXN0/version/3.0"));
+  CHECK(ci::blind_watermark{.type = ci::blind_type::text,
+                            .text = "t",
+                            .level = 0,
+                            .version = ci::blind_version::v2_0}
+            .str() == std::string_view("watermark/3/type/3/text/dA/level/0/version/2.0"));
+  CHECK(ci::extract_blind_watermark{.type = ci::blind_type::text,
+                                    .version = ci::blind_version::v3_0}
+            .str() == std::string_view("watermark/4/type/3/version/3.0"));
+  const auto type2 = ci::blind_watermark{.type = ci::blind_type::full_blind,
+                                         .image = "http://a.com/x.jpg",
+                                         .version = ci::blind_version::v3_0}
+                         .str();
+  CHECK(type2.error().code == errc::conflicting_parameters);
+  CHECK(ci::extract_blind_watermark{.type = ci::blind_type::text,
+                                    .version = static_cast<ci::blind_version>(9)}
+            .str()
+            .error()
+            .code == errc::invalid_enum_value);
 }

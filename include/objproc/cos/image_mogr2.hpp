@@ -6,7 +6,7 @@
 //                 "imageMogr2/thumbnail/600x600/pad/1/color/IzNEM0QzRA");
 //
 // Every field's `{}` default is "absent". Ranges are not checked here but by the one parser
-// (cos::spec::image_mogr2 in cos/rule.hpp): out of range is a compile error in a constant
+// (cos::spec::image_mogr2 in cos/spec.hpp): out of range is a compile error in a constant
 // expression and a rule holding the error at run time.
 //
 // Render order (the parser accepts any order; this one is fixed so the text is canonical):

@@ -12,6 +12,7 @@
 #include "objproc/cos/rule.hpp"
 #include "objproc/cos/spec.hpp"
 #include "objproc/cos/watermark.hpp"
+#include "objproc/cos/builder.hpp"
 #include "objproc/cos/image_mogr2.hpp"
 
 using objproc::errc;
@@ -258,4 +259,15 @@ TEST_CASE("builders: format svgc and blind-watermark versions", "[cos][builder]"
             .str()
             .error()
             .code == errc::invalid_enum_value);
+}
+
+TEST_CASE("'|' with an unchecked rule makes an unchecked pipeline", "[cos][builder][unchecked]") {
+  const auto strict = parse_rule("imageMogr2/rotate/90").value();
+  const auto loose = unchecked_rule("ci-process=AIImageColoring").value();
+  const auto both = strict | loose;
+  REQUIRE_FALSE(both.has_error());
+  CHECK(both.is_unchecked());
+  CHECK(both.view() == "imageMogr2/rotate/90|ci-process=AIImageColoring");
+  CHECK((loose | strict).is_unchecked());
+  CHECK_FALSE((strict | strict).is_unchecked());
 }

@@ -355,12 +355,11 @@ TEST_CASE("issue 12 vocabulary at compile time: carriers, new operations, unchec
                                                .level = 2,
                                                .version = ci::blind_version::v3_0}
                                .str()) == false);  // the builder writes level before version
-  STATIC_REQUIRE(parses_as("watermark/3/type/3/text/dA/level/2/version/3.0",
-                           ci::blind_watermark{.type = ci::blind_type::text,
-                                               .text = "t",
-                                               .level = 2,
-                                               .version = ci::blind_version::v3_0}
-                               .str()));
+  STATIC_REQUIRE(parses_as(
+      "watermark/3/type/3/text/dA/level/2/version/3.0",
+      ci::blind_watermark{
+          .type = ci::blind_type::text, .text = "t", .level = 2, .version = ci::blind_version::v3_0}
+          .str()));
   STATIC_REQUIRE(ci::unchecked_rule("ci-process=AIImageColoring")->is_unchecked());
   STATIC_REQUIRE(!ci::unchecked_rule("a/b\r\n").has_value());
 }

@@ -213,8 +213,7 @@ namespace detail {
 }
 [[nodiscard]] constexpr std::string_view name_of(image_format f) noexcept {
   constexpr std::string_view names[] = {"jpg",  "png",  "bmp",  "webp", "gif", "tiff", "yjpeg",
-                                        "apng", "avif", "heif", "heic", "tpg", "psd",
-                                        "svgc"};
+                                        "apng", "avif", "heif", "heic", "tpg", "psd",  "svgc"};
   return name_at(names, static_cast<std::size_t>(f));
 }
 /// "/key/<W>x<H>" when either side is set; a missing side renders nothing.

@@ -83,7 +83,7 @@ struct qr_point {
 
 /// QRcodeInfo: one recognised QR code or barcode.
 struct qr_code_info {
-  std::string url = {};                  // CodeUrl: its content (may be empty: unreadable)
+  std::string url = {};                   // CodeUrl: its content (may be empty: unreadable)
   std::array<qr_point, 4> location = {};  // CodeLocation: its four corners
 
   friend bool operator==(const qr_code_info&, const qr_code_info&) = default;
@@ -214,8 +214,7 @@ template <class Int>
   const std::string_view t = e.text();
   const std::size_t at = e.content_offset();
   const std::size_t comma = t.find(',');
-  if (comma == std::string_view::npos)
-    return error{errc::invalid_number, at, "a point is \"x,y\""};
+  if (comma == std::string_view::npos) return error{errc::invalid_number, at, "a point is \"x,y\""};
   cos::qr_point p;
   std::uint32_t* fields[] = {&p.x, &p.y};
   const std::string_view parts[] = {t.substr(0, comma), t.substr(comma + 1)};
@@ -224,10 +223,10 @@ template <class Int>
     if (parts[i].empty()) return error{errc::invalid_number, at + from, "a point is \"x,y\""};
     std::uint64_t v = 0;
     for (const char c : parts[i]) {
-      if (c < '0' || c > '9')
-        return error{errc::invalid_number, at + from, "a point is \"x,y\""};
+      if (c < '0' || c > '9') return error{errc::invalid_number, at + from, "a point is \"x,y\""};
       v = v * 10 + static_cast<std::uint64_t>(c - '0');
-      if (v > 0xffffffffU) return error{errc::value_out_of_range, at + from, "coordinate too large"};
+      if (v > 0xffffffffU)
+        return error{errc::value_out_of_range, at + from, "coordinate too large"};
     }
     *fields[i] = static_cast<std::uint32_t>(v);
   }
@@ -261,7 +260,8 @@ template <class Int>
   return {};
 }
 
-[[nodiscard]] inline result<void> cos_qr_results(const xml::element& e, cos::processed_object& out) {
+[[nodiscard]] inline result<void> cos_qr_results(const xml::element& e,
+                                                 cos::processed_object& out) {
   const auto status = cos_single_of(e, "CodeStatus", "codeStatus");
   if (!status) return status.error();
   if (*status == nullptr) return {};  // not the result of a QRcode rule
@@ -407,8 +407,7 @@ namespace cos {
   if (auto r = cos_json_uint(*doc, "vertical_dpi", false, out.vertical_dpi); !r) return r.error();
   if (auto r = cos_json_uint(*doc, "horizontal_dpi", false, out.horizontal_dpi); !r)
     return r.error();
-  if (auto r = cos_json_text(*doc, "dynamic_range", false, out.dynamic_range); !r)
-    return r.error();
+  if (auto r = cos_json_text(*doc, "dynamic_range", false, out.dynamic_range); !r) return r.error();
   out.width = *width;
   out.height = *height;
   out.size = *size;

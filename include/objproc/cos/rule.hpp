@@ -57,7 +57,6 @@ namespace cos {
 inline constexpr std::size_t rule_capacity = OBJPROC_COS_RULE_CAPACITY;
 inline constexpr std::size_t max_pipeline_rules = 10;  // "up to 10 pipeline levels" (§7.2)
 
-
 namespace detail {
 
 using objproc::detail::end_of_field;
@@ -393,8 +392,7 @@ inline constexpr std::size_t style_rule = spec::not_found - 1;
     return r.substr(from, end_of_field(r, '/', from) - from);
   };
   const auto at_key = [&](std::string_view key) { return key_at[spec::find_param(op, key)]; };
-  if (op_index == spec::op_image_watermark && same(value_of("scatype"), "3") &&
-      present("spcent")) {
+  if (op_index == spec::op_image_watermark && same(value_of("scatype"), "3") && present("spcent")) {
     auto n = parse_integer(value_of("spcent"));
     if (n && *n > 250)
       return error{errc::value_out_of_range, at_key("spcent"), "spcent is 1-250 with scatype 3"};
@@ -409,16 +407,16 @@ inline constexpr std::size_t style_rule = spec::not_found - 1;
     if (same(type, "1") && present("version"))
       return error{errc::conflicting_parameters, at_key("version"), "type 1 has no version"};
     if (same(type, "2") && same(version, "3.0"))
-      return error{errc::conflicting_parameters, at_key("version"),
-                   "type 2 is version 1.0 or 2.0"};
+      return error{errc::conflicting_parameters, at_key("version"), "type 2 is version 1.0 or 2.0"};
     // Extraction: type 1 needs the original image, type 2 the watermark image.
     if (!same(type, "3") && !present("image")) return error{errc::missing_parameter, base, "image"};
     if (op_index == spec::op_blind_watermark) {
       if (same(type, "3") && !present("text")) return error{errc::missing_parameter, base, "text"};
       // level: type 2 v1.0 (the version the older pages describe, also when left out) and
       // type 3 v2.0/v3.0 (named: the default version is not documented).
-      const bool level_allowed = (same(type, "2") && !same(version, "2.0")) ||
-                                 (same(type, "3") && (same(version, "2.0") || same(version, "3.0")));
+      const bool level_allowed =
+          (same(type, "2") && !same(version, "2.0")) ||
+          (same(type, "3") && (same(version, "2.0") || same(version, "3.0")));
       if (present("level") && !level_allowed)
         return error{errc::conflicting_parameters, at_key("level"),
                      "level only with type 2 (v1.0) or type 3 (version 2.0 or 3.0)"};
@@ -487,7 +485,7 @@ inline constexpr std::size_t style_rule = spec::not_found - 1;
     std::size_t at = end_of_field(r, '/', 0);
     if (same(r.substr(0, at), "watermark") && at < r.size()) at = end_of_field(r, '/', at + 1);
     const std::size_t op = spec::find_operation(r.substr(0, at));
-    const std::uint8_t carriers = op != spec::not_found       ? spec::operations[op].carriers
+    const std::uint8_t carriers = op != spec::not_found      ? spec::operations[op].carriers
                                   : starts_with(r, "style/") ? spec::style_carriers
                                                              : std::uint8_t{spec::everywhere};
     if ((carriers & mask) == 0)

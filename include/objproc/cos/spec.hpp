@@ -121,9 +121,9 @@ struct param_spec {
 };
 
 enum class op_form : std::uint8_t {
-  keyed,      // <name>/<key>[/<value>]...
-  view2,      // imageView2[/<mode>]/<key>/<value>...
-  bare,       // <name> alone, no parameters (imageSlim, imageInfo, ...)
+  keyed,  // <name>/<key>[/<value>]...
+  view2,  // imageView2[/<mode>]/<key>/<value>...
+  bare,   // <name> alone, no parameters (imageSlim, imageInfo, ...)
 };
 
 struct op_spec {
@@ -139,7 +139,7 @@ struct op_spec {
 inline constexpr std::int64_t unbounded = 0x7fffffffffffffff;
 
 /// Width/height parameter values above this are processed as this value by the service
-/// ("使用限制", CI docs, 2026-01): a value that would be silently clamped is refused
+/// (ref_limits below, 2026-01): a value that would be silently clamped is refused
 /// (docs/vocabulary/cos.md, decision 1).
 inline constexpr std::int64_t max_side = 10000;
 
@@ -174,11 +174,13 @@ inline constexpr std::string_view ref_blind_version =
     "COS API doc: 图片盲水印 (version table); cos-go-sdk-v5 example/CI/image_process/"
     "base_process.go";
 inline constexpr std::string_view ref_qr = "CI API doc: 二维码识别 (QR Code Recognition)";
-inline constexpr std::string_view ref_slim = "CI API doc: 通过 API 使用极智压缩 (Smart Compression)";
+inline constexpr std::string_view ref_slim =
+    "CI API doc: 通过 API 使用极智压缩 (Smart Compression)";
 inline constexpr std::string_view ref_info = "CI API doc: 获取图片基本信息 (Querying Image Info)";
 inline constexpr std::string_view ref_exif = "CI API doc: 获取图片 EXIF (Querying EXIF)";
 inline constexpr std::string_view ref_ave = "CI API doc: 获取图片主色调 (Querying Average Hue)";
-inline constexpr std::string_view ref_persistent = "CI API doc: 图片持久化处理 (Persistent Processing)";
+inline constexpr std::string_view ref_persistent =
+    "CI API doc: 图片持久化处理 (Persistent Processing)";
 inline constexpr std::string_view ref_ignore = "CI API doc: every imageMogr2 page (ignore-error)";
 inline constexpr std::string_view ref_limits = "CI product doc: 使用限制 (Limits)";
 
@@ -190,7 +192,10 @@ inline constexpr param_spec image_mogr2[] = {
      .choices = "0 1",
      .requires_keys = "thumbnail",
      .source_ref = ref_scale},
-    {.key = "color", .kind = value_kind::base64_color, .requires_keys = "pad", .source_ref = ref_scale},
+    {.key = "color",
+     .kind = value_kind::base64_color,
+     .requires_keys = "pad",
+     .source_ref = ref_scale},
     {.key = "cut", .kind = value_kind::cut, .source_ref = ref_crop},
     {.key = "crop", .kind = value_kind::crop, .source_ref = ref_crop},
     {.key = "gravity", .kind = value_kind::gravity, .source_ref = ref_crop},
@@ -211,7 +216,10 @@ inline constexpr param_spec image_mogr2[] = {
      .choices = "jpg jpeg png bmp webp gif tiff yjpeg apng avif heif heic tpg psd svgc",
      .source_ref = "CI API doc: 格式转换 (Format Conversion); SVG 压缩 (SVG Compression)"},
     {.key = "cgif", .min = 1, .max = 100, .source_ref = ref_format},
-    {.key = "interlace", .kind = value_kind::enumeration, .choices = "0 1", .source_ref = ref_format},
+    {.key = "interlace",
+     .kind = value_kind::enumeration,
+     .choices = "0 1",
+     .source_ref = ref_format},
     {.key = "quality", .kind = value_kind::quality, .source_ref = ref_quality},
     {.key = "rquality", .min = 0, .max = 100, .source_ref = ref_quality},
     {.key = "lquality", .min = 0, .max = 100, .source_ref = ref_quality},
@@ -222,7 +230,10 @@ inline constexpr param_spec image_mogr2[] = {
     {.key = "grayscale", .kind = value_kind::enumeration, .choices = "0 1", .source_ref = ref_gray},
     {.key = "strip", .kind = value_kind::flag, .source_ref = ref_strip},
     {.key = "size-limit", .kind = value_kind::size_limit, .source_ref = ref_size_limit},
-    {.key = "ignore-error", .kind = value_kind::enumeration, .choices = "1", .source_ref = ref_ignore},
+    {.key = "ignore-error",
+     .kind = value_kind::enumeration,
+     .choices = "1",
+     .source_ref = ref_ignore},
     // Added for issue 12: the DPI page says "download only" ("当前支持下载时处理").
     {.key = "density", .min = 1, .max = 1200, .carriers = in_download, .source_ref = ref_dpi},
     // egif: the frame interval; the page gives no range -> syntax only.

@@ -96,8 +96,8 @@ constexpr example examples[] = {
     {"imageView2", "imageView2/6/w/100", url, errc::invalid_enum_value, "",
      "CI 快速缩略模板 (modes 1-5)"},
     // --- watermark/1 --------------------------------------------------------------------------
-    {"watermark/1", "watermark/1/image/" OBJPROC_TEST_WM_URL "/gravity/southeast", url,
-     errc::none, "", "CI 图片水印 case 1"},
+    {"watermark/1", "watermark/1/image/" OBJPROC_TEST_WM_URL "/gravity/southeast", url, errc::none,
+     "", "CI 图片水印 case 1"},
     {"watermark/1",
      "watermark/1/image/" OBJPROC_TEST_WM_URL "/gravity/southeast/batch/1/degree/45/dissolve/40/",
      url, errc::none,
@@ -200,8 +200,8 @@ constexpr example examples[] = {
      "CI 图片持久化处理 (Pic-Operations only)"},
     {"style", "style/a/b", upload, errc::misplaced_operation, "", "style names have no '/'"},
     // --- not rule syntax ----------------------------------------------------------------------
-    {"ci-process", "ci-process=AIImageCrop&width=200&height=150", upload,
-     errc::unknown_operation, "", "cos-go-sdk-v5 example/CI/ai_recognition (use unchecked_rule)"},
+    {"ci-process", "ci-process=AIImageCrop&width=200&height=150", upload, errc::unknown_operation,
+     "", "cos-go-sdk-v5 example/CI/ai_recognition (use unchecked_rule)"},
 };
 
 #undef OBJPROC_TEST_WM_URL

@@ -137,8 +137,8 @@ TEST_CASE("QR-code results in UploadResult", "[cos][results][qr]") {
   const cos::processed_object& o = r->objects[0];
   CHECK(o.code_status == 1U);
   REQUIRE(o.qr_codes.size() == 2);
-  CHECK(o.qr_codes[0] == cos::qr_code_info{"xxxxxxxxxxxxx",
-                                           {{{100, 100}, {100, 200}, {200, 200}, {200, 100}}}});
+  CHECK(o.qr_codes[0] ==
+        cos::qr_code_info{"xxxxxxxxxxxxx", {{{100, 100}, {100, 200}, {200, 200}, {200, 100}}}});
   CHECK(o.qr_codes[1].url.empty());
   CHECK(o.qr_codes[1].location[2] == cos::qr_point{2000, 2000});
   CHECK(r->original.image_info->ave == "0xa18454");

@@ -8,12 +8,12 @@
 #include <string_view>
 
 #include "objproc/core/diagnostic.hpp"
+#include "objproc/cos/builder.hpp"
+#include "objproc/cos/image_mogr2.hpp"
 #include "objproc/cos/pic_operations.hpp"
 #include "objproc/cos/rule.hpp"
 #include "objproc/cos/spec.hpp"
 #include "objproc/cos/watermark.hpp"
-#include "objproc/cos/builder.hpp"
-#include "objproc/cos/image_mogr2.hpp"
 
 using objproc::errc;
 using objproc::cos::parse_rule;
@@ -75,8 +75,7 @@ TEST_CASE("placement: where each operation may run", "[cos][rule][carrier]") {
   require_error("imageMogr2/frame/1", rule_carrier::upload, errc::misplaced_operation, 11);
   require_error("imageMogr2/AIGCMetadata/Label/bGFiZWw", rule_carrier::download_url,
                 errc::misplaced_operation, 11);
-  require_error("imageMogr2/format/psd", rule_carrier::download_url, errc::misplaced_operation,
-                18);
+  require_error("imageMogr2/format/psd", rule_carrier::download_url, errc::misplaced_operation, 18);
   // style/ only in Pic-Operations.
   require_error("style/a", rule_carrier::download_url, errc::misplaced_operation, 0);
   CHECK(parse_rule("style/a", rule_carrier::cloud_process));
@@ -104,7 +103,8 @@ TEST_CASE("a trailing '/' after a complete rule is dropped, also before '|'", "[
   CHECK(parse_rule("imageView2/2/")->view() == "imageView2/2");
   CHECK(parse_rule("imageMogr2/rotate/90/|imageMogr2/strip/")->view() ==
         "imageMogr2/rotate/90|imageMogr2/strip");
-  STATIC_REQUIRE(parse_rule("watermark/4/type/3/").value() == std::string_view("watermark/4/type/3"));
+  STATIC_REQUIRE(parse_rule("watermark/4/type/3/").value() ==
+                 std::string_view("watermark/4/type/3"));
   // Only one, and only after something complete.
   require_error("imageMogr2/strip//", rule_carrier::any, errc::empty_operation, 17);
   require_error("imageMogr2/", rule_carrier::any, errc::empty_operation, 11);
@@ -121,7 +121,7 @@ TEST_CASE("width/height values above 10000 are refused, not clamped", "[cos][rul
   require_error("imageMogr2/cut/10001x10x0x0", rule_carrier::any, errc::value_out_of_range, 15);
   require_error("imageMogr2/scrop/100x20000", rule_carrier::any, errc::value_out_of_range, 21);
   require_error("imageView2/1/w/10001", rule_carrier::any, errc::value_out_of_range, 15);
-  CHECK(parse_rule("imageMogr2/thumbnail/250000000@"));  // an area, not a side
+  CHECK(parse_rule("imageMogr2/thumbnail/250000000@"));     // an area, not a side
   CHECK(parse_rule("imageMogr2/cut/100x100x20000x20000"));  // offsets, not sides
 }
 
@@ -206,7 +206,8 @@ TEST_CASE("Pic-Operations checks each rule for its carrier", "[cos][pic_operatio
   using objproc::cos::pic_operations;
   using objproc::cos::to_json;
   const pic_operations qr{.rules = {{.fileid = "qr.jpg", .rule = "QRcode/cover/1"}}};
-  CHECK(to_json(qr).value() == R"({"is_pic_info":0,"rules":[{"fileid":"qr.jpg","rule":"QRcode/cover/1"}]})");
+  CHECK(to_json(qr).value() ==
+        R"({"is_pic_info":0,"rules":[{"fileid":"qr.jpg","rule":"QRcode/cover/1"}]})");
   CHECK(to_json(qr, rule_carrier::upload));
   CHECK(to_json(qr, rule_carrier::cloud_process).error().code == errc::misplaced_operation);
   CHECK(to_json(qr, rule_carrier::download_url).error().code == errc::misplaced_operation);
@@ -217,16 +218,23 @@ TEST_CASE("Pic-Operations checks each rule for its carrier", "[cos][pic_operatio
   CHECK(to_json(ai).error().code == errc::unknown_operation);
   ai.rules[0].unchecked = true;
   const auto json = to_json(ai, rule_carrier::cloud_process).value();
-  CHECK(json ==
-        R"({"is_pic_info":0,"rules":[{"fileid":"crop.jpg","rule":"ci-process=AIImageCrop&width=200"}]})");
+  CHECK(
+      json ==
+      R"({"is_pic_info":0,"rules":[{"fileid":"crop.jpg","rule":"ci-process=AIImageCrop&width=200"}]})");
   CHECK(objproc::cos::parse_pic_operations(json).error().code == errc::unknown_operation);
-  const auto back =
-      objproc::cos::parse_pic_operations(json, {.where = rule_carrier::cloud_process,
-                                                .unchecked = true});
+  const auto back = objproc::cos::parse_pic_operations(
+      json, {.where = rule_carrier::cloud_process, .unchecked = true});
   REQUIRE(back.has_value());
   CHECK(*back == ai);
   ai.rules[0].rule = "a/b\nc";
   CHECK(to_json(ai).error().code == errc::unexpected_value);
+  // '"' and '\\' pass an unchecked rule; the JSON writer escapes them, the reader restores them.
+  ai.rules[0].rule = R"(x/"}],"is_pic_info":1,"y":"\)";
+  const auto escaped = to_json(ai).value();
+  CHECK(
+      escaped ==
+      R"({"is_pic_info":0,"rules":[{"fileid":"crop.jpg","rule":"x/\"}],\"is_pic_info\":1,\"y\":\"\\"}]})");
+  CHECK(objproc::cos::parse_pic_operations(escaped, {.unchecked = true}).value() == ai);
   CHECK(objproc::cos::parse_pic_operations(R"({"rules":[{"fileid":"a","rule":"QRcode/cover/1"}]})",
                                            {.where = rule_carrier::cloud_process})
             .error()
@@ -237,18 +245,16 @@ TEST_CASE("builders: format svgc and blind-watermark versions", "[cos][builder]"
   namespace ci = objproc::cos;
   CHECK(ci::image_mogr2{.format = ci::image_format::svgc}.str() ==
         std::string_view("imageMogr2/format/svgc"));
-  CHECK(ci::blind_watermark{.type = ci::blind_type::text,
-                            .text = "mark test",
-                            .version = ci::blind_version::v3_0}
+  CHECK(ci::blind_watermark{
+            .type = ci::blind_type::text, .text = "mark test", .version = ci::blind_version::v3_0}
             .str() == std::string_view("watermark/3/type/3/text/bWFyayB0ZXN0/version/3.0"));
-  CHECK(ci::blind_watermark{.type = ci::blind_type::text,
-                            .text = "t",
-                            .level = 0,
-                            .version = ci::blind_version::v2_0}
-            .str() == std::string_view("watermark/3/type/3/text/dA/level/0/version/2.0"));
-  CHECK(ci::extract_blind_watermark{.type = ci::blind_type::text,
-                                    .version = ci::blind_version::v3_0}
-            .str() == std::string_view("watermark/4/type/3/version/3.0"));
+  CHECK(
+      ci::blind_watermark{
+          .type = ci::blind_type::text, .text = "t", .level = 0, .version = ci::blind_version::v2_0}
+          .str() == std::string_view("watermark/3/type/3/text/dA/level/0/version/2.0"));
+  CHECK(
+      ci::extract_blind_watermark{.type = ci::blind_type::text, .version = ci::blind_version::v3_0}
+          .str() == std::string_view("watermark/4/type/3/version/3.0"));
   const auto type2 = ci::blind_watermark{.type = ci::blind_type::full_blind,
                                          .image = "http://a.com/x.jpg",
                                          .version = ci::blind_version::v3_0}

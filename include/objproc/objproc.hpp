@@ -46,6 +46,7 @@
 #include "objproc/cos/results.hpp"
 #include "objproc/cos/rule.hpp"
 #include "objproc/cos/sign.hpp"
+#include "objproc/cos/spec.hpp"
 #include "objproc/cos/watermark.hpp"
 #include "objproc/credentials.hpp"
 #include "objproc/crypto/block_hash.hpp"

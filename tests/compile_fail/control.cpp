@@ -59,4 +59,15 @@ void ci_controls() {
            "imageMogr2/rotate/90|imageMogr2/rotate/90");
   constexpr auto literal = "imageMogr2/rotate/360"_ci;
   static_assert(literal.get().rules() == 1);
+  // The issue-12 vocabulary (ci_qrcode_*, ci_format_svgx, ci_blind_version_*, ...).
+  use_rule("QRcode/cover/1");
+  use_rule("QRcode/cover/0/segment/1/size/1000");
+  use_rule("imageMogr2/format/svgc");
+  use_rule("watermark/3/type/3/text/dA/version/3.0");
+  use_rule("watermark/3/type/2/image/aHR0cDovL2EuY29tL3guanBn/version/2.0");
+  use_rule("imageInfo");
+  use_rule("imageSlim");
+  use_rule("imageMogr2/thumbnail/10000x");
+  use_rule("imageMogr2/AIGCMetadata/Label/bGFiZWw/ProduceID/UHJvZHVjZUlE");
+  use_rule("imageMogr2/strip/");
 }

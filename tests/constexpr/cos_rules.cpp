@@ -329,3 +329,37 @@ TEST_CASE("pipelines join rules with '|'", "[constexpr][cos][builder]") {
                        "NodWl5aW4uanBn/dissolve/41/gravity/SouthEast/degree/45/batch/1",
                        tiled, "watermark/1"));
 }
+
+TEST_CASE("issue 12 vocabulary at compile time: carriers, new operations, unchecked rules",
+          "[constexpr][cos]") {
+  using ci::rule_carrier;
+  constexpr auto code_of = [](std::string_view text, rule_carrier where) {
+    const auto r = ci::parse_rule(text, where);
+    return r ? objproc::errc::none : r.error().code;
+  };
+  STATIC_REQUIRE(code_of("QRcode/cover/1", rule_carrier::upload) == objproc::errc::none);
+  STATIC_REQUIRE(code_of("QRcode/cover/1", rule_carrier::download_url) ==
+                 objproc::errc::misplaced_operation);
+  STATIC_REQUIRE(code_of("watermark/4/type/3/version/3.0", rule_carrier::download_url) ==
+                 objproc::errc::misplaced_operation);
+  STATIC_REQUIRE(code_of("imageAve", rule_carrier::download_url) == objproc::errc::none);
+  STATIC_REQUIRE(code_of("imageAve", rule_carrier::upload) == objproc::errc::misplaced_operation);
+  STATIC_REQUIRE(code_of("imageSlim", rule_carrier::cloud_process) == objproc::errc::none);
+  STATIC_REQUIRE(code_of("imageMogr2/cut/300x300", rule_carrier::cloud_process) ==
+                 objproc::errc::none);
+  STATIC_REQUIRE(ci::parse_rule("imageMogr2/thumbnail/200x/|imageMogr2/format/svgc/")->view() ==
+                 "imageMogr2/thumbnail/200x|imageMogr2/format/svgc"sv);
+  STATIC_REQUIRE(parses_as("watermark/3/type/3/text/dA/version/3.0/level/2",
+                           ci::blind_watermark{.type = ci::blind_type::text,
+                                               .text = "t",
+                                               .level = 2,
+                                               .version = ci::blind_version::v3_0}
+                               .str()) == false);  // the builder writes level before version
+  STATIC_REQUIRE(parses_as(
+      "watermark/3/type/3/text/dA/level/2/version/3.0",
+      ci::blind_watermark{
+          .type = ci::blind_type::text, .text = "t", .level = 2, .version = ci::blind_version::v3_0}
+          .str()));
+  STATIC_REQUIRE(ci::unchecked_rule("ci-process=AIImageColoring")->is_unchecked());
+  STATIC_REQUIRE(!ci::unchecked_rule("a/b\r\n").has_value());
+}

@@ -15,6 +15,13 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   namespace ci = objproc::cos;
   const std::string_view text(reinterpret_cast<const char*>(data), size);
+  // unchecked_rule: offsets point into the input; its text is a fixed point and stays unchecked.
+  if (const auto loose = ci::unchecked_rule(text); !loose) {
+    if (loose.error().has_offset() && loose.error().offset > text.size()) std::abort();
+  } else {
+    const auto again = ci::unchecked_rule(loose->view());
+    if (!again || !(*again == *loose) || !again->is_unchecked()) std::abort();
+  }
   const auto parsed = ci::parse_rule(text);
   if (!parsed) {
     const auto e = parsed.error();

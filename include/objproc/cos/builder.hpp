@@ -170,6 +170,13 @@ template <class Op>
   if (b.has_error()) return b;
   if (a.empty()) return b;
   if (b.empty()) return a;
+  // Joined with an unchecked rule, the pipeline is unchecked (the explicit opt-out covers it);
+  // two strict rules stay strict.
+  if (b.is_unchecked() && !a.is_unchecked()) {
+    auto loose = unchecked_rule(a.view());
+    if (!loose) return rule::failed(loose.error());
+    return loose->appended("|", b.view());
+  }
   return a.appended("|", b.view());
 }
 template <rule_builder B>

@@ -6,7 +6,7 @@
 //                 "imageMogr2/thumbnail/600x600/pad/1/color/IzNEM0QzRA");
 //
 // Every field's `{}` default is "absent". Ranges are not checked here but by the one parser
-// (cos::spec::image_mogr2 in cos/rule.hpp): out of range is a compile error in a constant
+// (cos::spec::image_mogr2 in cos/spec.hpp): out of range is a compile error in a constant
 // expression and a rule holding the error at run time.
 //
 // Render order (the parser accepts any order; this one is fixed so the text is canonical):
@@ -188,7 +188,7 @@ struct size_limit_value {
 enum class flip_direction : std::uint8_t { vertical, horizontal };
 
 /// imageMogr2 output formats (§8.4; avif heif heic tpg need CI's advanced compression, psd is for
-/// persistent processing only).
+/// persistent processing only; svgc compresses an SVG input, cos/spec.hpp).
 enum class image_format : std::uint8_t {
   jpg,
   png,
@@ -202,7 +202,8 @@ enum class image_format : std::uint8_t {
   heif,
   heic,
   tpg,
-  psd
+  psd,
+  svgc
 };
 
 namespace detail {
@@ -212,7 +213,7 @@ namespace detail {
 }
 [[nodiscard]] constexpr std::string_view name_of(image_format f) noexcept {
   constexpr std::string_view names[] = {"jpg",  "png",  "bmp",  "webp", "gif", "tiff", "yjpeg",
-                                        "apng", "avif", "heif", "heic", "tpg", "psd"};
+                                        "apng", "avif", "heif", "heic", "tpg", "psd",  "svgc"};
   return name_at(names, static_cast<std::size_t>(f));
 }
 /// "/key/<W>x<H>" when either side is set; a missing side renders nothing.

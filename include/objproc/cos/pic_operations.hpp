@@ -16,6 +16,12 @@
 // The reader is strict: malformed JSON, unknown keys, wrong types, a 6th rule and invalid fields
 // are errors whose offset points into the JSON text. It accepts the keys in any order and
 // is_pic_info or rules left out (0 and no rules, as the service reads them).
+//
+// Where the rules run: an upload (ci_put_object) or cloud processing (ci_image_process).
+// to_json(ops, where) and parse_pic_operations(text, {.where = ...}) check each rule for that
+// carrier (QRcode only on upload, imageInfo/exif/imageAve never); without it, for
+// rule_carrier::persistent (valid in at least one of the two). A pic_rule with unchecked = true
+// is checked as cos::unchecked_rule does, never silently strictly or the other way round.
 #ifndef OBJPROC_COS_PIC_OPERATIONS_HPP
 #define OBJPROC_COS_PIC_OPERATIONS_HPP
 
@@ -49,6 +55,8 @@ struct pic_rule {
   /// A CI rule or pipeline ("imageMogr2/thumbnail/!50p|imageView2/format/png"), or
   /// "style/<name>".
   std::string rule = {};
+  /// true: `rule` is checked as cos::unchecked_rule does (structure and placement only).
+  bool unchecked = false;
 
   friend bool operator==(const pic_rule&, const pic_rule&) = default;
 };
@@ -79,9 +87,18 @@ struct pic_operations {
 
 namespace detail {
 
+// Pic-Operations carries rules for an upload or cloud processing, never a download URL.
+[[nodiscard]] constexpr result<void> check_pic_carrier(rule_carrier where) noexcept {
+  if (where == rule_carrier::download_url)
+    return error{errc::misplaced_operation, error::no_offset, "Pic-Operations is not a URL"};
+  return {};
+}
+
 // The one call into cos/rule.hpp: checks a rule and returns the text to send, its canonical form.
-[[nodiscard]] inline result<std::string> canonical_pic_rule(std::string_view text) {
-  auto parsed = parse_rule(text);
+[[nodiscard]] inline result<std::string> canonical_pic_rule(std::string_view text, bool unchecked,
+                                                            rule_carrier where) {
+  if (where == rule_carrier::any) where = rule_carrier::persistent;
+  auto parsed = unchecked ? unchecked_rule(text, where) : parse_rule(text, where);
   if (!parsed) return parsed.error();
   return std::string(parsed->view());
 }
@@ -96,9 +113,11 @@ namespace detail {
   return e;
 }
 
-[[nodiscard]] inline result<pic_rule> read_pic_rule(const json::value& item) {
+[[nodiscard]] inline result<pic_rule> read_pic_rule(const json::value& item, bool unchecked,
+                                                    rule_carrier where) {
   if (!item.is_object()) return error{errc::wrong_type, item.offset(), "a rule is a JSON object"};
   pic_rule out;
+  out.unchecked = unchecked;
   bool has_fileid = false;
   bool has_rule = false;
   for (const json::member& m : item.members()) {
@@ -118,7 +137,7 @@ namespace detail {
       out.fileid = text;
       has_fileid = true;
     } else {
-      auto canonical = canonical_pic_rule(text);
+      auto canonical = canonical_pic_rule(text, unchecked, where);
       if (!canonical) return at_json_string(canonical.error(), v);
       out.rule = std::move(*canonical);
       has_rule = true;
@@ -132,9 +151,10 @@ namespace detail {
 }  // namespace detail
 
 /// The canonical Pic-Operations JSON, or the first invalid field: errc::too_many_rules,
-/// invalid_bucket_name, invalid_object_key (fileid) or the rule's own error. Offsets point into
-/// the offending field.
-[[nodiscard]] inline result<std::string> to_json(const pic_operations& ops) {
+/// invalid_bucket_name, invalid_object_key (fileid) or the rule's own error (misplaced_operation
+/// for a rule that cannot run in `where`). Offsets point into the offending field.
+[[nodiscard]] inline result<std::string> to_json(const pic_operations& ops, rule_carrier where) {
+  if (auto ok = detail::check_pic_carrier(where); !ok) return ok.error();
   if (ops.rules.size() > max_pic_rules)
     return error{errc::too_many_rules, error::no_offset, "Pic-Operations has at most 5 rules"};
   std::string out = "{\"is_pic_info\":";
@@ -153,7 +173,7 @@ namespace detail {
     if (auto ok = check_fileid(r.fileid); !ok) return ok.error();
     out += "\"fileid\":";
     if (auto ok = append_json_string(out, r.fileid); !ok) return ok.error();
-    auto canonical = detail::canonical_pic_rule(r.rule);
+    auto canonical = detail::canonical_pic_rule(r.rule, r.unchecked, where);
     if (!canonical) return canonical.error();
     out += ",\"rule\":";
     if (auto ok = append_json_string(out, *canonical); !ok) return ok.error();
@@ -163,8 +183,23 @@ namespace detail {
   return out;
 }
 
+/// to_json for rules valid in an upload or in cloud processing (rule_carrier::persistent).
+[[nodiscard]] inline result<std::string> to_json(const pic_operations& ops) {
+  return to_json(ops, rule_carrier::persistent);
+}
+
+/// How parse_pic_operations reads the rules.
+struct pic_read_options {
+  /// Where the rules run (upload or cloud_process); any: rule_carrier::persistent.
+  rule_carrier where = rule_carrier::persistent;
+  /// true: every rule is read as cos::unchecked_rule does, and marked unchecked.
+  bool unchecked = false;
+};
+
 /// Reads a Pic-Operations JSON text (see the top of this file); offsets point into `text`.
-[[nodiscard]] inline result<pic_operations> parse_pic_operations(std::string_view text) {
+[[nodiscard]] inline result<pic_operations> parse_pic_operations(std::string_view text,
+                                                                 pic_read_options options = {}) {
+  if (auto ok = detail::check_pic_carrier(options.where); !ok) return ok.error();
   auto doc = json::parse(text);
   if (!doc) return doc.error();
   const json::value& root = *doc;
@@ -186,7 +221,7 @@ namespace detail {
         return error{errc::too_many_rules, v.items()[max_pic_rules].offset(),
                      "Pic-Operations has at most 5 rules"};
       for (const json::value& item : v.items()) {
-        auto r = detail::read_pic_rule(item);
+        auto r = detail::read_pic_rule(item, options.unchecked, options.where);
         if (!r) return r.error();
         out.rules.push_back(std::move(*r));
       }

@@ -2,21 +2,30 @@
 // objproc/cos/rule.hpp - the Tencent Cloud CI rule grammar: one constexpr parser, the rule
 // value, the compile-time checked literal.
 //
-//   parse_rule(text)       -> result<rule>   run time or compile time, any input
-//   rule_string{"..."}     consteval: a bad literal is a compile error naming its errc
-//   "..."_ci               the same, in objproc::literals
-//   runtime_rule{text}     the explicit opt-out, checked where it is used
+//   parse_rule(text)         -> result<rule>   run time or compile time, any input
+//   parse_rule(text, where)  the same for one carrier (rule_carrier::download_url, upload, ...)
+//   unchecked_rule(text, where)   the explicit way past the vocabulary (structure and placement
+//                            still checked; the rule remembers it: is_unchecked())
+//   rule_string{"..."}       consteval: a bad literal is a compile error naming its errc
+//   "..."_ci                 the same, in objproc::literals (always strict)
+//   runtime_rule{text}       the explicit opt-out from compile-time checking
 //
-// Grammar (style-spec §7.2, §8): rules joined by '|' (at most 10), each one of
-//   imageMogr2/<key>[/<value>]...        flags auto-orient and strip take no value
+// Grammar (style-spec §7.2, §8; docs/vocabulary/cos.md): rules joined by '|' (at most 10),
+// each one of
+//   imageMogr2/<key>[/<value>]...        flags (auto-orient, strip, AIGCMetadata) take no value
 //   imageView2[/<mode 1-5>]/<key>/<value>...
 //   watermark/<1|2|3|4>/<key>/<value>...
-//   style/<name>
+//   QRcode/cover/<0|1>[/<key>/<value>]...   upload only, alone
+//   imageSlim                            alone
+//   imageInfo | exif | imageAve          download URL only, alone
+//   style/<name>                         Pic-Operations only
 // Inside a rule everything is separated by '/', so a value can never contain '/': base64
-// values use the URL-safe alphabet. Every key and its value syntax is in the tables below.
+// values use the URL-safe alphabet. Every operation, key, value syntax and carrier is in the
+// tables of cos/spec.hpp.
 //
-// Canonical text: base64 values lose their '=' padding and gravity names are lower case; all
-// else stays as written, so parse(to_string(x)) == x.
+// Canonical text: base64 values lose their '=' padding, gravity names are lower case and one
+// trailing '/' after a complete rule (documented examples end with one) is dropped; all else
+// stays as written, so parse(to_string(x)) == x.
 #ifndef OBJPROC_COS_RULE_HPP
 #define OBJPROC_COS_RULE_HPP
 
@@ -33,6 +42,7 @@
 #include "objproc/core/result.hpp"
 #include "objproc/core/scan.hpp"
 #include "objproc/core/text.hpp"
+#include "objproc/cos/spec.hpp"
 
 // The longest canonical CI rule (pipeline) a cos::rule holds inline.
 // Changes sizeof(cos::rule): define it the same way in every translation unit.
@@ -46,154 +56,6 @@ namespace cos {
 
 inline constexpr std::size_t rule_capacity = OBJPROC_COS_RULE_CAPACITY;
 inline constexpr std::size_t max_pipeline_rules = 10;  // "up to 10 pipeline levels" (§7.2)
-
-namespace spec {
-
-/// How a CI parameter value is written.
-enum class value_kind : std::uint8_t {
-  flag,          // no value (auto-orient, strip)
-  integer,       // within [min, max]
-  enumeration,   // one of `choices`
-  gravity,       // nine-grid name, any case; canonical lower case
-  quality,       // 0-100, optionally forced with a trailing '!'
-  thumbnail,     // !50p !50px !x50p 200x x300 200x300 200x300> 200x300< !200x300r 200x300! 35000@
-  cut,           // WxHxDXxDY
-  crop,          // Wx xH WxH, and the legacy !WxHa<dx>a<dy>
-  box,           // WxH (scrop)
-  blur,          // RxS: radius 1-50, sigma > 0
-  size_limit,    // <n>k or <n>m, optionally '!'
-  base64_text,   // URL-safe base64 of UTF-8 text
-  base64_color,  // URL-safe base64 of "#RRGGBB"
-  base64_url,    // URL-safe base64 of an http:// URL
-};
-
-struct param_spec {
-  std::string_view key = {};
-  value_kind kind = value_kind::integer;
-  std::int64_t min = 0;
-  std::int64_t max = 0;
-  std::string_view choices = {};
-  bool required = false;
-  std::string_view requires_keys = {};  // also needs these keys (space-separated)
-};
-
-struct op_spec {
-  std::string_view name = {};  // imageMogr2 imageView2 watermark/1 ... watermark/4
-  std::span<const param_spec> params = {};
-};
-
-inline constexpr std::int64_t unbounded = 0x7fffffffffffffff;
-
-// style-spec §8.1-8.5
-inline constexpr param_spec image_mogr2[] = {
-    {.key = "thumbnail", .kind = value_kind::thumbnail},
-    {.key = "pad", .kind = value_kind::enumeration, .choices = "0 1", .requires_keys = "thumbnail"},
-    {.key = "color", .kind = value_kind::base64_color, .requires_keys = "pad"},
-    {.key = "cut", .kind = value_kind::cut},
-    {.key = "crop", .kind = value_kind::crop},
-    {.key = "gravity", .kind = value_kind::gravity},
-    {.key = "dx", .min = -unbounded, .max = unbounded},
-    {.key = "dy", .min = -unbounded, .max = unbounded},
-    {.key = "iradius", .min = 1, .max = unbounded},
-    {.key = "rradius", .min = 1, .max = unbounded},
-    {.key = "scrop", .kind = value_kind::box},
-    {.key = "rotate", .min = 0, .max = 360},
-    {.key = "auto-orient", .kind = value_kind::flag},
-    {.key = "flip", .kind = value_kind::enumeration, .choices = "vertical horizontal"},
-    {.key = "format",
-     .kind = value_kind::enumeration,
-     .choices = "jpg jpeg png bmp webp gif tiff yjpeg apng avif heif heic tpg psd"},
-    {.key = "cgif", .min = 1, .max = 100},
-    {.key = "interlace", .kind = value_kind::enumeration, .choices = "0 1"},
-    {.key = "quality", .kind = value_kind::quality},
-    {.key = "rquality", .min = 0, .max = 100},
-    {.key = "lquality", .min = 0, .max = 100},
-    {.key = "blur", .kind = value_kind::blur},
-    {.key = "sharpen", .min = 10, .max = 300},
-    {.key = "bright", .min = -100, .max = 100},
-    {.key = "contrast", .min = -100, .max = 100},
-    {.key = "grayscale", .kind = value_kind::enumeration, .choices = "0 1"},
-    {.key = "strip", .kind = value_kind::flag},
-    {.key = "size-limit", .kind = value_kind::size_limit},
-    {.key = "ignore-error", .kind = value_kind::enumeration, .choices = "1"},
-};
-// §8.6: the mode is the first segment (parsed separately)
-inline constexpr param_spec image_view2[] = {
-    {.key = "w", .min = 1, .max = unbounded},
-    {.key = "h", .min = 1, .max = unbounded},
-    {.key = "format", .kind = value_kind::enumeration, .choices = "jpg bmp gif png webp"},
-    {.key = "q", .kind = value_kind::quality},
-    {.key = "rq", .min = 0, .max = 100},
-    {.key = "lq", .min = 0, .max = 100},
-    {.key = "ignore-error", .kind = value_kind::enumeration, .choices = "1"},
-};
-// §8.7
-inline constexpr param_spec image_watermark[] = {
-    {.key = "image", .kind = value_kind::base64_url, .required = true},
-    {.key = "gravity", .kind = value_kind::gravity},
-    {.key = "dx", .min = -unbounded, .max = unbounded},
-    {.key = "dy", .min = -unbounded, .max = unbounded},
-    {.key = "blogo", .kind = value_kind::enumeration, .choices = "1 2"},
-    {.key = "scatype", .kind = value_kind::enumeration, .choices = "1 2 3"},
-    {.key = "spcent", .min = 1, .max = 1000, .requires_keys = "scatype"},
-    {.key = "dissolve", .min = 1, .max = 100},
-    {.key = "batch", .kind = value_kind::enumeration, .choices = "1"},
-    {.key = "degree", .min = 0, .max = 360, .requires_keys = "batch"},
-    {.key = "ignore-error", .kind = value_kind::enumeration, .choices = "1"},
-};
-inline constexpr param_spec text_watermark[] = {
-    {.key = "text", .kind = value_kind::base64_text, .required = true},
-    {.key = "font", .kind = value_kind::base64_text},
-    {.key = "fontsize", .min = 1, .max = unbounded},
-    {.key = "fill", .kind = value_kind::base64_color},
-    {.key = "dissolve", .min = 1, .max = 100},
-    {.key = "gravity", .kind = value_kind::gravity},
-    {.key = "dx", .min = -unbounded, .max = unbounded},
-    {.key = "dy", .min = -unbounded, .max = unbounded},
-    {.key = "batch", .kind = value_kind::enumeration, .choices = "1"},
-    {.key = "degree", .min = 0, .max = 360, .requires_keys = "batch"},
-    {.key = "shadow", .min = 0, .max = 100},
-    {.key = "ignore-error", .kind = value_kind::enumeration, .choices = "1"},
-};
-inline constexpr param_spec blind_watermark[] = {
-    {.key = "type", .kind = value_kind::enumeration, .choices = "1 2 3", .required = true},
-    {.key = "image", .kind = value_kind::base64_url},
-    {.key = "text", .kind = value_kind::base64_text},
-    {.key = "level", .kind = value_kind::enumeration, .choices = "1 2 3"},
-    {.key = "ignore-error", .kind = value_kind::enumeration, .choices = "1"},
-};
-inline constexpr param_spec extract_blind_watermark[] = {
-    {.key = "type", .kind = value_kind::enumeration, .choices = "1 2 3", .required = true},
-    {.key = "image", .kind = value_kind::base64_url},
-    {.key = "ignore-error", .kind = value_kind::enumeration, .choices = "1"},
-};
-
-inline constexpr op_spec operations[] = {
-    {.name = "imageMogr2", .params = image_mogr2},
-    {.name = "imageView2", .params = image_view2},
-    {.name = "watermark/1", .params = image_watermark},
-    {.name = "watermark/2", .params = text_watermark},
-    {.name = "watermark/3", .params = blind_watermark},
-    {.name = "watermark/4", .params = extract_blind_watermark},
-};
-
-inline constexpr std::size_t not_found = static_cast<std::size_t>(-1);
-
-[[nodiscard]] constexpr std::size_t find_param(const op_spec& op, std::string_view key) noexcept {
-  for (std::size_t i = 0; i < op.params.size(); ++i)
-    if (objproc::detail::same(op.params[i].key, key)) return i;
-  return not_found;
-}
-
-static_assert(
-    [] {
-      for (const op_spec& op : operations)
-        if (op.params.size() > 64) return false;
-      return true;
-    }(),
-    "objproc::cos::spec: the parser tracks at most 64 parameters per operation");
-
-}  // namespace spec
 
 namespace detail {
 
@@ -216,6 +78,14 @@ using objproc::detail::text_writer;
   return n;
 }
 
+// A width or height: positive, and at most spec::max_side (the service would clamp it).
+[[nodiscard]] constexpr result<std::int64_t> side(std::string_view v, std::int64_t min) noexcept {
+  auto n = positive(v, min);
+  if (n && *n > spec::max_side)
+    return error{errc::value_out_of_range, 0, "a side is at most 10000 (larger is clamped)"};
+  return n;
+}
+
 // "AxB" with both parts (or one part, when `allow_missing`) positive.
 [[nodiscard]] constexpr result<void> check_box(std::string_view v, bool allow_missing,
                                                std::int64_t min) noexcept {
@@ -225,9 +95,9 @@ using objproc::detail::text_writer;
   const std::string_view h = v.substr(x + 1);
   if (w.empty() && h.empty()) return error{errc::invalid_dimensions, x, "expected WxH"};
   if (!w.empty() || !allow_missing)
-    if (auto r = positive(w, min); !r) return r.error();
+    if (auto r = side(w, min); !r) return r.error();
   if (!h.empty() || !allow_missing)
-    if (auto r = positive(h, min); !r) return r.error().shifted(x + 1);
+    if (auto r = side(h, min); !r) return r.error().shifted(x + 1);
   return {};
 }
 
@@ -297,6 +167,8 @@ using objproc::detail::text_writer;
     case value_kind::integer: {
       auto n = parse_integer(v);
       if (!n) return n.error();
+      // [T]/[?] rows: the syntax only, never guessed limits.
+      if (p.source != confidence::documented && p.source != confidence::sdk) break;
       if (*n < p.min) return error{errc::value_out_of_range, 0, "below the minimum"};
       if (*n > p.max) return error{errc::value_out_of_range, 0, "above the maximum"};
       break;
@@ -328,16 +200,18 @@ using objproc::detail::text_writer;
     case value_kind::thumbnail:
       if (auto r = check_thumbnail(v); !r) return r;
       break;
-    case value_kind::cut: {  // WxHxDXxDY; offsets may be 0 (style-spec §9 #16)
+    case value_kind::cut: {  // WxHxDXxDY (offsets may be 0, style-spec §9 #16), or WxH [S]
       std::size_t from = 0;
       for (int field = 0; field < 4; ++field) {
         const std::size_t end = end_of_field(v, 'x', from);
-        if (end == v.size() && field < 3)
-          return error{errc::invalid_dimensions, v.size(), "expected WxHxDXxDY"};
+        if (end == v.size() && (field == 0 || field == 2))
+          return error{errc::invalid_dimensions, v.size(), "expected WxHxDXxDY or WxH"};
         if (end != v.size() && field == 3)
           return error{errc::invalid_dimensions, end, "expected WxHxDXxDY"};
-        if (auto r = positive(v.substr(from, end - from), field < 2 ? 1 : 0); !r)
+        const std::string_view number = v.substr(from, end - from);
+        if (auto r = field < 2 ? side(number, 1) : positive(number, 0); !r)
           return r.error().shifted(from);
+        if (end == v.size()) break;  // after H: the two-field form
         from = end + 1;
       }
       break;
@@ -395,9 +269,15 @@ using objproc::detail::text_writer;
   return {};
 }
 
-// One rule (no '|'), starting at offset `base`; writes its canonical text.
-[[nodiscard]] constexpr result<void> parse_one_rule(std::string_view r, std::size_t base,
-                                                    text_writer& out) noexcept {
+// What parse_one_rule returns for a style reference (not an index of spec::operations).
+inline constexpr std::size_t style_rule = spec::not_found - 1;
+
+// One rule (no '|'), starting at offset `base`, for the carrier `where`; writes its canonical
+// text and returns the index of its operation in spec::operations (style_rule for style/).
+[[nodiscard]] constexpr result<std::size_t> parse_one_rule(std::string_view r, std::size_t base,
+                                                           rule_carrier where,
+                                                           text_writer& out) noexcept {
+  const std::uint8_t mask = spec::carrier_mask(where);
   if (r.empty()) return error{errc::empty_operation, base, "empty rule"};
   if (starts_with(r, "style/")) {
     const std::string_view name = r.substr(6);
@@ -410,8 +290,10 @@ using objproc::detail::text_writer;
         return error{errc::invalid_style_name, base + 6 + i,
                      "only letters, digits, '-', '_' and '.'"};
     }
+    if ((spec::style_carriers & mask) == 0)
+      return error{errc::misplaced_operation, base, spec::carrier_refusal(where)};
     out.put(r);
-    return {};
+    return style_rule;
   }
   // The operation: the first segment, or "watermark/<n>".
   std::size_t at = end_of_field(r, '/', 0);
@@ -420,21 +302,23 @@ using objproc::detail::text_writer;
     at = end_of_field(r, '/', at + 1);
     name = r.substr(0, at);
   }
-  std::size_t op_index = spec::not_found;
-  for (std::size_t i = 0; i < std::size(spec::operations); ++i)
-    if (same(spec::operations[i].name, name)) op_index = i;
+  const std::size_t op_index = spec::find_operation(name);
   if (op_index == spec::not_found) {
     if (starts_with(r, "watermark/"))
       return error{errc::invalid_enum_value, base + 10, "watermark type is 1, 2, 3 or 4"};
     return error{errc::unknown_operation, base,
-                 "expected imageMogr2, imageView2, watermark/<n> or style/"};
+                 "expected imageMogr2, imageView2, watermark/<n>, QRcode, imageSlim, imageInfo, "
+                 "exif, imageAve or style/"};
   }
   const spec::op_spec& op = spec::operations[op_index];
+  if ((op.carriers & mask) == 0)
+    return error{errc::misplaced_operation, base, spec::carrier_refusal(where)};
   out.put(name);
+  const std::size_t params_from = at;
 
   // imageView2's mode: an optional first bare segment 1-5 (mode-less imageView2/format/png is
   // in the official persistent-processing example).
-  if (op_index == 1 && at < r.size()) {
+  if (op.form == spec::op_form::view2 && at < r.size()) {
     const std::size_t end = end_of_field(r, '/', at + 1);
     const std::string_view mode = r.substr(at + 1, end - (at + 1));
     if (!mode.empty() && (is_digit(mode[0]) || mode[0] == '-')) {
@@ -449,10 +333,13 @@ using objproc::detail::text_writer;
   std::uint64_t seen_bits = 0;
   std::array<std::size_t, 64> key_at{};
   // An operation with nothing to do: imageMogr2 and the mode-less imageView2 need a parameter.
-  if (at >= r.size() && (op_index == 0 || (op_index == 1 && same(name, r))))
+  if (at >= r.size() &&
+      (op_index == spec::op_image_mogr2 || (op.form == spec::op_form::view2 && same(name, r))))
     return error{errc::missing_parameter, base + r.size(), "the operation needs a parameter"};
   while (at < r.size()) {
     const std::size_t key_start = at + 1;
+    // One trailing '/' after a complete rule (documented examples end with one): dropped.
+    if (key_start == r.size() && at != params_from) break;
     const std::size_t key_end = end_of_field(r, '/', key_start);
     const std::string_view key = r.substr(key_start, key_end - key_start);
     if (key.empty()) return error{errc::empty_operation, base + key_start, "empty segment"};
@@ -461,11 +348,13 @@ using objproc::detail::text_writer;
       return error{errc::unknown_parameter, base + key_start, "not a parameter of this operation"};
     if ((seen_bits >> index & 1U) != 0)
       return error{errc::duplicate_parameter, base + key_start, "given twice"};
+    const spec::param_spec& p = op.params[index];
+    if ((p.carriers & mask) == 0)
+      return error{errc::misplaced_operation, base + key_start, spec::carrier_refusal(where)};
     seen_bits |= std::uint64_t{1} << index;
     key_at[index] = base + key_start;
     out.put('/');
     out.put(key);
-    const spec::param_spec& p = op.params[index];
     if (p.kind == spec::value_kind::flag) {
       at = key_end;
       continue;
@@ -495,43 +384,114 @@ using objproc::detail::text_writer;
       if (!present(p.requires_keys.substr(from, end_of_field(p.requires_keys, ' ', from) - from)))
         return error{errc::missing_parameter, key_at[i], p.requires_keys};
   }
-  // Rules that depend on a value (§8.7).
+  // Rules that depend on a value.
   const auto value_of = [&](std::string_view key) -> std::string_view {
     const std::size_t i = spec::find_param(op, key);
     if (i == spec::not_found || (seen_bits >> i & 1U) == 0) return {};
     const std::size_t from = key_at[i] - base + key.size() + 1;
     return r.substr(from, end_of_field(r, '/', from) - from);
   };
-  if (op_index == 2 && same(value_of("scatype"), "3") && present("spcent")) {
+  const auto at_key = [&](std::string_view key) { return key_at[spec::find_param(op, key)]; };
+  if (op_index == spec::op_image_watermark && same(value_of("scatype"), "3") && present("spcent")) {
     auto n = parse_integer(value_of("spcent"));
     if (n && *n > 250)
-      return error{errc::value_out_of_range, key_at[spec::find_param(op, "spcent")],
-                   "spcent is 1-250 with scatype 3"};
+      return error{errc::value_out_of_range, at_key("spcent"), "spcent is 1-250 with scatype 3"};
   }
-  if (op_index == 4) {  // blind watermark: type 1/2 need an image, type 3 a text; level only type 2
+  if (op_index == spec::op_image_mogr2 && same(value_of("format"), "psd") &&
+      (mask & spec::in_persistent) == 0)  // psd: "only through persistent processing"
+    return error{errc::misplaced_operation, at_key("format") + 7, spec::carrier_refusal(where)};
+  if (op_index == spec::op_blind_watermark || op_index == spec::op_extract_blind_watermark) {
+    // Versions per type (COS 图片盲水印 version table): 1 none, 2 1.0/2.0, 3 1.0/2.0/3.0.
     const std::string_view type = value_of("type");
+    const std::string_view version = value_of("version");
+    if (same(type, "1") && present("version"))
+      return error{errc::conflicting_parameters, at_key("version"), "type 1 has no version"};
+    if (same(type, "2") && same(version, "3.0"))
+      return error{errc::conflicting_parameters, at_key("version"), "type 2 is version 1.0 or 2.0"};
+    // Extraction: type 1 needs the original image, type 2 the watermark image.
     if (!same(type, "3") && !present("image")) return error{errc::missing_parameter, base, "image"};
-    if (same(type, "3") && !present("text")) return error{errc::missing_parameter, base, "text"};
-    if (present("level") && !same(type, "2"))
-      return error{errc::conflicting_parameters, key_at[spec::find_param(op, "level")],
-                   "level only with type 2"};
+    if (op_index == spec::op_blind_watermark) {
+      if (same(type, "3") && !present("text")) return error{errc::missing_parameter, base, "text"};
+      // level: type 2 v1.0 (the version the older pages describe, also when left out) and
+      // type 3 v2.0/v3.0 (named: the default version is not documented).
+      const bool level_allowed =
+          (same(type, "2") && !same(version, "2.0")) ||
+          (same(type, "3") && (same(version, "2.0") || same(version, "3.0")));
+      if (present("level") && !level_allowed)
+        return error{errc::conflicting_parameters, at_key("level"),
+                     "level only with type 2 (v1.0) or type 3 (version 2.0 or 3.0)"};
+    }
   }
-  if (op_index == 5 && !same(value_of("type"), "3") && !present("image"))
-    return error{errc::missing_parameter, base, "image"};
-  return {};
+  if (op_index == spec::op_qr_code && present("size") && !same(value_of("segment"), "1"))
+    return error{errc::conflicting_parameters, at_key("size"), "size only with segment 1"};
+  return op_index;
 }
 
 // A pipeline: rules joined by '|'. Returns the number of rules.
-[[nodiscard]] constexpr result<std::size_t> parse_pipeline(std::string_view in,
-                                                           text_writer& out) noexcept {
+[[nodiscard]] constexpr result<std::size_t> parse_pipeline(std::string_view in, text_writer& out,
+                                                           rule_carrier where) noexcept {
   if (in.empty()) return error{errc::empty_style, 0, "empty rule"};
   std::size_t count = 0;
+  std::size_t alone_at = spec::not_found;  // the first rule that must stand alone
   for (std::size_t from = 0;;) {
     const std::size_t end = end_of_field(in, '|', from);
     if (++count > max_pipeline_rules)
       return error{errc::too_many_rules, from, "at most 10 rules in a pipeline"};
     if (count > 1) out.put('|');
-    if (auto r = parse_one_rule(in.substr(from, end - from), from, out); !r) return r.error();
+    auto op = parse_one_rule(in.substr(from, end - from), from, where, out);
+    if (!op) return op.error();
+    if (*op < std::size(spec::operations) && spec::operations[*op].standalone &&
+        alone_at == spec::not_found)
+      alone_at = from;
+    if (end == in.size()) break;
+    from = end + 1;
+  }
+  if (count > 1 && alone_at != spec::not_found)
+    return error{errc::misplaced_operation, alone_at, "this operation stands alone"};
+  if (out.overflowed())
+    return error{errc::style_too_long, out.capacity, "longer than OBJPROC_COS_RULE_CAPACITY"};
+  return count;
+}
+
+// The structure of a pipeline without the vocabulary (cos::unchecked_rule): printable ASCII
+// without spaces, '|'-joined rules of non-empty '/'-separated segments, at most 10 rules, and
+// the placement of the operations the vocabulary knows. One trailing '/' per rule is dropped.
+[[nodiscard]] constexpr result<std::size_t> parse_unchecked_pipeline(std::string_view in,
+                                                                     text_writer& out,
+                                                                     rule_carrier where) noexcept {
+  if (in.empty()) return error{errc::empty_style, 0, "empty rule"};
+  for (std::size_t i = 0; i < in.size(); ++i) {
+    const char c = in[i];
+    if (c == '\r' || c == '\n' || c == '\0')
+      return error{errc::unexpected_value, i, "CR, LF or NUL in a rule"};
+    if (c <= ' ' || c > '~')
+      return error{errc::unexpected_value, i, "a rule is printable ASCII without spaces"};
+  }
+  const std::uint8_t mask = spec::carrier_mask(where);
+  std::size_t count = 0;
+  for (std::size_t from = 0;;) {
+    const std::size_t end = end_of_field(in, '|', from);
+    if (++count > max_pipeline_rules)
+      return error{errc::too_many_rules, from, "at most 10 rules in a pipeline"};
+    std::string_view r = in.substr(from, end - from);
+    if (r.empty()) return error{errc::empty_operation, from, "empty rule"};
+    if (r.size() > 1 && r.back() == '/') r.remove_suffix(1);
+    for (std::size_t s = 0;;) {
+      const std::size_t e = end_of_field(r, '/', s);
+      if (e == s) return error{errc::empty_operation, from + s, "empty segment"};
+      if (e == r.size()) break;
+      s = e + 1;
+    }
+    std::size_t at = end_of_field(r, '/', 0);
+    if (same(r.substr(0, at), "watermark") && at < r.size()) at = end_of_field(r, '/', at + 1);
+    const std::size_t op = spec::find_operation(r.substr(0, at));
+    const std::uint8_t carriers = op != spec::not_found      ? spec::operations[op].carriers
+                                  : starts_with(r, "style/") ? spec::style_carriers
+                                                             : std::uint8_t{spec::everywhere};
+    if ((carriers & mask) == 0)
+      return error{errc::misplaced_operation, from, spec::carrier_refusal(where)};
+    if (count > 1) out.put('|');
+    out.put(r);
     if (end == in.size()) break;
     from = end + 1;
   }
@@ -541,6 +501,17 @@ using objproc::detail::text_writer;
 }
 
 }  // namespace detail
+
+class rule;
+/// Parses and validates a CI rule or pipeline for the carrier `where`; the rule holds its
+/// canonical form.
+[[nodiscard]] constexpr result<rule> parse_rule(std::string_view text,
+                                                rule_carrier where = rule_carrier::any) noexcept;
+/// The explicit way past the vocabulary: unknown operations and keys pass verbatim; the
+/// structure (segments, at most 10 rules, printable ASCII without spaces, CR/LF/NUL) and the
+/// placement of known operations are still checked. The rule is marked is_unchecked().
+[[nodiscard]] constexpr result<rule> unchecked_rule(
+    std::string_view text, rule_carrier where = rule_carrier::any) noexcept;
 
 /// A validated CI rule (or pipeline of up to 10 rules) in canonical form, held inline.
 class rule {
@@ -556,14 +527,21 @@ class rule {
   [[nodiscard]] constexpr bool is_reference() const noexcept {
     return objproc::detail::starts_with(view(), "style/");
   }
+  /// Made by unchecked_rule: only its structure and placement were checked, and any
+  /// re-validation (check_placement, Pic-Operations) stays unchecked.
+  [[nodiscard]] constexpr bool is_unchecked() const noexcept { return unchecked_; }
   [[nodiscard]] constexpr result<rule> checked() const noexcept {
     if (has_error()) return error_;
     if (empty()) return objproc::error{errc::empty_style, error::no_offset, "empty rule"};
     return *this;
   }
+  /// Whether this rule may run in `where` (an empty rule may: nothing to run); the rule's
+  /// error, or errc::misplaced_operation with the offset of the refused operation or key.
+  /// Strict rules are checked strictly, unchecked ones as unchecked_rule does.
+  [[nodiscard]] constexpr result<void> check_placement(rule_carrier where) const noexcept;
 
   friend constexpr bool operator==(const rule& a, const rule& b) noexcept {
-    return a.view() == b.view() && a.error_ == b.error_;
+    return a.view() == b.view() && a.error_ == b.error_ && a.unchecked_ == b.unchecked_;
   }
   friend constexpr bool operator==(const rule& a, std::string_view text) noexcept {
     return !a.has_error() && a.view() == text;
@@ -582,23 +560,43 @@ class rule {
                                         std::string_view part2 = {}) const noexcept;
 
  private:
-  friend constexpr result<rule> parse_rule(std::string_view) noexcept;
+  friend constexpr result<rule> parse_rule(std::string_view, rule_carrier) noexcept;
+  friend constexpr result<rule> unchecked_rule(std::string_view, rule_carrier) noexcept;
 
   std::array<char, rule_capacity> text_{};
   std::uint16_t size_ = 0;
   std::uint8_t count_ = 0;
+  bool unchecked_ = false;
   objproc::error error_{errc::none};
 };
 
-/// Parses and validates a CI rule or pipeline; the rule holds its canonical form.
-[[nodiscard]] constexpr result<rule> parse_rule(std::string_view text) noexcept {
+constexpr result<rule> parse_rule(std::string_view text, rule_carrier where) noexcept {
   rule r;
   objproc::detail::text_writer out{r.text_.data(), r.text_.size(), 0};
-  auto count = detail::parse_pipeline(text, out);
+  auto count = detail::parse_pipeline(text, out, where);
   if (!count) return count.error();
   r.size_ = static_cast<std::uint16_t>(out.size);
   r.count_ = static_cast<std::uint8_t>(*count);
   return r;
+}
+
+constexpr result<rule> unchecked_rule(std::string_view text, rule_carrier where) noexcept {
+  rule r;
+  objproc::detail::text_writer out{r.text_.data(), r.text_.size(), 0};
+  auto count = detail::parse_unchecked_pipeline(text, out, where);
+  if (!count) return count.error();
+  r.size_ = static_cast<std::uint16_t>(out.size);
+  r.count_ = static_cast<std::uint8_t>(*count);
+  r.unchecked_ = true;
+  return r;
+}
+
+constexpr result<void> rule::check_placement(rule_carrier where) const noexcept {
+  if (has_error()) return error_;
+  if (empty()) return {};
+  auto again = unchecked_ ? unchecked_rule(view(), where) : parse_rule(view(), where);
+  if (!again) return again.error();
+  return {};
 }
 
 constexpr rule rule::appended(std::string_view part1, std::string_view part2) const noexcept {
@@ -613,7 +611,8 @@ constexpr rule rule::appended(std::string_view part1, std::string_view part2) co
       scratch[n++] = c;
     }
   }
-  auto parsed = parse_rule(std::string_view(scratch.data(), n));
+  const std::string_view text(scratch.data(), n);
+  auto parsed = unchecked_ ? unchecked_rule(text) : parse_rule(text);
   if (!parsed) return failed(parsed.error());
   return *parsed;
 }
@@ -627,7 +626,7 @@ class rule_string {
   template <std::size_t N>
   consteval rule_string(const char (&text)[N]) noexcept : text_(text, N - 1) {  // NOLINT
     objproc::detail::text_writer count{nullptr, rule_capacity, 0};
-    if (auto r = detail::parse_pipeline(text_, count); !r)
+    if (auto r = detail::parse_pipeline(text_, count, rule_carrier::any); !r)
       objproc::detail::fail_constant_evaluation(r.error());
   }
   [[nodiscard]] constexpr std::string_view view() const noexcept { return text_; }

@@ -40,7 +40,18 @@ enum class blind_type : std::uint8_t {
   text = 3,        // a text watermark
 };
 
+/// watermark/3 and /4 `version` (COS 图片盲水印 version table): type 2 has 1.0 and 2.0, type 3
+/// 1.0, 2.0 and 3.0, type 1 none; extraction must name the version the watermark was embedded
+/// with. Left out, nothing is written (the service's default version is not documented).
+enum class blind_version : std::uint8_t { v1_0, v2_0, v3_0 };
+
 namespace detail {
+constexpr void version(op_writer& w, const std::optional<blind_version>& v) noexcept {
+  if (!v) return;
+  constexpr std::string_view names[] = {"1.0", "2.0", "3.0"};
+  word(w, "version", name_at(names, static_cast<std::size_t>(*v)));
+}
+
 /// "/key/<the enum's number>" when set.
 template <class Enum>
 constexpr void enum_number(op_writer& w, std::string_view k,
@@ -120,7 +131,8 @@ struct blind_watermark {
   std::optional<blind_type> type{};     // required
   std::string_view image{};             // types 1, 2: the watermark image's http:// URL
   std::string_view text{};              // type 3
-  std::optional<std::int64_t> level{};  // 1-3, type 2 only
+  std::optional<std::int64_t> level{};  // 0-3: type 2 (not v2.0), type 3 v2.0/v3.0
+  std::optional<blind_version> version{};
 
   constexpr void render(detail::op_writer& w) const noexcept {
     w.name("watermark/3");
@@ -128,6 +140,7 @@ struct blind_watermark {
     detail::encoded(w, "image", image);
     detail::encoded(w, "text", text);
     detail::param(w, "level", level);
+    detail::version(w, version);
   }
   [[nodiscard]] constexpr rule str() const noexcept { return to_rule(*this); }
 };
@@ -136,11 +149,13 @@ struct blind_watermark {
 struct extract_blind_watermark {
   std::optional<blind_type> type{};  // required: the type it was embedded with
   std::string_view image{};  // type 1: the original image's URL; type 2: the watermark image's
+  std::optional<blind_version> version{};  // the version it was embedded with
 
   constexpr void render(detail::op_writer& w) const noexcept {
     w.name("watermark/4");
     detail::enum_number(w, "type", type);
     detail::encoded(w, "image", image);
+    detail::version(w, version);
   }
   [[nodiscard]] constexpr rule str() const noexcept { return to_rule(*this); }
 };

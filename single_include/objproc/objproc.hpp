@@ -35,7 +35,8 @@
 // The layout, by stage of the flow (see docs/architecture.md):
 //   core/    result and errors, fixed_string, text codecs (base64, hex, percent), UTC time,
 //            caret diagnostics, JSON
-//   crypto/  the crypto_provider concept and the built-in constexpr SHA-1/SHA-256/HMAC
+//   crypto/  the crypto_provider concept and the built-in constexpr SHA-1/SHA-256/HMAC; MD5
+//            for Content-MD5 integrity headers (md5.hpp)
 //   oss/     Alibaba Cloud OSS: the process-string grammar and checked literals (style.hpp),
 //            typed builders (image, video, audio, doc), sys/saveas and sys/notify (directives),
 //            V1 and V4 signatures (sign_v1.hpp, sign_v4.hpp), process_object /
@@ -987,6 +988,7 @@ OBJPROC_NAMESPACE_END
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <span>
 #include <string>
@@ -996,6 +998,7 @@ OBJPROC_NAMESPACE_END
 // #include "objproc/config.hpp"
 // #include "objproc/core/chrono.hpp"
 // #include "objproc/core/result.hpp"
+// #include "objproc/core/time.hpp"
 // #include "objproc/cos/credentials.hpp"
 // ----- begin objproc/cos/credentials.hpp -----
 // objproc/cos/credentials.hpp - Tencent Cloud API keys as cos::sign reads them.
@@ -3167,6 +3170,12 @@ OBJPROC_NAMESPACE_END
 // The reader is strict: malformed JSON, unknown keys, wrong types, a 6th rule and invalid fields
 // are errors whose offset points into the JSON text. It accepts the keys in any order and
 // is_pic_info or rules left out (0 and no rules, as the service reads them).
+//
+// Where the rules run: an upload (ci_put_object) or cloud processing (ci_image_process).
+// to_json(ops, where) and parse_pic_operations(text, {.where = ...}) check each rule for that
+// carrier (QRcode only on upload, imageInfo/exif/imageAve never); without it, for
+// rule_carrier::persistent (valid in at least one of the two). A pic_rule with unchecked = true
+// is checked as cos::unchecked_rule does, never silently strictly or the other way round.
 #ifndef OBJPROC_COS_PIC_OPERATIONS_HPP
 #define OBJPROC_COS_PIC_OPERATIONS_HPP
 
@@ -3739,21 +3748,30 @@ OBJPROC_NAMESPACE_END
 // objproc/cos/rule.hpp - the Tencent Cloud CI rule grammar: one constexpr parser, the rule
 // value, the compile-time checked literal.
 //
-//   parse_rule(text)       -> result<rule>   run time or compile time, any input
-//   rule_string{"..."}     consteval: a bad literal is a compile error naming its errc
-//   "..."_ci               the same, in objproc::literals
-//   runtime_rule{text}     the explicit opt-out, checked where it is used
+//   parse_rule(text)         -> result<rule>   run time or compile time, any input
+//   parse_rule(text, where)  the same for one carrier (rule_carrier::download_url, upload, ...)
+//   unchecked_rule(text, where)   the explicit way past the vocabulary (structure and placement
+//                            still checked; the rule remembers it: is_unchecked())
+//   rule_string{"..."}       consteval: a bad literal is a compile error naming its errc
+//   "..."_ci                 the same, in objproc::literals (always strict)
+//   runtime_rule{text}       the explicit opt-out from compile-time checking
 //
-// Grammar (style-spec §7.2, §8): rules joined by '|' (at most 10), each one of
-//   imageMogr2/<key>[/<value>]...        flags auto-orient and strip take no value
+// Grammar (style-spec §7.2, §8; docs/vocabulary/cos.md): rules joined by '|' (at most 10),
+// each one of
+//   imageMogr2/<key>[/<value>]...        flags (auto-orient, strip, AIGCMetadata) take no value
 //   imageView2[/<mode 1-5>]/<key>/<value>...
 //   watermark/<1|2|3|4>/<key>/<value>...
-//   style/<name>
+//   QRcode/cover/<0|1>[/<key>/<value>]...   upload only, alone
+//   imageSlim                            alone
+//   imageInfo | exif | imageAve          download URL only, alone
+//   style/<name>                         Pic-Operations only
 // Inside a rule everything is separated by '/', so a value can never contain '/': base64
-// values use the URL-safe alphabet. Every key and its value syntax is in the tables below.
+// values use the URL-safe alphabet. Every operation, key, value syntax and carrier is in the
+// tables of cos/spec.hpp.
 //
-// Canonical text: base64 values lose their '=' padding and gravity names are lower case; all
-// else stays as written, so parse(to_string(x)) == x.
+// Canonical text: base64 values lose their '=' padding, gravity names are lower case and one
+// trailing '/' after a complete rule (documented examples end with one) is dropped; all else
+// stays as written, so parse(to_string(x)) == x.
 #ifndef OBJPROC_COS_RULE_HPP
 #define OBJPROC_COS_RULE_HPP
 
@@ -3961,6 +3979,511 @@ OBJPROC_NAMESPACE_END
 #endif  // OBJPROC_CORE_SCAN_HPP
 // ----- end objproc/core/scan.hpp -----
 // #include "objproc/core/text.hpp"
+// #include "objproc/cos/spec.hpp"
+// ----- begin objproc/cos/spec.hpp -----
+// objproc/cos/spec.hpp - every Tencent Cloud CI image-processing operation and parameter that
+// cos/rule.hpp knows, as data: value syntax, ranges, where each may run, and its source.
+//
+// One table drives the parser (cos/rule.hpp), the builders' checks and the documentation of
+// what is verified (docs/vocabulary/cos.md). Confidence, as for OSS (oss/spec.hpp):
+//   documented  [D] official CI/COS documentation      -> broken rules are errors
+//   sdk         [S] only an official SDK (code/test)   -> broken rules are errors
+//   third_party [T] third-party code only              -> accepted, syntax checked only
+//   unverified  [?] inferred                           -> accepted, syntax checked only
+// A parameter whose range is [T]/[?] is written with min 1 / max unbounded: its syntax (a
+// positive integer, ...) is checked, never guessed limits. `source_ref` names the documentation
+// page (by its title) or the official SDK file a row comes from; docs/vocabulary/cos.md lists
+// the pages with their dates and the decisions where they disagree.
+//
+// Carriers (where a rule runs): a download URL (GET /<key>?<rule>), an upload with a
+// Pic-Operations header (PUT), cloud processing of a stored object (POST ?image_process with
+// Pic-Operations). An operation or parameter carries the set it is documented for.
+#ifndef OBJPROC_COS_SPEC_HPP
+#define OBJPROC_COS_SPEC_HPP
+
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <string_view>  // also declares std::size
+
+// #include "objproc/config.hpp"
+// #include "objproc/core/scan.hpp"
+
+OBJPROC_NAMESPACE_BEGIN
+
+namespace cos {
+
+/// Where a CI rule runs.
+enum class rule_carrier : std::uint8_t {
+  any,            // not known yet: the rule must be valid somewhere
+  download_url,   // GET /<key>?<rule> (cos::presign_get)
+  upload,         // PUT with Pic-Operations (cos::ci_put_object)
+  cloud_process,  // POST ?image_process with Pic-Operations (cos::ci_image_process)
+  persistent,     // Pic-Operations, upload or cloud processing not known yet
+};
+
+/// How sure the vocabulary is of a row (see the top of this file).
+enum class confidence : std::uint8_t { documented, sdk, third_party, unverified };
+
+namespace spec {
+
+/// How a CI parameter value is written.
+enum class value_kind : std::uint8_t {
+  flag,          // no value (auto-orient, strip, AIGCMetadata)
+  integer,       // within [min, max]
+  enumeration,   // one of `choices`
+  gravity,       // nine-grid name, any case; canonical lower case
+  quality,       // 0-100, optionally forced with a trailing '!'
+  thumbnail,     // !50p !50px !x50p 200x x300 200x300 200x300> 200x300< !200x300r 200x300! 35000@
+  cut,           // WxHxDXxDY, or WxH ([S], official C++ SDK test)
+  crop,          // Wx xH WxH, and the legacy !WxHa<dx>a<dy>
+  box,           // WxH (scrop)
+  blur,          // RxS: radius 1-50, sigma > 0
+  size_limit,    // <n>k or <n>m, optionally '!'
+  base64_text,   // URL-safe base64 of UTF-8 text
+  base64_color,  // URL-safe base64 of "#RRGGBB"
+  base64_url,    // URL-safe base64 of an http:// URL
+};
+
+/// Where an operation or parameter may run, as bits.
+enum carrier_bits : std::uint8_t {
+  in_download = 1,  // a download URL
+  in_upload = 2,    // Pic-Operations on upload
+  in_cloud = 4,     // Pic-Operations on POST ?image_process
+  in_persistent = in_upload | in_cloud,
+  everywhere = in_download | in_upload | in_cloud,
+};
+
+/// The carriers a rule parsed for `where` may run in; an operation is accepted when it may run
+/// in at least one of them.
+[[nodiscard]] constexpr std::uint8_t carrier_mask(rule_carrier where) noexcept {
+  switch (where) {
+    case rule_carrier::download_url:
+      return in_download;
+    case rule_carrier::upload:
+      return in_upload;
+    case rule_carrier::cloud_process:
+      return in_cloud;
+    case rule_carrier::persistent:
+      return in_persistent;
+    case rule_carrier::any:
+      break;
+  }
+  return everywhere;
+}
+
+/// The short static text of a placement error.
+[[nodiscard]] constexpr std::string_view carrier_refusal(rule_carrier where) noexcept {
+  switch (where) {
+    case rule_carrier::download_url:
+      return "not allowed in a download URL";
+    case rule_carrier::upload:
+      return "not allowed on upload (Pic-Operations)";
+    case rule_carrier::cloud_process:
+      return "not allowed in cloud processing (image_process)";
+    case rule_carrier::persistent:
+      return "not allowed in Pic-Operations";
+    case rule_carrier::any:
+      break;
+  }
+  return "not allowed here";
+}
+
+struct param_spec {
+  std::string_view key = {};
+  value_kind kind = value_kind::integer;
+  std::int64_t min = 0;
+  std::int64_t max = 0;
+  std::string_view choices = {};
+  bool required = false;
+  std::string_view requires_keys = {};  // also needs these keys (space-separated)
+  std::uint8_t carriers = everywhere;
+  confidence source = confidence::documented;
+  std::string_view source_ref = {};
+};
+
+enum class op_form : std::uint8_t {
+  keyed,  // <name>/<key>[/<value>]...
+  view2,  // imageView2[/<mode>]/<key>/<value>...
+  bare,   // <name> alone, no parameters (imageSlim, imageInfo, ...)
+};
+
+struct op_spec {
+  std::string_view name = {};  // imageMogr2 imageView2 watermark/1 ... QRcode imageSlim ...
+  std::span<const param_spec> params = {};
+  op_form form = op_form::keyed;
+  std::uint8_t carriers = everywhere;
+  bool standalone = false;  // never joined with '|' (no pipeline use documented)
+  confidence source = confidence::documented;
+  std::string_view source_ref = {};
+};
+
+inline constexpr std::int64_t unbounded = 0x7fffffffffffffff;
+
+/// Width/height parameter values above this are processed as this value by the service
+/// (ref_limits below, 2026-01): a value that would be silently clamped is refused
+/// (docs/vocabulary/cos.md, decision 1).
+inline constexpr std::int64_t max_side = 10000;
+
+// Source references: CI documentation pages by title, or official SDK files.
+inline constexpr std::string_view ref_scale = "CI API doc: 缩放 (Scaling)";
+inline constexpr std::string_view ref_crop = "CI API doc: 裁剪 (Cropping)";
+inline constexpr std::string_view ref_rotate = "CI API doc: 旋转 (Rotation)";
+inline constexpr std::string_view ref_format = "CI API doc: 格式转换 (Format Conversion)";
+inline constexpr std::string_view ref_quality = "CI API doc: 质量变换 (Quality Change)";
+inline constexpr std::string_view ref_blur = "CI API doc: 高斯模糊 (Gaussian Blurring)";
+inline constexpr std::string_view ref_sharpen = "CI API doc: 锐化 (Sharpening)";
+inline constexpr std::string_view ref_bright = "CI API doc: 亮度 (Brightness)";
+inline constexpr std::string_view ref_contrast = "CI API doc: 对比度 (Contrast)";
+inline constexpr std::string_view ref_gray = "CI API doc: 灰度图 (Grayscale)";
+inline constexpr std::string_view ref_strip = "CI API doc: 去除元信息 (Removing Metadata)";
+inline constexpr std::string_view ref_size_limit = "CI API doc: 限制图片大小 (Size Limit)";
+inline constexpr std::string_view ref_gif = "CI API doc: 动图截帧 (Animated Image Frames)";
+inline constexpr std::string_view ref_dpi = "CI API doc: 图片 DPI (Image DPI)";
+inline constexpr std::string_view ref_svg = "CI API doc: SVG 压缩 (SVG Compression)";
+inline constexpr std::string_view ref_aigc = "COS API doc: 添加 AIGC 图片元数据标识";
+inline constexpr std::string_view ref_aigc_sdk =
+    "cos-java-sdk-v5 AIGCOptionalParamsTest.java; cos-python-sdk-v5 demo/ci_template.py";
+inline constexpr std::string_view ref_cut_sdk =
+    "cos-cpp-sdk-v5 unittest/src/object_media_test.cpp (imageMogr2/cut/300x300)";
+inline constexpr std::string_view ref_view2 = "CI API doc: 快速缩略模板 (Quick Thumbnail)";
+inline constexpr std::string_view ref_view2_sdk =
+    "cos-php-sdk-v5 src/ImageParamTemplate/ImageViewTemplate.php";
+inline constexpr std::string_view ref_wm_image = "CI API doc: 图片水印 (Image Watermark)";
+inline constexpr std::string_view ref_wm_text = "CI API doc: 文字水印 (Text Watermark)";
+inline constexpr std::string_view ref_blind = "CI API doc: 盲水印 (Blind Watermark)";
+inline constexpr std::string_view ref_blind_version =
+    "COS API doc: 图片盲水印 (version table); cos-go-sdk-v5 example/CI/image_process/"
+    "base_process.go";
+inline constexpr std::string_view ref_qr = "CI API doc: 二维码识别 (QR Code Recognition)";
+inline constexpr std::string_view ref_slim =
+    "CI API doc: 通过 API 使用极智压缩 (Smart Compression)";
+inline constexpr std::string_view ref_info = "CI API doc: 获取图片基本信息 (Querying Image Info)";
+inline constexpr std::string_view ref_exif = "CI API doc: 获取图片 EXIF (Querying EXIF)";
+inline constexpr std::string_view ref_ave = "CI API doc: 获取图片主色调 (Querying Average Hue)";
+inline constexpr std::string_view ref_persistent =
+    "CI API doc: 图片持久化处理 (Persistent Processing)";
+inline constexpr std::string_view ref_ignore = "CI API doc: every imageMogr2 page (ignore-error)";
+inline constexpr std::string_view ref_limits = "CI product doc: 使用限制 (Limits)";
+
+// imageMogr2: one rule may combine any of these keys.
+inline constexpr param_spec image_mogr2[] = {
+    {.key = "thumbnail", .kind = value_kind::thumbnail, .source_ref = ref_scale},
+    {.key = "pad",
+     .kind = value_kind::enumeration,
+     .choices = "0 1",
+     .requires_keys = "thumbnail",
+     .source_ref = ref_scale},
+    {.key = "color",
+     .kind = value_kind::base64_color,
+     .requires_keys = "pad",
+     .source_ref = ref_scale},
+    {.key = "cut", .kind = value_kind::cut, .source_ref = ref_crop},
+    {.key = "crop", .kind = value_kind::crop, .source_ref = ref_crop},
+    {.key = "gravity", .kind = value_kind::gravity, .source_ref = ref_crop},
+    {.key = "dx", .min = -unbounded, .max = unbounded, .source_ref = ref_crop},
+    {.key = "dy", .min = -unbounded, .max = unbounded, .source_ref = ref_crop},
+    {.key = "iradius", .min = 1, .max = unbounded, .source_ref = ref_crop},
+    {.key = "rradius", .min = 1, .max = unbounded, .source_ref = ref_crop},
+    {.key = "scrop", .kind = value_kind::box, .source_ref = ref_crop},
+    {.key = "rotate", .min = 0, .max = 360, .source_ref = ref_rotate},
+    {.key = "auto-orient", .kind = value_kind::flag, .source_ref = ref_rotate},
+    {.key = "flip",
+     .kind = value_kind::enumeration,
+     .choices = "vertical horizontal",
+     .source_ref = ref_rotate},
+    // psd: upload and cloud processing only (checked by the parser, a value-level placement).
+    {.key = "format",
+     .kind = value_kind::enumeration,
+     .choices = "jpg jpeg png bmp webp gif tiff yjpeg apng avif heif heic tpg psd svgc",
+     .source_ref = "CI API doc: 格式转换 (Format Conversion); SVG 压缩 (SVG Compression)"},
+    {.key = "cgif", .min = 1, .max = 100, .source_ref = ref_format},
+    {.key = "interlace",
+     .kind = value_kind::enumeration,
+     .choices = "0 1",
+     .source_ref = ref_format},
+    {.key = "quality", .kind = value_kind::quality, .source_ref = ref_quality},
+    {.key = "rquality", .min = 0, .max = 100, .source_ref = ref_quality},
+    {.key = "lquality", .min = 0, .max = 100, .source_ref = ref_quality},
+    {.key = "blur", .kind = value_kind::blur, .source_ref = ref_blur},
+    {.key = "sharpen", .min = 10, .max = 300, .source_ref = ref_sharpen},
+    {.key = "bright", .min = -100, .max = 100, .source_ref = ref_bright},
+    {.key = "contrast", .min = -100, .max = 100, .source_ref = ref_contrast},
+    {.key = "grayscale", .kind = value_kind::enumeration, .choices = "0 1", .source_ref = ref_gray},
+    {.key = "strip", .kind = value_kind::flag, .source_ref = ref_strip},
+    {.key = "size-limit", .kind = value_kind::size_limit, .source_ref = ref_size_limit},
+    {.key = "ignore-error",
+     .kind = value_kind::enumeration,
+     .choices = "1",
+     .source_ref = ref_ignore},
+    // Added for issue 12: the DPI page says "download only" ("当前支持下载时处理").
+    {.key = "density", .min = 1, .max = 1200, .carriers = in_download, .source_ref = ref_dpi},
+    // egif: the frame interval; the page gives no range -> syntax only.
+    {.key = "egif",
+     .min = 1,
+     .max = unbounded,
+     .source = confidence::unverified,
+     .source_ref = ref_gif},
+    // frame: the N-th frame of an animated image, download only.
+    {.key = "frame", .min = 1, .max = unbounded, .carriers = in_download, .source_ref = ref_gif},
+    // AIGC metadata: a flag followed by its sub-keys, all base64 text; Label required; upload
+    // and cloud processing only. Label required per the official Java SDK test.
+    {.key = "AIGCMetadata",
+     .kind = value_kind::flag,
+     .requires_keys = "Label",
+     .carriers = in_persistent,
+     .source_ref = ref_aigc},
+    {.key = "Label",
+     .kind = value_kind::base64_text,
+     .requires_keys = "AIGCMetadata",
+     .carriers = in_persistent,
+     .source = confidence::sdk,
+     .source_ref = ref_aigc_sdk},
+    {.key = "ContentProducer",
+     .kind = value_kind::base64_text,
+     .requires_keys = "AIGCMetadata",
+     .carriers = in_persistent,
+     .source_ref = ref_aigc},
+    {.key = "ProduceID",
+     .kind = value_kind::base64_text,
+     .requires_keys = "AIGCMetadata",
+     .carriers = in_persistent,
+     .source_ref = ref_aigc},
+    {.key = "ReservedCode1",
+     .kind = value_kind::base64_text,
+     .requires_keys = "AIGCMetadata",
+     .carriers = in_persistent,
+     .source_ref = ref_aigc},
+    {.key = "ContentPropagator",
+     .kind = value_kind::base64_text,
+     .requires_keys = "AIGCMetadata",
+     .carriers = in_persistent,
+     .source_ref = ref_aigc},
+    {.key = "PropagateID",
+     .kind = value_kind::base64_text,
+     .requires_keys = "AIGCMetadata",
+     .carriers = in_persistent,
+     .source_ref = ref_aigc},
+    {.key = "ReservedCode2",
+     .kind = value_kind::base64_text,
+     .requires_keys = "AIGCMetadata",
+     .carriers = in_persistent,
+     .source_ref = ref_aigc},
+};
+// imageView2: the mode is the first segment (parsed separately).
+inline constexpr param_spec image_view2[] = {
+    {.key = "w", .min = 1, .max = max_side, .source_ref = ref_view2},
+    {.key = "h", .min = 1, .max = max_side, .source_ref = ref_view2},
+    {.key = "format",
+     .kind = value_kind::enumeration,
+     .choices = "jpg bmp gif png webp",
+     .source_ref = ref_view2},
+    {.key = "q", .kind = value_kind::quality, .source_ref = ref_view2},
+    {.key = "rq", .min = 0, .max = 100, .source_ref = ref_view2},
+    {.key = "lq", .min = 0, .max = 100, .source_ref = ref_view2},
+    {.key = "ignore-error",
+     .kind = value_kind::enumeration,
+     .choices = "1",
+     .source = confidence::sdk,
+     .source_ref = ref_view2_sdk},
+};
+inline constexpr param_spec image_watermark[] = {
+    {.key = "image", .kind = value_kind::base64_url, .required = true, .source_ref = ref_wm_image},
+    {.key = "gravity", .kind = value_kind::gravity, .source_ref = ref_wm_image},
+    {.key = "dx", .min = -unbounded, .max = unbounded, .source_ref = ref_wm_image},
+    {.key = "dy", .min = -unbounded, .max = unbounded, .source_ref = ref_wm_image},
+    {.key = "blogo", .kind = value_kind::enumeration, .choices = "1 2", .source_ref = ref_wm_image},
+    {.key = "scatype",
+     .kind = value_kind::enumeration,
+     .choices = "1 2 3",
+     .source_ref = ref_wm_image},
+    {.key = "spcent",
+     .min = 1,
+     .max = 1000,
+     .requires_keys = "scatype",
+     .source_ref = ref_wm_image},
+    {.key = "dissolve", .min = 1, .max = 100, .source_ref = ref_wm_image},
+    {.key = "batch", .kind = value_kind::enumeration, .choices = "1", .source_ref = ref_wm_image},
+    {.key = "degree", .min = 0, .max = 360, .requires_keys = "batch", .source_ref = ref_wm_image},
+    // Not on the watermark pages; kept (accepted before issue 12) - docs/vocabulary/cos.md.
+    {.key = "ignore-error",
+     .kind = value_kind::enumeration,
+     .choices = "1",
+     .source = confidence::unverified,
+     .source_ref = ref_ignore},
+};
+inline constexpr param_spec text_watermark[] = {
+    {.key = "text", .kind = value_kind::base64_text, .required = true, .source_ref = ref_wm_text},
+    {.key = "font", .kind = value_kind::base64_text, .source_ref = ref_wm_text},
+    {.key = "fontsize", .min = 1, .max = unbounded, .source_ref = ref_wm_text},
+    {.key = "fill", .kind = value_kind::base64_color, .source_ref = ref_wm_text},
+    {.key = "dissolve", .min = 1, .max = 100, .source_ref = ref_wm_text},
+    {.key = "gravity", .kind = value_kind::gravity, .source_ref = ref_wm_text},
+    {.key = "dx", .min = -unbounded, .max = unbounded, .source_ref = ref_wm_text},
+    {.key = "dy", .min = -unbounded, .max = unbounded, .source_ref = ref_wm_text},
+    {.key = "batch", .kind = value_kind::enumeration, .choices = "1", .source_ref = ref_wm_text},
+    {.key = "degree", .min = 0, .max = 360, .requires_keys = "batch", .source_ref = ref_wm_text},
+    {.key = "shadow", .min = 0, .max = 100, .source_ref = ref_wm_text},
+    {.key = "ignore-error",
+     .kind = value_kind::enumeration,
+     .choices = "1",
+     .source = confidence::unverified,
+     .source_ref = ref_ignore},
+};
+// Value-dependent rules (in the parser): type 1/2 need image, type 3 text; version per type
+// (1: none; 2: 1.0 2.0; 3: 1.0 2.0 3.0); level 0-3 for type 2 (not v2.0) and type 3 (not v1.0).
+inline constexpr param_spec blind_watermark[] = {
+    {.key = "type",
+     .kind = value_kind::enumeration,
+     .choices = "1 2 3",
+     .required = true,
+     .source_ref = ref_blind},
+    {.key = "image", .kind = value_kind::base64_url, .source_ref = ref_blind},
+    {.key = "text", .kind = value_kind::base64_text, .source_ref = ref_blind},
+    {.key = "level",
+     .kind = value_kind::enumeration,
+     .choices = "0 1 2 3",
+     .source_ref = "COS API doc: 图片盲水印 (version table)"},
+    {.key = "version",
+     .kind = value_kind::enumeration,
+     .choices = "1.0 2.0 3.0",
+     .source_ref = ref_blind_version},
+    {.key = "ignore-error",
+     .kind = value_kind::enumeration,
+     .choices = "1",
+     .source = confidence::unverified,
+     .source_ref = ref_ignore},
+};
+inline constexpr param_spec extract_blind_watermark[] = {
+    {.key = "type",
+     .kind = value_kind::enumeration,
+     .choices = "1 2 3",
+     .required = true,
+     .source_ref = ref_blind},
+    {.key = "image", .kind = value_kind::base64_url, .source_ref = ref_blind},
+    {.key = "version",
+     .kind = value_kind::enumeration,
+     .choices = "1.0 2.0 3.0",
+     .source_ref = ref_blind_version},
+    {.key = "ignore-error",
+     .kind = value_kind::enumeration,
+     .choices = "1",
+     .source = confidence::unverified,
+     .source_ref = ref_ignore},
+};
+// QR-code recognition on upload: QRcode/cover/<0|1>[/bar-type/..][/segment/..][/size/..];
+// size only with segment 1 (checked by the parser); its maximum is not given -> syntax only.
+inline constexpr param_spec qr_code[] = {
+    {.key = "cover",
+     .kind = value_kind::enumeration,
+     .choices = "0 1",
+     .required = true,
+     .source_ref = ref_qr},
+    {.key = "bar-type", .kind = value_kind::enumeration, .choices = "0 1 2", .source_ref = ref_qr},
+    {.key = "segment", .kind = value_kind::enumeration, .choices = "0 1", .source_ref = ref_qr},
+    {.key = "size", .min = 500, .max = unbounded, .requires_keys = "segment", .source_ref = ref_qr},
+};
+
+inline constexpr op_spec operations[] = {
+    {.name = "imageMogr2", .params = image_mogr2, .source_ref = "CI API doc: 基础图片处理 pages"},
+    {.name = "imageView2", .params = image_view2, .form = op_form::view2, .source_ref = ref_view2},
+    {.name = "watermark/1", .params = image_watermark, .source_ref = ref_wm_image},
+    {.name = "watermark/2", .params = text_watermark, .source_ref = ref_wm_text},
+    // Blind watermarks may be added on download; extraction only through Pic-Operations
+    // ("不支持下载时提取盲水印", 盲水印 page).
+    {.name = "watermark/3", .params = blind_watermark, .source_ref = ref_blind},
+    {.name = "watermark/4",
+     .params = extract_blind_watermark,
+     .carriers = in_persistent,
+     .source_ref = ref_blind},
+    // Upload only: the download form is a different query (ci-process=QRcode&cover=..), cloud
+    // processing is not documented.
+    {.name = "QRcode",
+     .params = qr_code,
+     .carriers = in_upload,
+     .standalone = true,
+     .source_ref = ref_qr},
+    {.name = "imageSlim", .form = op_form::bare, .standalone = true, .source_ref = ref_slim},
+    // Query operations of a download URL (GET /<key>?imageInfo); the persistent equivalent is
+    // Pic-Operations is_pic_info.
+    {.name = "imageInfo",
+     .form = op_form::bare,
+     .carriers = in_download,
+     .standalone = true,
+     .source_ref = ref_info},
+    {.name = "exif",
+     .form = op_form::bare,
+     .carriers = in_download,
+     .standalone = true,
+     .source_ref = ref_exif},
+    {.name = "imageAve",
+     .form = op_form::bare,
+     .carriers = in_download,
+     .standalone = true,
+     .source_ref = ref_ave},
+};
+
+/// Index of the operations above the parser refers to.
+inline constexpr std::size_t op_image_mogr2 = 0;
+inline constexpr std::size_t op_image_view2 = 1;
+inline constexpr std::size_t op_image_watermark = 2;
+inline constexpr std::size_t op_blind_watermark = 4;
+inline constexpr std::size_t op_extract_blind_watermark = 5;
+inline constexpr std::size_t op_qr_code = 6;
+
+/// style/<name>: a reference to a bucket style, Pic-Operations only.
+inline constexpr std::uint8_t style_carriers = in_persistent;
+inline constexpr std::string_view style_source_ref = ref_persistent;
+
+inline constexpr std::size_t not_found = static_cast<std::size_t>(-1);
+
+[[nodiscard]] constexpr std::size_t find_param(const op_spec& op, std::string_view key) noexcept {
+  for (std::size_t i = 0; i < op.params.size(); ++i)
+    if (objproc::detail::same(op.params[i].key, key)) return i;
+  return not_found;
+}
+
+[[nodiscard]] constexpr std::size_t find_operation(std::string_view name) noexcept {
+  for (std::size_t i = 0; i < std::size(operations); ++i)
+    if (objproc::detail::same(operations[i].name, name)) return i;
+  return not_found;
+}
+
+static_assert(
+    [] {
+      for (const op_spec& op : operations)
+        if (op.params.size() > 64) return false;
+      return true;
+    }(),
+    "objproc::cos::spec: the parser tracks at most 64 parameters per operation");
+
+static_assert(operations[op_image_mogr2].name == "imageMogr2" &&
+                  operations[op_image_view2].name == "imageView2" &&
+                  operations[op_image_watermark].name == "watermark/1" &&
+                  operations[op_blind_watermark].name == "watermark/3" &&
+                  operations[op_extract_blind_watermark].name == "watermark/4" &&
+                  operations[op_qr_code].name == "QRcode",
+              "objproc::cos::spec: operation indexes out of date");
+
+static_assert(
+    [] {
+      for (const op_spec& op : operations) {
+        if (op.source_ref.empty() || op.carriers == 0) return false;
+        for (const param_spec& p : op.params)
+          if (p.source_ref.empty() || p.carriers == 0) return false;
+      }
+      return true;
+    }(),
+    "objproc::cos::spec: every row names its source and where it may run");
+
+}  // namespace spec
+
+}  // namespace cos
+
+OBJPROC_NAMESPACE_END
+
+#endif  // OBJPROC_COS_SPEC_HPP
+// ----- end objproc/cos/spec.hpp -----
 
 // The longest canonical CI rule (pipeline) a cos::rule holds inline.
 // Changes sizeof(cos::rule): define it the same way in every translation unit.
@@ -3974,154 +4497,6 @@ namespace cos {
 
 inline constexpr std::size_t rule_capacity = OBJPROC_COS_RULE_CAPACITY;
 inline constexpr std::size_t max_pipeline_rules = 10;  // "up to 10 pipeline levels" (§7.2)
-
-namespace spec {
-
-/// How a CI parameter value is written.
-enum class value_kind : std::uint8_t {
-  flag,          // no value (auto-orient, strip)
-  integer,       // within [min, max]
-  enumeration,   // one of `choices`
-  gravity,       // nine-grid name, any case; canonical lower case
-  quality,       // 0-100, optionally forced with a trailing '!'
-  thumbnail,     // !50p !50px !x50p 200x x300 200x300 200x300> 200x300< !200x300r 200x300! 35000@
-  cut,           // WxHxDXxDY
-  crop,          // Wx xH WxH, and the legacy !WxHa<dx>a<dy>
-  box,           // WxH (scrop)
-  blur,          // RxS: radius 1-50, sigma > 0
-  size_limit,    // <n>k or <n>m, optionally '!'
-  base64_text,   // URL-safe base64 of UTF-8 text
-  base64_color,  // URL-safe base64 of "#RRGGBB"
-  base64_url,    // URL-safe base64 of an http:// URL
-};
-
-struct param_spec {
-  std::string_view key = {};
-  value_kind kind = value_kind::integer;
-  std::int64_t min = 0;
-  std::int64_t max = 0;
-  std::string_view choices = {};
-  bool required = false;
-  std::string_view requires_keys = {};  // also needs these keys (space-separated)
-};
-
-struct op_spec {
-  std::string_view name = {};  // imageMogr2 imageView2 watermark/1 ... watermark/4
-  std::span<const param_spec> params = {};
-};
-
-inline constexpr std::int64_t unbounded = 0x7fffffffffffffff;
-
-// style-spec §8.1-8.5
-inline constexpr param_spec image_mogr2[] = {
-    {.key = "thumbnail", .kind = value_kind::thumbnail},
-    {.key = "pad", .kind = value_kind::enumeration, .choices = "0 1", .requires_keys = "thumbnail"},
-    {.key = "color", .kind = value_kind::base64_color, .requires_keys = "pad"},
-    {.key = "cut", .kind = value_kind::cut},
-    {.key = "crop", .kind = value_kind::crop},
-    {.key = "gravity", .kind = value_kind::gravity},
-    {.key = "dx", .min = -unbounded, .max = unbounded},
-    {.key = "dy", .min = -unbounded, .max = unbounded},
-    {.key = "iradius", .min = 1, .max = unbounded},
-    {.key = "rradius", .min = 1, .max = unbounded},
-    {.key = "scrop", .kind = value_kind::box},
-    {.key = "rotate", .min = 0, .max = 360},
-    {.key = "auto-orient", .kind = value_kind::flag},
-    {.key = "flip", .kind = value_kind::enumeration, .choices = "vertical horizontal"},
-    {.key = "format",
-     .kind = value_kind::enumeration,
-     .choices = "jpg jpeg png bmp webp gif tiff yjpeg apng avif heif heic tpg psd"},
-    {.key = "cgif", .min = 1, .max = 100},
-    {.key = "interlace", .kind = value_kind::enumeration, .choices = "0 1"},
-    {.key = "quality", .kind = value_kind::quality},
-    {.key = "rquality", .min = 0, .max = 100},
-    {.key = "lquality", .min = 0, .max = 100},
-    {.key = "blur", .kind = value_kind::blur},
-    {.key = "sharpen", .min = 10, .max = 300},
-    {.key = "bright", .min = -100, .max = 100},
-    {.key = "contrast", .min = -100, .max = 100},
-    {.key = "grayscale", .kind = value_kind::enumeration, .choices = "0 1"},
-    {.key = "strip", .kind = value_kind::flag},
-    {.key = "size-limit", .kind = value_kind::size_limit},
-    {.key = "ignore-error", .kind = value_kind::enumeration, .choices = "1"},
-};
-// §8.6: the mode is the first segment (parsed separately)
-inline constexpr param_spec image_view2[] = {
-    {.key = "w", .min = 1, .max = unbounded},
-    {.key = "h", .min = 1, .max = unbounded},
-    {.key = "format", .kind = value_kind::enumeration, .choices = "jpg bmp gif png webp"},
-    {.key = "q", .kind = value_kind::quality},
-    {.key = "rq", .min = 0, .max = 100},
-    {.key = "lq", .min = 0, .max = 100},
-    {.key = "ignore-error", .kind = value_kind::enumeration, .choices = "1"},
-};
-// §8.7
-inline constexpr param_spec image_watermark[] = {
-    {.key = "image", .kind = value_kind::base64_url, .required = true},
-    {.key = "gravity", .kind = value_kind::gravity},
-    {.key = "dx", .min = -unbounded, .max = unbounded},
-    {.key = "dy", .min = -unbounded, .max = unbounded},
-    {.key = "blogo", .kind = value_kind::enumeration, .choices = "1 2"},
-    {.key = "scatype", .kind = value_kind::enumeration, .choices = "1 2 3"},
-    {.key = "spcent", .min = 1, .max = 1000, .requires_keys = "scatype"},
-    {.key = "dissolve", .min = 1, .max = 100},
-    {.key = "batch", .kind = value_kind::enumeration, .choices = "1"},
-    {.key = "degree", .min = 0, .max = 360, .requires_keys = "batch"},
-    {.key = "ignore-error", .kind = value_kind::enumeration, .choices = "1"},
-};
-inline constexpr param_spec text_watermark[] = {
-    {.key = "text", .kind = value_kind::base64_text, .required = true},
-    {.key = "font", .kind = value_kind::base64_text},
-    {.key = "fontsize", .min = 1, .max = unbounded},
-    {.key = "fill", .kind = value_kind::base64_color},
-    {.key = "dissolve", .min = 1, .max = 100},
-    {.key = "gravity", .kind = value_kind::gravity},
-    {.key = "dx", .min = -unbounded, .max = unbounded},
-    {.key = "dy", .min = -unbounded, .max = unbounded},
-    {.key = "batch", .kind = value_kind::enumeration, .choices = "1"},
-    {.key = "degree", .min = 0, .max = 360, .requires_keys = "batch"},
-    {.key = "shadow", .min = 0, .max = 100},
-    {.key = "ignore-error", .kind = value_kind::enumeration, .choices = "1"},
-};
-inline constexpr param_spec blind_watermark[] = {
-    {.key = "type", .kind = value_kind::enumeration, .choices = "1 2 3", .required = true},
-    {.key = "image", .kind = value_kind::base64_url},
-    {.key = "text", .kind = value_kind::base64_text},
-    {.key = "level", .kind = value_kind::enumeration, .choices = "1 2 3"},
-    {.key = "ignore-error", .kind = value_kind::enumeration, .choices = "1"},
-};
-inline constexpr param_spec extract_blind_watermark[] = {
-    {.key = "type", .kind = value_kind::enumeration, .choices = "1 2 3", .required = true},
-    {.key = "image", .kind = value_kind::base64_url},
-    {.key = "ignore-error", .kind = value_kind::enumeration, .choices = "1"},
-};
-
-inline constexpr op_spec operations[] = {
-    {.name = "imageMogr2", .params = image_mogr2},
-    {.name = "imageView2", .params = image_view2},
-    {.name = "watermark/1", .params = image_watermark},
-    {.name = "watermark/2", .params = text_watermark},
-    {.name = "watermark/3", .params = blind_watermark},
-    {.name = "watermark/4", .params = extract_blind_watermark},
-};
-
-inline constexpr std::size_t not_found = static_cast<std::size_t>(-1);
-
-[[nodiscard]] constexpr std::size_t find_param(const op_spec& op, std::string_view key) noexcept {
-  for (std::size_t i = 0; i < op.params.size(); ++i)
-    if (objproc::detail::same(op.params[i].key, key)) return i;
-  return not_found;
-}
-
-static_assert(
-    [] {
-      for (const op_spec& op : operations)
-        if (op.params.size() > 64) return false;
-      return true;
-    }(),
-    "objproc::cos::spec: the parser tracks at most 64 parameters per operation");
-
-}  // namespace spec
 
 namespace detail {
 
@@ -4144,6 +4519,14 @@ using objproc::detail::text_writer;
   return n;
 }
 
+// A width or height: positive, and at most spec::max_side (the service would clamp it).
+[[nodiscard]] constexpr result<std::int64_t> side(std::string_view v, std::int64_t min) noexcept {
+  auto n = positive(v, min);
+  if (n && *n > spec::max_side)
+    return error{errc::value_out_of_range, 0, "a side is at most 10000 (larger is clamped)"};
+  return n;
+}
+
 // "AxB" with both parts (or one part, when `allow_missing`) positive.
 [[nodiscard]] constexpr result<void> check_box(std::string_view v, bool allow_missing,
                                                std::int64_t min) noexcept {
@@ -4153,9 +4536,9 @@ using objproc::detail::text_writer;
   const std::string_view h = v.substr(x + 1);
   if (w.empty() && h.empty()) return error{errc::invalid_dimensions, x, "expected WxH"};
   if (!w.empty() || !allow_missing)
-    if (auto r = positive(w, min); !r) return r.error();
+    if (auto r = side(w, min); !r) return r.error();
   if (!h.empty() || !allow_missing)
-    if (auto r = positive(h, min); !r) return r.error().shifted(x + 1);
+    if (auto r = side(h, min); !r) return r.error().shifted(x + 1);
   return {};
 }
 
@@ -4225,6 +4608,8 @@ using objproc::detail::text_writer;
     case value_kind::integer: {
       auto n = parse_integer(v);
       if (!n) return n.error();
+      // [T]/[?] rows: the syntax only, never guessed limits.
+      if (p.source != confidence::documented && p.source != confidence::sdk) break;
       if (*n < p.min) return error{errc::value_out_of_range, 0, "below the minimum"};
       if (*n > p.max) return error{errc::value_out_of_range, 0, "above the maximum"};
       break;
@@ -4256,16 +4641,18 @@ using objproc::detail::text_writer;
     case value_kind::thumbnail:
       if (auto r = check_thumbnail(v); !r) return r;
       break;
-    case value_kind::cut: {  // WxHxDXxDY; offsets may be 0 (style-spec §9 #16)
+    case value_kind::cut: {  // WxHxDXxDY (offsets may be 0, style-spec §9 #16), or WxH [S]
       std::size_t from = 0;
       for (int field = 0; field < 4; ++field) {
         const std::size_t end = end_of_field(v, 'x', from);
-        if (end == v.size() && field < 3)
-          return error{errc::invalid_dimensions, v.size(), "expected WxHxDXxDY"};
+        if (end == v.size() && (field == 0 || field == 2))
+          return error{errc::invalid_dimensions, v.size(), "expected WxHxDXxDY or WxH"};
         if (end != v.size() && field == 3)
           return error{errc::invalid_dimensions, end, "expected WxHxDXxDY"};
-        if (auto r = positive(v.substr(from, end - from), field < 2 ? 1 : 0); !r)
+        const std::string_view number = v.substr(from, end - from);
+        if (auto r = field < 2 ? side(number, 1) : positive(number, 0); !r)
           return r.error().shifted(from);
+        if (end == v.size()) break;  // after H: the two-field form
         from = end + 1;
       }
       break;
@@ -4323,9 +4710,15 @@ using objproc::detail::text_writer;
   return {};
 }
 
-// One rule (no '|'), starting at offset `base`; writes its canonical text.
-[[nodiscard]] constexpr result<void> parse_one_rule(std::string_view r, std::size_t base,
-                                                    text_writer& out) noexcept {
+// What parse_one_rule returns for a style reference (not an index of spec::operations).
+inline constexpr std::size_t style_rule = spec::not_found - 1;
+
+// One rule (no '|'), starting at offset `base`, for the carrier `where`; writes its canonical
+// text and returns the index of its operation in spec::operations (style_rule for style/).
+[[nodiscard]] constexpr result<std::size_t> parse_one_rule(std::string_view r, std::size_t base,
+                                                           rule_carrier where,
+                                                           text_writer& out) noexcept {
+  const std::uint8_t mask = spec::carrier_mask(where);
   if (r.empty()) return error{errc::empty_operation, base, "empty rule"};
   if (starts_with(r, "style/")) {
     const std::string_view name = r.substr(6);
@@ -4338,8 +4731,10 @@ using objproc::detail::text_writer;
         return error{errc::invalid_style_name, base + 6 + i,
                      "only letters, digits, '-', '_' and '.'"};
     }
+    if ((spec::style_carriers & mask) == 0)
+      return error{errc::misplaced_operation, base, spec::carrier_refusal(where)};
     out.put(r);
-    return {};
+    return style_rule;
   }
   // The operation: the first segment, or "watermark/<n>".
   std::size_t at = end_of_field(r, '/', 0);
@@ -4348,21 +4743,23 @@ using objproc::detail::text_writer;
     at = end_of_field(r, '/', at + 1);
     name = r.substr(0, at);
   }
-  std::size_t op_index = spec::not_found;
-  for (std::size_t i = 0; i < std::size(spec::operations); ++i)
-    if (same(spec::operations[i].name, name)) op_index = i;
+  const std::size_t op_index = spec::find_operation(name);
   if (op_index == spec::not_found) {
     if (starts_with(r, "watermark/"))
       return error{errc::invalid_enum_value, base + 10, "watermark type is 1, 2, 3 or 4"};
     return error{errc::unknown_operation, base,
-                 "expected imageMogr2, imageView2, watermark/<n> or style/"};
+                 "expected imageMogr2, imageView2, watermark/<n>, QRcode, imageSlim, imageInfo, "
+                 "exif, imageAve or style/"};
   }
   const spec::op_spec& op = spec::operations[op_index];
+  if ((op.carriers & mask) == 0)
+    return error{errc::misplaced_operation, base, spec::carrier_refusal(where)};
   out.put(name);
+  const std::size_t params_from = at;
 
   // imageView2's mode: an optional first bare segment 1-5 (mode-less imageView2/format/png is
   // in the official persistent-processing example).
-  if (op_index == 1 && at < r.size()) {
+  if (op.form == spec::op_form::view2 && at < r.size()) {
     const std::size_t end = end_of_field(r, '/', at + 1);
     const std::string_view mode = r.substr(at + 1, end - (at + 1));
     if (!mode.empty() && (is_digit(mode[0]) || mode[0] == '-')) {
@@ -4377,10 +4774,13 @@ using objproc::detail::text_writer;
   std::uint64_t seen_bits = 0;
   std::array<std::size_t, 64> key_at{};
   // An operation with nothing to do: imageMogr2 and the mode-less imageView2 need a parameter.
-  if (at >= r.size() && (op_index == 0 || (op_index == 1 && same(name, r))))
+  if (at >= r.size() &&
+      (op_index == spec::op_image_mogr2 || (op.form == spec::op_form::view2 && same(name, r))))
     return error{errc::missing_parameter, base + r.size(), "the operation needs a parameter"};
   while (at < r.size()) {
     const std::size_t key_start = at + 1;
+    // One trailing '/' after a complete rule (documented examples end with one): dropped.
+    if (key_start == r.size() && at != params_from) break;
     const std::size_t key_end = end_of_field(r, '/', key_start);
     const std::string_view key = r.substr(key_start, key_end - key_start);
     if (key.empty()) return error{errc::empty_operation, base + key_start, "empty segment"};
@@ -4389,11 +4789,13 @@ using objproc::detail::text_writer;
       return error{errc::unknown_parameter, base + key_start, "not a parameter of this operation"};
     if ((seen_bits >> index & 1U) != 0)
       return error{errc::duplicate_parameter, base + key_start, "given twice"};
+    const spec::param_spec& p = op.params[index];
+    if ((p.carriers & mask) == 0)
+      return error{errc::misplaced_operation, base + key_start, spec::carrier_refusal(where)};
     seen_bits |= std::uint64_t{1} << index;
     key_at[index] = base + key_start;
     out.put('/');
     out.put(key);
-    const spec::param_spec& p = op.params[index];
     if (p.kind == spec::value_kind::flag) {
       at = key_end;
       continue;
@@ -4423,43 +4825,114 @@ using objproc::detail::text_writer;
       if (!present(p.requires_keys.substr(from, end_of_field(p.requires_keys, ' ', from) - from)))
         return error{errc::missing_parameter, key_at[i], p.requires_keys};
   }
-  // Rules that depend on a value (§8.7).
+  // Rules that depend on a value.
   const auto value_of = [&](std::string_view key) -> std::string_view {
     const std::size_t i = spec::find_param(op, key);
     if (i == spec::not_found || (seen_bits >> i & 1U) == 0) return {};
     const std::size_t from = key_at[i] - base + key.size() + 1;
     return r.substr(from, end_of_field(r, '/', from) - from);
   };
-  if (op_index == 2 && same(value_of("scatype"), "3") && present("spcent")) {
+  const auto at_key = [&](std::string_view key) { return key_at[spec::find_param(op, key)]; };
+  if (op_index == spec::op_image_watermark && same(value_of("scatype"), "3") && present("spcent")) {
     auto n = parse_integer(value_of("spcent"));
     if (n && *n > 250)
-      return error{errc::value_out_of_range, key_at[spec::find_param(op, "spcent")],
-                   "spcent is 1-250 with scatype 3"};
+      return error{errc::value_out_of_range, at_key("spcent"), "spcent is 1-250 with scatype 3"};
   }
-  if (op_index == 4) {  // blind watermark: type 1/2 need an image, type 3 a text; level only type 2
+  if (op_index == spec::op_image_mogr2 && same(value_of("format"), "psd") &&
+      (mask & spec::in_persistent) == 0)  // psd: "only through persistent processing"
+    return error{errc::misplaced_operation, at_key("format") + 7, spec::carrier_refusal(where)};
+  if (op_index == spec::op_blind_watermark || op_index == spec::op_extract_blind_watermark) {
+    // Versions per type (COS 图片盲水印 version table): 1 none, 2 1.0/2.0, 3 1.0/2.0/3.0.
     const std::string_view type = value_of("type");
+    const std::string_view version = value_of("version");
+    if (same(type, "1") && present("version"))
+      return error{errc::conflicting_parameters, at_key("version"), "type 1 has no version"};
+    if (same(type, "2") && same(version, "3.0"))
+      return error{errc::conflicting_parameters, at_key("version"), "type 2 is version 1.0 or 2.0"};
+    // Extraction: type 1 needs the original image, type 2 the watermark image.
     if (!same(type, "3") && !present("image")) return error{errc::missing_parameter, base, "image"};
-    if (same(type, "3") && !present("text")) return error{errc::missing_parameter, base, "text"};
-    if (present("level") && !same(type, "2"))
-      return error{errc::conflicting_parameters, key_at[spec::find_param(op, "level")],
-                   "level only with type 2"};
+    if (op_index == spec::op_blind_watermark) {
+      if (same(type, "3") && !present("text")) return error{errc::missing_parameter, base, "text"};
+      // level: type 2 v1.0 (the version the older pages describe, also when left out) and
+      // type 3 v2.0/v3.0 (named: the default version is not documented).
+      const bool level_allowed =
+          (same(type, "2") && !same(version, "2.0")) ||
+          (same(type, "3") && (same(version, "2.0") || same(version, "3.0")));
+      if (present("level") && !level_allowed)
+        return error{errc::conflicting_parameters, at_key("level"),
+                     "level only with type 2 (v1.0) or type 3 (version 2.0 or 3.0)"};
+    }
   }
-  if (op_index == 5 && !same(value_of("type"), "3") && !present("image"))
-    return error{errc::missing_parameter, base, "image"};
-  return {};
+  if (op_index == spec::op_qr_code && present("size") && !same(value_of("segment"), "1"))
+    return error{errc::conflicting_parameters, at_key("size"), "size only with segment 1"};
+  return op_index;
 }
 
 // A pipeline: rules joined by '|'. Returns the number of rules.
-[[nodiscard]] constexpr result<std::size_t> parse_pipeline(std::string_view in,
-                                                           text_writer& out) noexcept {
+[[nodiscard]] constexpr result<std::size_t> parse_pipeline(std::string_view in, text_writer& out,
+                                                           rule_carrier where) noexcept {
   if (in.empty()) return error{errc::empty_style, 0, "empty rule"};
   std::size_t count = 0;
+  std::size_t alone_at = spec::not_found;  // the first rule that must stand alone
   for (std::size_t from = 0;;) {
     const std::size_t end = end_of_field(in, '|', from);
     if (++count > max_pipeline_rules)
       return error{errc::too_many_rules, from, "at most 10 rules in a pipeline"};
     if (count > 1) out.put('|');
-    if (auto r = parse_one_rule(in.substr(from, end - from), from, out); !r) return r.error();
+    auto op = parse_one_rule(in.substr(from, end - from), from, where, out);
+    if (!op) return op.error();
+    if (*op < std::size(spec::operations) && spec::operations[*op].standalone &&
+        alone_at == spec::not_found)
+      alone_at = from;
+    if (end == in.size()) break;
+    from = end + 1;
+  }
+  if (count > 1 && alone_at != spec::not_found)
+    return error{errc::misplaced_operation, alone_at, "this operation stands alone"};
+  if (out.overflowed())
+    return error{errc::style_too_long, out.capacity, "longer than OBJPROC_COS_RULE_CAPACITY"};
+  return count;
+}
+
+// The structure of a pipeline without the vocabulary (cos::unchecked_rule): printable ASCII
+// without spaces, '|'-joined rules of non-empty '/'-separated segments, at most 10 rules, and
+// the placement of the operations the vocabulary knows. One trailing '/' per rule is dropped.
+[[nodiscard]] constexpr result<std::size_t> parse_unchecked_pipeline(std::string_view in,
+                                                                     text_writer& out,
+                                                                     rule_carrier where) noexcept {
+  if (in.empty()) return error{errc::empty_style, 0, "empty rule"};
+  for (std::size_t i = 0; i < in.size(); ++i) {
+    const char c = in[i];
+    if (c == '\r' || c == '\n' || c == '\0')
+      return error{errc::unexpected_value, i, "CR, LF or NUL in a rule"};
+    if (c <= ' ' || c > '~')
+      return error{errc::unexpected_value, i, "a rule is printable ASCII without spaces"};
+  }
+  const std::uint8_t mask = spec::carrier_mask(where);
+  std::size_t count = 0;
+  for (std::size_t from = 0;;) {
+    const std::size_t end = end_of_field(in, '|', from);
+    if (++count > max_pipeline_rules)
+      return error{errc::too_many_rules, from, "at most 10 rules in a pipeline"};
+    std::string_view r = in.substr(from, end - from);
+    if (r.empty()) return error{errc::empty_operation, from, "empty rule"};
+    if (r.size() > 1 && r.back() == '/') r.remove_suffix(1);
+    for (std::size_t s = 0;;) {
+      const std::size_t e = end_of_field(r, '/', s);
+      if (e == s) return error{errc::empty_operation, from + s, "empty segment"};
+      if (e == r.size()) break;
+      s = e + 1;
+    }
+    std::size_t at = end_of_field(r, '/', 0);
+    if (same(r.substr(0, at), "watermark") && at < r.size()) at = end_of_field(r, '/', at + 1);
+    const std::size_t op = spec::find_operation(r.substr(0, at));
+    const std::uint8_t carriers = op != spec::not_found      ? spec::operations[op].carriers
+                                  : starts_with(r, "style/") ? spec::style_carriers
+                                                             : std::uint8_t{spec::everywhere};
+    if ((carriers & mask) == 0)
+      return error{errc::misplaced_operation, from, spec::carrier_refusal(where)};
+    if (count > 1) out.put('|');
+    out.put(r);
     if (end == in.size()) break;
     from = end + 1;
   }
@@ -4469,6 +4942,17 @@ using objproc::detail::text_writer;
 }
 
 }  // namespace detail
+
+class rule;
+/// Parses and validates a CI rule or pipeline for the carrier `where`; the rule holds its
+/// canonical form.
+[[nodiscard]] constexpr result<rule> parse_rule(std::string_view text,
+                                                rule_carrier where = rule_carrier::any) noexcept;
+/// The explicit way past the vocabulary: unknown operations and keys pass verbatim; the
+/// structure (segments, at most 10 rules, printable ASCII without spaces, CR/LF/NUL) and the
+/// placement of known operations are still checked. The rule is marked is_unchecked().
+[[nodiscard]] constexpr result<rule> unchecked_rule(
+    std::string_view text, rule_carrier where = rule_carrier::any) noexcept;
 
 /// A validated CI rule (or pipeline of up to 10 rules) in canonical form, held inline.
 class rule {
@@ -4484,14 +4968,21 @@ class rule {
   [[nodiscard]] constexpr bool is_reference() const noexcept {
     return objproc::detail::starts_with(view(), "style/");
   }
+  /// Made by unchecked_rule: only its structure and placement were checked, and any
+  /// re-validation (check_placement, Pic-Operations) stays unchecked.
+  [[nodiscard]] constexpr bool is_unchecked() const noexcept { return unchecked_; }
   [[nodiscard]] constexpr result<rule> checked() const noexcept {
     if (has_error()) return error_;
     if (empty()) return objproc::error{errc::empty_style, error::no_offset, "empty rule"};
     return *this;
   }
+  /// Whether this rule may run in `where` (an empty rule may: nothing to run); the rule's
+  /// error, or errc::misplaced_operation with the offset of the refused operation or key.
+  /// Strict rules are checked strictly, unchecked ones as unchecked_rule does.
+  [[nodiscard]] constexpr result<void> check_placement(rule_carrier where) const noexcept;
 
   friend constexpr bool operator==(const rule& a, const rule& b) noexcept {
-    return a.view() == b.view() && a.error_ == b.error_;
+    return a.view() == b.view() && a.error_ == b.error_ && a.unchecked_ == b.unchecked_;
   }
   friend constexpr bool operator==(const rule& a, std::string_view text) noexcept {
     return !a.has_error() && a.view() == text;
@@ -4510,23 +5001,43 @@ class rule {
                                         std::string_view part2 = {}) const noexcept;
 
  private:
-  friend constexpr result<rule> parse_rule(std::string_view) noexcept;
+  friend constexpr result<rule> parse_rule(std::string_view, rule_carrier) noexcept;
+  friend constexpr result<rule> unchecked_rule(std::string_view, rule_carrier) noexcept;
 
   std::array<char, rule_capacity> text_{};
   std::uint16_t size_ = 0;
   std::uint8_t count_ = 0;
+  bool unchecked_ = false;
   objproc::error error_{errc::none};
 };
 
-/// Parses and validates a CI rule or pipeline; the rule holds its canonical form.
-[[nodiscard]] constexpr result<rule> parse_rule(std::string_view text) noexcept {
+constexpr result<rule> parse_rule(std::string_view text, rule_carrier where) noexcept {
   rule r;
   objproc::detail::text_writer out{r.text_.data(), r.text_.size(), 0};
-  auto count = detail::parse_pipeline(text, out);
+  auto count = detail::parse_pipeline(text, out, where);
   if (!count) return count.error();
   r.size_ = static_cast<std::uint16_t>(out.size);
   r.count_ = static_cast<std::uint8_t>(*count);
   return r;
+}
+
+constexpr result<rule> unchecked_rule(std::string_view text, rule_carrier where) noexcept {
+  rule r;
+  objproc::detail::text_writer out{r.text_.data(), r.text_.size(), 0};
+  auto count = detail::parse_unchecked_pipeline(text, out, where);
+  if (!count) return count.error();
+  r.size_ = static_cast<std::uint16_t>(out.size);
+  r.count_ = static_cast<std::uint8_t>(*count);
+  r.unchecked_ = true;
+  return r;
+}
+
+constexpr result<void> rule::check_placement(rule_carrier where) const noexcept {
+  if (has_error()) return error_;
+  if (empty()) return {};
+  auto again = unchecked_ ? unchecked_rule(view(), where) : parse_rule(view(), where);
+  if (!again) return again.error();
+  return {};
 }
 
 constexpr rule rule::appended(std::string_view part1, std::string_view part2) const noexcept {
@@ -4541,7 +5052,8 @@ constexpr rule rule::appended(std::string_view part1, std::string_view part2) co
       scratch[n++] = c;
     }
   }
-  auto parsed = parse_rule(std::string_view(scratch.data(), n));
+  const std::string_view text(scratch.data(), n);
+  auto parsed = unchecked_ ? unchecked_rule(text) : parse_rule(text);
   if (!parsed) return failed(parsed.error());
   return *parsed;
 }
@@ -4555,7 +5067,7 @@ class rule_string {
   template <std::size_t N>
   consteval rule_string(const char (&text)[N]) noexcept : text_(text, N - 1) {  // NOLINT
     objproc::detail::text_writer count{nullptr, rule_capacity, 0};
-    if (auto r = detail::parse_pipeline(text_, count); !r)
+    if (auto r = detail::parse_pipeline(text_, count, rule_carrier::any); !r)
       objproc::detail::fail_constant_evaluation(r.error());
   }
   [[nodiscard]] constexpr std::string_view view() const noexcept { return text_; }
@@ -4603,6 +5115,8 @@ struct pic_rule {
   /// A CI rule or pipeline ("imageMogr2/thumbnail/!50p|imageView2/format/png"), or
   /// "style/<name>".
   std::string rule = {};
+  /// true: `rule` is checked as cos::unchecked_rule does (structure and placement only).
+  bool unchecked = false;
 
   friend bool operator==(const pic_rule&, const pic_rule&) = default;
 };
@@ -4633,9 +5147,18 @@ struct pic_operations {
 
 namespace detail {
 
+// Pic-Operations carries rules for an upload or cloud processing, never a download URL.
+[[nodiscard]] constexpr result<void> check_pic_carrier(rule_carrier where) noexcept {
+  if (where == rule_carrier::download_url)
+    return error{errc::misplaced_operation, error::no_offset, "Pic-Operations is not a URL"};
+  return {};
+}
+
 // The one call into cos/rule.hpp: checks a rule and returns the text to send, its canonical form.
-[[nodiscard]] inline result<std::string> canonical_pic_rule(std::string_view text) {
-  auto parsed = parse_rule(text);
+[[nodiscard]] inline result<std::string> canonical_pic_rule(std::string_view text, bool unchecked,
+                                                            rule_carrier where) {
+  if (where == rule_carrier::any) where = rule_carrier::persistent;
+  auto parsed = unchecked ? unchecked_rule(text, where) : parse_rule(text, where);
   if (!parsed) return parsed.error();
   return std::string(parsed->view());
 }
@@ -4650,9 +5173,11 @@ namespace detail {
   return e;
 }
 
-[[nodiscard]] inline result<pic_rule> read_pic_rule(const json::value& item) {
+[[nodiscard]] inline result<pic_rule> read_pic_rule(const json::value& item, bool unchecked,
+                                                    rule_carrier where) {
   if (!item.is_object()) return error{errc::wrong_type, item.offset(), "a rule is a JSON object"};
   pic_rule out;
+  out.unchecked = unchecked;
   bool has_fileid = false;
   bool has_rule = false;
   for (const json::member& m : item.members()) {
@@ -4672,7 +5197,7 @@ namespace detail {
       out.fileid = text;
       has_fileid = true;
     } else {
-      auto canonical = canonical_pic_rule(text);
+      auto canonical = canonical_pic_rule(text, unchecked, where);
       if (!canonical) return at_json_string(canonical.error(), v);
       out.rule = std::move(*canonical);
       has_rule = true;
@@ -4686,9 +5211,10 @@ namespace detail {
 }  // namespace detail
 
 /// The canonical Pic-Operations JSON, or the first invalid field: errc::too_many_rules,
-/// invalid_bucket_name, invalid_object_key (fileid) or the rule's own error. Offsets point into
-/// the offending field.
-[[nodiscard]] inline result<std::string> to_json(const pic_operations& ops) {
+/// invalid_bucket_name, invalid_object_key (fileid) or the rule's own error (misplaced_operation
+/// for a rule that cannot run in `where`). Offsets point into the offending field.
+[[nodiscard]] inline result<std::string> to_json(const pic_operations& ops, rule_carrier where) {
+  if (auto ok = detail::check_pic_carrier(where); !ok) return ok.error();
   if (ops.rules.size() > max_pic_rules)
     return error{errc::too_many_rules, error::no_offset, "Pic-Operations has at most 5 rules"};
   std::string out = "{\"is_pic_info\":";
@@ -4707,7 +5233,7 @@ namespace detail {
     if (auto ok = check_fileid(r.fileid); !ok) return ok.error();
     out += "\"fileid\":";
     if (auto ok = append_json_string(out, r.fileid); !ok) return ok.error();
-    auto canonical = detail::canonical_pic_rule(r.rule);
+    auto canonical = detail::canonical_pic_rule(r.rule, r.unchecked, where);
     if (!canonical) return canonical.error();
     out += ",\"rule\":";
     if (auto ok = append_json_string(out, *canonical); !ok) return ok.error();
@@ -4717,8 +5243,23 @@ namespace detail {
   return out;
 }
 
+/// to_json for rules valid in an upload or in cloud processing (rule_carrier::persistent).
+[[nodiscard]] inline result<std::string> to_json(const pic_operations& ops) {
+  return to_json(ops, rule_carrier::persistent);
+}
+
+/// How parse_pic_operations reads the rules.
+struct pic_read_options {
+  /// Where the rules run (upload or cloud_process); any: rule_carrier::persistent.
+  rule_carrier where = rule_carrier::persistent;
+  /// true: every rule is read as cos::unchecked_rule does, and marked unchecked.
+  bool unchecked = false;
+};
+
 /// Reads a Pic-Operations JSON text (see the top of this file); offsets point into `text`.
-[[nodiscard]] inline result<pic_operations> parse_pic_operations(std::string_view text) {
+[[nodiscard]] inline result<pic_operations> parse_pic_operations(std::string_view text,
+                                                                 pic_read_options options = {}) {
+  if (auto ok = detail::check_pic_carrier(options.where); !ok) return ok.error();
   auto doc = json::parse(text);
   if (!doc) return doc.error();
   const json::value& root = *doc;
@@ -4740,7 +5281,7 @@ namespace detail {
         return error{errc::too_many_rules, v.items()[max_pic_rules].offset(),
                      "Pic-Operations has at most 5 rules"};
       for (const json::value& item : v.items()) {
-        auto r = detail::read_pic_rule(item);
+        auto r = detail::read_pic_rule(item, options.unchecked, options.where);
         if (!r) return r.error();
         out.rules.push_back(std::move(*r));
       }
@@ -4758,6 +5299,238 @@ OBJPROC_NAMESPACE_END
 
 #endif  // OBJPROC_COS_PIC_OPERATIONS_HPP
 // ----- end objproc/cos/pic_operations.hpp -----
+// #include "objproc/cos/put_options.hpp"
+// ----- begin objproc/cos/put_options.hpp -----
+// objproc/cos/put_options.hpp - the values of the optional COS PUT Object headers that
+// cos::ci_put_object sends (operations.hpp): typed, and checked before anything is signed.
+//
+//   ci_put_object{..., .acl = cos::object_acl::private_,
+//                 .grant_read = R"(id="100000000001",id="100000000002")",
+//                 .storage_class = cos::storage_class::standard_ia,
+//                 .meta = metas /* std::span<const cos::user_meta>: {{"origin", "camera-7"}} */,
+//                 .traffic_limit = 819200};
+//   cos::parse_object_acl("public-read"), cos::parse_storage_class("ARCHIVE")   text -> enum
+//
+// The rules, from the PUT Object page (cloud.tencent.com/document/product/436/7749) unless
+// noted (Tencent Cloud document numbers):
+//   x-cos-acl             an object's canned ACLs (ACL overview 436/30752): default, private,
+//                         public-read, authenticated-read, bucket-owner-read,
+//                         bucket-owner-full-control (public-read-write is a bucket ACL)
+//   x-cos-grant-*         id="<uin>" entries joined by ',' (no spaces): id="100000000001",
+//                         id="100000000001/100000000011" (sub-account), or the older CAM form
+//                         id="qcs::cam::uin/100000000001:uin/100000000011"; a uin here is
+//                         letters, digits and : / . _ -. At most 100 grantees in all (the ACL
+//                         overview's 100 entries per resource).
+//   x-cos-storage-class   STANDARD, STANDARD_IA, ARCHIVE, DEEP_ARCHIVE, INTELLIGENT_TIERING,
+//                         MAZ_STANDARD, MAZ_STANDARD_IA, MAZ_INTELLIGENT_TIERING
+//   x-cos-meta-<suffix>   suffix: lowercase letters, digits and '-' (COS stores names lowercase:
+//                         an uppercase suffix is refused, never folded); value: visible ASCII and
+//                         spaces, not empty; each header (name and value) at most 2 KB, all of
+//                         them at most 4 KB (InitiateMultipartUpload 436/7746, the newer pages;
+//                         the PUT Object page says 2 KB)
+//   x-cos-traffic-limit   819200 to 838860800 bit/s (800 Kb/s to 800 Mb/s)
+//   Cache-Control, Content-Disposition, Content-Encoding, Content-Language: visible ASCII and
+//                         spaces, no space at either end (non-ASCII file names go URL-encoded in
+//                         filename*=UTF-8''...); Expires: a time point, written RFC 1123
+//   Content-MD5           base64 of the 16-byte MD5 of the body (crypto/md5.hpp)
+// Each error's detail names the header; its offset points into the value (or the meta key).
+#ifndef OBJPROC_COS_PUT_OPTIONS_HPP
+#define OBJPROC_COS_PUT_OPTIONS_HPP
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <string_view>
+
+// #include "objproc/config.hpp"
+// #include "objproc/core/result.hpp"
+
+OBJPROC_NAMESPACE_BEGIN
+
+namespace cos {
+
+/// x-cos-acl for an object.
+enum class object_acl : unsigned char {
+  default_,  // "default": inherit the bucket's ACL (what COS does when the header is absent)
+  private_,
+  public_read,
+  authenticated_read,
+  bucket_owner_read,
+  bucket_owner_full_control,
+};
+
+/// x-cos-storage-class.
+enum class storage_class : unsigned char {
+  standard,
+  standard_ia,
+  archive,
+  deep_archive,
+  intelligent_tiering,
+  maz_standard,
+  maz_standard_ia,
+  maz_intelligent_tiering,
+};
+
+/// One x-cos-meta-<key> header: `key` is the suffix ("origin" for x-cos-meta-origin).
+struct user_meta {
+  std::string_view key = {};
+  std::string_view value = {};
+};
+
+inline constexpr std::uint64_t min_traffic_limit = 819200;     // bit/s: 100 KB/s
+inline constexpr std::uint64_t max_traffic_limit = 838860800;  // bit/s: 100 MB/s
+inline constexpr std::size_t max_meta_header_size = 2048;      // name and value of one header
+inline constexpr std::size_t max_meta_total_size = 4096;       // every x-cos-meta-* together
+inline constexpr std::size_t max_grantees = 100;               // in all x-cos-grant-* headers
+inline constexpr std::string_view meta_prefix = "x-cos-meta-";
+
+namespace detail {
+
+inline constexpr std::array<std::string_view, 6> object_acl_names = {
+    "default",           "private",
+    "public-read",       "authenticated-read",
+    "bucket-owner-read", "bucket-owner-full-control"};
+inline constexpr std::array<std::string_view, 8> storage_class_names = {"STANDARD",
+                                                                        "STANDARD_IA",
+                                                                        "ARCHIVE",
+                                                                        "DEEP_ARCHIVE",
+                                                                        "INTELLIGENT_TIERING",
+                                                                        "MAZ_STANDARD",
+                                                                        "MAZ_STANDARD_IA",
+                                                                        "MAZ_INTELLIGENT_TIERING"};
+
+}  // namespace detail
+
+/// The wire text ("public-read"); empty for a value outside the enumeration.
+[[nodiscard]] constexpr std::string_view to_string(object_acl a) noexcept {
+  const auto i = static_cast<std::size_t>(a);
+  return i < detail::object_acl_names.size() ? detail::object_acl_names[i] : std::string_view();
+}
+/// The wire text ("STANDARD_IA"); empty for a value outside the enumeration.
+[[nodiscard]] constexpr std::string_view to_string(storage_class s) noexcept {
+  const auto i = static_cast<std::size_t>(s);
+  return i < detail::storage_class_names.size() ? detail::storage_class_names[i]
+                                                : std::string_view();
+}
+
+/// The ACL spelled exactly as COS spells it (case-sensitive); errc::invalid_enum_value.
+[[nodiscard]] constexpr result<object_acl> parse_object_acl(std::string_view text) noexcept {
+  for (std::size_t i = 0; i < detail::object_acl_names.size(); ++i)
+    if (detail::object_acl_names[i] == text) return static_cast<object_acl>(i);
+  return error{errc::invalid_enum_value, 0,
+               "x-cos-acl: default, private, public-read, authenticated-read, bucket-owner-read "
+               "or bucket-owner-full-control"};
+}
+/// The storage class spelled exactly as COS spells it (uppercase); errc::invalid_enum_value.
+[[nodiscard]] constexpr result<storage_class> parse_storage_class(std::string_view text) noexcept {
+  for (std::size_t i = 0; i < detail::storage_class_names.size(); ++i)
+    if (detail::storage_class_names[i] == text) return static_cast<storage_class>(i);
+  return error{errc::invalid_enum_value, 0,
+               "x-cos-storage-class: STANDARD, STANDARD_IA, ARCHIVE, DEEP_ARCHIVE, "
+               "INTELLIGENT_TIERING, MAZ_STANDARD, MAZ_STANDARD_IA or MAZ_INTELLIGENT_TIERING"};
+}
+
+/// x-cos-traffic-limit in bit/s: errc::value_out_of_range outside 819200..838860800.
+[[nodiscard]] constexpr result<void> check_traffic_limit(std::uint64_t bits_per_second) noexcept {
+  if (bits_per_second < min_traffic_limit || bits_per_second > max_traffic_limit)
+    return error{errc::value_out_of_range, error::no_offset,
+                 "x-cos-traffic-limit: 819200 to 838860800 bit/s"};
+  return {};
+}
+
+/// A free-text header value (Cache-Control, Content-Disposition, ...): visible ASCII and
+/// spaces, no space at either end. `detail` names the header (a string literal).
+[[nodiscard]] constexpr result<void> check_header_text(std::string_view value,
+                                                       std::string_view detail) noexcept {
+  for (std::size_t i = 0; i < value.size(); ++i) {
+    const auto c = static_cast<unsigned char>(value[i]);
+    if (c < 0x20 || c > 0x7E) return error{errc::invalid_header_value, i, detail};
+  }
+  if (!value.empty() && value.front() == ' ') return error{errc::invalid_header_value, 0, detail};
+  if (!value.empty() && value.back() == ' ')
+    return error{errc::invalid_header_value, value.size() - 1, detail};
+  return {};
+}
+
+/// A grantee list: id="<uin>" entries joined by ','. `detail` names the header (a literal);
+/// the offset is the first byte that does not fit. Adds the entries to `count`.
+[[nodiscard]] constexpr result<void> check_grantees(std::string_view value, std::string_view detail,
+                                                    std::size_t& count) noexcept {
+  constexpr std::string_view open = "id=\"";
+  std::size_t at = 0;
+  while (true) {
+    for (std::size_t i = 0; i < open.size(); ++i)
+      if (at + i >= value.size() || value[at + i] != open[i])
+        return error{errc::invalid_header_value, at + i, detail};
+    at += open.size();
+    const std::size_t uin = at;
+    for (; at < value.size() && value[at] != '"'; ++at) {
+      const char c = value[at];
+      const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                      c == ':' || c == '/' || c == '.' || c == '_' || c == '-';
+      if (!ok) return error{errc::invalid_header_value, at, detail};
+    }
+    if (at == value.size() || at == uin) return error{errc::invalid_header_value, at, detail};
+    ++at;  // the closing quote
+    if (++count > max_grantees)
+      return error{errc::value_out_of_range, uin,
+                   "x-cos-grant-*: at most 100 grantees in all (ACL overview)"};
+    if (at == value.size()) return {};
+    if (value[at] != ',') return error{errc::invalid_header_value, at, detail};
+    ++at;
+  }
+}
+
+/// An x-cos-meta-* suffix: non-empty, lowercase letters, digits and '-'; errc::invalid_header_name
+/// at the offending byte.
+[[nodiscard]] constexpr result<void> check_meta_key(std::string_view key) noexcept {
+  if (key.empty())
+    return error{errc::invalid_header_name, error::no_offset, "x-cos-meta-*: empty key"};
+  for (std::size_t i = 0; i < key.size(); ++i) {
+    const char c = key[i];
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'))
+      return error{errc::invalid_header_name, i,
+                   "x-cos-meta-*: keys are lowercase letters, digits and '-'"};
+  }
+  return {};
+}
+
+/// Every user_meta: keys (check_meta_key, no two alike: errc::duplicate_header), values
+/// (visible ASCII and spaces, not empty: errc::missing_value) and sizes (errc::text_too_long).
+/// The offset of a key's error is into that key; of a value's, into that value.
+[[nodiscard]] constexpr result<void> check_meta(std::span<const user_meta> meta) noexcept {
+  std::size_t total = 0;
+  for (std::size_t i = 0; i < meta.size(); ++i) {
+    const user_meta& m = meta[i];
+    if (auto r = check_meta_key(m.key); !r) return r;
+    for (std::size_t j = 0; j < i; ++j)
+      if (meta[j].key == m.key)
+        return error{errc::duplicate_header, error::no_offset, "x-cos-meta-*: a key given twice"};
+    if (m.value.empty())
+      return error{errc::missing_value, error::no_offset, "x-cos-meta-*: empty value"};
+    if (auto r = check_header_text(
+            m.value, "x-cos-meta-*: values are visible ASCII and spaces, none at either end");
+        !r)
+      return r;
+    const std::size_t size = meta_prefix.size() + m.key.size() + m.value.size();
+    if (size > max_meta_header_size)
+      return error{errc::text_too_long, error::no_offset,
+                   "x-cos-meta-*: one header (name and value) over 2 KB"};
+    total += size;
+    if (total > max_meta_total_size)
+      return error{errc::text_too_long, error::no_offset,
+                   "x-cos-meta-*: all user metadata over 4 KB"};
+  }
+  return {};
+}
+
+}  // namespace cos
+
+OBJPROC_NAMESPACE_END
+
+#endif  // OBJPROC_COS_PUT_OPTIONS_HPP
+// ----- end objproc/cos/put_options.hpp -----
 // #include "objproc/cos/rule.hpp"
 // #include "objproc/cos/sign.hpp"
 // ----- begin objproc/cos/sign.hpp -----
@@ -4784,9 +5557,10 @@ OBJPROC_NAMESPACE_END
 // encoded names joined by ';'. UrlEncode keeps only A-Z a-z 0-9 - _ . ~ (space is %20). The path
 // is the object key decoded, after one '/' ("/exampleobject(腾讯云)"; "" signs the bucket, "/").
 //
-// Which headers are signed: host, pic-operations, content-* and x-cos-* (any case), plus the
-// names in sign_options::additional_headers; the others (Date, User-Agent, ...) are sent
-// unsigned, as the SDKs do. Every query parameter is signed (?image_process is one).
+// Which headers are signed: host, pic-operations, content-*, x-cos-*, expires and cache-control
+// (any case), plus the names in sign_options::additional_headers; the others (Date,
+// User-Agent, ...) are sent unsigned, as the SDKs do (the Python, C++ and Go SDKs all sign
+// Expires and Cache-Control when present). Every query parameter is signed (?image_process is one).
 //
 // Session token: with credentials::session_token set, the header form signs it as the
 // x-cos-security-token header (as the Python, C++ and Go SDKs do) and returns that header after
@@ -4948,7 +5722,8 @@ enum class signature_placement : unsigned char { header, query };
 
 struct sign_options {
   signature_placement placement = signature_placement::header;
-  /// Header names signed besides host, pic-operations, content-* and x-cos-* (any case).
+  /// Header names signed besides host, pic-operations, content-*, x-cos-*, expires and
+  /// cache-control (any case).
   std::span<const std::string_view> additional_headers = {};
 };
 
@@ -5007,7 +5782,7 @@ inline constexpr std::string_view cos_token_name = "x-cos-security-token";
   using http::detail::iequals;
   using http::detail::istarts_with;
   if (iequals(name, "host") || iequals(name, "pic-operations") || istarts_with(name, "content-") ||
-      istarts_with(name, "x-cos-"))
+      istarts_with(name, "x-cos-") || iequals(name, "expires") || iequals(name, "cache-control"))
     return true;
   for (const std::string_view a : additional)
     if (iequals(name, a)) return true;
@@ -5284,6 +6059,366 @@ OBJPROC_NAMESPACE_END
 
 #endif  // OBJPROC_COS_SIGN_HPP
 // ----- end objproc/cos/sign.hpp -----
+// #include "objproc/crypto/md5.hpp"
+// ----- begin objproc/crypto/md5.hpp -----
+// objproc/crypto/md5.hpp - MD5 (RFC 1321): a streaming, constexpr, heap-free context, and the
+// Content-MD5 header text (RFC 1864) the object-storage services check request bodies with.
+//
+//   crypto::md5_context ctx;  ctx.update(a);  ctx.update(b);  md5_digest d = ctx.finish();
+//   md5_digest d = crypto::md5(bytes);                              // one shot
+//   fixed_string<24> h = crypto::content_md5(body);                 // "1B2M2Y8AsgTpgAmY7PhCfg=="
+//   crypto::check_content_md5(text);                                // 24 characters, 16 bytes
+// MD5 is broken for collision resistance. It is here for integrity headers only (Content-MD5,
+// which COS and OSS compare with the body they receive, answering BadDigest or InvalidDigest on
+// a mismatch); it is not part of the crypto_provider concept and nothing signs with it. Same
+// shape as sha1_context (sha1.hpp) over the same block_hash_context (block_hash.hpp, with MD5's
+// little-endian length and digest): constexpr throughout, no reinterpret_cast, a trivially
+// copyable value. This file is the compression function and the header text.
+#ifndef OBJPROC_CRYPTO_MD5_HPP
+#define OBJPROC_CRYPTO_MD5_HPP
+
+#include <array>
+#include <bit>
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <string_view>
+#include <utility>  // index_sequence
+
+// #include "objproc/config.hpp"
+// #include "objproc/core/fixed_string.hpp"
+// #include "objproc/core/result.hpp"
+// #include "objproc/core/text.hpp"
+// #include "objproc/crypto/block_hash.hpp"
+// ----- begin objproc/crypto/block_hash.hpp -----
+// objproc/crypto/block_hash.hpp - the streaming Merkle-Damgard context under SHA-1, SHA-256
+// and MD5.
+//
+// block_hash_context<Traits> is everything in sha1_context, sha256_context and md5_context but
+// the block function: the pending partial block, the message length, the FIPS 180-4 / RFC 1321
+// padding (0x80, zeros, the length in bits as 64 bits) and the digest. Traits supply the rest:
+//   Traits::digest_size                  digest bytes: the whole chaining state, 4 per word
+//   Traits::chaining_state               the hash value between blocks: std::array<uint32_t, N>
+//   Traits::initial_state                the chaining state of the empty message
+//   Traits::compress(state, block)       folds one 64-byte block into state; constexpr noexcept
+//   Traits::little_endian (optional)     true for MD5: the length and the digest words are
+//                                        written little-endian; absent or false: big-endian (SHA)
+// Like the contexts built on it, it is constexpr throughout, never allocates and is a small
+// trivially copyable value: copy it to fork a stream, or save chaining() at a block boundary and
+// resume later with (chaining, blocks).
+#ifndef OBJPROC_CRYPTO_BLOCK_HASH_HPP
+#define OBJPROC_CRYPTO_BLOCK_HASH_HPP
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <span>
+
+// #include "objproc/config.hpp"
+
+OBJPROC_NAMESPACE_BEGIN
+
+namespace crypto {
+
+namespace detail {
+
+template <class Traits>
+[[nodiscard]] consteval bool is_little_endian_hash() noexcept {
+  if constexpr (requires { Traits::little_endian; })
+    return Traits::little_endian;
+  else
+    return false;
+}
+
+}  // namespace detail
+
+template <class Traits>
+class block_hash_context {
+ public:
+  // 64-byte blocks and a 64-bit length: MD5, SHA-1, SHA-256 (SHA-512 would need 128/128).
+  static constexpr std::size_t block_size = 64;
+  /// Byte order of the length field and of the digest words: little for MD5, big for SHA.
+  static constexpr bool little_endian = detail::is_little_endian_hash<Traits>();
+  static constexpr std::size_t digest_size = Traits::digest_size;
+  using digest_type = std::array<std::byte, digest_size>;
+  using block_type = std::span<const std::byte, block_size>;
+  using chaining_state = typename Traits::chaining_state;
+
+  static constexpr chaining_state initial_state = Traits::initial_state;
+
+  static_assert(digest_size == 4 * initial_state.size(),
+                "finish() writes every word of the chaining state, big-endian, as the digest");
+
+  // No member templates here, and the block functions come before their callers: clang 14
+  // refuses, in constant evaluation, a member template defined after the member that calls it
+  // (hence also the namespace-scope round templates ahead of each Traits).
+
+  /// The bare compression function: folds one 64-byte block into `state`.
+  static constexpr void compress(chaining_state& state, block_type block) noexcept {
+    Traits::compress(state, block);
+  }
+
+  /// compress() over each whole block of `blocks`; a trailing partial block is ignored.
+  static constexpr void compress_blocks(chaining_state& state,
+                                        std::span<const std::byte> blocks) noexcept {
+    for (std::size_t at = 0; blocks.size() - at >= block_size; at += block_size) {
+      compress(state, block_type(blocks.data() + at, block_size));
+    }
+  }
+
+  /// Compressions needed to hash an n-byte message: padding adds 0x80 and a 64-bit length.
+  [[nodiscard]] static constexpr std::uint64_t blocks_for(std::uint64_t message_size) noexcept {
+    return (message_size + 8) / block_size + 1;
+  }
+
+  constexpr block_hash_context() noexcept = default;
+
+  /// Resumes a stream at a block boundary: `chaining` is the state after `blocks` whole blocks.
+  constexpr block_hash_context(const chaining_state& chaining, std::uint64_t blocks) noexcept
+      : state_(chaining), length_(blocks * block_size) {}
+
+  /// Back to the empty message.
+  constexpr void reset() noexcept { *this = block_hash_context(); }
+
+  /// Absorbs more input. Whole blocks are compressed straight from `data`, without copying.
+  constexpr void update(std::span<const std::byte> data) noexcept {
+    const std::size_t used = buffered();
+    length_ += data.size();
+    if (used != 0) {
+      const std::size_t room = block_size - used;
+      const std::size_t take = data.size() < room ? data.size() : room;
+      for (std::size_t i = 0; i < take; ++i) buffer_[used + i] = data[i];
+      data = data.subspan(take);
+      if (used + take < block_size) return;
+      compress(state_, buffer_);
+    }
+    const std::size_t whole = data.size() - data.size() % block_size;
+    compress_blocks(state_, data.first(whole));
+    for (std::size_t i = whole; i < data.size(); ++i) buffer_[i - whole] = data[i];
+  }
+
+  /// Pads, writes the digest and resets the context (ready for a new message).
+  constexpr void finish(std::span<std::byte, digest_size> out) noexcept {
+    const std::uint64_t bit_length = length_ * 8;
+    std::size_t used = buffered();
+    buffer_[used++] = std::byte{0x80};
+    if (used > block_size - 8) {  // no room left for the length: it goes in one more block
+      for (std::size_t i = used; i < block_size; ++i) buffer_[i] = std::byte{};
+      compress(state_, buffer_);
+      used = 0;
+    }
+    for (std::size_t i = used; i < block_size - 8; ++i) buffer_[i] = std::byte{};
+    for (std::size_t i = 0; i < 8; ++i) {
+      const std::size_t at = little_endian ? block_size - 8 + i : block_size - 1 - i;
+      buffer_[at] = static_cast<std::byte>(bit_length >> (8 * i));
+    }
+    compress(state_, buffer_);
+    if constexpr (little_endian) {
+      for (std::size_t i = 0; i < state_.size(); ++i) {
+        const std::uint32_t word = state_[i];
+        out[4 * i] = static_cast<std::byte>(word);
+        out[4 * i + 1] = static_cast<std::byte>(word >> 8);
+        out[4 * i + 2] = static_cast<std::byte>(word >> 16);
+        out[4 * i + 3] = static_cast<std::byte>(word >> 24);
+      }
+    } else {
+      for (std::size_t i = 0; i < state_.size(); ++i) {  // big-endian, spelled out: constexpr
+        // A copy of the word: `out` may alias state_ (std::byte), so reading state_[i] per byte
+        // would stop the compiler from fusing the four stores into one byte-swapped store.
+        const std::uint32_t word = state_[i];
+        out[4 * i] = static_cast<std::byte>(word >> 24);
+        out[4 * i + 1] = static_cast<std::byte>(word >> 16);
+        out[4 * i + 2] = static_cast<std::byte>(word >> 8);
+        out[4 * i + 3] = static_cast<std::byte>(word);
+      }
+    }
+    reset();
+  }
+  [[nodiscard]] constexpr digest_type finish() noexcept {
+    digest_type out{};
+    finish(out);
+    return out;
+  }
+
+  /// Bytes absorbed since the start of the message (including resumed blocks).
+  [[nodiscard]] constexpr std::uint64_t size() const noexcept { return length_; }
+  /// True when no partial block is pending, i.e. chaining() describes the whole stream so far.
+  [[nodiscard]] constexpr bool at_block_boundary() const noexcept { return buffered() == 0; }
+  /// The state after the last whole block (the stream so far only when at_block_boundary()).
+  [[nodiscard]] constexpr const chaining_state& chaining() const noexcept { return state_; }
+
+ private:
+  [[nodiscard]] constexpr std::size_t buffered() const noexcept {
+    return static_cast<std::size_t>(length_ % block_size);
+  }
+
+  chaining_state state_ = initial_state;
+  std::array<std::byte, block_size> buffer_ = {};  // the pending partial block
+  std::uint64_t length_ = 0;                       // message bytes absorbed so far
+};
+
+}  // namespace crypto
+
+OBJPROC_NAMESPACE_END
+
+#endif  // OBJPROC_CRYPTO_BLOCK_HASH_HPP
+// ----- end objproc/crypto/block_hash.hpp -----
+
+OBJPROC_NAMESPACE_BEGIN
+
+/// An MD5 digest (RFC 1321): 16 bytes.
+using md5_digest = std::array<std::byte, 16>;
+
+namespace crypto {
+
+namespace detail {
+
+/// T[1..64] of RFC 1321 §3.4: floor(2^32 * |sin(i)|).
+inline constexpr std::array<std::uint32_t, 64> md5_sines = {
+    0xd76aa478, 0xe8c7b756, 0x242070db, 0xc1bdceee, 0xf57c0faf, 0x4787c62a, 0xa8304613, 0xfd469501,
+    0x698098d8, 0x8b44f7af, 0xffff5bb1, 0x895cd7be, 0x6b901122, 0xfd987193, 0xa679438e, 0x49b40821,
+    0xf61e2562, 0xc040b340, 0x265e5a51, 0xe9b6c7aa, 0xd62f105d, 0x02441453, 0xd8a1e681, 0xe7d3fbc8,
+    0x21e1cde6, 0xc33707d6, 0xf4d50d87, 0x455a14ed, 0xa9e3e905, 0xfcefa3f8, 0x676f02d9, 0x8d2a4c8a,
+    0xfffa3942, 0x8771f681, 0x6d9d6122, 0xfde5380c, 0xa4beea44, 0x4bdecfa9, 0xf6bb4b60, 0xbebfbc70,
+    0x289b7ec6, 0xeaa127fa, 0xd4ef3085, 0x04881d05, 0xd9d4d039, 0xe6db99e5, 0x1fa27cf8, 0xc4ac5665,
+    0xf4292244, 0x432aff97, 0xab9423a7, 0xfc93a039, 0x655b59c3, 0x8f0ccc92, 0xffeff47d, 0x85845dd1,
+    0x6fa87e4f, 0xfe2ce6e0, 0xa3014314, 0x4e0811a1, 0xf7537e82, 0xbd3af235, 0x2ad7d2bb, 0xeb86d391};
+
+/// The left rotations of RFC 1321 §3.4, four per round.
+inline constexpr std::array<int, 16> md5_shifts = {7, 12, 17, 22, 5, 9,  14, 20,
+                                                   4, 11, 16, 23, 6, 10, 15, 21};
+
+// Step I of the four rounds. The roles a..d rotate through the slots of `working` instead of
+// the values moving one slot each step (after 64 steps every role is back in its slot).
+// Outside md5_traits and ahead of it: clang 14 refuses, in constant evaluation, a member
+// template defined after the member function that calls it.
+template <std::size_t I>
+constexpr void md5_step(std::array<std::uint32_t, 4>& working,
+                        const std::uint32_t (&words)[16]) noexcept {
+  const auto role = [](std::size_t letter) { return (letter + 64 - I) % 4; };  // a = 0
+  const std::uint32_t a = working[role(0)], b = working[role(1)];
+  const std::uint32_t c = working[role(2)], d = working[role(3)];
+  std::uint32_t mixed = 0;
+  std::size_t word = 0;
+  if constexpr (I < 16) {
+    mixed = d ^ (b & (c ^ d));  // F: (b & c) | (~b & d)
+    word = I;
+  } else if constexpr (I < 32) {
+    mixed = c ^ (d & (b ^ c));  // G: (b & d) | (c & ~d)
+    word = (5 * I + 1) % 16;
+  } else if constexpr (I < 48) {
+    mixed = b ^ c ^ d;  // H
+    word = (3 * I + 5) % 16;
+  } else {
+    mixed = c ^ (b | ~d);  // I
+    word = (7 * I) % 16;
+  }
+  const int shift = md5_shifts[I / 16 * 4 + I % 4];
+  working[role(0)] = b + std::rotl(a + mixed + md5_sines[I] + words[word], shift);  // next b
+}
+
+template <std::size_t... Step>
+constexpr void md5_steps(std::array<std::uint32_t, 4>& working, const std::uint32_t (&words)[16],
+                         std::index_sequence<Step...> /*steps*/) noexcept {
+  (md5_step<Step>(working, words), ...);
+}
+
+/// MD5 as a block_hash_context: the steps above supply the compression function.
+struct md5_traits {
+  static constexpr std::size_t digest_size = 16;
+  static constexpr bool little_endian = true;
+  /// The chaining variables A, B, C, D of RFC 1321 §3.3.
+  using chaining_state = std::array<std::uint32_t, 4>;
+
+  static constexpr chaining_state initial_state = {0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476};
+
+  /// The MD5 compression function: folds one 64-byte block into `state`.
+  static constexpr void compress(chaining_state& state,
+                                 std::span<const std::byte, 64> block) noexcept {
+    std::uint32_t words[16] = {};
+    for (std::size_t i = 0; i < 16; ++i) {  // little-endian loads, spelled out: constexpr
+      words[i] = std::to_integer<std::uint32_t>(block[4 * i]) |
+                 (std::to_integer<std::uint32_t>(block[4 * i + 1]) << 8) |
+                 (std::to_integer<std::uint32_t>(block[4 * i + 2]) << 16) |
+                 (std::to_integer<std::uint32_t>(block[4 * i + 3]) << 24);
+    }
+    chaining_state working = state;
+    md5_steps(working, words, std::make_index_sequence<64>{});
+    for (std::size_t i = 0; i < state.size(); ++i) state[i] += working[i];
+  }
+};
+
+}  // namespace detail
+
+// A class rather than an alias of block_hash_context<...>: md5_context stays a type of its own.
+class md5_context : public block_hash_context<detail::md5_traits> {
+ public:
+  using block_hash_context::block_hash_context;
+
+  /// Absorbs text (constexpr: copied through a block-sized buffer, never reinterpreted).
+  constexpr void update_text(std::string_view text) noexcept {
+    std::array<std::byte, block_size> chunk{};
+    while (!text.empty()) {
+      const std::size_t n = text.size() < block_size ? text.size() : block_size;
+      for (std::size_t i = 0; i < n; ++i) chunk[i] = static_cast<std::byte>(text[i]);
+      update(std::span<const std::byte>(chunk.data(), n));
+      text.remove_prefix(n);
+    }
+  }
+};
+
+/// MD5 of `message` in one call.
+[[nodiscard]] constexpr md5_digest md5(std::span<const std::byte> message) noexcept {
+  md5_context context;
+  context.update(message);
+  return context.finish();
+}
+/// MD5 of the bytes of `text`.
+[[nodiscard]] constexpr md5_digest md5(std::string_view text) noexcept {
+  md5_context context;
+  context.update_text(text);
+  return context.finish();
+}
+
+/// Content-MD5 text of a digest: standard base64 with padding (RFC 1864), always 24 characters.
+[[nodiscard]] constexpr fixed_string<24> content_md5(const md5_digest& digest) noexcept {
+  fixed_string<24> out;
+  (void)encode_base64(std::span<const std::byte>(digest), std::span<char>(out.data, 24),
+                      base64_alphabet::standard, base64_padding::padded);  // exact size: no error
+  return out;
+}
+/// Content-MD5 text of a body.
+[[nodiscard]] constexpr fixed_string<24> content_md5(std::span<const std::byte> body) noexcept {
+  return content_md5(md5(body));
+}
+[[nodiscard]] constexpr fixed_string<24> content_md5(std::string_view body) noexcept {
+  return content_md5(md5(body));
+}
+
+/// Whether `text` is a Content-MD5 value: standard base64 with padding of exactly 16 bytes, in
+/// its only encoding (24 characters, "==" last). The error keeps the base64 decoder's code and
+/// offset.
+[[nodiscard]] constexpr result<void> check_content_md5(std::string_view text) noexcept {
+  if (text.size() != 24)
+    return error{errc::invalid_argument, error::no_offset,
+                 "Content-MD5: base64 of 16 bytes is 24 characters"};
+  std::array<std::byte, 18> bytes{};
+  auto n = decode_base64(text, std::span<std::byte>(bytes), base64_alphabet::standard,
+                         base64_padding_policy::required);
+  if (!n)
+    return error{n.error().code, n.error().offset,
+                 "Content-MD5: not standard base64 of 16 bytes with padding"};
+  if (*n != 16)  // 24 characters without padding would be 18 bytes
+    return error{errc::invalid_padding, 22, "Content-MD5: base64 of 16 bytes ends with \"==\""};
+  return {};
+}
+
+}  // namespace crypto
+
+OBJPROC_NAMESPACE_END
+
+#endif  // OBJPROC_CRYPTO_MD5_HPP
+// ----- end objproc/crypto/md5.hpp -----
 // #include "objproc/http/request.hpp"
 
 OBJPROC_NAMESPACE_BEGIN
@@ -5312,9 +6447,11 @@ namespace detail {
   return prepared_request{std::move(*request), std::string(key)};
 }
 
+// Each rule is checked for where it runs: upload (PUT) or cloud processing (?image_process).
 [[nodiscard]] inline result<void> set_pic_operations(http::request& request,
-                                                     const pic_operations& operations) {
-  auto json = to_json(operations);
+                                                     const pic_operations& operations,
+                                                     rule_carrier where) {
+  auto json = to_json(operations, where);
   if (!json) return json.error();
   return request.set_header("Pic-Operations", *json);
 }
@@ -5322,6 +6459,8 @@ namespace detail {
 }  // namespace detail
 
 /// PUT with Pic-Operations: upload an object and process it at once (persistent processing).
+/// The optional headers (put_options.hpp for their rules) are sent only when set, and signed:
+/// content-*, x-cos-*, Expires and Cache-Control are all in the COS signature (sign.hpp).
 struct ci_put_object {
   std::string_view bucket = {};  // BucketName-APPID
   std::string_view key = {};
@@ -5330,11 +6469,32 @@ struct ci_put_object {
   http::body_source body_source = {};  // a streaming body of known size, when size != 0
   std::string_view content_type = {};  // sent and signed when set
 
+  std::optional<object_acl> acl = {};        // x-cos-acl
+  std::string_view grant_read = {};          // x-cos-grant-read: id="100000000001",id="..."
+  std::string_view grant_read_acp = {};      // x-cos-grant-read-acp
+  std::string_view grant_write_acp = {};     // x-cos-grant-write-acp
+  std::string_view grant_full_control = {};  // x-cos-grant-full-control
+  std::optional<cos::storage_class> storage_class = {};  // x-cos-storage-class
+  std::optional<std::chrono::sys_seconds> expires = {};  // Expires (RFC 1123): cache expiry
+  std::string_view cache_control = {};                   // Cache-Control
+  std::string_view content_disposition = {};             // Content-Disposition
+  std::string_view content_encoding = {};                // Content-Encoding
+  std::string_view content_language = {};                // Content-Language
+  /// Content-MD5 as text (base64 of the body's 16-byte MD5, checked for its form only)...
+  std::string_view content_md5 = {};
+  /// ...or computed here from `body`. A streaming body_source cannot be read twice (it has no
+  /// rewind), so with one this is refused (errc::conflicting_parameters): hash the bytes as
+  /// you stream them elsewhere and pass content_md5.
+  bool enable_md5 = false;
+  std::span<const user_meta> meta = {};             // x-cos-meta-<key>: <value>
+  std::optional<std::uint64_t> traffic_limit = {};  // x-cos-traffic-limit, bit/s
+
   [[nodiscard]] result<prepared_request> prepare(const endpoint& where) const {
     auto prepared = detail::prepare(where, http::method::put, bucket, key);
     if (!prepared) return prepared;
     auto& request = prepared->request;
-    if (body_source.size != 0 || body_source.read != nullptr) {
+    const bool streaming = body_source.size != 0 || body_source.read != nullptr;
+    if (streaming) {
       if (auto r = request.set_body(body_source); !r) return r.error();
     } else {
       request.set_body(body);
@@ -5343,8 +6503,95 @@ struct ci_put_object {
       return r.error();
     if (!content_type.empty())
       if (auto r = request.set_header("Content-Type", content_type); !r) return r.error();
-    if (auto r = detail::set_pic_operations(request, operations); !r) return r.error();
+    if (auto r = set_options(request, streaming); !r) return r.error();
+    if (auto r = detail::set_pic_operations(request, operations, rule_carrier::upload); !r)
+      return r.error();
     return prepared;
+  }
+
+ private:
+  [[nodiscard]] result<void> set_options(http::request& request, bool streaming) const {
+    // Content-MD5: given or computed, never both.
+    if (enable_md5 && !content_md5.empty())
+      return error{errc::conflicting_parameters, error::no_offset,
+                   "Content-MD5: give content_md5 or enable_md5, not both"};
+    if (enable_md5 && streaming)
+      return error{errc::conflicting_parameters, error::no_offset,
+                   "Content-MD5: enable_md5 needs the body in memory (a body_source is read "
+                   "once): pass content_md5"};
+    if (!content_md5.empty()) {
+      if (auto r = crypto::check_content_md5(content_md5); !r) return r;
+      if (auto r = request.set_header("Content-MD5", content_md5); !r) return r;
+    } else if (enable_md5) {
+      if (auto r = request.set_header("Content-MD5", crypto::content_md5(body).view()); !r)
+        return r;
+    }
+    // The free-text headers.
+    struct text_header {
+      std::string_view name, value, detail;
+    };
+    const text_header texts[] = {
+        {"Content-Disposition", content_disposition,
+         "Content-Disposition: visible ASCII and spaces, none at either end"},
+        {"Content-Encoding", content_encoding,
+         "Content-Encoding: visible ASCII and spaces, none at either end"},
+        {"Content-Language", content_language,
+         "Content-Language: visible ASCII and spaces, none at either end"},
+        {"Cache-Control", cache_control,
+         "Cache-Control: visible ASCII and spaces, none at either end"},
+    };
+    for (const text_header& h : texts) {
+      if (h.value.empty()) continue;
+      if (auto r = check_header_text(h.value, h.detail); !r) return r;
+      if (auto r = request.set_header(h.name, h.value); !r) return r;
+    }
+    if (expires) {
+      auto date = format_rfc1123(*expires);
+      if (!date)
+        return error{date.error().code, error::no_offset, "Expires: a year from 0 to 9999"};
+      if (auto r = request.set_header("Expires", date->view()); !r) return r;
+    }
+    // ACL and grants.
+    if (acl) {
+      const std::string_view text = to_string(*acl);
+      if (text.empty())
+        return error{errc::invalid_enum_value, error::no_offset, "x-cos-acl: not an object ACL"};
+      if (auto r = request.set_header("x-cos-acl", text); !r) return r;
+    }
+    const text_header grants[] = {
+        {"x-cos-grant-read", grant_read, "x-cos-grant-read: id=\"<uin>\" entries joined by ','"},
+        {"x-cos-grant-read-acp", grant_read_acp,
+         "x-cos-grant-read-acp: id=\"<uin>\" entries joined by ','"},
+        {"x-cos-grant-write-acp", grant_write_acp,
+         "x-cos-grant-write-acp: id=\"<uin>\" entries joined by ','"},
+        {"x-cos-grant-full-control", grant_full_control,
+         "x-cos-grant-full-control: id=\"<uin>\" entries joined by ','"},
+    };
+    std::size_t grantees = 0;
+    for (const text_header& h : grants) {
+      if (h.value.empty()) continue;
+      if (auto r = check_grantees(h.value, h.detail, grantees); !r) return r;
+      if (auto r = request.set_header(h.name, h.value); !r) return r;
+    }
+    if (storage_class) {
+      const std::string_view text = to_string(*storage_class);
+      if (text.empty())
+        return error{errc::invalid_enum_value, error::no_offset,
+                     "x-cos-storage-class: not a storage class"};
+      if (auto r = request.set_header("x-cos-storage-class", text); !r) return r;
+    }
+    if (traffic_limit) {
+      if (auto r = check_traffic_limit(*traffic_limit); !r) return r;
+      if (auto r = request.set_header("x-cos-traffic-limit", std::to_string(*traffic_limit)); !r)
+        return r;
+    }
+    if (auto r = check_meta(meta); !r) return r;
+    for (const user_meta& m : meta) {
+      std::string name(meta_prefix);
+      name += m.key;
+      if (auto r = request.set_header(name, m.value); !r) return r;
+    }
+    return {};
   }
 };
 
@@ -5359,7 +6606,9 @@ struct ci_image_process {
     if (!prepared) return prepared;
     auto& request = prepared->request;
     if (auto r = request.add_query("image_process"); !r) return r.error();
-    if (auto r = detail::set_pic_operations(request, operations); !r) return r.error();
+    if (auto r = detail::set_pic_operations(request, operations, rule_carrier::cloud_process);
+        !r)
+      return r.error();
     if (auto r = request.set_header("Content-Length", "0"); !r) return r.error();
     return prepared;
   }
@@ -5415,9 +6664,9 @@ template <class Crypto>
   static_assert(crypto_provider<Crypto>,
                 "objproc::cos::presign requires a crypto_provider: see "
                 "objproc/crypto/concepts.hpp");
-  if (op.process.has_error()) return op.process.error();
-  if (op.process.is_reference())
-    return error{errc::misplaced_operation, 0, "style/ is for Pic-Operations, not a URL"};
+  // Holds the rule's own error, and refuses style/ and what cannot run in a download URL.
+  if (auto placed = op.process.check_placement(rule_carrier::download_url); !placed)
+    return placed.error();
   // What detail::prepare checks, without building a request.
   if (op.key.empty()) return error{errc::invalid_object_key, error::no_offset, "empty object key"};
   if (auto r = check_bucket_name(op.bucket); !r) return r.error();
@@ -5505,6 +6754,9 @@ OBJPROC_NAMESPACE_END
 //   parse_upload_result(body)   the <UploadResult> XML of ci_put_object (upload with
 //                               Pic-Operations) and ci_image_process (process in the cloud)
 //   parse_error(body)           the <Error> XML body of a failed call
+//   parse_image_info(body)      the JSON of GET /<key>?imageInfo
+//   parse_exif(body)            the JSON of GET /<key>?exif ({"error":"no exif data"}: no tags)
+//   parse_image_ave(body)       the JSON of GET /<key>?imageAve ({"RGB":"0x736246"})
 //
 // XML goes through the strict reader of core/xml.hpp (entities such as &quot; in ETag are
 // decoded); its errors, with byte offsets into the body, pass through unchanged. A body of the
@@ -5512,10 +6764,22 @@ OBJPROC_NAMESPACE_END
 // the enclosing element), a repeated one errc::duplicate_key, an integer that is not one
 // errc::invalid_number or errc::value_out_of_range (offset: the element's content), more than
 // max_pic_rules processed objects errc::too_many_rules. Elements not listed here (WatermarkStatus,
-// QRcodeInfo, ...) are ignored.
+// ...) are ignored.
+//
+// QR-code recognition (a QRcode rule): an Object with CodeStatus also has its QRcodeInfo
+// elements read, each CodeUrl and a CodeLocation of four Point "x,y". The SDK parsers' names
+// (CodeStatus, QRcodeInfo, CodeUrl, CodeLocation, Point) are canonical; the spellings of the
+// documented sample (codeStatus, codeUrl, codelocation, point) are accepted too, one of the two
+// per element (both: errc::duplicate_key). See docs/vocabulary/cos.md.
+//
+// The JSON bodies of the download-URL queries go through core/json.hpp. Their numbers are JSON
+// strings of decimal digits ("960"); a wrong type is errc::wrong_type, a bad number
+// errc::invalid_number or value_out_of_range, at the value's offset. Keys not listed are ignored
+// (the pages of different dates list different optional fields: photo_rgb, dynamic_range, ...).
 #ifndef OBJPROC_COS_RESULTS_HPP
 #define OBJPROC_COS_RESULTS_HPP
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -5525,7 +6789,9 @@ OBJPROC_NAMESPACE_END
 #include <vector>
 
 // #include "objproc/config.hpp"
+// #include "objproc/core/json.hpp"
 // #include "objproc/core/result.hpp"
+// #include "objproc/core/text.hpp"
 // #include "objproc/core/xml.hpp"
 // ----- begin objproc/core/xml.hpp -----
 // objproc/core/xml.hpp - a small strict XML reader for service responses.
@@ -6043,6 +7309,22 @@ struct original_info {
   friend bool operator==(const original_info&, const original_info&) = default;
 };
 
+/// A corner of a recognised code, in pixels of the source image ("x,y").
+struct qr_point {
+  std::uint32_t x = 0;
+  std::uint32_t y = 0;
+
+  friend bool operator==(const qr_point&, const qr_point&) = default;
+};
+
+/// QRcodeInfo: one recognised QR code or barcode.
+struct qr_code_info {
+  std::string url = {};                   // CodeUrl: its content (may be empty: unreadable)
+  std::array<qr_point, 4> location = {};  // CodeLocation: its four corners
+
+  friend bool operator==(const qr_code_info&, const qr_code_info&) = default;
+};
+
 /// ProcessResults/Object: one object written by one rule.
 struct processed_object {
   std::string key = {};
@@ -6053,6 +7335,9 @@ struct processed_object {
   std::uint64_t size = 0;
   std::uint32_t quality = 0;
   std::string etag = {};
+  /// QRcode rules: CodeStatus, 0 no code found, 1 codes found; empty for other rules.
+  std::optional<std::uint32_t> code_status = {};
+  std::vector<qr_code_info> qr_codes = {};  // QRcodeInfo, in document order
 
   friend bool operator==(const processed_object&, const processed_object&) = default;
 };
@@ -6063,6 +7348,46 @@ struct upload_result {
   std::vector<processed_object> objects = {};  // in document order, 0..max_upload_results
 
   friend bool operator==(const upload_result&, const upload_result&) = default;
+};
+
+/// GET /<key>?imageInfo. Numbers arrive as JSON strings; the optional ones are empty when the
+/// page generation the service follows does not send them.
+struct image_basic_info {
+  std::string format = {};  // lower case: "jpeg", "png", "gif"
+  std::uint32_t width = 0;
+  std::uint32_t height = 0;
+  std::uint64_t size = 0;  // bytes
+  std::string md5 = {};    // 32 hex digits
+  std::optional<std::uint32_t> frame_count = {};
+  std::optional<std::uint32_t> bit_depth = {};
+  std::optional<std::uint32_t> vertical_dpi = {};
+  std::optional<std::uint32_t> horizontal_dpi = {};
+  std::string dynamic_range = {};  // "hdr", "gainmap hdr", "sdr", "unknow" (sic); "" when absent
+
+  friend bool operator==(const image_basic_info&, const image_basic_info&) = default;
+};
+
+/// One EXIF tag of GET /<key>?exif: {"<name>": {"val": "<value>"}}.
+struct exif_tag {
+  std::string name = {};
+  std::string value = {};
+
+  friend bool operator==(const exif_tag&, const exif_tag&) = default;
+};
+
+/// GET /<key>?exif: the tags in document order; none for {"error": "no exif data"}.
+struct exif_info {
+  std::vector<exif_tag> tags = {};
+
+  [[nodiscard]] bool has_exif() const noexcept { return !tags.empty(); }
+  friend bool operator==(const exif_info&, const exif_info&) = default;
+};
+
+/// GET /<key>?imageAve: the average colour, 0xRRGGBB.
+struct image_ave {
+  std::uint32_t rgb = 0;
+
+  friend bool operator==(const image_ave&, const image_ave&) = default;
 };
 
 /// A COS error response: <Error><Code/><Message/><Resource/><RequestId/><TraceId/></Error>.
@@ -6107,6 +7432,130 @@ template <class Int>
   return {};
 }
 
+// The one child named `name` or `legacy` (errc::duplicate_key when both or either repeats).
+[[nodiscard]] inline result<const xml::element*> cos_single_of(const xml::element& parent,
+                                                               std::string_view name,
+                                                               std::string_view legacy) {
+  auto a = xml_single(parent, name);
+  if (!a) return a;
+  auto b = xml_single(parent, legacy);
+  if (!b) return b;
+  if (*a != nullptr && *b != nullptr)
+    return error{errc::duplicate_key, (*b)->offset(), "element given in two spellings"};
+  return *a != nullptr ? *a : *b;
+}
+
+// "x,y": two unsigned decimal integers.
+[[nodiscard]] inline result<cos::qr_point> cos_point(const xml::element& e) {
+  const std::string_view t = e.text();
+  const std::size_t at = e.content_offset();
+  const std::size_t comma = t.find(',');
+  if (comma == std::string_view::npos) return error{errc::invalid_number, at, "a point is \"x,y\""};
+  cos::qr_point p;
+  std::uint32_t* fields[] = {&p.x, &p.y};
+  const std::string_view parts[] = {t.substr(0, comma), t.substr(comma + 1)};
+  for (std::size_t i = 0; i < 2; ++i) {
+    const std::size_t from = i == 0 ? 0 : comma + 1;
+    if (parts[i].empty()) return error{errc::invalid_number, at + from, "a point is \"x,y\""};
+    std::uint64_t v = 0;
+    for (const char c : parts[i]) {
+      if (c < '0' || c > '9') return error{errc::invalid_number, at + from, "a point is \"x,y\""};
+      v = v * 10 + static_cast<std::uint64_t>(c - '0');
+      if (v > 0xffffffffU)
+        return error{errc::value_out_of_range, at + from, "coordinate too large"};
+    }
+    *fields[i] = static_cast<std::uint32_t>(v);
+  }
+  return p;
+}
+
+[[nodiscard]] inline result<void> cos_qr_code(const xml::element& e, cos::qr_code_info& out) {
+  const auto url = cos_single_of(e, "CodeUrl", "codeUrl");
+  if (!url) return url.error();
+  if (*url != nullptr) {
+    if (!(*url)->elements().empty())
+      return error{errc::wrong_type, (*url)->elements().front().offset(), "expected text only"};
+    out.url = std::string((*url)->text());
+  }
+  const auto location = cos_single_of(e, "CodeLocation", "codelocation");
+  if (!location) return location.error();
+  if (*location == nullptr) return error{errc::missing_key, e.offset(), "CodeLocation missing"};
+  std::size_t n = 0;
+  for (const xml::element& p : (*location)->elements()) {
+    if (p.name() != "Point" && p.name() != "point") continue;
+    if (n == out.location.size())
+      return error{errc::unexpected_value, p.offset(), "a code has four corners"};
+    if (!p.elements().empty())
+      return error{errc::wrong_type, p.elements().front().offset(), "expected text only"};
+    auto point = cos_point(p);
+    if (!point) return point.error();
+    out.location[n++] = *point;
+  }
+  if (n != out.location.size())
+    return error{errc::missing_key, (*location)->offset(), "a code has four corners"};
+  return {};
+}
+
+[[nodiscard]] inline result<void> cos_qr_results(const xml::element& e,
+                                                 cos::processed_object& out) {
+  const auto status = cos_single_of(e, "CodeStatus", "codeStatus");
+  if (!status) return status.error();
+  if (*status == nullptr) return {};  // not the result of a QRcode rule
+  auto n = xml_leaf_uint(e, (*status)->name(), true, 1);
+  if (!n) return n.error();
+  out.code_status = static_cast<std::uint32_t>(*n);
+  for (const xml::element& c : e.elements()) {
+    if (c.name() != "QRcodeInfo") continue;
+    if (auto r = cos_qr_code(c, out.qr_codes.emplace_back()); !r) return r;
+  }
+  return {};
+}
+
+// A JSON member holding decimal digits in a string, as the CI query operations send numbers.
+template <class Int>
+[[nodiscard]] inline result<void> cos_json_uint(const json::value& object, std::string_view key,
+                                                bool required, std::optional<Int>& out) {
+  const json::value* v = object.find(key);
+  if (v == nullptr) {
+    if (required) return error{errc::missing_key, object.offset(), "required key missing"};
+    return {};
+  }
+  if (!v->is_string()) return error{errc::wrong_type, v->offset(), "a number in a JSON string"};
+  const std::string_view t = v->as_string();
+  if (t.empty()) return error{errc::invalid_number, v->offset(), "expected an unsigned integer"};
+  std::uint64_t n = 0;
+  const auto max = static_cast<std::uint64_t>(Int(-1));
+  for (const char c : t) {
+    if (c < '0' || c > '9')
+      return error{errc::invalid_number, v->offset(), "expected an unsigned integer"};
+    const auto digit = static_cast<std::uint64_t>(c - '0');
+    if (n > max / 10 || digit > max - n * 10)
+      return error{errc::value_out_of_range, v->offset(), "integer too large"};
+    n = n * 10 + digit;
+  }
+  out = static_cast<Int>(n);
+  return {};
+}
+
+[[nodiscard]] inline result<void> cos_json_text(const json::value& object, std::string_view key,
+                                                bool required, std::string& out) {
+  const json::value* v = object.find(key);
+  if (v == nullptr) {
+    if (required) return error{errc::missing_key, object.offset(), "required key missing"};
+    return {};
+  }
+  if (!v->is_string()) return error{errc::wrong_type, v->offset(), "expected a JSON string"};
+  out = std::string(v->as_string());
+  return {};
+}
+
+[[nodiscard]] inline result<json::value> cos_json_object(std::string_view body) {
+  auto doc = json::parse(body);
+  if (!doc) return doc.error();
+  if (!doc->is_object()) return error{errc::wrong_type, doc->offset(), "expected a JSON object"};
+  return doc;
+}
+
 [[nodiscard]] inline result<void> cos_processed_object(const xml::element& e,
                                                        cos::processed_object& out) {
   if (auto r = cos_text(e, "Key", true, out.key); !r) return r;
@@ -6117,7 +7566,7 @@ template <class Int>
   if (auto r = cos_uint(e, "Size", false, out.size); !r) return r;
   if (auto r = cos_uint(e, "Quality", false, out.quality); !r) return r;
   if (auto r = cos_text(e, "ETag", true, out.etag); !r) return r;
-  return {};
+  return cos_qr_results(e, out);
 }
 
 }  // namespace detail
@@ -6167,6 +7616,80 @@ namespace cos {
     }
   }
   return out;
+}
+
+/// Reads the JSON of GET /<key>?imageInfo. Required: format, width, height, size and md5 (in
+/// every documented generation); optional: frame_count, bit_depth, vertical_dpi, horizontal_dpi,
+/// dynamic_range. Other keys (photo_rgb of the older sample) are ignored.
+[[nodiscard]] inline result<image_basic_info> parse_image_info(std::string_view body) {
+  const auto doc = objproc::detail::cos_json_object(body);
+  if (!doc) return doc.error();
+  image_basic_info out;
+  std::optional<std::uint32_t> width;
+  std::optional<std::uint32_t> height;
+  std::optional<std::uint64_t> size;
+  using objproc::detail::cos_json_text;
+  using objproc::detail::cos_json_uint;
+  if (auto r = cos_json_text(*doc, "format", true, out.format); !r) return r.error();
+  if (auto r = cos_json_uint(*doc, "width", true, width); !r) return r.error();
+  if (auto r = cos_json_uint(*doc, "height", true, height); !r) return r.error();
+  if (auto r = cos_json_uint(*doc, "size", true, size); !r) return r.error();
+  if (auto r = cos_json_text(*doc, "md5", true, out.md5); !r) return r.error();
+  bool md5_ok = out.md5.size() == 32;
+  for (const char c : out.md5) md5_ok = md5_ok && objproc::detail::hex_value(c) >= 0;
+  if (!md5_ok) return error{errc::wrong_type, doc->find("md5")->offset(), "md5 is 32 hex digits"};
+  if (auto r = cos_json_uint(*doc, "frame_count", false, out.frame_count); !r) return r.error();
+  if (auto r = cos_json_uint(*doc, "bit_depth", false, out.bit_depth); !r) return r.error();
+  if (auto r = cos_json_uint(*doc, "vertical_dpi", false, out.vertical_dpi); !r) return r.error();
+  if (auto r = cos_json_uint(*doc, "horizontal_dpi", false, out.horizontal_dpi); !r)
+    return r.error();
+  if (auto r = cos_json_text(*doc, "dynamic_range", false, out.dynamic_range); !r) return r.error();
+  out.width = *width;
+  out.height = *height;
+  out.size = *size;
+  return out;
+}
+
+/// Reads the JSON of GET /<key>?exif: an object of tags, each {"val": "<text>"} (other members of
+/// a tag are ignored). {"error": "no exif data"} is an image without EXIF: no tags; any other
+/// "error" text is errc::service_error at that string.
+[[nodiscard]] inline result<exif_info> parse_exif(std::string_view body) {
+  const auto doc = objproc::detail::cos_json_object(body);
+  if (!doc) return doc.error();
+  exif_info out;
+  if (const json::value* e = doc->find("error"); e != nullptr) {
+    if (!e->is_string()) return error{errc::wrong_type, e->offset(), "error is a JSON string"};
+    if (e->as_string() != "no exif data")
+      return error{errc::service_error, e->offset(), "exif returned an error"};
+    return out;
+  }
+  out.tags.reserve(doc->members().size());
+  for (const json::member& m : doc->members()) {
+    if (!m.value.is_object())
+      return error{errc::wrong_type, m.value.offset(), "an EXIF tag is {\"val\": ...}"};
+    std::string value;
+    if (auto r = objproc::detail::cos_json_text(m.value, "val", true, value); !r) return r.error();
+    out.tags.push_back({m.key, std::move(value)});
+  }
+  return out;
+}
+
+/// Reads the JSON of GET /<key>?imageAve: {"RGB": "0xRRGGBB"} (hex digits of either case);
+/// other keys are ignored.
+[[nodiscard]] inline result<image_ave> parse_image_ave(std::string_view body) {
+  const auto doc = objproc::detail::cos_json_object(body);
+  if (!doc) return doc.error();
+  std::string rgb;
+  if (auto r = objproc::detail::cos_json_text(*doc, "RGB", true, rgb); !r) return r.error();
+  bool ok = rgb.size() == 8 && rgb[0] == '0' && rgb[1] == 'x';
+  std::uint32_t value = 0;
+  for (std::size_t i = 2; ok && i < rgb.size(); ++i) {
+    const int digit = objproc::detail::hex_value(rgb[i]);
+    ok = digit >= 0;
+    value = value * 16 + static_cast<std::uint32_t>(ok ? digit : 0);
+  }
+  if (!ok) return error{errc::invalid_color, doc->find("RGB")->offset(), "RGB is 0xRRGGBB"};
+  return image_ave{value};
 }
 
 /// Reads a COS error body. The root must be <Error> and hold <Code>; the other fields are
@@ -6773,6 +8296,15 @@ OBJPROC_NAMESPACE_END
 // requires sys/saveas where the result must be saved, a presigned GET refuses sys/saveas.
 // Wire forms (docs/architecture.md): POST /<key>?x-oss-process (bare key), body
 // "x-oss-process=" + form-encoded process string, Content-Type application/x-www-form-urlencoded.
+// Options of both processing operations, sent only when asked for and signed by V1 and V4
+// (x-oss-* headers are canonical headers of both; Content-MD5 is V1's second line and a V4
+// default-signed header):
+//   .request_payer = oss::payer::requester   x-oss-request-payer: requester, which a non-owner
+//                                            needs on a pay-by-requester bucket
+//   .content_md5 = true                      Content-MD5 over the exact body bytes sent, i.e.
+//                                            the form-encoded body (the Go and Python v2 SDKs
+//                                            send the style unencoded, so their value differs
+//                                            whenever the style holds / , | or =)
 //
 // Memory: sign() makes one copy of the descriptor (its text arena, its field records, its body)
 // with room reserved for the signature headers, and nothing else on the heap unless the
@@ -6793,6 +8325,7 @@ OBJPROC_NAMESPACE_END
 // #include "objproc/core/chrono.hpp"
 // #include "objproc/core/result.hpp"
 // #include "objproc/core/text.hpp"
+// #include "objproc/crypto/md5.hpp"
 // #include "objproc/http/request.hpp"
 // #include "objproc/oss/credentials.hpp"
 // #include "objproc/oss/endpoint.hpp"
@@ -9422,6 +10955,24 @@ namespace oss {
 
 enum class signature_version : unsigned char { v4, v1 };
 
+/// Who pays for a request on a bucket with pay-by-requester on (x-oss-request-payer).
+enum class payer : unsigned char {
+  bucket_owner,  // no header: the owner's own requests, or a bucket without pay-by-requester
+  requester,     // x-oss-request-payer: requester
+};
+
+/// The header value ("requester"); empty for bucket_owner (no header) or a value outside the
+/// enumeration.
+[[nodiscard]] constexpr std::string_view to_string(payer p) noexcept {
+  return p == payer::requester ? std::string_view("requester") : std::string_view();
+}
+
+/// "requester" (the only value OSS documents for x-oss-request-payer); errc::invalid_enum_value.
+[[nodiscard]] constexpr result<payer> parse_payer(std::string_view text) noexcept {
+  if (text == "requester") return payer::requester;
+  return error{errc::invalid_enum_value, 0, "x-oss-request-payer: the only value is requester"};
+}
+
 /// A request descriptor and what the signer must know about it (bucket, key, region).
 struct prepared_request {
   http::request request;
@@ -9432,10 +10983,19 @@ struct prepared_request {
 
 namespace detail {
 
+// The options both processing operations take.
+struct process_options {
+  payer request_payer = payer::bucket_owner;
+  bool content_md5 = false;
+};
+
 // POST /<key>?<action> with body "<action>=<form-encoded process>".
 [[nodiscard]] inline result<prepared_request> prepare_process(
     const endpoint& where, std::string_view bucket, std::string_view key, const style& process,
-    std::string_view action, carrier used_in) {
+    std::string_view action, carrier used_in, process_options options = {}) {
+  if (options.request_payer != payer::bucket_owner && options.request_payer != payer::requester)
+    return error{errc::invalid_enum_value, error::no_offset,
+                 "x-oss-request-payer: bucket_owner (no header) or requester"};
   if (auto r = process.checked(); !r) return r.error();
   if (auto r = check_carrier(process, used_in); !r) return r.error();
   // Processing needs a source object: an empty key would address the bucket itself.
@@ -9450,6 +11010,12 @@ namespace detail {
   std::string body(action);
   body += '=';
   append_percent_encoded(body, process.view(), percent_set::form);
+  if (options.content_md5)  // over the bytes sent: the encoded body
+    if (auto r = request->set_header("Content-MD5", crypto::content_md5(body).view()); !r)
+      return r.error();
+  if (options.request_payer == payer::requester)
+    if (auto r = request->set_header("x-oss-request-payer", to_string(payer::requester)); !r)
+      return r.error();
   request->set_body(std::move(body));
   return prepared_request{std::move(*request), std::string(bucket), std::string(key),
                           std::string(where.region())};
@@ -9485,8 +11051,7 @@ template <class Crypto>
   return http::detail::with_scratch<2048>(
       [&](http::detail::span_writer& scratch) -> result<http::request> {
         v4_header_parts parts;
-        if (auto r = v4_header_checked(view.input, creds, key, now, crypto, {}, scratch, parts);
-            !r)
+        if (auto r = v4_header_checked(view.input, creds, key, now, crypto, {}, scratch, parts); !r)
           return r.error();
         // Built from checked parts only: the key id (visible ASCII), the token (no CR, LF or
         // NUL), the scope ([a-z0-9-]), digits and hex; the names are literals.
@@ -9502,10 +11067,12 @@ struct process_object {
   std::string_view bucket = {};
   std::string_view key = {};
   style process = {};
+  payer request_payer = payer::bucket_owner;  // requester: x-oss-request-payer: requester
+  bool content_md5 = false;                   // send Content-MD5 of the body sent
 
   [[nodiscard]] result<prepared_request> prepare(const endpoint& where) const {
     return detail::prepare_process(where, bucket, key, process, "x-oss-process",
-                                   carrier::sync_process);
+                                   carrier::sync_process, {request_payer, content_md5});
   }
 };
 
@@ -9514,10 +11081,12 @@ struct async_process_object {
   std::string_view bucket = {};
   std::string_view key = {};
   style process = {};
+  payer request_payer = payer::bucket_owner;  // requester: x-oss-request-payer: requester
+  bool content_md5 = false;                   // send Content-MD5 of the body sent
 
   [[nodiscard]] result<prepared_request> prepare(const endpoint& where) const {
     return detail::prepare_process(where, bucket, key, process, "x-oss-async-process",
-                                   carrier::async_process);
+                                   carrier::async_process, {request_payer, content_md5});
   }
 };
 
@@ -9595,8 +11164,7 @@ namespace detail {
     const std::string_view op = main.substr(start, end - start);
     const std::size_t i =
         spec::find_operation(service, op.substr(0, objproc::detail::find_char(op, ',')));
-    if (i == spec::not_found || (spec::operations[i].carriers & in_get_url) == 0)
-      return false;
+    if (i == spec::not_found || (spec::operations[i].carriers & in_get_url) == 0) return false;
     at = end;
   }
   return true;
@@ -9645,8 +11213,7 @@ template <class Crypto>
       key = &derived.emplace(*fresh);
     }
     // Checked above (v4_check), and the key is for now, the endpoint's region and "oss".
-    if (auto r = v4_query_checked(input, creds, *key, now, op.expires, crypto, {}, scratch, v4);
-        !r)
+    if (auto r = v4_query_checked(input, creds, *key, now, op.expires, crypto, {}, scratch, v4); !r)
       return r.error();
     added = v4.query.span();
   } else {
@@ -10830,6 +12397,13 @@ template <class Op>
   if (b.has_error()) return b;
   if (a.empty()) return b;
   if (b.empty()) return a;
+  // Joined with an unchecked rule, the pipeline is unchecked (the explicit opt-out covers it);
+  // two strict rules stay strict.
+  if (b.is_unchecked() && !a.is_unchecked()) {
+    auto loose = unchecked_rule(a.view());
+    if (!loose) return rule::failed(loose.error());
+    return loose->appended("|", b.view());
+  }
   return a.appended("|", b.view());
 }
 template <rule_builder B>
@@ -10863,7 +12437,7 @@ OBJPROC_NAMESPACE_END
 //                 "imageMogr2/thumbnail/600x600/pad/1/color/IzNEM0QzRA");
 //
 // Every field's `{}` default is "absent". Ranges are not checked here but by the one parser
-// (cos::spec::image_mogr2 in cos/rule.hpp): out of range is a compile error in a constant
+// (cos::spec::image_mogr2 in cos/spec.hpp): out of range is a compile error in a constant
 // expression and a rule holding the error at run time.
 //
 // Render order (the parser accepts any order; this one is fixed so the text is canonical):
@@ -11045,7 +12619,7 @@ struct size_limit_value {
 enum class flip_direction : std::uint8_t { vertical, horizontal };
 
 /// imageMogr2 output formats (§8.4; avif heif heic tpg need CI's advanced compression, psd is for
-/// persistent processing only).
+/// persistent processing only; svgc compresses an SVG input, cos/spec.hpp).
 enum class image_format : std::uint8_t {
   jpg,
   png,
@@ -11059,7 +12633,8 @@ enum class image_format : std::uint8_t {
   heif,
   heic,
   tpg,
-  psd
+  psd,
+  svgc
 };
 
 namespace detail {
@@ -11069,7 +12644,7 @@ namespace detail {
 }
 [[nodiscard]] constexpr std::string_view name_of(image_format f) noexcept {
   constexpr std::string_view names[] = {"jpg",  "png",  "bmp",  "webp", "gif", "tiff", "yjpeg",
-                                        "apng", "avif", "heif", "heic", "tpg", "psd"};
+                                        "apng", "avif", "heif", "heic", "tpg", "psd",  "svgc"};
   return name_at(names, static_cast<std::size_t>(f));
 }
 /// "/key/<W>x<H>" when either side is set; a missing side renders nothing.
@@ -11254,9 +12829,11 @@ OBJPROC_NAMESPACE_END
 // #include "objproc/cos/names.hpp"
 // #include "objproc/cos/operations.hpp"
 // #include "objproc/cos/pic_operations.hpp"
+// #include "objproc/cos/put_options.hpp"
 // #include "objproc/cos/results.hpp"
 // #include "objproc/cos/rule.hpp"
 // #include "objproc/cos/sign.hpp"
+// #include "objproc/cos/spec.hpp"
 // #include "objproc/cos/watermark.hpp"
 // ----- begin objproc/cos/watermark.hpp -----
 // objproc/cos/watermark.hpp - the typed watermark builders (style-spec §8.7): image (watermark/1),
@@ -11300,7 +12877,18 @@ enum class blind_type : std::uint8_t {
   text = 3,        // a text watermark
 };
 
+/// watermark/3 and /4 `version` (COS 图片盲水印 version table): type 2 has 1.0 and 2.0, type 3
+/// 1.0, 2.0 and 3.0, type 1 none; extraction must name the version the watermark was embedded
+/// with. Left out, nothing is written (the service's default version is not documented).
+enum class blind_version : std::uint8_t { v1_0, v2_0, v3_0 };
+
 namespace detail {
+constexpr void version(op_writer& w, const std::optional<blind_version>& v) noexcept {
+  if (!v) return;
+  constexpr std::string_view names[] = {"1.0", "2.0", "3.0"};
+  word(w, "version", name_at(names, static_cast<std::size_t>(*v)));
+}
+
 /// "/key/<the enum's number>" when set.
 template <class Enum>
 constexpr void enum_number(op_writer& w, std::string_view k,
@@ -11380,7 +12968,8 @@ struct blind_watermark {
   std::optional<blind_type> type{};     // required
   std::string_view image{};             // types 1, 2: the watermark image's http:// URL
   std::string_view text{};              // type 3
-  std::optional<std::int64_t> level{};  // 1-3, type 2 only
+  std::optional<std::int64_t> level{};  // 0-3: type 2 (not v2.0), type 3 v2.0/v3.0
+  std::optional<blind_version> version{};
 
   constexpr void render(detail::op_writer& w) const noexcept {
     w.name("watermark/3");
@@ -11388,6 +12977,7 @@ struct blind_watermark {
     detail::encoded(w, "image", image);
     detail::encoded(w, "text", text);
     detail::param(w, "level", level);
+    detail::version(w, version);
   }
   [[nodiscard]] constexpr rule str() const noexcept { return to_rule(*this); }
 };
@@ -11396,11 +12986,13 @@ struct blind_watermark {
 struct extract_blind_watermark {
   std::optional<blind_type> type{};  // required: the type it was embedded with
   std::string_view image{};  // type 1: the original image's URL; type 2: the watermark image's
+  std::optional<blind_version> version{};  // the version it was embedded with
 
   constexpr void render(detail::op_writer& w) const noexcept {
     w.name("watermark/4");
     detail::enum_number(w, "type", type);
     detail::encoded(w, "image", image);
+    detail::version(w, version);
   }
   [[nodiscard]] constexpr rule str() const noexcept { return to_rule(*this); }
 };
@@ -11413,151 +13005,6 @@ OBJPROC_NAMESPACE_END
 // ----- end objproc/cos/watermark.hpp -----
 // #include "objproc/credentials.hpp"
 // #include "objproc/crypto/block_hash.hpp"
-// ----- begin objproc/crypto/block_hash.hpp -----
-// objproc/crypto/block_hash.hpp - the streaming Merkle-Damgard context under SHA-1 and SHA-256.
-//
-// block_hash_context<Traits> is everything in sha1_context and sha256_context but the block
-// function: the pending partial block, the message length, the FIPS 180-4 padding (0x80, zeros,
-// the length in bits as 64 bits big-endian) and the big-endian digest. Traits supply the rest:
-//   Traits::digest_size                  digest bytes: the whole chaining state, 4 per word
-//   Traits::chaining_state               the hash value between blocks: std::array<uint32_t, N>
-//   Traits::initial_state                the chaining state of the empty message
-//   Traits::compress(state, block)       folds one 64-byte block into state; constexpr noexcept
-// Like the contexts built on it, it is constexpr throughout, never allocates and is a small
-// trivially copyable value: copy it to fork a stream, or save chaining() at a block boundary and
-// resume later with (chaining, blocks).
-#ifndef OBJPROC_CRYPTO_BLOCK_HASH_HPP
-#define OBJPROC_CRYPTO_BLOCK_HASH_HPP
-
-#include <array>
-#include <cstddef>
-#include <cstdint>
-#include <span>
-
-// #include "objproc/config.hpp"
-
-OBJPROC_NAMESPACE_BEGIN
-
-namespace crypto {
-
-template <class Traits>
-class block_hash_context {
- public:
-  // 64-byte blocks and a 64-bit length: the SHA-1/SHA-256 family (SHA-512 would need 128/128).
-  static constexpr std::size_t block_size = 64;
-  static constexpr std::size_t digest_size = Traits::digest_size;
-  using digest_type = std::array<std::byte, digest_size>;
-  using block_type = std::span<const std::byte, block_size>;
-  using chaining_state = typename Traits::chaining_state;
-
-  static constexpr chaining_state initial_state = Traits::initial_state;
-
-  static_assert(digest_size == 4 * initial_state.size(),
-                "finish() writes every word of the chaining state, big-endian, as the digest");
-
-  // No member templates here, and the block functions come before their callers: clang 14
-  // refuses, in constant evaluation, a member template defined after the member that calls it
-  // (hence also the namespace-scope round templates ahead of each Traits).
-
-  /// The bare compression function: folds one 64-byte block into `state`.
-  static constexpr void compress(chaining_state& state, block_type block) noexcept {
-    Traits::compress(state, block);
-  }
-
-  /// compress() over each whole block of `blocks`; a trailing partial block is ignored.
-  static constexpr void compress_blocks(chaining_state& state,
-                                        std::span<const std::byte> blocks) noexcept {
-    for (std::size_t at = 0; blocks.size() - at >= block_size; at += block_size) {
-      compress(state, block_type(blocks.data() + at, block_size));
-    }
-  }
-
-  /// Compressions needed to hash an n-byte message: padding adds 0x80 and a 64-bit length.
-  [[nodiscard]] static constexpr std::uint64_t blocks_for(std::uint64_t message_size) noexcept {
-    return (message_size + 8) / block_size + 1;
-  }
-
-  constexpr block_hash_context() noexcept = default;
-
-  /// Resumes a stream at a block boundary: `chaining` is the state after `blocks` whole blocks.
-  constexpr block_hash_context(const chaining_state& chaining, std::uint64_t blocks) noexcept
-      : state_(chaining), length_(blocks * block_size) {}
-
-  /// Back to the empty message.
-  constexpr void reset() noexcept { *this = block_hash_context(); }
-
-  /// Absorbs more input. Whole blocks are compressed straight from `data`, without copying.
-  constexpr void update(std::span<const std::byte> data) noexcept {
-    const std::size_t used = buffered();
-    length_ += data.size();
-    if (used != 0) {
-      const std::size_t room = block_size - used;
-      const std::size_t take = data.size() < room ? data.size() : room;
-      for (std::size_t i = 0; i < take; ++i) buffer_[used + i] = data[i];
-      data = data.subspan(take);
-      if (used + take < block_size) return;
-      compress(state_, buffer_);
-    }
-    const std::size_t whole = data.size() - data.size() % block_size;
-    compress_blocks(state_, data.first(whole));
-    for (std::size_t i = whole; i < data.size(); ++i) buffer_[i - whole] = data[i];
-  }
-
-  /// Pads, writes the digest and resets the context (ready for a new message).
-  constexpr void finish(std::span<std::byte, digest_size> out) noexcept {
-    const std::uint64_t bit_length = length_ * 8;
-    std::size_t used = buffered();
-    buffer_[used++] = std::byte{0x80};
-    if (used > block_size - 8) {  // no room left for the length: it goes in one more block
-      for (std::size_t i = used; i < block_size; ++i) buffer_[i] = std::byte{};
-      compress(state_, buffer_);
-      used = 0;
-    }
-    for (std::size_t i = used; i < block_size - 8; ++i) buffer_[i] = std::byte{};
-    for (std::size_t i = 0; i < 8; ++i) {
-      buffer_[block_size - 1 - i] = static_cast<std::byte>(bit_length >> (8 * i));
-    }
-    compress(state_, buffer_);
-    for (std::size_t i = 0; i < state_.size(); ++i) {  // big-endian, spelled out: constexpr
-      // A copy of the word: `out` may alias state_ (std::byte), so reading state_[i] per byte
-      // would stop the compiler from fusing the four stores into one byte-swapped store.
-      const std::uint32_t word = state_[i];
-      out[4 * i] = static_cast<std::byte>(word >> 24);
-      out[4 * i + 1] = static_cast<std::byte>(word >> 16);
-      out[4 * i + 2] = static_cast<std::byte>(word >> 8);
-      out[4 * i + 3] = static_cast<std::byte>(word);
-    }
-    reset();
-  }
-  [[nodiscard]] constexpr digest_type finish() noexcept {
-    digest_type out{};
-    finish(out);
-    return out;
-  }
-
-  /// Bytes absorbed since the start of the message (including resumed blocks).
-  [[nodiscard]] constexpr std::uint64_t size() const noexcept { return length_; }
-  /// True when no partial block is pending, i.e. chaining() describes the whole stream so far.
-  [[nodiscard]] constexpr bool at_block_boundary() const noexcept { return buffered() == 0; }
-  /// The state after the last whole block (the stream so far only when at_block_boundary()).
-  [[nodiscard]] constexpr const chaining_state& chaining() const noexcept { return state_; }
-
- private:
-  [[nodiscard]] constexpr std::size_t buffered() const noexcept {
-    return static_cast<std::size_t>(length_ % block_size);
-  }
-
-  chaining_state state_ = initial_state;
-  std::array<std::byte, block_size> buffer_ = {};  // the pending partial block
-  std::uint64_t length_ = 0;                       // message bytes absorbed so far
-};
-
-}  // namespace crypto
-
-OBJPROC_NAMESPACE_END
-
-#endif  // OBJPROC_CRYPTO_BLOCK_HASH_HPP
-// ----- end objproc/crypto/block_hash.hpp -----
 // #include "objproc/crypto/concepts.hpp"
 // #include "objproc/crypto/hmac.hpp"
 // ----- begin objproc/crypto/hmac.hpp -----
@@ -11981,6 +13428,7 @@ OBJPROC_NAMESPACE_END
 
 #endif  // OBJPROC_CRYPTO_HMAC_HPP
 // ----- end objproc/crypto/hmac.hpp -----
+// #include "objproc/crypto/md5.hpp"
 // #include "objproc/crypto/portable.hpp"
 // ----- begin objproc/crypto/portable.hpp -----
 // objproc/crypto/portable.hpp - crypto::portable: the built-in, zero-dependency crypto_provider.

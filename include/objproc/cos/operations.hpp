@@ -72,9 +72,11 @@ namespace detail {
   return prepared_request{std::move(*request), std::string(key)};
 }
 
+// Each rule is checked for where it runs: upload (PUT) or cloud processing (?image_process).
 [[nodiscard]] inline result<void> set_pic_operations(http::request& request,
-                                                     const pic_operations& operations) {
-  auto json = to_json(operations);
+                                                     const pic_operations& operations,
+                                                     rule_carrier where) {
+  auto json = to_json(operations, where);
   if (!json) return json.error();
   return request.set_header("Pic-Operations", *json);
 }
@@ -127,7 +129,8 @@ struct ci_put_object {
     if (!content_type.empty())
       if (auto r = request.set_header("Content-Type", content_type); !r) return r.error();
     if (auto r = set_options(request, streaming); !r) return r.error();
-    if (auto r = detail::set_pic_operations(request, operations); !r) return r.error();
+    if (auto r = detail::set_pic_operations(request, operations, rule_carrier::upload); !r)
+      return r.error();
     return prepared;
   }
 
@@ -228,7 +231,9 @@ struct ci_image_process {
     if (!prepared) return prepared;
     auto& request = prepared->request;
     if (auto r = request.add_query("image_process"); !r) return r.error();
-    if (auto r = detail::set_pic_operations(request, operations); !r) return r.error();
+    if (auto r = detail::set_pic_operations(request, operations, rule_carrier::cloud_process);
+        !r)
+      return r.error();
     if (auto r = request.set_header("Content-Length", "0"); !r) return r.error();
     return prepared;
   }
@@ -284,9 +289,9 @@ template <class Crypto>
   static_assert(crypto_provider<Crypto>,
                 "objproc::cos::presign requires a crypto_provider: see "
                 "objproc/crypto/concepts.hpp");
-  if (op.process.has_error()) return op.process.error();
-  if (op.process.is_reference())
-    return error{errc::misplaced_operation, 0, "style/ is for Pic-Operations, not a URL"};
+  // Holds the rule's own error, and refuses style/ and what cannot run in a download URL.
+  if (auto placed = op.process.check_placement(rule_carrier::download_url); !placed)
+    return placed.error();
   // What detail::prepare checks, without building a request.
   if (op.key.empty()) return error{errc::invalid_object_key, error::no_offset, "empty object key"};
   if (auto r = check_bucket_name(op.bucket); !r) return r.error();

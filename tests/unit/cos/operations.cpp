@@ -556,3 +556,46 @@ TEST_CASE("COS signer: Expires and Cache-Control signed when present", "[cos][op
         "put\n/a\n\ncache-control=no-cache&expires=Sun%2C%2021%20Nov%202026%2008%3A00%3A00%20GMT&"
         "host=b-1250000000.cos.ap-guangzhou.myqcloud.com\n");
 }
+
+TEST_CASE("each operation checks its rules for where they run", "[cos][operations][placement]") {
+  const auto rule_of = [](std::string_view text) { return ci::parse_rule(text).value(); };
+  const auto presigned = [&](std::string_view text) {
+    return ci::presign(ci::presign_get{.bucket = "examplebucket-1250000000",
+                                       .key = "a.jpg",
+                                       .process = rule_of(text)},
+                       guangzhou(), seed_keys, seed_time, objproc::crypto::portable{});
+  };
+  // A download URL: no blind-watermark extraction, no upload-only QR code, no style/.
+  CHECK(presigned("imageMogr2/thumbnail/!50p").has_value());
+  CHECK(presigned("imageInfo").has_value());
+  for (const std::string_view bad :
+       {"watermark/4/type/3/image/aHR0cDovL2V4YW1wbGUuY29tL3cucG5n", "QRcode/cover/0",
+        "style/thumb"}) {
+    INFO(bad);
+    const auto url = presigned(bad);
+    REQUIRE_FALSE(url.has_value());
+    CHECK(url.error().code == errc::misplaced_operation);
+  }
+  // Pic-Operations: QRcode only on upload; imageInfo only in a download URL.
+  const auto with_rule = [](std::string_view text) {
+    return ci::pic_operations{.rules = {{.fileid = "out.jpg", .rule = std::string(text)}}};
+  };
+  const auto put = [&](std::string_view text) {
+    return ci::ci_put_object{.bucket = "examplebucket-1250000000",
+                             .key = "a.jpg",
+                             .operations = with_rule(text),
+                             .body = "x"}
+        .prepare(guangzhou());
+  };
+  const auto process = [&](std::string_view text) {
+    return ci::ci_image_process{
+        .bucket = "examplebucket-1250000000", .key = "a.jpg", .operations = with_rule(text)}
+        .prepare(guangzhou());
+  };
+  CHECK(put("QRcode/cover/0").has_value());
+  REQUIRE_FALSE(process("QRcode/cover/0").has_value());
+  CHECK(process("QRcode/cover/0").error().code == errc::misplaced_operation);
+  REQUIRE_FALSE(put("imageInfo").has_value());
+  CHECK(put("imageInfo").error().code == errc::misplaced_operation);
+  CHECK(process("imageMogr2/thumbnail/!50p").has_value());
+}

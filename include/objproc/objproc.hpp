@@ -57,6 +57,7 @@
 #include "objproc/http/request.hpp"
 #include "objproc/http/response.hpp"
 #include "objproc/http/transport.hpp"
+#include "objproc/http/wire.hpp"
 #include "objproc/oss/audio.hpp"
 #include "objproc/oss/builder.hpp"
 #include "objproc/oss/credentials.hpp"

@@ -50,7 +50,6 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -89,7 +88,6 @@ struct wire_framing {
   bool has_host = false;
   bool has_connection = false;
   bool has_transfer_encoding = false;
-  std::optional<std::uint64_t> declared;
   bool has_length = false;
   const std::uint64_t size = r.body_size();
   const bool streaming = r.has_streaming_body();
@@ -102,11 +100,10 @@ struct wire_framing {
       has_connection = true;
     } else if (iequals(h.name, "content-length")) {
       const auto n = parse_decimal_length(h.value);
-      if (!n || *n != size || (has_length && declared != n))
+      if (!n || *n != size)  // every one of them, when repeated
         return error{errc::invalid_argument, error::no_offset,
                      "Content-Length header differs from the body"};
       has_length = true;
-      declared = n;
     } else if (iequals(h.name, "transfer-encoding")) {
       if (has_transfer_encoding || !iequals(trim_ows(h.value), "chunked"))
         return error{errc::invalid_argument, error::no_offset,

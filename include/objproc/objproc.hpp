@@ -16,7 +16,8 @@
 //            rule builders (image_mogr2, image_view2, watermark), Pic-Operations JSON, the
 //            COS signature (sign.hpp), ci_put_object / ci_image_process / presign_get
 //            (operations.hpp), UploadResult and error XML (results.hpp)
-//   http/    request and response descriptors, header and query fields
+//   http/    request and response descriptors, header and query fields, the wire form of a
+//            request (wire.hpp) and an incremental response reader (response_parser.hpp)
 // Adapters (separate targets, include them yourself):
 //   <objproc/adapters/openssl.hpp>   objproc::openssl::crypto   (target objproc::openssl)
 #ifndef OBJPROC_OBJPROC_HPP
@@ -60,7 +61,9 @@
 #include "objproc/http/fields.hpp"
 #include "objproc/http/request.hpp"
 #include "objproc/http/response.hpp"
+#include "objproc/http/response_parser.hpp"
 #include "objproc/http/transport.hpp"
+#include "objproc/http/wire.hpp"
 #include "objproc/oss/audio.hpp"
 #include "objproc/oss/builder.hpp"
 #include "objproc/oss/credentials.hpp"

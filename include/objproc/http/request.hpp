@@ -14,6 +14,11 @@
 // keys and values are stored raw and encoded once, by url(), with percent_set::component. Every
 // mutator validates: a header name is an RFC 9110 token, no header value or host holds CR, LF or
 // NUL, so a descriptor can never smuggle a second header line or request into the wire.
+//
+// On the wire (http/wire.hpp: write_wire, for transports that own a socket) a descriptor goes
+// out unredacted, its headers in order, plus only what HTTP/1.1 needs and the descriptor does
+// not list: Host (from host()) before them, Content-Length (from the body's size, for a body or
+// a POST / PUT) after them; Connection: close only when asked. Never a header twice.
 #ifndef OBJPROC_HTTP_REQUEST_HPP
 #define OBJPROC_HTTP_REQUEST_HPP
 
@@ -315,6 +320,22 @@ constexpr char write_query_fields(span_writer& out, char separator,
   host.assign(text);
   for (char& c : host) c = ascii_lower(c);
   return {};
+}
+
+/// A decimal Content-Length value (digits only, OWS around allowed, no overflow); nullopt
+/// otherwise. Shared by the wire writer and the response parser.
+[[nodiscard]] constexpr std::optional<std::uint64_t> parse_decimal_length(
+    std::string_view v) noexcept {
+  v = trim_ows(v);
+  if (v.empty()) return std::nullopt;
+  std::uint64_t n = 0;
+  for (const char c : v) {
+    if (c < '0' || c > '9') return std::nullopt;
+    const auto d = static_cast<std::uint64_t>(c - '0');
+    if (n > (UINT64_MAX - d) / 10) return std::nullopt;  // overflow
+    n = n * 10 + d;
+  }
+  return n;
 }
 
 inline constexpr std::string_view redacted = "<redacted>";

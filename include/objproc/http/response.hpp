@@ -12,6 +12,10 @@
 // are skipped. Anything else - a lone CR, obsolete line folding, a space before the colon, NUL -
 // is refused with errc::invalid_http_response (or invalid_header_name / invalid_header_value) at
 // the offset of the offending byte.
+//
+// A transport that owns its socket reads a response arriving in pieces (body included: by
+// Content-Length, chunked or to the close) with http::response_parser (response_parser.hpp),
+// which uses this reader for each head.
 #ifndef OBJPROC_HTTP_RESPONSE_HPP
 #define OBJPROC_HTTP_RESPONSE_HPP
 

@@ -164,7 +164,7 @@ struct rounded_corners {
 OBJPROC_DETAIL_OSS_VALUE_OP(rotate, "rotate", std::int64_t, degrees, o.number(degrees));
 /// auto-orient,<0|1>
 OBJPROC_DETAIL_OSS_VALUE_OP(auto_orient, "auto-orient", bool, apply, o.put(apply ? '1' : '0'));
-/// flip,<0|1|2> (0 vertical, 1 horizontal, 2 both: mapping unverified, style-spec §9 #7)
+/// flip,<0> (only 0 is documented; 1 and 2 are third-party knowledge: use unchecked_style)
 OBJPROC_DETAIL_OSS_VALUE_OP(flip, "flip", std::int64_t, mode, o.number(mode));
 /// bright,<-100..100>
 OBJPROC_DETAIL_OSS_VALUE_OP(bright, "bright", std::int64_t, value, o.number(value));

@@ -112,22 +112,12 @@ inline constexpr std::size_t base64_buffer_size = 1536;
 // function of their own so that only they pay for the stack.
 inline constexpr std::size_t long_base64_buffer_size = 26004;
 
+// check_base64 with a decode buffer of N characters. Defined before its first use: clang
+// evaluates a function template specialisation in a constant expression only when its
+// definition was seen first.
 template <std::size_t N>
 [[nodiscard]] constexpr result<void> check_base64_in(std::string_view v, const param_spec& p,
-                                                     style_writer& out) noexcept;
-
-// A base64 value: URL-safe alphabet, '=' optional, canonical bits, UTF-8 inside, then the
-// checks of what it decodes to. Writes the value without padding.
-[[nodiscard]] constexpr result<void> check_base64(std::string_view v, const param_spec& p,
-                                                  style_writer& out) noexcept {
-  if (v.size() > base64_buffer_size && p.max_decoded_bytes > base64_buffer_size / 4 * 3)
-    return check_base64_in<long_base64_buffer_size>(v, p, out);
-  return check_base64_in<base64_buffer_size>(v, p, out);
-}
-
-template <std::size_t N>
-constexpr result<void> check_base64_in(std::string_view v, const param_spec& p,
-                                       style_writer& out) noexcept {
+                                                     style_writer& out) noexcept {
   std::array<char, N> decoded{};
   auto value = objproc::detail::decode_base64_text(v, decoded);
   if (!value) return value.error();
@@ -157,6 +147,15 @@ constexpr result<void> check_base64_in(std::string_view v, const param_spec& p,
   }
   out.put(unpadded);
   return {};
+}
+
+// A base64 value: URL-safe alphabet, '=' optional, canonical bits, UTF-8 inside, then the
+// checks of what it decodes to. Writes the value without padding.
+[[nodiscard]] constexpr result<void> check_base64(std::string_view v, const param_spec& p,
+                                                  style_writer& out) noexcept {
+  if (v.size() > base64_buffer_size && p.max_decoded_bytes > base64_buffer_size / 4 * 3)
+    return check_base64_in<long_base64_buffer_size>(v, p, out);
+  return check_base64_in<base64_buffer_size>(v, p, out);
 }
 
 // One value against its parameter's spec; offsets relative to `v`. Writes the canonical value.

@@ -206,7 +206,7 @@ namespace video {
 using oss::operator/;  // found by argument-dependent lookup from the builders below
 inline constexpr std::string_view service_name = "video";
 
-/// snapshot,t_,w_,h_,m_,f_,ar_: one frame (synchronous; H.264/H.265 sources)
+/// snapshot,t_,w_,h_,m_,f_,ar_,l_,s_: one frame (synchronous; H.264/H.265 sources)
 struct snapshot {
   static constexpr std::string_view service = service_name;
   std::optional<std::int64_t> t{};  // position in ms
@@ -215,6 +215,8 @@ struct snapshot {
   std::optional<snapshot_mode> m{};
   std::optional<frame_format> f{};
   std::optional<snapshot_orientation> ar{};
+  std::optional<std::int64_t> l{};  // px, the longer side
+  std::optional<std::int64_t> s{};  // px, the shorter side
 
   constexpr void render(detail::op_writer& o) const noexcept {
     o.name("snapshot");
@@ -224,6 +226,8 @@ struct snapshot {
     if (m) o.param("m", detail::name_of(*m));
     if (f) o.param("f", detail::name_of(*f));
     if (ar) o.param("ar", detail::name_of(*ar));
+    o.param("l", l);
+    o.param("s", s);
   }
   [[nodiscard]] constexpr style str() const noexcept { return to_style(*this); }
 };

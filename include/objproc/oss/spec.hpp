@@ -290,16 +290,24 @@ inline constexpr param_spec doc_convert[] = {
     {.key = "pages", .kind = base64},
 };
 
+inline constexpr std::string_view video_transcoding = "视频转码 / Video transcoding";
+inline constexpr std::string_view audio_transcoding = "音频转码 / Audio transcoding";
+
 #define OBJPROC_DETAIL_OSS_MEDIA_OUTPUT_PARAMS                                                     \
-  {.key = "ss", .min = 0, .max = unbounded}, {.key = "t", .min = 0, .max = unbounded},             \
-      {.key = "vn", .kind = enumeration, .choices = zero_one},                                     \
-      {.key = "vcodec", .kind = enumeration, .choices = "h264 h265 copy vp9"},                     \
-      {.key = "fps", .kind = decimal, .min = 0, .max = 240},                                       \
-      {.key = "fpsopt", .kind = enumeration, .choices = "0 1 2"},                                  \
+  {.key = "ss", .min = 0, .max = unbounded, .source_ref = video_transcoding},                      \
+      {.key = "t", .min = 0, .max = unbounded, .source_ref = video_transcoding},                   \
+      {.key = "vn", .kind = enumeration, .choices = zero_one, .source_ref = video_transcoding},    \
+      {.key = "vcodec",                                                                            \
+       .kind = enumeration,                                                                        \
+       .choices = "h264 h265 copy vp9",                                                            \
+       .source_ref = video_transcoding},                                                           \
+      {.key = "fps", .kind = decimal, .min = 0, .max = 240, .source_ref = video_transcoding},      \
+      {.key = "fpsopt", .kind = enumeration, .choices = "0 1 2", .source_ref = video_transcoding}, \
       {.key = "pixfmt",                                                                            \
        .kind = enumeration,                                                                        \
-       .choices = "yuv420p yuv420p10le yuv422p yuv422p10le yuv444p yuv444p10le yuva420p"},         \
-      {.key = "s", .kind = video_size, .min = 64, .max = 4096},                                    \
+       .choices = "yuv420p yuv420p10le yuv422p yuv422p10le yuv444p yuv444p10le yuva420p",          \
+       .source_ref = video_transcoding},                                                           \
+      {.key = "s", .kind = video_size, .min = 64, .max = 4096, .source_ref = video_transcoding},   \
       {.key = "sopt",                                                                              \
        .min = 0,                                                                                   \
        .max = unbounded,                                                                           \
@@ -309,21 +317,26 @@ inline constexpr param_spec doc_convert[] = {
        .kind = token,                                                                              \
        .source = unverified,                                                                       \
        .source_ref = value_set_unpublished},                                                       \
-      {.key = "arotate", .kind = enumeration, .choices = zero_one},                                \
-      {.key = "g", .min = 1, .max = 100000}, {.key = "vb", .min = 10000, .max = 100000000},        \
+      {.key = "arotate",                                                                           \
+       .kind = enumeration,                                                                        \
+       .choices = zero_one,                                                                        \
+       .source_ref = video_transcoding},                                                           \
+      {.key = "g", .min = 1, .max = 100000, .source_ref = video_transcoding},                      \
+      {.key = "vb", .min = 10000, .max = 100000000, .source_ref = video_transcoding},              \
       {.key = "vbopt",                                                                             \
        .min = 0,                                                                                   \
        .max = unbounded,                                                                           \
        .source = unverified,                                                                       \
        .source_ref = value_set_unpublished},                                                       \
-      {.key = "crf", .kind = decimal, .min = 0, .max = 51},                                        \
-      {.key = "maxrate", .min = 10000, .max = 100000000},                                          \
-      {.key = "bufsize", .min = 10000, .max = 200000000},                                          \
-      {.key = "an", .kind = enumeration, .choices = zero_one},                                     \
+      {.key = "crf", .kind = decimal, .min = 0, .max = 51, .source_ref = video_transcoding},       \
+      {.key = "maxrate", .min = 10000, .max = 100000000, .source_ref = video_transcoding},         \
+      {.key = "bufsize", .min = 10000, .max = 200000000, .source_ref = video_transcoding},         \
+      {.key = "an", .kind = enumeration, .choices = zero_one, .source_ref = video_transcoding},    \
       {.key = "acodec", .kind = token, .source = unverified, .source_ref = value_set_unpublished}, \
       {.key = "ar",                                                                                \
        .kind = enumeration,                                                                        \
-       .choices = "8000 11025 12000 16000 22050 24000 32000 44100 48000 64000 88200 96000"},       \
+       .choices = "8000 11025 12000 16000 22050 24000 32000 44100 48000 64000 88200 96000",        \
+       .source_ref = video_transcoding},                                                           \
       {.key = "ac", .min = 1, .max = 8, .source_ref = "音频转码 / Audio transcoding"},             \
       {.key = "aq",                                                                                \
        .min = 0,                                                                                   \
@@ -365,9 +378,14 @@ inline constexpr param_spec video_concat[] = {
     {.key = "f",
      .kind = enumeration,
      .choices = "mp4 mkv mov asf avi mxf ts flv webm mp3 aac flac oga ac3 opus amr",
-     .required = true},
+     .required = true,
+     .source_ref = video_transcoding},
     OBJPROC_DETAIL_OSS_MEDIA_OUTPUT_PARAMS,
-    {.key = "align", .min = 0, .max = unbounded, .source = unverified},
+    {.key = "align",
+     .min = 0,
+     .max = unbounded,
+     .source = unverified,
+     .source_ref = "异步处理（PHP SDK V2）: video/concat sample; values not published"},
 };
 #undef OBJPROC_DETAIL_OSS_MEDIA_OUTPUT_PARAMS
 
@@ -406,7 +424,10 @@ inline constexpr param_spec video_sprite[] = {
     {.key = "th", .min = 0, .max = unbounded, .source = sdk, .source_ref = php_v2_async_sample},
     {.key = "pad", .min = 0, .max = unbounded, .source = sdk, .source_ref = php_v2_async_sample},
     {.key = "margin", .min = 0, .max = unbounded, .source = sdk, .source_ref = php_v2_async_sample},
-    {.key = "scaletype", .kind = token, .source = unverified},
+    {.key = "scaletype",
+     .kind = token,
+     .source = unverified,
+     .source_ref = "视频截雪碧图: the row was not retrieved"},
 };
 // The published table of "Capture multiple video frames" (视频截帧). pw / ph are percentages of
 // the source size in (0, 200]: integers, so [1, 200]; ignored when w / h is set.
@@ -436,20 +457,42 @@ inline constexpr param_spec audio_convert[] = {
      .source = unverified,
      .source_ref = "音频转码 / Audio transcoding: range not published",
      .excludes_keys = "aq"},
-    {.key = "abopt", .min = 0, .max = unbounded, .source = unverified},
+    {.key = "abopt",
+     .min = 0,
+     .max = unbounded,
+     .source = unverified,
+     .source_ref = "音频转码 / Audio transcoding: values not published"},
 };
 inline constexpr param_spec audio_concat[] = {
     {.key = "ss", .min = 0, .max = unbounded, .source = sdk},
     {.key = "t", .min = 0, .max = unbounded, .source = sdk},
-    {.key = "f", .kind = enumeration, .choices = "mp3 aac flac oga ac3 opus amr", .required = true},
+    {.key = "f",
+     .kind = enumeration,
+     .choices = "mp3 aac flac oga ac3 opus amr",
+     .required = true,
+     .source_ref = audio_transcoding},
     {.key = "ar",
      .kind = enumeration,
-     .choices = "8000 11025 12000 16000 22050 24000 32000 44100 48000 64000 88200 96000"},
-    {.key = "ac", .min = 1, .max = 8},
-    {.key = "aq", .min = 0, .max = 100, .excludes_keys = "ab"},
-    {.key = "ab", .min = 1, .max = unbounded, .source = unverified, .excludes_keys = "aq"},
-    {.key = "abopt", .min = 0, .max = unbounded, .source = unverified},
-    {.key = "align", .min = 0, .max = unbounded, .source = unverified},
+     .choices = "8000 11025 12000 16000 22050 24000 32000 44100 48000 64000 88200 96000",
+     .source_ref = audio_transcoding},
+    {.key = "ac", .min = 1, .max = 8, .source_ref = audio_transcoding},
+    {.key = "aq", .min = 0, .max = 100, .source_ref = audio_transcoding, .excludes_keys = "ab"},
+    {.key = "ab",
+     .min = 1,
+     .max = unbounded,
+     .source = unverified,
+     .source_ref = "音频转码 / Audio transcoding: range not published",
+     .excludes_keys = "aq"},
+    {.key = "abopt",
+     .min = 0,
+     .max = unbounded,
+     .source = unverified,
+     .source_ref = "音频转码 / Audio transcoding: values not published"},
+    {.key = "align",
+     .min = 0,
+     .max = unbounded,
+     .source = unverified,
+     .source_ref = "异步处理（PHP SDK V2）: audio/concat sample; values not published"},
 };
 
 inline constexpr std::uint8_t sync_carriers = in_get_url | in_sync_process;
@@ -741,6 +784,16 @@ static_assert(
       return true;
     }(),
     "objproc::oss::spec: an operation row has no source_ref");
+// And so does every parameter row whose confidence differs from its operation's.
+static_assert(
+    [] {
+      for (const op_spec& op : operations)
+        for (const param_spec& p : op.params)
+          if (p.source != op.source && p.source_ref.empty()) return false;
+      return true;
+    }(),
+    "objproc::oss::spec: a parameter row of another confidence than its operation has no "
+    "source_ref");
 
 // The parser tracks parameters in a fixed array (oss/style.hpp).
 inline constexpr std::size_t max_params_per_operation = 40;

@@ -28,7 +28,6 @@ struct example {
   std::string_view source;
 };
 
-constexpr carrier any = carrier::any;
 constexpr carrier get = carrier::get_url;
 constexpr carrier post = carrier::sync_process;
 constexpr carrier async = carrier::async_process;

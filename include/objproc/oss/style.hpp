@@ -546,6 +546,13 @@ inline constexpr std::size_t watermark_index = spec::find_operation("image", "wa
   return false;
 }
 
+// Whether `text` is made of lower-case letters and '-' only, as operation names are.
+[[nodiscard]] constexpr bool looks_like_name(std::string_view text) noexcept {
+  for (const char c : text)
+    if (!((c >= 'a' && c <= 'z') || c == '-')) return false;
+  return true;
+}
+
 // Whether the last argument of an operation's `segment` is a base64 parameter of `op`.
 [[nodiscard]] constexpr bool ends_with_base64(std::string_view segment,
                                               const op_spec& op) noexcept {
@@ -629,7 +636,9 @@ constexpr result<style_summary> parse_process(std::string_view in, style_writer&
       auto op = parse_op(segment, start, service, previous, ctx, out, needs, end < main.size());
       if (!op) {
         // "text_ab/cd": a standard base64 '/' in the previous operation's last value split it.
+        // (A name of lower-case letters and '-' is rather a misspelt operation.)
         if (op.error().code == errc::unknown_operation && previous != spec::not_found &&
+            !looks_like_name(segment.substr(0, find_char(segment, ','))) &&
             ends_with_base64(main.substr(previous_at, start - 1 - previous_at),
                              spec::operations[previous]))
           return error{errc::invalid_base64_value, start - 1,

@@ -197,6 +197,9 @@ TEST_CASE("the seeds: standard base64 says what to do, at the offending byte",
   require_error("doc/convert,target_png|sys/notify,topic_dA/x", errc::invalid_base64_value, 42,
                 carrier::any, "standard base64 '/' in topic_: use URL-safe base64 ('_' for '/')");
   require_error("image/watermark,text_SGVs/bG8", errc::invalid_base64_value, 25);
+  require_error("image/watermark,text_SGVs/bG8,t_90", errc::invalid_base64_value, 25);
+  // A misspelt operation after a base64 value stays a misspelt operation.
+  require_error("image/watermark,text_SGk/resizex,w_1", errc::unknown_operation, 25);
   // Padded URL-safe base64 stays accepted.
   CHECK(oss::parse_style("image/resize,w_1|sys/saveas,o_YQ==,b_dGVzdA==")->view() ==
         "image/resize,w_1|sys/saveas,o_YQ,b_dGVzdA");

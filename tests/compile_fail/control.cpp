@@ -36,6 +36,15 @@ void oss_controls() {
   use_style("image/resize,w_100/auto-orient,1");
   use_style("style/good.name-1_2");
   use_style("video/concat,f_mp4/pre,o_YS5tcDQ");
+  // issue 12: the correct forms of the new snippets.
+  use_style("doc/translate,language_en_US,content_5ZubYQ");
+  use_style("video/snapshots,w_32");
+  use_style("image/flip,0");
+  use_style("doc/rephrase,tone_friendly,content_5ZubYQ");
+  use_style("image/score");
+  use_style("image/watermark,image_YQ/watermark,image_Yg/watermark,image_Yw/watermark,text_ZA");
+  use_style("image/resize,w_1|sys/saveas,o_Pz8_");  // "???": URL-safe base64
+  static_assert(objproc::oss::unchecked_style("image/facesx,w_1")->is_unchecked());
   constexpr auto literal = "image/resize,w_1"_oss;
   constexpr auto built = objproc::oss::image::resize{.w = 1}.str();
   static_assert(literal.get() == built);

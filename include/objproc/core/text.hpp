@@ -529,7 +529,8 @@ struct base64_text {
                                                                std::span<char> buffer) noexcept {
   for (std::size_t i = 0; i < v.size(); ++i)
     if (v[i] == '+' || v[i] == '/')
-      return error{errc::invalid_base64_value, i, "standard base64: use the URL-safe '-' and '_'"};
+      return error{errc::invalid_base64_value, i,
+                   "standard base64: use URL-safe base64 ('-' for '+', '_' for '/')"};
   if (v.size() > buffer.size())
     return error{errc::text_too_long, buffer.size(), "base64 value too long"};
   auto n = decode_base64(v, buffer, base64_alphabet::url_safe, base64_padding_policy::optional);

@@ -75,7 +75,26 @@ enum class doc_source : std::uint8_t {
   pdf
 };
 
+/// doc/translate `language_`: the target language.
+enum class doc_language : std::uint8_t { zh_CN, en_US, ja_JP, fr_FR };  // NOLINT: wire names
+/// doc/rephrase `tone_`.
+enum class doc_tone : std::uint8_t { professional, relaxed, straightforward, confident, friendly };
+/// Smart documents `format_`: one JSON answer, or server-sent events.
+enum class doc_answer_format : std::uint8_t { json, event_stream };
+
 namespace detail {
+[[nodiscard]] constexpr std::string_view name_of(doc_language l) noexcept {
+  constexpr std::string_view names[] = {"zh_CN", "en_US", "ja_JP", "fr_FR"};
+  return names[static_cast<std::size_t>(l)];
+}
+[[nodiscard]] constexpr std::string_view name_of(doc_tone t) noexcept {
+  constexpr std::string_view names[] = {"professional", "relaxed", "straightforward", "confident",
+                                        "friendly"};
+  return names[static_cast<std::size_t>(t)];
+}
+[[nodiscard]] constexpr std::string_view name_of(doc_answer_format f) noexcept {
+  return f == doc_answer_format::json ? "json" : "event-stream";
+}
 [[nodiscard]] constexpr std::string_view name_of(doc_target t) noexcept {
   constexpr std::string_view names[] = {"pdf", "png", "jpg", "txt"};
   return names[static_cast<std::size_t>(t)];
@@ -167,6 +186,80 @@ struct watermark {
     o.param("rotate", rotate);
     o.encoded("type", font);
   }
+};
+
+// Smart documents (issue 12): ProcessObject (POST) only; the object in the path is a
+// placeholder, the text travels in content_ (plain text here, encoded by the builder, at most
+// 19,500 bytes). The answer: oss::parse_doc_ai_result (oss/results.hpp).
+
+/// translate,language_,content_,format_
+struct translate {
+  static constexpr std::string_view service = service_name;
+  doc_language language = doc_language::en_US;  // required
+  std::string_view content = {};                // plain text, required
+  std::optional<doc_answer_format> format{};
+
+  constexpr void render(detail::op_writer& o) const noexcept {
+    o.name("translate");
+    o.param("language", detail::name_of(language));
+    o.encoded("content", content);
+    if (format) o.param("format", detail::name_of(*format));
+  }
+  [[nodiscard]] constexpr style str() const noexcept { return to_style(*this); }
+};
+
+/// rephrase,tone_,content_,format_
+struct rephrase {
+  static constexpr std::string_view service = service_name;
+  doc_tone tone = doc_tone::professional;  // required
+  std::string_view content = {};           // plain text, required
+  std::optional<doc_answer_format> format{};
+
+  constexpr void render(detail::op_writer& o) const noexcept {
+    o.name("rephrase");
+    o.param("tone", detail::name_of(tone));
+    o.encoded("content", content);
+    if (format) o.param("format", detail::name_of(*format));
+  }
+  [[nodiscard]] constexpr style str() const noexcept { return to_style(*this); }
+};
+
+// polish, summarize, enrich: content_ and format_ only.
+#define OBJPROC_DETAIL_OSS_DOC_TEXT_OP(type, wire)                                 \
+  struct type {                                                                    \
+    static constexpr std::string_view service = service_name;                      \
+    std::string_view content = {}; /* plain text, required */                      \
+    std::optional<doc_answer_format> format{};                                     \
+    constexpr void render(detail::op_writer& o) const noexcept {                   \
+      o.name(wire);                                                                \
+      o.encoded("content", content);                                               \
+      if (format) o.param("format", detail::name_of(*format));                     \
+    }                                                                              \
+    [[nodiscard]] constexpr style str() const noexcept { return to_style(*this); } \
+  }
+/// polish,content_,format_
+OBJPROC_DETAIL_OSS_DOC_TEXT_OP(polish, "polish");
+/// summarize,content_,format_
+OBJPROC_DETAIL_OSS_DOC_TEXT_OP(summarize, "summarize");
+/// enrich,content_,format_
+OBJPROC_DETAIL_OSS_DOC_TEXT_OP(enrich, "enrich");
+#undef OBJPROC_DETAIL_OSS_DOC_TEXT_OP
+
+/// continue,content_,format_,history_ (`continue` is a keyword). The encoding of history is
+/// not published: it is taken as plain text and base64-encoded, like content.
+struct continuation {
+  static constexpr std::string_view service = service_name;
+  std::string_view content = {};  // plain text, required
+  std::optional<doc_answer_format> format{};
+  std::optional<std::string_view> history{};  // [?]
+
+  constexpr void render(detail::op_writer& o) const noexcept {
+    o.name("continue");
+    o.encoded("content", content);
+    if (format) o.param("format", detail::name_of(*format));
+    o.encoded("history", history);
+  }
+  [[nodiscard]] constexpr style str() const noexcept { return to_style(*this); }
 };
 
 }  // namespace doc

@@ -38,6 +38,8 @@ enum class crop_gravity : std::uint8_t {
 };
 enum class image_format : std::uint8_t { jpg, png, webp, bmp, gif, tiff, heic, avif };
 enum class blind_strength : std::uint8_t { low, medium, high };
+/// blur `g_`: blur the largest face, or every face (IMM-backed; signed requests only).
+enum class blur_faces : std::uint8_t { face, faces };
 
 namespace detail {
 [[nodiscard]] constexpr std::string_view name_of(resize_mode m) noexcept {
@@ -56,6 +58,9 @@ namespace detail {
 [[nodiscard]] constexpr std::string_view name_of(blind_strength s) noexcept {
   constexpr std::string_view names[] = {"low", "medium", "high"};
   return names[static_cast<std::size_t>(s)];
+}
+[[nodiscard]] constexpr std::string_view name_of(blur_faces g) noexcept {
+  return g == blur_faces::face ? "face" : "faces";
 }
 template <class Enum>
 constexpr void enum_param(op_writer& w, std::string_view key,
@@ -164,7 +169,7 @@ struct rounded_corners {
 OBJPROC_DETAIL_OSS_VALUE_OP(rotate, "rotate", std::int64_t, degrees, o.number(degrees));
 /// auto-orient,<0|1>
 OBJPROC_DETAIL_OSS_VALUE_OP(auto_orient, "auto-orient", bool, apply, o.put(apply ? '1' : '0'));
-/// flip,<0|1|2> (0 vertical, 1 horizontal, 2 both: mapping unverified, style-spec §9 #7)
+/// flip,<0> (only 0 is documented; 1 and 2 are third-party knowledge: use unchecked_style)
 OBJPROC_DETAIL_OSS_VALUE_OP(flip, "flip", std::int64_t, mode, o.number(mode));
 /// bright,<-100..100>
 OBJPROC_DETAIL_OSS_VALUE_OP(bright, "bright", std::int64_t, value, o.number(value));
@@ -179,15 +184,19 @@ OBJPROC_DETAIL_OSS_VALUE_OP(interlace, "interlace", bool, progressive,
                             o.put(progressive ? '1' : '0'));
 #undef OBJPROC_DETAIL_OSS_VALUE_OP
 
-/// blur,r_,s_
+/// blur,r_,s_[,g_,p_]
 struct blur {
   static constexpr std::string_view service = service_name;
   std::int64_t r = 0;
   std::int64_t s = 0;
+  std::optional<blur_faces> g{};    // blur faces only
+  std::optional<std::int64_t> p{};  // with g: percent of the face box, 1-200
   constexpr void render(detail::op_writer& o) const noexcept {
     o.name("blur");
     o.number_param("r", r);
     o.number_param("s", s);
+    detail::enum_param(o, "g", g);
+    o.param("p", p);
   }
   [[nodiscard]] constexpr style str() const noexcept { return to_style(*this); }
 };
@@ -269,6 +278,29 @@ struct average_hue {
   constexpr void render(detail::op_writer& o) const noexcept { o.name("average-hue"); }
   [[nodiscard]] constexpr style str() const noexcept { return to_style(*this); }
 };
+
+// Image intelligence (IMM-backed, signed requests only; no parameters are documented). The
+// answers: oss::parse_image_faces, ..._bodies, ..._cars, ..._codes, ..._labels, parse_image_score
+// (oss/results.hpp).
+#define OBJPROC_DETAIL_OSS_NO_ARGS_OP(type, wire)                                  \
+  struct type {                                                                    \
+    static constexpr std::string_view service = service_name;                      \
+    constexpr void render(detail::op_writer& o) const noexcept { o.name(wire); }   \
+    [[nodiscard]] constexpr style str() const noexcept { return to_style(*this); } \
+  }
+/// faces: face detection
+OBJPROC_DETAIL_OSS_NO_ARGS_OP(faces, "faces");
+/// bodies: human body detection
+OBJPROC_DETAIL_OSS_NO_ARGS_OP(bodies, "bodies");
+/// cars: vehicle and licence plate detection
+OBJPROC_DETAIL_OSS_NO_ARGS_OP(cars, "cars");
+/// codes: QR code and bar code recognition
+OBJPROC_DETAIL_OSS_NO_ARGS_OP(codes, "codes");
+/// labels: image label detection
+OBJPROC_DETAIL_OSS_NO_ARGS_OP(labels, "labels");
+/// score: image quality assessment
+OBJPROC_DETAIL_OSS_NO_ARGS_OP(score, "score");
+#undef OBJPROC_DETAIL_OSS_NO_ARGS_OP
 
 /// blindwatermark,content_,s_,q_ (process_object with sys/saveas only)
 struct blindwatermark {

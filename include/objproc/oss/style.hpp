@@ -6,6 +6,8 @@
 //   style_string{"..."}        consteval: a bad literal is a compile error naming its errc
 //   "..."_oss                  the same, in objproc::literals
 //   runtime_style(text)        the explicit opt-out, checked when the operation is built
+//   unchecked_style(text, where) the grammar without the vocabulary (unknown operations and
+//                              parameters pass verbatim); saveas / notify still checked
 //   check_carrier(s, where)    sync/async/GET-URL rules (style-spec §1.1)
 //   render_diagnostic(text, e) (core/diagnostic.hpp) a two-line caret diagnostic
 //
@@ -78,6 +80,7 @@ struct style_summary {
 struct parse_context {
   carrier where = carrier::any;
   bool watermark_image = false;  // parsing a watermark image's own ?x-oss-process= (allows P_)
+  bool unchecked = false;        // oss::unchecked_style: the grammar without the vocabulary
 };
 
 // Rules seen only in third-party code or inferred ([T]/[?]) are not enforced: such a value is
@@ -103,11 +106,19 @@ struct parse_context {
 [[nodiscard]] constexpr result<style_summary> parse_process(std::string_view in, style_writer& out,
                                                             parse_context ctx) noexcept;
 
-// A base64 value: URL-safe alphabet, '=' optional, canonical bits, UTF-8 inside, then the
-// checks of what it decodes to. Writes the value without padding.
-[[nodiscard]] constexpr result<void> check_base64(std::string_view v, const param_spec& p,
-                                                  style_writer& out) noexcept {
-  std::array<char, 1536> decoded{};  // an object key (1023 bytes) encodes to 1364 characters
+// The decode buffer of a base64 value: an object key (1023 bytes) encodes to 1364 characters.
+inline constexpr std::size_t base64_buffer_size = 1536;
+// Values allowed to decode to more (doc/* content_, 19,500 bytes) get a buffer this large, in a
+// function of their own so that only they pay for the stack.
+inline constexpr std::size_t long_base64_buffer_size = 26004;
+
+// check_base64 with a decode buffer of N characters. Defined before its first use: clang
+// evaluates a function template specialisation in a constant expression only when its
+// definition was seen first.
+template <std::size_t N>
+[[nodiscard]] constexpr result<void> check_base64_in(std::string_view v, const param_spec& p,
+                                                     style_writer& out) noexcept {
+  std::array<char, N> decoded{};
   auto value = objproc::detail::decode_base64_text(v, decoded);
   if (!value) return value.error();
   const auto [unpadded, text] = *value;
@@ -115,6 +126,8 @@ struct parse_context {
     return error{errc::text_too_long, p.max_encoded, "encoded text too long"};
   if (p.max_decoded != 0 && utf8_length(text) > p.max_decoded)
     return error{errc::text_too_long, 0, "decoded text too long"};
+  if (p.max_decoded_bytes != 0 && text.size() > p.max_decoded_bytes)
+    return error{errc::text_too_long, 0, "decoded text longer than the documented maximum"};
   if (p.decodes_to == decoded_kind::bucket_name) {
     if (auto r = check_bucket_name(text); !r)
       return error{errc::invalid_bucket_name, 0, r.error().detail};
@@ -125,7 +138,8 @@ struct parse_context {
       return error{errc::invalid_object_key, 0, r.error().detail};
     if (query != std::string_view::npos && p.key == "image") {
       style_writer ignore;
-      if (auto r = parse_process(text.substr(query + 15), ignore, {carrier::get_url, true}); !r)
+      if (auto r = parse_process(text.substr(query + 15), ignore, {carrier::get_url, true, false});
+          !r)
         return error{r.error().code, 0, r.error().detail};  // offsets inside the decoded text
     } else if (query != std::string_view::npos) {
       return error{errc::invalid_object_key, 0, "'?x-oss-process=' only in a watermark image"};
@@ -133,6 +147,15 @@ struct parse_context {
   }
   out.put(unpadded);
   return {};
+}
+
+// A base64 value: URL-safe alphabet, '=' optional, canonical bits, UTF-8 inside, then the
+// checks of what it decodes to. Writes the value without padding.
+[[nodiscard]] constexpr result<void> check_base64(std::string_view v, const param_spec& p,
+                                                  style_writer& out) noexcept {
+  if (v.size() > base64_buffer_size && p.max_decoded_bytes > base64_buffer_size / 4 * 3)
+    return check_base64_in<long_base64_buffer_size>(v, p, out);
+  return check_base64_in<base64_buffer_size>(v, p, out);
 }
 
 // One value against its parameter's spec; offsets relative to `v`. Writes the canonical value.
@@ -253,10 +276,13 @@ struct op_requirements {
 // One `op,args` segment starting at input offset `base`.
 // Returns the operation's index in spec::operations; `previous` is the index of the operation
 // before it (spec::not_found at the start).
+// `slash_follows`: the segment was ended by a '/' (another operation follows, or a standard
+// base64 '/' split a value).
 [[nodiscard]] constexpr result<std::size_t> parse_op(std::string_view segment, std::size_t base,
                                                      std::string_view service, std::size_t previous,
                                                      parse_context ctx, style_writer& out,
-                                                     op_requirements& needs) noexcept {
+                                                     op_requirements& needs,
+                                                     bool slash_follows = false) noexcept {
   const std::size_t comma = find_char(segment, ',');
   const std::string_view name = segment.substr(0, comma);
   if (name.empty()) return error{errc::empty_operation, base, "operation name missing"};
@@ -319,9 +345,16 @@ struct op_requirements {
     if (index == spec::not_found || (key == "P" && !ctx.watermark_image))
       return error{errc::unknown_parameter, arg_at,
                    key.empty() ? "empty key" : "not a parameter of this operation"};
-    if (seen(index)) return error{errc::duplicate_parameter, arg_at, "given twice"};
+    if (seen(index) && !op.params[index].repeatable)
+      return error{errc::duplicate_parameter, arg_at, "given twice"};
     seen_bits |= std::uint64_t{1} << index;
-    if (value.empty()) return error{errc::missing_value, arg_at + underscore + 1, "empty value"};
+    if (value.empty()) {
+      // "text_/w...": a standard base64 value starting with '/', cut by the operation separator.
+      if (op.params[index].kind == value_kind::base64 && end == args.size() && slash_follows)
+        return error{errc::invalid_base64_value, arg_at + underscore + 1,
+                     "standard base64 '/': use URL-safe base64 ('_' for '/')"};
+      return error{errc::missing_value, arg_at + underscore + 1, "empty value"};
+    }
     if (!first) out.put(',');
     first = false;
     out.put(key);
@@ -388,7 +421,15 @@ struct op_requirements {
   return {};
 }
 
+// The detail of a standard base64 '/' in a system value (static text per key).
+[[nodiscard]] constexpr std::string_view slash_in_system_value(std::string_view key) noexcept {
+  if (key == "o") return "standard base64 '/' in o_: use URL-safe base64 ('_' for '/')";
+  if (key == "b") return "standard base64 '/' in b_: use URL-safe base64 ('_' for '/')";
+  return "standard base64 '/' in topic_: use URL-safe base64 ('_' for '/')";
+}
+
 // `sys/saveas,o_..,b_..[/notify,topic_..]` or `sys/notify,topic_..` starting at offset `base`.
+// The same rules in strict and unchecked mode.
 [[nodiscard]] constexpr result<void> parse_system(std::string_view sys, std::size_t base,
                                                   style_writer& out,
                                                   style_summary& summary) noexcept {
@@ -401,6 +442,15 @@ struct op_requirements {
     return error{errc::invalid_system_part, base, "expected sys/ after '|'"};
   std::string_view o, b, t;  // raw values, written in canonical order at the end
   std::size_t o_at = 0, b_at = 0, t_at = 0, saveas_at = 0;
+  std::string_view last_key;  // the key of the value that ended the previous action
+  std::size_t last_value_at = 0;
+  std::string_view last_value;
+  const auto is_action = [&](std::size_t from) {
+    std::size_t to = from;
+    while (to < sys.size() && sys[to] != ',' && sys[to] != '/') ++to;
+    const std::string_view name = sys.substr(from, to - from);
+    return name == "saveas" || name == "notify";
+  };
   std::size_t at = 4;
   while (at <= sys.size()) {
     const std::size_t slash = find_char(sys, '/', at);
@@ -409,8 +459,17 @@ struct op_requirements {
     const std::size_t comma = find_char(action, ',');
     const std::string_view name = action.substr(0, comma);
     const bool is_saveas = name == "saveas";
-    if (!is_saveas && name != "notify")
+    if (!is_saveas && name != "notify") {
+      // "o_abc/def": a standard base64 '/' inside the previous value split the system part.
+      if (!last_key.empty()) {
+        for (std::size_t i = 0; i < last_value.size(); ++i)
+          if (last_value[i] == '+')
+            return error{errc::invalid_base64_value, last_value_at + i,
+                         "standard base64: use URL-safe base64 ('-' for '+', '_' for '/')"};
+        return error{errc::invalid_base64_value, base + at - 1, slash_in_system_value(last_key)};
+      }
       return error{errc::invalid_system_part, base + at, "expected saveas or notify"};
+    }
     if ((is_saveas && summary.has_save_as) || (!is_saveas && summary.has_notify))
       return error{errc::invalid_system_part, base + at, "given twice"};
     if (is_saveas) {
@@ -419,8 +478,10 @@ struct op_requirements {
     } else {
       summary.has_notify = true;
     }
-    if (comma == std::string_view::npos)
-      return error{errc::missing_parameter, base + at + name.size(), is_saveas ? "o" : "topic"};
+    const std::string_view required = is_saveas ? "o" : "topic";
+    if (comma == std::string_view::npos || comma + 1 == action.size())
+      return error{errc::missing_parameter,
+                   base + at + name.size() + (comma == name.size() ? 1 : 0), required};
     std::size_t arg_at = at + comma + 1;
     for (std::string_view args = action.substr(comma + 1);;) {
       const std::size_t next = find_char(args, ',');
@@ -437,10 +498,18 @@ struct op_requirements {
         return error{errc::unknown_parameter, base + arg_at,
                      is_saveas ? "saveas takes o_ and b_" : "notify takes topic_"};
       if (!slot->empty()) return error{errc::duplicate_parameter, base + arg_at, "given twice"};
-      if (value.empty())
+      if (value.empty()) {
+        // "o_/abc": the value starts with a standard base64 '/'.
+        if (next == std::string_view::npos && end < sys.size() && !is_action(end + 1) &&
+            underscore != std::string_view::npos)
+          return error{errc::invalid_base64_value, base + end, slash_in_system_value(key)};
         return error{errc::missing_value, base + arg_at + arg.size(), "empty value"};
+      }
       *slot = value;
       (key == "o" ? o_at : key == "b" ? b_at : t_at) = base + arg_at + underscore + 1;
+      last_key = key == "o" ? "o" : key == "b" ? "b" : "topic";
+      last_value = value;
+      last_value_at = base + arg_at + underscore + 1;
       if (next == std::string_view::npos) break;
       args.remove_prefix(next + 1);
       arg_at += next + 1;
@@ -465,6 +534,77 @@ struct op_requirements {
   return {};
 }
 
+// The index of image/watermark in the table.
+inline constexpr std::size_t watermark_index = spec::find_operation("image", "watermark");
+
+// Whether one of the ','-separated arguments of `segment` starts with `prefix`.
+[[nodiscard]] constexpr bool has_argument(std::string_view segment,
+                                          std::string_view prefix) noexcept {
+  for (std::size_t at = find_char(segment, ','); at != std::string_view::npos;
+       at = find_char(segment, ',', at + 1))
+    if (segment.substr(at + 1, prefix.size()) == prefix) return true;
+  return false;
+}
+
+// Whether `text` is made of lower-case letters and '-' only, as operation names are.
+[[nodiscard]] constexpr bool looks_like_name(std::string_view text) noexcept {
+  for (const char c : text)
+    if (!((c >= 'a' && c <= 'z') || c == '-')) return false;
+  return true;
+}
+
+// Whether the last argument of an operation's `segment` is a base64 parameter of `op`.
+[[nodiscard]] constexpr bool ends_with_base64(std::string_view segment,
+                                              const op_spec& op) noexcept {
+  std::size_t last = std::string_view::npos;
+  for (std::size_t at = find_char(segment, ','); at != std::string_view::npos;
+       at = find_char(segment, ',', at + 1))
+    last = at;
+  if (last == std::string_view::npos) return false;
+  const std::string_view arg = segment.substr(last + 1);
+  const std::size_t index = spec::find_param(op, arg.substr(0, find_char(arg, '_')));
+  return index != spec::not_found && op.params[index].kind == value_kind::base64;
+}
+
+// oss::unchecked_style's main part: the structure of the grammar without the vocabulary.
+// `service/op[,param...]/op...`; service and operation names of [a-z0-9-]; no empty operation or
+// parameter; parameters of printable ASCII without ' ', ',', '/' and '|'.
+[[nodiscard]] constexpr bool is_name_char(char c) noexcept {
+  return is_digit(c) || (c >= 'a' && c <= 'z') || c == '-';
+}
+[[nodiscard]] constexpr result<void> check_unchecked_main(std::string_view main) noexcept {
+  const std::size_t slash = find_char(main, '/');
+  if (slash == 0) return error{errc::unknown_service, 0, "service name missing"};
+  for (std::size_t i = 0; i < main.size() && i < slash; ++i)
+    if (!is_name_char(main[i]))
+      return error{errc::invalid_character, i, "service names are [a-z0-9-]"};
+  if (slash == std::string_view::npos)
+    return error{errc::empty_operation, main.size(), "expected service/operation"};
+  for (std::size_t at = slash; at < main.size();) {
+    const std::size_t start = at + 1;
+    const std::size_t end = end_of_field(main, '/', start);
+    const std::size_t comma = find_char(main.substr(0, end), ',', start);
+    const std::size_t name_end = comma == std::string_view::npos ? end : comma;
+    if (name_end == start) return error{errc::empty_operation, start, "operation name missing"};
+    for (std::size_t i = start; i < name_end; ++i)
+      if (!is_name_char(main[i]))
+        return error{errc::invalid_character, i, "operation names are [a-z0-9-]"};
+    for (std::size_t arg = name_end; arg < end;) {
+      const std::size_t arg_start = arg + 1;
+      const std::size_t arg_end = end_of_field(main.substr(0, end), ',', arg_start);
+      if (arg_end == arg_start) return error{errc::missing_value, arg_start, "empty parameter"};
+      for (std::size_t i = arg_start; i < arg_end; ++i)
+        if (main[i] <= ' ' || main[i] > '~')
+          return error{errc::invalid_character, i, "printable ASCII without spaces only"};
+      arg = arg_end;
+    }
+    at = end;
+  }
+  if (main.size() == slash + 1)
+    return error{errc::empty_operation, main.size(), "operation missing after '/'"};
+  return {};
+}
+
 constexpr result<style_summary> parse_process(std::string_view in, style_writer& out,
                                               parse_context ctx) noexcept {
   if (in.empty()) return error{errc::empty_style, 0, "empty process string"};
@@ -476,20 +616,40 @@ constexpr result<style_summary> parse_process(std::string_view in, style_writer&
     if (auto r = check_style_name(main.substr(6)); !r) return r.error().shifted(6);
     summary.is_reference = true;
     out.put(main);
+  } else if (ctx.unchecked) {
+    if (auto r = check_unchecked_main(main); !r) return r.error();
+    out.put(main);
   } else {
     const std::size_t slash = find_char(main, '/');
     const std::string_view service = main.substr(0, slash);
     if (slash == std::string_view::npos || !spec::known_service(service))
-      return error{errc::unknown_service, 0, "expected image/, video/, audio/, doc/ or style/"};
+      return error{errc::unknown_service, 0,
+                   "expected image/, video/, audio/, doc/, hls/, imm/ or style/"};
     out.put(service);
     std::size_t previous = spec::not_found;
+    std::size_t previous_at = 0;
+    std::size_t image_watermarks = 0;
     for (std::size_t at = slash; at < main.size();) {
       const std::size_t start = at + 1;
       const std::size_t end = end_of_field(main, '/', start);
-      auto op =
-          parse_op(main.substr(start, end - start), start, service, previous, ctx, out, needs);
-      if (!op) return op.error();
+      const std::string_view segment = main.substr(start, end - start);
+      auto op = parse_op(segment, start, service, previous, ctx, out, needs, end < main.size());
+      if (!op) {
+        // "text_ab/cd": a standard base64 '/' in the previous operation's last value split it.
+        // (A name of lower-case letters and '-' is rather a misspelt operation.)
+        if (op.error().code == errc::unknown_operation && previous != spec::not_found &&
+            !looks_like_name(segment.substr(0, find_char(segment, ','))) &&
+            ends_with_base64(main.substr(previous_at, start - 1 - previous_at),
+                             spec::operations[previous]))
+          return error{errc::invalid_base64_value, start - 1,
+                       "standard base64 '/': use URL-safe base64 ('_' for '/')"};
+        return op.error();
+      }
+      if (*op == watermark_index && has_argument(segment, "image_") &&
+          ++image_watermarks > spec::max_image_watermarks)
+        return error{errc::too_many_rules, start, "at most 3 image watermarks"};
       previous = *op;
+      previous_at = start;
       at = end;
     }
     if (main.size() == slash + 1)
@@ -527,6 +687,8 @@ constexpr result<style_summary> parse_process(std::string_view in, style_writer&
 class style;
 [[nodiscard]] constexpr result<style> parse_style(std::string_view text,
                                                   carrier where = carrier::any) noexcept;
+[[nodiscard]] constexpr result<style> unchecked_style(std::string_view text,
+                                                      carrier where = carrier::any) noexcept;
 
 /// A validated OSS process string in canonical form, held inline (no heap), usable in constant
 /// expressions. Built by parse_style, the checked literals, or the typed builders composed with
@@ -551,6 +713,9 @@ class style {
   [[nodiscard]] constexpr bool is_reference() const noexcept { return reference_; }
   [[nodiscard]] constexpr bool has_save_as() const noexcept { return save_as_; }
   [[nodiscard]] constexpr bool has_notify() const noexcept { return notify_; }
+  /// Built by unchecked_style (or from one): every later parse of it (check_carrier, appended,
+  /// the directives, the operations) is unchecked too.
+  [[nodiscard]] constexpr bool is_unchecked() const noexcept { return unchecked_; }
 
   /// The style as a result: the error it holds, or itself.
   [[nodiscard]] constexpr result<style> checked() const noexcept {
@@ -560,7 +725,7 @@ class style {
   }
 
   friend constexpr bool operator==(const style& a, const style& b) noexcept {
-    return a.view() == b.view() && a.error_ == b.error_;
+    return a.view() == b.view() && a.error_ == b.error_ && a.unchecked_ == b.unchecked_;
   }
   friend constexpr bool operator==(const style& a, std::string_view text) noexcept {
     return !a.has_error() && a.view() == text;
@@ -581,6 +746,8 @@ class style {
 
  private:
   friend constexpr result<style> parse_style(std::string_view, carrier) noexcept;
+  friend constexpr result<style> unchecked_style(std::string_view, carrier) noexcept;
+  static constexpr result<style> parse(std::string_view text, detail::parse_context ctx) noexcept;
 
   std::array<char, style_capacity> text_{};
   std::uint16_t size_ = 0;
@@ -588,21 +755,39 @@ class style {
   bool reference_ = false;
   bool save_as_ = false;
   bool notify_ = false;
+  bool unchecked_ = false;
   objproc::error error_{errc::none};
 };
 
-/// Parses and validates `text` (for `where`, see carrier); the style holds the canonical form.
-constexpr result<style> parse_style(std::string_view text, carrier where) noexcept {
+constexpr result<style> style::parse(std::string_view text, detail::parse_context ctx) noexcept {
   style s;
   detail::style_writer out{s.text_.data(), s.text_.size(), 0};
-  auto summary = detail::parse_process(text, out, {where, false});
+  auto summary = detail::parse_process(text, out, ctx);
   if (!summary) return summary.error();
   s.size_ = static_cast<std::uint16_t>(out.size);
   s.main_size_ = static_cast<std::uint16_t>(summary->main_size);
   s.reference_ = summary->is_reference;
   s.save_as_ = summary->has_save_as;
   s.notify_ = summary->has_notify;
+  s.unchecked_ = ctx.unchecked;
   return s;
+}
+
+/// Parses and validates `text` (for `where`, see carrier); the style holds the canonical form.
+constexpr result<style> parse_style(std::string_view text, carrier where) noexcept {
+  return style::parse(text, {where, false, false});
+}
+
+/// The explicit way past the vocabulary, for operations and parameters the table does not know
+/// (or knows only from third parties): the grammar's structure is enforced (service/op, ','
+/// parameters, '/' chaining, one '|'; names of [a-z0-9-]; no empty operation or parameter;
+/// parameters of printable ASCII without spaces, ',', '/' and '|'), and sys/saveas and notify
+/// are parsed and checked exactly as in strict mode, with their placement rules (saveas never
+/// in a GET URL, notify only asynchronous). Operations and parameters pass through verbatim;
+/// ranges, value sets and the carriers of known operations are not applied. The style remembers
+/// it is unchecked (is_unchecked()), and every later parse of it is unchecked as well.
+constexpr result<style> unchecked_style(std::string_view text, carrier where) noexcept {
+  return style::parse(text, {where, false, true});
 }
 
 constexpr style style::appended(std::string_view part1, std::string_view part2,
@@ -618,7 +803,8 @@ constexpr style style::appended(std::string_view part1, std::string_view part2,
       scratch[n++] = c;
     }
   }
-  auto parsed = parse_style(std::string_view(scratch.data(), n));
+  // The mode of this style: never silently strict, never silently unchecked.
+  auto parsed = parse(std::string_view(scratch.data(), n), {carrier::any, false, unchecked_});
   if (!parsed) return failed(parsed.error());
   return *parsed;
 }
@@ -628,7 +814,8 @@ constexpr style style::appended(std::string_view part1, std::string_view part2,
 [[nodiscard]] constexpr result<void> check_carrier(const style& s, carrier where) noexcept {
   if (s.has_error()) return s.error();
   detail::style_writer count{nullptr, style_capacity, 0};
-  if (auto r = detail::parse_process(s.view(), count, {where, false}); !r) return r.error();
+  if (auto r = detail::parse_process(s.view(), count, {where, false, s.is_unchecked()}); !r)
+    return r.error();
   return {};
 }
 

@@ -206,7 +206,7 @@ namespace video {
 using oss::operator/;  // found by argument-dependent lookup from the builders below
 inline constexpr std::string_view service_name = "video";
 
-/// snapshot,t_,w_,h_,m_,f_,ar_: one frame (synchronous; H.264/H.265 sources)
+/// snapshot,t_,w_,h_,m_,f_,ar_,l_,s_: one frame (synchronous; H.264/H.265 sources)
 struct snapshot {
   static constexpr std::string_view service = service_name;
   std::optional<std::int64_t> t{};  // position in ms
@@ -215,6 +215,8 @@ struct snapshot {
   std::optional<snapshot_mode> m{};
   std::optional<frame_format> f{};
   std::optional<snapshot_orientation> ar{};
+  std::optional<std::int64_t> l{};  // px, the longer side
+  std::optional<std::int64_t> s{};  // px, the shorter side
 
   constexpr void render(detail::op_writer& o) const noexcept {
     o.name("snapshot");
@@ -224,6 +226,8 @@ struct snapshot {
     if (m) o.param("m", detail::name_of(*m));
     if (f) o.param("f", detail::name_of(*f));
     if (ar) o.param("ar", detail::name_of(*ar));
+    o.param("l", l);
+    o.param("s", s);
   }
   [[nodiscard]] constexpr style str() const noexcept { return to_style(*this); }
 };
@@ -283,8 +287,8 @@ struct animation {
   std::optional<std::int64_t> num{};            // frames (unset: to the end)
   std::optional<std::int64_t> inter{};          // frame interval, ms
   std::optional<decimal> fps{};                 // playback rate 0-240
-  std::optional<std::int64_t> w{}, h{};         // px
-  std::optional<std::string_view> scaletype{};  // values unpublished
+  std::optional<std::int64_t> w{}, h{};         // px, 32-4096
+  std::optional<std::string_view> scaletype{};  // crop stretch fill fit
 
   constexpr void render(detail::op_writer& o) const noexcept {
     o.name("animation");
@@ -309,7 +313,8 @@ struct sprite {
   std::optional<std::int64_t> thr{};            // 0-100, with m (dhash)
   std::optional<std::int64_t> num{};            // frames; 0 = no limit
   std::optional<std::int64_t> inter{};          // interval, ms
-  std::optional<std::int64_t> sw{}, sh{};       // tile size, px
+  std::optional<std::int64_t> sw{}, sh{};       // tile size, px, 32-4096
+  std::optional<std::int64_t> psw{}, psh{};     // tile size, percent of the source, 1-200
   std::optional<std::int64_t> tw{}, th{};       // tiles across, down
   std::optional<std::int64_t> pad{}, margin{};  // px between tiles, around them
   std::optional<std::string_view> scaletype{};  // values unpublished
@@ -324,6 +329,8 @@ struct sprite {
     o.param("inter", inter);
     o.param("sw", sw);
     o.param("sh", sh);
+    o.param("psw", psw);
+    o.param("psh", psh);
     o.param("tw", tw);
     o.param("th", th);
     o.param("pad", pad);
@@ -333,29 +340,28 @@ struct sprite {
   [[nodiscard]] constexpr style str() const noexcept { return to_style(*this); }
 };
 
-/// snapshots: many frames, one object each (asynchronous; no published parameter table, so
-/// every key except f and the sizes is checked for its syntax only)
+/// snapshots: many frames, one object each (asynchronous), per the published table of
+/// "Capture multiple video frames"
 struct snapshots {
   static constexpr std::string_view service = service_name;
   std::optional<std::int64_t> ss{};             // start, ms
   std::optional<frame_format> f{};              //
-  std::optional<std::string_view> m{};          // values unpublished
-  std::optional<std::int64_t> thr{};            // 0-100
-  std::optional<std::int64_t> num{};            // frames
+  std::optional<std::int64_t> num{};            // frames (unset: to the end)
   std::optional<std::int64_t> inter{};          // interval, ms
-  std::optional<std::int64_t> w{}, h{};         // px
-  std::optional<std::string_view> scaletype{};  // e.g. "crop"
+  std::optional<std::int64_t> w{}, h{};         // px, 32-4096
+  std::optional<std::int64_t> pw{}, ph{};       // percent of the source, 1-200 (w / h win)
+  std::optional<std::string_view> scaletype{};  // crop stretch fill fit
 
   constexpr void render(detail::op_writer& o) const noexcept {
     o.name("snapshots");
     o.param("ss", ss);
     if (f) o.param("f", detail::name_of(*f));
-    if (m) o.param("m", *m);
-    o.param("thr", thr);
     o.param("num", num);
     o.param("inter", inter);
     o.param("w", w);
     o.param("h", h);
+    o.param("pw", pw);
+    o.param("ph", ph);
     if (scaletype) o.param("scaletype", *scaletype);
   }
   [[nodiscard]] constexpr style str() const noexcept { return to_style(*this); }

@@ -182,10 +182,10 @@ TEST_CASE("video/animation, sprite and snapshots render canonical text", "[oss][
                                   .inter = 200,
                                   .fps = oss::decimal{12, 500},
                                   .w = 320,
-                                  .h = 0,
+                                  .h = 240,
                                   .scaletype = "fit"}
                      .str() ==
-                 "video/animation,ss_500,f_webp,num_10,inter_200,fps_12.5,w_320,h_0,"
+                 "video/animation,ss_500,f_webp,num_10,inter_200,fps_12.5,w_320,h_240,"
                  "scaletype_fit"sv);
   // Sample "video/sprite,f_jpg,sw_100,sh_100,inter_10000,tw_10,th_10,pad_0,margin_0".
   STATIC_REQUIRE(parses("video/sprite,f_jpg,sw_100,sh_100,inter_10000,tw_10,th_10,pad_0,margin_0"));
@@ -217,8 +217,11 @@ TEST_CASE("video/animation, sprite and snapshots render canonical text", "[oss][
       video::snapshots{
           .f = oss::frame_format::jpg, .inter = 10000, .w = 100, .h = 100, .scaletype = "crop"}
           .str() == "video/snapshots,f_jpg,inter_10000,w_100,h_100,scaletype_crop"sv);
-  STATIC_REQUIRE(video::snapshots{.ss = 0, .m = "dhash", .thr = 10, .num = 5}.str() ==
-                 "video/snapshots,ss_0,m_dhash,thr_10,num_5"sv);
+  // The published table ("Capture multiple video frames"): pw / ph are percentages (1-200).
+  STATIC_REQUIRE(video::snapshots{.ss = 0, .num = 5, .pw = 50, .ph = 200}.str() ==
+                 "video/snapshots,ss_0,num_5,pw_50,ph_200"sv);
+  STATIC_REQUIRE(video::sprite{.sw = 32, .psw = 1, .psh = 200}.str() ==
+                 "video/sprite,f_jpg,sw_32,psw_1,psh_200"sv);
 }
 
 TEST_CASE("video/concat is followed by its pre and sur inputs", "[oss][video]") {
@@ -304,7 +307,14 @@ TEST_CASE("out-of-range video values give a style holding the error", "[oss][vid
   CHECK(code_of(video::animation{.fps = 241 + zero}.str()) == errc::value_out_of_range);
   CHECK(code_of(video::sprite{.thr = 101 + zero}.str()) == errc::value_out_of_range);
   CHECK(code_of(video::sprite{.thr = 10 + zero}.str()) == errc::missing_parameter);  // needs m
-  CHECK(code_of(video::snapshots{.m = "a,b"}.str()) == errc::unknown_parameter);
+  CHECK(code_of(video::snapshots{.scaletype = "fill,b"}.str()) == errc::unknown_parameter);
+  CHECK(code_of(video::snapshots{.scaletype = "zoom"}.str()) == errc::invalid_enum_value);
+  CHECK(code_of(video::snapshots{.w = 31 + zero}.str()) == errc::value_out_of_range);
+  CHECK(code_of(video::snapshots{.ph = 0 + zero}.str()) == errc::value_out_of_range);
+  CHECK(code_of(video::snapshots{.pw = 201 + zero}.str()) == errc::value_out_of_range);
+  CHECK(code_of(video::sprite{.sh = 4097 + zero}.str()) == errc::value_out_of_range);
+  CHECK(code_of(video::sprite{.psh = 0 + zero}.str()) == errc::value_out_of_range);
+  CHECK(code_of(video::animation{.w = 16 + zero}.str()) == errc::value_out_of_range);
   CHECK_FALSE(video::concat{.align = -1 + zero}.str().has_error());  // unpublished ([?])
   // An error is sticky through composition.
   CHECK(code_of(video::concat{.fps = 300 + zero} / video::pre{.o = "a.mp4"}) ==

@@ -1016,6 +1016,70 @@ def case_jsonl_option_errors():
     no_secret(out)
 
 
+def case_unchecked():
+    """--unchecked / "unchecked": true: the grammar without the vocabulary, never a fallback."""
+    # validate: strict refuses an unknown operation; --unchecked passes it through verbatim.
+    code, _, err = run(["validate", "oss", "image/facesx,w_1"])
+    check(code == 1 and "unknown operation" in err, f"strict: exit {code}: {err}")
+    code, out, err = run(["validate", "oss", "--unchecked", "image/facesx,w_1"])
+    check(code == 0 and out == "image/facesx,w_1\n", f"unchecked: exit {code}: {out}{err}")
+    # ... but still refuses CR/LF, an empty parameter, an empty operation.
+    for bad in ["image/facesx,w_1\r\nX: y", "image/resize,,w_1", "image//resize,w_1",
+                "image/facesx,w_1\n"]:
+        code, _, err = run(["validate", "oss", "--unchecked", bad])
+        check(code == 1, f"unchecked accepted {bad!r}: {err}")
+    # CI likewise; placement still applies (--for).
+    code, _, _ = run(["validate", "ci", "imageFuture/k/1"])
+    check(code == 1, "strict CI accepts an unknown operation")
+    code, out, err = run(["validate", "ci", "--unchecked", "imageFuture/k/1"])
+    check(code == 0 and out == "imageFuture/k/1\n", f"unchecked CI: {out}{err}")
+    code, _, err = run(["validate", "ci", "--unchecked", "imageFuture//1"])
+    check(code == 1, f"unchecked CI accepts an empty segment: {err}")
+    code, _, err = run(["validate", "ci", "--for", "download", "watermark/4/type/3/text/dGVzdA"])
+    check(code == 1 and "download URL" in err, f"watermark/4 in a download URL: {err}")
+    code, _, err = run(["validate", "oss", "--for", "bogus", "image/info"])
+    check(code == 2, f"--for bogus: exit {code}")
+    # presign: an unknown operation signs with --unchecked; sys/saveas is refused either way.
+    presign = ["presign", "oss", "--region", "cn-hangzhou", "--bucket", "examplebucket",
+               "--key", "a.jpg", "--time", SEED_TIME]
+    code, _, _ = run(presign + ["--style", "image/facesx,w_1"], env=oss_env())
+    check(code == 1, "strict presign signs an unknown operation")
+    code, out, err = run(presign + ["--unchecked", "--style", "image/facesx,w_1"], env=oss_env())
+    check(code == 0 and "x-oss-process=image%2Ffacesx%2Cw_1" in out, f"unchecked presign: {out}{err}")
+    saveas = "image/facesx,w_1|sys/saveas,o_ZXhhbXBsZWRpci9yZXNpemVkLmpwZw"
+    code, _, err = run(presign + ["--unchecked", "--style", saveas], env=oss_env())
+    check(code == 1 and "saveas" in err, f"unchecked presign with sys/saveas: exit {code}: {err}")
+    # process: unchecked reaches the signed body; saveas is still checked (base64).
+    code, out, err = run(PROCESS[:PROCESS.index("--style")] + ["--style", "image/facesx,w_1",
+                         "--unchecked", "--dry-run"] + PROCESS[PROCESS.index("--style") + 2:],
+                         env=oss_env())
+    check(code == 0 and "x-oss-process=image%2Ffacesx%2Cw_1%7Csys%2Fsaveas" in out,
+          f"unchecked process: {out}{err}")
+    # jsonl: "unchecked": true signs an unknown operation and still refuses sys/saveas in a URL.
+    line = {"id": 1, "provider": "oss", "op": "presign_get", "region": "cn-hangzhou",
+            "bucket": "examplebucket", "key": "a.jpg", "style": "image/facesx,w_1",
+            "time": int(SEED_TIME), "unchecked": True,
+            "credentials": {"access_key_id": OSS_ID, "access_key_secret": OSS_SECRET}}
+    strict = dict(line)
+    del strict["unchecked"]
+    results, _ = jsonl([line, strict, dict(line, id=3, style=saveas), dict(line, id=4, unchecked=1)])
+    check(results[0].get("ok") is True and "image%2Ffacesx%2Cw_1" in results[0]["url"],
+          f"jsonl unchecked: {results[0]}")
+    check(results[1].get("ok") is False, f"jsonl strict: {results[1]}")
+    check(results[2].get("ok") is False and "saveas" in json.dumps(results[2]),
+          f"jsonl unchecked saveas: {results[2]}")
+    check(results[3].get("ok") is False, f"jsonl unchecked must be a boolean: {results[3]}")
+    # ci-process with "unchecked": true applies to its Pic-Operations rules.
+    ci_line = {"id": 5, "provider": "cos", "op": "ci_image_process", "region": "ap-guangzhou",
+               "bucket": "examplebucket-1250000000", "key": "a.jpg", "time": int(SEED_TIME),
+               "credentials": {"access_key_id": COS_ID, "access_key_secret": COS_SECRET},
+               "pic_operations": {"rules": [{"fileid": "o.png", "rule": "imageFuture/k/1"}]}}
+    results, _ = jsonl([dict(ci_line, unchecked=True), ci_line])
+    check(results[0].get("ok") is True and "imageFuture/k/1" in header(results[0], "Pic-Operations"),
+          f"jsonl ci unchecked: {results[0]}")
+    check(results[1].get("ok") is False, f"jsonl ci strict: {results[1]}")
+
+
 def main():
     global BINARY
     if len(sys.argv) != 3:

@@ -33,6 +33,7 @@ constexpr flag_spec flags[] = {
     {"expires", "SECONDS", "lifetime of the URL (default 3600)"},
     {"signature", "v4|v1", "oss: signature version (default v4)"},
     {"time", "UNIX", "signing time in unix seconds (default: now)"},
+    {"unchecked", "", "check structure and placement only, not the vocabulary"},
 };
 }  // namespace
 
@@ -62,6 +63,7 @@ int run_presign(std::span<char* const> args) {
     if (!parsed->has(required))
       return usage_error("presign", "--" + std::string(required) + " is required");
   if (auto bad = read_common_flags(*parsed, in)) return usage_error("presign", *bad);
+  in.unchecked = parsed->has("unchecked");
   if (auto s = parsed->get("style")) in.style = std::string(*s);
   if (auto r = parsed->get("rule")) in.rule = std::string(*r);
   if (auto e = parsed->get("expires")) {

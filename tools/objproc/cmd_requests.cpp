@@ -32,7 +32,8 @@ constexpr std::string_view credentials_note =
       {"endpoint", "E", "a custom endpoint host instead of the region's"},            \
       {"key", "K", "the source object's key"},                                        \
       {"time", "UNIX", "signing time in unix seconds (default: now)"},                \
-      {"dry-run", "", "print the signed request and a curl command; send nothing"}, { \
+      {"dry-run", "", "print the signed request and a curl command; send nothing"},   \
+      {"unchecked", "", "check structure and placement only, not the vocabulary"}, {  \
     "send", "", "send the request (needs libcurl and real keys)"                      \
   }
 #define OBJPROC_CLI_OSS_FLAGS                                                      \
@@ -233,6 +234,7 @@ int run_request(const command_spec& spec, std::span<char* const> args) {
   in.vendor = spec.vendor;
   in.kind = spec.kind;
   if (auto bad = read_common_flags(*parsed, in)) return usage_error(command, *bad);
+  in.unchecked = parsed->has("unchecked");
   std::string file;
   if (oss) {
     in.style = std::string(*parsed->get("style"));

@@ -87,6 +87,7 @@ constexpr known_field known_fields[] = {
     {"endpoint", 0},
     {"time", 0},
     {"credentials", 0},
+    {"unchecked", 0},  // applies to the line's style, rule and Pic-Operations rules
     {"style", f_style},
     {"save_as", f_save_as},
     {"notify_topic", f_notify_topic},
@@ -146,6 +147,12 @@ class line_reader {
     if (auto f = optional_string("endpoint", in.endpoint)) return f;
     if (auto f = read_time(in)) return f;
     if (auto f = read_credentials(in)) return f;
+    if (const json::value* v = root_.find("unchecked")) {
+      if (!v->is_bool())
+        return at(*v, errc::wrong_type,
+                  "unchecked is true or false (true: structure and placement only)");
+      in.unchecked = v->as_bool();
+    }
     return in.vendor == provider::oss ? read_oss(in) : read_cos(in);
   }
 

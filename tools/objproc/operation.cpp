@@ -61,7 +61,7 @@ objproc::result<ci::endpoint> cos_endpoint(const operation_input& in) {
 // they are encoded and checked exactly as the typed API does it.
 std::optional<build_failure> oss_style(const operation_input& in, oss::style& out) {
   if (!in.style) return std::nullopt;
-  auto parsed = oss::parse_style(*in.style);
+  auto parsed = in.unchecked ? oss::unchecked_style(*in.style) : oss::parse_style(*in.style);
   if (!parsed) return build_failure{parsed.error(), "style", *in.style};
   out = *parsed;
   if (in.save_as) {
@@ -133,7 +133,7 @@ build_result build_oss(const operation_input& in) {
 }
 
 // Each rule checked on its own first, so an error names the rule and points into its text.
-std::optional<build_failure> check_rules(const ci::pic_operations& ops) {
+std::optional<build_failure> check_rules(const ci::pic_operations& ops, ci::rule_carrier where) {
   for (std::size_t i = 0; i < ops.rules.size(); ++i) {
     const ci::pic_rule& r = ops.rules[i];
     const std::string at = "pic_operations.rules[" + std::to_string(i) + "].";
@@ -142,7 +142,8 @@ std::optional<build_failure> check_rules(const ci::pic_operations& ops) {
         return build_failure{ok.error(), at + "bucket", r.bucket};
     if (auto ok = ci::check_fileid(r.fileid); !ok)
       return build_failure{ok.error(), at + "fileid", r.fileid};
-    if (auto ok = ci::parse_rule(r.rule); !ok)
+    if (auto ok = r.unchecked ? ci::unchecked_rule(r.rule, where) : ci::parse_rule(r.rule, where);
+        !ok)
       return build_failure{ok.error(), at + "rule", r.rule};
   }
   if (ops.rules.size() > ci::max_pic_rules)
@@ -284,7 +285,8 @@ build_result build_cos(const operation_input& in) {
   if (in.kind == op_kind::presign_get) {
     ci::rule process;
     if (in.rule) {
-      auto parsed = ci::parse_rule(*in.rule);
+      constexpr auto url = ci::rule_carrier::download_url;
+      auto parsed = in.unchecked ? ci::unchecked_rule(*in.rule, url) : ci::parse_rule(*in.rule, url);
       if (!parsed) return fail(parsed.error(), "rule", *in.rule);
       process = *parsed;
     }
@@ -296,10 +298,15 @@ build_result build_cos(const operation_input& in) {
     return succeed({std::nullopt, std::move(*url)});
   }
 
-  if (auto f = check_rules(in.pic_operations)) return {std::nullopt, std::move(*f)};
+  // --unchecked / "unchecked": true applies to every rule of the Pic-Operations.
+  ci::pic_operations operations = in.pic_operations;
+  for (ci::pic_rule& r : operations.rules) r.unchecked = r.unchecked || in.unchecked;
+  const auto carrier = in.kind == op_kind::ci_put_object ? ci::rule_carrier::upload
+                                                         : ci::rule_carrier::cloud_process;
+  if (auto f = check_rules(operations, carrier)) return {std::nullopt, std::move(*f)};
   ci::ci_put_object put{.bucket = in.bucket,
                         .key = in.key,
-                        .operations = in.pic_operations,
+                        .operations = operations,
                         .body = in.body,
                         .content_type = in.content_type};
   std::vector<ci::user_meta> metas;
@@ -309,7 +316,7 @@ build_result build_cos(const operation_input& in) {
                       ? put.prepare(*where)
                       : ci::ci_image_process{.bucket = in.bucket,
                                              .key = in.key,
-                                             .operations = in.pic_operations}
+                                             .operations = operations}
                             .prepare(*where);
   if (!prepared) return fail(prepared.error(), "request");
   auto signed_request = ci::sign(*prepared, keys, in.time, in.expires, crypto);

@@ -68,6 +68,9 @@ struct operation_input {
   std::vector<std::pair<std::string, std::string>> meta;  // x-cos-meta-<first>: <second>
   std::optional<std::int64_t> traffic_limit;              // bit/s
   // both
+  // The explicit way past the vocabulary (oss::unchecked_style, cos::unchecked_rule): structure,
+  // placement and injection safety are still checked; never implied, never a fallback.
+  bool unchecked = false;
   std::chrono::seconds expires{3600};  // presigned URL lifetime; COS header signing window
   std::chrono::sys_seconds time{};
   objproc::owned_credentials credentials;

@@ -3818,6 +3818,13 @@ OBJPROC_NAMESPACE_END
 //       non-constexpr function named after the errc, so the compiler's own message names the
 //       problem ("call to non-'constexpr' function '... compile_time_error::invalid_enum_value'")
 //       and shows the offset in the constexpr frame above it.
+//   detail::reject_literal<Text, code, offset, detail>()
+//       used by the "..."_oss / "..."_ci literal operators, whose text is a template argument:
+//       the function the compiler quotes in its first line carries the errc, the byte offset,
+//       the field of the literal the offset points into and the detail, e.g. (g++ 12)
+//         call to non-'constexpr' function 'void ...::literal_rejected() [with errc Code =
+//         errc::invalid_enum_value; long unsigned int ByteOffset = 21; ... Field =
+//         fixed_string<5>{"m_abc"}; ... Detail = fixed_string<24>{"lfit mfit fill pad fixed"}]'
 #ifndef OBJPROC_CORE_DIAGNOSTIC_HPP
 #define OBJPROC_CORE_DIAGNOSTIC_HPP
 
@@ -3826,8 +3833,10 @@ OBJPROC_NAMESPACE_END
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <utility>
 
 // #include "objproc/config.hpp"
+// #include "objproc/core/fixed_string.hpp"
 // #include "objproc/core/result.hpp"
 
 OBJPROC_NAMESPACE_BEGIN
@@ -3862,6 +3871,64 @@ namespace compile_time_error {
 OBJPROC_DETAIL_ERRC_LIST(OBJPROC_DETAIL_ERRC_SINK)
 #undef OBJPROC_DETAIL_ERRC_SINK
 }  // namespace compile_time_error
+
+namespace compile_time_error {
+// Never called at run time: its template arguments are the compiler's message for a rejected
+// literal (the errc, the byte offset, the field around it, the detail).
+template <errc Code, std::size_t ByteOffset, fixed_string Field, fixed_string Detail>
+inline void literal_rejected() noexcept {
+  std::abort();
+}
+// clang prints a fixed_string argument as numbers; it prints characters as characters.
+template <char... Text>
+struct characters {};
+template <errc Code, std::size_t ByteOffset, class Field, class Detail>
+inline void literal_rejected() noexcept {
+  std::abort();
+}
+}  // namespace compile_time_error
+
+template <fixed_string S, std::size_t... I>
+[[nodiscard]] consteval auto as_characters(std::index_sequence<I...>) noexcept {
+  return compile_time_error::characters<S.data[I]...>{};
+}
+template <fixed_string S>
+using characters_of = decltype(as_characters<S>(std::make_index_sequence<S.size()>{}));
+
+/// `text` as a fixed_string of N characters (N <= text.size()).
+template <std::size_t N>
+[[nodiscard]] consteval fixed_string<N> fixed_copy(std::string_view text) noexcept {
+  fixed_string<N> out;
+  for (std::size_t i = 0; i < N; ++i) out.data[i] = text[i];
+  return out;
+}
+
+/// The field of a processing string an offset points into: from just after the last ',', '/'
+/// or '|' before it to the next one (the offset's whole "key_value" or segment).
+[[nodiscard]] constexpr std::string_view field_at(std::string_view text,
+                                                  std::size_t offset) noexcept {
+  if (offset > text.size()) return {};
+  const auto separator = [](char c) { return c == ',' || c == '/' || c == '|'; };
+  std::size_t begin = offset < text.size() && separator(text[offset]) ? offset + 1 : offset;
+  if (begin > text.size()) begin = text.size();
+  while (begin > 0 && !separator(text[begin - 1])) --begin;
+  std::size_t end = begin;
+  while (end < text.size() && !separator(text[end])) ++end;
+  return text.substr(begin, end - begin);
+}
+
+/// Fails the constant evaluation of the checked literal `Text` (see compile_time_error above).
+template <fixed_string Text, errc Code, std::size_t ByteOffset, fixed_string Detail>
+consteval void reject_literal() noexcept {
+  constexpr std::string_view field = field_at(Text.view(), ByteOffset);
+  constexpr fixed_string<field.size()> field_text = fixed_copy<field.size()>(field);
+#if defined(__clang__)
+  compile_time_error::literal_rejected<Code, ByteOffset, characters_of<field_text>,
+                                       characters_of<Detail>>();
+#else
+  compile_time_error::literal_rejected<Code, ByteOffset, field_text, Detail>();
+#endif
+}
 
 /// In a constant evaluation, makes the evaluation fail with the errc's name in the diagnostic.
 /// At run time it does nothing (callers return the error normally).
@@ -5096,10 +5163,23 @@ class rule_string {
   [[nodiscard]] constexpr std::string_view view() const noexcept { return text_; }
   /// The parsed rule (cannot fail: the literal was checked).
   [[nodiscard]] constexpr rule get() const noexcept { return *parse_rule(text_); }
+  /// The checked literal where a rule is expected: presign_get{.process = "..."_ci}.
+  constexpr operator rule() const noexcept { return get(); }  // NOLINT(google-explicit-constructor)
+  /// ... and where rule text is expected: pic_rule{.rule = "..."_ci} (the canonical form).
+  operator std::string() const { return std::string(get().view()); }  // NOLINT
 
  private:
   std::string_view text_;
 };
+
+namespace detail {
+/// The error a checked literal would raise, or errc::none (for the literal operator).
+[[nodiscard]] constexpr objproc::error literal_error(std::string_view text) noexcept {
+  objproc::detail::text_writer count{nullptr, rule_capacity, 0};
+  if (auto r = parse_pipeline(text, count, rule_carrier::any); !r) return r.error();
+  return objproc::error{errc::none};
+}
+}  // namespace detail
 
 /// The explicit opt-out from compile-time checking: parsed where it is used.
 struct runtime_rule {
@@ -5112,6 +5192,11 @@ namespace literals {
 /// "imageMogr2/thumbnail/!50p"_ci: a compile-time checked CI rule.
 template <fixed_string Text>
 consteval cos::rule_string operator""_ci() noexcept {
+  // As "..."_oss: the compiler's message carries the errc, offset, field and detail.
+  constexpr objproc::error e = cos::detail::literal_error(Text.view());
+  if constexpr (e.code != errc::none)
+    objproc::detail::reject_literal<Text, e.code, e.offset,
+                                    objproc::detail::fixed_copy<e.detail.size()>(e.detail)>();
   return cos::rule_string(Text.data);
 }
 }  // namespace literals
@@ -11480,10 +11565,21 @@ class style_string {
   [[nodiscard]] constexpr std::string_view view() const noexcept { return text_; }
   /// The parsed style (cannot fail: the literal was checked).
   [[nodiscard]] constexpr style get() const noexcept { return *parse_style(text_); }
+  /// The checked literal where a style is expected: process_object{.process = "..."_oss}.
+  constexpr operator style() const noexcept { return get(); }  // NOLINT(google-explicit-constructor)
 
  private:
   std::string_view text_;
 };
+
+namespace detail {
+/// The error a checked literal would raise, or errc::none (for the literal operator).
+[[nodiscard]] constexpr objproc::error literal_error(std::string_view text) noexcept {
+  style_writer count{nullptr, style_capacity, 0};
+  if (auto r = parse_process(text, count, {}); !r) return r.error();
+  return objproc::error{errc::none};
+}
+}  // namespace detail
 
 /// The explicit opt-out from compile-time checking, for text known only at run time: the
 /// operation it is passed to parses it and returns the error.
@@ -11497,6 +11593,12 @@ namespace literals {
 /// "image/resize,w_100"_oss: a compile-time checked OSS process string.
 template <fixed_string Text>
 consteval oss::style_string operator""_oss() noexcept {
+  // The text is a template argument here, so the compiler's message can carry the offset, the
+  // field and the detail (core/diagnostic.hpp), not only the errc.
+  constexpr objproc::error e = oss::detail::literal_error(Text.view());
+  if constexpr (e.code != errc::none)
+    objproc::detail::reject_literal<Text, e.code, e.offset,
+                                    objproc::detail::fixed_copy<e.detail.size()>(e.detail)>();
   return oss::style_string(Text.data);
 }
 }  // namespace literals

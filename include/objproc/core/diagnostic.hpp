@@ -9,6 +9,13 @@
 //       non-constexpr function named after the errc, so the compiler's own message names the
 //       problem ("call to non-'constexpr' function '... compile_time_error::invalid_enum_value'")
 //       and shows the offset in the constexpr frame above it.
+//   detail::reject_literal<Text, code, offset, detail>()
+//       used by the "..."_oss / "..."_ci literal operators, whose text is a template argument:
+//       the function the compiler quotes in its first line carries the errc, the byte offset,
+//       the field of the literal the offset points into and the detail, e.g. (g++ 12)
+//         call to non-'constexpr' function 'void ...::literal_rejected() [with errc Code =
+//         errc::invalid_enum_value; long unsigned int ByteOffset = 21; ... Field =
+//         fixed_string<5>{"m_abc"}; ... Detail = fixed_string<24>{"lfit mfit fill pad fixed"}]'
 #ifndef OBJPROC_CORE_DIAGNOSTIC_HPP
 #define OBJPROC_CORE_DIAGNOSTIC_HPP
 
@@ -17,8 +24,10 @@
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <utility>
 
 #include "objproc/config.hpp"
+#include "objproc/core/fixed_string.hpp"
 #include "objproc/core/result.hpp"
 
 OBJPROC_NAMESPACE_BEGIN
@@ -53,6 +62,64 @@ namespace compile_time_error {
 OBJPROC_DETAIL_ERRC_LIST(OBJPROC_DETAIL_ERRC_SINK)
 #undef OBJPROC_DETAIL_ERRC_SINK
 }  // namespace compile_time_error
+
+namespace compile_time_error {
+// Never called at run time: its template arguments are the compiler's message for a rejected
+// literal (the errc, the byte offset, the field around it, the detail).
+template <errc Code, std::size_t ByteOffset, fixed_string Field, fixed_string Detail>
+inline void literal_rejected() noexcept {
+  std::abort();
+}
+// clang prints a fixed_string argument as numbers; it prints characters as characters.
+template <char... Text>
+struct characters {};
+template <errc Code, std::size_t ByteOffset, class Field, class Detail>
+inline void literal_rejected() noexcept {
+  std::abort();
+}
+}  // namespace compile_time_error
+
+template <fixed_string S, std::size_t... I>
+[[nodiscard]] consteval auto as_characters(std::index_sequence<I...>) noexcept {
+  return compile_time_error::characters<S.data[I]...>{};
+}
+template <fixed_string S>
+using characters_of = decltype(as_characters<S>(std::make_index_sequence<S.size()>{}));
+
+/// `text` as a fixed_string of N characters (N <= text.size()).
+template <std::size_t N>
+[[nodiscard]] consteval fixed_string<N> fixed_copy(std::string_view text) noexcept {
+  fixed_string<N> out;
+  for (std::size_t i = 0; i < N; ++i) out.data[i] = text[i];
+  return out;
+}
+
+/// The field of a processing string an offset points into: from just after the last ',', '/'
+/// or '|' before it to the next one (the offset's whole "key_value" or segment).
+[[nodiscard]] constexpr std::string_view field_at(std::string_view text,
+                                                  std::size_t offset) noexcept {
+  if (offset > text.size()) return {};
+  const auto separator = [](char c) { return c == ',' || c == '/' || c == '|'; };
+  std::size_t begin = offset < text.size() && separator(text[offset]) ? offset + 1 : offset;
+  if (begin > text.size()) begin = text.size();
+  while (begin > 0 && !separator(text[begin - 1])) --begin;
+  std::size_t end = begin;
+  while (end < text.size() && !separator(text[end])) ++end;
+  return text.substr(begin, end - begin);
+}
+
+/// Fails the constant evaluation of the checked literal `Text` (see compile_time_error above).
+template <fixed_string Text, errc Code, std::size_t ByteOffset, fixed_string Detail>
+consteval void reject_literal() noexcept {
+  constexpr std::string_view field = field_at(Text.view(), ByteOffset);
+  constexpr fixed_string<field.size()> field_text = fixed_copy<field.size()>(field);
+#if defined(__clang__)
+  compile_time_error::literal_rejected<Code, ByteOffset, characters_of<field_text>,
+                                       characters_of<Detail>>();
+#else
+  compile_time_error::literal_rejected<Code, ByteOffset, field_text, Detail>();
+#endif
+}
 
 /// In a constant evaluation, makes the evaluation fail with the errc's name in the diagnostic.
 /// At run time it does nothing (callers return the error normally).

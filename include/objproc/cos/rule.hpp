@@ -632,10 +632,23 @@ class rule_string {
   [[nodiscard]] constexpr std::string_view view() const noexcept { return text_; }
   /// The parsed rule (cannot fail: the literal was checked).
   [[nodiscard]] constexpr rule get() const noexcept { return *parse_rule(text_); }
+  /// The checked literal where a rule is expected: presign_get{.process = "..."_ci}.
+  constexpr operator rule() const noexcept { return get(); }  // NOLINT(google-explicit-constructor)
+  /// ... and where rule text is expected: pic_rule{.rule = "..."_ci} (the canonical form).
+  operator std::string() const { return std::string(get().view()); }  // NOLINT
 
  private:
   std::string_view text_;
 };
+
+namespace detail {
+/// The error a checked literal would raise, or errc::none (for the literal operator).
+[[nodiscard]] constexpr objproc::error literal_error(std::string_view text) noexcept {
+  objproc::detail::text_writer count{nullptr, rule_capacity, 0};
+  if (auto r = parse_pipeline(text, count, rule_carrier::any); !r) return r.error();
+  return objproc::error{errc::none};
+}
+}  // namespace detail
 
 /// The explicit opt-out from compile-time checking: parsed where it is used.
 struct runtime_rule {
@@ -648,6 +661,11 @@ namespace literals {
 /// "imageMogr2/thumbnail/!50p"_ci: a compile-time checked CI rule.
 template <fixed_string Text>
 consteval cos::rule_string operator""_ci() noexcept {
+  // As "..."_oss: the compiler's message carries the errc, offset, field and detail.
+  constexpr objproc::error e = cos::detail::literal_error(Text.view());
+  if constexpr (e.code != errc::none)
+    objproc::detail::reject_literal<Text, e.code, e.offset,
+                                    objproc::detail::fixed_copy<e.detail.size()>(e.detail)>();
   return cos::rule_string(Text.data);
 }
 }  // namespace literals

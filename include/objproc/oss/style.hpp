@@ -836,10 +836,21 @@ class style_string {
   [[nodiscard]] constexpr std::string_view view() const noexcept { return text_; }
   /// The parsed style (cannot fail: the literal was checked).
   [[nodiscard]] constexpr style get() const noexcept { return *parse_style(text_); }
+  /// The checked literal where a style is expected: process_object{.process = "..."_oss}.
+  constexpr operator style() const noexcept { return get(); }  // NOLINT(google-explicit-constructor)
 
  private:
   std::string_view text_;
 };
+
+namespace detail {
+/// The error a checked literal would raise, or errc::none (for the literal operator).
+[[nodiscard]] constexpr objproc::error literal_error(std::string_view text) noexcept {
+  style_writer count{nullptr, style_capacity, 0};
+  if (auto r = parse_process(text, count, {}); !r) return r.error();
+  return objproc::error{errc::none};
+}
+}  // namespace detail
 
 /// The explicit opt-out from compile-time checking, for text known only at run time: the
 /// operation it is passed to parses it and returns the error.
@@ -853,6 +864,12 @@ namespace literals {
 /// "image/resize,w_100"_oss: a compile-time checked OSS process string.
 template <fixed_string Text>
 consteval oss::style_string operator""_oss() noexcept {
+  // The text is a template argument here, so the compiler's message can carry the offset, the
+  // field and the detail (core/diagnostic.hpp), not only the errc.
+  constexpr objproc::error e = oss::detail::literal_error(Text.view());
+  if constexpr (e.code != errc::none)
+    objproc::detail::reject_literal<Text, e.code, e.offset,
+                                    objproc::detail::fixed_copy<e.detail.size()>(e.detail)>();
   return oss::style_string(Text.data);
 }
 }  // namespace literals

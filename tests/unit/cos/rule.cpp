@@ -189,3 +189,13 @@ TEST_CASE("CI operations need something to do; any rule accepts ignore-error", "
         "watermark/3/type/3/text/dA/ignore-error/1");
   CHECK(canonical("watermark/4/type/3/ignore-error/1") == "watermark/4/type/3/ignore-error/1");
 }
+
+TEST_CASE("a checked literal converts to its rule and to its canonical text",
+          "[cos][rule][literal]") {
+  using namespace objproc::literals;
+  constexpr objproc::cos::rule converted = "imageMogr2/thumbnail/!50p/"_ci;
+  STATIC_REQUIRE(converted.view() == "imageMogr2/thumbnail/!50p");
+  const std::string text = "imageMogr2/thumbnail/!50p/"_ci;  // the canonical form
+  CHECK(text == "imageMogr2/thumbnail/!50p");
+  CHECK(parse_rule(text).value().view() == converted.view());
+}

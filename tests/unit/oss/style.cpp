@@ -275,3 +275,17 @@ TEST_CASE("a checked literal is one that fits a style", "[oss][style][literal]")
   REQUIRE_FALSE(r.has_value());
   CHECK(r.error().code == errc::style_too_long);
 }
+
+TEST_CASE("a checked literal converts to the style it checked", "[oss][style][literal]") {
+  using namespace objproc::literals;
+  constexpr objproc::oss::style converted = "image/resize,w_100/format,png"_oss;
+  STATIC_REQUIRE(converted == std::string_view("image/resize,w_100/format,png"));
+  STATIC_REQUIRE(converted.service() == "image");
+  const objproc::oss::style at_run_time = "image/crop,w_10,h_10"_oss;
+  CHECK(at_run_time == parse_style("image/crop,w_10,h_10").value());
+  // Where the literal's error would point: the field around an offset.
+  STATIC_REQUIRE(objproc::detail::field_at("image/resize,w_100,m_abc", 21) == "m_abc");
+  STATIC_REQUIRE(objproc::detail::field_at("image/resize,w_100,m_abc", 12) == "w_100");
+  STATIC_REQUIRE(objproc::detail::field_at("image/resize", 0) == "image");
+  STATIC_REQUIRE(objproc::detail::field_at("a,b", 9).empty());
+}

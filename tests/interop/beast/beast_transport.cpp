@@ -16,18 +16,24 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/asio/use_future.hpp>
+#include <algorithm>
 #include <chrono>
 #include <coroutine>
+#include <cstddef>
+#include <cstdint>
 #include <cstdlib>
+#include <cstring>
 #include <exception>
 #include <fstream>
 #include <optional>
+#include <span>
 #include <stop_token>
 #include <string>
 
 #include "interop.hpp"
 #include "objproc/client.hpp"
 #include "objproc/coro.hpp"
+#include "objproc/cos/operations.hpp"
 #include "objproc/crypto/portable.hpp"
 
 namespace asio = boost::asio;
@@ -538,4 +544,85 @@ TEST_CASE("beast interop: cancel(id) and a stale kept-alive connection", "[beast
   REQUIRE(out);
   INFO((out->has_value() ? std::string() : objproc::to_string(out->error())));
   CHECK(out->has_value());
+}
+
+namespace {
+
+/// A body_source over a string, handing out `chunk` bytes per read; "ends early" after
+/// stop_after bytes.
+struct chunked_text {
+  std::string text;
+  std::size_t chunk = 7;
+  std::size_t at = 0;
+  std::size_t reads = 0;
+  std::size_t stop_after = static_cast<std::size_t>(-1);
+
+  static std::size_t read(void* self_ptr, std::span<std::byte> out) noexcept {
+    auto& self = *static_cast<chunked_text*>(self_ptr);
+    ++self.reads;
+    if (self.at >= self.stop_after) return 0;
+    const std::size_t n = std::min({out.size(), self.chunk, self.text.size() - self.at});
+    std::memcpy(out.data(), self.text.data() + self.at, n);
+    self.at += n;
+    return n;
+  }
+  objproc::http::body_source source() { return {text.size(), this, &chunked_text::read}; }
+};
+
+}  // namespace
+
+TEST_CASE("beast interop: a streamed 2 MiB body, verified; a source that ends early fails",
+          "[beast][interop]") {
+  for (const bool tls : {false, true}) {
+    INFO((tls ? "TLS" : "plain"));
+    REQUIRE(interop::reset_server());
+    chunked_text text;
+    text.text.assign(std::size_t{2} << 20, 'x');
+    for (std::size_t i = 0; i < text.text.size(); i += 4099)
+      text.text[i] = static_cast<char>('a' + i % 26);
+    text.chunk = 65521;
+    const auto prepared =
+        ci::ci_put_object{.bucket = interop::cos_bucket,
+                          .key = "big/stream.bin",
+                          .operations = {.is_pic_info = true,
+                                         .rules = {{.fileid = "format.png",
+                                                    .rule = "imageView2/format/png"}}},
+                          .body_source = text.source(),
+                          .content_type = "application/octet-stream"}
+            .prepare(cos_endpoint(tls));
+    REQUIRE(prepared.has_value());
+    const auto request = ci::sign(*prepared, interop::cos_credentials(), interop::now(),
+                                  seconds{600}, objproc::crypto::portable{});
+    REQUIRE(request.has_value());
+    REQUIRE(request->has_streaming_body());
+    asio::io_context io;
+    objproc::beast::transport http(io.get_executor(), short_timeouts(tls));
+    std::optional<objproc::result<objproc::http::response>> out;
+    http.async_send(*request,
+                    objproc::http::completion([&](auto r) { out.emplace(std::move(r)); }));
+    io.run_for(seconds{20});
+    io.restart();
+    REQUIRE(out);
+    INFO((out->has_value() ? std::string() : objproc::to_string(out->error())));
+    REQUIRE(out->has_value());
+    CHECK((*out)->status == 200);
+    CHECK(text.at == text.text.size());
+    CHECK(text.reads > 1);
+    const auto seen = interop::last_seen();
+    CHECK(seen.verified);
+    CHECK(seen.body_size == static_cast<std::int64_t>(text.text.size()));
+
+    chunked_text short_text;
+    short_text.text.assign(text.text.size(), 'y');
+    short_text.stop_after = 100000;
+    auto broken = *request;
+    REQUIRE(broken.set_body(short_text.source()).has_value());
+    out.reset();
+    http.async_send(broken,
+                    objproc::http::completion([&](auto r) { out.emplace(std::move(r)); }));
+    io.run_for(seconds{20});
+    REQUIRE(out);
+    REQUIRE_FALSE(out->has_value());
+    CHECK(out->error().code == errc::transport_failed);
+  }
 }

@@ -11,12 +11,15 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # libclang-rt-14-dev: libFuzzer and the sanitizer runtimes for clang (fuzz targets in ci-clang).
-# pkgconf and git: the pkg-config and FetchContent package tests.
-packages=(cmake ninja-build g++ clang libclang-rt-14-dev python3 catch2 libssl-dev libcurl4-openssl-dev libbenchmark-dev pkgconf git)
+# pkgconf and git: the pkg-config and FetchContent package tests. libboost-dev: Boost.Asio for
+# the objproc::beast adapter (headers only); openssl (the command): the self-signed certificate
+# of the TLS interop tests (without it they are skipped).
+packages=(cmake ninja-build g++ clang libclang-rt-14-dev python3 catch2 libssl-dev libcurl4-openssl-dev libbenchmark-dev libboost-dev openssl pkgconf git)
 # What each package provides, to check machines without dpkg (command, or header under /usr).
 declare -A provides=([cmake]=cmake [ninja-build]=ninja [g++]=g++ [clang]=clang++ [python3]=python3
   [pkgconf]=pkg-config [git]=git [catch2]=include/catch2/catch.hpp [libssl-dev]=include/openssl/evp.h
   [libcurl4-openssl-dev]=include/curl/curl.h [libbenchmark-dev]=include/benchmark/benchmark.h
+  [libboost-dev]=include/boost/beast.hpp [openssl]=openssl
   [libclang-rt-14-dev]=lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.fuzzer-x86_64.a)
 have() {
   if command -v dpkg-query >/dev/null 2>&1; then

@@ -18,6 +18,7 @@
 //            (operations.hpp), UploadResult and error XML (results.hpp)
 //   http/    request and response descriptors, header and query fields, the wire form of a
 //            request (wire.hpp) and an incremental response reader (response_parser.hpp)
+// Not included here: <objproc/coro.hpp> (co_await an operation: <coroutine>, <stop_token>).
 // Adapters (separate targets, include them yourself):
 //   <objproc/adapters/openssl.hpp>   objproc::openssl::crypto   (target objproc::openssl)
 #ifndef OBJPROC_OBJPROC_HPP

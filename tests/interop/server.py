@@ -33,6 +33,9 @@ tell a reset from a stale kept-alive connection) and the fault would hit the wro
 Command line:
   server.py --port-file F --pid-file P --oss-id .. --oss-secret .. --cos-id .. --cos-secret ..
             [--region cn-hangzhou] [--background] [--lifetime 900] [--log FILE]
+            [--tls-cert CERT.pem --tls-key KEY.pem --tls-port-file F2]
+  With --tls-*, the same server (one fault queue, one request log, one clock) also listens for
+  HTTPS on a second loopback port, written to F2; control requests go to either port.
   server.py --stop --pid-file P
   server.py --self-test        checks this signer against tests/vectors/signing.json
 """
@@ -47,6 +50,7 @@ import json
 import os
 import signal
 import socket
+import ssl
 import struct
 import sys
 import threading
@@ -886,6 +890,24 @@ class Server(ThreadingHTTPServer):
     request_queue_size = 64
 
 
+class TLSServer(Server):
+    """The same server over TLS: each accepted connection does its handshake in its own thread
+    (a slow or failed handshake never blocks the accept loop)."""
+
+    tls_context = None
+
+    def finish_request(self, request, client_address):
+        try:
+            request = self.tls_context.wrap_socket(request, server_side=True)
+        except (ssl.SSLError, OSError):
+            return  # a client that refused our certificate, or went away
+        super().finish_request(request, client_address)
+
+    def handle_error(self, request, client_address):
+        if self.verbose:
+            super().handle_error(request, client_address)
+
+
 # --------------------------------------------------------------------------------------------
 # Self test: this signer against the golden vectors
 
@@ -1032,9 +1054,20 @@ def serve(args):
     server = Server(("127.0.0.1", 0), Handler)
     server.state = State(creds, load_responses())
     server.verbose = args.verbose
+    servers = [server]
+    if args.tls_cert:
+        tls = TLSServer(("127.0.0.1", 0), Handler)
+        tls.tls_context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        tls.tls_context.load_cert_chain(args.tls_cert, args.tls_key)
+        tls.state = server.state
+        tls.verbose = args.verbose
+        servers.append(tls)
+        threading.Thread(target=tls.serve_forever, kwargs={"poll_interval": 0.2},
+                         daemon=True).start()
 
     def stop(*_):
-        threading.Thread(target=server.shutdown, daemon=True).start()
+        for s in servers:
+            threading.Thread(target=s.shutdown, daemon=True).start()
 
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)
@@ -1043,12 +1076,15 @@ def serve(args):
     timer.start()
     if args.pid_file:
         write_atomically(args.pid_file, "%d\n" % os.getpid())
+    if args.tls_cert:
+        write_atomically(args.tls_port_file, "%d\n" % servers[1].server_address[1])
     write_atomically(args.port_file, "%d\n" % server.server_address[1])
     try:
         server.serve_forever(poll_interval=0.2)
     finally:
-        server.server_close()
-        for path in (args.port_file, args.pid_file):
+        for s in servers:
+            s.server_close()
+        for path in (args.port_file, args.pid_file, args.tls_port_file):
             try:
                 if path:
                     os.unlink(path)
@@ -1062,7 +1098,7 @@ def start_in_background(args):
     until it has written its port file."""
     if args.pid_file and os.path.exists(args.pid_file):
         stop_server(args)  # one left over from an interrupted run
-    for path in (args.port_file, args.pid_file):
+    for path in (args.port_file, args.pid_file, args.tls_port_file):
         if path and os.path.exists(path):
             os.unlink(path)
     pid = os.fork()
@@ -1150,7 +1186,12 @@ def main():
     p.add_argument("--background", action="store_true")
     p.add_argument("--stop", action="store_true")
     p.add_argument("--self-test", action="store_true")
+    p.add_argument("--tls-cert", help="PEM certificate: also serve HTTPS")
+    p.add_argument("--tls-key", help="PEM private key of --tls-cert")
+    p.add_argument("--tls-port-file", help="where the HTTPS port is written")
     args = p.parse_args()
+    if args.tls_cert and not (args.tls_key and args.tls_port_file):
+        p.error("--tls-cert needs --tls-key and --tls-port-file")
     if args.self_test:
         return self_test() | self_test_negative()
     if args.stop:

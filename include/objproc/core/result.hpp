@@ -88,6 +88,7 @@ OBJPROC_NAMESPACE_BEGIN
   X(connection_failed, "connection failed, request not sent")     \
   X(timed_out, "timed out")                                       \
   X(response_truncated, "response truncated")                     \
+  X(cancelled, "operation cancelled")                             \
   X(service_error, "the service returned an error")               \
   X(missing_credentials, "missing credentials")                   \
   X(invalid_header_name, "invalid header name")                   \

@@ -28,6 +28,15 @@
 //   t.schedule_after(std::chrono::milliseconds delay, std::function<void()> fn)
 //     Calls fn once, from the event loop, no earlier than `delay` from now.
 // Model: objproc::curl::multi_transport (adapters/curl).
+//
+// Optionally, an asynchronous transport can abandon a request (objproc::cancellable_transport):
+//   auto id = t.async_send(r, std::move(done));   // returns a request id (any copyable type)
+//   t.cancel(id)
+//     If that request has not completed, stops it (closing its connection if need be) and
+//     calls its `done`, once, later, from the loop, with errc::cancelled; otherwise does
+//     nothing. The client uses it to abandon the attempt in flight when an operation is
+//     cancelled (client::async_send's handle, objproc/coro.hpp's stop_token).
+// Model: objproc::beast::transport (adapters/beast).
 #ifndef OBJPROC_HTTP_TRANSPORT_HPP
 #define OBJPROC_HTTP_TRANSPORT_HPP
 
@@ -65,6 +74,13 @@ template <class T>
 concept async_timer = requires(T& t, std::chrono::milliseconds delay, std::function<void()> fn) {
   t.schedule_after(delay, std::move(fn));
 };
+
+/// An asynchronous transport whose requests can be abandoned one by one (see the top).
+template <class T>
+concept cancellable_transport =
+    async_transport<T> && requires(T& t, const http::request& r, http::completion done) {
+      t.cancel(t.async_send(r, std::move(done)));
+    };
 
 /// True for failures after which the request may have reached the server (it may have acted).
 [[nodiscard]] constexpr bool may_have_been_sent(errc code) noexcept {

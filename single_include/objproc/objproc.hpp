@@ -47,6 +47,7 @@
 //            (operations.hpp), UploadResult and error XML (results.hpp)
 //   http/    request and response descriptors, header and query fields, the wire form of a
 //            request (wire.hpp) and an incremental response reader (response_parser.hpp)
+// Not included here: <objproc/coro.hpp> (co_await an operation: <coroutine>, <stop_token>).
 // Adapters (separate targets, include them yourself):
 //   <objproc/adapters/openssl.hpp>   objproc::openssl::crypto   (target objproc::openssl)
 #ifndef OBJPROC_OBJPROC_HPP
@@ -70,9 +71,23 @@
 // objproc::async_timer (async_send); Crypto models objproc::crypto_provider; Credentials models
 // objproc::credentials_provider; Clock models objproc::signing_clock (now() on the system
 // clock: a fake clock makes tests deterministic). A client is not thread-safe: use one per
-// thread (its transport usually is per thread anyway). In the asynchronous form the client must
-// outlive every operation it started. The client owns its transport, or refers to one owned
-// elsewhere when given std::ref(transport) (Transport is then a reference type).
+// thread (its transport usually is per thread anyway). The client owns its transport, or refers
+// to one owned elsewhere when given std::ref(transport) (Transport is then a reference type).
+//
+// Asynchronous operations (async_send, and co_await through objproc/coro.hpp):
+//   - Each calls its completion exactly once, from the transport's loop, never from inside
+//     async_send or cancel().
+//   - Cancelling (the returned async_handle's cancel(), from the loop's thread) completes the
+//     operation with errc::cancelled as soon as the loop runs: no further attempt is made, a
+//     pending retry wait is abandoned, and the attempt in flight is abandoned too when the
+//     transport models objproc::cancellable_transport (otherwise its late response is dropped).
+//     Cancelling a finished operation does nothing.
+//   - Destroying (or moving from) a client with operations in flight is allowed: the client
+//     never touches itself again for them, and each completes with errc::cancelled when the
+//     transport next calls back (its response, or its retry timer). That needs a transport
+//     that still runs: one referred to with std::ref and outliving the client, or one that,
+//     destroyed with the client, still delivers its pending completions (objproc::beast::
+//     transport does, from its executor; curl::multi_transport drops them uncalled).
 #ifndef OBJPROC_CLIENT_HPP
 #define OBJPROC_CLIENT_HPP
 
@@ -268,6 +283,7 @@ OBJPROC_NAMESPACE_BEGIN
   X(connection_failed, "connection failed, request not sent")     \
   X(timed_out, "timed out")                                       \
   X(response_truncated, "response truncated")                     \
+  X(cancelled, "operation cancelled")                             \
   X(service_error, "the service returned an error")               \
   X(missing_credentials, "missing credentials")                   \
   X(invalid_header_name, "invalid header name")                   \
@@ -8333,6 +8349,15 @@ OBJPROC_NAMESPACE_END
 //   t.schedule_after(std::chrono::milliseconds delay, std::function<void()> fn)
 //     Calls fn once, from the event loop, no earlier than `delay` from now.
 // Model: objproc::curl::multi_transport (adapters/curl).
+//
+// Optionally, an asynchronous transport can abandon a request (objproc::cancellable_transport):
+//   auto id = t.async_send(r, std::move(done));   // returns a request id (any copyable type)
+//   t.cancel(id)
+//     If that request has not completed, stops it (closing its connection if need be) and
+//     calls its `done`, once, later, from the loop, with errc::cancelled; otherwise does
+//     nothing. The client uses it to abandon the attempt in flight when an operation is
+//     cancelled (client::async_send's handle, objproc/coro.hpp's stop_token).
+// Model: objproc::beast::transport (adapters/beast).
 #ifndef OBJPROC_HTTP_TRANSPORT_HPP
 #define OBJPROC_HTTP_TRANSPORT_HPP
 
@@ -8370,6 +8395,13 @@ template <class T>
 concept async_timer = requires(T& t, std::chrono::milliseconds delay, std::function<void()> fn) {
   t.schedule_after(delay, std::move(fn));
 };
+
+/// An asynchronous transport whose requests can be abandoned one by one (see the top).
+template <class T>
+concept cancellable_transport =
+    async_transport<T> && requires(T& t, const http::request& r, http::completion done) {
+      t.cancel(t.async_send(r, std::move(done)));
+    };
 
 /// True for failures after which the request may have reached the server (it may have acted).
 [[nodiscard]] constexpr bool may_have_been_sent(errc code) noexcept {
@@ -12817,6 +12849,59 @@ struct client_options {
 
 namespace detail {
 
+/// What an asynchronous operation shares with its async_handle (see client::async_send).
+struct async_operation_base : std::enable_shared_from_this<async_operation_base> {
+  virtual ~async_operation_base() = default;
+  virtual void cancel() = 0;
+  bool finished = false;
+  bool cancel_requested = false;
+};
+
+/// Tells an asynchronous operation's callbacks whether their client still exists. A copy or a
+/// move gets a fresh flag: operations started by the source stay tied to the source.
+class client_life {
+ public:
+  client_life() = default;
+  client_life(const client_life&) noexcept {}
+  client_life& operator=(const client_life&) noexcept { return *this; }
+  ~client_life() {
+    if (alive_) *alive_ = false;
+  }
+  /// Shared with an operation's callbacks; allocated on the first asynchronous operation.
+  [[nodiscard]] const std::shared_ptr<bool>& flag() {
+    if (!alive_) alive_ = std::make_shared<bool>(true);
+    return alive_;
+  }
+
+ private:
+  std::shared_ptr<bool> alive_;
+};
+
+}  // namespace detail
+
+/// Cancels one asynchronous operation of a client (client::async_send returns it). Holds no
+/// ownership: it may outlive the operation and the client; cancel() then does nothing.
+class async_handle {
+ public:
+  async_handle() = default;
+  explicit async_handle(std::weak_ptr<detail::async_operation_base> op) : op_(std::move(op)) {}
+  /// Completes the operation with errc::cancelled (from the loop, soon), unless it finished.
+  /// Call it from the loop's thread.
+  void cancel() const {
+    if (auto op = op_.lock()) op->cancel();
+  }
+  /// True while the operation has not delivered its completion.
+  [[nodiscard]] bool pending() const {
+    auto op = op_.lock();
+    return op && !op->finished;
+  }
+
+ private:
+  std::weak_ptr<detail::async_operation_base> op_;
+};
+
+namespace detail {
+
 /// Blocks the calling thread for `delay` (> 0), like std::this_thread::sleep_for.
 inline void sleep_for(std::chrono::milliseconds delay) {
 #if OBJPROC_DETAIL_POSIX_SLEEP
@@ -12993,9 +13078,10 @@ class client {
   }
 
   /// The same, through an asynchronous transport: `done` is called once, from the transport's
-  /// event loop (never from inside async_send), with what send() would have returned.
+  /// event loop (never from inside async_send), with what send() would have returned, or with
+  /// errc::cancelled (see the top of this file). The handle cancels it.
   template <class Op>
-  void async_send(const Op& op, const endpoint_for<Op>& where, completion_for<Op> done) {
+  async_handle async_send(const Op& op, const endpoint_for<Op>& where, completion_for<Op> done) {
     static_assert(async_transport<Transport>,
                   "objproc::client::async_send needs a Transport that models "
                   "objproc::async_transport (see objproc/http/transport.hpp)");
@@ -13008,10 +13094,14 @@ class client {
                                 [done = std::move(done), e = prepared.error()] {
                                   done(outcome_for<Op>::failed(e));
                                 });
-      return;
+      return {};
     }
     auto state = std::make_shared<async_state<Op>>(std::move(*prepared), std::move(done));
+    state->owner = this;
+    state->alive = life_.flag();
+    async_handle handle{std::weak_ptr<detail::async_operation_base>(state)};
     async_attempt<Op>(std::move(state));
+    return handle;
   }
 
   /// A presigned GET URL signed with the provider's credentials at the corrected time.
@@ -13050,12 +13140,45 @@ class client {
   };
 
   template <class Op>
-  struct async_state {
+  struct async_state final : detail::async_operation_base {
     using prepared_type = typename detail::client_operation<Op>::prepared_type;
     async_state(prepared_type p, completion_for<Op> d) : prepared(std::move(p)), done(std::move(d)) {}
     prepared_type prepared;
     completion_for<Op> done;
     int attempt = 0;
+    client* owner = nullptr;
+    std::shared_ptr<bool> alive;              // false once the client is gone
+    std::function<void()> abandon_in_flight;  // cancels the transport request, when it can
+
+    [[nodiscard]] bool client_alive() const noexcept { return alive && *alive; }
+    /// Delivers `out` unless something was delivered already.
+    void finish(outcome_for<Op> out) {
+      if (finished) return;
+      finished = true;
+      abandon_in_flight = nullptr;
+      auto fn = std::move(done);
+      fn(std::move(out));
+    }
+    void finish_cancelled() {
+      auto out = outcome_for<Op>::failed(
+          error{errc::cancelled, error::no_offset, "the operation was cancelled", 0});
+      out.record(attempt, 0, {});
+      finish(std::move(out));
+    }
+    void cancel() override {
+      if (finished || cancel_requested || !client_alive()) return;
+      cancel_requested = true;
+      if (abandon_in_flight) {
+        auto abandon = std::move(abandon_in_flight);
+        abandon();  // the transport calls back with errc::cancelled: delivered from there
+        return;
+      }
+      // Waiting to retry, or an attempt the transport cannot abandon: deliver from the loop
+      // now; the timer or the late response then finds the operation finished.
+      auto self = std::static_pointer_cast<async_state>(shared_from_this());
+      owner->transport_.schedule_after(std::chrono::milliseconds{0},
+                                       [self] { self->finish_cancelled(); });
+    }
   };
 
   static std::uint64_t default_seed() noexcept {
@@ -13141,19 +13264,42 @@ class client {
     if (!signed_request) {
       transport_.schedule_after(std::chrono::milliseconds{0},
                                 [state, e = signed_request.error(), attempt] {
-                                  state->done(finished<Op>(e, attempt));
+                                  state->finish(finished<Op>(e, attempt));
                                 });
       return;
     }
-    transport_.async_send(*signed_request, [this, state](result<http::response> response) {
-      const bool rewindable = !state->prepared.request.has_streaming_body();
-      auto s = settle<Op>(std::move(response), state->attempt, rewindable);
-      if (!s.retry) {
-        state->done(std::move(s.done));
+    // An http::completion, not the lambda: an Asio-style transport may also have an
+    // async_send(request, CompletionToken) overload, which a lambda would pick.
+    http::completion on_response = [state](result<http::response> response) {
+      state->abandon_in_flight = nullptr;
+      if (state->finished) return;  // cancelled while this attempt was in flight
+      if (state->cancel_requested || !state->client_alive()) {
+        state->finish_cancelled();
         return;
       }
-      transport_.schedule_after(s.delay, [this, state] { async_attempt<Op>(state); });
-    });
+      client& self = *state->owner;
+      const bool rewindable = !state->prepared.request.has_streaming_body();
+      auto s = self.template settle<Op>(std::move(response), state->attempt, rewindable);
+      if (!s.retry) {
+        state->finish(std::move(s.done));
+        return;
+      }
+      self.transport_.schedule_after(s.delay, [state] {
+        if (state->finished) return;
+        if (state->cancel_requested || !state->client_alive()) {
+          state->finish_cancelled();
+          return;
+        }
+        state->owner->template async_attempt<Op>(state);
+      });
+    };
+    if constexpr (cancellable_transport<std::remove_reference_t<Transport>>) {
+      auto id = transport_.async_send(*signed_request, std::move(on_response));
+      if (!state->finished)
+        state->abandon_in_flight = [this, id] { transport_.cancel(id); };
+    } else {
+      transport_.async_send(*signed_request, std::move(on_response));
+    }
   }
 
   Transport transport_;
@@ -13164,6 +13310,7 @@ class client {
   detail::jitter_source jitter_;
   std::chrono::seconds clock_offset_{0};
   oss::v4_key_cache key_cache_;  // a client is per thread, so is its cache
+  detail::client_life life_;     // last: marked dead first when the client goes
 };
 
 /// client(std::ref(loop), ...) refers to a transport owned elsewhere (an engine's event loop,

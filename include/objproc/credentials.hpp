@@ -133,17 +133,19 @@ namespace detail {
     return error{errc::missing_credentials, error::no_offset,
                  cos_family ? "COS_SECRET_KEY is not set" : "TENCENTCLOUD_SECRET_KEY is not set"};
   const std::string_view token = detail::environment(token_name);
-  if (auto r = check_credential_text(id, cos_family ? "control character in COS_SECRET_ID"
-                                                    : "control character in TENCENTCLOUD_SECRET_ID");
+  if (auto r =
+          check_credential_text(id, cos_family ? "control character in COS_SECRET_ID"
+                                               : "control character in TENCENTCLOUD_SECRET_ID");
       !r)
     return r.error();
-  if (auto r = check_credential_text(key, cos_family ? "control character in COS_SECRET_KEY"
-                                                     : "control character in TENCENTCLOUD_SECRET_KEY");
+  if (auto r =
+          check_credential_text(key, cos_family ? "control character in COS_SECRET_KEY"
+                                                : "control character in TENCENTCLOUD_SECRET_KEY");
       !r)
     return r.error();
-  if (auto r = check_credential_text(token, cos_family
-                                                ? "control character in COS_SESSION_TOKEN"
-                                                : "control character in TENCENTCLOUD_SESSION_TOKEN");
+  if (auto r = check_credential_text(
+          token, cos_family ? "control character in COS_SESSION_TOKEN"
+                            : "control character in TENCENTCLOUD_SESSION_TOKEN");
       !r)
     return r.error();
   return owned_credentials(std::string(id), std::string(key), std::string(token));

@@ -1392,6 +1392,16 @@ def case_shell_habits():
     answer = json.loads(out)
     check(code == 1 and answer["ok"] is False and answer["error"]["code"] == "value_out_of_range"
           and answer["error"]["message"].startswith("style:"), out)
+    code, out, err = run(["presign", "oss", "--region", "cn-hangzhou", "--bucket", "examplebucket",
+                          "--key", "a.jpg", "--time", SEED_TIME, "--json"], env=oss_env())
+    answer = json.loads(out)
+    check(code == 0 and answer["ok"] is True and answer["method"] == "GET" and
+          answer["url"].startswith("https://examplebucket.oss-cn-hangzhou.aliyuncs.com/a.jpg?"),
+          out + err)
+    code, out, err = run(["presign", "oss", "--region", "cn-hangzhou", "--bucket", "examplebucket",
+                          "--key", "a.jpg"], env=clean_env(OSS_ACCESS_KEY_ID="id\n",
+                                                           OSS_ACCESS_KEY_SECRET="s"))
+    check(code == 1 and "OSS_ACCESS_KEY_ID" in err and out == "", f"bad key id: {err!r}")
     # completion bash: a script bash accepts, naming the commands.
     code, out, err = run(["completion", "bash"])
     check(code == 0 and "complete -o default -F _objproc objproc" in out and "ci-put" in out, out)

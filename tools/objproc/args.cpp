@@ -131,8 +131,8 @@ std::optional<parsed_args> parse_args(std::span<char* const> args, std::span<con
     } else if (i + 1 < args.size()) {
       value = args[++i];
     } else {
-      error = "--" + std::string(spec->name) + " needs a value (" +
-              std::string(spec->value_name) + ")";
+      error =
+          "--" + std::string(spec->name) + " needs a value (" + std::string(spec->value_name) + ")";
       return std::nullopt;
     }
     out.flags.emplace_back(std::string(spec->name), std::move(value));

@@ -38,9 +38,11 @@ constexpr command commands[] = {
 // `objproc completion bash`: commands from the table above; each command's flags from its own
 // --help, so the script never goes stale.
 int run_completion(std::span<char* const> args) {
-  if (args.size() == 1 && (std::string_view(args[0]) == "-h" || std::string_view(args[0]) == "--help")) {
-    std::printf("usage: objproc completion bash\n\nPrints a bash completion script:\n"
-                "  source <(objproc completion bash)\n");
+  if (args.size() == 1 &&
+      (std::string_view(args[0]) == "-h" || std::string_view(args[0]) == "--help")) {
+    std::printf(
+        "usage: objproc completion bash\n\nPrints a bash completion script:\n"
+        "  source <(objproc completion bash)\n");
     return objproc_cli::exit_ok;
   }
   if (args.size() != 1 || std::string_view(args[0]) != "bash")

@@ -101,7 +101,8 @@ struct build_result {
 /// during the call only (the client prepares and signs each attempt itself).
 class operation_sender {
  public:
-  virtual void send(const objproc::oss::process_object& op, const objproc::oss::endpoint& where) = 0;
+  virtual void send(const objproc::oss::process_object& op,
+                    const objproc::oss::endpoint& where) = 0;
   virtual void send(const objproc::oss::async_process_object& op,
                     const objproc::oss::endpoint& where) = 0;
   virtual void send(const objproc::cos::ci_put_object& op, const objproc::cos::endpoint& where) = 0;

@@ -29,8 +29,7 @@ namespace ci = objproc::cos;
 
 // Text from the network, escaped for the terminal.
 void line(std::string_view label, std::string_view value) {
-  std::printf("%.*s: %s\n", static_cast<int>(label.size()), label.data(),
-              printable(value).c_str());
+  std::printf("%.*s: %s\n", static_cast<int>(label.size()), label.data(), printable(value).c_str());
 }
 
 // The results' fields, as text lines or as members of a JSON object.
@@ -86,7 +85,9 @@ void json_result(json_writer& w, const ci::upload_result& u) {
 struct service_text {
   std::string_view code, message, request_id, ec;
 };
-service_text text_of(const oss::service_error& e) { return {e.code, e.message, e.request_id, e.ec}; }
+service_text text_of(const oss::service_error& e) {
+  return {e.code, e.message, e.request_id, e.ec};
+}
 service_text text_of(const ci::service_error& e) { return {e.code, e.message, e.request_id, {}}; }
 
 std::string attempts_text(int attempts) {
@@ -146,8 +147,7 @@ int report(const Outcome& done, bool json) {
                  done.status(), printable(objproc::to_string(e)).c_str());
   else
     std::fprintf(stderr, "objproc: sending failed after %s: %s\n",
-                 attempts_text(done.attempts()).c_str(),
-                 printable(objproc::to_string(e)).c_str());
+                 attempts_text(done.attempts()).c_str(), printable(objproc::to_string(e)).c_str());
   return exit_failed;
 }
 
@@ -170,9 +170,7 @@ class client_sender final : public operation_sender {
     run(op, where);
   }
   void send(const ci::ci_put_object& op, const ci::endpoint& where) override { run(op, where); }
-  void send(const ci::ci_image_process& op, const ci::endpoint& where) override {
-    run(op, where);
-  }
+  void send(const ci::ci_image_process& op, const ci::endpoint& where) override { run(op, where); }
 
   int code = exit_failed;
 
@@ -188,8 +186,7 @@ class client_sender final : public operation_sender {
     options.oss_signature = in_.signature;
     options.cos_signature_lifetime = in_.expires;
     const shifted_clock clock{in_.time - std::chrono::system_clock::now()};
-    objproc::client client(objproc::curl::transport(transport_options),
-                           objproc::crypto::portable{},
+    objproc::client client(objproc::curl::transport(transport_options), objproc::crypto::portable{},
                            objproc::static_credentials(in_.credentials), options, clock);
     auto done = client.send(op, where);
     if (const auto offset = client.clock_offset(); offset.count() != 0)

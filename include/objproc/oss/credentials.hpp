@@ -61,8 +61,8 @@ namespace detail {
     if (static_cast<unsigned char>(c.access_key_secret[i]) < 0x20 || c.access_key_secret[i] == 0x7f)
       return error{errc::invalid_credentials, error::no_offset,
                    "control character in the access key secret"};
-  if (auto r = http::detail::check_header_value(c.security_token,
-                                                "CR, LF or NUL in the security token");
+  if (auto r =
+          http::detail::check_header_value(c.security_token, "CR, LF or NUL in the security token");
       !r)
     return r;
   for (std::size_t i = 0; i < c.security_token.size(); ++i)

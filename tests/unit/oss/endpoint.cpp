@@ -176,10 +176,10 @@ TEST_CASE("oss endpoint: custom hosts follow the DNS label rules", "[oss][endpoi
   CHECK(oss::endpoint::custom("oss.example.com").has_value());
   CHECK(oss::endpoint::custom("localhost:9000").has_value());
   CHECK(oss::endpoint::custom("[::1]:9000").has_value());
-  for (const std::string& bad : {std::string("a..b"), std::string("-a.com"), std::string("a-.com"),
-                                std::string(64, 'a') + ".com", std::string(300, 'a'),
-                                std::string("a.com:0"), std::string("a.com:99999"),
-                                std::string("u:p@a.com"), std::string("a.com/x")}) {
+  for (const std::string& bad :
+       {std::string("a..b"), std::string("-a.com"), std::string("a-.com"),
+        std::string(64, 'a') + ".com", std::string(300, 'a'), std::string("a.com:0"),
+        std::string("a.com:99999"), std::string("u:p@a.com"), std::string("a.com/x")}) {
     INFO(bad);
     const auto e = oss::endpoint::custom(bad);
     REQUIRE_FALSE(e.has_value());

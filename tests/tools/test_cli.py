@@ -1229,6 +1229,13 @@ def case_send_faults():
             answer = json.loads(out)
             check(answer["ok"] is True and answer["attempts"] == 1 and answer["status"] == 200 and
                   "original" in answer["result"], out)
+            # A streamed body cannot be rewound: after a 503 it is not sent again.
+            server.reset(["status:503"])
+            code, out, err = run(["ci-put", "--region", "ap-guangzhou", "--bucket",
+                                  "examplebucket-1250000000", "--key", "a.jpg", "--file", path,
+                                  "--rule", "imageView2/format/png", "--fileid", "f.png",
+                                  "--endpoint", server.endpoint, "--send"], env=send_env("cos"))
+            check(code == 1 and len(server.requests()) == 1 and "attempts: 1" in err, err)
 
 
 def case_no_send_without_flag():

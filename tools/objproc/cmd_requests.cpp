@@ -42,7 +42,8 @@ constexpr std::string_view credentials_note =
     "says so. --send (needs libcurl and the keys) retries 5xx, 429 (honouring Retry-After),\n"
     "timeouts, resets and a rejected signing time (after correcting the clock), signing each\n"
     "attempt afresh; async-process is retried after sending only with --retry-async (the\n"
-    "service may then start a second task). '-' and '_' are the same in flag names.\n\n"
+    "service may then start a second task); ci-put --file streams the file, so it is retried\n"
+    "only when the request never left. '-' and '_' are the same in flag names.\n\n"
     "exit status: 0 success, 1 the operation failed (invalid input, service or transport\n"
     "error), 2 bad usage, 3 the output could not be written (closed pipe, full disk).";
 

@@ -77,6 +77,18 @@ class static_credentials {
 static_assert(credentials_provider<static_credentials>,
               "objproc::static_credentials must model credentials_provider");
 
+/// errc::invalid_credentials when `text` (a key id, secret or token; `what`, a string literal,
+/// is the error's detail) holds a
+/// control character (below 0x20, or DEL): a pasted line break, a NUL. No offset and no text in
+/// the error: it would locate a secret.
+[[nodiscard]] constexpr result<void> check_credential_text(std::string_view text,
+                                                           std::string_view what) noexcept {
+  for (const char c : text)
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f)
+      return error{errc::invalid_credentials, error::no_offset, what};
+  return {};
+}
+
 namespace detail {
 [[nodiscard]] inline std::string_view environment(const char* name) noexcept {
   const char* value = std::getenv(name);  // NOLINT(concurrency-mt-unsafe): read-only use
@@ -86,7 +98,7 @@ namespace detail {
 
 /// OSS_ACCESS_KEY_ID, OSS_ACCESS_KEY_SECRET and optional OSS_SESSION_TOKEN (as the OSS SDKs'
 /// samples read them). A missing or empty id or secret is errc::missing_credentials naming the
-/// variable.
+/// variable; a control character in any of them is errc::invalid_credentials naming it.
 [[nodiscard]] inline result<owned_credentials> oss_environment_credentials() {
   const std::string_view id = detail::environment("OSS_ACCESS_KEY_ID");
   const std::string_view secret = detail::environment("OSS_ACCESS_KEY_SECRET");
@@ -94,8 +106,14 @@ namespace detail {
     return error{errc::missing_credentials, error::no_offset, "OSS_ACCESS_KEY_ID is not set"};
   if (secret.empty())
     return error{errc::missing_credentials, error::no_offset, "OSS_ACCESS_KEY_SECRET is not set"};
-  return owned_credentials(std::string(id), std::string(secret),
-                           std::string(detail::environment("OSS_SESSION_TOKEN")));
+  const std::string_view token = detail::environment("OSS_SESSION_TOKEN");
+  if (auto r = check_credential_text(id, "control character in OSS_ACCESS_KEY_ID"); !r)
+    return r.error();
+  if (auto r = check_credential_text(secret, "control character in OSS_ACCESS_KEY_SECRET"); !r)
+    return r.error();
+  if (auto r = check_credential_text(token, "control character in OSS_SESSION_TOKEN"); !r)
+    return r.error();
+  return owned_credentials(std::string(id), std::string(secret), std::string(token));
 }
 
 /// COS_SECRET_ID, COS_SECRET_KEY and optional COS_SESSION_TOKEN; when COS_SECRET_ID is unset,
@@ -114,8 +132,23 @@ namespace detail {
   if (key.empty())
     return error{errc::missing_credentials, error::no_offset,
                  cos_family ? "COS_SECRET_KEY is not set" : "TENCENTCLOUD_SECRET_KEY is not set"};
-  return owned_credentials(std::string(id), std::string(key),
-                           std::string(detail::environment(token_name)));
+  const std::string_view token = detail::environment(token_name);
+  if (auto r =
+          check_credential_text(id, cos_family ? "control character in COS_SECRET_ID"
+                                               : "control character in TENCENTCLOUD_SECRET_ID");
+      !r)
+    return r.error();
+  if (auto r =
+          check_credential_text(key, cos_family ? "control character in COS_SECRET_KEY"
+                                                : "control character in TENCENTCLOUD_SECRET_KEY");
+      !r)
+    return r.error();
+  if (auto r = check_credential_text(
+          token, cos_family ? "control character in COS_SESSION_TOKEN"
+                            : "control character in TENCENTCLOUD_SESSION_TOKEN");
+      !r)
+    return r.error();
+  return owned_credentials(std::string(id), std::string(key), std::string(token));
 }
 
 /// The environment, as providers (read on every get(): a rotated variable is picked up).

@@ -1080,6 +1080,407 @@ def case_unchecked():
     check(results[1].get("ok") is False, f"jsonl ci strict: {results[1]}")
 
 
+# --------------------------------------------------------------------------------------------
+# --send through the client, against tests/interop/server.py (signature-verifying, with faults)
+
+SERVER_PY = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "interop", "server.py")
+
+
+class FaultServer:
+    """tests/interop/server.py in the foreground, with the seed keys; stopped on exit."""
+
+    def __enter__(self):
+        import time
+        self.tmp = tempfile.TemporaryDirectory()
+        port_file = os.path.join(self.tmp.name, "port")
+        self.proc = subprocess.Popen(
+            [sys.executable, SERVER_PY, "--port-file", port_file, "--oss-id", OSS_ID,
+             "--oss-secret", OSS_SECRET, "--cos-id", COS_ID, "--cos-secret", COS_SECRET,
+             "--region", "cn-hangzhou", "--lifetime", "300"],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deadline = time.monotonic() + 20
+        while not os.path.exists(port_file):
+            check(time.monotonic() < deadline and self.proc.poll() is None,
+                  "server.py did not start")
+            time.sleep(0.05)
+        with open(port_file) as f:
+            self.port = int(f.read().strip())
+        self.endpoint = f"http://127.0.0.1:{self.port}"
+        return self
+
+    def __exit__(self, *exc):
+        self.proc.terminate()
+        try:
+            self.proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+        self.tmp.cleanup()
+
+    def call(self, method, path, payload=None):
+        import urllib.request
+        data = None if payload is None else json.dumps(payload).encode()
+        req = urllib.request.Request(self.endpoint + path, data=data, method=method)
+        opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+        with opener.open(req, timeout=10) as r:
+            return json.loads(r.read() or b"{}")
+
+    def reset(self, faults=()):
+        self.call("POST", "/__reset", {})
+        if faults:
+            self.call("POST", "/__control", {"faults": list(faults)})
+
+    def requests(self):
+        return self.call("GET", "/__stats")["requests"]
+
+
+def now_args(args):
+    """`args` without --time: the server checks the signing time against its clock."""
+    out = list(args)
+    if "--time" in out:
+        i = out.index("--time")
+        del out[i:i + 2]
+    return out
+
+
+def timed(args, env, stdin=b""):
+    import time
+    start = time.monotonic()
+    code, out, err = run(args, env=env, stdin=stdin)
+    return code, out, err, time.monotonic() - start
+
+
+def send_env(vendor="oss"):
+    return (oss_env if vendor == "oss" else cos_env)(NO_PROXY="127.0.0.1", no_proxy="127.0.0.1")
+
+
+def case_send_faults():
+    if not supports_send():
+        return
+    process = now_args(PROCESS)
+    with FaultServer() as server:
+        send = process + ["--endpoint", server.endpoint, "--send"]
+        # 503 then 200: succeeds, two requests, each verified (signed afresh).
+        server.reset(["status:503"])
+        code, out, err = run(send, env=send_env())
+        seen = server.requests()
+        check(code == 0 and "process status: OK" in out, f"503 then 200: exit {code}: {out}{err}")
+        check(len(seen) == 2 and all(r["verified"] for r in seen) and seen[0]["status"] == 503,
+              f"two verified requests: {seen}")
+        # 429 with Retry-After: 1 -> waits at least a second, then succeeds.
+        server.reset(["status:429"])
+        code, out, err, took = timed(send, send_env())
+        check(code == 0 and len(server.requests()) == 2, f"429: exit {code}: {err}")
+        check(took >= 0.9, f"Retry-After honoured: took {took:.2f} s")
+        # A reset, then a truncated body: each retried.
+        for fault in ("reset", "truncate"):
+            server.reset([fault])
+            code, out, err = run(send, env=send_env())
+            check(code == 0 and "process status: OK" in out and len(server.requests()) == 2,
+                  f"{fault}: exit {code}: {err} {server.requests()}")
+        # A server clock an hour ahead: rejected, corrected, said on stderr, signed again.
+        server.reset(["skew:3600"])
+        code, out, err = run(send, env=send_env())
+        seen = server.requests()
+        check(code == 0 and len(seen) == 2 and seen[0].get("error") == "RequestTimeTooSkewed",
+              f"skew: exit {code}: {err} {seen}")
+        check("clock differs" in err and "3600 s" in err, f"the correction is said: {err!r}")
+        # --time far in the past is corrected the same way.
+        server.reset()
+        code, out, err = run(PROCESS + ["--endpoint", server.endpoint, "--send"], env=send_env())
+        check(code == 0 and "clock differs" in err, f"--time corrected: exit {code}: {err}")
+        # Slow: bounded by --timeout; the attempts are said.
+        server.reset(["delay:5000"])
+        code, out, err, took = timed(send + ["--timeout", "1", "--retries", "0"], send_env())
+        check(code == 1 and took < 4.5, f"slow: exit {code} after {took:.1f} s: {err}")
+        check("after 1 attempt" in err and "timed out" in err, f"timeout message: {err!r}")
+        server.reset(["status:503", "status:503", "status:503"])
+        code, out, err = run(send + ["--retries", "2"], env=send_env())
+        check(code == 1 and "attempts: 3" in err and len(server.requests()) == 3, err)
+        server.reset(["status:503"])
+        code, out, err = run(send + ["--retries", "0"], env=send_env())
+        check(code == 1 and "attempts: 1" in err and len(server.requests()) == 1, err)
+        # Async after a 503: exactly one task request, unless asked.
+        async_send = now_args(ASYNC) + ["--endpoint", server.endpoint, "--send"]
+        server.reset(["status:503"])
+        code, out, err = run(async_send, env=send_env())
+        check(code == 1 and len(server.requests()) == 1 and "attempts: 1" in err,
+              f"async after 503: exit {code}, {len(server.requests())} requests: {err}")
+        server.reset(["status:503"])
+        code, out, err = run(async_send + ["--retry-async"], env=send_env())
+        check(code == 0 and len(server.requests()) == 2 and "task id:" in out, out + err)
+        # COS through the client too: ci-process, and ci-put streaming a file.
+        server.reset(["status:503"])
+        code, out, err = run(now_args(CI_PROCESS) + ["--endpoint", server.endpoint, "--send"],
+                             env=send_env("cos"))
+        check(code == 0 and len(server.requests()) == 2 and "processed:" in out, out + err)
+        with tempfile.TemporaryDirectory() as tmp:
+            path = os.path.join(tmp, "a.jpg")
+            with open(path, "wb") as f:
+                f.write(b"j" * 300000)
+            server.reset()
+            code, out, err = run(["ci-put", "--region", "ap-guangzhou", "--bucket",
+                                  "examplebucket-1250000000", "--key", "a.jpg", "--file", path,
+                                  "--rule", "imageView2/format/png", "--fileid", "f.png",
+                                  "--content-md5", "auto", "--endpoint", server.endpoint,
+                                  "--send", "--json"], env=send_env("cos"))
+            seen = server.requests()
+            check(code == 0 and len(seen) == 1 and seen[0]["verified"] and
+                  seen[0]["body_size"] == 300000, f"ci-put streamed: {out}{err} {seen}")
+            answer = json.loads(out)
+            check(answer["ok"] is True and answer["attempts"] == 1 and answer["status"] == 200 and
+                  "original" in answer["result"], out)
+            # A streamed body cannot be rewound: after a 503 it is not sent again.
+            server.reset(["status:503"])
+            code, out, err = run(["ci-put", "--region", "ap-guangzhou", "--bucket",
+                                  "examplebucket-1250000000", "--key", "a.jpg", "--file", path,
+                                  "--rule", "imageView2/format/png", "--fileid", "f.png",
+                                  "--endpoint", server.endpoint, "--send"], env=send_env("cos"))
+            check(code == 1 and len(server.requests()) == 1 and "attempts: 1" in err, err)
+
+
+def case_no_send_without_flag():
+    if not supports_send():
+        return
+    with FaultServer() as server:
+        server.reset()
+        with tempfile.TemporaryDirectory() as tmp:
+            path = os.path.join(tmp, "a.jpg")
+            with open(path, "wb") as f:
+                f.write(b"jpeg")
+            put = ["ci-put", "--region", "ap-guangzhou", "--bucket", "examplebucket-1250000000",
+                   "--key", "a.jpg", "--file", path, "--rule", "imageView2/format/png",
+                   "--fileid", "f.png"]
+            for args, env in ((now_args(PROCESS), send_env()), (now_args(ASYNC), send_env()),
+                              (now_args(CI_PROCESS), send_env("cos")), (put, send_env("cos"))):
+                for extra in ([], ["--dry-run"], ["--json"]):
+                    code, out, err = run(args + ["--endpoint", server.endpoint] + extra, env=env)
+                    check(code == 0, f"{args[0]} {extra}: exit {code}: {err}")
+        check(server.requests() == [], f"no request without --send: {server.requests()}")
+    # An empty endpoint is an error, never the production endpoint.
+    code, out, err = run(PROCESS + ["--endpoint", "", "--send"], env=oss_env())
+    check(code == 1 and "--endpoint" in err and "empty endpoint" in err, err)
+    code, out, err = run(PROCESS + ["--endpoint="], env=oss_env())
+    check(code == 1 and "--endpoint" in err and out == "", err)
+
+
+def case_send_output_hygiene():
+    if not supports_send():
+        return
+    # (A control character in a response header is refused by the transport itself.)
+    server = serve(403, {"x-oss-request-id": "REQ-1", "Content-Type": "application/xml"},
+                   b"<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>AccessDenied</Code>"
+                   b"<Message>evil \xc2\x9b2J text&#10;objproc: forged line&#13;&#9;</Message>"
+                   b"<RequestId>REQ-1</RequestId><HostId>h</HostId></Error>")
+    try:
+        endpoint = f"http://127.0.0.1:{server.server_port}"
+        code, out, err = run(PROCESS + ["--endpoint", endpoint, "--send"], env=send_env())
+        check(code == 1 and "AccessDenied" in err, f"exit {code}: {err!r}")
+        check("\x9b" not in err and "\r" not in err and "\t" not in err, f"escaped: {err!r}")
+        check("evil \\xc2\\x9b2J" in err and "\\x0aobjproc: forged line\\x0d\\x09" in err,
+              repr(err))
+        check("\nobjproc: forged line" not in err, "no forged line")
+    finally:
+        server.shutdown()
+
+
+def case_write_errors():
+    code, out, err = run(["validate", "--help"])
+    # A full disk.
+    with open("/dev/full", "wb") as full:
+        done = subprocess.run([BINARY] + PROCESS, stdout=full, stderr=subprocess.PIPE,
+                              env=oss_env(), timeout=30)
+    check(done.returncode == 3 and b"cannot write the output" in done.stderr,
+          f"/dev/full: exit {done.returncode}: {done.stderr!r}")
+    with open("/dev/full", "wb") as full:
+        done = subprocess.run([BINARY, "sign", "--jsonl"], stdout=full, stderr=subprocess.PIPE,
+                              input=(json.dumps(SEED_PROCESS_LINE) + "\n").encode(), timeout=30)
+    check(done.returncode == 3 and b"cannot write" in done.stderr, done.stderr)
+    # A closed pipe: the reader goes away; no death by SIGPIPE, a message and exit 3.
+    proc = subprocess.Popen([BINARY, "sign", "--jsonl"], stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc.stdout.close()
+    line = (json.dumps(SEED_PROCESS_LINE) + "\n").encode()
+    try:
+        proc.stdin.write(line * 50)
+        proc.stdin.close()
+    except BrokenPipeError:
+        pass
+    err = proc.stderr.read()
+    check(proc.wait(timeout=30) == 3 and b"cannot write the output" in err,
+          f"closed pipe: exit {proc.returncode}: {err!r}")
+    code, out, _ = run(["--help"])
+    check("3 the output could not be written" in out, "exit status 3 documented")
+
+
+def case_jsonl_coprocess():
+    """One line in, its answer out, before the next line is written."""
+    import select
+    proc = subprocess.Popen([BINARY, "sign", "--jsonl"], stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=clean_env())
+    try:
+        for i in range(3):
+            line = dict(SEED_PROCESS_LINE, id=i)
+            proc.stdin.write((json.dumps(line) + "\n").encode())
+            proc.stdin.flush()
+            ready, _, _ = select.select([proc.stdout], [], [], 10)
+            check(ready, f"no answer to line {i} within 10 s: the reader waits for more input")
+            answer = json.loads(proc.stdout.readline())
+            check(answer["id"] == i and answer["ok"] is True, answer)
+        proc.stdin.write(b"{not json}\n")
+        proc.stdin.flush()
+        ready, _, _ = select.select([proc.stdout], [], [], 10)
+        check(ready and json.loads(proc.stdout.readline())["ok"] is False, "error line answered")
+        proc.stdin.close()
+        check(proc.wait(timeout=10) == 0, "exit 0 at the end of the input")
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+
+
+def case_file_not_regular():
+    import time
+    base = ["ci-put", "--region", "ap-guangzhou", "--bucket", "examplebucket-1250000000",
+            "--key", "a.jpg", "--rule", "imageView2/format/png", "--fileid", "f.png"]
+    start = time.monotonic()
+    code, out, err = run(base + ["--file", "/dev/zero"], env=cos_env())
+    check(code == 2 and "character device" in err and "Authorization" not in out,
+          f"/dev/zero: exit {code}: {err}")
+    check(time.monotonic() - start < 5, "/dev/zero refused quickly")
+    with tempfile.TemporaryDirectory() as tmp:
+        fifo = os.path.join(tmp, "fifo")
+        os.mkfifo(fifo)
+        start = time.monotonic()
+        code, out, err = run(base + ["--file", fifo, "--send"], env=cos_env())
+        check(code == 2 and "FIFO" in err and time.monotonic() - start < 5, f"FIFO: {err}")
+        code, out, err = run(base + ["--file", tmp], env=cos_env())
+        check(code == 2 and "directory" in err, f"directory: {err}")
+        # Content-MD5 auto over a streamed file: the same as computed here.
+        path = os.path.join(tmp, "a.jpg")
+        data = os.urandom(200000)
+        with open(path, "wb") as f:
+            f.write(data)
+        code, out, err = run(base + ["--file", path, "--content-md5", "auto"], env=cos_env())
+        check(code == 0 and "Content-MD5: " + content_md5(data) in out and
+              "Content-Length: 200000" in out, out + err)
+
+
+def case_shell_habits():
+    code, out, _ = run(["--version"])
+    check(code == 0 and out.startswith("objproc ") and "transport:" in out, out)
+    # Seed spellings and dashed forms: the same request.
+    dashed = [a.replace("--target_image", "--target-image").replace("--target_bucket",
+                                                                       "--target-bucket")
+              for a in PROCESS]
+    _, seed_out, _ = run(PROCESS + ["--dry-run"], env=oss_env())
+    code, out, err = run(dashed + ["--dry-run"], env=oss_env())
+    check(code == 0 and out == seed_out, f"--target-image: {err}")
+    code, out2, err = run([a.replace("--notify-topic", "--notify_topic").replace(
+        "--target_key", "--target-key") for a in ASYNC], env=oss_env())
+    _, out1, _ = run(ASYNC, env=oss_env())
+    check(code == 0 and out1 == out2, f"--notify_topic: {err}")
+    code, _, err = run(PROCESS + ["--target-key", "x"], env=oss_env())
+    check(code == 2 and "same flag" in err, err)
+    code, _, err = run(PROCESS + ["--taget_bucket", "x"], env=oss_env())
+    check(code == 2 and "did you mean --target_bucket?" in err, err)
+    code, _, err = run(PROCESS + ["--regoin", "x"], env=oss_env())
+    check(code == 2 and "did you mean --region?" in err, err)
+    code, _, err = run(PROCESS + ["--zzzzzzzz"], env=oss_env())
+    check(code == 2 and "did you mean" not in err, err)
+    # --json: the jsonl answer schema, the same signed request as sign --jsonl.
+    code, out, err = run(PROCESS + ["--json"], env=oss_env())
+    answer = json.loads(out)
+    results, _ = jsonl([SEED_PROCESS_LINE])
+    check(code == 0 and answer["ok"] is True and answer["id"] is None, out)
+    check(answer["url"] == results[0]["url"] and answer["headers"] == results[0]["headers"] and
+          answer["body_base64"] == results[0]["body_base64"], f"{answer}\n{results[0]}")
+    bad = list(PROCESS)
+    bad[bad.index("--style") + 1] = "image/resize,w_0"
+    code, out, err = run(bad + ["--json"], env=oss_env())
+    answer = json.loads(out)
+    check(code == 1 and answer["ok"] is False and answer["error"]["code"] == "value_out_of_range"
+          and answer["error"]["message"].startswith("style:"), out)
+    code, out, err = run(["presign", "oss", "--region", "cn-hangzhou", "--bucket", "examplebucket",
+                          "--key", "a.jpg", "--time", SEED_TIME, "--json"], env=oss_env())
+    answer = json.loads(out)
+    check(code == 0 and answer["ok"] is True and answer["method"] == "GET" and
+          answer["url"].startswith("https://examplebucket.oss-cn-hangzhou.aliyuncs.com/a.jpg?"),
+          out + err)
+    code, out, err = run(["presign", "oss", "--region", "cn-hangzhou", "--bucket", "examplebucket",
+                          "--key", "a.jpg"], env=clean_env(OSS_ACCESS_KEY_ID="id\n",
+                                                           OSS_ACCESS_KEY_SECRET="s"))
+    check(code == 1 and "OSS_ACCESS_KEY_ID" in err and out == "", f"bad key id: {err!r}")
+    # completion bash: a script bash accepts, naming the commands.
+    code, out, err = run(["completion", "bash"])
+    check(code == 0 and "complete -o default -F _objproc objproc" in out and "ci-put" in out, out)
+    done = subprocess.run(["bash", "-n"], input=out.encode(), capture_output=True)
+    check(done.returncode == 0, f"bash -n: {done.stderr!r}")
+    code, _, err = run(["completion", "fish"])
+    check(code == 2, err)
+    # Flags for --send only are refused without it; bad values are named.
+    for flag, value in (("--timeout", "0"), ("--timeout", "x"), ("--retries", "-1"),
+                        ("--retries", "11"), ("--connect-timeout", "")):
+        code, _, err = run(PROCESS + ["--send", flag, value], env=oss_env())
+        check(code == 2 and flag in err, f"{flag} {value!r}: {err}")
+    code, _, err = run(PROCESS + ["--retries", "1"], env=oss_env())
+    check(code == 2 and "--send only" in err, err)
+
+
+def case_hostile_inputs():
+    """Every bad input of issue 14, through the flags and through sign --jsonl."""
+    cos_base = ["ci-process", "--region", "ap-guangzhou", "--bucket", "examplebucket-1250000000",
+                "--rule", "imageView2/format/png", "--fileid", "f.png", "--time", SEED_TIME]
+    for key, what in (("k" * 851, "at most 850"), ("/a.jpg", "cannot start"),
+                      ("\\a.jpg", "cannot start"), ("a\x1b[2Jb", "control"),
+                      ("a\rb", "control"), ("a\tb", "control")):
+        code, out, err = run(cos_base + ["--key", key], env=cos_env())
+        check(code == 1 and err.startswith("objproc: --key:") and what in err and out == "",
+              f"COS key {key[:20]!r}: exit {code}: {err!r}")
+        results, _ = jsonl([dict(CI_PUT_LINE, key=key)])
+        check(results[0]["ok"] is False and results[0]["error"]["message"].startswith("key:") and
+              results[0]["error"]["code"] == "invalid_object_key", results)
+    code, _, err = run(cos_base + ["--key", "k" * 850], env=cos_env())
+    check(code == 0, f"850 bytes is allowed: {err}")
+    for key in ("k" * 1024, "/a.jpg", "\\a.jpg"):
+        code, _, err = run(PROCESS[:5] + ["--key", key] + PROCESS[7:], env=oss_env())
+        check(code == 1 and err.startswith("objproc: --key:"), f"OSS key: {err!r}")
+    for host in ("a..b", "-a.com", "a-.com", "a" * 300 + ".com", "a.com:0", "a.com:65536",
+                 "user@a.com", "a.com/path", "a.com?x=1", "a.com."):
+        code, out, err = run(PROCESS + ["--endpoint", host], env=oss_env())
+        check(code == 1 and err.startswith("objproc: --endpoint:") and "invalid host" in err,
+              f"endpoint {host[:20]!r}: exit {code}: {err!r}")
+        results, _ = jsonl([dict(SEED_PROCESS_LINE, endpoint=host)])
+        check(results[0]["ok"] is False and results[0]["error"]["code"] == "invalid_host" and
+              results[0]["error"]["message"].startswith("endpoint:"), results)
+    results, _ = jsonl([dict(SEED_PROCESS_LINE, endpoint="")])
+    check(results[0]["ok"] is False and results[0]["error"]["message"].startswith("endpoint:"),
+          results)
+    for topic in ("t\r\nX: 1", "t\x00u", "t\x1b[0m"):
+        line = dict(SEED_PROCESS_LINE, op="async_process_object",
+                    style="doc/convert,target_png,source_docx", notify_topic=topic)
+        results, _ = jsonl([line])
+        check(results[0]["ok"] is False and
+              results[0]["error"]["message"].startswith("notify_topic:"), results)
+    code, _, err = run(ASYNC[:-4] + ["--notify-topic", "t\r\nX: 1", "--time", SEED_TIME],
+                       env=oss_env())
+    check(code == 1 and "--notify-topic" in err, err)
+    for secret in ("Example\nSecret", "Example\x00Secret"[:7] + "\rS", "S\x1b"):
+        results, out = jsonl([dict(SEED_PROCESS_LINE, credentials={
+            "access_key_id": OSS_ID, "access_key_secret": secret})])
+        check(results[0]["ok"] is False and results[0]["error"]["code"] == "invalid_credentials"
+              and secret not in out, results)
+        results, out = jsonl([dict(CI_PUT_LINE, credentials={
+            "access_key_id": COS_ID, "access_key_secret": secret})])
+        check(results[0]["ok"] is False and results[0]["error"]["code"] == "invalid_credentials",
+              results)
+    results, _ = jsonl([dict(SEED_PROCESS_LINE, credentials=dict(
+        OSS_KEYS, security_token="tok\x1bX"))])
+    check(results[0]["ok"] is False, results)
+    code, out, err = run(PROCESS, env=clean_env(OSS_ACCESS_KEY_ID=OSS_ID,
+                                                OSS_ACCESS_KEY_SECRET="Example\nSecret"))
+    check(code == 1 and "OSS_ACCESS_KEY_SECRET" in err and "Example" not in err + out and
+          "EXAMPLE CREDENTIALS" not in err, f"a bad secret is not replaced: {err!r}")
+
+
 def main():
     global BINARY
     if len(sys.argv) != 3:

@@ -8,6 +8,7 @@
 
 #include "objproc/cos/operations.hpp"
 #include "objproc/crypto/portable.hpp"
+#include "objproc/oss/directives.hpp"
 #include "objproc/oss/operations.hpp"
 
 namespace oss = objproc::oss;
@@ -102,6 +103,70 @@ TEST_CASE("bad input: every refusal of the signing contract, through the operati
       {"COS empty key",
        [&] { return error_of(cos_process("examplebucket-1250000000", "", one_rule())); },
        errc::invalid_object_key},
+      {"COS key of 851 bytes",
+       [&] {
+         return error_of(cos_process("examplebucket-1250000000", std::string(851, 'k'), one_rule()));
+       },
+       errc::invalid_object_key},
+      {"COS key starting with /",
+       [&] { return error_of(cos_process("examplebucket-1250000000", "/a.jpg", one_rule())); },
+       errc::invalid_object_key},
+      {"COS key starting with \\",
+       [&] { return error_of(cos_process("examplebucket-1250000000", "\\a.jpg", one_rule())); },
+       errc::invalid_object_key},
+      {"COS key with a control character",
+       [&] { return error_of(cos_process("examplebucket-1250000000", "a\x1b[2J.jpg", one_rule())); },
+       errc::invalid_object_key},
+      // Endpoint hosts (DNS labels, port, nothing but a host).
+      {"endpoint host with an empty label",
+       [&] { return error_of(oss::endpoint::custom("a..b")); }, errc::invalid_host},
+      {"endpoint host starting with a hyphen",
+       [&] { return error_of(ci::endpoint::custom("-a.com")); }, errc::invalid_host},
+      {"endpoint host label of 300 characters",
+       [&] { return error_of(oss::endpoint::custom(std::string(300, 'a') + ".com")); },
+       errc::invalid_host},
+      {"endpoint port 0", [&] { return error_of(ci::endpoint::custom("a.com:0")); },
+       errc::invalid_host},
+      {"endpoint with user info", [&] { return error_of(oss::endpoint::custom("u@a.com")); },
+       errc::invalid_host},
+      {"endpoint with a query", [&] { return error_of(ci::endpoint::custom("a.com?x=1")); },
+       errc::invalid_host},
+      // Control characters in a notify topic, a secret, a token.
+      {"notify topic with CR LF",
+       [&] {
+         const auto s = style("doc/convert,target_png,source_docx|sys/saveas,o_YQ") |
+                        oss::notify{.topic = "t\r\nX: 1"};
+         return s.error();
+       },
+       errc::unexpected_value},
+      {"notify topic with NUL",
+       [&] {
+         const auto s = style("doc/convert,target_png,source_docx|sys/saveas,o_YQ") |
+                        oss::notify{.topic = std::string_view("t\0u", 3)};
+         return s.error();
+       },
+       errc::unexpected_value},
+      {"OSS secret with LF",
+       [&] {
+         return error_of(oss_process(
+             "bucket", "a.jpg", resize,
+             {.access_key_id = "ak", .access_key_secret = "s\nk", .security_token = ""}));
+       },
+       errc::invalid_credentials},
+      {"OSS token with ESC",
+       [&] {
+         return error_of(oss_process(
+             "bucket", "a.jpg", resize,
+             {.access_key_id = "ak", .access_key_secret = "sk", .security_token = "t\x1b"}));
+       },
+       errc::invalid_credentials},
+      {"COS secret key with NUL",
+       [&] {
+         return error_of(cos_process(
+             "examplebucket-1250000000", "a.jpg", one_rule(),
+             {.secret_id = "id", .secret_key = std::string_view("k\0k", 3), .session_token = ""}));
+       },
+       errc::invalid_credentials},
       // CR/LF in credentials (they become headers or query parameters).
       {"OSS STS token with CR LF (V4)",
        [&] {

@@ -101,3 +101,29 @@ TEST_CASE("providers", "[credentials]") {
   CHECK(fixed.get()->cos().secret_key == "secret");
   STATIC_REQUIRE(objproc::credentials_provider<objproc::cos_environment_provider>);
 }
+
+TEST_CASE("control characters in keys from the environment are refused, naming the variable",
+          "[credentials]") {
+  scoped_env id("OSS_ACCESS_KEY_ID", "LTAI5tExampleAK");
+  scoped_env token("OSS_SESSION_TOKEN", nullptr);
+  {
+    scoped_env secret("OSS_ACCESS_KEY_SECRET", "Example\nSecret");
+    const auto refused = objproc::oss_environment_credentials();
+    REQUIRE_FALSE(refused.has_value());
+    CHECK(refused.error().code == errc::invalid_credentials);
+    CHECK(refused.error().detail == "control character in OSS_ACCESS_KEY_SECRET");
+    CHECK(refused.error().offset == objproc::error::no_offset);  // never locates a secret
+  }
+  scoped_env secret("OSS_ACCESS_KEY_SECRET", "ExampleSecretKey123");
+  {
+    scoped_env bad("OSS_SESSION_TOKEN", "tok\x1b[2J");
+    CHECK(objproc::oss_environment_credentials().error().detail ==
+          "control character in OSS_SESSION_TOKEN");
+  }
+  scoped_env cos_id("COS_SECRET_ID", "AKID\tExample");
+  scoped_env cos_key("COS_SECRET_KEY", "k");
+  CHECK(objproc::cos_environment_credentials().error().detail ==
+        "control character in COS_SECRET_ID");
+  CHECK(objproc::check_credential_text("a\x7f", "x").error().code == errc::invalid_credentials);
+  CHECK(objproc::check_credential_text("visible", "x").has_value());
+}

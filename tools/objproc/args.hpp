@@ -16,7 +16,8 @@
 
 namespace objproc_cli {
 
-/// Exit codes: 0 success, 1 the operation failed (bad style, service error), 2 bad usage.
+/// Exit codes: 0 success, 1 the operation failed (bad style, service error), 2 bad usage;
+/// 3 the output could not be written (output.hpp: exit_write_failed).
 inline constexpr int exit_ok = 0;
 inline constexpr int exit_failed = 1;
 inline constexpr int exit_usage = 2;
@@ -41,7 +42,13 @@ struct parsed_args {
   [[nodiscard]] bool has(std::string_view name) const { return get(name).has_value(); }
 };
 
-/// Parses `args` (without the program and command names) against `specs`. On a usage error
+/// "unknown flag --regoin (did you mean --region?)": the nearest flag of `specs` when close.
+[[nodiscard]] std::string unknown_flag_message(std::string_view name,
+                                               std::span<const flag_spec> specs);
+
+/// Parses `args` (without the program and command names) against `specs`: '-' and '_' are
+/// the same in a flag's name (--target-image is --target_image; the spec's spelling is what
+/// get() and has() take). On a usage error
 /// returns nullopt and sets `error` ("unknown flag --foo", "--bucket needs a value", ...).
 /// "-h" and "--help" are always accepted.
 [[nodiscard]] std::optional<parsed_args> parse_args(std::span<char* const> args,

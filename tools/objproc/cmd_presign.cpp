@@ -9,7 +9,9 @@
 #include "commands.hpp"
 #include "diagnose.hpp"
 #include "environment.hpp"
+#include "jsonl.hpp"
 #include "operation.hpp"
+#include "output.hpp"
 
 namespace objproc_cli {
 
@@ -27,13 +29,14 @@ constexpr flag_spec flags[] = {
     {"region", "R", "region, e.g. cn-hangzhou or ap-guangzhou"},
     {"bucket", "B", "bucket (COS: BucketName-APPID)"},
     {"key", "K", "object key"},
-    {"endpoint", "E", "a custom endpoint host instead of the region's"},
+    {"endpoint", "E", "a custom endpoint host instead of the region's (not empty)"},
     {"style", "S", "oss: process string applied on download"},
     {"rule", "R", "cos: CI rule applied on download"},
     {"expires", "SECONDS", "lifetime of the URL (default 3600)"},
     {"signature", "v4|v1", "oss: signature version (default v4)"},
     {"time", "UNIX", "signing time in unix seconds (default: now)"},
     {"unchecked", "", "check structure and placement only, not the vocabulary"},
+    {"json", "", "print the URL as one JSON line (the sign --jsonl answer)"},
 };
 }  // namespace
 
@@ -72,10 +75,25 @@ int run_presign(std::span<char* const> args) {
     in.expires = *seconds;
   }
   auto keys = environment_credentials(in.vendor);
+  if (!keys && keys.error().code != objproc::errc::missing_credentials) {
+    // Keys that are set but unusable (a control character): never replaced by example keys.
+    std::fprintf(stderr, "objproc presign: credentials: %s\n",
+                 objproc::to_string(keys.error()).c_str());
+    return exit_failed;
+  }
   in.credentials = keys ? *keys : example_credentials(in.vendor);
   const build_result built = build(in);
-  if (!built.ok) return report_failure(built.failure);
+  const bool json = parsed->has("json");
+  if (!built.ok) {
+    if (!json) return report_failure(built.failure);
+    (void)write_all(stdout, json_failure_line(built.failure) + "\n");
+    return exit_failed;
+  }
   if (!keys) print_example_banner(in.vendor, false);
+  if (json) {
+    (void)write_all(stdout, json_success_line(*built.ok) + "\n");
+    return exit_ok;
+  }
   std::printf("%s\n", built.ok->url.c_str());
   return exit_ok;
 }

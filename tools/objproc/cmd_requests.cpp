@@ -2,17 +2,32 @@
 // tools/objproc/cmd_requests.cpp - the four seed scenarios as commands: process,
 // async-process (OSS) and ci-put, ci-process (COS + CI). Each builds one operation from its
 // flags, then either prints the signed request (dry run) or sends it (--send).
+#include <array>
+#include <cerrno>
 #include <charconv>
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <string>
 #include <string_view>
+
+#if defined(__unix__) || defined(__APPLE__)
+#  include <fcntl.h>
+#  include <sys/stat.h>
+#  include <unistd.h>
+#  define OBJPROC_CLI_POSIX 1
+#else
+#  include <filesystem>
+#  define OBJPROC_CLI_POSIX 0
+#endif
 
 #include "args.hpp"
 #include "commands.hpp"
 #include "diagnose.hpp"
 #include "environment.hpp"
+#include "jsonl.hpp"
 #include "operation.hpp"
+#include "output.hpp"
 #include "send.hpp"
 
 namespace objproc_cli {
@@ -20,21 +35,33 @@ namespace objproc_cli {
 namespace {
 
 constexpr std::string_view credentials_note =
-    "Keys come from the environment (OSS_ACCESS_KEY_ID, OSS_ACCESS_KEY_SECRET, OSS_SESSION_TOKEN;\n"
-    "COS_SECRET_ID, COS_SECRET_KEY, COS_SESSION_TOKEN or TENCENTCLOUD_*). With keys set the\n"
-    "request is sent (needs libcurl); without them, or with --dry-run, the signed request and a\n"
-    "curl command are printed, secrets redacted (example keys and a banner when none are set).";
+    "Nothing is sent without --send: by default the signed request and a curl command are\n"
+    "printed, secrets redacted (--json: the jsonl answer instead). Keys come from the environment\n"
+    "(OSS_ACCESS_KEY_ID, OSS_ACCESS_KEY_SECRET, OSS_SESSION_TOKEN; COS_SECRET_ID, COS_SECRET_KEY,\n"
+    "COS_SESSION_TOKEN or TENCENTCLOUD_*); a dry run without them signs with example keys and\n"
+    "says so. --send (needs libcurl and the keys) retries 5xx, 429 (honouring Retry-After),\n"
+    "timeouts, resets and a rejected signing time (after correcting the clock), signing each\n"
+    "attempt afresh; async-process is retried after sending only with --retry-async (the\n"
+    "service may then start a second task); ci-put --file streams the file, so it is retried\n"
+    "only when the request never left. '-' and '_' are the same in flag names.\n\n"
+    "exit status: 0 success, 1 the operation failed (invalid input, service or transport\n"
+    "error), 2 bad usage, 3 the output could not be written (closed pipe, full disk).";
 
 // The flags of each command, in the order --help lists them.
-#define OBJPROC_CLI_COMMON_FLAGS                                                      \
-  {"region", "R", "region, e.g. cn-hangzhou or ap-guangzhou"},                        \
-      {"bucket", "B", "bucket of the source object (COS: BucketName-APPID)"},         \
-      {"endpoint", "E", "a custom endpoint host instead of the region's"},            \
-      {"key", "K", "the source object's key"},                                        \
-      {"time", "UNIX", "signing time in unix seconds (default: now)"},                \
-      {"dry-run", "", "print the signed request and a curl command; send nothing"},   \
-      {"unchecked", "", "check structure and placement only, not the vocabulary"}, {  \
-    "send", "", "send the request (needs libcurl and real keys)"                      \
+#define OBJPROC_CLI_COMMON_FLAGS                                                           \
+  {"region", "R", "region, e.g. cn-hangzhou or ap-guangzhou"},                             \
+      {"bucket", "B", "bucket of the source object (COS: BucketName-APPID)"},              \
+      {"endpoint", "E", "a custom endpoint host instead of the region's (not empty)"},     \
+      {"key", "K", "the source object's key"},                                             \
+      {"time", "UNIX", "signing time in unix seconds (default: now)"},                     \
+      {"dry-run", "", "print the signed request and a curl command (the default)"},        \
+      {"unchecked", "", "check structure and placement only, not the vocabulary"},         \
+      {"json", "", "print the signed request, or the result, as one JSON line"},           \
+      {"send", "", "send the request (needs libcurl and real keys)"},                      \
+      {"timeout", "SECONDS", "--send: limit for each attempt, connect included (120)"},    \
+      {"connect-timeout", "SECONDS", "--send: limit for connecting (10)"},                 \
+      {"retries", "N", "--send: attempts after the first, 0 to 10 (default 2)"}, {         \
+    "retry-async", "", "--send: retry async-process after sending too (may run twice)"     \
   }
 #define OBJPROC_CLI_OSS_FLAGS                                                      \
   {"style", "S", "process string, e.g. image/resize,m_fixed,w_100,h_100"},         \
@@ -100,17 +127,94 @@ struct command_spec {
   std::string_view summary;
 };
 
-// Reads a whole file (binary); false when it cannot be read.
-bool read_file(const std::string& path, std::string& out) {
-  std::FILE* f = std::fopen(path.c_str(), "rb");
-  if (f == nullptr) return false;
-  char buffer[1 << 16];
-  std::size_t n = 0;
-  while ((n = std::fread(buffer, 1, sizeof buffer, f)) > 0) out.append(buffer, n);
-  const bool ok = std::ferror(f) == 0;
-  std::fclose(f);
-  return ok;
-}
+// The file ci-put uploads, streamed: opened once, checked to be a regular file (a FIFO, a
+// device such as /dev/zero or a directory has no size to sign), read by the transport.
+class upload_file {
+ public:
+  upload_file() = default;
+  upload_file(const upload_file&) = delete;
+  upload_file& operator=(const upload_file&) = delete;
+  ~upload_file() {
+    if (file_ != nullptr) std::fclose(file_);
+  }
+
+  /// Opens `path`; a message naming the problem otherwise.
+  std::optional<std::string> open(const std::string& path) {
+#if OBJPROC_CLI_POSIX
+    // O_NONBLOCK: opening a FIFO with no writer must not wait; cleared once it is known to be
+    // a regular file.
+    const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+    if (fd < 0) return "cannot open --file '" + path + "': " + std::strerror(errno);
+    struct stat info {};
+    if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
+      const char* what = S_ISDIR(info.st_mode)    ? "a directory"
+                         : S_ISFIFO(info.st_mode) ? "a FIFO"
+                         : S_ISCHR(info.st_mode)  ? "a character device"
+                         : S_ISBLK(info.st_mode)  ? "a block device"
+                         : S_ISSOCK(info.st_mode) ? "a socket"
+                                                  : "not a regular file";
+      ::close(fd);
+      return "--file '" + path + "' is " + what +
+             ": ci-put uploads a regular file (its size is signed before it is read)";
+    }
+    const int flags = ::fcntl(fd, F_GETFL);
+    if (flags < 0 || ::fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) != 0) {
+      ::close(fd);
+      return "cannot read --file '" + path + "'";
+    }
+    file_ = ::fdopen(fd, "rb");
+    if (file_ == nullptr) {
+      ::close(fd);
+      return "cannot read --file '" + path + "'";
+    }
+    size_ = static_cast<std::uint64_t>(info.st_size);
+#else
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(path, ec))
+      return "--file '" + path + "' is not a regular file (or cannot be read)";
+    const auto size = std::filesystem::file_size(path, ec);
+    if (ec) return "cannot read --file '" + path + "'";
+    file_ = std::fopen(path.c_str(), "rb");
+    if (file_ == nullptr) return "cannot open --file '" + path + "'";
+    size_ = size;
+#endif
+    left_ = size_;
+    return std::nullopt;
+  }
+
+  /// Content-MD5 of the whole file, read once in blocks, then back to its start.
+  std::optional<std::string> content_md5(std::string& out) {
+    objproc::crypto::md5_context md5;
+    std::array<std::byte, 1 << 16> block{};
+    std::uint64_t total = 0;
+    std::size_t n = 0;
+    while ((n = std::fread(block.data(), 1, block.size(), file_)) > 0) {
+      md5.update(std::span<const std::byte>(block.data(), n));
+      total += n;
+    }
+    if (std::ferror(file_) != 0 || total != size_ || std::fseek(file_, 0, SEEK_SET) != 0)
+      return "--file changed or could not be read while computing Content-MD5";
+    out = std::string(objproc::crypto::content_md5(md5.finish()).view());
+    return std::nullopt;
+  }
+
+  [[nodiscard]] objproc::http::body_source body() noexcept { return {size_, this, &read}; }
+  [[nodiscard]] std::uint64_t size() const noexcept { return size_; }
+
+ private:
+  static std::size_t read(void* context, std::span<std::byte> out) noexcept {
+    auto* self = static_cast<upload_file*>(context);
+    const std::size_t want =
+        self->left_ < out.size() ? static_cast<std::size_t>(self->left_) : out.size();
+    const std::size_t n = want == 0 ? 0 : std::fread(out.data(), 1, want, self->file_);
+    self->left_ -= n;
+    return n;  // short of the size signed (the file shrank): the transport fails the request
+  }
+
+  std::FILE* file_ = nullptr;
+  std::uint64_t size_ = 0;
+  std::uint64_t left_ = 0;
+};
 
 std::size_t no_bytes(void*, std::span<std::byte>) noexcept { return 0; }
 
@@ -199,6 +303,40 @@ void print_dry_run(const objproc::http::request& request, const std::string& fil
   std::printf("--- curl ---\n%s\n", curl.c_str());
 }
 
+// --timeout / --connect-timeout: whole seconds, 1 to a day.
+std::optional<std::chrono::milliseconds> parse_timeout(std::string_view text) {
+  const auto seconds = parse_seconds(text);
+  if (!seconds || seconds->count() > 86400) return std::nullopt;
+  return std::chrono::milliseconds(*seconds);
+}
+
+// The --send settings from their flags; a usage problem, or nullopt.
+std::optional<std::string> read_send_settings(const parsed_args& args, send_settings& out) {
+  if (auto v = args.get("timeout")) {
+    const auto t = parse_timeout(*v);
+    if (!t) return "--timeout takes whole seconds, 1 to 86400";
+    out.timeout = *t;
+  }
+  if (auto v = args.get("connect-timeout")) {
+    const auto t = parse_timeout(*v);
+    if (!t) return "--connect-timeout takes whole seconds, 1 to 86400";
+    out.connect_timeout = *t;
+  }
+  if (auto v = args.get("retries")) {
+    int n = -1;
+    const auto [end, ec] = std::from_chars(v->data(), v->data() + v->size(), n);
+    if (v->empty() || ec != std::errc{} || end != v->data() + v->size() || n < 0 || n > 10)
+      return "--retries takes a number of retries, 0 to 10";
+    out.retries = n;
+  }
+  out.retry_async_after_send = args.has("retry-async");
+  out.json = args.has("json");
+  if (!args.has("send"))
+    for (const char* flag : {"timeout", "connect-timeout", "retries", "retry-async"})
+      if (args.has(flag)) return "--" + std::string(flag) + " applies to --send only";
+  return std::nullopt;
+}
+
 int run_request(const command_spec& spec, std::span<char* const> args) {
   const std::string command(spec.name);
   std::string problem;
@@ -212,12 +350,14 @@ int run_request(const command_spec& spec, std::span<char* const> args) {
     std::fputs(text.c_str(), stdout);
     return exit_ok;
   }
-  if (parsed->has("dry-run") && parsed->has("send"))
+  const bool send = parsed->has("send");
+  if (parsed->has("dry-run") && send)
     return usage_error(command, "--dry-run and --send exclude each other");
-  if (parsed->has("send") && !can_send()) return report_no_transport();
+  if (send && !can_send()) return report_no_transport();
   const bool oss = spec.vendor == provider::oss;
   for (const char* required : {"region", "bucket", "key"})
-    if (!parsed->has(required))
+    if (!parsed->has(required) && !(std::string_view(required) == "region" && !oss &&
+                                    parsed->has("endpoint")))
       return usage_error(command, "--" + std::string(required) + " is required");
   constexpr std::string_view oss_required[] = {"style"};
   constexpr std::string_view cos_required[] = {"rule", "fileid"};
@@ -229,6 +369,8 @@ int run_request(const command_spec& spec, std::span<char* const> args) {
     return usage_error(command, "--file is required");
   if (parsed->has("target_image") && parsed->has("target_key"))
     return usage_error(command, "--target_image and --target_key are the same flag: give one");
+  send_settings settings;
+  if (auto bad = read_send_settings(*parsed, settings)) return usage_error(command, *bad);
 
   operation_input in;
   in.vendor = spec.vendor;
@@ -236,6 +378,7 @@ int run_request(const command_spec& spec, std::span<char* const> args) {
   if (auto bad = read_common_flags(*parsed, in)) return usage_error(command, *bad);
   in.unchecked = parsed->has("unchecked");
   std::string file;
+  upload_file upload;
   if (oss) {
     in.style = std::string(*parsed->get("style"));
     const auto target =
@@ -264,30 +407,52 @@ int run_request(const command_spec& spec, std::span<char* const> args) {
       in.expires = *seconds;
     }
     if (spec.kind == op_kind::ci_put_object) {
-      file = *parsed->get("file");
-      if (!read_file(file, in.body))
-        return usage_error(command, "cannot read --file '" + file + "'");
       in.content_type = parsed->get("content-type").value_or("");
       if (auto bad = read_put_options(*parsed, in)) return usage_error(command, *bad);
+      // Checked before anything is read or signed: a FIFO or /dev/zero is refused at once.
+      file = *parsed->get("file");
+      if (auto bad = upload.open(file)) return usage_error(command, *bad);
+      if (in.compute_md5) {  // over the file, streamed: the body is never in memory
+        std::string md5;
+        if (auto bad = upload.content_md5(md5)) return usage_error(command, *bad);
+        in.compute_md5 = false;
+        if (in.content_md5)
+          return usage_error(command, "--content-md5: a value or auto, not both");
+        in.content_md5 = std::move(md5);
+      }
+      in.body_source = upload.body();
     }
   }
 
-  // Which mode: an explicit flag, else send when real keys and a transport are both here.
+  // Nothing is sent without --send, whatever the build and the environment.
   auto keys = environment_credentials(spec.vendor);
-  const bool send = parsed->has("send") || (!parsed->has("dry-run") && keys && can_send());
   if (send && !keys) {
     std::fprintf(stderr, "objproc %s: --send needs credentials: %s\n", command.c_str(),
                  objproc::to_string(keys.error()).c_str());
     return exit_usage;
   }
+  if (!keys && keys.error().code != objproc::errc::missing_credentials) {
+    // Keys that are set but unusable (a control character): never replaced by example keys.
+    std::fprintf(stderr, "objproc %s: credentials: %s\n", command.c_str(),
+                 objproc::to_string(keys.error()).c_str());
+    return exit_failed;
+  }
   in.credentials = keys ? *keys : example_credentials(spec.vendor);
+  if (send) return send_operation(in, settings);
   const build_result built = build(in);
-  if (!built.ok) return report_failure(built.failure);
+  if (!built.ok) {
+    if (settings.json) {
+      (void)write_all(stdout, json_failure_line(built.failure) + "\n");
+      return exit_failed;
+    }
+    return report_failure(built.failure);
+  }
   if (!keys) print_example_banner(spec.vendor, true);
   const objproc::http::request& request = *built.ok->request;
-  if (send) return send_and_report(request, spec.kind);
-  if (keys && !parsed->has("dry-run"))
-    std::fprintf(stderr, "objproc: built without libcurl: dry run only\n");
+  if (settings.json) {
+    (void)write_all(stdout, json_success_line(*built.ok) + "\n");
+    return exit_ok;
+  }
   print_dry_run(request, file);
   return exit_ok;
 }

@@ -15,7 +15,7 @@ std::optional<std::string> read_common_flags(const parsed_args& args, operation_
   in.region = args.get("region").value_or("");
   in.bucket = args.get("bucket").value_or("");
   in.key = args.get("key").value_or("");
-  in.endpoint = args.get("endpoint").value_or("");
+  if (auto v = args.get("endpoint")) in.endpoint = std::string(*v);
   if (auto v = args.get("signature")) {
     if (*v != "v4" && *v != "v1") return "--signature is v4 or v1";
     in.signature =

@@ -2,6 +2,8 @@
 // tools/objproc/jsonl.cpp - see jsonl.hpp.
 #include "jsonl.hpp"
 
+#include <cerrno>
+#include <cstring>
 #include <optional>
 #include <utility>
 #include <vector>
@@ -12,6 +14,7 @@
 #include "environment.hpp"
 #include "json_writer.hpp"
 #include "operation.hpp"
+#include "output.hpp"
 
 namespace objproc_cli {
 
@@ -519,6 +522,12 @@ std::string sign_json_line(std::string_view line) {
   return success_line(id_json, *built.ok);
 }
 
+std::string json_success_line(const build_output& out) { return success_line("null", out); }
+
+std::string json_failure_line(const build_failure& f) {
+  return error_line("null", {f.error.code, f.field + ": " + message_of(f.error), std::nullopt});
+}
+
 int run_jsonl(std::FILE* in, std::FILE* out) {
   std::string line;
   bool too_long = false;  // the current line passed max_jsonl_line: its bytes are dropped
@@ -538,31 +547,33 @@ int run_jsonl(std::FILE* in, std::FILE* out) {
     return std::fwrite(result.data(), 1, result.size(), out) == result.size() &&
            std::fflush(out) == 0;
   };
-  std::vector<char> buffer(1 << 16);
-  for (;;) {
-    const std::size_t n = std::fread(buffer.data(), 1, buffer.size(), in);
-    if (n == 0) break;
-    std::string_view chunk(buffer.data(), n);
-    while (!chunk.empty()) {
-      const std::size_t newline = chunk.find('\n');
-      const std::string_view part = chunk.substr(0, newline);
+  // One byte at a time through stdio's buffer: a read never waits for more than the line at
+  // hand (a block read would wait for 64 KiB that a coprocess never writes).
+  const auto write_failed = [] {
+    std::fprintf(stderr, "objproc sign: cannot write the output: %s\n", std::strerror(errno));
+    return exit_write_failed;
+  };
+  for (int c = std::getc(in); c != EOF; c = std::getc(in)) {
+    if (c != '\n') {
       if (!too_long) {
-        if (line.size() + part.size() > max_jsonl_line) {
+        if (line.size() == max_jsonl_line) {
           too_long = true;
           std::string().swap(line);
         } else {
-          line.append(part);
+          line += static_cast<char>(c);
         }
       }
-      if (newline == std::string_view::npos) break;
-      if (!emit()) return exit_failed;
-      line.clear();
-      too_long = false;
-      chunk.remove_prefix(newline + 1);
+      continue;
     }
+    if (!emit()) return write_failed();
+    line.clear();
+    too_long = false;
   }
-  if (std::ferror(in) != 0) return exit_failed;
-  if ((!line.empty() || too_long) && !emit()) return exit_failed;
+  if (std::ferror(in) != 0) {
+    std::fprintf(stderr, "objproc sign: cannot read the input: %s\n", std::strerror(errno));
+    return exit_failed;
+  }
+  if ((!line.empty() || too_long) && !emit()) return write_failed();
   return exit_ok;
 }
 

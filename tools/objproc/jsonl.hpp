@@ -21,6 +21,8 @@
 #include <string>
 #include <string_view>
 
+#include "operation.hpp"
+
 namespace objproc_cli {
 
 /// Longest accepted input line, newline excluded.
@@ -29,8 +31,15 @@ inline constexpr std::size_t max_jsonl_line = std::size_t{1} << 20;
 /// The output line (without its newline) for one input line. Never fails.
 [[nodiscard]] std::string sign_json_line(std::string_view line);
 
-/// Reads `in` to its end and writes one line per non-blank input line to `out`, flushing each.
-/// Returns exit_ok, or exit_failed when reading or writing fails.
+/// A command's signed request or URL (--json), as a success line with "id": null.
+[[nodiscard]] std::string json_success_line(const build_output& out);
+/// A command's failed build (--json), as an error line with "id": null and "offset": null.
+[[nodiscard]] std::string json_failure_line(const build_failure& f);
+
+/// Reads `in` to its end and writes one line per non-blank input line to `out`, each as soon
+/// as its input line has been read (a coprocess writing one line and waiting for the answer
+/// gets it), flushing each. Returns exit_ok, exit_failed when reading fails, or
+/// exit_write_failed (output.hpp) when writing fails, with a message on stderr.
 int run_jsonl(std::FILE* in, std::FILE* out);
 
 }  // namespace objproc_cli

@@ -45,16 +45,40 @@ build_result fail(const objproc::error& e, std::string field, std::string text =
 build_result succeed(build_output out) { return {std::move(out), {}}; }
 
 // OSS: the region's endpoint, or the given host signed for the region (V4 needs the region).
+constexpr objproc::error empty_endpoint{
+    objproc::errc::missing_value, objproc::error::no_offset,
+    "an empty endpoint was given (leave it out to use the region's endpoint)"};
+
 objproc::result<oss::endpoint> oss_endpoint(const operation_input& in) {
-  if (in.endpoint.empty()) return oss::endpoint::for_region(in.region);
-  auto custom = oss::endpoint::custom(in.endpoint);
+  if (!in.endpoint) return oss::endpoint::for_region(in.region);
+  if (in.endpoint->empty()) return empty_endpoint;
+  auto custom = oss::endpoint::custom(*in.endpoint);
   if (!custom) return custom.error();
   return custom->with_region(in.region);
 }
 
 objproc::result<ci::endpoint> cos_endpoint(const operation_input& in) {
-  if (in.endpoint.empty()) return ci::endpoint::for_region(in.region);
-  return ci::endpoint::custom(in.endpoint);
+  if (!in.endpoint) return ci::endpoint::for_region(in.region);
+  if (in.endpoint->empty()) return empty_endpoint;
+  return ci::endpoint::custom(*in.endpoint);
+}
+
+// The field a library error belongs to, when its code names one: an error in the object key
+// is a "key" error wherever the library found it.
+std::string field_of(const objproc::error& e, std::string fallback) {
+  switch (e.code) {
+    case objproc::errc::invalid_object_key:
+      return "key";
+    case objproc::errc::invalid_bucket_name:
+      return "bucket";
+    case objproc::errc::invalid_host:
+      return "endpoint";
+    case objproc::errc::missing_credentials:
+    case objproc::errc::invalid_credentials:
+      return "credentials";
+    default:
+      return fallback;
+  }
 }
 
 // The style with the directives of the input appended by the library (save_as, notify), so
@@ -80,12 +104,13 @@ std::optional<build_failure> oss_style(const operation_input& in, oss::style& ou
   return std::nullopt;
 }
 
-build_result build_oss(const operation_input& in) {
+build_result build_oss(const operation_input& in, operation_sender* sender) {
   const objproc::crypto::portable crypto;
   auto where = oss_endpoint(in);
   if (!where) {
     const bool region = where.error().code == objproc::errc::invalid_region;
-    return fail(where.error(), region ? "region" : "endpoint", region ? in.region : in.endpoint);
+    return fail(where.error(), region ? "region" : "endpoint",
+                region ? in.region : in.endpoint.value_or(""));
   }
   if (auto r = oss::check_bucket_name(in.bucket); !r) return fail(r.error(), "bucket", in.bucket);
   if (auto r = oss::check_object_key(in.key); !r) return fail(r.error(), "key", in.key);
@@ -113,22 +138,33 @@ build_result build_oss(const operation_input& in) {
     payer = *parsed;
   }
   // The carrier checks run on the whole style, directives included: offsets point into it.
-  auto prepared = in.kind == op_kind::process_object
-                      ? oss::process_object{.bucket = in.bucket,
-                                            .key = in.key,
-                                            .process = process,
-                                            .request_payer = payer,
-                                            .content_md5 = in.compute_md5}
-                            .prepare(*where)
-                      : oss::async_process_object{.bucket = in.bucket,
-                                                  .key = in.key,
-                                                  .process = process,
-                                                  .request_payer = payer,
-                                                  .content_md5 = in.compute_md5}
-                            .prepare(*where);
-  if (!prepared) return fail(prepared.error(), "style", std::string(process.view()));
+  const oss::process_object sync_op{.bucket = in.bucket,
+                                    .key = in.key,
+                                    .process = process,
+                                    .request_payer = payer,
+                                    .content_md5 = in.compute_md5};
+  const oss::async_process_object async_op{.bucket = in.bucket,
+                                           .key = in.key,
+                                           .process = process,
+                                           .request_payer = payer,
+                                           .content_md5 = in.compute_md5};
+  const bool sync = in.kind == op_kind::process_object;
+  auto prepared = sync ? sync_op.prepare(*where) : async_op.prepare(*where);
+  if (!prepared) {
+    const std::string field = field_of(prepared.error(), "style");
+    return fail(prepared.error(), field,
+                field == "style" ? std::string(process.view())
+                : field == "key" ? in.key
+                                 : std::string());
+  }
   auto signed_request = oss::sign(*prepared, keys, in.time, crypto, in.signature);
-  if (!signed_request) return fail(signed_request.error(), "credentials");
+  if (!signed_request) return fail(signed_request.error(), field_of(signed_request.error(), "credentials"));
+  if (sender != nullptr) {
+    if (sync)
+      sender->send(sync_op, *where);
+    else
+      sender->send(async_op, *where);
+  }
   return succeed({std::move(*signed_request), {}});
 }
 
@@ -271,12 +307,13 @@ std::optional<build_failure> put_options(const operation_input& in, ci::ci_put_o
   return std::nullopt;
 }
 
-build_result build_cos(const operation_input& in) {
+build_result build_cos(const operation_input& in, operation_sender* sender) {
   const objproc::crypto::portable crypto;
   auto where = cos_endpoint(in);
   if (!where) {
     const bool region = where.error().code == objproc::errc::invalid_region;
-    return fail(where.error(), region ? "region" : "endpoint", region ? in.region : in.endpoint);
+    return fail(where.error(), region ? "region" : "endpoint",
+                region ? in.region : in.endpoint.value_or(""));
   }
   if (auto r = ci::check_bucket_name(in.bucket); !r) return fail(r.error(), "bucket", in.bucket);
   if (auto r = ci::check_object_key(in.key); !r) return fail(r.error(), "key", in.key);
@@ -308,29 +345,37 @@ build_result build_cos(const operation_input& in) {
                         .key = in.key,
                         .operations = operations,
                         .body = in.body,
+                        .body_source = in.body_source,
                         .content_type = in.content_type};
   std::vector<ci::user_meta> metas;
   if (in.kind == op_kind::ci_put_object)
     if (auto f = put_options(in, put, metas)) return {std::nullopt, std::move(*f)};
-  auto prepared = in.kind == op_kind::ci_put_object
-                      ? put.prepare(*where)
-                      : ci::ci_image_process{.bucket = in.bucket,
-                                             .key = in.key,
-                                             .operations = operations}
-                            .prepare(*where);
-  if (!prepared) return fail(prepared.error(), "request");
+  const ci::ci_image_process cloud{.bucket = in.bucket, .key = in.key, .operations = operations};
+  const bool upload = in.kind == op_kind::ci_put_object;
+  auto prepared = upload ? put.prepare(*where) : cloud.prepare(*where);
+  if (!prepared) {
+    const std::string field = field_of(prepared.error(), "request");
+    return fail(prepared.error(), field, field == "key" ? in.key : std::string());
+  }
   auto signed_request = ci::sign(*prepared, keys, in.time, in.expires, crypto);
   if (!signed_request) {
     const bool window = signed_request.error().code == objproc::errc::value_out_of_range;
-    return fail(signed_request.error(), window ? "expires" : "credentials");
+    return fail(signed_request.error(),
+                window ? "expires" : field_of(signed_request.error(), "credentials"));
+  }
+  if (sender != nullptr) {
+    if (upload)
+      sender->send(put, *where);
+    else
+      sender->send(cloud, *where);
   }
   return succeed({std::move(*signed_request), {}});
 }
 
 }  // namespace
 
-build_result build(const operation_input& in) {
-  return in.vendor == provider::oss ? build_oss(in) : build_cos(in);
+build_result build(const operation_input& in, operation_sender* sender) {
+  return in.vendor == provider::oss ? build_oss(in, sender) : build_cos(in, sender);
 }
 
 }  // namespace objproc_cli

@@ -43,7 +43,7 @@ struct operation_input {
   std::string region;
   std::string bucket;
   std::string key;
-  std::string endpoint;  // empty: the region's public endpoint
+  std::optional<std::string> endpoint;  // nullopt: the region's; given empty: an error
   // OSS
   std::optional<std::string> style;
   std::optional<save_target> save_as;
@@ -53,6 +53,8 @@ struct operation_input {
   std::optional<std::string> rule;  // presign_get
   objproc::cos::pic_operations pic_operations;
   std::string body;
+  // A streamed body (ci_put_object --file): used instead of `body` when its read is set.
+  objproc::http::body_source body_source;
   std::string content_type;
   // Request options. OSS process / async: request_payer, compute_md5. COS ci_put_object: the
   // others and compute_md5. Text as given (an empty value given is refused, never "unset");
@@ -95,8 +97,28 @@ struct build_result {
   build_failure failure;
 };
 
-/// Checks, prepares and signs `in` with the built-in crypto.
-[[nodiscard]] build_result build(const operation_input& in);
+/// What --send does with a checked operation: the typed operation and its endpoint, valid
+/// during the call only (the client prepares and signs each attempt itself).
+class operation_sender {
+ public:
+  virtual void send(const objproc::oss::process_object& op,
+                    const objproc::oss::endpoint& where) = 0;
+  virtual void send(const objproc::oss::async_process_object& op,
+                    const objproc::oss::endpoint& where) = 0;
+  virtual void send(const objproc::cos::ci_put_object& op, const objproc::cos::endpoint& where) = 0;
+  virtual void send(const objproc::cos::ci_image_process& op,
+                    const objproc::cos::endpoint& where) = 0;
+
+ protected:
+  operation_sender() = default;
+  operation_sender(const operation_sender&) = default;
+  operation_sender& operator=(const operation_sender&) = default;
+  ~operation_sender() = default;
+};
+
+/// Checks, prepares and signs `in` with the built-in crypto. With a `sender`, a request that
+/// built and signed is then handed to it (presign_get never is).
+[[nodiscard]] build_result build(const operation_input& in, operation_sender* sender = nullptr);
 
 /// "value out of range: below the minimum" (the errc's message and the static detail).
 [[nodiscard]] std::string message_of(const objproc::error& e);

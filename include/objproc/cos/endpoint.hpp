@@ -74,7 +74,9 @@ class endpoint {
   [[nodiscard]] static result<endpoint> accelerate() { return for_region("accelerate"); }
 
   /// A service host given as "[http[s]://]host[:port]" that takes the bucket as its first label;
-  /// IP literals and localhost use path style. errc::invalid_host at the offending byte.
+  /// IP literals and localhost use path style. errc::invalid_host at the offending byte: DNS
+  /// label rules (1-63 each, no empty label, no leading or trailing hyphen, 253 in all), port
+  /// 1-65535, no user info, path or query (http::detail::parse_endpoint_host).
   [[nodiscard]] static result<endpoint> custom(std::string_view text) {
     endpoint e;
     if (auto ok = e.assign_host(text); !ok) return ok.error();

@@ -4,7 +4,8 @@
 //   check_bucket_name("examplebucket-1250000000")   BucketName-APPID: 1-50 of [a-z0-9-], not
 //                                                   starting or ending with '-', then '-' and
 //                                                   the APPID's digits; at most 63 in all
-//   check_object_key("dir/a.jpg")                   non-empty UTF-8
+//   check_object_key("dir/a.jpg")                   1-850 bytes of UTF-8, no control character,
+//                                                   not starting with '/' or '\\'
 //
 // The BucketName rules are Tencent's bucket overview (docs/reference/cos.md §5); the APPID is
 // the last '-' segment, as the SDKs read it. The 63-character total is the DNS label limit: the
@@ -59,9 +60,21 @@ inline constexpr std::size_t max_bucket_custom_size = 50;  // the BucketName par
   return {};
 }
 
-/// A COS object key: non-empty UTF-8 (the reference gives no further rule).
+inline constexpr std::size_t max_object_key_size = 850;  // bytes of UTF-8
+
+/// A COS object key: 1-850 bytes of UTF-8, not starting with '/' or '\', no control character
+/// (Tencent COS "Object key", doc 436/13324: keys are UTF-8 of at most 850 bytes; ASCII control
+/// characters are not supported; a leading '/' would be read as part of the path).
 [[nodiscard]] constexpr result<void> check_object_key(std::string_view key) noexcept {
   if (key.empty()) return error{errc::invalid_object_key, error::no_offset, "empty object key"};
+  if (key.size() > max_object_key_size)
+    return error{errc::invalid_object_key, max_object_key_size,
+                 "COS object keys have at most 850 bytes"};
+  if (key.front() == '/' || key.front() == '\\')
+    return error{errc::invalid_object_key, 0, "cannot start with '/' or '\\'"};
+  for (std::size_t i = 0; i < key.size(); ++i)
+    if (static_cast<unsigned char>(key[i]) < 0x20 || key[i] == 0x7f)
+      return error{errc::invalid_object_key, i, "control characters are not allowed in keys"};
   if (auto utf8 = check_utf8(key); !utf8)
     return error{errc::invalid_object_key, utf8.error().offset, "not valid UTF-8"};
   return {};

@@ -273,6 +273,10 @@ template <class Crypto>
     if (creds.secret_id[i] == '&' || creds.secret_id[i] == ' ')
       return error{errc::invalid_header_value, i, "secret id with '&' or space"};
   if (auto r = check_field_value(creds.session_token); !r) return r.error();
+  for (const char c : creds.secret_key)
+    if (is_ctl(c))
+      return error{errc::invalid_credentials, error::no_offset,
+                   "control character in the secret key"};
   if (expires.count() <= 0)
     return error{errc::value_out_of_range, error::no_offset, "expires must be positive"};
   const std::int64_t begin = start.time_since_epoch().count();

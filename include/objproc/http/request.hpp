@@ -157,6 +157,28 @@ namespace detail {
   return {};
 }
 
+/// The name part of a host accepted by check_host, as DNS has it (RFC 1035 / RFC 1123): labels
+/// of 1-63 characters, none empty ("a..b", a trailing '.'), none starting or ending with '-',
+/// at most 253 characters in all. IPv6 literals and the port are left to check_host.
+[[nodiscard]] constexpr result<void> check_dns_name(std::string_view host) noexcept {
+  if (!host.empty() && host.front() == '[') return {};
+  const std::size_t end = host.find(':') == std::string_view::npos ? host.size() : host.find(':');
+  if (end > 253) return error{errc::invalid_host, 253, "host names have at most 253 characters"};
+  std::size_t start = 0;
+  for (std::size_t i = 0; i <= end; ++i) {
+    if (i < end && host[i] != '.') continue;
+    if (i == start) return error{errc::invalid_host, i, "empty label in a host name"};
+    if (i - start > 63)
+      return error{errc::invalid_host, start + 63, "host name labels have at most 63 characters"};
+    if (host[start] == '-')
+      return error{errc::invalid_host, start, "host name labels cannot start with '-'"};
+    if (host[i - 1] == '-')
+      return error{errc::invalid_host, i - 1, "host name labels cannot end with '-'"};
+    start = i + 1;
+  }
+  return {};
+}
+
 /// An encoded path: '/' then RFC 3986 pchars and '/', with well-formed %XX escapes.
 [[nodiscard]] constexpr result<void> check_path(std::string_view path) noexcept {
   if (path.empty() || path.front() != '/')
@@ -309,7 +331,9 @@ constexpr char write_query_fields(span_writer& out, char separator,
 }
 
 /// An endpoint given as text ("https://oss.example.com/", "localhost:9000"): the scheme when
-/// one is written, and the host in lower case. Offsets refer to `text`.
+/// one is written, and the host in lower case, checked by check_host (no user info, path,
+/// query; port 1-65535) and check_dns_name (labels 1-63, no empty label, no '-' at either end
+/// of one, 253 in all). Offsets refer to `text`.
 [[nodiscard]] inline result<void> parse_endpoint_host(std::string_view text, std::string& scheme,
                                                       std::string& host) {
   const std::size_t whole = text.size();
@@ -317,6 +341,7 @@ constexpr char write_query_fields(span_writer& out, char separator,
   const std::size_t base = whole - text.size();
   if (!text.empty() && text.back() == '/') text.remove_suffix(1);  // "https://host/"
   if (auto ok = check_host(text); !ok) return ok.error().shifted(base);
+  if (auto ok = check_dns_name(text); !ok) return ok.error().shifted(base);
   host.assign(text);
   for (char& c : host) c = ascii_lower(c);
   return {};

@@ -43,8 +43,9 @@ struct signing_input {
 
 namespace detail {
 
-/// Non-empty key id and secret; a key id of visible ASCII without '/', ':' or ','; a token
-/// without CR, LF or NUL.
+/// Non-empty key id and secret; a key id of visible ASCII without '/', ':' or ','; no control
+/// character in the secret or the token (CR, LF or NUL in a token: errc::invalid_header_value;
+/// others: errc::invalid_credentials, without an offset: the offset would locate a secret).
 [[nodiscard]] constexpr result<void> check_credentials(const credentials& c) noexcept {
   if (c.access_key_id.empty())
     return error{errc::missing_credentials, error::no_offset, "empty access key id"};
@@ -56,7 +57,19 @@ namespace detail {
       return error{errc::invalid_credentials, i,
                    "access key ids are visible ASCII without '/', ':' or ','"};
   }
-  return http::detail::check_header_value(c.security_token, "CR, LF or NUL in the security token");
+  for (std::size_t i = 0; i < c.access_key_secret.size(); ++i)
+    if (static_cast<unsigned char>(c.access_key_secret[i]) < 0x20 || c.access_key_secret[i] == 0x7f)
+      return error{errc::invalid_credentials, error::no_offset,
+                   "control character in the access key secret"};
+  if (auto r =
+          http::detail::check_header_value(c.security_token, "CR, LF or NUL in the security token");
+      !r)
+    return r;
+  for (std::size_t i = 0; i < c.security_token.size(); ++i)
+    if (static_cast<unsigned char>(c.security_token[i]) < 0x20 || c.security_token[i] == 0x7f)
+      return error{errc::invalid_credentials, error::no_offset,
+                   "control character in the security token"};
+  return {};
 }
 
 /// A region id or product: non-empty [a-z0-9-] ("cn-hangzhou", "oss", "oss-cloudbox").

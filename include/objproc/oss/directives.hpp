@@ -72,6 +72,10 @@ namespace detail {
     return style::failed(error{errc::invalid_system_part, s.view().size(), "notify given twice"});
   if (n.topic.empty())
     return style::failed(error{errc::missing_value, error::no_offset, "empty notify topic"});
+  for (std::size_t i = 0; i < n.topic.size(); ++i)
+    if (static_cast<unsigned char>(n.topic[i]) < 0x20 || n.topic[i] == 0x7f)
+      return style::failed(
+          error{errc::unexpected_value, i, "control character in the notify topic"});
   if (auto r = check_utf8(n.topic); !r)
     return style::failed(error{errc::invalid_utf8, r.error().offset, "notify topic"});
   detail::op_writer action;

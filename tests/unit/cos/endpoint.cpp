@@ -118,3 +118,35 @@ TEST_CASE("cos endpoint: bucket must be BucketName-APPID", "[cos][endpoint]") {
   CHECK(ep->locate("examplebucket-1250000000", "\xc3").error().code == errc::invalid_object_key);
   CHECK(ep->locate("examplebucket-1250000000", "a'b c")->path == "/a%27b%20c");
 }
+
+TEST_CASE("cos endpoint: custom hosts follow the DNS label rules", "[cos][endpoint]") {
+  CHECK(cos::endpoint::custom("cos.example.com").has_value());
+  CHECK(cos::endpoint::custom("http://127.0.0.1:9000").has_value());
+  CHECK(cos::endpoint::custom(std::string(63, 'a') + ".com").has_value());
+  struct bad {
+    std::string text;
+    std::size_t offset;
+  };
+  const bad cases[] = {
+      {"a..b", 2},
+      {"-a.com", 0},
+      {"a-.com", 1},
+      {"a.com.", 6},
+      {".a.com", 0},
+      {std::string(64, 'a') + ".com", 63},
+      {std::string(300, 'a'), 253},
+      {"a.com:0", 6},
+      {"a.com:65536", 6},
+      {"user@a.com", 4},
+      {"a.com/path", 5},
+      {"a.com?q", 5},
+      {"https://a..b", 10},
+  };
+  for (const bad& b : cases) {
+    INFO(b.text);
+    const auto e = cos::endpoint::custom(b.text);
+    REQUIRE_FALSE(e.has_value());
+    CHECK(e.error().code == errc::invalid_host);
+    CHECK(e.error().offset == b.offset);
+  }
+}

@@ -171,3 +171,19 @@ TEST_CASE("oss endpoint: bucket and key checks", "[oss][endpoint]") {
   CHECK(ep->locate("bkt", "a/?#[]@!$&'()*+,;=%~-._z")->path ==
         "/a/%3F%23%5B%5D%40%21%24%26%27%28%29%2A%2B%2C%3B%3D%25~-._z");
 }
+
+TEST_CASE("oss endpoint: custom hosts follow the DNS label rules", "[oss][endpoint]") {
+  CHECK(oss::endpoint::custom("oss.example.com").has_value());
+  CHECK(oss::endpoint::custom("localhost:9000").has_value());
+  CHECK(oss::endpoint::custom("[::1]:9000").has_value());
+  for (const std::string& bad :
+       {std::string("a..b"), std::string("-a.com"), std::string("a-.com"),
+        std::string(64, 'a') + ".com", std::string(300, 'a'), std::string("a.com:0"),
+        std::string("a.com:99999"), std::string("u:p@a.com"), std::string("a.com/x")}) {
+    INFO(bad);
+    const auto e = oss::endpoint::custom(bad);
+    REQUIRE_FALSE(e.has_value());
+    CHECK(e.error().code == errc::invalid_host);
+    CHECK_FALSE(oss::endpoint::cname(bad).has_value());
+  }
+}

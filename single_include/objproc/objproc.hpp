@@ -1074,7 +1074,8 @@ OBJPROC_NAMESPACE_END
 //   check_bucket_name("examplebucket-1250000000")   BucketName-APPID: 1-50 of [a-z0-9-], not
 //                                                   starting or ending with '-', then '-' and
 //                                                   the APPID's digits; at most 63 in all
-//   check_object_key("dir/a.jpg")                   non-empty UTF-8
+//   check_object_key("dir/a.jpg")                   1-850 bytes of UTF-8, no control character,
+//                                                   not starting with '/' or '\\'
 //
 // The BucketName rules are Tencent's bucket overview (docs/reference/cos.md §5); the APPID is
 // the last '-' segment, as the SDKs read it. The 63-character total is the DNS label limit: the
@@ -1681,9 +1682,21 @@ inline constexpr std::size_t max_bucket_custom_size = 50;  // the BucketName par
   return {};
 }
 
-/// A COS object key: non-empty UTF-8 (the reference gives no further rule).
+inline constexpr std::size_t max_object_key_size = 850;  // bytes of UTF-8
+
+/// A COS object key: 1-850 bytes of UTF-8, not starting with '/' or '\', no control character
+/// (Tencent COS "Object key", doc 436/13324: keys are UTF-8 of at most 850 bytes; ASCII control
+/// characters are not supported; a leading '/' would be read as part of the path).
 [[nodiscard]] constexpr result<void> check_object_key(std::string_view key) noexcept {
   if (key.empty()) return error{errc::invalid_object_key, error::no_offset, "empty object key"};
+  if (key.size() > max_object_key_size)
+    return error{errc::invalid_object_key, max_object_key_size,
+                 "COS object keys have at most 850 bytes"};
+  if (key.front() == '/' || key.front() == '\\')
+    return error{errc::invalid_object_key, 0, "cannot start with '/' or '\\'"};
+  for (std::size_t i = 0; i < key.size(); ++i)
+    if (static_cast<unsigned char>(key[i]) < 0x20 || key[i] == 0x7f)
+      return error{errc::invalid_object_key, i, "control characters are not allowed in keys"};
   if (auto utf8 = check_utf8(key); !utf8)
     return error{errc::invalid_object_key, utf8.error().offset, "not valid UTF-8"};
   return {};
@@ -2201,6 +2214,28 @@ namespace detail {
   return {};
 }
 
+/// The name part of a host accepted by check_host, as DNS has it (RFC 1035 / RFC 1123): labels
+/// of 1-63 characters, none empty ("a..b", a trailing '.'), none starting or ending with '-',
+/// at most 253 characters in all. IPv6 literals and the port are left to check_host.
+[[nodiscard]] constexpr result<void> check_dns_name(std::string_view host) noexcept {
+  if (!host.empty() && host.front() == '[') return {};
+  const std::size_t end = host.find(':') == std::string_view::npos ? host.size() : host.find(':');
+  if (end > 253) return error{errc::invalid_host, 253, "host names have at most 253 characters"};
+  std::size_t start = 0;
+  for (std::size_t i = 0; i <= end; ++i) {
+    if (i < end && host[i] != '.') continue;
+    if (i == start) return error{errc::invalid_host, i, "empty label in a host name"};
+    if (i - start > 63)
+      return error{errc::invalid_host, start + 63, "host name labels have at most 63 characters"};
+    if (host[start] == '-')
+      return error{errc::invalid_host, start, "host name labels cannot start with '-'"};
+    if (host[i - 1] == '-')
+      return error{errc::invalid_host, i - 1, "host name labels cannot end with '-'"};
+    start = i + 1;
+  }
+  return {};
+}
+
 /// An encoded path: '/' then RFC 3986 pchars and '/', with well-formed %XX escapes.
 [[nodiscard]] constexpr result<void> check_path(std::string_view path) noexcept {
   if (path.empty() || path.front() != '/')
@@ -2353,7 +2388,9 @@ constexpr char write_query_fields(span_writer& out, char separator,
 }
 
 /// An endpoint given as text ("https://oss.example.com/", "localhost:9000"): the scheme when
-/// one is written, and the host in lower case. Offsets refer to `text`.
+/// one is written, and the host in lower case, checked by check_host (no user info, path,
+/// query; port 1-65535) and check_dns_name (labels 1-63, no empty label, no '-' at either end
+/// of one, 253 in all). Offsets refer to `text`.
 [[nodiscard]] inline result<void> parse_endpoint_host(std::string_view text, std::string& scheme,
                                                       std::string& host) {
   const std::size_t whole = text.size();
@@ -2361,6 +2398,7 @@ constexpr char write_query_fields(span_writer& out, char separator,
   const std::size_t base = whole - text.size();
   if (!text.empty() && text.back() == '/') text.remove_suffix(1);  // "https://host/"
   if (auto ok = check_host(text); !ok) return ok.error().shifted(base);
+  if (auto ok = check_dns_name(text); !ok) return ok.error().shifted(base);
   host.assign(text);
   for (char& c : host) c = ascii_lower(c);
   return {};
@@ -3115,7 +3153,9 @@ class endpoint {
   [[nodiscard]] static result<endpoint> accelerate() { return for_region("accelerate"); }
 
   /// A service host given as "[http[s]://]host[:port]" that takes the bucket as its first label;
-  /// IP literals and localhost use path style. errc::invalid_host at the offending byte.
+  /// IP literals and localhost use path style. errc::invalid_host at the offending byte: DNS
+  /// label rules (1-63 each, no empty label, no leading or trailing hyphen, 253 in all), port
+  /// 1-65535, no user info, path or query (http::detail::parse_endpoint_host).
   [[nodiscard]] static result<endpoint> custom(std::string_view text) {
     endpoint e;
     if (auto ok = e.assign_host(text); !ok) return ok.error();
@@ -6025,6 +6065,10 @@ template <class Crypto>
     if (creds.secret_id[i] == '&' || creds.secret_id[i] == ' ')
       return error{errc::invalid_header_value, i, "secret id with '&' or space"};
   if (auto r = check_field_value(creds.session_token); !r) return r.error();
+  for (const char c : creds.secret_key)
+    if (is_ctl(c))
+      return error{errc::invalid_credentials, error::no_offset,
+                   "control character in the secret key"};
   if (expires.count() <= 0)
     return error{errc::value_out_of_range, error::no_offset, "expires must be positive"};
   const std::int64_t begin = start.time_since_epoch().count();
@@ -7962,8 +8006,9 @@ struct signing_input {
 
 namespace detail {
 
-/// Non-empty key id and secret; a key id of visible ASCII without '/', ':' or ','; a token
-/// without CR, LF or NUL.
+/// Non-empty key id and secret; a key id of visible ASCII without '/', ':' or ','; no control
+/// character in the secret or the token (CR, LF or NUL in a token: errc::invalid_header_value;
+/// others: errc::invalid_credentials, without an offset: the offset would locate a secret).
 [[nodiscard]] constexpr result<void> check_credentials(const credentials& c) noexcept {
   if (c.access_key_id.empty())
     return error{errc::missing_credentials, error::no_offset, "empty access key id"};
@@ -7975,7 +8020,19 @@ namespace detail {
       return error{errc::invalid_credentials, i,
                    "access key ids are visible ASCII without '/', ':' or ','"};
   }
-  return http::detail::check_header_value(c.security_token, "CR, LF or NUL in the security token");
+  for (std::size_t i = 0; i < c.access_key_secret.size(); ++i)
+    if (static_cast<unsigned char>(c.access_key_secret[i]) < 0x20 || c.access_key_secret[i] == 0x7f)
+      return error{errc::invalid_credentials, error::no_offset,
+                   "control character in the access key secret"};
+  if (auto r =
+          http::detail::check_header_value(c.security_token, "CR, LF or NUL in the security token");
+      !r)
+    return r;
+  for (std::size_t i = 0; i < c.security_token.size(); ++i)
+    if (static_cast<unsigned char>(c.security_token[i]) < 0x20 || c.security_token[i] == 0x7f)
+      return error{errc::invalid_credentials, error::no_offset,
+                   "control character in the security token"};
+  return {};
 }
 
 /// A region id or product: non-empty [a-z0-9-] ("cn-hangzhou", "oss", "oss-cloudbox").
@@ -8074,6 +8131,18 @@ class static_credentials {
 static_assert(credentials_provider<static_credentials>,
               "objproc::static_credentials must model credentials_provider");
 
+/// errc::invalid_credentials when `text` (a key id, secret or token; `what`, a string literal,
+/// is the error's detail) holds a
+/// control character (below 0x20, or DEL): a pasted line break, a NUL. No offset and no text in
+/// the error: it would locate a secret.
+[[nodiscard]] constexpr result<void> check_credential_text(std::string_view text,
+                                                           std::string_view what) noexcept {
+  for (const char c : text)
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f)
+      return error{errc::invalid_credentials, error::no_offset, what};
+  return {};
+}
+
 namespace detail {
 [[nodiscard]] inline std::string_view environment(const char* name) noexcept {
   const char* value = std::getenv(name);  // NOLINT(concurrency-mt-unsafe): read-only use
@@ -8083,7 +8152,7 @@ namespace detail {
 
 /// OSS_ACCESS_KEY_ID, OSS_ACCESS_KEY_SECRET and optional OSS_SESSION_TOKEN (as the OSS SDKs'
 /// samples read them). A missing or empty id or secret is errc::missing_credentials naming the
-/// variable.
+/// variable; a control character in any of them is errc::invalid_credentials naming it.
 [[nodiscard]] inline result<owned_credentials> oss_environment_credentials() {
   const std::string_view id = detail::environment("OSS_ACCESS_KEY_ID");
   const std::string_view secret = detail::environment("OSS_ACCESS_KEY_SECRET");
@@ -8091,8 +8160,14 @@ namespace detail {
     return error{errc::missing_credentials, error::no_offset, "OSS_ACCESS_KEY_ID is not set"};
   if (secret.empty())
     return error{errc::missing_credentials, error::no_offset, "OSS_ACCESS_KEY_SECRET is not set"};
-  return owned_credentials(std::string(id), std::string(secret),
-                           std::string(detail::environment("OSS_SESSION_TOKEN")));
+  const std::string_view token = detail::environment("OSS_SESSION_TOKEN");
+  if (auto r = check_credential_text(id, "control character in OSS_ACCESS_KEY_ID"); !r)
+    return r.error();
+  if (auto r = check_credential_text(secret, "control character in OSS_ACCESS_KEY_SECRET"); !r)
+    return r.error();
+  if (auto r = check_credential_text(token, "control character in OSS_SESSION_TOKEN"); !r)
+    return r.error();
+  return owned_credentials(std::string(id), std::string(secret), std::string(token));
 }
 
 /// COS_SECRET_ID, COS_SECRET_KEY and optional COS_SESSION_TOKEN; when COS_SECRET_ID is unset,
@@ -8111,8 +8186,23 @@ namespace detail {
   if (key.empty())
     return error{errc::missing_credentials, error::no_offset,
                  cos_family ? "COS_SECRET_KEY is not set" : "TENCENTCLOUD_SECRET_KEY is not set"};
-  return owned_credentials(std::string(id), std::string(key),
-                           std::string(detail::environment(token_name)));
+  const std::string_view token = detail::environment(token_name);
+  if (auto r =
+          check_credential_text(id, cos_family ? "control character in COS_SECRET_ID"
+                                               : "control character in TENCENTCLOUD_SECRET_ID");
+      !r)
+    return r.error();
+  if (auto r =
+          check_credential_text(key, cos_family ? "control character in COS_SECRET_KEY"
+                                                : "control character in TENCENTCLOUD_SECRET_KEY");
+      !r)
+    return r.error();
+  if (auto r = check_credential_text(
+          token, cos_family ? "control character in COS_SESSION_TOKEN"
+                            : "control character in TENCENTCLOUD_SESSION_TOKEN");
+      !r)
+    return r.error();
+  return owned_credentials(std::string(id), std::string(key), std::string(token));
 }
 
 /// The environment, as providers (read on every get(): a rotated variable is picked up).
@@ -8561,7 +8651,9 @@ class endpoint {
 
   /// An endpoint given as "[http[s]://]host[:port]" (an emulator, a proxy, a private domain
   /// that takes the bucket as its first label). IP literals and localhost use path style.
-  /// errc::invalid_host at the offending byte (offsets count from the start of `text`).
+  /// errc::invalid_host at the offending byte (offsets count from the start of `text`): DNS
+  /// label rules (1-63 each, no empty label, no leading or trailing hyphen, 253 in all), port
+  /// 1-65535, no user info, path or query (http::detail::parse_endpoint_host).
   [[nodiscard]] static result<endpoint> custom(std::string_view text) {
     endpoint e;
     if (auto ok = e.assign_host(text); !ok) return ok.error();
@@ -15954,6 +16046,10 @@ namespace detail {
     return style::failed(error{errc::invalid_system_part, s.view().size(), "notify given twice"});
   if (n.topic.empty())
     return style::failed(error{errc::missing_value, error::no_offset, "empty notify topic"});
+  for (std::size_t i = 0; i < n.topic.size(); ++i)
+    if (static_cast<unsigned char>(n.topic[i]) < 0x20 || n.topic[i] == 0x7f)
+      return style::failed(
+          error{errc::unexpected_value, i, "control character in the notify topic"});
   if (auto r = check_utf8(n.topic); !r)
     return style::failed(error{errc::invalid_utf8, r.error().offset, "notify topic"});
   detail::op_writer action;

@@ -664,6 +664,11 @@ class Handler(BaseHTTPRequestHandler):
         if fault == "truncate" or state.fresh_connection_next():
             self.send_header("Connection", "close")
             self.close_connection = True
+        elif not self.close_connection:
+            # Idle from here on: the client can see the end of this answer as soon as it is
+            # written, and a fault injected next must find this connection to close it.
+            with state.lock:
+                state.idle.add(self.connection)
         self.end_headers()
         if self.command != "HEAD":
             self.wfile.write(body)

@@ -68,8 +68,8 @@ const ci::endpoint& guangzhou() {
 }
 
 // signing.json "oss-v4-header" / "oss-v1-header": the seed ProcessObject.
-const oss::prepared_request& oss_seed() {
-  static const oss::prepared_request p = checked(
+const objproc::http::request& oss_seed() {
+  static const objproc::http::request p = checked(
       oss::process_object{
           .bucket = "examplebucket",
           .key = "exampledir/example.jpg",
@@ -90,8 +90,8 @@ const oss::presign_get& oss_presign_seed() {
 }
 
 // operations.json "cos-ci-image-process-seed".
-const ci::prepared_request& cos_seed() {
-  static const ci::prepared_request p = checked(
+const objproc::http::request& cos_seed() {
+  static const objproc::http::request p = checked(
       ci::ci_image_process{
           .bucket = "examplebucket-1250000000",
           .key = "local.jpg",
@@ -111,14 +111,14 @@ const ci::presign_get& cos_presign_seed() {
   return op;
 }
 
-// The signer's view of a prepared OSS request (as oss::sign builds it; kept here so the bench
-// depends on public members only).
+// The signer's view of an OSS request (as the signers build it; kept here so the bench depends
+// on public members only).
 struct oss_view {
-  explicit oss_view(const oss::prepared_request& p)
-      : query(p.request.query_fields()), headers(p.request.header_fields()) {
-    input = oss::signing_input{.method = objproc::http::to_string(p.request.method()),
-                               .bucket = p.bucket,
-                               .key = p.key,
+  explicit oss_view(const objproc::http::request& p)
+      : query(p.query_fields()), headers(p.header_fields()) {
+    input = oss::signing_input{.method = objproc::http::to_string(p.method()),
+                               .bucket = p.resource().bucket,
+                               .key = p.resource().key,
                                .query = query,
                                .headers = headers};
   }
@@ -144,8 +144,8 @@ struct cos_intermediates {
 const v4_intermediates& oss_v4_header_text() {
   static const v4_intermediates t = [] {
     const oss_view view(oss_seed());
-    const auto& s = checked(oss::sign_v4_header(view.input, oss_keys, "cn-hangzhou", seed_time,
-                                                objproc::crypto::portable{}),
+    const auto& s = checked(oss::detail::sign_v4_header(view.input, oss_keys, "cn-hangzhou",
+                                                        seed_time, objproc::crypto::portable{}),
                             "v4 header");
     if (s.signature.view() != "3fd1b4bd08dcb56e45d6ec12683ca9c2b442185981d5fb430d9453cc845ac6ff")
       die("the seed V4 signature differs from signing.json");
@@ -158,7 +158,8 @@ const v1_intermediates& oss_v1_header_text() {
   static const v1_intermediates t = [] {
     const oss_view view(oss_seed());
     const auto& s = checked(
-        oss::sign_v1_header(view.input, oss_keys, seed_time, objproc::crypto::portable{}), "v1");
+        oss::detail::sign_v1_header(view.input, oss_keys, seed_time, objproc::crypto::portable{}),
+        "v1");
     return v1_intermediates{s.string_to_sign};
   }();
   return t;
@@ -168,16 +169,12 @@ const v1_intermediates& oss_v1_header_text() {
 const v4_intermediates& oss_v4_query_text() {
   static const v4_intermediates t = [] {
     const auto& op = oss_presign_seed();
-    const auto location = checked(hangzhou().locate(op.bucket, op.key), "locate");
-    auto request =
-        checked(objproc::http::request::make(objproc::http::method::get, location), "request");
-    if (!request.add_query("x-oss-process", op.process.view())) die("add_query");
-    const oss::prepared_request prepared{request, std::string(op.bucket), std::string(op.key),
-                                         "cn-hangzhou"};
+    const auto prepared = checked(op.prepare(hangzhou()), "prepare");
     const oss_view view(prepared);
-    const auto& s = checked(oss::sign_v4_query(view.input, oss_keys, "cn-hangzhou", seed_time,
-                                               op.expires, objproc::crypto::portable{}),
-                            "v4 query");
+    const auto& s =
+        checked(oss::detail::sign_v4_query(view.input, oss_keys, "cn-hangzhou", seed_time,
+                                           op.expires, objproc::crypto::portable{}),
+                "v4 query");
     if (s.signature.view() != "e13b2d410ffbd50767f6dc554faf84890dcc5ea6f89ecb56f77d583ad3fd1e84")
       die("the seed presigned V4 signature differs from signing.json");
     return v4_intermediates{s.canonical_request, s.string_to_sign, "20261121", "cn-hangzhou"};
@@ -188,14 +185,15 @@ const v4_intermediates& oss_v4_query_text() {
 const cos_intermediates& cos_header_text() {
   static const cos_intermediates t = [] {
     const auto& p = cos_seed();
-    const auto query = p.request.query_fields();
-    const auto headers = p.request.header_fields();
-    const ci::signing_input input{.method = objproc::http::to_string(p.request.method()),
-                                  .key = p.key,
+    const auto query = p.query_fields();
+    const auto headers = p.header_fields();
+    const ci::signing_input input{.method = objproc::http::to_string(p.method()),
+                                  .key = p.resource().key,
                                   .query = query,
                                   .headers = headers};
     const auto& s = checked(
-        ci::sign(input, cos_keys, seed_time, cos_expires, objproc::crypto::portable{}), "cos");
+        ci::detail::sign(input, cos_keys, seed_time, cos_expires, objproc::crypto::portable{}),
+        "cos");
     if (s.signature.view() != "150940accd12fd2a73f9475466303b9f4b96cf2a")
       die("the seed COS signature differs from signing.json");
     return cos_intermediates{s.http_string, s.string_to_sign, s.key_time};
@@ -206,17 +204,15 @@ const cos_intermediates& cos_header_text() {
 const cos_intermediates& cos_query_text() {
   static const cos_intermediates t = [] {
     const auto& op = cos_presign_seed();
-    auto prepared = checked(
-        ci::detail::prepare(guangzhou(), objproc::http::method::get, op.bucket, op.key), "prepare");
-    if (!prepared.request.add_query(op.process.view())) die("add_query");
-    const auto query = prepared.request.query_fields();
-    const auto headers = prepared.request.header_fields();
+    const auto prepared = checked(op.prepare(guangzhou()), "prepare");
+    const auto query = prepared.query_fields();
+    const auto headers = prepared.header_fields();
     const ci::signing_input input{
-        .method = "GET", .key = prepared.key, .query = query, .headers = headers};
-    const auto& s =
-        checked(ci::sign(input, cos_keys, seed_time, op.expires, objproc::crypto::portable{},
+        .method = "GET", .key = prepared.resource().key, .query = query, .headers = headers};
+    const auto& s = checked(
+        ci::detail::sign(input, cos_keys, seed_time, op.expires, objproc::crypto::portable{},
                          ci::sign_options{.placement = ci::signature_placement::query}),
-                "cos query");
+        "cos query");
     if (s.signature.view() != "4740dd0fa72048e630309be620611dc97acf39bd")
       die("the seed presigned COS signature differs from signing.json");
     return cos_intermediates{s.http_string, s.string_to_sign, s.key_time};
@@ -308,7 +304,8 @@ void oss_v4_sign_cached(benchmark::State& state) {
   oss::v4_key_cache cache;
   const alloc_meter meter;
   for (auto _ : state) {
-    auto signed_request = oss::sign(prepared, oss_keys, seed_time, crypto, cache);
+    auto signed_request =
+        oss::sign(prepared, oss_keys, seed_time, crypto, oss::v4_signer{.cache = &cache});
     if (!signed_request) die("oss::sign with a cache");
     benchmark::DoNotOptimize(signed_request);
   }
@@ -343,8 +340,7 @@ void oss_v1_sign(benchmark::State& state) {
   const auto& prepared = oss_seed();
   const alloc_meter meter;
   for (auto _ : state) {
-    auto signed_request =
-        oss::sign(prepared, oss_keys, seed_time, crypto, oss::signature_version::v1);
+    auto signed_request = oss::sign(prepared, oss_keys, seed_time, crypto, oss::v1_signer{});
     if (!signed_request) die("oss::sign v1");
     benchmark::DoNotOptimize(signed_request);
   }
@@ -387,10 +383,11 @@ template <class Crypto>
 void oss_presign_to_v4(benchmark::State& state) {
   const Crypto crypto{};
   const auto& op = oss_presign_seed();
+  const auto request = checked(op.prepare(hangzhou()), "prepare");
   std::array<char, 1024> url{};
   const alloc_meter meter;
   for (auto _ : state) {
-    auto n = oss::presign_to(op, hangzhou(), oss_keys, seed_time, crypto, url);
+    auto n = oss::v4_signer{}.presign_to(url, request, oss_keys, seed_time, op.expires, crypto);
     if (!n) die("oss::presign_to");
     benchmark::DoNotOptimize(url.data());
     benchmark::DoNotOptimize(n);
@@ -407,11 +404,13 @@ template <class Crypto>
 void oss_presign_to_v4_cached(benchmark::State& state) {
   const Crypto crypto{};
   const auto& op = oss_presign_seed();
+  const auto request = checked(op.prepare(hangzhou()), "prepare");
   oss::v4_key_cache cache;
+  const oss::v4_signer signer{.cache = &cache};
   std::array<char, 1024> url{};
   const alloc_meter meter;
   for (auto _ : state) {
-    auto n = oss::presign_to(op, hangzhou(), oss_keys, seed_time, crypto, url, cache);
+    auto n = signer.presign_to(url, request, oss_keys, seed_time, op.expires, crypto);
     if (!n) die("oss::presign_to with a cache");
     benchmark::DoNotOptimize(url.data());
     benchmark::DoNotOptimize(n);
@@ -430,7 +429,8 @@ void cos_sign(benchmark::State& state) {
   const auto& prepared = cos_seed();
   const alloc_meter meter;
   for (auto _ : state) {
-    auto signed_request = ci::sign(prepared, cos_keys, seed_time, cos_expires, crypto);
+    auto signed_request =
+        ci::sign(prepared, cos_keys, seed_time, crypto, ci::signer{.lifetime = cos_expires});
     if (!signed_request) die("cos::sign");
     benchmark::DoNotOptimize(signed_request);
   }
@@ -465,10 +465,11 @@ template <class Crypto>
 void cos_presign_to(benchmark::State& state) {
   const Crypto crypto{};
   const auto& op = cos_presign_seed();
+  const auto request = checked(op.prepare(guangzhou()), "prepare");
   std::array<char, 1024> url{};
   const alloc_meter meter;
   for (auto _ : state) {
-    auto n = ci::presign_to(op, guangzhou(), cos_keys, seed_time, crypto, url);
+    auto n = ci::signer{}.presign_to(url, request, cos_keys, seed_time, op.expires, crypto);
     if (!n) die("cos::presign_to");
     benchmark::DoNotOptimize(url.data());
     benchmark::DoNotOptimize(n);

@@ -40,8 +40,8 @@ int main(int argc, char** argv) {
 
   // COS signs Host, Content-Length and Pic-Operations; the signature is valid for an hour.
   const example::keys keys = example::load_keys(false);
-  const auto request = ci::sign(*prepared, keys.credentials.cos(), example::now(),
-                                std::chrono::seconds{3600}, objproc::crypto::portable{});
+  const auto request =
+      ci::sign(*prepared, keys.credentials.cos(), example::now(), objproc::crypto::portable{});
   if (!request) return example::fail("sign", request.error());
   if (!example::should_send(f, keys)) {
     example::show(*request);

@@ -6,8 +6,8 @@
 //   auto done = client.send(oss::process_object{...}, *oss::endpoint::for_region("cn-hangzhou"));
 //   if (done) std::cout << done.value().object;
 //
-// Nothing here is needed to build or sign a request (docs/architecture.md: each arrow of the flow is a
-// plain function); the client only strings them together, reads the clock and the credentials
+// Nothing here is needed to build or sign a request (docs/architecture.md: each arrow of the flow
+// is a plain function); the client only strings them together, reads the clock and the credentials
 // provider, corrects the clock offset when the service rejects the signing time, and retries
 // as objproc/retry.hpp describes, signing every attempt afresh.
 //
@@ -77,15 +77,16 @@ OBJPROC_NAMESPACE_BEGIN
 /// A clock whose now() is a system_clock time point (any precision).
 template <class C>
 concept signing_clock = requires(const C& c) {
-  { std::chrono::time_point_cast<std::chrono::seconds>(c.now()) }
-      -> std::convertible_to<std::chrono::sys_seconds>;
+  {
+    std::chrono::time_point_cast<std::chrono::seconds>(c.now())
+    } -> std::convertible_to<std::chrono::sys_seconds>;
 };
 
 struct client_options {
   retry_policy retry = {};
   oss::signature_version oss_signature = oss::signature_version::v4;
   std::chrono::seconds cos_signature_lifetime{3600};  // COS header signatures: key time window
-  std::uint64_t jitter_seed = 0;                       // 0: seeded from the clock and address
+  std::uint64_t jitter_seed = 0;                      // 0: seeded from the clock and address
   /// How the synchronous client waits between attempts; nullptr: the calling thread sleeps
   /// (as std::this_thread::sleep_for).
   void (*sleep)(std::chrono::milliseconds) = nullptr;
@@ -167,7 +168,6 @@ struct client_operation;
 
 struct oss_operation {
   using endpoint_type = oss::endpoint;
-  using prepared_type = oss::prepared_request;
   using service_error_type = oss::service_error;
 };
 
@@ -191,7 +191,6 @@ struct client_operation<oss::async_process_object> : oss_operation {
 
 struct cos_upload_operation {
   using endpoint_type = cos::endpoint;
-  using prepared_type = cos::prepared_request;
   using value_type = cos::upload_result;
   using service_error_type = cos::service_error;
   static constexpr bool creates_task = false;
@@ -209,9 +208,9 @@ struct client_operation<cos::ci_image_process> : cos_upload_operation {};
 /// status still tells what happened.
 [[nodiscard]] inline oss::service_error service_error_of(const http::response& r,
                                                          const oss::service_error*) {
-  auto parsed = !r.body.empty() ? oss::parse_error(r.body, r.status)
-                                : oss::parse_error_header(r.header("x-oss-err").value_or(""),
-                                                          r.status);
+  auto parsed = !r.body.empty()
+                    ? oss::parse_error(r.body, r.status)
+                    : oss::parse_error_header(r.header("x-oss-err").value_or(""), r.status);
   if (parsed) return std::move(*parsed);
   oss::service_error e;
   e.status = r.status;
@@ -270,8 +269,7 @@ class jitter_source {
 
 }  // namespace detail
 
-template <class Transport, class Crypto, class Credentials,
-          class Clock = std::chrono::system_clock>
+template <class Transport, class Crypto, class Credentials, class Clock = std::chrono::system_clock>
 class client {
   static_assert(crypto_provider<Crypto>,
                 "objproc::client<Transport, Crypto, ...>: Crypto must model "
@@ -311,9 +309,9 @@ class client {
                   "objproc::client::send needs a Transport that models objproc::transport");
     auto prepared = op.prepare(where);
     if (!prepared) return outcome_for<Op>::failed(prepared.error());
-    const bool rewindable = !prepared->request.has_streaming_body();
+    const bool rewindable = !prepared->has_streaming_body();
     for (int attempt = 1;; ++attempt) {
-      auto signed_request = sign_now(*prepared);
+      auto signed_request = sign_now<Op>(*prepared);
       if (!signed_request) return finished<Op>(signed_request.error(), attempt);
       auto step = settle<Op>(transport_.send(*signed_request), attempt, rewindable);
       if (!step.retry) return std::move(step.done);
@@ -334,10 +332,9 @@ class client {
                   "(schedule_after) to wait between retries without blocking its loop");
     auto prepared = op.prepare(where);
     if (!prepared) {
-      transport_.schedule_after(std::chrono::milliseconds{0},
-                                [done = std::move(done), e = prepared.error()] {
-                                  done(outcome_for<Op>::failed(e));
-                                });
+      transport_.schedule_after(
+          std::chrono::milliseconds{0},
+          [done = std::move(done), e = prepared.error()] { done(outcome_for<Op>::failed(e)); });
       return {};
     }
     auto state = std::make_shared<async_state<Op>>(std::move(*prepared), std::move(done));
@@ -350,19 +347,15 @@ class client {
 
   /// A presigned GET URL signed with the provider's credentials at the corrected time.
   template <class Presign>
-    requires std::same_as<Presign, oss::presign_get> || std::same_as<Presign, cos::presign_get>
+  requires std::same_as<Presign, oss::presign_get> || std::same_as<Presign, cos::presign_get>
   [[nodiscard]] result<std::string> presign(
-      const Presign& op,
-      const std::conditional_t<std::same_as<Presign, oss::presign_get>, oss::endpoint,
-                               cos::endpoint>& where) {
+      const Presign& op, const std::conditional_t<std::same_as<Presign, oss::presign_get>,
+                                                  oss::endpoint, cos::endpoint>& where) {
     auto keys = credentials_.get();
     if (!keys) return keys.error();
     if constexpr (std::same_as<Presign, oss::presign_get>) {
-      if (options_.oss_signature == oss::signature_version::v4)
-        return oss::presign(op, where, keys->oss(), now(), crypto_, key_cache_);
-      return oss::presign(op, where, keys->oss(), now(), crypto_, options_.oss_signature);
-    }
-    else
+      return oss::presign(op, where, keys->oss(), now(), crypto_, oss_signer());
+    } else
       return cos::presign(op, where, keys->cos(), now(), crypto_);
   }
 
@@ -385,9 +378,9 @@ class client {
 
   template <class Op>
   struct async_state final : detail::async_operation_base {
-    using prepared_type = typename detail::client_operation<Op>::prepared_type;
-    async_state(prepared_type p, completion_for<Op> d) : prepared(std::move(p)), done(std::move(d)) {}
-    prepared_type prepared;
+    async_state(http::request p, completion_for<Op> d)
+        : prepared(std::move(p)), done(std::move(d)) {}
+    http::request prepared;
     completion_for<Op> done;
     int attempt = 0;
     client* owner = nullptr;
@@ -439,17 +432,22 @@ class client {
       detail::sleep_for(delay);
   }
 
-  [[nodiscard]] result<http::request> sign_now(const oss::prepared_request& p) {
-    auto keys = credentials_.get();
-    if (!keys) return keys.error();
-    if (options_.oss_signature == oss::signature_version::v4)
-      return oss::sign(p, keys->oss(), now(), crypto_, key_cache_);  // derived once a day
-    return oss::sign(p, keys->oss(), now(), crypto_, options_.oss_signature);
+  // V4 keys are derived once a day (key_cache_).
+  [[nodiscard]] oss::signer oss_signer() noexcept {
+    return {.version = options_.oss_signature, .cache = &key_cache_};
   }
-  [[nodiscard]] result<http::request> sign_now(const cos::prepared_request& p) {
+
+  // The operation's vendor signs with the provider's credentials at the corrected time.
+  template <class Op>
+  [[nodiscard]] result<http::request> sign_now(const http::request& request) {
     auto keys = credentials_.get();
     if (!keys) return keys.error();
-    return cos::sign(p, keys->cos(), now(), options_.cos_signature_lifetime, crypto_);
+    if constexpr (std::same_as<endpoint_for<Op>, oss::endpoint>) {
+      return oss_signer().sign(request, keys->oss(), now(), crypto_);
+    } else {
+      return cos::signer{.lifetime = options_.cos_signature_lifetime}.sign(request, keys->cos(),
+                                                                           now(), crypto_);
+    }
   }
 
   template <class Op>
@@ -462,7 +460,8 @@ class client {
   /// What one attempt's response or failure means: a final outcome, or another attempt after
   /// a delay. Shared by the synchronous and asynchronous forms.
   template <class Op>
-  [[nodiscard]] settlement<Op> settle(result<http::response> response, int attempt, bool rewindable) {
+  [[nodiscard]] settlement<Op> settle(result<http::response> response, int attempt,
+                                      bool rewindable) {
     using traits = detail::client_operation<Op>;
     using service_error = typename traits::service_error_type;
     settlement<Op> s;
@@ -482,8 +481,8 @@ class client {
       service_error e = detail::service_error_of(*response, static_cast<service_error*>(nullptr));
       kind = classify_status(response->status);
       if (auto server_time = detail::server_time_if_skewed(*response, e)) {
-        clock_offset_ = *server_time - std::chrono::time_point_cast<std::chrono::seconds>(
-                                           clock_.now());
+        clock_offset_ =
+            *server_time - std::chrono::time_point_cast<std::chrono::seconds>(clock_.now());
         kind = failure_kind::clock_skew;
       }
       if (auto value = response->header("Retry-After")) retry_after = parse_retry_after(*value);
@@ -504,7 +503,7 @@ class client {
   template <class Op>
   void async_attempt(std::shared_ptr<async_state<Op>> state) {
     const int attempt = ++state->attempt;
-    auto signed_request = sign_now(state->prepared);
+    auto signed_request = sign_now<Op>(state->prepared);
     if (!signed_request) {
       transport_.schedule_after(std::chrono::milliseconds{0},
                                 [state, e = signed_request.error(), attempt] {
@@ -522,7 +521,7 @@ class client {
         return;
       }
       client& self = *state->owner;
-      const bool rewindable = !state->prepared.request.has_streaming_body();
+      const bool rewindable = !state->prepared.has_streaming_body();
       auto s = self.template settle<Op>(std::move(response), state->attempt, rewindable);
       if (!s.retry) {
         state->finish(std::move(s.done));
@@ -539,8 +538,7 @@ class client {
     };
     if constexpr (cancellable_transport<std::remove_reference_t<Transport>>) {
       auto id = transport_.async_send(*signed_request, std::move(on_response));
-      if (!state->finished)
-        state->abandon_in_flight = [this, id] { transport_.cancel(id); };
+      if (!state->finished) state->abandon_in_flight = [this, id] { transport_.cancel(id); };
     } else {
       transport_.async_send(*signed_request, std::move(on_response));
     }

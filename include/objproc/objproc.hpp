@@ -48,6 +48,7 @@
 #include "objproc/cos/results.hpp"
 #include "objproc/cos/rule.hpp"
 #include "objproc/cos/sign.hpp"
+#include "objproc/cos/signer.hpp"
 #include "objproc/cos/spec.hpp"
 #include "objproc/cos/watermark.hpp"
 #include "objproc/credentials.hpp"
@@ -78,11 +79,13 @@
 #include "objproc/oss/results.hpp"
 #include "objproc/oss/sign_v1.hpp"
 #include "objproc/oss/sign_v4.hpp"
+#include "objproc/oss/signer.hpp"
 #include "objproc/oss/spec.hpp"
 #include "objproc/oss/style.hpp"
 #include "objproc/oss/video.hpp"
 #include "objproc/outcome.hpp"
 #include "objproc/retry.hpp"
+#include "objproc/signer.hpp"
 #include "objproc/version.hpp"
 
 #endif  // OBJPROC_OBJPROC_HPP

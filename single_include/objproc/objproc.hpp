@@ -62,8 +62,8 @@
 //   auto done = client.send(oss::process_object{...}, *oss::endpoint::for_region("cn-hangzhou"));
 //   if (done) std::cout << done.value().object;
 //
-// Nothing here is needed to build or sign a request (docs/architecture.md: each arrow of the flow is a
-// plain function); the client only strings them together, reads the clock and the credentials
+// Nothing here is needed to build or sign a request (docs/architecture.md: each arrow of the flow
+// is a plain function); the client only strings them together, reads the clock and the credentials
 // provider, corrects the clock offset when the service rejects the signing time, and retries
 // as objproc/retry.hpp describes, signing every attempt afresh.
 //
@@ -978,21 +978,19 @@ OBJPROC_NAMESPACE_END
 //                         .operations = {.is_pic_info = true, .rules = {{.fileid = "format.png",
 //                                        .rule = "imageView2/format/png"}}},
 //                         .body = bytes};
-//   auto prepared = op.prepare(*cos::endpoint::for_region("ap-guangzhou"));
-//   auto signed_request = cos::sign(*prepared, creds, now, std::chrono::seconds{3600}, crypto);
+//   auto request = op.prepare(*cos::endpoint::for_region("ap-guangzhou"));
+//   auto signed_request = cos::sign(*request, creds, now, crypto);   // valid for an hour
 //   auto url = cos::presign(cos::presign_get{...}, endpoint, creds, now, crypto);
-//   char buffer[1024];                                           // or into a buffer, no heap:
-//   auto n = cos::presign_to(cos::presign_get{...}, endpoint, creds, now, crypto, buffer);
+//   auto get = cos::presign_get{...}.prepare(endpoint);          // or into a buffer, no heap:
+//   auto n = cos::signer{}.presign_to(buffer, *get, creds, now, expires, crypto);
 //
 // Wire forms: PUT /<key> with Pic-Operations (upload-time processing), POST /<key>?image_process
 // with Pic-Operations and Content-Length: 0 (processing a stored object), GET /<key>?<rule> (a
 // rule applied on download, signed as a parameter). Host and Content-Length are part of the
 // descriptor because COS signs them: what is signed is what is sent.
 //
-// Memory: sign() makes one copy of the descriptor with room reserved for Authorization (and
-// nothing else on the heap unless the signed text outgrows a 2 KiB stack buffer). presign_to()
-// uses no heap: scratch text on the stack (presign_scratch_size; beyond it,
-// errc::buffer_too_small), the URL in the caller's buffer. presign() is presign_to() then a string.
+// An operation's prepare() returns the http::request to sign, which knows its resource
+// (service "cos", bucket, key, region); the signer is in signer.hpp.
 #ifndef OBJPROC_COS_OPERATIONS_HPP
 #define OBJPROC_COS_OPERATIONS_HPP
 
@@ -2156,6 +2154,18 @@ struct location {
   friend bool operator==(const location&, const location&) = default;
 };
 
+/// What a request addresses, for its signer: the service (a name its vendor chooses and checks;
+/// http/ gives it no meaning), the bucket, the object key (decoded) and the region. The vendors'
+/// operations set it when they build a request; a signer reads it from the request it signs, and
+/// refuses a request of another service. Not sent: the URL already says where it goes.
+struct resource {
+  std::string_view service = {};
+  std::string_view bucket = {};
+  std::string_view key = {};
+  std::string_view region = {};
+  friend bool operator==(const resource&, const resource&) = default;
+};
+
 namespace detail {
 
 /// A URL scheme: ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) (RFC 3986), lowercase here.
@@ -2681,6 +2691,18 @@ class request {
     return {};
   }
 
+  // -- resource -----------------------------------------------------------------------------
+
+  /// What the request addresses (service, bucket, key, region): set by the operation that built
+  /// it; empty for a request built by hand until set_resource().
+  [[nodiscard]] http::resource resource() const noexcept {
+    return {view(resource_[0]), view(resource_[1]), view(resource_[2]), view(resource_[3])};
+  }
+  void set_resource(const http::resource& r) {
+    garbage_ += resource_[0].size + resource_[1].size + resource_[2].size + resource_[3].size;
+    resource_ = store<4>({r.service, r.bucket, r.key, r.region});
+  }
+
   // -- query --------------------------------------------------------------------------------
 
   /// The parameters in order, raw (decoded): `.key`, `.value` (nullopt for a bare key).
@@ -2810,12 +2832,27 @@ class request {
 
   /// "https://host/path?k=v&bare": exactly what is sent (never redacted).
   [[nodiscard]] std::string url() const {
-    std::string out(scheme());
-    out += "://";
-    out += host();
-    out += path();
-    append_query(out, false);
+    detail::span_writer measure;
+    write_url(measure);
+    std::string out(measure.needed(), '\0');
+    detail::span_writer writer(out);
+    write_url(writer);
     return out;
+  }
+
+  /// The one URL writer: what url() returns, followed by `extra` parameters (a presigning
+  /// signer's), into a caller's buffer without the heap; `out` says whether it all fit.
+  void write_url(detail::span_writer& out, std::span<const query_field> extra = {}) const noexcept {
+    out.put(scheme());
+    out.put("://");
+    out.put(host());
+    out.put(path());
+    char separator = '?';
+    for (const query_field q : query()) {
+      detail::write_query_field(out, separator, q);
+      separator = '&';
+    }
+    detail::write_query_fields(out, separator, extra);
   }
 
   /// The request target: path and query ("/a.jpg?x-oss-process").
@@ -2916,8 +2953,8 @@ class request {
 
   friend bool operator==(const request& a, const request& b) {
     if (a.method_ != b.method_ || a.scheme() != b.scheme() || a.host() != b.host() ||
-        a.path() != b.path() || !std::ranges::equal(a.query(), b.query()) ||
-        !std::ranges::equal(a.headers(), b.headers()))
+        a.path() != b.path() || a.resource() != b.resource() ||
+        !std::ranges::equal(a.query(), b.query()) || !std::ranges::equal(a.headers(), b.headers()))
       return false;
     if (a.body_.index() != b.body_.index()) return false;
     if (const auto* s = std::get_if<std::string>(&a.body_))
@@ -3039,12 +3076,14 @@ class request {
     fresh.scheme_ = scheme_;
     fresh.host_ = host_;
     fresh.path_ = path_;
+    fresh.resource_ = resource_;
     fresh.copy_text_from(*this);
     text_ = std::move(fresh.text_);
     fields_ = std::move(fresh.fields_);
     scheme_ = fresh.scheme_;
     host_ = fresh.host_;
     path_ = fresh.path_;
+    resource_ = fresh.resource_;
     garbage_ = 0;
   }
 
@@ -3060,9 +3099,11 @@ class request {
     scheme_ = from.scheme_;
     host_ = from.host_;
     path_ = from.path_;
+    resource_ = from.resource_;
     move_ref(scheme_);
     move_ref(host_);
     move_ref(path_);
+    for (detail::text_ref& r : resource_) move_ref(r);
     for (detail::field_record& f : fields_) {
       move_ref(f.name);
       move_ref(f.value);
@@ -3091,7 +3132,8 @@ class request {
   detail::text_ref scheme_ = {0, 5};
   detail::text_ref host_ = {5, 0};
   detail::text_ref path_ = {5, 1};
-  std::vector<detail::field_record> fields_;  // the query [0, query_count_), then the headers
+  std::array<detail::text_ref, 4> resource_ = {};  // service, bucket, key, region
+  std::vector<detail::field_record> fields_;       // the query [0, query_count_), then the headers
   std::size_t query_count_ = 0;
   std::size_t garbage_ = 0;  // bytes of text_ no record points at any more
   body_type body_;
@@ -5689,6 +5731,33 @@ OBJPROC_NAMESPACE_END
 #endif  // OBJPROC_COS_PUT_OPTIONS_HPP
 // ----- end objproc/cos/put_options.hpp -----
 // #include "objproc/cos/rule.hpp"
+// #include "objproc/cos/signer.hpp"
+// ----- begin objproc/cos/signer.hpp -----
+// objproc/cos/signer.hpp - the COS request signature as a model of the signer contract
+// (objproc/signer.hpp).
+//
+//   auto request = cos::ci_image_process{...}.prepare(endpoint);
+//   auto signed_request = cos::signer{}.sign(*request, creds, now, crypto);  // valid for an hour
+//   auto get = cos::presign_get{.bucket = "b-1250000000", .key = "a.jpg"}.prepare(endpoint);
+//   auto url = cos::signer{}.presign(*get, creds, now, std::chrono::seconds{600}, crypto);
+//
+// The request says what it addresses (http::request::resource(): service "cos", bucket, key,
+// region, set by the operations); the algorithm itself is in sign.hpp. sign() returns the
+// request with Authorization (and the session token) set; presign() / presign_to() write
+// request.url() followed by the q-* parameters, and refuse a request that already has one.
+#ifndef OBJPROC_COS_SIGNER_HPP
+#define OBJPROC_COS_SIGNER_HPP
+
+#include <array>
+#include <cstddef>
+#include <span>
+#include <string>
+#include <string_view>
+
+// #include "objproc/config.hpp"
+// #include "objproc/core/chrono.hpp"
+// #include "objproc/core/result.hpp"
+// #include "objproc/cos/credentials.hpp"
 // #include "objproc/cos/sign.hpp"
 // ----- begin objproc/cos/sign.hpp -----
 // objproc/cos/sign.hpp - the COS XML API request signature ("q-sign", sha1), header and query
@@ -6185,6 +6254,12 @@ template <class Crypto>
 
 }  // namespace detail
 
+namespace detail {
+
+// The algorithm with its intermediates (canonical request, string to sign) as owned strings:
+// for tests against the vendors' vectors and for comparing with a server's
+// SignatureDoesNotMatch reply. The signers (signer.hpp) run the same cores without copies.
+
 /// Signs a COS request (see the top of this file). Crypto is a crypto_provider.
 template <class Crypto>
 [[nodiscard]] result<signing_result> sign(const signing_input& input, const credentials& creds,
@@ -6214,12 +6289,254 @@ template <class Crypto>
       });
 }
 
+}  // namespace detail
+
 }  // namespace cos
 
 OBJPROC_NAMESPACE_END
 
 #endif  // OBJPROC_COS_SIGN_HPP
 // ----- end objproc/cos/sign.hpp -----
+// #include "objproc/crypto/concepts.hpp"
+// #include "objproc/http/request.hpp"
+// #include "objproc/signer.hpp"
+// ----- begin objproc/signer.hpp -----
+// objproc/signer.hpp - the signer contract: one request in, a signed request or a presigned URL
+// out. OSS V4, OSS V1 (oss/signer.hpp) and COS (cos/signer.hpp) are its three models.
+//
+//   auto request = oss::process_object{...}.prepare(endpoint);        // knows bucket, key, region
+//   auto signed_request = oss::v4_signer{}.sign(*request, creds, now, crypto);
+//   auto url = oss::v4_signer{}.presign(*get, creds, now, std::chrono::seconds{600}, crypto);
+//   auto n = cos::signer{}.presign_to(buffer, *get, creds, now, std::chrono::seconds{600}, crypto);
+//
+// Every model takes the same parameters in the same order - (request, credentials, time,
+// [expires,] crypto), with the caller's buffer first for presign_to - and reads what it signs
+// for (the service, bucket, key and region) from the request's resource: there is no other
+// channel. presign and presign_to write the URL with http::request::write_url, the same writer
+// as request::url(), followed by the signature's parameters; presign is presign_to over buffers
+// that grow until the URL fits (detail::presign_to / detail::presign: the one presign helper).
+#ifndef OBJPROC_SIGNER_HPP
+#define OBJPROC_SIGNER_HPP
+
+#include <array>
+#include <concepts>
+#include <cstddef>
+#include <span>
+#include <string>
+
+// #include "objproc/config.hpp"
+// #include "objproc/core/chrono.hpp"
+// #include "objproc/core/result.hpp"
+// #include "objproc/crypto/concepts.hpp"
+// #include "objproc/http/request.hpp"
+
+OBJPROC_NAMESPACE_BEGIN
+
+/// A signer of requests for `S::credentials_type`, hashing with `Crypto`:
+///   s.sign(request, creds, now, crypto)                      -> result<http::request>
+///     the request with its signature headers (the request itself is unchanged);
+///   s.presign_to(out, request, creds, now, expires, crypto)  -> result<std::size_t>
+///     the presigned URL written into `out` without the heap (errc::buffer_too_small);
+///   s.presign(request, creds, now, expires, crypto)          -> result<std::string>
+///     the same bytes as a string, whatever their length.
+template <class S, class Crypto>
+concept request_signer = crypto_provider<Crypto> &&
+    requires(const S& s, const http::request& request, const typename S::credentials_type& creds,
+             std::chrono::sys_seconds now, std::chrono::seconds expires, const Crypto& crypto,
+             std::span<char> out) {
+  { s.sign(request, creds, now, crypto) } -> std::same_as<result<http::request>>;
+  { s.presign_to(out, request, creds, now, expires, crypto) } -> std::same_as<result<std::size_t>>;
+  { s.presign(request, creds, now, expires, crypto) } -> std::same_as<result<std::string>>;
+};
+
+namespace detail {
+
+/// Scratch text presign_to keeps on the stack (the signer's encoded fields and strings to sign);
+/// inputs that need more get errc::buffer_too_small from presign_to (presign copes).
+inline constexpr std::size_t presign_scratch_size = 4096;
+
+/// The one presign helper. A model provides
+///   presign_into(out, scratch, request, creds, now, expires, crypto) -> result<std::size_t>
+/// (the URL into `out`, its work text into `scratch`, both the caller's), and its presign_to and
+/// presign are these two: presign_to over a stack scratch, presign over stack buffers and then
+/// heap buffers that double until the URL fits.
+template <class Model, class Credentials, class Crypto>
+[[nodiscard]] result<std::size_t> presign_to(const Model& model, std::span<char> out,
+                                             const http::request& request, const Credentials& creds,
+                                             std::chrono::sys_seconds now,
+                                             std::chrono::seconds expires, const Crypto& crypto) {
+  std::array<char, presign_scratch_size> stack;  // written before read: no need to clear it
+  return model.presign_into(out, stack, request, creds, now, expires, crypto);
+}
+
+template <class Model, class Credentials, class Crypto>
+[[nodiscard]] result<std::string> presign(const Model& model, const http::request& request,
+                                          const Credentials& creds, std::chrono::sys_seconds now,
+                                          std::chrono::seconds expires, const Crypto& crypto) {
+  std::array<char, 2048> url;
+  std::array<char, presign_scratch_size> stack;
+  auto n = model.presign_into(url, stack, request, creds, now, expires, crypto);
+  if (n) return std::string(url.data(), *n);
+  // Long inputs: a byte encodes to at most three and appears a few times in the scratch, so a
+  // few doublings reach any URL a request can make; the cap only stops a runaway loop.
+  std::string heap_url;
+  std::string heap_scratch;
+  for (std::size_t size = 4 * presign_scratch_size; !n && n.error().code == errc::buffer_too_small;
+       size *= 2) {
+    if (size > (std::size_t{1} << 26))
+      return error{errc::buffer_too_small, error::no_offset, "the presigned URL is too long"};
+    heap_url.assign(size, '\0');
+    heap_scratch.assign(size, '\0');
+    n = model.presign_into(heap_url, heap_scratch, request, creds, now, expires, crypto);
+  }
+  if (!n) return n.error();
+  heap_url.resize(*n);
+  return heap_url;
+}
+
+}  // namespace detail
+
+OBJPROC_NAMESPACE_END
+
+#endif  // OBJPROC_SIGNER_HPP
+// ----- end objproc/signer.hpp -----
+
+OBJPROC_NAMESPACE_BEGIN
+
+namespace cos {
+
+/// The service COS requests name in their resource.
+inline constexpr std::string_view service_name = "cos";
+
+namespace detail {
+
+// What the algorithm signs, as views of the request (keep it alive and unchanged).
+struct request_view {
+  std::array<http::query_field, http::max_signed_fields> query;
+  std::array<http::header_field, http::max_signed_fields> headers;
+  signing_input input;
+};
+
+[[nodiscard]] inline result<void> view_request(const http::request& request,
+                                               request_view& view) noexcept {
+  const http::resource where = request.resource();
+  if (where.service != service_name)
+    return error{errc::invalid_argument, error::no_offset,
+                 "not a COS request: build it with a cos operation, or set its resource"};
+  auto query = request.query_fields(view.query);
+  if (!query) return query.error();
+  auto headers = request.header_fields(view.headers);
+  if (!headers) return headers.error();
+  view.input = signing_input{.method = http::to_string(request.method()),
+                             .key = where.key,
+                             .query = *query,
+                             .headers = *headers};
+  return {};
+}
+
+}  // namespace detail
+
+/// The COS XML API signature (q-sign-algorithm=sha1).
+struct signer {
+  using credentials_type = credentials;
+
+  /// Header form: the key time window, [now, now + lifetime].
+  std::chrono::seconds lifetime{3600};
+  /// Header names signed besides host, pic-operations, content-*, x-cos-*, expires and
+  /// cache-control (any case).
+  std::span<const std::string_view> additional_headers = {};
+
+  template <class Crypto>
+  [[nodiscard]] result<http::request> sign(const http::request& request, const credentials& creds,
+                                           std::chrono::sys_seconds now,
+                                           const Crypto& crypto) const {
+    static_assert(crypto_provider<Crypto>,
+                  "objproc::cos::signer requires a crypto_provider: see "
+                  "objproc/crypto/concepts.hpp");
+    detail::request_view view;
+    if (auto r = detail::view_request(request, view); !r) return r.error();
+    return http::detail::with_scratch<2048>(
+        [&](http::detail::span_writer& scratch) -> result<http::request> {
+          detail::sign_parts parts;
+          if (auto r = detail::sign_core(view.input, creds, now, lifetime, crypto,
+                                         options(signature_placement::header), scratch, parts);
+              !r)
+            return r.error();
+          return request.with_headers(parts.headers().span());
+        });
+  }
+
+  template <class Crypto>
+  [[nodiscard]] result<std::size_t> presign_to(std::span<char> out, const http::request& request,
+                                               const credentials& creds,
+                                               std::chrono::sys_seconds now,
+                                               std::chrono::seconds expires,
+                                               const Crypto& crypto) const {
+    return objproc::detail::presign_to(*this, out, request, creds, now, expires, crypto);
+  }
+
+  template <class Crypto>
+  [[nodiscard]] result<std::string> presign(const http::request& request, const credentials& creds,
+                                            std::chrono::sys_seconds now,
+                                            std::chrono::seconds expires,
+                                            const Crypto& crypto) const {
+    return objproc::detail::presign(*this, request, creds, now, expires, crypto);
+  }
+
+  /// What presign_to and presign run: the URL into `out`, work text into `scratch`.
+  template <class Crypto>
+  [[nodiscard]] result<std::size_t> presign_into(std::span<char> out, std::span<char> scratch_text,
+                                                 const http::request& request,
+                                                 const credentials& creds,
+                                                 std::chrono::sys_seconds now,
+                                                 std::chrono::seconds expires,
+                                                 const Crypto& crypto) const {
+    static_assert(crypto_provider<Crypto>,
+                  "objproc::cos::signer requires a crypto_provider: see "
+                  "objproc/crypto/concepts.hpp");
+    detail::request_view view;
+    if (auto r = detail::view_request(request, view); !r) return r.error();
+    for (const http::query_field& q : view.input.query)
+      if (http::detail::istarts_with(q.key, "q-"))
+        for (const std::string_view name : {"q-sign-algorithm", "q-ak", "q-sign-time", "q-key-time",
+                                            "q-header-list", "q-url-param-list", "q-signature"})
+          if (http::detail::iequals(q.key, name))
+            return error{errc::conflicting_parameters, error::no_offset,
+                         "the request already carries a signature parameter"};
+    http::detail::span_writer scratch(scratch_text);
+    detail::sign_parts parts;
+    if (auto r = detail::sign_core(view.input, creds, now, expires, crypto,
+                                   options(signature_placement::query), scratch, parts);
+        !r)
+      return r.error();
+    http::detail::span_writer url(out);
+    request.write_url(url, parts.query().span());
+    return http::detail::written_url(url);
+  }
+
+ private:
+  [[nodiscard]] sign_options options(signature_placement placement) const noexcept {
+    return sign_options{.placement = placement, .additional_headers = additional_headers};
+  }
+};
+
+/// Signs `request` with `s` (by default a header signature valid for an hour).
+template <class Crypto, class Signer = signer>
+[[nodiscard]] result<http::request> sign(const http::request& request, const credentials& creds,
+                                         std::chrono::sys_seconds now, const Crypto& crypto,
+                                         const Signer& s = {}) {
+  static_assert(request_signer<Signer, Crypto>,
+                "objproc::cos::sign: the signer must model objproc::request_signer "
+                "(cos::signer) and Crypto a crypto_provider: see objproc/signer.hpp");
+  return s.sign(request, creds, now, crypto);
+}
+
+}  // namespace cos
+
+OBJPROC_NAMESPACE_END
+
+#endif  // OBJPROC_COS_SIGNER_HPP
+// ----- end objproc/cos/signer.hpp -----
 // #include "objproc/crypto/md5.hpp"
 // ----- begin objproc/crypto/md5.hpp -----
 // objproc/crypto/md5.hpp - MD5 (RFC 1321): a streaming, constexpr, heap-free context, and the
@@ -6586,17 +6903,10 @@ OBJPROC_NAMESPACE_BEGIN
 
 namespace cos {
 
-/// A request descriptor and the object key the signer signs (decoded).
-struct prepared_request {
-  http::request request;
-  std::string key;
-};
-
 namespace detail {
 
-[[nodiscard]] inline result<prepared_request> prepare(const endpoint& where, http::method method,
-                                                      std::string_view bucket,
-                                                      std::string_view key) {
+[[nodiscard]] inline result<http::request> prepare(const endpoint& where, http::method method,
+                                                   std::string_view bucket, std::string_view key) {
   // Every CI operation acts on an object: an empty key would address the bucket itself.
   if (key.empty()) return error{errc::invalid_object_key, error::no_offset, "empty object key"};
   auto location = where.locate(bucket, key);
@@ -6605,7 +6915,8 @@ namespace detail {
   if (!request) return request.error();
   // COS signs Host; the descriptor carries it so the transport sends exactly what was signed.
   if (auto r = request->set_header("Host", request->host()); !r) return r.error();
-  return prepared_request{std::move(*request), std::string(key)};
+  request->set_resource({service_name, bucket, key, where.region()});
+  return request;
 }
 
 // Each rule is checked for where it runs: upload (PUT) or cloud processing (?image_process).
@@ -6650,10 +6961,10 @@ struct ci_put_object {
   std::span<const user_meta> meta = {};             // x-cos-meta-<key>: <value>
   std::optional<std::uint64_t> traffic_limit = {};  // x-cos-traffic-limit, bit/s
 
-  [[nodiscard]] result<prepared_request> prepare(const endpoint& where) const {
+  [[nodiscard]] result<http::request> prepare(const endpoint& where) const {
     auto prepared = detail::prepare(where, http::method::put, bucket, key);
     if (!prepared) return prepared;
-    auto& request = prepared->request;
+    http::request& request = *prepared;
     const bool streaming = body_source.size != 0 || body_source.read != nullptr;
     if (streaming) {
       if (auto r = request.set_body(body_source); !r) return r.error();
@@ -6762,44 +7073,17 @@ struct ci_image_process {
   std::string_view key = {};
   pic_operations operations = {};
 
-  [[nodiscard]] result<prepared_request> prepare(const endpoint& where) const {
+  [[nodiscard]] result<http::request> prepare(const endpoint& where) const {
     auto prepared = detail::prepare(where, http::method::post, bucket, key);
     if (!prepared) return prepared;
-    auto& request = prepared->request;
+    http::request& request = *prepared;
     if (auto r = request.add_query("image_process"); !r) return r.error();
-    if (auto r = detail::set_pic_operations(request, operations, rule_carrier::cloud_process);
-        !r)
+    if (auto r = detail::set_pic_operations(request, operations, rule_carrier::cloud_process); !r)
       return r.error();
     if (auto r = request.set_header("Content-Length", "0"); !r) return r.error();
     return prepared;
   }
 };
-
-/// Signs a prepared request (header form) valid from `now` for `expires`.
-template <class Crypto>
-[[nodiscard]] result<http::request> sign(const prepared_request& prepared, const credentials& creds,
-                                         std::chrono::sys_seconds now, std::chrono::seconds expires,
-                                         const Crypto& crypto) {
-  static_assert(crypto_provider<Crypto>,
-                "objproc::cos::sign requires a crypto_provider: see objproc/crypto/concepts.hpp");
-  std::array<http::query_field, http::max_signed_fields> query_items{};
-  std::array<http::header_field, http::max_signed_fields> header_items{};
-  auto query = prepared.request.query_fields(query_items);
-  if (!query) return query.error();
-  auto headers = prepared.request.header_fields(header_items);
-  if (!headers) return headers.error();
-  const signing_input input{.method = http::to_string(prepared.request.method()),
-                            .key = prepared.key,
-                            .query = *query,
-                            .headers = *headers};
-  return http::detail::with_scratch<2048>(
-      [&](http::detail::span_writer& scratch) -> result<http::request> {
-        detail::sign_parts parts;
-        if (auto r = detail::sign_core(input, creds, now, expires, crypto, {}, scratch, parts); !r)
-          return r.error();
-        return prepared.request.with_headers(parts.headers().span());
-      });
-}
 
 /// A presigned GET URL applying a CI rule on download (a style reference is refused: styles
 /// are applied through Pic-Operations or the bucket's style separator).
@@ -6808,98 +7092,31 @@ struct presign_get {
   std::string_view key = {};
   rule process = {};  // empty: a plain presigned GET
   std::chrono::seconds expires{3600};
+
+  /// The GET request to presign: the rule as a bare query key ("?imageMogr2/...").
+  [[nodiscard]] result<http::request> prepare(const endpoint& where) const {
+    // Holds the rule's own error, and refuses style/ and what cannot run in a download URL.
+    if (auto placed = process.check_placement(rule_carrier::download_url); !placed)
+      return placed.error();
+    auto request = detail::prepare(where, http::method::get, bucket, key);
+    if (!request) return request;
+    if (!process.empty())
+      if (auto r = request->add_query(process.view()); !r) return r.error();
+    return request;
+  }
 };
 
-/// Scratch text presign_to() keeps on the stack (encoded fields, lists, the signed string):
-/// inputs that need more get errc::buffer_too_small from presign_to (presign copes).
-inline constexpr std::size_t presign_scratch_size = 4096;
-
-namespace detail {
-
-template <class Crypto>
-[[nodiscard]] result<std::size_t> presign_into(const presign_get& op, const endpoint& where,
-                                               const credentials& creds,
-                                               std::chrono::sys_seconds now, const Crypto& crypto,
-                                               std::span<char> out,
-                                               http::detail::span_writer& scratch) {
-  static_assert(crypto_provider<Crypto>,
-                "objproc::cos::presign requires a crypto_provider: see "
-                "objproc/crypto/concepts.hpp");
-  // Holds the rule's own error, and refuses style/ and what cannot run in a download URL.
-  if (auto placed = op.process.check_placement(rule_carrier::download_url); !placed)
-    return placed.error();
-  // What detail::prepare checks, without building a request.
-  if (op.key.empty()) return error{errc::invalid_object_key, error::no_offset, "empty object key"};
-  if (auto r = check_bucket_name(op.bucket); !r) return r.error();
-  if (auto r = check_object_key(op.key); !r) return r.error();
-  const auto placement = where.style() == url_style::virtual_hosted
-                             ? http::detail::bucket_placement::host
-                         : where.style() == url_style::path ? http::detail::bucket_placement::path
-                                                            : http::detail::bucket_placement::none;
-  // COS signs Host: the host of the URL.
-  const std::size_t host_at = scratch.size();
-  if (placement == http::detail::bucket_placement::host) {
-    scratch.put(op.bucket);
-    scratch.put('.');
-  }
-  scratch.put(where.host());
-  if (scratch.overflowed()) return http::detail::span_writer::too_small();
-  const std::array<http::header_field, 1> headers = {
-      http::header_field{"Host", scratch.text(host_at)}};
-  const std::array<http::query_field, 1> rule = {
-      http::query_field{op.process.view(), std::nullopt}};
-  const signing_input input{.method = "GET",
-                            .key = op.key,
-                            .query = std::span(rule).first(op.process.empty() ? 0 : 1),
-                            .headers = headers};
-  sign_parts parts;
-  if (auto r = sign_core(input, creds, now, op.expires, crypto,
-                         sign_options{.placement = signature_placement::query}, scratch, parts);
-      !r)
-    return r.error();
-
-  http::detail::span_writer url(out);
-  http::detail::write_location(url, where.scheme(), where.host(), placement, op.bucket, op.key);
-  const char separator = http::detail::write_query_fields(url, '?', input.query);
-  http::detail::write_query_fields(url, separator, parts.query().span());
-  return http::detail::written_url(url);
-}
-
-}  // namespace detail
-
-/// A presigned GET URL written into `out`, without the heap; its length. errc::buffer_too_small
-/// when it does not fit (out then holds no usable text).
-template <class Crypto>
-[[nodiscard]] result<std::size_t> presign_to(const presign_get& op, const endpoint& where,
-                                             const credentials& creds, std::chrono::sys_seconds now,
-                                             const Crypto& crypto, std::span<char> out) {
-  std::array<char, presign_scratch_size> stack;  // written before read: no need to clear it
-  http::detail::span_writer scratch(stack);
-  return detail::presign_into(op, where, creds, now, crypto, out, scratch);
-}
-
-/// A presigned GET URL as a string (the same bytes presign_to writes).
-template <class Crypto>
+/// A presigned GET URL for `op`, valid for op.expires, signed by `s`.
+template <class Crypto, class Signer = signer>
 [[nodiscard]] result<std::string> presign(const presign_get& op, const endpoint& where,
                                           const credentials& creds, std::chrono::sys_seconds now,
-                                          const Crypto& crypto) {
-  std::array<char, 2048> url;
-  auto n = presign_to(op, where, creds, now, crypto, url);
-  if (n) return std::string(url.data(), *n);
-  if (n.error().code != errc::buffer_too_small) return n.error();
-  // Long inputs: heap buffers large enough for any encoding of them (a byte at most triples,
-  // twice over in q-url-param-list, and appears in the scratch a few times).
-  const std::size_t inputs = op.bucket.size() + op.key.size() + op.process.view().size() +
-                             creds.secret_id.size() + creds.session_token.size() +
-                             where.scheme().size() + where.host().size();
-  const std::size_t bound = 4096 + 16 * inputs;
-  std::string heap_url(bound, '\0');
-  std::string heap_scratch(bound, '\0');
-  http::detail::span_writer big(heap_scratch);
-  auto m = detail::presign_into(op, where, creds, now, crypto, heap_url, big);
-  if (!m) return m.error();
-  heap_url.resize(*m);
-  return heap_url;
+                                          const Crypto& crypto, const Signer& s = {}) {
+  static_assert(request_signer<Signer, Crypto>,
+                "objproc::cos::presign: the signer must model objproc::request_signer "
+                "(cos::signer) and Crypto a crypto_provider: see objproc/signer.hpp");
+  auto request = op.prepare(where);
+  if (!request) return request.error();
+  return s.presign(*request, creds, now, op.expires, crypto);
 }
 
 }  // namespace cos
@@ -8510,13 +8727,13 @@ OBJPROC_NAMESPACE_END
 //   oss::process_object op{.bucket = "examplebucket", .key = "exampledir/example.jpg",
 //                          .process = oss::image::resize{.w = 100}.str() |
 //                                     oss::save_as{.bucket = "targetbucket", .key = "out.jpg"}};
-//   auto prepared = op.prepare(*oss::endpoint::for_region("cn-hangzhou"));   // pure, no secrets
-//   auto signed_request = oss::sign(*prepared, creds, now, crypto::portable{});  // V4 by default
-//   auto url = oss::presign(oss::presign_get{...}, endpoint, creds, now, crypto::portable{});
-//   char buffer[1024];                                            // or into a buffer, no heap:
-//   auto n = oss::presign_to(oss::presign_get{...}, endpoint, creds, now, crypto, buffer);
+//   auto request = op.prepare(*oss::endpoint::for_region("cn-hangzhou"));  // pure, no secrets
+//   auto signed_request = oss::sign(*request, creds, now, crypto::portable{});  // V4 by default
 //   oss::v4_key_cache cache;                                      // one per thread: V4 keys
-//   oss::sign(*prepared, creds, now, crypto, cache);              // derived once a day
+//   oss::sign(*request, creds, now, crypto, oss::v4_signer{.cache = &cache});  // once a day
+//   auto url = oss::presign(oss::presign_get{...}, endpoint, creds, now, crypto::portable{});
+//   auto get = oss::presign_get{...}.prepare(endpoint);           // or into a buffer, no heap:
+//   auto n = oss::v4_signer{}.presign_to(buffer, *get, creds, now, expires, crypto);
 //
 // Each operation checks its style against where it is used (oss::check_carrier): ProcessObject
 // refuses sys/notify and async-only operations, AsyncProcessObject refuses sync-only ones and
@@ -8533,11 +8750,8 @@ OBJPROC_NAMESPACE_END
 //                                            send the style unencoded, so their value differs
 //                                            whenever the style holds / , | or =)
 //
-// Memory: sign() makes one copy of the descriptor (its text arena, its field records, its body)
-// with room reserved for the signature headers, and nothing else on the heap unless the
-// canonical request outgrows a 2 KiB stack buffer. presign_to() uses no heap at all: scratch
-// text lives on the stack (presign_scratch_size; beyond it, errc::buffer_too_small) and the URL
-// goes into the caller's buffer. presign() is presign_to() into a stack buffer, then a string.
+// An operation's prepare() returns the http::request to sign, which knows its resource
+// (service "oss", bucket, key, region); the signers are in signer.hpp.
 #ifndef OBJPROC_OSS_OPERATIONS_HPP
 #define OBJPROC_OSS_OPERATIONS_HPP
 
@@ -8736,6 +8950,38 @@ OBJPROC_NAMESPACE_END
 
 #endif  // OBJPROC_OSS_ENDPOINT_HPP
 // ----- end objproc/oss/endpoint.hpp -----
+// #include "objproc/oss/signer.hpp"
+// ----- begin objproc/oss/signer.hpp -----
+// objproc/oss/signer.hpp - OSS V4 and V1 as models of the signer contract (objproc/signer.hpp).
+//
+//   auto request = oss::process_object{...}.prepare(endpoint);
+//   auto signed_request = oss::v4_signer{}.sign(*request, creds, now, crypto);
+//   oss::v4_key_cache cache;                          // derive the V4 key once a day
+//   auto again = oss::v4_signer{.cache = &cache}.sign(*request, creds, now, crypto);
+//   auto get = oss::presign_get{.bucket = "b", .key = "a.jpg"}.prepare(endpoint);
+//   auto url = oss::v1_signer{}.presign(*get, creds, now, std::chrono::seconds{600}, crypto);
+//
+// The request says what it addresses (http::request::resource(): service "oss", bucket, key,
+// region, set by the operations); the algorithms themselves are in sign_v4.hpp and sign_v1.hpp.
+// sign() returns the request with the signature's headers set (same-named headers replaced);
+// presign() / presign_to() write request.url() followed by the signature's parameters, and
+// refuse a request that already carries one of them.
+#ifndef OBJPROC_OSS_SIGNER_HPP
+#define OBJPROC_OSS_SIGNER_HPP
+
+#include <array>
+#include <cstddef>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+// #include "objproc/config.hpp"
+// #include "objproc/core/chrono.hpp"
+// #include "objproc/core/result.hpp"
+// #include "objproc/crypto/concepts.hpp"
+// #include "objproc/http/request.hpp"
+// #include "objproc/oss/credentials.hpp"
 // #include "objproc/oss/key_cache.hpp"
 // ----- begin objproc/oss/key_cache.hpp -----
 // objproc/oss/key_cache.hpp - a caller-owned cache of one V4 signing key.
@@ -9010,10 +9256,9 @@ inline void v4_join_names(http::detail::span_writer& out, std::span<const std::s
     if (count == list.size()) return v4_too_many();
     list[count++] = n + i;
   }
-  http::detail::stable_sort_in_place(list.data(), list.data() + count,
-                                     [&](std::size_t a, std::size_t b) {
-                                       return http::detail::icompare(name(a), name(b)) < 0;
-                                     });
+  http::detail::stable_sort_in_place(
+      list.data(), list.data() + count,
+      [&](std::size_t a, std::size_t b) { return http::detail::icompare(name(a), name(b)) < 0; });
   for (std::size_t k = 0; k < count; ++k) {
     const std::size_t i = list[k];
     const bool repeat = k != 0 && http::detail::iequals(name(list[k - 1]), name(i));
@@ -9228,8 +9473,8 @@ struct v4_header_parts {
 /// passed and `key` matches `now` and options.product (oss::sign checks once, then calls this,
 /// so a signature never validates the same input twice).
 template <class Crypto>
-[[nodiscard]] result<void> v4_header_checked(const signing_input& input,
-                                             const credentials& creds, const v4_signing_key& key,
+[[nodiscard]] result<void> v4_header_checked(const signing_input& input, const credentials& creds,
+                                             const v4_signing_key& key,
                                              std::chrono::sys_seconds now, const Crypto& crypto,
                                              const v4_options& options,
                                              http::detail::span_writer& scratch,
@@ -9301,8 +9546,7 @@ struct v4_query_parts {
 /// The query form over checked inputs (as v4_header_checked); `expires` is checked here.
 template <class Crypto>
 [[nodiscard]] result<void> v4_query_checked(const signing_input& input, const credentials& creds,
-                                            const v4_signing_key& key,
-                                            std::chrono::sys_seconds now,
+                                            const v4_signing_key& key, std::chrono::sys_seconds now,
                                             std::chrono::seconds expires, const Crypto& crypto,
                                             const v4_options& options,
                                             http::detail::span_writer& scratch,
@@ -9434,6 +9678,12 @@ result<v4_signing_key> v4_signing_key::derive(const credentials& creds,
   return key;
 }
 
+namespace detail {
+
+// The algorithm with its intermediates (canonical request, string to sign) as owned strings:
+// for tests against the vendors' vectors and for comparing with a server's
+// SignatureDoesNotMatch reply. The signers (signer.hpp) run the same cores without copies.
+
 /// Header form with a cached signing key (its day, region and product must match).
 template <class Crypto>
 [[nodiscard]] result<v4_header_signature> sign_v4_header(
@@ -9507,6 +9757,8 @@ template <class Crypto>
   if (!key) return key.error();
   return sign_v4_query(input, creds, *key, now, expires, crypto, options);
 }
+
+}  // namespace detail
 
 }  // namespace oss
 
@@ -9951,6 +10203,12 @@ template <class Crypto>
 
 }  // namespace detail
 
+namespace detail {
+
+// The algorithm with its intermediates (canonical request, string to sign) as owned strings:
+// for tests against the vendors' vectors and for comparing with a server's
+// SignatureDoesNotMatch reply. The signers (signer.hpp) run the same cores without copies.
+
 /// Header form: Authorization "OSS <access key id>:<signature>" at time `now`.
 template <class Crypto>
 [[nodiscard]] result<v1_header_signature> sign_v1_header(const signing_input& input,
@@ -9993,6 +10251,8 @@ template <class Crypto>
       });
 }
 
+}  // namespace detail
+
 }  // namespace oss
 
 OBJPROC_NAMESPACE_END
@@ -10000,6 +10260,304 @@ OBJPROC_NAMESPACE_END
 #endif  // OBJPROC_OSS_SIGN_V1_HPP
 // ----- end objproc/oss/sign_v1.hpp -----
 // #include "objproc/oss/sign_v4.hpp"
+// #include "objproc/signer.hpp"
+
+OBJPROC_NAMESPACE_BEGIN
+
+namespace oss {
+
+/// The service OSS requests name in their resource; V4 signs it as the product of its scope.
+inline constexpr std::string_view service_name = "oss";
+
+/// The OSS signature versions: V4 (OSS4-HMAC-SHA256, the default) and V1 (HMAC-SHA1).
+enum class signature_version : unsigned char { v4, v1 };
+
+namespace detail {
+
+// What the algorithms sign, as views of the request (keep it alive and unchanged).
+struct request_view {
+  std::array<http::query_field, http::max_signed_fields> query;
+  std::array<http::header_field, http::max_signed_fields> headers;
+  signing_input input;
+};
+
+[[nodiscard]] inline result<void> view_request(const http::request& request,
+                                               request_view& view) noexcept {
+  const http::resource where = request.resource();
+  if (where.service != service_name)
+    return error{errc::invalid_argument, error::no_offset,
+                 "not an OSS request: build it with an oss operation, or set its resource"};
+  auto query = request.query_fields(view.query);
+  if (!query) return query.error();
+  auto headers = request.header_fields(view.headers);
+  if (!headers) return headers.error();
+  view.input = signing_input{.method = http::to_string(request.method()),
+                             .bucket = where.bucket,
+                             .key = where.key,
+                             .query = *query,
+                             .headers = *headers};
+  return {};
+}
+
+// A presigned URL adds these parameters: a request that has one already would carry it twice.
+[[nodiscard]] inline result<void> check_unsigned_query(std::span<const http::query_field> query,
+                                                       std::span<const std::string_view> owned) {
+  for (const http::query_field& q : query)
+    for (const std::string_view name : owned)
+      if (http::detail::iequals(q.key, name))
+        return error{errc::conflicting_parameters, error::no_offset,
+                     "the request already carries a signature parameter"};
+  return {};
+}
+
+}  // namespace detail
+
+/// OSS V4 (OSS4-HMAC-SHA256). Without a cache the signing key is derived on each call (four
+/// HMACs); with one it is derived once per secret, day and region.
+struct v4_signer {
+  using credentials_type = credentials;
+
+  v4_key_cache* cache = nullptr;
+  /// Header names signed besides content-type, content-md5 and x-oss-* (any case).
+  std::span<const std::string_view> additional_headers = {};
+
+  template <class Crypto>
+  [[nodiscard]] result<http::request> sign(const http::request& request, const credentials& creds,
+                                           std::chrono::sys_seconds now,
+                                           const Crypto& crypto) const {
+    static_assert(crypto_provider<Crypto>,
+                  "objproc::oss::v4_signer requires a crypto_provider: see "
+                  "objproc/crypto/concepts.hpp");
+    detail::request_view view;
+    if (auto r = detail::view_request(request, view); !r) return r.error();
+    const v4_options options = this->options();
+    if (auto r = detail::v4_check(view.input, creds, options); !r) return r.error();
+    std::optional<v4_signing_key> derived;
+    auto key = key_for(creds, now, request.resource().region, crypto, derived);
+    if (!key) return key.error();
+    return http::detail::with_scratch<2048>(
+        [&](http::detail::span_writer& scratch) -> result<http::request> {
+          detail::v4_header_parts parts;
+          if (auto r = detail::v4_header_checked(view.input, creds, **key, now, crypto, options,
+                                                 scratch, parts);
+              !r)
+            return r.error();
+          // Built from checked parts only: the key id (visible ASCII), the token (no CR, LF or
+          // NUL), the scope ([a-z0-9-]), digits and hex; the names are literals.
+          return request.with_headers(parts.headers().span(), http::detail::checked_headers{true});
+        });
+  }
+
+  template <class Crypto>
+  [[nodiscard]] result<std::size_t> presign_to(std::span<char> out, const http::request& request,
+                                               const credentials& creds,
+                                               std::chrono::sys_seconds now,
+                                               std::chrono::seconds expires,
+                                               const Crypto& crypto) const {
+    return objproc::detail::presign_to(*this, out, request, creds, now, expires, crypto);
+  }
+
+  template <class Crypto>
+  [[nodiscard]] result<std::string> presign(const http::request& request, const credentials& creds,
+                                            std::chrono::sys_seconds now,
+                                            std::chrono::seconds expires,
+                                            const Crypto& crypto) const {
+    return objproc::detail::presign(*this, request, creds, now, expires, crypto);
+  }
+
+  /// What presign_to and presign run: the URL into `out`, work text into `scratch`.
+  template <class Crypto>
+  [[nodiscard]] result<std::size_t> presign_into(std::span<char> out, std::span<char> scratch_text,
+                                                 const http::request& request,
+                                                 const credentials& creds,
+                                                 std::chrono::sys_seconds now,
+                                                 std::chrono::seconds expires,
+                                                 const Crypto& crypto) const {
+    static_assert(crypto_provider<Crypto>,
+                  "objproc::oss::v4_signer requires a crypto_provider: see "
+                  "objproc/crypto/concepts.hpp");
+    detail::request_view view;
+    if (auto r = detail::view_request(request, view); !r) return r.error();
+    static constexpr std::array<std::string_view, 7> owned = {
+        "x-oss-additional-headers", "x-oss-credential", "x-oss-date",          "x-oss-expires",
+        "x-oss-signature-version",  "x-oss-signature",  "x-oss-security-token"};
+    if (auto r = detail::check_unsigned_query(view.input.query, owned); !r) return r.error();
+    const v4_options options = this->options();
+    if (auto r = detail::v4_check(view.input, creds, options); !r) return r.error();
+    std::optional<v4_signing_key> derived;
+    auto key = key_for(creds, now, request.resource().region, crypto, derived);
+    if (!key) return key.error();
+    http::detail::span_writer scratch(scratch_text);
+    detail::v4_query_parts parts;
+    if (auto r = detail::v4_query_checked(view.input, creds, **key, now, expires, crypto, options,
+                                          scratch, parts);
+        !r)
+      return r.error();
+    http::detail::span_writer url(out);
+    request.write_url(url, parts.query.span());
+    return http::detail::written_url(url);
+  }
+
+ private:
+  [[nodiscard]] v4_options options() const noexcept {
+    return v4_options{.additional_headers = additional_headers, .product = service_name};
+  }
+
+  template <class Crypto>
+  [[nodiscard]] result<const v4_signing_key*> key_for(
+      const credentials& creds, std::chrono::sys_seconds now, std::string_view region,
+      const Crypto& crypto, std::optional<v4_signing_key>& derived) const {
+    if (cache != nullptr) return cache->key(creds, now, region, crypto);
+    auto fresh = v4_signing_key::derive(creds, now, region, crypto);
+    if (!fresh) return fresh.error();
+    return &derived.emplace(*fresh);
+  }
+};
+
+/// OSS V1 (HMAC-SHA1): "Authorization: OSS <id>:<signature>", or OSSAccessKeyId / Expires /
+/// Signature in a presigned URL.
+struct v1_signer {
+  using credentials_type = credentials;
+
+  /// Which header carries the time in the header form (x-oss-date, signed; or Date).
+  v1_date_header date_header = v1_date_header::x_oss_date;
+  /// Query keys signed besides the built-in list and x-oss-* (per-operation extras: "comp").
+  std::span<const std::string_view> sub_resources = {};
+
+  template <class Crypto>
+  [[nodiscard]] result<http::request> sign(const http::request& request, const credentials& creds,
+                                           std::chrono::sys_seconds now,
+                                           const Crypto& crypto) const {
+    static_assert(crypto_provider<Crypto>,
+                  "objproc::oss::v1_signer requires a crypto_provider: see "
+                  "objproc/crypto/concepts.hpp");
+    detail::request_view view;
+    if (auto r = detail::view_request(request, view); !r) return r.error();
+    return http::detail::with_scratch<2048>(
+        [&](http::detail::span_writer& scratch) -> result<http::request> {
+          detail::v1_header_parts parts;
+          if (auto r =
+                  detail::v1_header_core(view.input, creds, now, crypto, options(), scratch, parts);
+              !r)
+            return r.error();
+          return request.with_headers(parts.headers().span());
+        });
+  }
+
+  template <class Crypto>
+  [[nodiscard]] result<std::size_t> presign_to(std::span<char> out, const http::request& request,
+                                               const credentials& creds,
+                                               std::chrono::sys_seconds now,
+                                               std::chrono::seconds expires,
+                                               const Crypto& crypto) const {
+    return objproc::detail::presign_to(*this, out, request, creds, now, expires, crypto);
+  }
+
+  template <class Crypto>
+  [[nodiscard]] result<std::string> presign(const http::request& request, const credentials& creds,
+                                            std::chrono::sys_seconds now,
+                                            std::chrono::seconds expires,
+                                            const Crypto& crypto) const {
+    return objproc::detail::presign(*this, request, creds, now, expires, crypto);
+  }
+
+  /// What presign_to and presign run: the URL into `out`, work text into `scratch`.
+  template <class Crypto>
+  [[nodiscard]] result<std::size_t> presign_into(std::span<char> out, std::span<char> scratch_text,
+                                                 const http::request& request,
+                                                 const credentials& creds,
+                                                 std::chrono::sys_seconds now,
+                                                 std::chrono::seconds expires,
+                                                 const Crypto& crypto) const {
+    static_assert(crypto_provider<Crypto>,
+                  "objproc::oss::v1_signer requires a crypto_provider: see "
+                  "objproc/crypto/concepts.hpp");
+    detail::request_view view;
+    if (auto r = detail::view_request(request, view); !r) return r.error();
+    static constexpr std::array<std::string_view, 4> owned = {"OSSAccessKeyId", "Expires",
+                                                              "Signature", "security-token"};
+    if (auto r = detail::check_unsigned_query(view.input.query, owned); !r) return r.error();
+    http::detail::span_writer scratch(scratch_text);
+    detail::v1_query_parts parts;
+    if (auto r = detail::v1_query_core(view.input, creds, now, expires, crypto, options(), scratch,
+                                       parts);
+        !r)
+      return r.error();
+    http::detail::span_writer url(out);
+    request.write_url(url, parts.query.span());
+    return http::detail::written_url(url);
+  }
+
+ private:
+  [[nodiscard]] v1_options options() const noexcept {
+    return v1_options{.date_header = date_header, .sub_resources = sub_resources};
+  }
+};
+
+/// OSS with the version chosen at run time (a client option, a command-line flag): the V4 or
+/// V1 model, as `version` says.
+struct signer {
+  using credentials_type = credentials;
+
+  signature_version version = signature_version::v4;
+  v4_key_cache* cache = nullptr;  // V4 only
+
+  template <class Crypto>
+  [[nodiscard]] result<http::request> sign(const http::request& request, const credentials& creds,
+                                           std::chrono::sys_seconds now,
+                                           const Crypto& crypto) const {
+    if (version == signature_version::v1) return v1_signer{}.sign(request, creds, now, crypto);
+    return v4_signer{.cache = cache}.sign(request, creds, now, crypto);
+  }
+
+  template <class Crypto>
+  [[nodiscard]] result<std::size_t> presign_to(std::span<char> out, const http::request& request,
+                                               const credentials& creds,
+                                               std::chrono::sys_seconds now,
+                                               std::chrono::seconds expires,
+                                               const Crypto& crypto) const {
+    return objproc::detail::presign_to(*this, out, request, creds, now, expires, crypto);
+  }
+
+  template <class Crypto>
+  [[nodiscard]] result<std::string> presign(const http::request& request, const credentials& creds,
+                                            std::chrono::sys_seconds now,
+                                            std::chrono::seconds expires,
+                                            const Crypto& crypto) const {
+    return objproc::detail::presign(*this, request, creds, now, expires, crypto);
+  }
+
+  template <class Crypto>
+  [[nodiscard]] result<std::size_t> presign_into(std::span<char> out, std::span<char> scratch_text,
+                                                 const http::request& request,
+                                                 const credentials& creds,
+                                                 std::chrono::sys_seconds now,
+                                                 std::chrono::seconds expires,
+                                                 const Crypto& crypto) const {
+    if (version == signature_version::v1)
+      return v1_signer{}.presign_into(out, scratch_text, request, creds, now, expires, crypto);
+    return v4_signer{.cache = cache}.presign_into(out, scratch_text, request, creds, now, expires,
+                                                  crypto);
+  }
+};
+
+/// Signs `request` with `signer` (V4 by default): the request with its signature headers.
+template <class Crypto, class Signer = v4_signer>
+[[nodiscard]] result<http::request> sign(const http::request& request, const credentials& creds,
+                                         std::chrono::sys_seconds now, const Crypto& crypto,
+                                         const Signer& signer = {}) {
+  static_assert(request_signer<Signer, Crypto>,
+                "objproc::oss::sign: the signer must model objproc::request_signer (v4_signer, "
+                "v1_signer) and Crypto a crypto_provider: see objproc/signer.hpp");
+  return signer.sign(request, creds, now, crypto);
+}
+
+}  // namespace oss
+
+OBJPROC_NAMESPACE_END
+
+#endif  // OBJPROC_OSS_SIGNER_HPP
+// ----- end objproc/oss/signer.hpp -----
 // #include "objproc/oss/style.hpp"
 // ----- begin objproc/oss/style.hpp -----
 // objproc/oss/style.hpp - the OSS processing grammar: one constexpr parser, the style value,
@@ -11729,8 +12287,6 @@ OBJPROC_NAMESPACE_BEGIN
 
 namespace oss {
 
-enum class signature_version : unsigned char { v4, v1 };
-
 /// Who pays for a request on a bucket with pay-by-requester on (x-oss-request-payer).
 enum class payer : unsigned char {
   bucket_owner,  // no header: the owner's own requests, or a bucket without pay-by-requester
@@ -11749,14 +12305,6 @@ enum class payer : unsigned char {
   return error{errc::invalid_enum_value, 0, "x-oss-request-payer: the only value is requester"};
 }
 
-/// A request descriptor and what the signer must know about it (bucket, key, region).
-struct prepared_request {
-  http::request request;
-  std::string bucket;
-  std::string key;
-  std::string region;
-};
-
 namespace detail {
 
 // The options both processing operations take.
@@ -11765,8 +12313,21 @@ struct process_options {
   bool content_md5 = false;
 };
 
+// A request to (bucket, key) on `where`, carrying its resource for the signer.
+[[nodiscard]] inline result<http::request> locate_request(const endpoint& where,
+                                                          http::method method,
+                                                          std::string_view bucket,
+                                                          std::string_view key) {
+  auto location = where.locate(bucket, key);
+  if (!location) return location.error();
+  auto request = http::request::make(method, *location);
+  if (!request) return request.error();
+  request->set_resource({service_name, bucket, key, where.region()});
+  return request;
+}
+
 // POST /<key>?<action> with body "<action>=<form-encoded process>".
-[[nodiscard]] inline result<prepared_request> prepare_process(
+[[nodiscard]] inline result<http::request> prepare_process(
     const endpoint& where, std::string_view bucket, std::string_view key, const style& process,
     std::string_view action, carrier used_in, process_options options = {}) {
   if (options.request_payer != payer::bucket_owner && options.request_payer != payer::requester)
@@ -11776,10 +12337,8 @@ struct process_options {
   if (auto r = check_carrier(process, used_in); !r) return r.error();
   // Processing needs a source object: an empty key would address the bucket itself.
   if (key.empty()) return error{errc::invalid_object_key, error::no_offset, "empty object key"};
-  auto location = where.locate(bucket, key);
-  if (!location) return location.error();
-  auto request = http::request::make(http::method::post, *location);
-  if (!request) return request.error();
+  auto request = locate_request(where, http::method::post, bucket, key);
+  if (!request) return request;
   if (auto r = request->add_query(action); !r) return r.error();
   if (auto r = request->set_header("Content-Type", "application/x-www-form-urlencoded"); !r)
     return r.error();
@@ -11793,47 +12352,7 @@ struct process_options {
     if (auto r = request->set_header("x-oss-request-payer", to_string(payer::requester)); !r)
       return r.error();
   request->set_body(std::move(body));
-  return prepared_request{std::move(*request), std::string(bucket), std::string(key),
-                          std::string(where.region())};
-}
-
-// The signer's view of a prepared request, in fixed arrays (views into it: keep it alive).
-struct signing_view {
-  std::array<http::query_field, http::max_signed_fields> query{};
-  std::array<http::header_field, http::max_signed_fields> headers{};
-  signing_input input{};
-};
-[[nodiscard]] inline result<void> view_of(const prepared_request& p, signing_view& v) noexcept {
-  auto query = p.request.query_fields(v.query);
-  if (!query) return query.error();
-  auto headers = p.request.header_fields(v.headers);
-  if (!headers) return headers.error();
-  v.input = signing_input{.method = http::to_string(p.request.method()),
-                          .bucket = p.bucket,
-                          .key = p.key,
-                          .query = *query,
-                          .headers = *headers};
-  return {};
-}
-
-// Precondition: v4_check(view.input, creds, {}) passed and `key` was derived (or found in a
-// cache) for `now`, prepared.region and "oss": the checks ran once, so they are not repeated.
-template <class Crypto>
-[[nodiscard]] result<http::request> sign_v4_with(const prepared_request& prepared,
-                                                 const signing_view& view, const credentials& creds,
-                                                 const v4_signing_key& key,
-                                                 std::chrono::sys_seconds now,
-                                                 const Crypto& crypto) {
-  return http::detail::with_scratch<2048>(
-      [&](http::detail::span_writer& scratch) -> result<http::request> {
-        v4_header_parts parts;
-        if (auto r = v4_header_checked(view.input, creds, key, now, crypto, {}, scratch, parts); !r)
-          return r.error();
-        // Built from checked parts only: the key id (visible ASCII), the token (no CR, LF or
-        // NUL), the scope ([a-z0-9-]), digits and hex; the names are literals.
-        return prepared.request.with_headers(parts.headers().span(),
-                                             http::detail::checked_headers{true});
-      });
+  return request;
 }
 
 }  // namespace detail
@@ -11846,7 +12365,8 @@ struct process_object {
   payer request_payer = payer::bucket_owner;  // requester: x-oss-request-payer: requester
   bool content_md5 = false;                   // send Content-MD5 of the body sent
 
-  [[nodiscard]] result<prepared_request> prepare(const endpoint& where) const {
+  /// The request to sign (it knows its bucket, key and region).
+  [[nodiscard]] result<http::request> prepare(const endpoint& where) const {
     return detail::prepare_process(where, bucket, key, process, "x-oss-process",
                                    carrier::sync_process, {request_payer, content_md5});
   }
@@ -11860,52 +12380,12 @@ struct async_process_object {
   payer request_payer = payer::bucket_owner;  // requester: x-oss-request-payer: requester
   bool content_md5 = false;                   // send Content-MD5 of the body sent
 
-  [[nodiscard]] result<prepared_request> prepare(const endpoint& where) const {
+  /// The request to sign (it knows its bucket, key and region).
+  [[nodiscard]] result<http::request> prepare(const endpoint& where) const {
     return detail::prepare_process(where, bucket, key, process, "x-oss-async-process",
                                    carrier::async_process, {request_payer, content_md5});
   }
 };
-
-/// Signs a prepared request at `now`; returns the descriptor with every header to send. V4
-/// derives its signing key on each call: pass a v4_key_cache to derive it once a day.
-template <class Crypto>
-[[nodiscard]] result<http::request> sign(const prepared_request& prepared, const credentials& creds,
-                                         std::chrono::sys_seconds now, const Crypto& crypto,
-                                         signature_version version = signature_version::v4) {
-  static_assert(crypto_provider<Crypto>,
-                "objproc::oss::sign requires a crypto_provider: see objproc/crypto/concepts.hpp");
-  detail::signing_view view;
-  if (auto r = detail::view_of(prepared, view); !r) return r.error();
-  if (version == signature_version::v4) {
-    if (auto r = detail::v4_check(view.input, creds, {}); !r) return r.error();
-    auto key = v4_signing_key::derive(creds, now, prepared.region, crypto);
-    if (!key) return key.error();
-    return detail::sign_v4_with(prepared, view, creds, *key, now, crypto);
-  }
-  return http::detail::with_scratch<2048>(
-      [&](http::detail::span_writer& scratch) -> result<http::request> {
-        detail::v1_header_parts parts;
-        if (auto r = detail::v1_header_core(view.input, creds, now, crypto, {}, scratch, parts); !r)
-          return r.error();
-        return prepared.request.with_headers(parts.headers().span());
-      });
-}
-
-/// Signs with V4, taking the signing key from `cache` (derived when the secret, day or region
-/// changed). Same signature as without the cache.
-template <class Crypto>
-[[nodiscard]] result<http::request> sign(const prepared_request& prepared, const credentials& creds,
-                                         std::chrono::sys_seconds now, const Crypto& crypto,
-                                         v4_key_cache& cache) {
-  static_assert(crypto_provider<Crypto>,
-                "objproc::oss::sign requires a crypto_provider: see objproc/crypto/concepts.hpp");
-  detail::signing_view view;
-  if (auto r = detail::view_of(prepared, view); !r) return r.error();
-  if (auto r = detail::v4_check(view.input, creds, {}); !r) return r.error();
-  auto key = cache.key(creds, now, prepared.region, crypto);
-  if (!key) return key.error();
-  return detail::sign_v4_with(prepared, view, creds, **key, now, crypto);
-}
 
 /// A presigned GET URL, with a processing style applied on the fly (never sys/saveas or
 /// sys/notify: those need POST).
@@ -11914,192 +12394,32 @@ struct presign_get {
   std::string_view key = {};
   style process = {};  // empty: a plain presigned GET
   std::chrono::seconds expires{3600};
+
+  /// The GET request to presign: "?x-oss-process=<style>" when there is a style.
+  [[nodiscard]] result<http::request> prepare(const endpoint& where) const {
+    if (!process.empty() || process.has_error()) {
+      if (auto r = process.checked(); !r) return r.error();
+      if (auto r = check_carrier(process, carrier::get_url); !r) return r.error();
+    }
+    auto request = detail::locate_request(where, http::method::get, bucket, key);
+    if (!request) return request;
+    if (!process.empty())
+      if (auto r = request->add_query("x-oss-process", process.view()); !r) return r.error();
+    return request;
+  }
 };
 
-/// Scratch text presign_to() keeps on the stack (encoded query, canonical request or string to
-/// sign): inputs that need more get errc::buffer_too_small from presign_to (presign copes).
-inline constexpr std::size_t presign_scratch_size = 4096;
-
-namespace detail {
-
-/// Whether check_carrier(s, carrier::get_url) surely passes, without parsing the style again:
-/// a style is valid by construction (parsed for any carrier), and what a GET URL adds is per
-/// operation (its carrier bits) and the saveas / notify flags the style keeps. Each operation
-/// starts a '/'-separated field of the main part, exactly where the parser looks; false means
-/// "not sure" and the caller runs check_carrier for the exact error.
-[[nodiscard]] constexpr bool surely_in_get_url(const style& s) noexcept {
-  if (s.has_error() || s.empty() || s.is_reference() || s.has_save_as() || s.has_notify())
-    return false;
-  const std::string_view main = s.main();
-  const std::size_t slash = objproc::detail::find_char(main, '/');
-  if (slash == std::string_view::npos) return false;
-  const std::string_view service = main.substr(0, slash);
-  for (std::size_t at = slash; at < main.size();) {
-    const std::size_t start = at + 1;
-    const std::size_t end = objproc::detail::end_of_field(main, '/', start);
-    const std::string_view op = main.substr(start, end - start);
-    const std::size_t i =
-        spec::find_operation(service, op.substr(0, objproc::detail::find_char(op, ',')));
-    if (i == spec::not_found || (spec::operations[i].carriers & in_get_url) == 0) return false;
-    at = end;
-  }
-  return true;
-}
-
-template <class Crypto>
-[[nodiscard]] result<std::size_t> presign_into(const presign_get& op, const endpoint& where,
-                                               const credentials& creds,
-                                               std::chrono::sys_seconds now, const Crypto& crypto,
-                                               signature_version version, v4_key_cache* cache,
-                                               std::span<char> out,
-                                               http::detail::span_writer& scratch) {
-  static_assert(crypto_provider<Crypto>,
-                "objproc::oss::presign requires a crypto_provider: see "
-                "objproc/crypto/concepts.hpp");
-  if ((!op.process.empty() || op.process.has_error()) && !surely_in_get_url(op.process)) {
-    if (auto r = op.process.checked(); !r) return r.error();
-    if (auto r = check_carrier(op.process, carrier::get_url); !r) return r.error();
-  }
-  // What endpoint::locate checks, without building a location.
-  if (auto r = check_bucket_name(op.bucket); !r) return r.error();
-  if (!op.key.empty())
-    if (auto r = check_object_key(op.key); !r) return r.error();
-  const std::array<http::query_field, 1> process = {
-      http::query_field{"x-oss-process", op.process.view()}};
-  const signing_input input{.method = "GET",
-                            .bucket = op.bucket,
-                            .key = op.key,
-                            .query = std::span(process).first(op.process.empty() ? 0 : 1),
-                            .headers = {}};
-
-  v4_query_parts v4;
-  v1_query_parts v1;
-  std::span<const http::query_field> added;
-  if (version == signature_version::v4) {
-    if (auto r = v4_check(input, creds, {}); !r) return r.error();
-    std::optional<v4_signing_key> derived;
-    const v4_signing_key* key = nullptr;
-    if (cache != nullptr) {
-      auto cached = cache->key(creds, now, where.region(), crypto);
-      if (!cached) return cached.error();
-      key = *cached;
-    } else {
-      auto fresh = v4_signing_key::derive(creds, now, where.region(), crypto);
-      if (!fresh) return fresh.error();
-      key = &derived.emplace(*fresh);
-    }
-    // Checked above (v4_check), and the key is for now, the endpoint's region and "oss".
-    if (auto r = v4_query_checked(input, creds, *key, now, op.expires, crypto, {}, scratch, v4); !r)
-      return r.error();
-    added = v4.query.span();
-  } else {
-    if (auto r = v1_query_core(input, creds, now, op.expires, crypto, {}, scratch, v1); !r)
-      return r.error();
-    added = v1.query.span();
-  }
-
-  http::detail::span_writer url(out);
-  const auto placement = where.style() == url_style::virtual_hosted
-                             ? http::detail::bucket_placement::host
-                         : where.style() == url_style::path ? http::detail::bucket_placement::path
-                                                            : http::detail::bucket_placement::none;
-  http::detail::write_location(url, where.scheme(), where.host(), placement, op.bucket, op.key);
-  char separator = '?';
-  if (version == signature_version::v4 && v4.encoded_count != 0 &&
-      v4.encoded_count + 1 == input.query.size() + added.size()) {
-    // The signer encoded these same keys and values (percent_set::component, as the URL wants)
-    // for the canonical request: copy that text instead of encoding it again.
-    for (std::size_t i = 0; i < v4.encoded_count; ++i) {
-      const v4_query_entry& e = v4.encoded[i];
-      const http::query_field& q =
-          i < input.query.size() ? input.query[i] : added[i - input.query.size()];
-      url.put(separator);
-      url.put(scratch.text(e.key_at, e.key_end));
-      if (q.value) {
-        url.put('=');
-        url.put(scratch.text(e.key_end, e.value_end));
-      }
-      separator = '&';
-    }
-    http::detail::write_query_field(url, separator, added.back());  // x-oss-signature: hex
-  } else {
-    separator = http::detail::write_query_fields(url, separator, input.query);
-    http::detail::write_query_fields(url, separator, added);
-  }
-  return http::detail::written_url(url);
-}
-
-}  // namespace detail
-
-/// A presigned GET URL written into `out`, without the heap; its length. errc::buffer_too_small
-/// when it does not fit (out then holds no usable text).
-template <class Crypto>
-[[nodiscard]] result<std::size_t> presign_to(const presign_get& op, const endpoint& where,
-                                             const credentials& creds, std::chrono::sys_seconds now,
-                                             const Crypto& crypto, std::span<char> out,
-                                             signature_version version = signature_version::v4) {
-  std::array<char, presign_scratch_size> stack;  // written before read: no need to clear it
-  http::detail::span_writer scratch(stack);
-  return detail::presign_into(op, where, creds, now, crypto, version, nullptr, out, scratch);
-}
-
-/// presign_to with V4 and the signing key from `cache`.
-template <class Crypto>
-[[nodiscard]] result<std::size_t> presign_to(const presign_get& op, const endpoint& where,
-                                             const credentials& creds, std::chrono::sys_seconds now,
-                                             const Crypto& crypto, std::span<char> out,
-                                             v4_key_cache& cache) {
-  std::array<char, presign_scratch_size> stack;  // written before read: no need to clear it
-  http::detail::span_writer scratch(stack);
-  return detail::presign_into(op, where, creds, now, crypto, signature_version::v4, &cache, out,
-                              scratch);
-}
-
-namespace detail {
-
-// presign_to into a stack buffer; for long inputs, once more with heap buffers large enough
-// for any encoding of them (each byte at most triples, and appears in scratch a few times).
-template <class Crypto>
-[[nodiscard]] result<std::string> presign_string(const presign_get& op, const endpoint& where,
-                                                 const credentials& creds,
-                                                 std::chrono::sys_seconds now, const Crypto& crypto,
-                                                 signature_version version, v4_key_cache* cache) {
-  std::array<char, 2048> url;
-  std::array<char, presign_scratch_size> stack;
-  http::detail::span_writer scratch(stack);
-  auto n = presign_into(op, where, creds, now, crypto, version, cache, url, scratch);
-  if (n) return std::string(url.data(), *n);
-  if (n.error().code != errc::buffer_too_small) return n.error();
-  const std::size_t inputs = op.bucket.size() + op.key.size() + op.process.view().size() +
-                             creds.access_key_id.size() + creds.security_token.size() +
-                             where.scheme().size() + where.host().size() + where.region().size();
-  const std::size_t bound = 4096 + 12 * inputs;
-  std::string heap_url(bound, '\0');
-  std::string heap_scratch(bound, '\0');
-  http::detail::span_writer big(heap_scratch);
-  auto m = presign_into(op, where, creds, now, crypto, version, cache, heap_url, big);
-  if (!m) return m.error();
-  heap_url.resize(*m);
-  return heap_url;
-}
-
-}  // namespace detail
-
-/// A presigned GET URL as a string (the same bytes presign_to writes).
-template <class Crypto>
+/// A presigned GET URL for `op`, valid for op.expires, signed by `signer` (V4 by default).
+template <class Crypto, class Signer = v4_signer>
 [[nodiscard]] result<std::string> presign(const presign_get& op, const endpoint& where,
                                           const credentials& creds, std::chrono::sys_seconds now,
-                                          const Crypto& crypto,
-                                          signature_version version = signature_version::v4) {
-  return detail::presign_string(op, where, creds, now, crypto, version, nullptr);
-}
-
-/// presign with V4 and the signing key from `cache`.
-template <class Crypto>
-[[nodiscard]] result<std::string> presign(const presign_get& op, const endpoint& where,
-                                          const credentials& creds, std::chrono::sys_seconds now,
-                                          const Crypto& crypto, v4_key_cache& cache) {
-  return detail::presign_string(op, where, creds, now, crypto, signature_version::v4, &cache);
+                                          const Crypto& crypto, const Signer& signer = {}) {
+  static_assert(request_signer<Signer, Crypto>,
+                "objproc::oss::presign: the signer must model objproc::request_signer "
+                "(v4_signer, v1_signer) and Crypto a crypto_provider: see objproc/signer.hpp");
+  auto request = op.prepare(where);
+  if (!request) return request.error();
+  return signer.presign(*request, creds, now, op.expires, crypto);
 }
 
 }  // namespace oss
@@ -12925,15 +13245,16 @@ OBJPROC_NAMESPACE_BEGIN
 /// A clock whose now() is a system_clock time point (any precision).
 template <class C>
 concept signing_clock = requires(const C& c) {
-  { std::chrono::time_point_cast<std::chrono::seconds>(c.now()) }
-      -> std::convertible_to<std::chrono::sys_seconds>;
+  {
+    std::chrono::time_point_cast<std::chrono::seconds>(c.now())
+    } -> std::convertible_to<std::chrono::sys_seconds>;
 };
 
 struct client_options {
   retry_policy retry = {};
   oss::signature_version oss_signature = oss::signature_version::v4;
   std::chrono::seconds cos_signature_lifetime{3600};  // COS header signatures: key time window
-  std::uint64_t jitter_seed = 0;                       // 0: seeded from the clock and address
+  std::uint64_t jitter_seed = 0;                      // 0: seeded from the clock and address
   /// How the synchronous client waits between attempts; nullptr: the calling thread sleeps
   /// (as std::this_thread::sleep_for).
   void (*sleep)(std::chrono::milliseconds) = nullptr;
@@ -13015,7 +13336,6 @@ struct client_operation;
 
 struct oss_operation {
   using endpoint_type = oss::endpoint;
-  using prepared_type = oss::prepared_request;
   using service_error_type = oss::service_error;
 };
 
@@ -13039,7 +13359,6 @@ struct client_operation<oss::async_process_object> : oss_operation {
 
 struct cos_upload_operation {
   using endpoint_type = cos::endpoint;
-  using prepared_type = cos::prepared_request;
   using value_type = cos::upload_result;
   using service_error_type = cos::service_error;
   static constexpr bool creates_task = false;
@@ -13057,9 +13376,9 @@ struct client_operation<cos::ci_image_process> : cos_upload_operation {};
 /// status still tells what happened.
 [[nodiscard]] inline oss::service_error service_error_of(const http::response& r,
                                                          const oss::service_error*) {
-  auto parsed = !r.body.empty() ? oss::parse_error(r.body, r.status)
-                                : oss::parse_error_header(r.header("x-oss-err").value_or(""),
-                                                          r.status);
+  auto parsed = !r.body.empty()
+                    ? oss::parse_error(r.body, r.status)
+                    : oss::parse_error_header(r.header("x-oss-err").value_or(""), r.status);
   if (parsed) return std::move(*parsed);
   oss::service_error e;
   e.status = r.status;
@@ -13118,8 +13437,7 @@ class jitter_source {
 
 }  // namespace detail
 
-template <class Transport, class Crypto, class Credentials,
-          class Clock = std::chrono::system_clock>
+template <class Transport, class Crypto, class Credentials, class Clock = std::chrono::system_clock>
 class client {
   static_assert(crypto_provider<Crypto>,
                 "objproc::client<Transport, Crypto, ...>: Crypto must model "
@@ -13159,9 +13477,9 @@ class client {
                   "objproc::client::send needs a Transport that models objproc::transport");
     auto prepared = op.prepare(where);
     if (!prepared) return outcome_for<Op>::failed(prepared.error());
-    const bool rewindable = !prepared->request.has_streaming_body();
+    const bool rewindable = !prepared->has_streaming_body();
     for (int attempt = 1;; ++attempt) {
-      auto signed_request = sign_now(*prepared);
+      auto signed_request = sign_now<Op>(*prepared);
       if (!signed_request) return finished<Op>(signed_request.error(), attempt);
       auto step = settle<Op>(transport_.send(*signed_request), attempt, rewindable);
       if (!step.retry) return std::move(step.done);
@@ -13182,10 +13500,9 @@ class client {
                   "(schedule_after) to wait between retries without blocking its loop");
     auto prepared = op.prepare(where);
     if (!prepared) {
-      transport_.schedule_after(std::chrono::milliseconds{0},
-                                [done = std::move(done), e = prepared.error()] {
-                                  done(outcome_for<Op>::failed(e));
-                                });
+      transport_.schedule_after(
+          std::chrono::milliseconds{0},
+          [done = std::move(done), e = prepared.error()] { done(outcome_for<Op>::failed(e)); });
       return {};
     }
     auto state = std::make_shared<async_state<Op>>(std::move(*prepared), std::move(done));
@@ -13198,19 +13515,15 @@ class client {
 
   /// A presigned GET URL signed with the provider's credentials at the corrected time.
   template <class Presign>
-    requires std::same_as<Presign, oss::presign_get> || std::same_as<Presign, cos::presign_get>
+  requires std::same_as<Presign, oss::presign_get> || std::same_as<Presign, cos::presign_get>
   [[nodiscard]] result<std::string> presign(
-      const Presign& op,
-      const std::conditional_t<std::same_as<Presign, oss::presign_get>, oss::endpoint,
-                               cos::endpoint>& where) {
+      const Presign& op, const std::conditional_t<std::same_as<Presign, oss::presign_get>,
+                                                  oss::endpoint, cos::endpoint>& where) {
     auto keys = credentials_.get();
     if (!keys) return keys.error();
     if constexpr (std::same_as<Presign, oss::presign_get>) {
-      if (options_.oss_signature == oss::signature_version::v4)
-        return oss::presign(op, where, keys->oss(), now(), crypto_, key_cache_);
-      return oss::presign(op, where, keys->oss(), now(), crypto_, options_.oss_signature);
-    }
-    else
+      return oss::presign(op, where, keys->oss(), now(), crypto_, oss_signer());
+    } else
       return cos::presign(op, where, keys->cos(), now(), crypto_);
   }
 
@@ -13233,9 +13546,9 @@ class client {
 
   template <class Op>
   struct async_state final : detail::async_operation_base {
-    using prepared_type = typename detail::client_operation<Op>::prepared_type;
-    async_state(prepared_type p, completion_for<Op> d) : prepared(std::move(p)), done(std::move(d)) {}
-    prepared_type prepared;
+    async_state(http::request p, completion_for<Op> d)
+        : prepared(std::move(p)), done(std::move(d)) {}
+    http::request prepared;
     completion_for<Op> done;
     int attempt = 0;
     client* owner = nullptr;
@@ -13287,17 +13600,22 @@ class client {
       detail::sleep_for(delay);
   }
 
-  [[nodiscard]] result<http::request> sign_now(const oss::prepared_request& p) {
-    auto keys = credentials_.get();
-    if (!keys) return keys.error();
-    if (options_.oss_signature == oss::signature_version::v4)
-      return oss::sign(p, keys->oss(), now(), crypto_, key_cache_);  // derived once a day
-    return oss::sign(p, keys->oss(), now(), crypto_, options_.oss_signature);
+  // V4 keys are derived once a day (key_cache_).
+  [[nodiscard]] oss::signer oss_signer() noexcept {
+    return {.version = options_.oss_signature, .cache = &key_cache_};
   }
-  [[nodiscard]] result<http::request> sign_now(const cos::prepared_request& p) {
+
+  // The operation's vendor signs with the provider's credentials at the corrected time.
+  template <class Op>
+  [[nodiscard]] result<http::request> sign_now(const http::request& request) {
     auto keys = credentials_.get();
     if (!keys) return keys.error();
-    return cos::sign(p, keys->cos(), now(), options_.cos_signature_lifetime, crypto_);
+    if constexpr (std::same_as<endpoint_for<Op>, oss::endpoint>) {
+      return oss_signer().sign(request, keys->oss(), now(), crypto_);
+    } else {
+      return cos::signer{.lifetime = options_.cos_signature_lifetime}.sign(request, keys->cos(),
+                                                                           now(), crypto_);
+    }
   }
 
   template <class Op>
@@ -13310,7 +13628,8 @@ class client {
   /// What one attempt's response or failure means: a final outcome, or another attempt after
   /// a delay. Shared by the synchronous and asynchronous forms.
   template <class Op>
-  [[nodiscard]] settlement<Op> settle(result<http::response> response, int attempt, bool rewindable) {
+  [[nodiscard]] settlement<Op> settle(result<http::response> response, int attempt,
+                                      bool rewindable) {
     using traits = detail::client_operation<Op>;
     using service_error = typename traits::service_error_type;
     settlement<Op> s;
@@ -13330,8 +13649,8 @@ class client {
       service_error e = detail::service_error_of(*response, static_cast<service_error*>(nullptr));
       kind = classify_status(response->status);
       if (auto server_time = detail::server_time_if_skewed(*response, e)) {
-        clock_offset_ = *server_time - std::chrono::time_point_cast<std::chrono::seconds>(
-                                           clock_.now());
+        clock_offset_ =
+            *server_time - std::chrono::time_point_cast<std::chrono::seconds>(clock_.now());
         kind = failure_kind::clock_skew;
       }
       if (auto value = response->header("Retry-After")) retry_after = parse_retry_after(*value);
@@ -13352,7 +13671,7 @@ class client {
   template <class Op>
   void async_attempt(std::shared_ptr<async_state<Op>> state) {
     const int attempt = ++state->attempt;
-    auto signed_request = sign_now(state->prepared);
+    auto signed_request = sign_now<Op>(state->prepared);
     if (!signed_request) {
       transport_.schedule_after(std::chrono::milliseconds{0},
                                 [state, e = signed_request.error(), attempt] {
@@ -13370,7 +13689,7 @@ class client {
         return;
       }
       client& self = *state->owner;
-      const bool rewindable = !state->prepared.request.has_streaming_body();
+      const bool rewindable = !state->prepared.has_streaming_body();
       auto s = self.template settle<Op>(std::move(response), state->attempt, rewindable);
       if (!s.retry) {
         state->finish(std::move(s.done));
@@ -13387,8 +13706,7 @@ class client {
     };
     if constexpr (cancellable_transport<std::remove_reference_t<Transport>>) {
       auto id = transport_.async_send(*signed_request, std::move(on_response));
-      if (!state->finished)
-        state->abandon_in_flight = [this, id] { transport_.cancel(id); };
+      if (!state->finished) state->abandon_in_flight = [this, id] { transport_.cancel(id); };
     } else {
       transport_.async_send(*signed_request, std::move(on_response));
     }
@@ -14138,6 +14456,7 @@ OBJPROC_NAMESPACE_END
 // #include "objproc/cos/results.hpp"
 // #include "objproc/cos/rule.hpp"
 // #include "objproc/cos/sign.hpp"
+// #include "objproc/cos/signer.hpp"
 // #include "objproc/cos/spec.hpp"
 // #include "objproc/cos/watermark.hpp"
 // ----- begin objproc/cos/watermark.hpp -----
@@ -16699,6 +17018,7 @@ OBJPROC_NAMESPACE_END
 // #include "objproc/oss/results.hpp"
 // #include "objproc/oss/sign_v1.hpp"
 // #include "objproc/oss/sign_v4.hpp"
+// #include "objproc/oss/signer.hpp"
 // #include "objproc/oss/spec.hpp"
 // #include "objproc/oss/style.hpp"
 // #include "objproc/oss/video.hpp"
@@ -17129,6 +17449,7 @@ OBJPROC_NAMESPACE_END
 // ----- end objproc/oss/video.hpp -----
 // #include "objproc/outcome.hpp"
 // #include "objproc/retry.hpp"
+// #include "objproc/signer.hpp"
 // #include "objproc/version.hpp"
 
 #endif  // OBJPROC_OBJPROC_HPP

@@ -55,7 +55,8 @@ http::request oss_process(std::string_view key,
           .bucket = interop::oss_bucket, .key = key, .process = style_of("image/resize,w_100")}
           .prepare(interop::oss_endpoint());
   REQUIRE(prepared.has_value());
-  auto signed_request = oss::sign(*prepared, interop::oss_credentials(), interop::now(), crypto, v);
+  auto signed_request = oss::sign(*prepared, interop::oss_credentials(), interop::now(), crypto,
+                                  oss::signer{.version = v});
   REQUIRE(signed_request.has_value());
   return std::move(*signed_request);
 }
@@ -65,8 +66,8 @@ http::request cos_image_process(std::string_view key) {
       ci::ci_image_process{.bucket = interop::cos_bucket, .key = key, .operations = one_rule()}
           .prepare(interop::cos_endpoint());
   REQUIRE(prepared.has_value());
-  auto signed_request =
-      ci::sign(*prepared, interop::cos_credentials(), interop::now(), seconds{600}, crypto);
+  auto signed_request = ci::sign(*prepared, interop::cos_credentials(), interop::now(), crypto,
+                                 ci::signer{.lifetime = seconds{600}});
   REQUIRE(signed_request.has_value());
   return std::move(*signed_request);
 }
@@ -222,8 +223,8 @@ TEST_CASE("curl interop: COS ci_put_object with a body, and ci_image_process", "
                                           .body = "fakejpegbytes"}
                             .prepare(interop::cos_endpoint());
   REQUIRE(prepared.has_value());
-  const auto put =
-      ci::sign(*prepared, interop::cos_credentials(), interop::now(), seconds{600}, crypto);
+  const auto put = ci::sign(*prepared, interop::cos_credentials(), interop::now(), crypto,
+                            ci::signer{.lifetime = seconds{600}});
   REQUIRE(put.has_value());
   const auto uploaded = transport.send(*put);
   REQUIRE(uploaded.has_value());
@@ -262,7 +263,8 @@ TEST_CASE("curl interop: presigned GET URLs for OSS (V4, V1) and COS", "[curl][i
     auto url = oss::presign(
         oss::presign_get{
             .bucket = interop::oss_bucket, .key = key, .process = style_of("image/resize,w_200")},
-        interop::oss_endpoint(), interop::oss_credentials(), interop::now(), crypto, version);
+        interop::oss_endpoint(), interop::oss_credentials(), interop::now(), crypto,
+        oss::signer{.version = version});
     REQUIRE(url.has_value());
     urls.push_back(std::move(*url));
   }
@@ -334,8 +336,8 @@ TEST_CASE("curl interop: a streamed body larger than curl's Expect threshold", "
                                           .content_type = "application/octet-stream"}
                             .prepare(interop::cos_endpoint());
   REQUIRE(prepared.has_value());
-  const auto request =
-      ci::sign(*prepared, interop::cos_credentials(), interop::now(), seconds{600}, crypto);
+  const auto request = ci::sign(*prepared, interop::cos_credentials(), interop::now(), crypto,
+                                ci::signer{.lifetime = seconds{600}});
   REQUIRE(request.has_value());
   CHECK(request->has_streaming_body());
   objproc::curl::transport transport;

@@ -142,7 +142,8 @@ http::request oss_process(std::string_view key, oss::signature_version v) {
                           .process = oss::parse_style("image/resize,w_100").value()}
           .prepare(interop::oss_endpoint());
   REQUIRE(prepared.has_value());
-  auto signed_request = oss::sign(*prepared, interop::oss_credentials(), interop::now(), crypto, v);
+  auto signed_request = oss::sign(*prepared, interop::oss_credentials(), interop::now(), crypto,
+                                  oss::signer{.version = v});
   REQUIRE(signed_request.has_value());
   return std::move(*signed_request);
 }
@@ -210,8 +211,8 @@ TEST_CASE("wire interop: COS descriptors list Host and Content-Length themselves
                                           .body = "fakejpegbytes"}
                             .prepare(interop::cos_endpoint());
   REQUIRE(prepared.has_value());
-  const auto put =
-      ci::sign(*prepared, interop::cos_credentials(), interop::now(), seconds{600}, crypto);
+  const auto put = ci::sign(*prepared, interop::cos_credentials(), interop::now(), crypto,
+                            ci::signer{.lifetime = seconds{600}});
   REQUIRE(put.has_value());
   const auto uploaded = transport.send(*put);
   REQUIRE(uploaded.has_value());
@@ -230,8 +231,8 @@ TEST_CASE("wire interop: COS descriptors list Host and Content-Length themselves
           .bucket = interop::cos_bucket, .key = "local.jpg", .operations = one_rule()}
           .prepare(interop::cos_endpoint());
   REQUIRE(image_process.has_value());
-  const auto post =
-      ci::sign(*image_process, interop::cos_credentials(), interop::now(), seconds{600}, crypto);
+  const auto post = ci::sign(*image_process, interop::cos_credentials(), interop::now(), crypto,
+                             ci::signer{.lifetime = seconds{600}});
   REQUIRE(post.has_value());
   const auto processed = transport.send(*post);
   REQUIRE(processed.has_value());
@@ -256,8 +257,8 @@ TEST_CASE("wire interop: a streamed body goes after the head", "[wire][interop]"
                                           .content_type = "application/octet-stream"}
                             .prepare(interop::cos_endpoint());
   REQUIRE(prepared.has_value());
-  const auto request =
-      ci::sign(*prepared, interop::cos_credentials(), interop::now(), seconds{600}, crypto);
+  const auto request = ci::sign(*prepared, interop::cos_credentials(), interop::now(), crypto,
+                                ci::signer{.lifetime = seconds{600}});
   REQUIRE(request.has_value());
   const auto response = wire_transport{.read_size = 4096}.send(*request);
   REQUIRE(response.has_value());

@@ -34,25 +34,24 @@ ci::pic_operations one_rule() {
 }
 
 // Prepares and signs an OSS ProcessObject; the first error wins.
-objproc::result<objproc::http::request> oss_process(std::string_view bucket, std::string_view key,
-                                                    const oss::style& s,
-                                                    const oss::credentials& keys = oss_keys,
-                                                    oss::signature_version v =
-                                                        oss::signature_version::v4) {
-  auto prepared = oss::process_object{.bucket = bucket, .key = key, .process = s}.prepare(
-      hangzhou());
+objproc::result<objproc::http::request> oss_process(
+    std::string_view bucket, std::string_view key, const oss::style& s,
+    const oss::credentials& keys = oss_keys,
+    oss::signature_version v = oss::signature_version::v4) {
+  auto prepared =
+      oss::process_object{.bucket = bucket, .key = key, .process = s}.prepare(hangzhou());
   if (!prepared) return prepared.error();
-  return oss::sign(*prepared, keys, when, crypto, v);
+  return oss::sign(*prepared, keys, when, crypto, oss::signer{.version = v});
 }
 
 objproc::result<objproc::http::request> cos_process(std::string_view bucket, std::string_view key,
                                                     const ci::pic_operations& ops,
                                                     const ci::credentials& keys = cos_keys,
                                                     seconds lifetime = seconds{3600}) {
-  auto prepared = ci::ci_image_process{.bucket = bucket, .key = key, .operations = ops}.prepare(
-      guangzhou());
+  auto prepared =
+      ci::ci_image_process{.bucket = bucket, .key = key, .operations = ops}.prepare(guangzhou());
   if (!prepared) return prepared.error();
-  return ci::sign(*prepared, keys, when, lifetime, crypto);
+  return ci::sign(*prepared, keys, when, crypto, ci::signer{.lifetime = lifetime});
 }
 
 struct bad_case {
@@ -77,8 +76,8 @@ TEST_CASE("bad input: every refusal of the signing contract, through the operati
 
   const bad_case cases[] = {
       // Buckets and keys.
-      {"OSS bucket with uppercase", [&] { return error_of(oss_process("Bucket", "a.jpg", resize)); },
-       errc::invalid_bucket_name},
+      {"OSS bucket with uppercase",
+       [&] { return error_of(oss_process("Bucket", "a.jpg", resize)); }, errc::invalid_bucket_name},
       {"OSS bucket too short", [&] { return error_of(oss_process("ab", "a.jpg", resize)); },
        errc::invalid_bucket_name},
       {"OSS bucket ending with a hyphen",
@@ -105,7 +104,8 @@ TEST_CASE("bad input: every refusal of the signing contract, through the operati
        errc::invalid_object_key},
       {"COS key of 851 bytes",
        [&] {
-         return error_of(cos_process("examplebucket-1250000000", std::string(851, 'k'), one_rule()));
+         return error_of(
+             cos_process("examplebucket-1250000000", std::string(851, 'k'), one_rule()));
        },
        errc::invalid_object_key},
       {"COS key starting with /",
@@ -115,11 +115,13 @@ TEST_CASE("bad input: every refusal of the signing contract, through the operati
        [&] { return error_of(cos_process("examplebucket-1250000000", "\\a.jpg", one_rule())); },
        errc::invalid_object_key},
       {"COS key with a control character",
-       [&] { return error_of(cos_process("examplebucket-1250000000", "a\x1b[2J.jpg", one_rule())); },
+       [&] {
+         return error_of(cos_process("examplebucket-1250000000", "a\x1b[2J.jpg", one_rule()));
+       },
        errc::invalid_object_key},
       // Endpoint hosts (DNS labels, port, nothing but a host).
-      {"endpoint host with an empty label",
-       [&] { return error_of(oss::endpoint::custom("a..b")); }, errc::invalid_host},
+      {"endpoint host with an empty label", [&] { return error_of(oss::endpoint::custom("a..b")); },
+       errc::invalid_host},
       {"endpoint host starting with a hyphen",
        [&] { return error_of(ci::endpoint::custom("-a.com")); }, errc::invalid_host},
       {"endpoint host label of 300 characters",
@@ -210,16 +212,16 @@ TEST_CASE("bad input: every refusal of the signing contract, through the operati
       // Empty secrets.
       {"OSS empty secret",
        [&] {
-         return error_of(oss_process(
-             "bucket", "a.jpg", resize,
-             {.access_key_id = "ak", .access_key_secret = "", .security_token = ""}));
+         return error_of(
+             oss_process("bucket", "a.jpg", resize,
+                         {.access_key_id = "ak", .access_key_secret = "", .security_token = ""}));
        },
        errc::missing_credentials},
       {"OSS empty key id",
        [&] {
-         return error_of(oss_process(
-             "bucket", "a.jpg", resize,
-             {.access_key_id = "", .access_key_secret = "sk", .security_token = ""}));
+         return error_of(
+             oss_process("bucket", "a.jpg", resize,
+                         {.access_key_id = "", .access_key_secret = "sk", .security_token = ""}));
        },
        errc::missing_credentials},
       {"COS empty secret",
@@ -245,32 +247,32 @@ TEST_CASE("bad input: every refusal of the signing contract, through the operati
        errc::value_out_of_range},
       {"COS presign expiry of 0",
        [&] {
-         return error_of(ci::presign(ci::presign_get{.bucket = "examplebucket-1250000000",
-                                                     .key = "a.jpg",
-                                                     .expires = seconds{0}},
-                                     guangzhou(), cos_keys, when, crypto));
+         return error_of(ci::presign(
+             ci::presign_get{
+                 .bucket = "examplebucket-1250000000", .key = "a.jpg", .expires = seconds{0}},
+             guangzhou(), cos_keys, when, crypto));
        },
        errc::value_out_of_range},
       {"COS negative signing window",
        [&] {
-         return error_of(cos_process("examplebucket-1250000000", "a.jpg", one_rule(), cos_keys,
-                                     seconds{-1}));
+         return error_of(
+             cos_process("examplebucket-1250000000", "a.jpg", one_rule(), cos_keys, seconds{-1}));
        },
        errc::value_out_of_range},
       // Directives where their carrier forbids them.
       {"sys/saveas in a presigned URL",
        [&] {
-         return error_of(oss::presign(
-             oss::presign_get{.bucket = "bucket",
-                              .key = "a.jpg",
-                              .process = style("image/resize,w_1|sys/saveas,o_YQ")},
-             hangzhou(), oss_keys, when, crypto));
+         return error_of(
+             oss::presign(oss::presign_get{.bucket = "bucket",
+                                           .key = "a.jpg",
+                                           .process = style("image/resize,w_1|sys/saveas,o_YQ")},
+                          hangzhou(), oss_keys, when, crypto));
        },
        errc::saveas_not_allowed},
       {"sys/notify in a synchronous request",
        [&] {
-         return error_of(
-             oss_process("bucket", "a.jpg", style("image/resize,w_1|sys/saveas,o_YQ/notify,topic_dA")));
+         return error_of(oss_process("bucket", "a.jpg",
+                                     style("image/resize,w_1|sys/saveas,o_YQ/notify,topic_dA")));
        },
        errc::notify_not_allowed},
       {"an asynchronous-only operation in ProcessObject",
@@ -281,9 +283,8 @@ TEST_CASE("bad input: every refusal of the signing contract, through the operati
        errc::async_only_operation},
       {"a synchronous-only operation in AsyncProcessObject",
        [&] {
-         return error_of(oss::async_process_object{.bucket = "bucket",
-                                                   .key = "a.jpg",
-                                                   .process = style("image/resize,w_1")}
+         return error_of(oss::async_process_object{
+             .bucket = "bucket", .key = "a.jpg", .process = style("image/resize,w_1")}
                              .prepare(hangzhou()));
        },
        errc::sync_only_operation},
@@ -299,11 +300,11 @@ TEST_CASE("bad input: every refusal of the signing contract, through the operati
        errc::empty_operation},
       {"a style reference in a COS presigned URL",
        [&] {
-         return error_of(ci::presign(
-             ci::presign_get{.bucket = "examplebucket-1250000000",
-                             .key = "a.jpg",
-                             .process = ci::parse_rule("style/thumb").value()},
-             guangzhou(), cos_keys, when, crypto));
+         return error_of(
+             ci::presign(ci::presign_get{.bucket = "examplebucket-1250000000",
+                                         .key = "a.jpg",
+                                         .process = ci::parse_rule("style/thumb").value()},
+                         guangzhou(), cos_keys, when, crypto));
        },
        errc::misplaced_operation},
   };

@@ -122,7 +122,7 @@ build_result build_oss(const operation_input& in, operation_sender* sender) {
     auto url = oss::presign(
         oss::presign_get{
             .bucket = in.bucket, .key = in.key, .process = process, .expires = in.expires},
-        *where, keys, in.time, crypto, in.signature);
+        *where, keys, in.time, crypto, oss::signer{.version = in.signature});
     if (!url) {
       const bool expires = url.error().code == objproc::errc::value_out_of_range;
       return fail(url.error(), expires ? "expires" : "style",
@@ -157,8 +157,10 @@ build_result build_oss(const operation_input& in, operation_sender* sender) {
                 : field == "key" ? in.key
                                  : std::string());
   }
-  auto signed_request = oss::sign(*prepared, keys, in.time, crypto, in.signature);
-  if (!signed_request) return fail(signed_request.error(), field_of(signed_request.error(), "credentials"));
+  auto signed_request =
+      oss::sign(*prepared, keys, in.time, crypto, oss::signer{.version = in.signature});
+  if (!signed_request)
+    return fail(signed_request.error(), field_of(signed_request.error(), "credentials"));
   if (sender != nullptr) {
     if (sync)
       sender->send(sync_op, *where);
@@ -323,7 +325,8 @@ build_result build_cos(const operation_input& in, operation_sender* sender) {
     ci::rule process;
     if (in.rule) {
       constexpr auto url = ci::rule_carrier::download_url;
-      auto parsed = in.unchecked ? ci::unchecked_rule(*in.rule, url) : ci::parse_rule(*in.rule, url);
+      auto parsed =
+          in.unchecked ? ci::unchecked_rule(*in.rule, url) : ci::parse_rule(*in.rule, url);
       if (!parsed) return fail(parsed.error(), "rule", *in.rule);
       process = *parsed;
     }
@@ -357,7 +360,8 @@ build_result build_cos(const operation_input& in, operation_sender* sender) {
     const std::string field = field_of(prepared.error(), "request");
     return fail(prepared.error(), field, field == "key" ? in.key : std::string());
   }
-  auto signed_request = ci::sign(*prepared, keys, in.time, in.expires, crypto);
+  auto signed_request =
+      ci::sign(*prepared, keys, in.time, crypto, ci::signer{.lifetime = in.expires});
   if (!signed_request) {
     const bool window = signed_request.error().code == objproc::errc::value_out_of_range;
     return fail(signed_request.error(),

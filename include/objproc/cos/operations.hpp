@@ -6,21 +6,19 @@
 //                         .operations = {.is_pic_info = true, .rules = {{.fileid = "format.png",
 //                                        .rule = "imageView2/format/png"}}},
 //                         .body = bytes};
-//   auto prepared = op.prepare(*cos::endpoint::for_region("ap-guangzhou"));
-//   auto signed_request = cos::sign(*prepared, creds, now, std::chrono::seconds{3600}, crypto);
+//   auto request = op.prepare(*cos::endpoint::for_region("ap-guangzhou"));
+//   auto signed_request = cos::sign(*request, creds, now, crypto);   // valid for an hour
 //   auto url = cos::presign(cos::presign_get{...}, endpoint, creds, now, crypto);
-//   char buffer[1024];                                           // or into a buffer, no heap:
-//   auto n = cos::presign_to(cos::presign_get{...}, endpoint, creds, now, crypto, buffer);
+//   auto get = cos::presign_get{...}.prepare(endpoint);          // or into a buffer, no heap:
+//   auto n = cos::signer{}.presign_to(buffer, *get, creds, now, expires, crypto);
 //
 // Wire forms: PUT /<key> with Pic-Operations (upload-time processing), POST /<key>?image_process
 // with Pic-Operations and Content-Length: 0 (processing a stored object), GET /<key>?<rule> (a
 // rule applied on download, signed as a parameter). Host and Content-Length are part of the
 // descriptor because COS signs them: what is signed is what is sent.
 //
-// Memory: sign() makes one copy of the descriptor with room reserved for Authorization (and
-// nothing else on the heap unless the signed text outgrows a 2 KiB stack buffer). presign_to()
-// uses no heap: scratch text on the stack (presign_scratch_size; beyond it,
-// errc::buffer_too_small), the URL in the caller's buffer. presign() is presign_to() then a string.
+// An operation's prepare() returns the http::request to sign, which knows its resource
+// (service "cos", bucket, key, region); the signer is in signer.hpp.
 #ifndef OBJPROC_COS_OPERATIONS_HPP
 #define OBJPROC_COS_OPERATIONS_HPP
 
@@ -42,7 +40,7 @@
 #include "objproc/cos/pic_operations.hpp"
 #include "objproc/cos/put_options.hpp"
 #include "objproc/cos/rule.hpp"
-#include "objproc/cos/sign.hpp"
+#include "objproc/cos/signer.hpp"
 #include "objproc/crypto/md5.hpp"
 #include "objproc/http/request.hpp"
 
@@ -50,17 +48,10 @@ OBJPROC_NAMESPACE_BEGIN
 
 namespace cos {
 
-/// A request descriptor and the object key the signer signs (decoded).
-struct prepared_request {
-  http::request request;
-  std::string key;
-};
-
 namespace detail {
 
-[[nodiscard]] inline result<prepared_request> prepare(const endpoint& where, http::method method,
-                                                      std::string_view bucket,
-                                                      std::string_view key) {
+[[nodiscard]] inline result<http::request> prepare(const endpoint& where, http::method method,
+                                                   std::string_view bucket, std::string_view key) {
   // Every CI operation acts on an object: an empty key would address the bucket itself.
   if (key.empty()) return error{errc::invalid_object_key, error::no_offset, "empty object key"};
   auto location = where.locate(bucket, key);
@@ -69,7 +60,8 @@ namespace detail {
   if (!request) return request.error();
   // COS signs Host; the descriptor carries it so the transport sends exactly what was signed.
   if (auto r = request->set_header("Host", request->host()); !r) return r.error();
-  return prepared_request{std::move(*request), std::string(key)};
+  request->set_resource({service_name, bucket, key, where.region()});
+  return request;
 }
 
 // Each rule is checked for where it runs: upload (PUT) or cloud processing (?image_process).
@@ -114,10 +106,10 @@ struct ci_put_object {
   std::span<const user_meta> meta = {};             // x-cos-meta-<key>: <value>
   std::optional<std::uint64_t> traffic_limit = {};  // x-cos-traffic-limit, bit/s
 
-  [[nodiscard]] result<prepared_request> prepare(const endpoint& where) const {
+  [[nodiscard]] result<http::request> prepare(const endpoint& where) const {
     auto prepared = detail::prepare(where, http::method::put, bucket, key);
     if (!prepared) return prepared;
-    auto& request = prepared->request;
+    http::request& request = *prepared;
     const bool streaming = body_source.size != 0 || body_source.read != nullptr;
     if (streaming) {
       if (auto r = request.set_body(body_source); !r) return r.error();
@@ -226,44 +218,17 @@ struct ci_image_process {
   std::string_view key = {};
   pic_operations operations = {};
 
-  [[nodiscard]] result<prepared_request> prepare(const endpoint& where) const {
+  [[nodiscard]] result<http::request> prepare(const endpoint& where) const {
     auto prepared = detail::prepare(where, http::method::post, bucket, key);
     if (!prepared) return prepared;
-    auto& request = prepared->request;
+    http::request& request = *prepared;
     if (auto r = request.add_query("image_process"); !r) return r.error();
-    if (auto r = detail::set_pic_operations(request, operations, rule_carrier::cloud_process);
-        !r)
+    if (auto r = detail::set_pic_operations(request, operations, rule_carrier::cloud_process); !r)
       return r.error();
     if (auto r = request.set_header("Content-Length", "0"); !r) return r.error();
     return prepared;
   }
 };
-
-/// Signs a prepared request (header form) valid from `now` for `expires`.
-template <class Crypto>
-[[nodiscard]] result<http::request> sign(const prepared_request& prepared, const credentials& creds,
-                                         std::chrono::sys_seconds now, std::chrono::seconds expires,
-                                         const Crypto& crypto) {
-  static_assert(crypto_provider<Crypto>,
-                "objproc::cos::sign requires a crypto_provider: see objproc/crypto/concepts.hpp");
-  std::array<http::query_field, http::max_signed_fields> query_items{};
-  std::array<http::header_field, http::max_signed_fields> header_items{};
-  auto query = prepared.request.query_fields(query_items);
-  if (!query) return query.error();
-  auto headers = prepared.request.header_fields(header_items);
-  if (!headers) return headers.error();
-  const signing_input input{.method = http::to_string(prepared.request.method()),
-                            .key = prepared.key,
-                            .query = *query,
-                            .headers = *headers};
-  return http::detail::with_scratch<2048>(
-      [&](http::detail::span_writer& scratch) -> result<http::request> {
-        detail::sign_parts parts;
-        if (auto r = detail::sign_core(input, creds, now, expires, crypto, {}, scratch, parts); !r)
-          return r.error();
-        return prepared.request.with_headers(parts.headers().span());
-      });
-}
 
 /// A presigned GET URL applying a CI rule on download (a style reference is refused: styles
 /// are applied through Pic-Operations or the bucket's style separator).
@@ -272,98 +237,31 @@ struct presign_get {
   std::string_view key = {};
   rule process = {};  // empty: a plain presigned GET
   std::chrono::seconds expires{3600};
+
+  /// The GET request to presign: the rule as a bare query key ("?imageMogr2/...").
+  [[nodiscard]] result<http::request> prepare(const endpoint& where) const {
+    // Holds the rule's own error, and refuses style/ and what cannot run in a download URL.
+    if (auto placed = process.check_placement(rule_carrier::download_url); !placed)
+      return placed.error();
+    auto request = detail::prepare(where, http::method::get, bucket, key);
+    if (!request) return request;
+    if (!process.empty())
+      if (auto r = request->add_query(process.view()); !r) return r.error();
+    return request;
+  }
 };
 
-/// Scratch text presign_to() keeps on the stack (encoded fields, lists, the signed string):
-/// inputs that need more get errc::buffer_too_small from presign_to (presign copes).
-inline constexpr std::size_t presign_scratch_size = 4096;
-
-namespace detail {
-
-template <class Crypto>
-[[nodiscard]] result<std::size_t> presign_into(const presign_get& op, const endpoint& where,
-                                               const credentials& creds,
-                                               std::chrono::sys_seconds now, const Crypto& crypto,
-                                               std::span<char> out,
-                                               http::detail::span_writer& scratch) {
-  static_assert(crypto_provider<Crypto>,
-                "objproc::cos::presign requires a crypto_provider: see "
-                "objproc/crypto/concepts.hpp");
-  // Holds the rule's own error, and refuses style/ and what cannot run in a download URL.
-  if (auto placed = op.process.check_placement(rule_carrier::download_url); !placed)
-    return placed.error();
-  // What detail::prepare checks, without building a request.
-  if (op.key.empty()) return error{errc::invalid_object_key, error::no_offset, "empty object key"};
-  if (auto r = check_bucket_name(op.bucket); !r) return r.error();
-  if (auto r = check_object_key(op.key); !r) return r.error();
-  const auto placement = where.style() == url_style::virtual_hosted
-                             ? http::detail::bucket_placement::host
-                         : where.style() == url_style::path ? http::detail::bucket_placement::path
-                                                            : http::detail::bucket_placement::none;
-  // COS signs Host: the host of the URL.
-  const std::size_t host_at = scratch.size();
-  if (placement == http::detail::bucket_placement::host) {
-    scratch.put(op.bucket);
-    scratch.put('.');
-  }
-  scratch.put(where.host());
-  if (scratch.overflowed()) return http::detail::span_writer::too_small();
-  const std::array<http::header_field, 1> headers = {
-      http::header_field{"Host", scratch.text(host_at)}};
-  const std::array<http::query_field, 1> rule = {
-      http::query_field{op.process.view(), std::nullopt}};
-  const signing_input input{.method = "GET",
-                            .key = op.key,
-                            .query = std::span(rule).first(op.process.empty() ? 0 : 1),
-                            .headers = headers};
-  sign_parts parts;
-  if (auto r = sign_core(input, creds, now, op.expires, crypto,
-                         sign_options{.placement = signature_placement::query}, scratch, parts);
-      !r)
-    return r.error();
-
-  http::detail::span_writer url(out);
-  http::detail::write_location(url, where.scheme(), where.host(), placement, op.bucket, op.key);
-  const char separator = http::detail::write_query_fields(url, '?', input.query);
-  http::detail::write_query_fields(url, separator, parts.query().span());
-  return http::detail::written_url(url);
-}
-
-}  // namespace detail
-
-/// A presigned GET URL written into `out`, without the heap; its length. errc::buffer_too_small
-/// when it does not fit (out then holds no usable text).
-template <class Crypto>
-[[nodiscard]] result<std::size_t> presign_to(const presign_get& op, const endpoint& where,
-                                             const credentials& creds, std::chrono::sys_seconds now,
-                                             const Crypto& crypto, std::span<char> out) {
-  std::array<char, presign_scratch_size> stack;  // written before read: no need to clear it
-  http::detail::span_writer scratch(stack);
-  return detail::presign_into(op, where, creds, now, crypto, out, scratch);
-}
-
-/// A presigned GET URL as a string (the same bytes presign_to writes).
-template <class Crypto>
+/// A presigned GET URL for `op`, valid for op.expires, signed by `s`.
+template <class Crypto, class Signer = signer>
 [[nodiscard]] result<std::string> presign(const presign_get& op, const endpoint& where,
                                           const credentials& creds, std::chrono::sys_seconds now,
-                                          const Crypto& crypto) {
-  std::array<char, 2048> url;
-  auto n = presign_to(op, where, creds, now, crypto, url);
-  if (n) return std::string(url.data(), *n);
-  if (n.error().code != errc::buffer_too_small) return n.error();
-  // Long inputs: heap buffers large enough for any encoding of them (a byte at most triples,
-  // twice over in q-url-param-list, and appears in the scratch a few times).
-  const std::size_t inputs = op.bucket.size() + op.key.size() + op.process.view().size() +
-                             creds.secret_id.size() + creds.session_token.size() +
-                             where.scheme().size() + where.host().size();
-  const std::size_t bound = 4096 + 16 * inputs;
-  std::string heap_url(bound, '\0');
-  std::string heap_scratch(bound, '\0');
-  http::detail::span_writer big(heap_scratch);
-  auto m = detail::presign_into(op, where, creds, now, crypto, heap_url, big);
-  if (!m) return m.error();
-  heap_url.resize(*m);
-  return heap_url;
+                                          const Crypto& crypto, const Signer& s = {}) {
+  static_assert(request_signer<Signer, Crypto>,
+                "objproc::cos::presign: the signer must model objproc::request_signer "
+                "(cos::signer) and Crypto a crypto_provider: see objproc/signer.hpp");
+  auto request = op.prepare(where);
+  if (!request) return request.error();
+  return s.presign(*request, creds, now, op.expires, crypto);
 }
 
 }  // namespace cos

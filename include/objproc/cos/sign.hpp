@@ -393,6 +393,12 @@ template <class Crypto>
 
 }  // namespace detail
 
+namespace detail {
+
+// The algorithm with its intermediates (canonical request, string to sign) as owned strings:
+// for tests against the vendors' vectors and for comparing with a server's
+// SignatureDoesNotMatch reply. The signers (signer.hpp) run the same cores without copies.
+
 /// Signs a COS request (see the top of this file). Crypto is a crypto_provider.
 template <class Crypto>
 [[nodiscard]] result<signing_result> sign(const signing_input& input, const credentials& creds,
@@ -421,6 +427,8 @@ template <class Crypto>
         return out;
       });
 }
+
+}  // namespace detail
 
 }  // namespace cos
 

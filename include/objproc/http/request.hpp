@@ -99,6 +99,18 @@ struct location {
   friend bool operator==(const location&, const location&) = default;
 };
 
+/// What a request addresses, for its signer: the service (a name its vendor chooses and checks;
+/// http/ gives it no meaning), the bucket, the object key (decoded) and the region. The vendors'
+/// operations set it when they build a request; a signer reads it from the request it signs, and
+/// refuses a request of another service. Not sent: the URL already says where it goes.
+struct resource {
+  std::string_view service = {};
+  std::string_view bucket = {};
+  std::string_view key = {};
+  std::string_view region = {};
+  friend bool operator==(const resource&, const resource&) = default;
+};
+
 namespace detail {
 
 /// A URL scheme: ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) (RFC 3986), lowercase here.
@@ -624,6 +636,18 @@ class request {
     return {};
   }
 
+  // -- resource -----------------------------------------------------------------------------
+
+  /// What the request addresses (service, bucket, key, region): set by the operation that built
+  /// it; empty for a request built by hand until set_resource().
+  [[nodiscard]] http::resource resource() const noexcept {
+    return {view(resource_[0]), view(resource_[1]), view(resource_[2]), view(resource_[3])};
+  }
+  void set_resource(const http::resource& r) {
+    garbage_ += resource_[0].size + resource_[1].size + resource_[2].size + resource_[3].size;
+    resource_ = store<4>({r.service, r.bucket, r.key, r.region});
+  }
+
   // -- query --------------------------------------------------------------------------------
 
   /// The parameters in order, raw (decoded): `.key`, `.value` (nullopt for a bare key).
@@ -753,12 +777,27 @@ class request {
 
   /// "https://host/path?k=v&bare": exactly what is sent (never redacted).
   [[nodiscard]] std::string url() const {
-    std::string out(scheme());
-    out += "://";
-    out += host();
-    out += path();
-    append_query(out, false);
+    detail::span_writer measure;
+    write_url(measure);
+    std::string out(measure.needed(), '\0');
+    detail::span_writer writer(out);
+    write_url(writer);
     return out;
+  }
+
+  /// The one URL writer: what url() returns, followed by `extra` parameters (a presigning
+  /// signer's), into a caller's buffer without the heap; `out` says whether it all fit.
+  void write_url(detail::span_writer& out, std::span<const query_field> extra = {}) const noexcept {
+    out.put(scheme());
+    out.put("://");
+    out.put(host());
+    out.put(path());
+    char separator = '?';
+    for (const query_field q : query()) {
+      detail::write_query_field(out, separator, q);
+      separator = '&';
+    }
+    detail::write_query_fields(out, separator, extra);
   }
 
   /// The request target: path and query ("/a.jpg?x-oss-process").
@@ -859,8 +898,8 @@ class request {
 
   friend bool operator==(const request& a, const request& b) {
     if (a.method_ != b.method_ || a.scheme() != b.scheme() || a.host() != b.host() ||
-        a.path() != b.path() || !std::ranges::equal(a.query(), b.query()) ||
-        !std::ranges::equal(a.headers(), b.headers()))
+        a.path() != b.path() || a.resource() != b.resource() ||
+        !std::ranges::equal(a.query(), b.query()) || !std::ranges::equal(a.headers(), b.headers()))
       return false;
     if (a.body_.index() != b.body_.index()) return false;
     if (const auto* s = std::get_if<std::string>(&a.body_))
@@ -982,12 +1021,14 @@ class request {
     fresh.scheme_ = scheme_;
     fresh.host_ = host_;
     fresh.path_ = path_;
+    fresh.resource_ = resource_;
     fresh.copy_text_from(*this);
     text_ = std::move(fresh.text_);
     fields_ = std::move(fresh.fields_);
     scheme_ = fresh.scheme_;
     host_ = fresh.host_;
     path_ = fresh.path_;
+    resource_ = fresh.resource_;
     garbage_ = 0;
   }
 
@@ -1003,9 +1044,11 @@ class request {
     scheme_ = from.scheme_;
     host_ = from.host_;
     path_ = from.path_;
+    resource_ = from.resource_;
     move_ref(scheme_);
     move_ref(host_);
     move_ref(path_);
+    for (detail::text_ref& r : resource_) move_ref(r);
     for (detail::field_record& f : fields_) {
       move_ref(f.name);
       move_ref(f.value);
@@ -1034,7 +1077,8 @@ class request {
   detail::text_ref scheme_ = {0, 5};
   detail::text_ref host_ = {5, 0};
   detail::text_ref path_ = {5, 1};
-  std::vector<detail::field_record> fields_;  // the query [0, query_count_), then the headers
+  std::array<detail::text_ref, 4> resource_ = {};  // service, bucket, key, region
+  std::vector<detail::field_record> fields_;       // the query [0, query_count_), then the headers
   std::size_t query_count_ = 0;
   std::size_t garbage_ = 0;  // bytes of text_ no record points at any more
   body_type body_;

@@ -357,6 +357,12 @@ template <class Crypto>
 
 }  // namespace detail
 
+namespace detail {
+
+// The algorithm with its intermediates (canonical request, string to sign) as owned strings:
+// for tests against the vendors' vectors and for comparing with a server's
+// SignatureDoesNotMatch reply. The signers (signer.hpp) run the same cores without copies.
+
 /// Header form: Authorization "OSS <access key id>:<signature>" at time `now`.
 template <class Crypto>
 [[nodiscard]] result<v1_header_signature> sign_v1_header(const signing_input& input,
@@ -398,6 +404,8 @@ template <class Crypto>
         return out;
       });
 }
+
+}  // namespace detail
 
 }  // namespace oss
 

@@ -234,10 +234,9 @@ inline void v4_join_names(http::detail::span_writer& out, std::span<const std::s
     if (count == list.size()) return v4_too_many();
     list[count++] = n + i;
   }
-  http::detail::stable_sort_in_place(list.data(), list.data() + count,
-                                     [&](std::size_t a, std::size_t b) {
-                                       return http::detail::icompare(name(a), name(b)) < 0;
-                                     });
+  http::detail::stable_sort_in_place(
+      list.data(), list.data() + count,
+      [&](std::size_t a, std::size_t b) { return http::detail::icompare(name(a), name(b)) < 0; });
   for (std::size_t k = 0; k < count; ++k) {
     const std::size_t i = list[k];
     const bool repeat = k != 0 && http::detail::iequals(name(list[k - 1]), name(i));
@@ -452,8 +451,8 @@ struct v4_header_parts {
 /// passed and `key` matches `now` and options.product (oss::sign checks once, then calls this,
 /// so a signature never validates the same input twice).
 template <class Crypto>
-[[nodiscard]] result<void> v4_header_checked(const signing_input& input,
-                                             const credentials& creds, const v4_signing_key& key,
+[[nodiscard]] result<void> v4_header_checked(const signing_input& input, const credentials& creds,
+                                             const v4_signing_key& key,
                                              std::chrono::sys_seconds now, const Crypto& crypto,
                                              const v4_options& options,
                                              http::detail::span_writer& scratch,
@@ -525,8 +524,7 @@ struct v4_query_parts {
 /// The query form over checked inputs (as v4_header_checked); `expires` is checked here.
 template <class Crypto>
 [[nodiscard]] result<void> v4_query_checked(const signing_input& input, const credentials& creds,
-                                            const v4_signing_key& key,
-                                            std::chrono::sys_seconds now,
+                                            const v4_signing_key& key, std::chrono::sys_seconds now,
                                             std::chrono::seconds expires, const Crypto& crypto,
                                             const v4_options& options,
                                             http::detail::span_writer& scratch,
@@ -658,6 +656,12 @@ result<v4_signing_key> v4_signing_key::derive(const credentials& creds,
   return key;
 }
 
+namespace detail {
+
+// The algorithm with its intermediates (canonical request, string to sign) as owned strings:
+// for tests against the vendors' vectors and for comparing with a server's
+// SignatureDoesNotMatch reply. The signers (signer.hpp) run the same cores without copies.
+
 /// Header form with a cached signing key (its day, region and product must match).
 template <class Crypto>
 [[nodiscard]] result<v4_header_signature> sign_v4_header(
@@ -731,6 +735,8 @@ template <class Crypto>
   if (!key) return key.error();
   return sign_v4_query(input, creds, *key, now, expires, crypto, options);
 }
+
+}  // namespace detail
 
 }  // namespace oss
 

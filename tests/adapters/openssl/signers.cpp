@@ -36,10 +36,41 @@ ci::pic_operations seed_operations() {
 /// A random object key: valid UTF-8 of 1..40 code points drawn from ASCII (with every reserved
 /// and unreserved character), 2-, 3- and 4-byte sequences; never starting with '/' or '\'.
 std::string random_key(std::mt19937& rng) {
-  static constexpr std::string_view pieces[] = {
-      " ", "+", "%", "?", "#", "&", "=", ";", ":", "@", "$", ",", "!", "*", "'", "(", ")",
-      "[", "]", "~", "-", "_", ".", "/", "a", "Z", "0", "9", "\xc3\xa9", "\xe7\x8c\xab",
-      "\xf0\x9f\x90\xb1", "./", "../", "%20", "%2F"};
+  static constexpr std::string_view pieces[] = {" ",
+                                                "+",
+                                                "%",
+                                                "?",
+                                                "#",
+                                                "&",
+                                                "=",
+                                                ";",
+                                                ":",
+                                                "@",
+                                                "$",
+                                                ",",
+                                                "!",
+                                                "*",
+                                                "'",
+                                                "(",
+                                                ")",
+                                                "[",
+                                                "]",
+                                                "~",
+                                                "-",
+                                                "_",
+                                                ".",
+                                                "/",
+                                                "a",
+                                                "Z",
+                                                "0",
+                                                "9",
+                                                "\xc3\xa9",
+                                                "\xe7\x8c\xab",
+                                                "\xf0\x9f\x90\xb1",
+                                                "./",
+                                                "../",
+                                                "%20",
+                                                "%2F"};
   std::uniform_int_distribution<std::size_t> pick(0, std::size(pieces) - 1);
   std::uniform_int_distribution<int> length(1, 40);
   std::string key = "k";
@@ -51,12 +82,11 @@ std::string random_key(std::mt19937& rng) {
 
 TEST_CASE("openssl signers: the golden values of signing.json", "[openssl][sign]") {
   const objproc::openssl::crypto ssl;
-  const auto prepared = oss::process_object{.bucket = "examplebucket",
-                                            .key = "exampledir/example.jpg",
-                                            .process = oss::parse_style(
-                                                           "image/resize,m_fixed,w_100,h_100")
-                                                           .value()}
-                            .prepare(hangzhou());
+  const auto prepared =
+      oss::process_object{.bucket = "examplebucket",
+                          .key = "exampledir/example.jpg",
+                          .process = oss::parse_style("image/resize,m_fixed,w_100,h_100").value()}
+          .prepare(hangzhou());
   REQUIRE(prepared.has_value());
   const auto v4 = oss::sign(*prepared, oss_keys, seed_time, ssl);
   REQUIRE(v4.has_value());
@@ -65,12 +95,12 @@ TEST_CASE("openssl signers: the golden values of signing.json", "[openssl][sign]
         "Signature=3fd1b4bd08dcb56e45d6ec12683ca9c2b442185981d5fb430d9453cc845ac6ff");
 
   const auto url = oss::presign(
-      oss::presign_get{.bucket = "examplebucket",
-                       .key = "photos/\xe7\x8c\xab cat+1.jpg",
-                       .process = oss::parse_style(
-                                      "image/resize,m_fill,w_200,h_200/quality,q_80/format,webp")
-                                      .value(),
-                       .expires = seconds{3600}},
+      oss::presign_get{
+          .bucket = "examplebucket",
+          .key = "photos/\xe7\x8c\xab cat+1.jpg",
+          .process =
+              oss::parse_style("image/resize,m_fill,w_200,h_200/quality,q_80/format,webp").value(),
+          .expires = seconds{3600}},
       hangzhou(), oss_keys, seed_time, ssl);
   REQUIRE(url.has_value());
   CHECK(url->find("x-oss-signature=e13b2d410ffbd50767f6dc554faf84890dcc5ea6f89ecb56f77d583ad3fd1"
@@ -83,20 +113,20 @@ TEST_CASE("openssl signers: the golden values of signing.json", "[openssl][sign]
                                      .content_type = "image/jpeg"}
                        .prepare(guangzhou());
   REQUIRE(put.has_value());
-  const auto signed_put = ci::sign(*put, cos_keys, seed_time, seconds{3600}, ssl);
+  const auto signed_put = ci::sign(*put, cos_keys, seed_time, ssl);
   REQUIRE(signed_put.has_value());
-  CHECK(signed_put->header("Authorization")->ends_with(
-      "q-signature=ff489811345a8ec4c9c44b27dacfc2c9fbf7f2d9"));
+  CHECK(signed_put->header("Authorization")
+            ->ends_with("q-signature=ff489811345a8ec4c9c44b27dacfc2c9fbf7f2d9"));
 
-  const auto process = ci::ci_image_process{.bucket = "examplebucket-1250000000",
-                                            .key = "local.jpg",
-                                            .operations = seed_operations()}
-                           .prepare(guangzhou());
+  const auto process =
+      ci::ci_image_process{
+          .bucket = "examplebucket-1250000000", .key = "local.jpg", .operations = seed_operations()}
+          .prepare(guangzhou());
   REQUIRE(process.has_value());
-  const auto signed_process = ci::sign(*process, cos_keys, seed_time, seconds{3600}, ssl);
+  const auto signed_process = ci::sign(*process, cos_keys, seed_time, ssl);
   REQUIRE(signed_process.has_value());
-  CHECK(signed_process->header("Authorization")->ends_with(
-      "q-signature=150940accd12fd2a73f9475466303b9f4b96cf2a"));
+  CHECK(signed_process->header("Authorization")
+            ->ends_with("q-signature=150940accd12fd2a73f9475466303b9f4b96cf2a"));
 
   const auto cos_url =
       ci::presign(ci::presign_get{.bucket = "examplebucket-1250000000",
@@ -105,8 +135,7 @@ TEST_CASE("openssl signers: the golden values of signing.json", "[openssl][sign]
                                   .expires = seconds{600}},
                   guangzhou(), cos_keys, seed_time, ssl);
   REQUIRE(cos_url.has_value());
-  CHECK(cos_url->find("q-signature=4740dd0fa72048e630309be620611dc97acf39bd") !=
-        std::string::npos);
+  CHECK(cos_url->find("q-signature=4740dd0fa72048e630309be620611dc97acf39bd") != std::string::npos);
 }
 
 TEST_CASE("openssl signers: agree with portable on random keys, every operation and form",
@@ -122,16 +151,18 @@ TEST_CASE("openssl signers: agree with portable on random keys, every operation 
     const std::string key = random_key(rng);
     INFO("key " << key);
     const auto when = seed_time + seconds{static_cast<long>(rng() % 100000000)};
-    const auto sync = oss::process_object{.bucket = "examplebucket", .key = key, .process = style}
-                          .prepare(hangzhou());
+    const auto sync =
+        oss::process_object{.bucket = "examplebucket", .key = key, .process = style}.prepare(
+            hangzhou());
     REQUIRE(sync.has_value());
     for (const auto version : {oss::signature_version::v4, oss::signature_version::v1}) {
-      const auto a = oss::sign(*sync, oss_keys, when, ssl, version);
-      const auto b = oss::sign(*sync, oss_keys, when, portable, version);
+      const auto a = oss::sign(*sync, oss_keys, when, ssl, oss::signer{.version = version});
+      const auto b = oss::sign(*sync, oss_keys, when, portable, oss::signer{.version = version});
       REQUIRE(a.has_value());
       REQUIRE(b.has_value());
       CHECK(*a == *b);
-      CHECK(*oss::sign(*sync, oss_keys, when, ssl, version) == *a);  // deterministic
+      CHECK(*oss::sign(*sync, oss_keys, when, ssl, oss::signer{.version = version}) ==
+            *a);  // deterministic
     }
     const auto async =
         oss::async_process_object{.bucket = "examplebucket", .key = key, .process = async_style}
@@ -141,8 +172,8 @@ TEST_CASE("openssl signers: agree with portable on random keys, every operation 
     const oss::presign_get get{.bucket = "examplebucket", .key = key};
     CHECK(*oss::presign(get, hangzhou(), oss_keys, when, ssl) ==
           *oss::presign(get, hangzhou(), oss_keys, when, portable));
-    CHECK(*oss::presign(get, hangzhou(), oss_keys, when, ssl, oss::signature_version::v1) ==
-          *oss::presign(get, hangzhou(), oss_keys, when, portable, oss::signature_version::v1));
+    CHECK(*oss::presign(get, hangzhou(), oss_keys, when, ssl, oss::v1_signer{}) ==
+          *oss::presign(get, hangzhou(), oss_keys, when, portable, oss::v1_signer{}));
 
     const auto put = ci::ci_put_object{.bucket = "examplebucket-1250000000",
                                        .key = key,
@@ -150,8 +181,8 @@ TEST_CASE("openssl signers: agree with portable on random keys, every operation 
                                        .body = key}
                          .prepare(guangzhou());
     REQUIRE(put.has_value());
-    CHECK(*ci::sign(*put, cos_keys, when, seconds{60}, ssl) ==
-          *ci::sign(*put, cos_keys, when, seconds{60}, portable));
+    CHECK(*ci::sign(*put, cos_keys, when, ssl, ci::signer{.lifetime = seconds{60}}) ==
+          *ci::sign(*put, cos_keys, when, portable, ci::signer{.lifetime = seconds{60}}));
     const ci::presign_get cos_get{.bucket = "examplebucket-1250000000", .key = key};
     CHECK(*ci::presign(cos_get, guangzhou(), cos_keys, when, ssl) ==
           *ci::presign(cos_get, guangzhou(), cos_keys, when, portable));

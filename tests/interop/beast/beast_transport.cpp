@@ -11,12 +11,12 @@
 
 #include <utility>  // before Asio's awaitable.hpp, which uses std::exchange without it (1.74)
 
+#include <algorithm>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/asio/use_future.hpp>
-#include <algorithm>
 #include <chrono>
 #include <coroutine>
 #include <cstddef>
@@ -360,10 +360,10 @@ TEST_CASE("beast interop: TLS verification is on by default", "[beast][interop][
   asio::io_context io;
   auto o = short_timeouts(false);  // the system's trust store: the test certificate is unknown
   objproc::beast::transport http(io.get_executor(), o);
-  auto request = objproc::http::request::make(objproc::http::method::get,
-                                              {"https", "127.0.0.1:" + std::to_string(tls_port()),
-                                               "/__stats"})
-                     .value();
+  auto request =
+      objproc::http::request::make(objproc::http::method::get,
+                                   {"https", "127.0.0.1:" + std::to_string(tls_port()), "/__stats"})
+          .value();
   std::optional<objproc::result<objproc::http::response>> out;
   http.async_send(request, objproc::http::completion([&](auto r) { out.emplace(std::move(r)); }));
   io.run_for(seconds{10});
@@ -432,12 +432,12 @@ TEST_CASE("beast interop: Asio completion tokens: use_awaitable, use_future, a c
     INFO((tls ? "TLS" : "plain"));
     REQUIRE(interop::reset_server());
     rig r(tls);
-    auto stats = objproc::http::request::make(
-                     objproc::http::method::get,
-                     {tls ? "https" : "http",
-                      tls ? "127.0.0.1:" + std::to_string(tls_port()) : interop::host(),
-                      "/__stats"})
-                     .value();
+    auto stats =
+        objproc::http::request::make(
+            objproc::http::method::get,
+            {tls ? "https" : "http",
+             tls ? "127.0.0.1:" + std::to_string(tls_port()) : interop::host(), "/__stats"})
+            .value();
 #if defined(BOOST_ASIO_HAS_CO_AWAIT)  // Boost 1.74: Asio's coroutines with GCC only
     // The client's operation as an Asio coroutine.
     std::optional<decltype(r.client)::outcome_for<oss::process_object>> out;
@@ -582,17 +582,18 @@ TEST_CASE("beast interop: a streamed 2 MiB body, verified; a source that ends ea
       text.text[i] = static_cast<char>('a' + i % 26);
     text.chunk = 65521;
     const auto prepared =
-        ci::ci_put_object{.bucket = interop::cos_bucket,
-                          .key = "big/stream.bin",
-                          .operations = {.is_pic_info = true,
-                                         .rules = {{.fileid = "format.png",
-                                                    .rule = "imageView2/format/png"}}},
-                          .body_source = text.source(),
-                          .content_type = "application/octet-stream"}
+        ci::ci_put_object{
+            .bucket = interop::cos_bucket,
+            .key = "big/stream.bin",
+            .operations = {.is_pic_info = true,
+                           .rules = {{.fileid = "format.png", .rule = "imageView2/format/png"}}},
+            .body_source = text.source(),
+            .content_type = "application/octet-stream"}
             .prepare(cos_endpoint(tls));
     REQUIRE(prepared.has_value());
-    const auto request = ci::sign(*prepared, interop::cos_credentials(), interop::now(),
-                                  seconds{600}, objproc::crypto::portable{});
+    const auto request =
+        ci::sign(*prepared, interop::cos_credentials(), interop::now(), objproc::crypto::portable{},
+                 ci::signer{.lifetime = seconds{600}});
     REQUIRE(request.has_value());
     REQUIRE(request->has_streaming_body());
     asio::io_context io;
@@ -618,8 +619,7 @@ TEST_CASE("beast interop: a streamed 2 MiB body, verified; a source that ends ea
     auto broken = *request;
     REQUIRE(broken.set_body(short_text.source()).has_value());
     out.reset();
-    http.async_send(broken,
-                    objproc::http::completion([&](auto r) { out.emplace(std::move(r)); }));
+    http.async_send(broken, objproc::http::completion([&](auto r) { out.emplace(std::move(r)); }));
     io.run_for(seconds{20});
     REQUIRE(out);
     REQUIRE_FALSE(out->has_value());

@@ -27,6 +27,16 @@ ci::pic_operations seed_operations() {
 }
 constexpr std::string_view seed_json =
     R"({"is_pic_info":1,"rules":[{"fileid":"format.png","rule":"imageView2/format/png"}]})";
+
+// A presigned URL for `op` into `out`: the GET request it prepares, presigned by cos::signer.
+objproc::result<std::size_t> presign_to(const ci::presign_get& op, const ci::endpoint& where,
+                                        const ci::credentials& creds, sys_seconds now,
+                                        const objproc::crypto::portable& crypto,
+                                        std::span<char> out) {
+  auto request = op.prepare(where);
+  if (!request) return request.error();
+  return ci::signer{}.presign_to(out, *request, creds, now, op.expires, crypto);
+}
 }  // namespace
 
 TEST_CASE("operations.json and signing.json: ci_put_object", "[cos][operations]") {
@@ -37,7 +47,7 @@ TEST_CASE("operations.json and signing.json: ci_put_object", "[cos][operations]"
                                           .content_type = "image/jpeg"}
                             .prepare(guangzhou());
   REQUIRE(prepared.has_value());
-  const auto& request = prepared->request;
+  const auto& request = *prepared;
   CHECK(request.method() == objproc::http::method::put);
   CHECK(request.url() ==
         "https://examplebucket-1250000000.cos.ap-guangzhou.myqcloud.com/local.jpg");
@@ -45,7 +55,7 @@ TEST_CASE("operations.json and signing.json: ci_put_object", "[cos][operations]"
   CHECK(std::get<std::string>(request.body()) == "fakejpegbytes");
   CHECK(request.header("Content-Length") == "13");
   const auto signed_request =
-      ci::sign(*prepared, seed_keys, seed_time, seconds{3600}, objproc::crypto::portable{});
+      ci::sign(*prepared, seed_keys, seed_time, objproc::crypto::portable{});
   REQUIRE(signed_request.has_value());
   CHECK(signed_request->header("Authorization") ==
         "q-sign-algorithm=sha1&q-ak=AKIDExampleSecretId&q-sign-time=1795248000;1795251600&"
@@ -60,12 +70,12 @@ TEST_CASE("operations.json and signing.json: ci_image_process", "[cos][operation
           .bucket = "examplebucket-1250000000", .key = "local.jpg", .operations = seed_operations()}
           .prepare(guangzhou());
   REQUIRE(prepared.has_value());
-  CHECK(prepared->request.url() ==
+  CHECK(prepared->url() ==
         "https://examplebucket-1250000000.cos.ap-guangzhou.myqcloud.com/local.jpg?image_process");
-  CHECK(prepared->request.header("Pic-Operations") == seed_json);
-  CHECK(prepared->request.header("Content-Length") == "0");
+  CHECK(prepared->header("Pic-Operations") == seed_json);
+  CHECK(prepared->header("Content-Length") == "0");
   const auto signed_request =
-      ci::sign(*prepared, seed_keys, seed_time, seconds{3600}, objproc::crypto::portable{});
+      ci::sign(*prepared, seed_keys, seed_time, objproc::crypto::portable{});
   REQUIRE(signed_request.has_value());
   CHECK(signed_request->header("Authorization") ==
         "q-sign-algorithm=sha1&q-ak=AKIDExampleSecretId&q-sign-time=1795248000;1795251600&"
@@ -113,7 +123,7 @@ TEST_CASE("COS operations refuse bad input", "[cos][operations]") {
           .prepare(guangzhou());
   CHECK(ci::sign(*prepared,
                  ci::credentials{.secret_id = "id", .secret_key = "", .session_token = ""},
-                 seed_time, seconds{3600}, objproc::crypto::portable{})
+                 seed_time, objproc::crypto::portable{})
             .error()
             .code == errc::missing_credentials);
 }
@@ -132,13 +142,13 @@ TEST_CASE("operations.json: two rules, a quote in a fileid, a unicode key", "[co
                                             "gravity/southeast"}}}}
           .prepare(guangzhou());
   REQUIRE(prepared.has_value());
-  CHECK(prepared->request.url() ==
+  CHECK(prepared->url() ==
         "https://examplebucket-1250000000.cos.ap-guangzhou.myqcloud.com/dir/"
         "%E4%B8%AD%E6%96%87%20a.jpg?image_process");
   CHECK(
-      prepared->request.header("Pic-Operations") ==
+      prepared->header("Pic-Operations") ==
       R"({"is_pic_info":0,"rules":[{"fileid":"/thumbs/a \"q\".webp","rule":"imageMogr2/thumbnail/!50p/format/webp"},{"bucket":"otherbucket-1250000000","fileid":"wm.jpg","rule":"watermark/2/text/6IW-6K6v5LqR/fill/IzNEM0QzRA/gravity/southeast"}]})");
-  CHECK(prepared->request.header("Content-Length") == "0");
+  CHECK(prepared->header("Content-Length") == "0");
 }
 
 TEST_CASE("cos::presign_to writes presign's URL, or buffer_too_small",
@@ -160,22 +170,22 @@ TEST_CASE("cos::presign_to writes presign's URL, or buffer_too_small",
       REQUIRE(url.has_value());
       std::string buffer(url->size() + 16, '#');
       for (std::size_t n = 0; n < url->size(); ++n) {
-        const auto r = ci::presign_to(op, guangzhou(), creds, seed_time,
-                                      objproc::crypto::portable{}, std::span(buffer.data(), n));
+        const auto r = presign_to(op, guangzhou(), creds, seed_time, objproc::crypto::portable{},
+                                  std::span(buffer.data(), n));
         REQUIRE_FALSE(r.has_value());
         REQUIRE(r.error().code == errc::buffer_too_small);
       }
       for (const std::size_t n : {url->size(), url->size() + 16}) {
-        const auto r = ci::presign_to(op, guangzhou(), creds, seed_time,
-                                      objproc::crypto::portable{}, std::span(buffer.data(), n));
+        const auto r = presign_to(op, guangzhou(), creds, seed_time, objproc::crypto::portable{},
+                                  std::span(buffer.data(), n));
         REQUIRE(r.has_value());
         CHECK(std::string_view(buffer.data(), *r) == *url);
       }
     }
   // The golden signature, through presign_to.
   char buffer[1024];
-  const auto n = ci::presign_to(ops[0], guangzhou(), seed_keys, seed_time,
-                                objproc::crypto::portable{}, buffer);
+  const auto n =
+      presign_to(ops[0], guangzhou(), seed_keys, seed_time, objproc::crypto::portable{}, buffer);
   REQUIRE(n.has_value());
   CHECK(std::string_view(buffer, *n).find("q-signature=4740dd0fa72048e630309be620611dc97acf39bd") !=
         std::string_view::npos);
@@ -187,14 +197,14 @@ TEST_CASE("cos::presign_to writes presign's URL, or buffer_too_small",
                    0) == 0);
   CHECK(url->find("q-header-list=host&") != std::string::npos);
   // Errors as presign reports them.
-  CHECK(ci::presign_to(ci::presign_get{.bucket = "examplebucket", .key = "a.jpg"}, guangzhou(),
-                       seed_keys, seed_time, objproc::crypto::portable{}, buffer)
+  CHECK(presign_to(ci::presign_get{.bucket = "examplebucket", .key = "a.jpg"}, guangzhou(),
+                   seed_keys, seed_time, objproc::crypto::portable{}, buffer)
             .error()
             .code == errc::invalid_bucket_name);
-  CHECK(ci::presign_to(ci::presign_get{.bucket = "examplebucket-1250000000",
-                                       .key = "a.jpg",
-                                       .process = ci::parse_rule("style/thumb").value()},
-                       guangzhou(), seed_keys, seed_time, objproc::crypto::portable{}, buffer)
+  CHECK(presign_to(ci::presign_get{.bucket = "examplebucket-1250000000",
+                                   .key = "a.jpg",
+                                   .process = ci::parse_rule("style/thumb").value()},
+                   guangzhou(), seed_keys, seed_time, objproc::crypto::portable{}, buffer)
             .error()
             .code == errc::misplaced_operation);
 }
@@ -208,7 +218,7 @@ TEST_CASE("cos::presign of a long key falls back to the heap; cos::sign matches 
   REQUIRE(url.has_value());
   std::string buffer(8192, '\0');
   const auto n =
-      ci::presign_to(op, guangzhou(), seed_keys, seed_time, objproc::crypto::portable{}, buffer);
+      presign_to(op, guangzhou(), seed_keys, seed_time, objproc::crypto::portable{}, buffer);
   REQUIRE(n.has_value());
   CHECK(buffer.substr(0, *n) == *url);
 
@@ -219,14 +229,15 @@ TEST_CASE("cos::presign of a long key falls back to the heap; cos::sign matches 
           .prepare(guangzhou());
   REQUIRE(prepared.has_value());
   // A signed header long enough to move the scratch to the heap.
-  REQUIRE(prepared->request.set_header("x-cos-meta-long", std::string(1500, 'v')).has_value());
+  REQUIRE(prepared->set_header("x-cos-meta-long", std::string(1500, 'v')).has_value());
   const auto signed_request =
-      ci::sign(*prepared, seed_keys, seed_time, seconds{3600}, objproc::crypto::portable{});
+      ci::sign(*prepared, seed_keys, seed_time, objproc::crypto::portable{});
   REQUIRE(signed_request.has_value());
-  const auto headers = prepared->request.header_fields();
-  const auto query = prepared->request.query_fields();
-  const auto s = ci::sign({.method = "POST", .key = key, .query = query, .headers = headers},
-                          seed_keys, seed_time, seconds{3600}, objproc::crypto::portable{});
+  const auto headers = prepared->header_fields();
+  const auto query = prepared->query_fields();
+  const auto s =
+      ci::detail::sign({.method = "POST", .key = key, .query = query, .headers = headers},
+                       seed_keys, seed_time, seconds{3600}, objproc::crypto::portable{});
   REQUIRE(s.has_value());
   CHECK(s->http_string.size() > 2048);
   CHECK(signed_request->header("Authorization") == s->authorization);
@@ -254,7 +265,7 @@ std::string header_list(const objproc::http::request& signed_request) {
 objproc::result<objproc::http::request> sign_put(const ci::ci_put_object& op) {
   auto prepared = op.prepare(guangzhou());
   if (!prepared) return prepared.error();
-  return ci::sign(*prepared, seed_keys, seed_time, seconds{3600}, objproc::crypto::portable{});
+  return ci::sign(*prepared, seed_keys, seed_time, objproc::crypto::portable{});
 }
 
 // The error of preparing `op`.
@@ -548,8 +559,8 @@ TEST_CASE("COS signer: Expires and Cache-Control signed when present", "[cos][op
       {"Expires", "Sun, 21 Nov 2026 08:00:00 GMT"},
       {"Cache-Control", "no-cache"},
       {"Date", "Sun, 21 Nov 2026 08:00:00 GMT"}};
-  const auto s = ci::sign({.method = "PUT", .key = "a", .query = {}, .headers = headers}, seed_keys,
-                          seed_time, seconds{60}, objproc::crypto::portable{});
+  const auto s = ci::detail::sign({.method = "PUT", .key = "a", .query = {}, .headers = headers},
+                                  seed_keys, seed_time, seconds{60}, objproc::crypto::portable{});
   REQUIRE(s.has_value());
   CHECK(s->header_list == "cache-control;expires;host");
   CHECK(s->http_string ==
@@ -560,17 +571,16 @@ TEST_CASE("COS signer: Expires and Cache-Control signed when present", "[cos][op
 TEST_CASE("each operation checks its rules for where they run", "[cos][operations][placement]") {
   const auto rule_of = [](std::string_view text) { return ci::parse_rule(text).value(); };
   const auto presigned = [&](std::string_view text) {
-    return ci::presign(ci::presign_get{.bucket = "examplebucket-1250000000",
-                                       .key = "a.jpg",
-                                       .process = rule_of(text)},
-                       guangzhou(), seed_keys, seed_time, objproc::crypto::portable{});
+    return ci::presign(
+        ci::presign_get{
+            .bucket = "examplebucket-1250000000", .key = "a.jpg", .process = rule_of(text)},
+        guangzhou(), seed_keys, seed_time, objproc::crypto::portable{});
   };
   // A download URL: no blind-watermark extraction, no upload-only QR code, no style/.
   CHECK(presigned("imageMogr2/thumbnail/!50p").has_value());
   CHECK(presigned("imageInfo").has_value());
-  for (const std::string_view bad :
-       {"watermark/4/type/3/image/aHR0cDovL2V4YW1wbGUuY29tL3cucG5n", "QRcode/cover/0",
-        "style/thumb"}) {
+  for (const std::string_view bad : {"watermark/4/type/3/image/aHR0cDovL2V4YW1wbGUuY29tL3cucG5n",
+                                     "QRcode/cover/0", "style/thumb"}) {
     INFO(bad);
     const auto url = presigned(bad);
     REQUIRE_FALSE(url.has_value());

@@ -250,8 +250,8 @@ TEST_CASE("signing.json: every cos-* vector, every intermediate", "[cos][sign][v
   REQUIRE(signing_json_vectors().size() == 6);
   for (const cos_vector& v : signing_json_vectors()) {
     INFO(v.id);
-    const auto s = objproc::cos::sign(input_of(v), v.creds, at(v.time),
-                                      std::chrono::seconds(v.expires), portable, options_of(v));
+    const auto s = objproc::cos::detail::sign(
+        input_of(v), v.creds, at(v.time), std::chrono::seconds(v.expires), portable, options_of(v));
     REQUIRE(s.has_value());
     CHECK(s->key_time == v.key_time);
     CHECK(s->http_string == v.http_string);
@@ -273,8 +273,8 @@ TEST_CASE("signing.json: every cos-* vector, every intermediate", "[cos][sign][v
     objproc::cos::sign_options other = options_of(v);
     other.placement = v.query_form ? objproc::cos::signature_placement::header
                                    : objproc::cos::signature_placement::query;
-    const auto t = objproc::cos::sign(input_of(v), v.creds, at(v.time),
-                                      std::chrono::seconds(v.expires), portable, other);
+    const auto t = objproc::cos::detail::sign(input_of(v), v.creds, at(v.time),
+                                              std::chrono::seconds(v.expires), portable, other);
     REQUIRE(t.has_value());
     CHECK(t->authorization == v.authorization);
   }
@@ -283,8 +283,8 @@ TEST_CASE("signing.json: every cos-* vector, every intermediate", "[cos][sign][v
 TEST_CASE("signing.json cos-presign-get-rule: the presigned query fields", "[cos][sign][vectors]") {
   const cos_vector& v = signing_json_vectors().back();
   REQUIRE(v.id == "cos-presign-get-rule");
-  const auto s = objproc::cos::sign(input_of(v), v.creds, at(v.time),
-                                    std::chrono::seconds(v.expires), portable, options_of(v));
+  const auto s = objproc::cos::detail::sign(
+      input_of(v), v.creds, at(v.time), std::chrono::seconds(v.expires), portable, options_of(v));
   REQUIRE(s.has_value());
   const std::vector<added_query_field> expected = {
       {"q-sign-algorithm", "sha1"},
@@ -302,8 +302,8 @@ TEST_CASE("signing.json cos-presign-get-rule: the presigned query fields", "[cos
   SECTION("with a session token: appended unsigned, after the q-* fields") {
     objproc::cos::credentials creds = v.creds;
     creds.session_token = "tmp-token+/=";
-    const auto t = objproc::cos::sign(input_of(v), creds, at(v.time),
-                                      std::chrono::seconds(v.expires), portable, options_of(v));
+    const auto t = objproc::cos::detail::sign(
+        input_of(v), creds, at(v.time), std::chrono::seconds(v.expires), portable, options_of(v));
     REQUIRE(t.has_value());
     CHECK(t->authorization == v.authorization);
     REQUIRE(t->query.size() == 8);
@@ -329,8 +329,8 @@ TEST_CASE("reference §3: documentation and SDK vectors", "[cos][sign][vectors]"
                                                {"x-cos-acl", "private"},
                                                {"x-cos-grant-read", "uin=\"100000000011\""}};
     const auto s =
-        objproc::cos::sign({"PUT", "exampleobject(腾讯云)", {}, headers}, doc, at(1557989151),
-                           std::chrono::seconds(7200), portable, sign_date);
+        objproc::cos::detail::sign({"PUT", "exampleobject(腾讯云)", {}, headers}, doc,
+                                   at(1557989151), std::chrono::seconds(7200), portable, sign_date);
     REQUIRE(s.has_value());
     CHECK(s->header_list ==
           "content-length;content-md5;content-type;date;host;x-cos-acl;x-cos-grant-read");
@@ -344,8 +344,8 @@ TEST_CASE("reference §3: documentation and SDK vectors", "[cos][sign][vectors]"
     const std::vector<query_field> query = {{"response-content-type", "application/octet-stream"},
                                             {"response-cache-control", "max-age=600"}};
     const auto s =
-        objproc::cos::sign({"GET", "exampleobject(腾讯云)", query, headers}, doc, at(1557989753),
-                           std::chrono::seconds(7200), portable, sign_date);
+        objproc::cos::detail::sign({"GET", "exampleobject(腾讯云)", query, headers}, doc,
+                                   at(1557989753), std::chrono::seconds(7200), portable, sign_date);
     REQUIRE(s.has_value());
     CHECK(s->url_param_list == "response-cache-control;response-content-type");
     CHECK(s->header_list == "date;host");
@@ -358,16 +358,16 @@ TEST_CASE("reference §3: documentation and SDK vectors", "[cos][sign][vectors]"
                                        ""};
     objproc::cos::sign_options presign;
     presign.placement = objproc::cos::signature_placement::query;
-    const auto g2 = objproc::cos::sign({"PUT", "test.jpg", {}, {}}, go, at(1622702557),
-                                       std::chrono::seconds(3600), portable, presign);
+    const auto g2 = objproc::cos::detail::sign({"PUT", "test.jpg", {}, {}}, go, at(1622702557),
+                                               std::chrono::seconds(3600), portable, presign);
     REQUIRE(g2.has_value());
     CHECK(g2->authorization ==
           "q-sign-algorithm=sha1&q-ak=QmFzZTY0IGlzIGEgZ*******&q-sign-time=1622702557;1622706157&"
           "q-key-time=1622702557;1622706157&q-header-list=&q-url-param-list=&q-signature="
           "820975b5a8eccce9455b94d4ebed14d66654bf3c");
     const std::vector<query_field> query = {{"test", "params"}};
-    const auto g3 = objproc::cos::sign({"PUT", "test.jpg", query, {}}, go, at(1622702557),
-                                       std::chrono::seconds(3600), portable, presign);
+    const auto g3 = objproc::cos::detail::sign({"PUT", "test.jpg", query, {}}, go, at(1622702557),
+                                               std::chrono::seconds(3600), portable, presign);
     REQUIRE(g3.has_value());
     CHECK(g3->url_param_list == "test");
     CHECK(g3->signature.view() == "7757e84ed5f8953eafc30afcd2a5d1ad68e00d67");
@@ -379,8 +379,8 @@ TEST_CASE("reference §3: documentation and SDK vectors", "[cos][sign][vectors]"
     const std::vector<query_field> query = {
         {"imageMogr2/thumbnail/!50p", std::nullopt},
         {"response-content-disposition", "attachment; filename=\"x y.jpg\""}};
-    const auto s = objproc::cos::sign({"GET", "a b/中文+!*().jpg", query, headers}, example,
-                                      at(1700000000), std::chrono::seconds(3600), portable);
+    const auto s = objproc::cos::detail::sign({"GET", "a b/中文+!*().jpg", query, headers}, example,
+                                              at(1700000000), std::chrono::seconds(3600), portable);
     REQUIRE(s.has_value());
     CHECK(s->http_string ==
           "get\n/a b/中文+!*().jpg\nimagemogr2%2fthumbnail%2f%2150p=&response-content-disposition="
@@ -393,15 +393,16 @@ TEST_CASE("reference §3: documentation and SDK vectors", "[cos][sign][vectors]"
 TEST_CASE("the same request signed twice, or with its fields reordered, is identical",
           "[cos][sign]") {
   const cos_vector& v = signing_json_vectors()[4];  // token, two rules, UTF-8 key
-  const auto a = objproc::cos::sign(input_of(v), v.creds, at(v.time),
-                                    std::chrono::seconds(v.expires), portable, options_of(v));
-  const auto b = objproc::cos::sign(input_of(v), v.creds, at(v.time),
-                                    std::chrono::seconds(v.expires), portable, options_of(v));
+  const auto a = objproc::cos::detail::sign(
+      input_of(v), v.creds, at(v.time), std::chrono::seconds(v.expires), portable, options_of(v));
+  const auto b = objproc::cos::detail::sign(
+      input_of(v), v.creds, at(v.time), std::chrono::seconds(v.expires), portable, options_of(v));
   REQUIRE(a.has_value());
   CHECK(a == b);
   std::vector<header_field> reversed(v.headers.rbegin(), v.headers.rend());
-  const auto c = objproc::cos::sign({v.method, v.key, v.query, reversed}, v.creds, at(v.time),
-                                    std::chrono::seconds(v.expires), portable, options_of(v));
+  const auto c =
+      objproc::cos::detail::sign({v.method, v.key, v.query, reversed}, v.creds, at(v.time),
+                                 std::chrono::seconds(v.expires), portable, options_of(v));
   CHECK(a == c);
 }
 
@@ -413,8 +414,8 @@ TEST_CASE("which headers are signed", "[cos][sign]") {
       {"Pic-Operations", "{}"},     {"HOST", "h"},
       {"Range", "bytes=0-1"},       {"x-ci-thing", "2"},
       {"Authorization", "ignored"}, {"x-cosmetic", "3"}};
-  const auto s = objproc::cos::sign({"get", "k", {}, headers}, creds, at(0),
-                                    std::chrono::seconds(1), portable);
+  const auto s = objproc::cos::detail::sign({"get", "k", {}, headers}, creds, at(0),
+                                            std::chrono::seconds(1), portable);
   REQUIRE(s.has_value());
   CHECK(s->header_list == "content-language;host;pic-operations;x-cos-meta-a");
   CHECK(s->http_string ==
@@ -422,8 +423,8 @@ TEST_CASE("which headers are signed", "[cos][sign]") {
   CHECK(s->key_time == "0;1");
 
   SECTION("an empty key signs the bucket: \"/\"") {
-    const auto b =
-        objproc::cos::sign({"GET", "", {}, {}}, creds, at(1), std::chrono::seconds(1), portable);
+    const auto b = objproc::cos::detail::sign({"GET", "", {}, {}}, creds, at(1),
+                                              std::chrono::seconds(1), portable);
     REQUIRE(b.has_value());
     CHECK(b->http_string == "get\n/\n\n\n");
   }
@@ -439,8 +440,8 @@ TEST_CASE("header form with a session token not in the request: signed and retur
   for (const header_field& h : v.headers)
     if (h.name != "x-cos-security-token") without_token.push_back(h);
   REQUIRE(without_token.size() == v.headers.size() - 1);
-  const auto s = objproc::cos::sign({v.method, v.key, v.query, without_token}, creds, at(v.time),
-                                    std::chrono::seconds(v.expires), portable);
+  const auto s = objproc::cos::detail::sign({v.method, v.key, v.query, without_token}, creds,
+                                            at(v.time), std::chrono::seconds(v.expires), portable);
   REQUIRE(s.has_value());
   CHECK(s->authorization == v.authorization);  // the same bytes as sending the header
   CHECK(s->http_string == v.http_string);
@@ -525,8 +526,8 @@ TEST_CASE("property: random keys and query keys sign as the model says", "[cos][
     const std::int64_t expires = std::uniform_int_distribution<std::int64_t>(1, 100000)(rng);
     INFO("round " << round << " key " << key);
 
-    const auto s = objproc::cos::sign({method, key, query, headers}, creds, at(start),
-                                      std::chrono::seconds(expires), portable);
+    const auto s = objproc::cos::detail::sign({method, key, query, headers}, creds, at(start),
+                                              std::chrono::seconds(expires), portable);
     REQUIRE(s.has_value());
 
     std::string params;
@@ -568,8 +569,8 @@ TEST_CASE("property: random keys and query keys sign as the model says", "[cos][
     // Order of the input does not matter.
     std::shuffle(query.begin(), query.end(), rng);
     std::reverse(headers.begin(), headers.end());
-    const auto t = objproc::cos::sign({method, key, query, headers}, creds, at(start),
-                                      std::chrono::seconds(expires), portable);
+    const auto t = objproc::cos::detail::sign({method, key, query, headers}, creds, at(start),
+                                              std::chrono::seconds(expires), portable);
     CHECK(s == t);
   }
 }
@@ -591,88 +592,94 @@ TEST_CASE("refusals, each with its errc", "[cos][sign][errors]") {
   const objproc::cos::signing_input ok{"PUT", "a.jpg", {}, host};
   const auto t0 = at(1795248000);
   const auto ten = std::chrono::seconds(10);
-  REQUIRE(objproc::cos::sign(ok, creds, t0, ten, portable).has_value());
+  REQUIRE(objproc::cos::detail::sign(ok, creds, t0, ten, portable).has_value());
 
   SECTION("credentials") {
-    require_error(objproc::cos::sign(ok, {"", "sk", ""}, t0, ten, portable),
+    require_error(objproc::cos::detail::sign(ok, {"", "sk", ""}, t0, ten, portable),
                   errc::missing_credentials);
-    require_error(objproc::cos::sign(ok, {"ak", "", ""}, t0, ten, portable),
+    require_error(objproc::cos::detail::sign(ok, {"ak", "", ""}, t0, ten, portable),
                   errc::missing_credentials);
-    require_error(objproc::cos::sign(ok, {"a\nk", "sk", ""}, t0, ten, portable),
+    require_error(objproc::cos::detail::sign(ok, {"a\nk", "sk", ""}, t0, ten, portable),
                   errc::invalid_header_value, 1);
-    require_error(objproc::cos::sign(ok, {"a&k", "sk", ""}, t0, ten, portable),
+    require_error(objproc::cos::detail::sign(ok, {"a&k", "sk", ""}, t0, ten, portable),
                   errc::invalid_header_value, 1);
-    require_error(objproc::cos::sign(ok, {"ak", "sk", "tok\r\nx-evil: 1"}, t0, ten, portable),
-                  errc::invalid_header_value, 3);
     require_error(
-        objproc::cos::sign(ok, {"ak", "sk", std::string_view("tok\0", 4)}, t0, ten, portable),
+        objproc::cos::detail::sign(ok, {"ak", "sk", "tok\r\nx-evil: 1"}, t0, ten, portable),
         errc::invalid_header_value, 3);
+    require_error(objproc::cos::detail::sign(ok, {"ak", "sk", std::string_view("tok\0", 4)}, t0,
+                                             ten, portable),
+                  errc::invalid_header_value, 3);
   }
   SECTION("time") {
-    require_error(objproc::cos::sign(ok, creds, t0, std::chrono::seconds(0), portable),
+    require_error(objproc::cos::detail::sign(ok, creds, t0, std::chrono::seconds(0), portable),
                   errc::value_out_of_range);
-    require_error(objproc::cos::sign(ok, creds, t0, std::chrono::seconds(-5), portable),
+    require_error(objproc::cos::detail::sign(ok, creds, t0, std::chrono::seconds(-5), portable),
                   errc::value_out_of_range);
-    require_error(objproc::cos::sign(ok, creds, at(-1), ten, portable), errc::value_out_of_range);
-    require_error(objproc::cos::sign(ok, creds, t0, std::chrono::seconds::max(), portable),
+    require_error(objproc::cos::detail::sign(ok, creds, at(-1), ten, portable),
+                  errc::value_out_of_range);
+    require_error(objproc::cos::detail::sign(ok, creds, t0, std::chrono::seconds::max(), portable),
                   errc::value_out_of_range);
   }
   SECTION("method") {
-    require_error(objproc::cos::sign({"", "a", {}, host}, creds, t0, ten, portable),
+    require_error(objproc::cos::detail::sign({"", "a", {}, host}, creds, t0, ten, portable),
                   errc::invalid_argument);
-    require_error(objproc::cos::sign({"GE T", "a", {}, host}, creds, t0, ten, portable),
+    require_error(objproc::cos::detail::sign({"GE T", "a", {}, host}, creds, t0, ten, portable),
                   errc::invalid_argument, 2);
   }
   SECTION("header names and values") {
     const std::vector<header_field> cr = {{"Host", "h"}, {"x-cos-meta-a", "v\rw"}};
-    require_error(objproc::cos::sign({"PUT", "a", {}, cr}, creds, t0, ten, portable),
+    require_error(objproc::cos::detail::sign({"PUT", "a", {}, cr}, creds, t0, ten, portable),
                   errc::invalid_header_value, 1);
     const std::vector<header_field> lf = {{"Host", "h\n"}};
-    require_error(objproc::cos::sign({"PUT", "a", {}, lf}, creds, t0, ten, portable),
+    require_error(objproc::cos::detail::sign({"PUT", "a", {}, lf}, creds, t0, ten, portable),
                   errc::invalid_header_value, 1);
     const std::vector<header_field> nul = {{"User-Agent", std::string_view("ab\0", 3)}};
-    require_error(objproc::cos::sign({"PUT", "a", {}, nul}, creds, t0, ten, portable),
+    require_error(objproc::cos::detail::sign({"PUT", "a", {}, nul}, creds, t0, ten, portable),
                   errc::invalid_header_value, 2);  // unsigned headers are checked too
     const std::vector<header_field> lead = {{"Host", " h"}};
-    require_error(objproc::cos::sign({"PUT", "a", {}, lead}, creds, t0, ten, portable),
+    require_error(objproc::cos::detail::sign({"PUT", "a", {}, lead}, creds, t0, ten, portable),
                   errc::invalid_header_value, 0);
     const std::vector<header_field> trail = {{"Host", "h\t"}};
-    require_error(objproc::cos::sign({"PUT", "a", {}, trail}, creds, t0, ten, portable),
+    require_error(objproc::cos::detail::sign({"PUT", "a", {}, trail}, creds, t0, ten, portable),
                   errc::invalid_header_value, 1);
     const std::vector<header_field> name = {{"x-cos:meta", "v"}};
-    require_error(objproc::cos::sign({"PUT", "a", {}, name}, creds, t0, ten, portable),
+    require_error(objproc::cos::detail::sign({"PUT", "a", {}, name}, creds, t0, ten, portable),
                   errc::invalid_header_name, 5);
     const std::vector<header_field> empty_name = {{"", "v"}};
-    require_error(objproc::cos::sign({"PUT", "a", {}, empty_name}, creds, t0, ten, portable),
-                  errc::invalid_header_name, 0);
+    require_error(
+        objproc::cos::detail::sign({"PUT", "a", {}, empty_name}, creds, t0, ten, portable),
+        errc::invalid_header_name, 0);
     const std::vector<header_field> twice = {{"Host", "h"}, {"host", "h"}};
-    require_error(objproc::cos::sign({"PUT", "a", {}, twice}, creds, t0, ten, portable),
+    require_error(objproc::cos::detail::sign({"PUT", "a", {}, twice}, creds, t0, ten, portable),
                   errc::duplicate_header);
   }
   SECTION("query keys") {
     const std::vector<query_field> empty_key = {{"", "v"}};
-    require_error(objproc::cos::sign({"GET", "a", empty_key, host}, creds, t0, ten, portable),
-                  errc::invalid_argument);
+    require_error(
+        objproc::cos::detail::sign({"GET", "a", empty_key, host}, creds, t0, ten, portable),
+        errc::invalid_argument);
     const std::vector<query_field> twice = {{"Acl", std::nullopt}, {"acl", ""}};
-    require_error(objproc::cos::sign({"GET", "a", twice, host}, creds, t0, ten, portable),
+    require_error(objproc::cos::detail::sign({"GET", "a", twice, host}, creds, t0, ten, portable),
                   errc::duplicate_parameter);
     const std::vector<query_field> hex_case = {{"a/b", std::nullopt},
                                                {"a%2f"
                                                 "b",
                                                 std::nullopt}};
-    CHECK(objproc::cos::sign({"GET", "a", hex_case, host}, creds, t0, ten, portable).has_value());
+    CHECK(objproc::cos::detail::sign({"GET", "a", hex_case, host}, creds, t0, ten, portable)
+              .has_value());
   }
   SECTION("a session token that differs from the request's x-cos-security-token") {
     const objproc::cos::credentials temp{"ak", "sk", "token-1"};
     const std::vector<header_field> other = {{"Host", "h"}, {"X-Cos-Security-Token", "token-2"}};
-    require_error(objproc::cos::sign({"PUT", "a", {}, other}, temp, t0, ten, portable),
+    require_error(objproc::cos::detail::sign({"PUT", "a", {}, other}, temp, t0, ten, portable),
                   errc::conflicting_parameters);
     const std::vector<query_field> other_query = {{"x-cos-security-token", "token-2"}};
-    require_error(objproc::cos::sign({"PUT", "a", other_query, host}, temp, t0, ten, portable),
-                  errc::conflicting_parameters);
+    require_error(
+        objproc::cos::detail::sign({"PUT", "a", other_query, host}, temp, t0, ten, portable),
+        errc::conflicting_parameters);
   }
   SECTION("a failing crypto provider") {
     const archetypes::crypto_provider failing(0);
-    require_error(objproc::cos::sign(ok, creds, t0, ten, failing), errc::crypto_failed);
+    require_error(objproc::cos::detail::sign(ok, creds, t0, ten, failing), errc::crypto_failed);
   }
 }

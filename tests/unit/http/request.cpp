@@ -436,3 +436,41 @@ TEST_CASE("request: one text arena, views that survive its growth", "[http][requ
   REQUIRE(r.add_header("X-Long", "again").has_value());
   CHECK(r.header("x-long") == "again");
 }
+
+TEST_CASE("request: the resource is kept by copies and compared", "[http][request]") {
+  auto r = http::request::make(http::method::get, {"https", "b.example.com", "/a.jpg"});
+  REQUIRE(r.has_value());
+  CHECK(r->resource() == http::resource{});
+  r->set_resource({"svc", "b", "a.jpg", "region-1"});
+  CHECK(r->resource() == http::resource{"svc", "b", "a.jpg", "region-1"});
+  // A view of the request's own text is a valid input (the arena grows first).
+  r->set_resource({r->resource().service, r->resource().bucket, "other", r->host()});
+  CHECK(r->resource() == http::resource{"svc", "b", "other", "b.example.com"});
+  const http::request copy = *r;
+  CHECK(copy == *r);
+  const std::array<http::header_field, 1> added = {http::header_field{"X-A", "1"}};
+  const auto with = r->with_headers(added);
+  REQUIRE(with.has_value());
+  CHECK(with->resource() == r->resource());
+  auto other = *r;
+  other.set_resource({"svc", "b", "a.jpg", "region-2"});
+  CHECK(other != *r);
+  // Replaced text is dropped by compaction; the resource survives it.
+  for (int i = 0; i < 200; ++i) REQUIRE(other.set_header("X-Big", std::string(64, 'x')).has_value());
+  CHECK(other.resource() == http::resource{"svc", "b", "a.jpg", "region-2"});
+}
+
+TEST_CASE("request: url() is write_url() with nothing added", "[http][request]") {
+  auto r = http::request::make(http::method::get, {"http", "127.0.0.1:9000", "/b/%E7%8C%AB"});
+  REQUIRE(r.has_value());
+  REQUIRE(r->add_query("x y", "a&b=c").has_value());
+  REQUIRE(r->add_query("bare").has_value());
+  const std::string url = r->url();
+  CHECK(url == "http://127.0.0.1:9000/b/%E7%8C%AB?x%20y=a%26b%3Dc&bare");
+  std::array<char, 128> buffer{};
+  http::detail::span_writer out(buffer);
+  const std::array<http::query_field, 1> extra = {http::query_field{"sig", "+/="}};
+  r->write_url(out, extra);
+  REQUIRE_FALSE(out.overflowed());
+  CHECK(out.text() == url + "&sig=%2B%2F%3D");
+}

@@ -58,7 +58,7 @@ http::request cos_put() {
                                           .content_type = "image/jpeg"}
                             .prepare(ci::endpoint::for_region("ap-guangzhou").value());
   REQUIRE(prepared.has_value());
-  auto r = ci::sign(*prepared, cos_keys, seed_time, seconds{3600}, objproc::crypto::portable{});
+  auto r = ci::sign(*prepared, cos_keys, seed_time, objproc::crypto::portable{});
   REQUIRE(r.has_value());
   return *r;
 }
@@ -69,7 +69,7 @@ http::request cos_image_process() {
           .bucket = "examplebucket-1250000000", .key = "local.jpg", .operations = cos_operations()}
           .prepare(ci::endpoint::for_region("ap-guangzhou").value());
   REQUIRE(prepared.has_value());
-  auto r = ci::sign(*prepared, cos_keys, seed_time, seconds{3600}, objproc::crypto::portable{});
+  auto r = ci::sign(*prepared, cos_keys, seed_time, objproc::crypto::portable{});
   REQUIRE(r.has_value());
   return *r;
 }

@@ -28,6 +28,21 @@ const oss::credentials seed_keys{.access_key_id = "LTAI5tExampleAK",
 const sys_seconds seed_time{seconds{1795248000}};
 oss::endpoint hangzhou() { return oss::endpoint::for_region("cn-hangzhou").value(); }
 oss::style style_of(std::string_view text) { return oss::parse_style(text).value(); }
+
+// The signer a test names by its version or its key cache.
+oss::signer signer_of(oss::signature_version version) { return {.version = version}; }
+oss::v4_signer signer_of(oss::v4_key_cache& cache) { return {.cache = &cache}; }
+
+// A presigned URL for `op` into `out`: the GET request it prepares, presigned by `signer`.
+template <class Signer = oss::v4_signer>
+objproc::result<std::size_t> presign_to(const oss::presign_get& op, const oss::endpoint& where,
+                                        const oss::credentials& creds, sys_seconds now,
+                                        const objproc::crypto::portable& crypto,
+                                        std::span<char> out, const Signer& signer = {}) {
+  auto request = op.prepare(where);
+  if (!request) return request.error();
+  return signer.presign_to(out, *request, creds, now, op.expires, crypto);
+}
 }  // namespace
 
 TEST_CASE("operations.json: ProcessObject descriptors", "[oss][operations]") {
@@ -57,7 +72,7 @@ TEST_CASE("operations.json: ProcessObject descriptors", "[oss][operations]") {
         oss::process_object{.bucket = "examplebucket", .key = v.key, .process = v.process}.prepare(
             hangzhou());
     REQUIRE(prepared.has_value());
-    const auto& request = prepared->request;
+    const auto& request = *prepared;
     CHECK(request.method() == objproc::http::method::post);
     CHECK(request.url() == v.url);
     REQUIRE(request.headers().size() == 1);
@@ -76,9 +91,9 @@ TEST_CASE("operations.json: AsyncProcessObject descriptors", "[oss][operations]"
                      oss::notify{.topic = "test-topic"}}
           .prepare(hangzhou());
   REQUIRE(prepared.has_value());
-  CHECK(prepared->request.url() ==
+  CHECK(prepared->url() ==
         "https://examplebucket.oss-cn-hangzhou.aliyuncs.com/docs/example.docx?x-oss-async-process");
-  CHECK(std::get<std::string>(prepared->request.body()) ==
+  CHECK(std::get<std::string>(prepared->body()) ==
         "x-oss-async-process=doc%2Fconvert%2Ctarget_png%2Csource_docx%7Csys%2Fsaveas%2Co_"
         "ZGVzdC5wbmc%2Cb_ZXhhbXBsZWJ1Y2tldA%2Fnotify%2Ctopic_dGVzdC10b3BpYw");
 }
@@ -101,8 +116,8 @@ TEST_CASE("signing.json: the seed ProcessObject signed with V4 and V1", "[oss][o
   CHECK(v4->to_curl().find("3fd1b4bd08dcb56e") == std::string::npos);  // signature redacted
   // Signing twice gives the same request.
   CHECK(*oss::sign(*prepared, seed_keys, seed_time, objproc::crypto::portable{}) == *v4);
-  const auto v1 = oss::sign(*prepared, seed_keys, seed_time, objproc::crypto::portable{},
-                            oss::signature_version::v1);
+  const auto v1 =
+      oss::sign(*prepared, seed_keys, seed_time, objproc::crypto::portable{}, oss::v1_signer{});
   REQUIRE(v1.has_value());
   CHECK(v1->header("x-oss-date") == "Sat, 21 Nov 2026 08:00:00 GMT");
   CHECK(v1->header("Authorization").value().substr(0, 20) == "OSS LTAI5tExampleAK:");
@@ -151,7 +166,8 @@ TEST_CASE("presign checks the style as check_carrier does", "[oss][operations][p
     const auto expected = oss::check_carrier(*parsed, oss::carrier::get_url);
     const oss::presign_get op{.bucket = "examplebucket", .key = "a.jpg", .process = *parsed};
     char buffer[1024];
-    const auto n = oss::presign_to(op, hangzhou(), seed_keys, seed_time, crypto, buffer, cache);
+    const auto n =
+        presign_to(op, hangzhou(), seed_keys, seed_time, crypto, buffer, signer_of(cache));
     REQUIRE(n.has_value() == expected.has_value());
     if (!expected) {
       CHECK(n.error().code == expected.error().code);
@@ -220,9 +236,9 @@ TEST_CASE("operations.json: async video convert in another region", "[oss][opera
                      oss::save_as{.bucket = "examplebucket", .key = "video/out.mp4"}}
           .prepare(oss::endpoint::for_region("cn-shanghai").value());
   REQUIRE(prepared.has_value());
-  CHECK(prepared->request.url() ==
+  CHECK(prepared->url() ==
         "https://examplebucket.oss-cn-shanghai.aliyuncs.com/video/in.mov?x-oss-async-process");
-  CHECK(std::get<std::string>(prepared->request.body()) ==
+  CHECK(std::get<std::string>(prepared->body()) ==
         "x-oss-async-process=video%2Fconvert%2Cf_mp4%2Cvcodec_h264%2Cfps_30%2Cs_1280x720%2Cacodec_"
         "aac%7Csys%2Fsaveas%2Co_dmlkZW8vb3V0Lm1wNA%2Cb_ZXhhbXBsZWJ1Y2tldA");
 }
@@ -267,17 +283,17 @@ TEST_CASE("presign_to writes presign's URL, or buffer_too_small", "[oss][operati
         check_presign_to(
             [&] {
               return oss::presign(op, hangzhou(), creds, seed_time, objproc::crypto::portable{},
-                                  version);
+                                  signer_of(version));
             },
             [&](std::span<char> out) {
-              return oss::presign_to(op, hangzhou(), creds, seed_time, objproc::crypto::portable{},
-                                     out, version);
+              return presign_to(op, hangzhou(), creds, seed_time, objproc::crypto::portable{}, out,
+                                signer_of(version));
             });
       }
   // The golden signature, through presign_to.
   char buffer[1024];
-  const auto n = oss::presign_to(ops[0], hangzhou(), seed_keys, seed_time,
-                                 objproc::crypto::portable{}, buffer);
+  const auto n =
+      presign_to(ops[0], hangzhou(), seed_keys, seed_time, objproc::crypto::portable{}, buffer);
   REQUIRE(n.has_value());
   CHECK(std::string_view(buffer, *n)
             .find("x-oss-signature=e13b2d410ffbd50767f6dc554faf84890dcc5e"
@@ -292,8 +308,8 @@ TEST_CASE("presign_to writes presign's URL, or buffer_too_small", "[oss][operati
     CHECK(url->rfind(located.scheme + "://" + located.host + located.path + "?", 0) == 0);
   }
   // Errors come before any writing, as presign reports them.
-  CHECK(oss::presign_to(oss::presign_get{.bucket = "Bad_Bucket", .key = "a.jpg"}, hangzhou(),
-                        seed_keys, seed_time, objproc::crypto::portable{}, buffer)
+  CHECK(presign_to(oss::presign_get{.bucket = "Bad_Bucket", .key = "a.jpg"}, hangzhou(), seed_keys,
+                   seed_time, objproc::crypto::portable{}, buffer)
             .error()
             .code == errc::invalid_bucket_name);
 }
@@ -308,16 +324,16 @@ TEST_CASE("presign of a long key: presign copes, presign_to needs the room",
   CHECK(url->size() > 3000);
   std::string buffer(8192, '\0');
   const auto n =
-      oss::presign_to(op, hangzhou(), seed_keys, seed_time, objproc::crypto::portable{}, buffer);
+      presign_to(op, hangzhou(), seed_keys, seed_time, objproc::crypto::portable{}, buffer);
   REQUIRE(n.has_value());
   CHECK(buffer.substr(0, *n) == *url);
   // Signing with the public signer and the request builder gives the same URL.
   auto request = objproc::http::request::make(objproc::http::method::get,
                                               hangzhou().locate("examplebucket", key).value());
   REQUIRE(request.has_value());
-  const auto s =
-      oss::sign_v4_query({.method = "GET", .bucket = "examplebucket", .key = key}, seed_keys,
-                         "cn-hangzhou", seed_time, seconds{3600}, objproc::crypto::portable{});
+  const auto s = oss::detail::sign_v4_query(
+      {.method = "GET", .bucket = "examplebucket", .key = key}, seed_keys, "cn-hangzhou", seed_time,
+      seconds{3600}, objproc::crypto::portable{});
   REQUIRE(s.has_value());
   REQUIRE(request->add_query(std::span(s->query.begin(), s->query.size())).has_value());
   CHECK(request->url() == *url);
@@ -342,8 +358,8 @@ TEST_CASE("presign_to's URL is the request builder's", "[oss][operations][presig
     for (const oss::credentials& creds : {seed_keys, sts_keys}) {
       INFO(op.key << " sts " << creds.security_token);
       char buffer[1024];
-      const auto n = oss::presign_to(op, hangzhou(), creds, seed_time, objproc::crypto::portable{},
-                                     buffer, cache);
+      const auto n = presign_to(op, hangzhou(), creds, seed_time, objproc::crypto::portable{},
+                                buffer, signer_of(cache));
       REQUIRE(n.has_value());
       auto request = objproc::http::request::make(objproc::http::method::get,
                                                   hangzhou().locate(op.bucket, op.key).value());
@@ -353,7 +369,7 @@ TEST_CASE("presign_to's URL is the request builder's", "[oss][operations][presig
         REQUIRE(request->add_query("x-oss-process", op.process.view()).has_value());
         query.push_back({"x-oss-process", op.process.view()});
       }
-      const auto s = oss::sign_v4_query(
+      const auto s = oss::detail::sign_v4_query(
           {.method = "GET", .bucket = op.bucket, .key = op.key, .query = query}, creds,
           "cn-hangzhou", seed_time, op.expires, objproc::crypto::portable{});
       REQUIRE(s.has_value());
@@ -394,7 +410,7 @@ TEST_CASE("v4_key_cache: cached and derived keys sign alike", "[oss][operations]
   CHECK(cache.empty());
   struct step {
     const char* what;
-    const oss::prepared_request* prepared;
+    const objproc::http::request* prepared;
     oss::credentials creds;
     sys_seconds when;
     bool hit;
@@ -424,7 +440,7 @@ TEST_CASE("v4_key_cache: cached and derived keys sign alike", "[oss][operations]
   for (const step& s : steps) {
     INFO(s.what);
     const auto cold = oss::sign(*s.prepared, s.creds, s.when, crypto);
-    const auto cached = oss::sign(*s.prepared, s.creds, s.when, crypto, cache);
+    const auto cached = oss::sign(*s.prepared, s.creds, s.when, crypto, signer_of(cache));
     REQUIRE(cold.has_value());
     REQUIRE(cached.has_value());
     CHECK(*cached == *cold);
@@ -435,13 +451,13 @@ TEST_CASE("v4_key_cache: cached and derived keys sign alike", "[oss][operations]
   // The golden signature, through the cache.
   cache.clear();
   CHECK(cache.empty());
-  const auto v4 = oss::sign(hz, seed_keys, seed_time, crypto, cache);
+  const auto v4 = oss::sign(hz, seed_keys, seed_time, crypto, signer_of(cache));
   REQUIRE(v4.has_value());
   CHECK(v4->header("Authorization") ==
         "OSS4-HMAC-SHA256 Credential=LTAI5tExampleAK/20261121/cn-hangzhou/oss/aliyun_v4_request,"
         "Signature=3fd1b4bd08dcb56e45d6ec12683ca9c2b442185981d5fb430d9453cc845ac6ff");
   // A different secret never signs with the cached key.
-  const auto other = oss::sign(hz, other_secret, seed_time, crypto, cache);
+  const auto other = oss::sign(hz, other_secret, seed_time, crypto, signer_of(cache));
   REQUIRE(other.has_value());
   CHECK(other->header("Authorization") != v4->header("Authorization"));
   CHECK(*other == *oss::sign(hz, other_secret, seed_time, crypto));
@@ -454,21 +470,22 @@ TEST_CASE("v4_key_cache: cached and derived keys sign alike", "[oss][operations]
   const auto url = oss::presign(op, hangzhou(), seed_keys, seed_time, crypto);
   REQUIRE(url.has_value());
   for (int i = 0; i < 2; ++i) {
-    CHECK(oss::presign(op, hangzhou(), seed_keys, seed_time, crypto, cache) == url);
+    CHECK(oss::presign(op, hangzhou(), seed_keys, seed_time, crypto, signer_of(cache)) == url);
     char buffer[1024];
-    const auto n = oss::presign_to(op, hangzhou(), seed_keys, seed_time, crypto, buffer, cache);
+    const auto n =
+        presign_to(op, hangzhou(), seed_keys, seed_time, crypto, buffer, signer_of(cache));
     REQUIRE(n.has_value());
     CHECK(std::string_view(buffer, *n) == *url);
   }
   // Errors pass through and leave the cache usable.
-  CHECK(oss::sign(hz, oss::credentials{.access_key_id = "id"}, seed_time, crypto, cache)
+  CHECK(oss::sign(hz, oss::credentials{.access_key_id = "id"}, seed_time, crypto, signer_of(cache))
             .error()
             .code == errc::missing_credentials);
   CHECK(oss::presign(op, oss::endpoint::cname("img.example.com").value(), seed_keys, seed_time,
-                     crypto, cache)
+                     crypto, signer_of(cache))
             .error()
             .code == errc::invalid_region);
-  CHECK(oss::sign(hz, seed_keys, seed_time, crypto, cache) == v4);
+  CHECK(oss::sign(hz, seed_keys, seed_time, crypto, signer_of(cache)) == v4);
 }
 
 TEST_CASE("oss::sign refuses more headers than it sorts", "[oss][operations]") {
@@ -478,11 +495,11 @@ TEST_CASE("oss::sign refuses more headers than it sorts", "[oss][operations]") {
           .prepare(hangzhou())
           .value();
   for (std::size_t i = 1; i < objproc::http::max_signed_fields; ++i)
-    REQUIRE(prepared.request.add_header("x-oss-meta-n" + std::to_string(i), "v").has_value());
+    REQUIRE(prepared.add_header("x-oss-meta-n" + std::to_string(i), "v").has_value());
   CHECK(oss::sign(prepared, seed_keys, seed_time, objproc::crypto::portable{}).has_value());
-  REQUIRE(prepared.request.add_header("x-oss-meta-last", "v").has_value());
+  REQUIRE(prepared.add_header("x-oss-meta-last", "v").has_value());
   for (const auto version : {oss::signature_version::v4, oss::signature_version::v1})
-    CHECK(oss::sign(prepared, seed_keys, seed_time, objproc::crypto::portable{}, version)
+    CHECK(oss::sign(prepared, seed_keys, seed_time, objproc::crypto::portable{}, signer_of(version))
               .error()
               .code == errc::value_out_of_range);
 }
@@ -495,20 +512,21 @@ TEST_CASE("oss::sign of a long request: the scratch moves to the heap, same sign
       oss::process_object{.bucket = "examplebucket", .key = key, .process = style_of("image/info")}
           .prepare(hangzhou())
           .value();
-  REQUIRE(prepared.request.add_header("x-oss-meta-long", std::string(1500, 'v')).has_value());
-  const auto headers = prepared.request.header_fields();
-  const auto query = prepared.request.query_fields();
+  REQUIRE(prepared.add_header("x-oss-meta-long", std::string(1500, 'v')).has_value());
+  const auto headers = prepared.header_fields();
+  const auto query = prepared.query_fields();
   const oss::signing_input input{
       .method = "POST", .bucket = "examplebucket", .key = key, .query = query, .headers = headers};
   const objproc::crypto::portable crypto;
   const auto v4 = oss::sign(prepared, seed_keys, seed_time, crypto);
-  const auto v4_parts = oss::sign_v4_header(input, seed_keys, "cn-hangzhou", seed_time, crypto);
+  const auto v4_parts =
+      oss::detail::sign_v4_header(input, seed_keys, "cn-hangzhou", seed_time, crypto);
   REQUIRE(v4.has_value());
   REQUIRE(v4_parts.has_value());
   CHECK(v4_parts->canonical_request.size() > 4096);
   CHECK(v4->header("Authorization") == v4_parts->headers[2].value);
-  const auto v1 = oss::sign(prepared, seed_keys, seed_time, crypto, oss::signature_version::v1);
-  const auto v1_parts = oss::sign_v1_header(input, seed_keys, seed_time, crypto);
+  const auto v1 = oss::sign(prepared, seed_keys, seed_time, crypto, oss::v1_signer{});
+  const auto v1_parts = oss::detail::sign_v1_header(input, seed_keys, seed_time, crypto);
   REQUIRE(v1.has_value());
   REQUIRE(v1_parts.has_value());
   CHECK(v1_parts->string_to_sign.size() > 2048);
@@ -532,18 +550,19 @@ struct signed_views {
 
 // The V1 string to sign and the V4 canonical request of a prepared request, and the
 // Authorization oss::sign sends with each.
-signed_views views_of(const oss::prepared_request& prepared) {
-  const auto headers = prepared.request.header_fields();
-  const auto query = prepared.request.query_fields();
+signed_views views_of(const objproc::http::request& prepared) {
+  const auto headers = prepared.header_fields();
+  const auto query = prepared.query_fields();
   const oss::signing_input input{.method = "POST",
-                                 .bucket = prepared.bucket,
-                                 .key = prepared.key,
+                                 .bucket = prepared.resource().bucket,
+                                 .key = prepared.resource().key,
                                  .query = query,
                                  .headers = headers};
   const objproc::crypto::portable crypto;
-  const auto v1_parts = oss::sign_v1_header(input, seed_keys, seed_time, crypto);
-  const auto v4_parts = oss::sign_v4_header(input, seed_keys, "cn-hangzhou", seed_time, crypto);
-  const auto v1 = oss::sign(prepared, seed_keys, seed_time, crypto, oss::signature_version::v1);
+  const auto v1_parts = oss::detail::sign_v1_header(input, seed_keys, seed_time, crypto);
+  const auto v4_parts =
+      oss::detail::sign_v4_header(input, seed_keys, "cn-hangzhou", seed_time, crypto);
+  const auto v1 = oss::sign(prepared, seed_keys, seed_time, crypto, oss::v1_signer{});
   const auto v4 = oss::sign(prepared, seed_keys, seed_time, crypto);
   REQUIRE(v1_parts.has_value());
   REQUIRE(v4_parts.has_value());
@@ -563,7 +582,7 @@ constexpr std::string_view seed_v4_signature =
 TEST_CASE("process options: none set, the golden request unchanged", "[oss][operations]") {
   const auto prepared = seed_process().prepare(hangzhou());
   REQUIRE(prepared.has_value());
-  CHECK(prepared->request.headers().size() == 1);
+  CHECK(prepared->headers().size() == 1);
   const auto views = views_of(*prepared);
   CHECK(views.v4_authorization.find(seed_v4_signature) != std::string::npos);
   CHECK(views.v1_string_to_sign.rfind("POST\n\napplication/x-www-form-urlencoded\n", 0) == 0);
@@ -575,8 +594,8 @@ TEST_CASE("process options: x-oss-request-payer sent and signed by V1 and V4",
   op.request_payer = oss::payer::requester;
   const auto prepared = op.prepare(hangzhou());
   REQUIRE(prepared.has_value());
-  CHECK(prepared->request.header("x-oss-request-payer") == "requester");
-  CHECK_FALSE(prepared->request.header("Content-MD5").has_value());
+  CHECK(prepared->header("x-oss-request-payer") == "requester");
+  CHECK_FALSE(prepared->header("Content-MD5").has_value());
   const auto views = views_of(*prepared);
   CHECK(views.v1_string_to_sign ==
         "POST\n\napplication/x-www-form-urlencoded\nSat, 21 Nov 2026 08:00:00 GMT\n"
@@ -593,7 +612,7 @@ TEST_CASE("process options: x-oss-request-payer sent and signed by V1 and V4",
       .request_payer = oss::payer::requester};
   const auto async_prepared = async.prepare(hangzhou());
   REQUIRE(async_prepared.has_value());
-  CHECK(async_prepared->request.header("x-oss-request-payer") == "requester");
+  CHECK(async_prepared->header("x-oss-request-payer") == "requester");
   CHECK(views_of(*async_prepared).v1_string_to_sign.find("\nx-oss-request-payer:requester\n") !=
         std::string::npos);
 }
@@ -604,11 +623,11 @@ TEST_CASE("process options: Content-MD5 of the form-encoded body, signed by V1 a
   op.content_md5 = true;
   const auto prepared = op.prepare(hangzhou());
   REQUIRE(prepared.has_value());
-  const std::string& body = std::get<std::string>(prepared->request.body());
+  const std::string& body = std::get<std::string>(prepared->body());
   CHECK(body == "x-oss-process=image%2Fresize%2Cm_fixed%2Cw_100%2Ch_100");
   // The MD5 of the encoded bytes sent, not of the raw style (the Go and Python SDKs' value).
   const auto md5 = objproc::crypto::content_md5(std::string_view(body));
-  CHECK(prepared->request.header("Content-MD5") == md5.view());
+  CHECK(prepared->header("Content-MD5") == md5.view());
   CHECK(md5.view() != objproc::crypto::content_md5(
                           std::string_view("x-oss-process=image/resize,m_fixed,w_100,h_100"))
                           .view());
@@ -629,10 +648,10 @@ TEST_CASE("process options: Content-MD5 of the form-encoded body, signed by V1 a
                                 .content_md5 = true}
           .prepare(hangzhou());
   REQUIRE(async_prepared.has_value());
-  const std::string& async_body = std::get<std::string>(async_prepared->request.body());
-  CHECK(async_prepared->request.header("Content-MD5") ==
+  const std::string& async_body = std::get<std::string>(async_prepared->body());
+  CHECK(async_prepared->header("Content-MD5") ==
         objproc::crypto::content_md5(std::string_view(async_body)).view());
-  CHECK(async_prepared->request.header("x-oss-request-payer") == "requester");
+  CHECK(async_prepared->header("x-oss-request-payer") == "requester");
 }
 
 TEST_CASE("process options: payer text and bad values", "[oss][operations]") {

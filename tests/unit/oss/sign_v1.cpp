@@ -250,14 +250,15 @@ TEST_CASE("oss v1: every signing.json vector, byte for byte", "[oss][sign_v1]") 
   for (const vector_case& v : vectors()) {
     INFO(v.id);
     if (v.query_form) {
-      auto s = oss::sign_v1_query(input_of(v), v.creds, at(v.time), seconds{v.expires}, portable);
+      auto s = oss::detail::sign_v1_query(input_of(v), v.creds, at(v.time), seconds{v.expires},
+                                          portable);
       REQUIRE(s.has_value());
       CHECK(s->string_to_sign == v.string_to_sign);
       CHECK(s->signature == v.signature);
       CHECK(pairs(s->query) == pairs_of(v.added));
       ++query_count;
     } else {
-      auto s = oss::sign_v1_header(input_of(v), v.creds, at(v.time), portable);
+      auto s = oss::detail::sign_v1_header(input_of(v), v.creds, at(v.time), portable);
       REQUIRE(s.has_value());
       CHECK(s->string_to_sign == v.string_to_sign);
       auto expected = pairs_of(v.added);
@@ -275,9 +276,9 @@ TEST_CASE("oss v1: every signing.json vector, byte for byte", "[oss][sign_v1]") 
 TEST_CASE("oss v1: presign with an awkward token and extra parameters", "[oss][sign_v1]") {
   const oss::credentials creds{"ak", "sk", "attachment; /file/name==example.txt++"};
   const std::vector<http::query_field> version = {{"versionId", "versionId"}};
-  auto a =
-      oss::sign_v1_query({.method = "GET", .bucket = "bucket", .key = "key+123", .query = version},
-                         creds, at(1699808204 - 900), seconds{900}, portable);
+  auto a = oss::detail::sign_v1_query(
+      {.method = "GET", .bucket = "bucket", .key = "key+123", .query = version}, creds,
+      at(1699808204 - 900), seconds{900}, portable);
   REQUIRE(a.has_value());
   CHECK(a->signature == "su58IVk06Q73DHwcMsXft/RTZ98=");
   CHECK(a->query[3].value == "attachment; /file/name==example.txt++");
@@ -297,7 +298,7 @@ TEST_CASE("oss v1: presign with an awkward token and extra parameters", "[oss][s
       {"|param2", ""},
       {"param2", ""},
       {"response-content-disposition", "attachment; filename=example.txt"}};
-  auto b = oss::sign_v1_query(
+  auto b = oss::detail::sign_v1_query(
       {.method = "GET", .bucket = "bucket", .key = "key", .query = query, .headers = headers},
       token, at(1699808204 - 600), seconds{600}, portable);
   REQUIRE(b.has_value());
@@ -312,7 +313,7 @@ TEST_CASE("oss v1: presign with an awkward token and extra parameters", "[oss][s
 TEST_CASE("oss v1: x-oss-process is a signed sub-resource", "[oss][sign_v1]") {
   const std::vector<http::query_field> query = {{"x-oss-process", std::nullopt}};
   const std::vector<http::header_field> headers = {{"Content-MD5", "PVeqgAxyM7eX+9JSMuLQOA=="}};
-  auto s = oss::sign_v1_header(
+  auto s = oss::detail::sign_v1_header(
       {.method = "POST", .bucket = "bucket", .key = "object", .query = query, .headers = headers},
       {"ak", "sk", ""}, at(1702743657), portable, {.date_header = oss::v1_date_header::date});
   REQUIRE(s.has_value());
@@ -323,9 +324,9 @@ TEST_CASE("oss v1: x-oss-process is a signed sub-resource", "[oss][sign_v1]") {
   CHECK(s->headers[1].value == "OSS ak:R/5kLhEqPVTdFNIoDuPgtjXingQ=");
 
   const std::vector<http::query_field> get = {{"x-oss-process", "image/resize,w_100"}};
-  auto q =
-      oss::sign_v1_query({.method = "GET", .bucket = "bucket", .key = "example.jpg", .query = get},
-                         {"ak", "sk", ""}, at(1702743657), seconds{3600}, portable);
+  auto q = oss::detail::sign_v1_query(
+      {.method = "GET", .bucket = "bucket", .key = "example.jpg", .query = get}, {"ak", "sk", ""},
+      at(1702743657), seconds{3600}, portable);
   REQUIRE(q.has_value());
   CHECK(q->string_to_sign ==
         "GET\n\n\n1702747257\n/bucket/example.jpg?x-oss-process=image/resize,w_100");
@@ -340,7 +341,7 @@ TEST_CASE("oss v1: header details", "[oss][sign_v1]") {
   const std::vector<http::query_field> query = {
       {"comp", "x"}, {"uploadId", "u"}, {"x-oss-traffic-limit", "100"}, {"other", "o"}};
   const std::vector<std::string_view> extra = {"comp"};
-  auto s = oss::sign_v1_header(
+  auto s = oss::detail::sign_v1_header(
       {.method = "PUT", .bucket = "bucket", .key = "a b/c", .query = query, .headers = headers},
       sts, at(1672223261), portable, {.sub_resources = extra});
   REQUIRE(s.has_value());
@@ -352,7 +353,7 @@ TEST_CASE("oss v1: header details", "[oss][sign_v1]") {
   CHECK(s->headers[1].name == "x-oss-security-token");
   CHECK(s->headers[1].value == "tok");
 
-  auto service = oss::sign_v1_header({.method = "GET"}, sts, at(1672223261), portable);
+  auto service = oss::detail::sign_v1_header({.method = "GET"}, sts, at(1672223261), portable);
   REQUIRE(service.has_value());
   CHECK(service->string_to_sign.ends_with("\n/"));
 }
@@ -361,15 +362,17 @@ TEST_CASE("oss v1: signing twice gives the same bytes", "[oss][sign_v1]") {
   for (const vector_case& v : vectors()) {
     INFO(v.id);
     if (v.query_form) {
-      auto a = oss::sign_v1_query(input_of(v), v.creds, at(v.time), seconds{v.expires}, portable);
-      auto b = oss::sign_v1_query(input_of(v), v.creds, at(v.time), seconds{v.expires}, portable);
+      auto a = oss::detail::sign_v1_query(input_of(v), v.creds, at(v.time), seconds{v.expires},
+                                          portable);
+      auto b = oss::detail::sign_v1_query(input_of(v), v.creds, at(v.time), seconds{v.expires},
+                                          portable);
       REQUIRE(a.has_value());
       REQUIRE(b.has_value());
       CHECK(a->string_to_sign == b->string_to_sign);
       CHECK(a->query == b->query);
     } else {
-      auto a = oss::sign_v1_header(input_of(v), v.creds, at(v.time), portable);
-      auto b = oss::sign_v1_header(input_of(v), v.creds, at(v.time), portable);
+      auto a = oss::detail::sign_v1_header(input_of(v), v.creds, at(v.time), portable);
+      auto b = oss::detail::sign_v1_header(input_of(v), v.creds, at(v.time), portable);
       REQUIRE(a.has_value());
       REQUIRE(b.has_value());
       CHECK(a->string_to_sign == b->string_to_sign);
@@ -384,7 +387,7 @@ TEST_CASE("oss v1: bad input, each with its errc", "[oss][sign_v1]") {
   const auto t = at(1672223261);
   const auto code = [](const auto& r) { return r.has_value() ? errc::none : r.error().code; };
   const auto header = [&](const oss::signing_input& i, const oss::credentials& c) {
-    return code(oss::sign_v1_header(i, c, t, portable));
+    return code(oss::detail::sign_v1_header(i, c, t, portable));
   };
 
   CHECK(header(in, {"", "sk", ""}) == errc::missing_credentials);
@@ -401,17 +404,18 @@ TEST_CASE("oss v1: bad input, each with its errc", "[oss][sign_v1]") {
   CHECK(header({.method = "GET", .bucket = "bucket", .headers = crlf}, good) ==
         errc::invalid_header_value);
   const std::vector<http::query_field> bad_query = {{"acl", "a\nb"}};
-  auto r = oss::sign_v1_header({.method = "GET", .bucket = "bucket", .query = bad_query}, good, t,
-                               portable);
+  auto r = oss::detail::sign_v1_header({.method = "GET", .bucket = "bucket", .query = bad_query},
+                                       good, t, portable);
   REQUIRE_FALSE(r.has_value());
   CHECK(r.error().code == errc::invalid_query_parameter);
   CHECK(r.error().offset == 1);
   const std::vector<http::header_field> x_oss_date = {{"x-oss-date", "x"}};
-  CHECK(code(oss::sign_v1_header({.method = "GET", .bucket = "bucket", .headers = x_oss_date}, good,
-                                 t, portable, {.date_header = oss::v1_date_header::date})) ==
-        errc::conflicting_parameters);
-  CHECK(code(oss::sign_v1_query(in, good, t, seconds{0}, portable)) == errc::value_out_of_range);
-  CHECK(code(oss::sign_v1_query(in, {"ak", "", ""}, t, seconds{60}, portable)) ==
+  CHECK(code(oss::detail::sign_v1_header(
+            {.method = "GET", .bucket = "bucket", .headers = x_oss_date}, good, t, portable,
+            {.date_header = oss::v1_date_header::date})) == errc::conflicting_parameters);
+  CHECK(code(oss::detail::sign_v1_query(in, good, t, seconds{0}, portable)) ==
+        errc::value_out_of_range);
+  CHECK(code(oss::detail::sign_v1_query(in, {"ak", "", ""}, t, seconds{60}, portable)) ==
         errc::missing_credentials);
 }
 

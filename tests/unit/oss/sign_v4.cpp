@@ -449,7 +449,8 @@ std::vector<std::pair<std::string, std::string>> pairs_of(
 const objproc::crypto::portable portable{};
 
 void check_header_vector(const vector_case& v) {
-  auto s = oss::sign_v4_header(input_of(v), v.creds, v.region, at(v.time), portable, options_of(v));
+  auto s = oss::detail::sign_v4_header(input_of(v), v.creds, v.region, at(v.time), portable,
+                                       options_of(v));
   REQUIRE(s.has_value());
   CHECK(s->canonical_request == v.canonical_request);
   CHECK(s->string_to_sign == v.string_to_sign);
@@ -460,8 +461,8 @@ void check_header_vector(const vector_case& v) {
 }
 
 void check_query_vector(const vector_case& v) {
-  auto s = oss::sign_v4_query(input_of(v), v.creds, v.region, at(v.time), seconds{v.expires},
-                              portable, options_of(v));
+  auto s = oss::detail::sign_v4_query(input_of(v), v.creds, v.region, at(v.time),
+                                      seconds{v.expires}, portable, options_of(v));
   REQUIRE(s.has_value());
   CHECK(s->canonical_request == v.canonical_request);
   CHECK(s->string_to_sign == v.string_to_sign);
@@ -495,12 +496,13 @@ TEST_CASE("oss v4: a cached signing key signs like a fresh one", "[oss][sign_v4]
     CHECK(key->product() == "oss");
     CHECK(v.string_to_sign.find(key->scope()) != std::string_view::npos);
     if (v.query_form) {
-      auto a = oss::sign_v4_query(input_of(v), v.creds, *key, at(v.time), seconds{v.expires},
-                                  portable, options_of(v));
+      auto a = oss::detail::sign_v4_query(input_of(v), v.creds, *key, at(v.time),
+                                          seconds{v.expires}, portable, options_of(v));
       REQUIRE(a.has_value());
       CHECK(a->signature == v.signature);
     } else {
-      auto a = oss::sign_v4_header(input_of(v), v.creds, *key, at(v.time), portable, options_of(v));
+      auto a = oss::detail::sign_v4_header(input_of(v), v.creds, *key, at(v.time), portable,
+                                           options_of(v));
       REQUIRE(a.has_value());
       CHECK(a->headers[a->headers.size() - 1].value == v.authorization);
     }
@@ -511,11 +513,12 @@ TEST_CASE("oss v4: a cached signing key signs like a fresh one", "[oss][sign_v4]
   CHECK_FALSE(key->matches(at(v.time + 86400), v.region));
   CHECK_FALSE(key->matches(at(v.time), "cn-shanghai"));
   CHECK_FALSE(key->matches(at(v.time), v.region, "oss-cloudbox"));
-  auto next_day = oss::sign_v4_header(input_of(v), v.creds, *key, at(v.time + 86400), portable);
+  auto next_day =
+      oss::detail::sign_v4_header(input_of(v), v.creds, *key, at(v.time + 86400), portable);
   REQUIRE_FALSE(next_day.has_value());
   CHECK(next_day.error().code == errc::signing_key_mismatch);
-  auto other_product = oss::sign_v4_header(input_of(v), v.creds, *key, at(v.time), portable,
-                                           {.product = "oss-cloudbox"});
+  auto other_product = oss::detail::sign_v4_header(input_of(v), v.creds, *key, at(v.time), portable,
+                                                   {.product = "oss-cloudbox"});
   REQUIRE_FALSE(other_product.has_value());
   CHECK(other_product.error().code == errc::signing_key_mismatch);
 }
@@ -531,8 +534,10 @@ TEST_CASE("oss v4: a key matches every second of its day and no other", "[oss][s
                        day_start + seconds{86399}}) {
     INFO(t.time_since_epoch().count());
     CHECK(key->matches(t, v.region));
-    auto cached = oss::sign_v4_header(input_of(v), v.creds, *key, t, portable, options_of(v));
-    auto fresh = oss::sign_v4_header(input_of(v), v.creds, v.region, t, portable, options_of(v));
+    auto cached =
+        oss::detail::sign_v4_header(input_of(v), v.creds, *key, t, portable, options_of(v));
+    auto fresh =
+        oss::detail::sign_v4_header(input_of(v), v.creds, v.region, t, portable, options_of(v));
     REQUIRE(cached.has_value());
     REQUIRE(fresh.has_value());
     CHECK(cached->headers[0].value == objproc::format_iso8601_basic(t)->view());
@@ -547,7 +552,8 @@ TEST_CASE("oss v4: a key matches every second of its day and no other", "[oss][s
   CHECK(old->date() == "19691231");
   CHECK(old->matches(std::chrono::sys_seconds{seconds{-86400}}, v.region));
   CHECK_FALSE(old->matches(std::chrono::sys_seconds{seconds{0}}, v.region));
-  auto s = oss::sign_v4_header(input_of(v), v.creds, *old, before_epoch, portable, options_of(v));
+  auto s = oss::detail::sign_v4_header(input_of(v), v.creds, *old, before_epoch, portable,
+                                       options_of(v));
   REQUIRE(s.has_value());
   CHECK(s->headers[0].value == "19691231T235959Z");
 }
@@ -555,8 +561,8 @@ TEST_CASE("oss v4: a key matches every second of its day and no other", "[oss][s
 // oss.md §3.3 case 4 and §3.4 case 4 (Go TestV4AuthHeader/QueryCloudBox): product oss-cloudbox.
 TEST_CASE("oss v4: CloudBox product", "[oss][sign_v4]") {
   const vector_case& h = vectors()[0];  // upstream-oss-v4-header-1
-  auto s = oss::sign_v4_header(input_of(h), h.creds, "cb-123", at(1702743657), portable,
-                               options_of(h, "oss-cloudbox"));
+  auto s = oss::detail::sign_v4_header(input_of(h), h.creds, "cb-123", at(1702743657), portable,
+                                       options_of(h, "oss-cloudbox"));
   REQUIRE(s.has_value());
   CHECK(s->headers[2].value ==
         "OSS4-HMAC-SHA256 Credential=ak/20231216/cb-123/oss-cloudbox/aliyun_v4_request,"
@@ -564,12 +570,12 @@ TEST_CASE("oss v4: CloudBox product", "[oss][sign_v4]") {
 
   const vector_case& q = vectors()[5];  // upstream-oss-v4-query-3-additional
   REQUIRE(q.id == "upstream-oss-v4-query-3-additional");
-  auto a = oss::sign_v4_query(input_of(q), q.creds, "cb-123", at(1702781677), seconds{599},
-                              portable, options_of(q, "oss-cloudbox"));
+  auto a = oss::detail::sign_v4_query(input_of(q), q.creds, "cb-123", at(1702781677), seconds{599},
+                                      portable, options_of(q, "oss-cloudbox"));
   REQUIRE(a.has_value());
   CHECK(a->signature == "07284191b9b4978ac3520cd39ee2dea2747eda454089359371ff463a6c7ba20f");
-  auto b = oss::sign_v4_query(input_of(q), q.creds, "cb-123", at(1702783809), seconds{599},
-                              portable, options_of(q, "oss-cloudbox"));
+  auto b = oss::detail::sign_v4_query(input_of(q), q.creds, "cb-123", at(1702783809), seconds{599},
+                                      portable, options_of(q, "oss-cloudbox"));
   REQUIRE(b.has_value());
   CHECK(b->signature == "16782cc8a7a554523db055eb804b508522e7e370073108ad88ee2f47496701dd");
 }
@@ -579,8 +585,8 @@ TEST_CASE("oss v4: additional headers ignore default-signed and absent names", "
   REQUIRE(v.id == "upstream-oss-v4-header-3-additional");
   const std::vector<std::string_view> noisy = {"x-oss-no-exist", "ZAbc", "x-oss-head1", "abc",
                                                "ABC"};
-  auto s = oss::sign_v4_header(input_of(v), v.creds, v.region, at(v.time), portable,
-                               {.additional_headers = noisy});
+  auto s = oss::detail::sign_v4_header(input_of(v), v.creds, v.region, at(v.time), portable,
+                                       {.additional_headers = noisy});
   REQUIRE(s.has_value());
   CHECK(s->canonical_request == v.canonical_request);
   CHECK(s->headers[2].value == v.authorization);
@@ -593,7 +599,7 @@ TEST_CASE("oss v4: a caller's x-oss-date is replaced by the signer's", "[oss][si
   headers.push_back({"x-oss-date", "20250814T080624Z"});
   oss::signing_input in = input_of(v);
   in.headers = headers;
-  auto s = oss::sign_v4_header(in, v.creds, v.region, at(v.time), portable);
+  auto s = oss::detail::sign_v4_header(in, v.creds, v.region, at(v.time), portable);
   REQUIRE(s.has_value());
   CHECK(s->canonical_request == v.canonical_request);
   CHECK(s->headers[3 - 1].value == v.authorization);
@@ -603,20 +609,20 @@ TEST_CASE("oss v4: signing twice gives the same bytes", "[oss][sign_v4]") {
   for (const vector_case& v : vectors()) {
     INFO(v.id);
     if (v.query_form) {
-      auto a = oss::sign_v4_query(input_of(v), v.creds, v.region, at(v.time), seconds{v.expires},
-                                  portable, options_of(v));
-      auto b = oss::sign_v4_query(input_of(v), v.creds, v.region, at(v.time), seconds{v.expires},
-                                  portable, options_of(v));
+      auto a = oss::detail::sign_v4_query(input_of(v), v.creds, v.region, at(v.time),
+                                          seconds{v.expires}, portable, options_of(v));
+      auto b = oss::detail::sign_v4_query(input_of(v), v.creds, v.region, at(v.time),
+                                          seconds{v.expires}, portable, options_of(v));
       REQUIRE(a.has_value());
       REQUIRE(b.has_value());
       CHECK(a->canonical_request == b->canonical_request);
       CHECK(a->string_to_sign == b->string_to_sign);
       CHECK(a->query == b->query);
     } else {
-      auto a =
-          oss::sign_v4_header(input_of(v), v.creds, v.region, at(v.time), portable, options_of(v));
-      auto b =
-          oss::sign_v4_header(input_of(v), v.creds, v.region, at(v.time), portable, options_of(v));
+      auto a = oss::detail::sign_v4_header(input_of(v), v.creds, v.region, at(v.time), portable,
+                                           options_of(v));
+      auto b = oss::detail::sign_v4_header(input_of(v), v.creds, v.region, at(v.time), portable,
+                                           options_of(v));
       REQUIRE(a.has_value());
       REQUIRE(b.has_value());
       CHECK(a->canonical_request == b->canonical_request);
@@ -629,8 +635,9 @@ TEST_CASE("oss v4: signing twice gives the same bytes", "[oss][sign_v4]") {
 TEST_CASE("oss v4: the secret appears in no output", "[oss][sign_v4]") {
   const oss::credentials creds{"AKID", "SecretMustNotLeak", "tok"};
   const oss::signing_input in{.method = "GET", .bucket = "bucket", .key = "k"};
-  auto h = oss::sign_v4_header(in, creds, "cn-hangzhou", at(1702743657), portable);
-  auto q = oss::sign_v4_query(in, creds, "cn-hangzhou", at(1702743657), seconds{60}, portable);
+  auto h = oss::detail::sign_v4_header(in, creds, "cn-hangzhou", at(1702743657), portable);
+  auto q =
+      oss::detail::sign_v4_query(in, creds, "cn-hangzhou", at(1702743657), seconds{60}, portable);
   REQUIRE(h.has_value());
   REQUIRE(q.has_value());
   CHECK(h->canonical_request.find("SecretMustNotLeak") == std::string::npos);
@@ -709,11 +716,12 @@ TEST_CASE("oss v4: random keys with unicode, spaces and reserved characters", "[
     for (int i = length(rng); i > 0; --i) key += pieces[pick(rng)];
     INFO(key);
     const oss::signing_input in{.method = "GET", .bucket = "bucket", .key = key};
-    auto s = oss::sign_v4_header(in, creds, "cn-hangzhou", at(1702743657), portable);
+    auto s = oss::detail::sign_v4_header(in, creds, "cn-hangzhou", at(1702743657), portable);
     REQUIRE(s.has_value());
     const std::string expected_uri = "/bucket/" + reference_path_encoding(key);
     CHECK(s->canonical_request.starts_with("GET\n" + expected_uri + "\n\n"));
-    auto q = oss::sign_v4_query(in, creds, "cn-hangzhou", at(1702743657), seconds{60}, portable);
+    auto q =
+        oss::detail::sign_v4_query(in, creds, "cn-hangzhou", at(1702743657), seconds{60}, portable);
     REQUIRE(q.has_value());
     CHECK(q->canonical_request.starts_with("GET\n" + expected_uri + "\n"));
   }
@@ -721,12 +729,12 @@ TEST_CASE("oss v4: random keys with unicode, spaces and reserved characters", "[
 
 TEST_CASE("oss v4: bucket-less and key-less requests", "[oss][sign_v4]") {
   const oss::credentials creds{"ak", "sk", ""};
-  auto service =
-      oss::sign_v4_header({.method = "GET"}, creds, "cn-hangzhou", at(1702743657), portable);
+  auto service = oss::detail::sign_v4_header({.method = "GET"}, creds, "cn-hangzhou",
+                                             at(1702743657), portable);
   REQUIRE(service.has_value());
   CHECK(service->canonical_request.starts_with("GET\n/\n\n"));
-  auto bucket = oss::sign_v4_header({.method = "GET", .bucket = "bucket"}, creds, "cn-hangzhou",
-                                    at(1702743657), portable);
+  auto bucket = oss::detail::sign_v4_header({.method = "GET", .bucket = "bucket"}, creds,
+                                            "cn-hangzhou", at(1702743657), portable);
   REQUIRE(bucket.has_value());
   CHECK(bucket->canonical_request.starts_with("GET\n/bucket/\n\n"));
 }
@@ -738,7 +746,7 @@ TEST_CASE("oss v4: bad input, each with its errc", "[oss][sign_v4]") {
   const auto code = [](const auto& r) { return r.has_value() ? errc::none : r.error().code; };
   const auto header = [&](const oss::signing_input& i, const oss::credentials& c,
                           std::string_view region = "cn-hangzhou") {
-    return code(oss::sign_v4_header(i, c, region, t, portable));
+    return code(oss::detail::sign_v4_header(i, c, region, t, portable));
   };
 
   CHECK(header(in, {"", "sk", ""}) == errc::missing_credentials);
@@ -749,7 +757,7 @@ TEST_CASE("oss v4: bad input, each with its errc", "[oss][sign_v4]") {
   CHECK(header(in, good, "") == errc::invalid_region);
   CHECK(header(in, good, "CN-Hangzhou") == errc::invalid_region);
   CHECK(header(in, good, "cn_hangzhou") == errc::invalid_region);
-  CHECK(code(oss::sign_v4_header(in, good, "cn-hangzhou", t, portable, {.product = ""})) ==
+  CHECK(code(oss::detail::sign_v4_header(in, good, "cn-hangzhou", t, portable, {.product = ""})) ==
         errc::invalid_region);
 
   CHECK(header({.method = "", .bucket = "bucket", .key = "k"}, good) == errc::invalid_argument);
@@ -767,8 +775,9 @@ TEST_CASE("oss v4: bad input, each with its errc", "[oss][sign_v4]") {
         errc::invalid_object_key);
 
   const std::vector<http::header_field> crlf = {{"x-oss-meta-a", "ok\r\nInjected: yes"}};
-  auto r = oss::sign_v4_header({.method = "GET", .bucket = "bucket", .key = "k", .headers = crlf},
-                               good, "cn-hangzhou", t, portable);
+  auto r = oss::detail::sign_v4_header(
+      {.method = "GET", .bucket = "bucket", .key = "k", .headers = crlf}, good, "cn-hangzhou", t,
+      portable);
   REQUIRE_FALSE(r.has_value());
   CHECK(r.error().code == errc::invalid_header_value);
   CHECK(r.error().offset == 2);
@@ -779,21 +788,22 @@ TEST_CASE("oss v4: bad input, each with its errc", "[oss][sign_v4]") {
   CHECK(header({.method = "GET", .bucket = "bucket", .key = "k", .query = empty_key}, good) ==
         errc::invalid_query_parameter);
   const std::vector<std::string_view> bad_additional = {"a:b"};
-  CHECK(code(oss::sign_v4_header(in, good, "cn-hangzhou", t, portable,
-                                 {.additional_headers = bad_additional})) ==
+  CHECK(code(oss::detail::sign_v4_header(in, good, "cn-hangzhou", t, portable,
+                                         {.additional_headers = bad_additional})) ==
         errc::invalid_header_name);
 
-  CHECK(code(oss::sign_v4_query(in, good, "cn-hangzhou", t, seconds{0}, portable)) ==
+  CHECK(code(oss::detail::sign_v4_query(in, good, "cn-hangzhou", t, seconds{0}, portable)) ==
         errc::value_out_of_range);
-  CHECK(code(oss::sign_v4_query(in, good, "cn-hangzhou", t, seconds{-5}, portable)) ==
+  CHECK(code(oss::detail::sign_v4_query(in, good, "cn-hangzhou", t, seconds{-5}, portable)) ==
         errc::value_out_of_range);
-  CHECK(code(oss::sign_v4_query(in, good, "cn-hangzhou", t, seconds{604801}, portable)) ==
+  CHECK(code(oss::detail::sign_v4_query(in, good, "cn-hangzhou", t, seconds{604801}, portable)) ==
         errc::value_out_of_range);
-  CHECK(code(oss::sign_v4_query(in, good, "cn-hangzhou", t, seconds{1}, portable)) == errc::none);
-  CHECK(code(oss::sign_v4_query(in, good, "cn-hangzhou", t, seconds{604800}, portable)) ==
+  CHECK(code(oss::detail::sign_v4_query(in, good, "cn-hangzhou", t, seconds{1}, portable)) ==
         errc::none);
-  CHECK(code(oss::sign_v4_query(in, {"", "sk", ""}, "cn-hangzhou", t, seconds{60}, portable)) ==
-        errc::missing_credentials);
+  CHECK(code(oss::detail::sign_v4_query(in, good, "cn-hangzhou", t, seconds{604800}, portable)) ==
+        errc::none);
+  CHECK(code(oss::detail::sign_v4_query(in, {"", "sk", ""}, "cn-hangzhou", t, seconds{60},
+                                        portable)) == errc::missing_credentials);
   CHECK(code(oss::v4_signing_key::derive({"ak", "", ""}, t, "cn-hangzhou", portable)) ==
         errc::missing_credentials);
   CHECK(code(oss::v4_signing_key::derive(good, t, "", portable)) == errc::invalid_region);
@@ -805,10 +815,12 @@ TEST_CASE("oss v4: presigned query replaces the signer's own parameters", "[oss]
                                             {"x-oss-signature", "stale"},
                                             {"x-oss-expires", "1"}};
   const std::vector<http::query_field> clean = {{"x-oss-process", "image/resize,w_100"}};
-  auto a = oss::sign_v4_query({.method = "GET", .bucket = "bucket", .key = "k", .query = q}, creds,
-                              "cn-hangzhou", at(1702743657), seconds{3600}, portable);
-  auto b = oss::sign_v4_query({.method = "GET", .bucket = "bucket", .key = "k", .query = clean},
-                              creds, "cn-hangzhou", at(1702743657), seconds{3600}, portable);
+  auto a =
+      oss::detail::sign_v4_query({.method = "GET", .bucket = "bucket", .key = "k", .query = q},
+                                 creds, "cn-hangzhou", at(1702743657), seconds{3600}, portable);
+  auto b =
+      oss::detail::sign_v4_query({.method = "GET", .bucket = "bucket", .key = "k", .query = clean},
+                                 creds, "cn-hangzhou", at(1702743657), seconds{3600}, portable);
   REQUIRE(a.has_value());
   REQUIRE(b.has_value());
   CHECK(a->canonical_request == b->canonical_request);

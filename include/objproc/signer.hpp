@@ -1,0 +1,99 @@
+// SPDX-License-Identifier: MIT
+// objproc/signer.hpp - the signer contract: one request in, a signed request or a presigned URL
+// out. OSS V4, OSS V1 (oss/signer.hpp) and COS (cos/signer.hpp) are its three models.
+//
+//   auto request = oss::process_object{...}.prepare(endpoint);        // knows bucket, key, region
+//   auto signed_request = oss::v4_signer{}.sign(*request, creds, now, crypto);
+//   auto url = oss::v4_signer{}.presign(*get, creds, now, std::chrono::seconds{600}, crypto);
+//   auto n = cos::signer{}.presign_to(buffer, *get, creds, now, std::chrono::seconds{600}, crypto);
+//
+// Every model takes the same parameters in the same order - (request, credentials, time,
+// [expires,] crypto), with the caller's buffer first for presign_to - and reads what it signs
+// for (the service, bucket, key and region) from the request's resource: there is no other
+// channel. presign and presign_to write the URL with http::request::write_url, the same writer
+// as request::url(), followed by the signature's parameters; presign is presign_to over buffers
+// that grow until the URL fits (detail::presign_to / detail::presign: the one presign helper).
+#ifndef OBJPROC_SIGNER_HPP
+#define OBJPROC_SIGNER_HPP
+
+#include <array>
+#include <concepts>
+#include <cstddef>
+#include <span>
+#include <string>
+
+#include "objproc/config.hpp"
+#include "objproc/core/chrono.hpp"
+#include "objproc/core/result.hpp"
+#include "objproc/crypto/concepts.hpp"
+#include "objproc/http/request.hpp"
+
+OBJPROC_NAMESPACE_BEGIN
+
+/// A signer of requests for `S::credentials_type`, hashing with `Crypto`:
+///   s.sign(request, creds, now, crypto)                      -> result<http::request>
+///     the request with its signature headers (the request itself is unchanged);
+///   s.presign_to(out, request, creds, now, expires, crypto)  -> result<std::size_t>
+///     the presigned URL written into `out` without the heap (errc::buffer_too_small);
+///   s.presign(request, creds, now, expires, crypto)          -> result<std::string>
+///     the same bytes as a string, whatever their length.
+template <class S, class Crypto>
+concept request_signer = crypto_provider<Crypto> &&
+    requires(const S& s, const http::request& request, const typename S::credentials_type& creds,
+             std::chrono::sys_seconds now, std::chrono::seconds expires, const Crypto& crypto,
+             std::span<char> out) {
+  { s.sign(request, creds, now, crypto) } -> std::same_as<result<http::request>>;
+  { s.presign_to(out, request, creds, now, expires, crypto) } -> std::same_as<result<std::size_t>>;
+  { s.presign(request, creds, now, expires, crypto) } -> std::same_as<result<std::string>>;
+};
+
+namespace detail {
+
+/// Scratch text presign_to keeps on the stack (the signer's encoded fields and strings to sign);
+/// inputs that need more get errc::buffer_too_small from presign_to (presign copes).
+inline constexpr std::size_t presign_scratch_size = 4096;
+
+/// The one presign helper. A model provides
+///   presign_into(out, scratch, request, creds, now, expires, crypto) -> result<std::size_t>
+/// (the URL into `out`, its work text into `scratch`, both the caller's), and its presign_to and
+/// presign are these two: presign_to over a stack scratch, presign over stack buffers and then
+/// heap buffers that double until the URL fits.
+template <class Model, class Credentials, class Crypto>
+[[nodiscard]] result<std::size_t> presign_to(const Model& model, std::span<char> out,
+                                             const http::request& request, const Credentials& creds,
+                                             std::chrono::sys_seconds now,
+                                             std::chrono::seconds expires, const Crypto& crypto) {
+  std::array<char, presign_scratch_size> stack;  // written before read: no need to clear it
+  return model.presign_into(out, stack, request, creds, now, expires, crypto);
+}
+
+template <class Model, class Credentials, class Crypto>
+[[nodiscard]] result<std::string> presign(const Model& model, const http::request& request,
+                                          const Credentials& creds, std::chrono::sys_seconds now,
+                                          std::chrono::seconds expires, const Crypto& crypto) {
+  std::array<char, 2048> url;
+  std::array<char, presign_scratch_size> stack;
+  auto n = model.presign_into(url, stack, request, creds, now, expires, crypto);
+  if (n) return std::string(url.data(), *n);
+  // Long inputs: a byte encodes to at most three and appears a few times in the scratch, so a
+  // few doublings reach any URL a request can make; the cap only stops a runaway loop.
+  std::string heap_url;
+  std::string heap_scratch;
+  for (std::size_t size = 4 * presign_scratch_size; !n && n.error().code == errc::buffer_too_small;
+       size *= 2) {
+    if (size > (std::size_t{1} << 26))
+      return error{errc::buffer_too_small, error::no_offset, "the presigned URL is too long"};
+    heap_url.assign(size, '\0');
+    heap_scratch.assign(size, '\0');
+    n = model.presign_into(heap_url, heap_scratch, request, creds, now, expires, crypto);
+  }
+  if (!n) return n.error();
+  heap_url.resize(*n);
+  return heap_url;
+}
+
+}  // namespace detail
+
+OBJPROC_NAMESPACE_END
+
+#endif  // OBJPROC_SIGNER_HPP

@@ -169,13 +169,13 @@ TEST_CASE("operations refuse what their carrier forbids", "[oss][operations]") {
             oss::presign_get{.bucket = "examplebucket", .key = "a.jpg", .process = with_saveas},
             hangzhou(), seed_keys, seed_time, objproc::crypto::portable{})
             .error()
-            .code == errc::saveas_not_allowed);
+            .code == oss::saveas_not_allowed);
   CHECK(oss::process_object{.bucket = "examplebucket",
                             .key = "a.jpg",
                             .process = style_of("image/resize,w_1|sys/notify,topic_dA")}
             .prepare(hangzhou())
             .error()
-            .code == errc::notify_not_allowed);
+            .code == oss::notify_not_allowed);
   CHECK(oss::process_object{.bucket = "examplebucket",
                             .key = "a.mov",
                             .process = style_of("video/convert,f_mp4|sys/saveas,o_YQ")}
@@ -186,7 +186,7 @@ TEST_CASE("operations refuse what their carrier forbids", "[oss][operations]") {
             .bucket = "examplebucket", .key = "a.mov", .process = style_of("video/convert,f_mp4")}
             .prepare(hangzhou())
             .error()
-            .code == errc::saveas_required);
+            .code == oss::saveas_required);
   CHECK(
       oss::process_object{.bucket = "Bad_Bucket", .key = "a.jpg", .process = style_of("image/info")}
           .prepare(hangzhou())

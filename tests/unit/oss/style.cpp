@@ -10,6 +10,7 @@
 #include "objproc/core/diagnostic.hpp"
 
 using objproc::errc;
+namespace oss = objproc::oss;
 using objproc::oss::carrier;
 using objproc::oss::check_carrier;
 using objproc::oss::parse_style;
@@ -91,7 +92,7 @@ TEST_CASE("style-spec §10: every invalid OSS example is refused", "[oss][style]
   require_error("image/resize,w_100/auto-orient,10", errc::invalid_enum_value, 31);
   require_error("video/convert,f_mp4|sys/saveas,o_dGVzdC5tcDQ", errc::async_only_operation, 6,
                 carrier::sync_process);
-  require_error("video/convert,f_mp4", errc::saveas_required, 6, carrier::async_process);
+  require_error("video/convert,f_mp4", oss::saveas_required, 6, carrier::async_process);
   require_error("style/" + std::string(64, 'a'), errc::invalid_style_name, 69);
   require_error("style/bad!name", errc::invalid_style_name, 9);
 }
@@ -184,16 +185,16 @@ TEST_CASE("carriers: sync, async and GET URL rules of style-spec §1.1", "[oss][
   require_error("video/sprite,f_jpg", errc::async_only_operation, 6, get);
   require_error("image/resize,w_1|sys/saveas,o_YQ", errc::sync_only_operation, 6, async);
   // (b) async media operations need sys/saveas.
-  require_error("audio/convert,f_mp3", errc::saveas_required, 6, async);
+  require_error("audio/convert,f_mp3", oss::saveas_required, 6, async);
   // (c) deblindwatermark needs sys/notify.
-  require_error("image/deblindwatermark,s_low,t_text", errc::notify_required, 6, async);
+  require_error("image/deblindwatermark,s_low,t_text", oss::notify_required, 6, async);
   // (d) notify only in async processing.
-  require_error("image/resize,w_1|sys/notify,topic_dA", errc::notify_not_allowed, 17, sync);
-  require_error("image/resize,w_1|sys/notify,topic_dA", errc::notify_not_allowed, 17, get);
+  require_error("image/resize,w_1|sys/notify,topic_dA", oss::notify_not_allowed, 17, sync);
+  require_error("image/resize,w_1|sys/notify,topic_dA", oss::notify_not_allowed, 17, get);
   // (e) saveas never in a GET URL; blindwatermark only with saveas.
-  require_error("image/resize,w_1|sys/saveas,o_YQ", errc::saveas_not_allowed, 17, get);
-  require_error("image/blindwatermark,content_SGk", errc::saveas_required, 6, get);
-  require_error("image/blindwatermark,content_SGk", errc::saveas_required, 6, sync);
+  require_error("image/resize,w_1|sys/saveas,o_YQ", oss::saveas_not_allowed, 17, get);
+  require_error("image/blindwatermark,content_SGk", oss::saveas_required, 6, get);
+  require_error("image/blindwatermark,content_SGk", oss::saveas_required, 6, sync);
   CHECK(parse_style("image/blindwatermark,content_SGk|sys/saveas,o_YQ", sync).has_value());
   // check_carrier re-checks a parsed style against a carrier.
   const auto s = parse_style("video/convert,f_mp4|sys/saveas,o_YS5tcDQ").value();

@@ -111,6 +111,7 @@ struct process_options {
   if (!location) return location.error();
   auto request = http::request::make(http::method::post, *location);
   if (!request) return request.error();
+  request->set_redaction(&redaction);
   if (auto r = request->add_query(action); !r) return r.error();
   if (auto r = request->set_header("Content-Type", "application/x-www-form-urlencoded"); !r)
     return r.error();

@@ -203,6 +203,21 @@ TEST_CASE("carriers: sync, async and GET URL rules of style-spec §1.1", "[oss][
   CHECK(check_carrier(s, get).error().code == errc::async_only_operation);
 }
 
+TEST_CASE("the directive codes: neutral in core, OSS's names and syntax in oss/", "[oss][style]") {
+  STATIC_REQUIRE(oss::saveas_not_allowed == errc::saving_not_allowed);
+  STATIC_REQUIRE(oss::saveas_required == errc::saving_required);
+  STATIC_REQUIRE(oss::notify_not_allowed == errc::notification_not_allowed);
+  STATIC_REQUIRE(oss::notify_required == errc::notification_required);
+  const auto saved = parse_style("image/resize,w_1|sys/saveas,o_YQ").value();
+  const auto e = check_carrier(saved, carrier::get_url).error();
+  CHECK(objproc::name(e.code) == "saving_not_allowed");  // what the CLI's JSON reports
+  CHECK(objproc::to_string(e) ==
+        "saving the result not allowed here at offset 17: sys/saveas needs process_object (POST)");
+  const auto notified = parse_style("image/resize,w_1|sys/notify,topic_dA").value();
+  CHECK(objproc::to_string(check_carrier(notified, carrier::sync_process).error()) ==
+        "notification not allowed here at offset 17: sys/notify is only for async processing");
+}
+
 TEST_CASE("concat inputs follow their parent", "[oss][style]") {
   const std::string text =
       "video/concat,ss_0,f_mp4,vcodec_h264,fps_25,vb_1000000,acodec_aac,ab_96000,ar_48000,ac_2,"

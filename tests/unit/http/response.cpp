@@ -99,6 +99,15 @@ TEST_CASE("parse_response_head: valid heads", "[http][response]") {
   CHECK_FALSE(http::first_header(*none, id_headers).has_value());
 }
 
+TEST_CASE("first_header: the first of the names, in the order of the names", "[http][response]") {
+  const http::response r{200, {{"X-CI-Request-Id", "ci"}, {"x-cos-request-id", "cos"}}, ""};
+  constexpr std::string_view cos_first[] = {"x-cos-request-id", "x-ci-request-id"};
+  constexpr std::string_view ci_first[] = {"x-ci-request-id", "x-cos-request-id"};
+  CHECK(http::first_header(r, cos_first) == std::optional<std::string_view>("cos"));
+  CHECK(http::first_header(r, ci_first) == std::optional<std::string_view>("ci"));
+  CHECK_FALSE(http::first_header(r, {}).has_value());
+}
+
 TEST_CASE("parse_response_head: malformed heads refused with offsets", "[http][response]") {
   struct bad {
     std::string_view head;

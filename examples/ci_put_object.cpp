@@ -62,7 +62,7 @@ int main(int argc, char** argv) {
   const auto response = http.send(*request);
   if (!response) return example::fail("send", response.error());
   std::printf("status code: %d\nrequest id: %s\n", response->status,
-              std::string(objproc::http::request_id(*response).value_or("")).c_str());
+              std::string(response->header("x-cos-request-id").value_or("")).c_str());
   if (response->status != 200) {
     const auto e = ci::parse_error(response->body);
     if (e) std::printf("error: %s: %s\n", e->code.c_str(), e->message.c_str());

@@ -277,7 +277,7 @@ int main(int argc, char** argv) {
   const auto response = exchange(*request, std::chrono::milliseconds(timeout_ms));
   if (!response) return example::fail("send", response.error());
 
-  const std::string request_id(http::request_id(*response).value_or(""));
+  const std::string request_id(response->header("x-oss-request-id").value_or(""));
   std::printf("status code: %d\nrequest id: %s\n", response->status, request_id.c_str());
   if (response->status != 200) {
     const auto e = oss::parse_error(response->body, response->status);

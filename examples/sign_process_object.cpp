@@ -53,7 +53,7 @@ int main(int argc, char** argv) {
   objproc::curl::transport http(objproc::curl::options{});
   const auto response = http.send(*request);
   if (!response) return example::fail("send", response.error());
-  const std::string request_id(objproc::http::request_id(*response).value_or(""));
+  const std::string request_id(response->header("x-oss-request-id").value_or(""));
   std::printf("status code: %d\nrequest id: %s\n", response->status, request_id.c_str());
   if (response->status != 200) {
     const auto e = oss::parse_error(response->body, response->status);

@@ -9,7 +9,10 @@
 // Nothing here is needed to build or sign a request (docs/architecture.md: each arrow of the flow
 // is a plain function); the client only strings them together, reads the clock and the credentials
 // provider, corrects the clock offset when the service rejects the signing time, and retries
-// as objproc/retry.hpp describes, signing every attempt afresh.
+// as objproc/retry.hpp describes, signing every attempt afresh. What it knows of an operation -
+// result type and parser, error document, request id, whether it starts a task, how a refused
+// signing time shows - comes from the operation's traits (objproc/operation_traits.hpp), which
+// its vendor declares (oss/traits.hpp, cos/traits.hpp).
 //
 // Requirements: Transport models objproc::transport (send) and/or objproc::async_transport +
 // objproc::async_timer (async_send); Crypto models objproc::crypto_provider; Credentials models
@@ -49,13 +52,14 @@
 #include "objproc/core/result.hpp"
 #include "objproc/core/time.hpp"
 #include "objproc/cos/operations.hpp"
-#include "objproc/cos/results.hpp"
+#include "objproc/cos/traits.hpp"
 #include "objproc/credentials.hpp"
 #include "objproc/crypto/concepts.hpp"
 #include "objproc/http/response.hpp"
 #include "objproc/http/transport.hpp"
+#include "objproc/operation_traits.hpp"
 #include "objproc/oss/operations.hpp"
-#include "objproc/oss/results.hpp"
+#include "objproc/oss/traits.hpp"
 #include "objproc/outcome.hpp"
 #include "objproc/retry.hpp"
 
@@ -161,96 +165,6 @@ inline void sleep_for(std::chrono::milliseconds delay) {
 #endif
 }
 
-/// Per operation: its endpoint, result and error types, how it parses, and whether the
-/// service creates a task for every accepted request.
-template <class Op>
-struct client_operation;
-
-struct oss_operation {
-  using endpoint_type = oss::endpoint;
-  using service_error_type = oss::service_error;
-};
-
-template <>
-struct client_operation<oss::process_object> : oss_operation {
-  using value_type = oss::process_result;
-  static constexpr bool creates_task = false;
-  [[nodiscard]] static result<value_type> parse(const http::response& r) {
-    return oss::parse_process_result(r.body, r.header("x-oss-request-id").value_or(""));
-  }
-};
-
-template <>
-struct client_operation<oss::async_process_object> : oss_operation {
-  using value_type = oss::async_process_result;
-  static constexpr bool creates_task = true;
-  [[nodiscard]] static result<value_type> parse(const http::response& r) {
-    return oss::parse_async_process_result(r.body, r.header("x-oss-request-id").value_or(""));
-  }
-};
-
-struct cos_upload_operation {
-  using endpoint_type = cos::endpoint;
-  using value_type = cos::upload_result;
-  using service_error_type = cos::service_error;
-  static constexpr bool creates_task = false;
-  [[nodiscard]] static result<value_type> parse(const http::response& r) {
-    return cos::parse_upload_result(r.body);
-  }
-};
-template <>
-struct client_operation<cos::ci_put_object> : cos_upload_operation {};
-template <>
-struct client_operation<cos::ci_image_process> : cos_upload_operation {};
-
-/// The service's error from a response with an error status. A body that is not the vendor's
-/// error document (a proxy's HTML page, nothing at all) gives an error with an empty code: the
-/// status still tells what happened.
-[[nodiscard]] inline oss::service_error service_error_of(const http::response& r,
-                                                         const oss::service_error*) {
-  auto parsed = !r.body.empty()
-                    ? oss::parse_error(r.body, r.status)
-                    : oss::parse_error_header(r.header("x-oss-err").value_or(""), r.status);
-  if (parsed) return std::move(*parsed);
-  oss::service_error e;
-  e.status = r.status;
-  e.request_id = std::string(r.header("x-oss-request-id").value_or(""));
-  return e;
-}
-[[nodiscard]] inline cos::service_error service_error_of(const http::response& r,
-                                                         const cos::service_error*) {
-  if (auto parsed = cos::parse_error(r.body)) return std::move(*parsed);
-  cos::service_error e;
-  e.request_id = std::string(http::request_id(r).value_or(""));
-  return e;
-}
-
-/// The service's clock when it rejected the signing time, or nullopt when the error is not
-/// about the signing time. OSS: 403 RequestTimeTooSkewed, or 400 InvalidArgument "Invalid
-/// signing date in Authorization header." (V4); COS: RequestTimeTooSkewed, or AccessDenied
-/// "Request has expired". The time comes from the Date header, else OSS's <ServerTime>.
-[[nodiscard]] inline std::optional<std::chrono::sys_seconds> server_time_if_skewed(
-    const http::response& r, const oss::service_error& e) {
-  const bool skewed =
-      e.code == "RequestTimeTooSkewed" ||
-      (e.code == "InvalidArgument" && e.message == "Invalid signing date in Authorization header.");
-  if (!skewed) return std::nullopt;
-  if (auto date = r.header("Date"))
-    if (auto t = parse_rfc1123(*date)) return *t;
-  if (auto t = parse_iso8601_extended(e.server_time)) return *t;
-  return std::nullopt;
-}
-[[nodiscard]] inline std::optional<std::chrono::sys_seconds> server_time_if_skewed(
-    const http::response& r, const cos::service_error& e) {
-  const bool skewed =
-      e.code == "RequestTimeTooSkewed" ||
-      (e.code == "AccessDenied" && e.message.find("Request has expired") != std::string::npos);
-  if (!skewed) return std::nullopt;
-  if (auto date = r.header("Date"))
-    if (auto t = parse_rfc1123(*date)) return *t;
-  return std::nullopt;
-}
-
 /// splitmix64: enough randomness for jitter, without <random>'s compile cost.
 class jitter_source {
  public:
@@ -286,10 +200,10 @@ class client {
 
  public:
   template <class Op>
-  using outcome_for = outcome<typename detail::client_operation<Op>::value_type,
-                              typename detail::client_operation<Op>::service_error_type>;
+  using outcome_for = outcome<typename operation_traits<Op>::value_type,
+                              typename operation_traits<Op>::service_error_type>;
   template <class Op>
-  using endpoint_for = typename detail::client_operation<Op>::endpoint_type;
+  using endpoint_for = typename operation_traits<Op>::endpoint_type;
   template <class Op>
   using completion_for = std::function<void(outcome_for<Op>)>;
 
@@ -460,9 +374,11 @@ class client {
   /// What one attempt's response or failure means: a final outcome, or another attempt after
   /// a delay. Shared by the synchronous and asynchronous forms.
   template <class Op>
-  [[nodiscard]] settlement<Op> settle(result<http::response> response, int attempt,
-                                      bool rewindable) {
-    using traits = detail::client_operation<Op>;
+  [[nodiscard]] settlement<Op> settle(result<http::response> response, int attempt, bool rewindable) {
+    static_assert(operation_with_traits<Op>,
+                  "objproc::client: the operation's vendor must specialize "
+                  "objproc::operation_traits (see objproc/operation_traits.hpp)");
+    using traits = operation_traits<Op>;
     using service_error = typename traits::service_error_type;
     settlement<Op> s;
     failure_kind kind = failure_kind::none;
@@ -475,20 +391,20 @@ class client {
       s.done = value ? outcome_for<Op>::success(std::move(*value))
                      : outcome_for<Op>::failed(value.error());
       s.done.record(attempt, response->status,
-                    std::string(http::request_id(*response).value_or("")));
+                    std::string(traits::request_id(*response).value_or("")));
       return s;  // a malformed success body is not retried: the service did act
     } else {
-      service_error e = detail::service_error_of(*response, static_cast<service_error*>(nullptr));
+      service_error e = traits::parse_service_error(*response);
       kind = classify_status(response->status);
-      if (auto server_time = detail::server_time_if_skewed(*response, e)) {
-        clock_offset_ =
-            *server_time - std::chrono::time_point_cast<std::chrono::seconds>(clock_.now());
+      if (auto server_time = traits::server_time_if_skewed(*response, e)) {
+        clock_offset_ = *server_time - std::chrono::time_point_cast<std::chrono::seconds>(
+                                           clock_.now());
         kind = failure_kind::clock_skew;
       }
       if (auto value = response->header("Retry-After")) retry_after = parse_retry_after(*value);
       s.done = outcome_for<Op>::rejected(std::move(e));
       s.done.record(attempt, response->status,
-                    std::string(http::request_id(*response).value_or("")));
+                    std::string(traits::request_id(*response).value_or("")));
     }
     if (should_retry(options_.retry, kind, attempt, traits::creates_task, rewindable)) {
       s.retry = true;

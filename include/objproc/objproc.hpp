@@ -11,13 +11,19 @@
 //   oss/     Alibaba Cloud OSS: the process-string grammar and checked literals (style.hpp),
 //            typed builders (image, video, audio, doc), sys/saveas and sys/notify (directives),
 //            V1 and V4 signatures (sign_v1.hpp, sign_v4.hpp), process_object /
-//            async_process_object / presign_get (operations.hpp), results (results.hpp)
+//            async_process_object / presign_get (operations.hpp), results (results.hpp), what
+//            the client needs per operation (traits.hpp: result parser, error document,
+//            request-id header, task creation, clock skew), what logs hide (credentials.hpp)
 //   cos/     Tencent Cloud COS + CI: the rule grammar and checked literals (rule.hpp), typed
 //            rule builders (image_mogr2, image_view2, watermark), Pic-Operations JSON, the
 //            COS signature (sign.hpp), ci_put_object / ci_image_process / presign_get
-//            (operations.hpp), UploadResult and error XML (results.hpp)
+//            (operations.hpp), UploadResult and error XML (results.hpp), the per-operation
+//            traits for the client (traits.hpp), what logs hide (credentials.hpp)
 //   http/    request and response descriptors, header and query fields, the wire form of a
-//            request (wire.hpp) and an incremental response reader (response_parser.hpp)
+//            request (wire.hpp), an incremental response reader (response_parser.hpp) and the
+//            vendor-neutral redaction contract of the display forms (redaction.hpp)
+//   operation_traits.hpp  what the client must know about an operation, which each vendor
+//            declares for its own (oss/traits.hpp, cos/traits.hpp); client.hpp uses only that
 // Not included here: <objproc/coro.hpp> (co_await an operation: <coroutine>, <stop_token>).
 // Adapters (separate targets, include them yourself):
 //   <objproc/adapters/openssl.hpp>   objproc::openssl::crypto   (target objproc::openssl)
@@ -50,6 +56,7 @@
 #include "objproc/cos/sign.hpp"
 #include "objproc/cos/signer.hpp"
 #include "objproc/cos/spec.hpp"
+#include "objproc/cos/traits.hpp"
 #include "objproc/cos/watermark.hpp"
 #include "objproc/credentials.hpp"
 #include "objproc/crypto/block_hash.hpp"
@@ -61,11 +68,13 @@
 #include "objproc/crypto/sha256.hpp"
 #include "objproc/fwd.hpp"
 #include "objproc/http/fields.hpp"
+#include "objproc/http/redaction.hpp"
 #include "objproc/http/request.hpp"
 #include "objproc/http/response.hpp"
 #include "objproc/http/response_parser.hpp"
 #include "objproc/http/transport.hpp"
 #include "objproc/http/wire.hpp"
+#include "objproc/operation_traits.hpp"
 #include "objproc/oss/audio.hpp"
 #include "objproc/oss/builder.hpp"
 #include "objproc/oss/credentials.hpp"
@@ -82,6 +91,7 @@
 #include "objproc/oss/signer.hpp"
 #include "objproc/oss/spec.hpp"
 #include "objproc/oss/style.hpp"
+#include "objproc/oss/traits.hpp"
 #include "objproc/oss/video.hpp"
 #include "objproc/outcome.hpp"
 #include "objproc/retry.hpp"

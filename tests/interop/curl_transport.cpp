@@ -28,6 +28,7 @@
 #include "objproc/crypto/portable.hpp"
 #include "objproc/oss/operations.hpp"
 #include "objproc/oss/results.hpp"
+#include "objproc/oss/traits.hpp"
 
 namespace http = objproc::http;
 namespace oss = objproc::oss;
@@ -162,7 +163,7 @@ TEST_CASE("curl interop: OSS process_object signed V4 and V1", "[curl][interop]"
     const auto response = transport.send(oss_process("exampledir/example.jpg", version));
     REQUIRE(response.has_value());
     CHECK(response->status == 200);
-    const auto id = http::request_id(*response);
+    const auto id = oss::request_id(*response);
     REQUIRE(id.has_value());
     const auto parsed = oss::parse_process_result(response->body, *id);
     REQUIRE(parsed.has_value());
@@ -205,7 +206,7 @@ TEST_CASE("curl interop: OSS async_process_object", "[curl][interop]") {
   REQUIRE(response.has_value());
   REQUIRE(response->status == 200);
   const auto parsed =
-      oss::parse_async_process_result(response->body, http::request_id(*response).value_or(""));
+      oss::parse_async_process_result(response->body, oss::request_id(*response).value_or(""));
   REQUIRE(parsed.has_value());
   CHECK(parsed->event_id == "181-1kZUlN60OH4fWOcOjZEnGnG****");
   CHECK(parsed->task_id == "MediaConvert-e4a737df-69e9-4fca-8d9b-17c40ea4****");

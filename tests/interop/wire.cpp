@@ -30,6 +30,7 @@
 #include "objproc/http/transport.hpp"
 #include "objproc/oss/operations.hpp"
 #include "objproc/oss/results.hpp"
+#include "objproc/oss/traits.hpp"
 
 namespace http = objproc::http;
 namespace oss = objproc::oss;
@@ -181,7 +182,7 @@ TEST_CASE("wire interop: OSS process_object, V4 and V1, over a raw socket", "[wi
     const auto response = transport.send(request);
     REQUIRE(response.has_value());
     CHECK(response->status == 200);
-    const auto id = http::request_id(*response);
+    const auto id = oss::request_id(*response);
     REQUIRE(id.has_value());
     const auto parsed = oss::parse_process_result(response->body, *id);
     REQUIRE(parsed.has_value());

@@ -3,7 +3,10 @@
 """Repository hygiene, as a ctest test (repository.hygiene):
   - every source file carries `SPDX-License-Identifier: MIT` in its first lines, LICENSE is MIT,
     and the single header opens with the licence notice (users copy that file alone);
-  - nothing refers to files outside the repository (the design and references live in docs/).
+  - nothing refers to files outside the repository (the design and references live in docs/);
+  - the vendor-neutral layers (include/objproc/core, include/objproc/http) name no vendor:
+    no vendor header prefix, signature scheme or vendor name, in code or comments (issue 13:
+    vendor knowledge lives in oss/ and cos/).
 Data files (JSON vectors, fuzz corpora) carry no comment syntax and are exempt from the first.
 """
 import pathlib
@@ -20,6 +23,9 @@ SOURCE_NAMES = {"CMakeLists.txt", "run", ".clang-format", ".gitignore"}
 SIBLING = "sha" + "red"
 OUTSIDE = re.compile(r"\.\./" + SIBLING + r"|(?<![\w/])" + SIBLING +
                      r"/(?:reference|vectors|DESIGN)|\.\./DESIGN\.md")
+# The layers every vendor builds on, and what would show one vendor's knowledge in them.
+NEUTRAL_DIRS = ("include/objproc/core/", "include/objproc/http/")
+VENDOR_WORDS = re.compile(r"x-oss-|x-cos-|x-ci-|q-sign|OSS4-|aliyun|tencent", re.IGNORECASE)
 
 
 def tracked() -> list[pathlib.Path]:
@@ -49,9 +55,13 @@ def main() -> int:
             head = "\n".join(text.splitlines()[:3])
             if SPDX not in head:
                 problems.append(f"{rel}: no '{SPDX}' line at the top")
+        neutral = rel.as_posix().startswith(NEUTRAL_DIRS)
         for number, line in enumerate(text.splitlines(), 1):
             if OUTSIDE.search(line):
                 problems.append(f"{rel}:{number}: refers outside the repository: {line.strip()[:90]}")
+            if neutral and (found := VENDOR_WORDS.search(line)):
+                problems.append(f"{rel}:{number}: vendor knowledge in a vendor-neutral layer "
+                                f"({found.group(0)!r}): {line.strip()[:90]}")
     for problem in problems:
         print(problem)
     print(f"repository hygiene: {len(problems)} problem(s)")

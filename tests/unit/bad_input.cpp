@@ -268,13 +268,13 @@ TEST_CASE("bad input: every refusal of the signing contract, through the operati
                                            .process = style("image/resize,w_1|sys/saveas,o_YQ")},
                           hangzhou(), oss_keys, when, crypto));
        },
-       errc::saveas_not_allowed},
+       oss::saveas_not_allowed},
       {"sys/notify in a synchronous request",
        [&] {
          return error_of(oss_process("bucket", "a.jpg",
                                      style("image/resize,w_1|sys/saveas,o_YQ/notify,topic_dA")));
        },
-       errc::notify_not_allowed},
+       oss::notify_not_allowed},
       {"an asynchronous-only operation in ProcessObject",
        [&] {
          return error_of(oss_process("bucket", "a.mp4",

@@ -47,7 +47,7 @@ class render_buffer {
     while (n > 0) put(digits[--n]);
   }
 
-  /// URL-safe base64, unpadded, of the parts joined (e.g. key + "?x-oss-process=" + style):
+  /// URL-safe base64, unpadded, of the parts joined (e.g. key + "?process=" + style):
   /// joined first so that the 3-byte groups run across the parts.
   constexpr void encode(std::string_view part1, std::string_view part2 = {},
                         std::string_view part3 = {}) noexcept {

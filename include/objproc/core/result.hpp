@@ -44,7 +44,7 @@ OBJPROC_NAMESPACE_BEGIN
   /* time (core/time.hpp) */                                      \
   X(invalid_date, "invalid date")                                 \
   X(year_out_of_range, "year out of range")                       \
-  /* processing styles and rules (oss/style.hpp, cos/rule.hpp) */ \
+  /* processing strings: each vendor's grammars and directives */ \
   X(empty_style, "empty style")                                   \
   X(style_too_long, "style too long")                             \
   X(unknown_service, "unknown service")                           \
@@ -69,13 +69,13 @@ OBJPROC_NAMESPACE_BEGIN
   X(too_many_rules, "too many rules")                             \
   X(sync_only_operation, "operation is synchronous only")         \
   X(async_only_operation, "operation is asynchronous only")       \
-  X(saveas_not_allowed, "sys/saveas not allowed here")            \
-  X(saveas_required, "sys/saveas required")                       \
-  X(notify_not_allowed, "sys/notify not allowed here")            \
-  X(notify_required, "sys/notify required")                       \
+  X(saving_not_allowed, "saving the result not allowed here")     \
+  X(saving_required, "the result must be saved")                  \
+  X(notification_not_allowed, "notification not allowed here")    \
+  X(notification_required, "notification required")               \
   X(invalid_bucket_name, "invalid bucket name")                   \
   X(invalid_object_key, "invalid object key")                     \
-  /* JSON (core/json.hpp, cos/pic_operations.hpp) */              \
+  /* JSON (core/json.hpp, and the documents read with it) */      \
   X(invalid_json, "invalid JSON")                                 \
   X(json_too_deep, "JSON nested too deeply")                      \
   X(duplicate_key, "duplicate key")                               \

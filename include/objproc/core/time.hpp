@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 // objproc/core/time.hpp - UTC timestamps in the forms the signers need, constexpr and heap-free.
 //
-//   format_rfc1123(t)       "Sat, 21 Nov 2026 08:00:00 GMT"   OSS V1 Date, HTTP Date
-//   format_iso8601_basic(t) "20261121T080000Z"                OSS V4 x-oss-date
-//   format_yyyymmdd(t)      "20261121"                        OSS V4 credential scope
+//   format_rfc1123(t)       "Sat, 21 Nov 2026 08:00:00 GMT"   HTTP Date, signed dates
+//   format_iso8601_basic(t) "20261121T080000Z"                signed date headers
+//   format_yyyymmdd(t)      "20261121"                        credential scopes
 //   parse_rfc1123(s), parse_iso8601_basic(s)                  server Date, clock-skew correction
 // Only years 0000..9999 fit these fixed-width forms; anything else is errc::year_out_of_range
 // rather than a wrong date in a signature.
@@ -170,7 +170,7 @@ constexpr void put_text(fixed_string<N>& out, std::size_t at, std::string_view s
   return out;
 }
 
-/// "20261121" (the date of an OSS V4 credential scope).
+/// "20261121" (the date of a credential scope).
 [[nodiscard]] constexpr result<fixed_string<8>> format_yyyymmdd(
     std::chrono::sys_seconds t) noexcept {
   const utc_time u = to_utc(t);
@@ -226,7 +226,7 @@ constexpr void put_text(fixed_string<N>& out, std::size_t at, std::string_view s
 }
 
 /// Parses "YYYY-MM-DDTHH:MM:SS" with optional ".fff" fraction (any digits, ignored) and a final
-/// 'Z' (OSS <ServerTime>, e.g. "2026-11-21T08:20:00.000Z").
+/// 'Z' (a server time in an error body, e.g. "2026-11-21T08:20:00.000Z").
 [[nodiscard]] constexpr result<std::chrono::sys_seconds> parse_iso8601_extended(
     std::string_view s) noexcept {
   constexpr std::string_view shape = "####-##-##T##:##:##";

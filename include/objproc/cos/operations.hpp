@@ -58,6 +58,7 @@ namespace detail {
   if (!location) return location.error();
   auto request = http::request::make(method, *location);
   if (!request) return request.error();
+  request->set_redaction(&redaction);
   // COS signs Host; the descriptor carries it so the transport sends exactly what was signed.
   if (auto r = request->set_header("Host", request->host()); !r) return r.error();
   request->set_resource({service_name, bucket, key, where.region()});

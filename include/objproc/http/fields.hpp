@@ -2,7 +2,7 @@
 // objproc/http/fields.hpp - header and query fields as the signers read and write them.
 //
 //   http::header_field{"Content-Type", "image/jpeg"}     a view: the caller owns the text
-//   http::query_field{"x-oss-process", std::nullopt}     a bare key: "?x-oss-process"
+//   http::query_field{"process", std::nullopt}           a bare key: "?process"
 //   http::added_header / http::added_query_field         what a signer hands back: a static name
 //                                                        and an owned, raw (unencoded) value
 //   http::detail::span_writer                            text into a caller's buffer, no heap
@@ -37,7 +37,7 @@ struct header_field {
   friend constexpr bool operator==(const header_field&, const header_field&) = default;
 };
 
-/// One query parameter, decoded. nullopt: a bare key with no '=' ("?x-oss-process").
+/// One query parameter, decoded. nullopt: a bare key with no '=' ("?process").
 struct query_field {
   std::string_view key = {};
   std::optional<std::string_view> value = {};

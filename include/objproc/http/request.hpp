@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: MIT
 // objproc/http/request.hpp - the request descriptor: what the transport sends, and what is signed.
 //
-//   auto req = http::request::make(http::method::post, {"https", "b.oss-cn-hangzhou.aliyuncs.com",
+//   auto req = http::request::make(http::method::post, {"https", "bucket.storage.example.com",
 //                                                       "/src/%E7%8C%AB%201.png"});
-//   req->add_query("x-oss-process", std::nullopt);            // "?x-oss-process"
+//   req->add_query("process", std::nullopt);                  // "?process"
 //   req->set_header("Content-Type", "application/x-www-form-urlencoded");
-//   req->set_body("x-oss-process=...");
+//   req->set_body("process=...");
+//   req->set_redaction(&vendor_rules);  // what the vendor says is secret (http/redaction.hpp)
 //   req->url();        // exactly what is sent (never redacted)
 //   req->to_string();  // HTTP/1.1 text for logs: signatures and security tokens redacted
 //   req->to_curl();    // a shell-safe curl command, redacted the same way
@@ -40,6 +41,7 @@
 #include "objproc/core/result.hpp"
 #include "objproc/core/text.hpp"
 #include "objproc/http/fields.hpp"
+#include "objproc/http/redaction.hpp"
 
 OBJPROC_NAMESPACE_BEGIN
 
@@ -375,66 +377,6 @@ constexpr char write_query_fields(span_writer& out, char separator,
   return n;
 }
 
-inline constexpr std::string_view redacted = "<redacted>";
-
-/// Query parameters whose values are secrets (signatures and security tokens).
-[[nodiscard]] constexpr bool is_secret_query_key(std::string_view key) noexcept {
-  for (const std::string_view k :
-       {std::string_view("x-oss-signature"), std::string_view("signature"),
-        std::string_view("x-oss-security-token"), std::string_view("security-token"),
-        std::string_view("q-signature"), std::string_view("x-cos-security-token"),
-        std::string_view("sign")})
-    if (iequals(key, k)) return true;
-  return false;
-}
-
-/// Headers whose whole value is a secret.
-[[nodiscard]] constexpr bool is_secret_header(std::string_view name) noexcept {
-  return iequals(name, "x-oss-security-token") || iequals(name, "x-cos-security-token");
-}
-
-/// An Authorization value with its signature replaced: the scheme, access key id and scope stay.
-///   "OSS4-HMAC-SHA256 Credential=AK/...,Signature=<hex>"  Signature value redacted
-///   "OSS AK:sig"                                          sig redacted
-///   "q-sign-algorithm=sha1&q-ak=AK&...&q-signature=<hex>" q-signature value redacted
-/// Anything else keeps only its first word (the scheme).
-[[nodiscard]] inline std::string redact_authorization(std::string_view v) {
-  std::string out;
-  if (istarts_with(v, "oss ")) {
-    const std::size_t colon = v.find(':');
-    if (colon == std::string_view::npos) return std::string(v.substr(0, 4)) + std::string(redacted);
-    return std::string(v.substr(0, colon + 1)) + std::string(redacted);
-  }
-  const auto replace_value = [&](std::string_view marker, char end) -> bool {
-    std::size_t at = v.find(marker);
-    if (at == std::string_view::npos) return false;
-    std::size_t rest = 0;
-    while (at != std::string_view::npos) {
-      const std::size_t value = at + marker.size();
-      const std::size_t stop = std::min(v.find(end, value), v.size());
-      out.append(v.substr(rest, value - rest));
-      out.append(redacted);
-      rest = stop;
-      at = v.find(marker, stop);
-    }
-    out.append(v.substr(rest));
-    return true;
-  };
-  if (replace_value("Signature=", ',')) return out;
-  if (replace_value("q-signature=", '&')) return out;
-  const std::size_t space = v.find(' ');
-  if (space == std::string_view::npos) return std::string(redacted);
-  return std::string(v.substr(0, space + 1)) + std::string(redacted);
-}
-
-/// A header value as logs may show it.
-[[nodiscard]] inline std::string redacted_header_value(std::string_view name,
-                                                       std::string_view value) {
-  if (iequals(name, "authorization")) return redact_authorization(value);
-  if (is_secret_header(name)) return std::string(redacted);
-  return std::string(value);
-}
-
 /// "'it'\''s'": one single-quoted shell word.
 inline void append_shell_quoted(std::string& out, std::string_view s) {
   out += '\'';
@@ -570,6 +512,7 @@ class request {
     request r;
     r.method_ = method_;
     r.body_ = body_;
+    r.redaction_ = redaction_;
     r.query_count_ = query_count_;
     r.fields_.reserve(fields_.size() + extra_fields);
     r.fields_ = fields_;
@@ -611,6 +554,14 @@ class request {
 
   [[nodiscard]] http::method method() const noexcept { return method_; }
   void set_method(http::method m) noexcept { method_ = m; }
+
+  // -- redaction ----------------------------------------------------------------------------
+
+  /// What the display forms (to_string, to_curl) hide: a vendor's constexpr declaration, which
+  /// must outlive the request and its copies (copies keep it; operator== ignores it). nullptr:
+  /// the conservative rule of http/redaction.hpp. Never changes what is sent.
+  void set_redaction(const redaction_rules* rules) noexcept { redaction_ = rules; }
+  [[nodiscard]] const redaction_rules* redaction() const noexcept { return redaction_; }
 
   [[nodiscard]] std::string_view scheme() const noexcept { return view(scheme_); }
   /// errc::invalid_scheme: not a lowercase RFC 3986 scheme ("https", "http").
@@ -800,7 +751,7 @@ class request {
     detail::write_query_fields(out, separator, extra);
   }
 
-  /// The request target: path and query ("/a.jpg?x-oss-process").
+  /// The request target: path and query ("/a.jpg?process").
   [[nodiscard]] std::string target() const {
     std::string out(path());
     append_query(out, false);
@@ -824,7 +775,7 @@ class request {
     for (const header_field h : headers()) {
       out += h.name;
       out += ": ";
-      out += detail::redacted_header_value(h.name, h.value);
+      out += detail::redacted_header_value(h.name, h.value, redaction_);
       out += "\r\n";
     }
     if (body_size() > 0 && !header("content-length")) {
@@ -870,7 +821,7 @@ class request {
       detail::append_shell_quoted(out, line);
     };
     for (const header_field h : headers())
-      add_h(h.name, detail::redacted_header_value(h.name, h.value));
+      add_h(h.name, detail::redacted_header_value(h.name, h.value, redaction_));
     const auto suppress = [&](std::string_view name) {
       if (header(name)) return;
       out += " -H ";
@@ -1064,7 +1015,7 @@ class request {
       append_percent_encoded(out, q.key, percent_set::component);
       if (!q.value) continue;
       out += '=';
-      if (redact && detail::is_secret_query_key(q.key))
+      if (redact && detail::is_secret_query_key(q.key, redaction_))
         out += detail::redacted;
       else
         append_percent_encoded(out, *q.value, percent_set::component);
@@ -1082,6 +1033,7 @@ class request {
   std::size_t query_count_ = 0;
   std::size_t garbage_ = 0;  // bytes of text_ no record points at any more
   body_type body_;
+  const redaction_rules* redaction_ = nullptr;  // the vendor's declaration; not compared
 };
 
 }  // namespace http

@@ -2,9 +2,10 @@
 // objproc/http/response.hpp - what a transport hands back, and a strict reader of its head.
 //
 //   http::response r;
-//   auto body_at = http::parse_response_head("HTTP/1.1 200 OK\r\nx-oss-request-id: 5C..\r\n\r\n",
-//   r); r.status;             // 200 r.header("X-OSS-Request-Id");   // case-insensitive
-//   http::request_id(r);  // x-oss-request-id, else x-cos-request-id, else x-ci-request-id
+//   auto body_at = http::parse_response_head("HTTP/1.1 200 OK\r\nx-request-id: 5C..\r\n\r\n", r);
+//   r.status;                 // 200
+//   r.header("X-Request-Id");  // case-insensitive
+//   http::first_header(r, names);  // the first of several names (a vendor's request-id headers)
 //
 // The reader takes RFC 9112 heads: a status line "HTTP/<d>[.<d>] <3 digits>[ <reason>]" (the
 // "HTTP/2 200" form curl reports is accepted), header lines "name: value" with token names,
@@ -21,6 +22,7 @@
 
 #include <cstddef>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -49,11 +51,11 @@ struct response {
   }
 };
 
-/// The service's request id: x-oss-request-id, else x-cos-request-id, else x-ci-request-id.
-[[nodiscard]] inline std::optional<std::string_view> request_id(const response& r) noexcept {
-  for (const std::string_view name :
-       {std::string_view("x-oss-request-id"), std::string_view("x-cos-request-id"),
-        std::string_view("x-ci-request-id")})
+/// The value of the first of `names` the response carries (in the order of `names`), e.g. a
+/// vendor's request-id headers (each vendor's operation traits name its own).
+[[nodiscard]] inline std::optional<std::string_view> first_header(
+    const response& r, std::span<const std::string_view> names) noexcept {
+  for (const std::string_view name : names)
     if (auto v = r.header(name)) return v;
   return std::nullopt;
 }

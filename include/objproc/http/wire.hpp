@@ -19,8 +19,8 @@
 //   "Connection: close\r\n"            only when asked (wire_options::connection_close) and the
 //                                      descriptor lists no Connection header
 //   "\r\n", then the body
-// No header is ever written twice: today the COS signers list Host and Content-Length (they
-// sign them) and the OSS signers list neither, and both come out with exactly one of each.
+// No header is ever written twice: a signer that signs Host and Content-Length lists them, one
+// that does not lists neither, and both come out with exactly one of each.
 // Nothing else is added: no User-Agent, Accept, Expect or default Content-Type (what is signed
 // is what is sent, as with the curl adapter).
 //

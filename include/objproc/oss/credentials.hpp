@@ -9,7 +9,8 @@
 // Plain views: the caller owns the strings and keeps them alive for the call. Nothing in objproc
 // stores, prints or returns access_key_secret. An empty security_token means permanent keys; a
 // set one (STS) is sent as x-oss-security-token (header) or security-token / x-oss-security-token
-// (presigned URL), see oss/sign_v1.hpp and oss/sign_v4.hpp.
+// (presigned URL), see oss/sign_v1.hpp and oss/sign_v4.hpp. oss::redaction says which of these
+// the display forms of a request (to_string, to_curl) hide: every OSS request carries it.
 #ifndef OBJPROC_OSS_CREDENTIALS_HPP
 #define OBJPROC_OSS_CREDENTIALS_HPP
 
@@ -20,6 +21,7 @@
 #include "objproc/config.hpp"
 #include "objproc/core/result.hpp"
 #include "objproc/http/fields.hpp"
+#include "objproc/http/redaction.hpp"
 #include "objproc/oss/names.hpp"
 
 OBJPROC_NAMESPACE_BEGIN
@@ -40,6 +42,24 @@ struct signing_input {
   std::span<const http::query_field> query = {};  // decoded keys and values; nullopt: bare key
   std::span<const http::header_field> headers = {};  // every header the transport sends
 };
+
+namespace detail {
+inline constexpr std::string_view redacted_headers[] = {"x-oss-security-token"};
+// V4 presigned (x-oss-*) and V1 presigned (Signature, security-token) URLs.
+inline constexpr std::string_view redacted_query_keys[] = {
+    "x-oss-signature", "x-oss-security-token", "Signature", "security-token"};
+// "OSS <id>:<signature>" (V1), then "OSS4-HMAC-SHA256 Credential=<id>/<scope>,...,Signature=<hex>"
+// (V4): the key id and the scope stay readable.
+inline constexpr http::signature_marker authorization_signatures[] = {
+    {"OSS ", ":", '\0'},
+    {"", "Signature=", ','},
+};
+}  // namespace detail
+
+/// What an OSS request holds that logs must not show (http/redaction.hpp): the security token,
+/// the signatures of presigned URLs, the signature in Authorization.
+inline constexpr http::redaction_rules redaction = {
+    detail::redacted_headers, detail::redacted_query_keys, detail::authorization_signatures};
 
 namespace detail {
 

@@ -91,6 +91,7 @@ struct process_options {
   auto request = http::request::make(method, *location);
   if (!request) return request.error();
   request->set_resource({service_name, bucket, key, where.region()});
+  request->set_redaction(&redaction);
   return request;
 }
 

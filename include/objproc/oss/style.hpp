@@ -58,6 +58,14 @@ enum class carrier : std::uint8_t {
   async_process,  // POST ?x-oss-async-process (AsyncProcessObject)
 };
 
+/// The OSS names of the codes check_carrier returns for the directives (core names the idea,
+/// the directive is OSS's): sys/saveas where the carrier cannot save or must, sys/notify where
+/// it cannot notify or must.
+inline constexpr errc saveas_not_allowed = errc::saving_not_allowed;
+inline constexpr errc saveas_required = errc::saving_required;
+inline constexpr errc notify_not_allowed = errc::notification_not_allowed;
+inline constexpr errc notify_required = errc::notification_required;
+
 namespace detail {
 
 // Where parsed canonical text goes. With no buffer it only counts (the checked literals).
@@ -252,7 +260,7 @@ template <std::size_t N>
       if (bits == in_async_process)
         return error{errc::async_only_operation, 0, "needs async_process_object"};
       if (op.needs_saveas)
-        return error{errc::saveas_required, 0,
+        return error{saveas_required, 0,
                      "saves a new object: needs process_object with sys/saveas"};
       return error{errc::misplaced_operation, 0, "not available in a GET URL"};
     case carrier::sync_process:
@@ -665,17 +673,17 @@ constexpr result<style_summary> parse_process(std::string_view in, style_writer&
   // Carrier rules that need the whole string (style-spec §1.1 b-e).
   const std::size_t sys_at = bar == std::string_view::npos ? in.size() : bar + 1;
   if (ctx.where == carrier::get_url && summary.has_save_as)
-    return error{errc::saveas_not_allowed, sys_at, "saving needs process_object (POST)"};
+    return error{saveas_not_allowed, sys_at, "sys/saveas needs process_object (POST)"};
   if ((ctx.where == carrier::get_url || ctx.where == carrier::sync_process) && summary.has_notify)
-    return error{errc::notify_not_allowed, sys_at, "notification is only for async processing"};
+    return error{notify_not_allowed, sys_at, "sys/notify is only for async processing"};
   if (ctx.where == carrier::sync_process || ctx.where == carrier::async_process) {
     if (needs.needs_saveas_at != error::no_offset && !summary.has_save_as)
-      return error{errc::saveas_required, needs.needs_saveas_at,
+      return error{saveas_required, needs.needs_saveas_at,
                    "the result must be saved: add sys/saveas"};
   }
   if (ctx.where == carrier::async_process && needs.needs_notify_at != error::no_offset &&
       !summary.has_notify)
-    return error{errc::notify_required, needs.needs_notify_at,
+    return error{notify_required, needs.needs_notify_at,
                  "the result comes only by sys/notify"};
   if (out.overflowed())
     return error{errc::style_too_long, out.capacity, "longer than OBJPROC_OSS_STYLE_CAPACITY"};

@@ -83,6 +83,35 @@ TEST_CASE("operations.json and signing.json: ci_image_process", "[cos][operation
         "q-url-param-list=image_process&q-signature=150940accd12fd2a73f9475466303b9f4b96cf2a");
 }
 
+TEST_CASE("COS requests carry COS's redaction declaration", "[cos][operations][redaction]") {
+  ci::credentials sts = seed_keys;
+  sts.session_token = "cos-session-token-value";
+  const auto put = ci::ci_put_object{
+      .bucket = "examplebucket-1250000000", .key = "a.jpg", .operations = seed_operations()}
+                       .prepare(guangzhou());
+  const auto process = ci::ci_image_process{
+      .bucket = "examplebucket-1250000000", .key = "a.jpg", .operations = seed_operations()}
+                           .prepare(guangzhou());
+  for (const auto* prepared : {&put, &process}) {
+    REQUIRE(prepared->has_value());
+    CHECK((*prepared)->request.redaction() == &ci::redaction);
+    const auto signed_request =
+        ci::sign(**prepared, sts, seed_time, seconds{3600}, objproc::crypto::portable{});
+    REQUIRE(signed_request.has_value());
+    CHECK(signed_request->redaction() == &ci::redaction);
+    const std::string auth(signed_request->header("Authorization").value());
+    const std::string signature = auth.substr(auth.find("q-signature=") + 12);
+    REQUIRE(signature.size() == 40);
+    for (const std::string& out : {signed_request->to_string(), signed_request->to_curl()}) {
+      INFO(out);
+      CHECK(out.find(signature) == std::string::npos);
+      CHECK(out.find("cos-session-token-value") == std::string::npos);
+      CHECK(out.find("q-ak=AKIDExampleSecretId") != std::string::npos);
+      CHECK(out.find("q-signature=<redacted>") != std::string::npos);
+    }
+  }
+}
+
 TEST_CASE("signing.json: cos-presign-get-rule", "[cos][operations]") {
   const auto url =
       ci::presign(ci::presign_get{.bucket = "examplebucket-1250000000",

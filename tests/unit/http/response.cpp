@@ -14,6 +14,9 @@ namespace {
 namespace http = objproc::http;
 using objproc::errc;
 
+// Request-id headers as a vendor's traits list them (first_header knows no vendor).
+constexpr std::string_view id_headers[] = {"x-oss-request-id", "x-cos-request-id"};
+
 }  // namespace
 
 TEST_CASE("parse_status_line", "[http][response]") {
@@ -74,7 +77,8 @@ TEST_CASE("parse_response_head: valid heads", "[http][response]") {
   CHECK(r.headers[0].name == "Server");
   CHECK(r.header("content-type") == std::optional<std::string_view>("application/json"));
   CHECK_FALSE(r.header("x-cos-request-id").has_value());
-  CHECK(http::request_id(r) == std::optional<std::string_view>("5C3D9175B6FC201293AD4890"));
+  CHECK(http::first_header(r, id_headers) ==
+        std::optional<std::string_view>("5C3D9175B6FC201293AD4890"));
   r.body = text.substr(*n);
   CHECK(r.body == "{}");
 
@@ -86,13 +90,22 @@ TEST_CASE("parse_response_head: valid heads", "[http][response]") {
       "\n");
   REQUIRE(cos.has_value());
   CHECK(cos->status == 400);
-  CHECK(http::request_id(*cos) == std::optional<std::string_view>("NjA1Y2Y="));
+  CHECK(http::first_header(*cos, id_headers) == std::optional<std::string_view>("NjA1Y2Y="));
   CHECK(cos->body.empty());
 
   const auto none = http::parse_response_head("HTTP/1.1 204 No Content\r\n\r\n");
   REQUIRE(none.has_value());
   CHECK(none->headers.empty());
-  CHECK_FALSE(http::request_id(*none).has_value());
+  CHECK_FALSE(http::first_header(*none, id_headers).has_value());
+}
+
+TEST_CASE("first_header: the first of the names, in the order of the names", "[http][response]") {
+  const http::response r{200, {{"X-CI-Request-Id", "ci"}, {"x-cos-request-id", "cos"}}, ""};
+  constexpr std::string_view cos_first[] = {"x-cos-request-id", "x-ci-request-id"};
+  constexpr std::string_view ci_first[] = {"x-ci-request-id", "x-cos-request-id"};
+  CHECK(http::first_header(r, cos_first) == std::optional<std::string_view>("cos"));
+  CHECK(http::first_header(r, ci_first) == std::optional<std::string_view>("ci"));
+  CHECK_FALSE(http::first_header(r, {}).has_value());
 }
 
 TEST_CASE("parse_response_head: malformed heads refused with offsets", "[http][response]") {

@@ -151,7 +151,7 @@ TEST_CASE("audio carrier rules", "[oss][audio]") {
     CHECK(oss::check_carrier(async_only, carrier::get_url).error().code ==
           errc::async_only_operation);
     CHECK(oss::check_carrier(async_only, carrier::async_process).error().code ==
-          errc::saveas_required);
+          oss::saveas_required);
     const auto saved = async_only | oss::save_as{.key = "out.aac"} | oss::notify{.topic = "t"};
     CHECK(oss::check_carrier(saved, carrier::async_process).has_value());
   }

@@ -164,7 +164,7 @@ TEST_CASE("doc carrier rules", "[oss][doc]") {
   CHECK(oss::check_carrier(convert, carrier::sync_process).error().code ==
         errc::async_only_operation);
   CHECK(oss::check_carrier(convert, carrier::get_url).error().code == errc::async_only_operation);
-  CHECK(oss::check_carrier(convert, carrier::async_process).error().code == errc::saveas_required);
+  CHECK(oss::check_carrier(convert, carrier::async_process).error().code == oss::saveas_required);
   CHECK(oss::check_carrier(convert | oss::save_as{.key = "out.pdf"}, carrier::async_process)
             .has_value());
   for (const auto& sync : {doc::snapshot{.page = 1}.str(), preview_sample()}) {

@@ -125,7 +125,7 @@ constexpr example examples[] = {
   // image/info, image/average-hue (no parameters: fewer than three published)
   {"info", "image/info", get, ok, "AOD Query image information; SDK tests"},
   {"info", "image/info,x_1", get, errc::unexpected_value, "derived: takes no parameters"},
-  {"info", "image/info|sys/saveas,o_YQ", get, errc::saveas_not_allowed, "derived: A-saveas, never in a GET URL"},
+  {"info", "image/info|sys/saveas,o_YQ", get, oss::saveas_not_allowed, "derived: A-saveas, never in a GET URL"},
   {"average-hue", "image/average-hue", get, ok, "AOD Query the average tone; FAQ-IMG"},
   {"average-hue", "image/average-hue,1", get, errc::unexpected_value, "derived: takes no parameters"},
   {"average-hue", "image/average-hue", async, errc::sync_only_operation, "derived: SYNC"},
@@ -147,10 +147,10 @@ constexpr example examples[] = {
   {"watermark", "image/watermark,image_cGFuZGEucG5n/watermark,image_cGFuZGEyLnBuZw/watermark,image_cGFuZGEzLnBuZw/watermark,image_cGFuZGE0LnBuZw/watermark,image_cGFuZGE1LnBuZw/watermark,image_cGFuZGE2LnBuZw/watermark,image_cGFuZGE3LnBuZw", get, errc::too_many_rules, "ERR-0040-00000026"},
   // image/blindwatermark, image/deblindwatermark
   {"blindwatermark", "image/blindwatermark,content_6Zi_6YeM5LqR54mI5p2D5omA5pyJ,s_low,q_90|sys/saveas,o_YQ,b_YnVja2V0", post, ok, "BWM (older reference)"},
-  {"blindwatermark", "image/blindwatermark,content_6Zi_6YeM5LqR54mI5p2D5omA5pyJ,s_low,q_90", post, errc::saveas_required, "derived: BWM, the result is saved"},
-  {"blindwatermark", "image/blindwatermark,content_6Zi_6YeM5LqR54mI5p2D5omA5pyJ", get, errc::saveas_required, "derived: BWM, POST only"},
+  {"blindwatermark", "image/blindwatermark,content_6Zi_6YeM5LqR54mI5p2D5omA5pyJ,s_low,q_90", post, oss::saveas_required, "derived: BWM, the result is saved"},
+  {"blindwatermark", "image/blindwatermark,content_6Zi_6YeM5LqR54mI5p2D5omA5pyJ", get, oss::saveas_required, "derived: BWM, POST only"},
   {"deblindwatermark", "image/deblindwatermark,s_low,t_text|sys/notify,topic_dGVzdA", async, ok, "alibabacloud-oss-php-sdk-v2 sample/AsyncProcessObject.php"},
-  {"deblindwatermark", "image/deblindwatermark,s_low,t_text", async, errc::notify_required, "derived: ASYNC, answered by notification"},
+  {"deblindwatermark", "image/deblindwatermark,s_low,t_text", async, oss::notify_required, "derived: ASYNC, answered by notification"},
   {"deblindwatermark", "image/deblindwatermark,s_low,t_text|sys/notify,topic_dGVzdA", post, errc::async_only_operation, "derived: ASYNC"},
   // image intelligence: no parameters, GET (signed) or POST
   {"faces", "image/faces", get, ok, "FACE Face detection"},
@@ -185,7 +185,7 @@ constexpr example examples[] = {
   {"snapshot", "video/snapshot,t_3000,f_jpg,w_800,h_600,ar_32", get, errc::invalid_enum_value, "ERR-0053-00000108"},
   // video/snapshots, animation, sprite, convert (asynchronous, saved)
   {"snapshots", "video/snapshots,f_jpg,w_100,h_100,scaletype_crop,inter_10000|sys/saveas,o_YQ", async, ok, "alibabacloud-oss-php-sdk-v2 sample"},
-  {"snapshots", "video/snapshots,f_jpg,w_100,h_100,scaletype_crop,inter_10000", async, errc::saveas_required, "derived: VSNAPS, saved with sys/saveas"},
+  {"snapshots", "video/snapshots,f_jpg,w_100,h_100,scaletype_crop,inter_10000", async, oss::saveas_required, "derived: VSNAPS, saved with sys/saveas"},
   {"snapshots", "video/snapshots,f_jpg,w_20|sys/saveas,o_YQ", async, errc::value_out_of_range, "derived: VSNAPS w 32-4096"},
   {"snapshots", "video/snapshots,f_jpg,pw_0|sys/saveas,o_YQ", async, errc::value_out_of_range, "derived: VSNAPS pw (0, 200]"},
   {"animation", "video/animation,f_gif,w_100,h_100,inter_1000|sys/saveas,o_YQ", async, ok, "alibabacloud-oss-php-sdk-v2 sample; VANIM"},
@@ -217,7 +217,7 @@ constexpr example examples[] = {
   {"doc/snapshot", "doc/snapshot,page_2001", get, errc::value_out_of_range, "derived: DSNAP page <= 2000"},
   {"doc/convert", "doc/convert,target_png,source_docx|sys/saveas,b_dGVzdC1idWNrZXQ,o_ZG9jX2ltYWdlcy97aW5kZXh9LnBuZw/notify,topic_dGVzdC10b3BpYw", async, ok, "A-notify (older reference)"},
   {"doc/convert", "doc/convert,target_jpg,source_docx/snapshot,target_jpg,source_docx,page_2", get, errc::async_only_operation, "SYNC FAQ (documented, rejected: docs/vocabulary/oss.md)"},
-  {"doc/convert", "doc/convert,target_png", async, errc::saveas_required, "derived: DCONV saved"},
+  {"doc/convert", "doc/convert,target_png", async, oss::saveas_required, "derived: DCONV saved"},
   {"doc/translate", "doc/translate,language_en_US,content_5Zub5pyI5Lqu5aW9==", post, errc::invalid_base64_value, "derived: TRANS (16 characters take no padding)"},
   {"doc/translate", "doc/translate,language_en_US,content_5Zub5pyI5Lqu5aW9", post, ok, "TRANS (content shortened)"},
   {"doc/translate", "doc/translate,language_en_US,content_5ZubYQ==", post, ok, "TRANS (padded, as its example)"},

@@ -123,6 +123,44 @@ TEST_CASE("signing.json: the seed ProcessObject signed with V4 and V1", "[oss][o
   CHECK(v1->header("Authorization").value().substr(0, 20) == "OSS LTAI5tExampleAK:");
 }
 
+TEST_CASE("OSS requests carry OSS's redaction declaration", "[oss][operations][redaction]") {
+  oss::credentials sts = seed_keys;
+  sts.security_token = "CAIS-sts-token-value";
+  for (const bool async : {false, true}) {
+    const auto prepared =
+        async ? oss::async_process_object{.bucket = "examplebucket",
+                                          .key = "a.docx",
+                                          .process = style_of("doc/convert,target_png") |
+                                                     oss::save_as{.key = "out.png"} |
+                                                     oss::notify{.topic = "t"}}
+                    .prepare(hangzhou())
+              : oss::process_object{.bucket = "examplebucket",
+                                    .key = "a.jpg",
+                                    .process = style_of("image/resize,w_100") |
+                                               oss::save_as{.key = "out.jpg"}}
+                    .prepare(hangzhou());
+    REQUIRE(prepared.has_value());
+    CHECK(prepared->request.redaction() == &oss::redaction);
+    for (const auto version : {oss::signature_version::v4, oss::signature_version::v1}) {
+      const auto signed_request =
+          oss::sign(*prepared, sts, seed_time, objproc::crypto::portable{}, version);
+      REQUIRE(signed_request.has_value());
+      CHECK(signed_request->redaction() == &oss::redaction);
+      const std::string auth(signed_request->header("Authorization").value());
+      const std::string signature = version == oss::signature_version::v1
+                                        ? auth.substr(auth.find(':') + 1)
+                                        : auth.substr(auth.find("Signature=") + 10);
+      REQUIRE(signature.size() >= 28);
+      for (const std::string& out : {signed_request->to_string(), signed_request->to_curl()}) {
+        INFO(out);
+        CHECK(out.find(signature) == std::string::npos);
+        CHECK(out.find("CAIS-sts-token-value") == std::string::npos);
+        CHECK(out.find("LTAI5tExampleAK") != std::string::npos);  // the key id stays readable
+      }
+    }
+  }
+}
+
 TEST_CASE("signing.json: a presigned GET with a style (V4)", "[oss][operations]") {
   const auto url = oss::presign(
       oss::presign_get{
@@ -185,13 +223,13 @@ TEST_CASE("operations refuse what their carrier forbids", "[oss][operations]") {
             oss::presign_get{.bucket = "examplebucket", .key = "a.jpg", .process = with_saveas},
             hangzhou(), seed_keys, seed_time, objproc::crypto::portable{})
             .error()
-            .code == errc::saveas_not_allowed);
+            .code == oss::saveas_not_allowed);
   CHECK(oss::process_object{.bucket = "examplebucket",
                             .key = "a.jpg",
                             .process = style_of("image/resize,w_1|sys/notify,topic_dA")}
             .prepare(hangzhou())
             .error()
-            .code == errc::notify_not_allowed);
+            .code == oss::notify_not_allowed);
   CHECK(oss::process_object{.bucket = "examplebucket",
                             .key = "a.mov",
                             .process = style_of("video/convert,f_mp4|sys/saveas,o_YQ")}
@@ -202,7 +240,7 @@ TEST_CASE("operations refuse what their carrier forbids", "[oss][operations]") {
             .bucket = "examplebucket", .key = "a.mov", .process = style_of("video/convert,f_mp4")}
             .prepare(hangzhou())
             .error()
-            .code == errc::saveas_required);
+            .code == oss::saveas_required);
   CHECK(
       oss::process_object{.bucket = "Bad_Bucket", .key = "a.jpg", .process = style_of("image/info")}
           .prepare(hangzhou())

@@ -10,6 +10,7 @@
 #include "objproc/core/diagnostic.hpp"
 
 using objproc::errc;
+namespace oss = objproc::oss;
 using objproc::oss::carrier;
 using objproc::oss::check_carrier;
 using objproc::oss::parse_style;
@@ -91,7 +92,7 @@ TEST_CASE("style-spec §10: every invalid OSS example is refused", "[oss][style]
   require_error("image/resize,w_100/auto-orient,10", errc::invalid_enum_value, 31);
   require_error("video/convert,f_mp4|sys/saveas,o_dGVzdC5tcDQ", errc::async_only_operation, 6,
                 carrier::sync_process);
-  require_error("video/convert,f_mp4", errc::saveas_required, 6, carrier::async_process);
+  require_error("video/convert,f_mp4", oss::saveas_required, 6, carrier::async_process);
   require_error("style/" + std::string(64, 'a'), errc::invalid_style_name, 69);
   require_error("style/bad!name", errc::invalid_style_name, 9);
 }
@@ -184,22 +185,37 @@ TEST_CASE("carriers: sync, async and GET URL rules of style-spec §1.1", "[oss][
   require_error("video/sprite,f_jpg", errc::async_only_operation, 6, get);
   require_error("image/resize,w_1|sys/saveas,o_YQ", errc::sync_only_operation, 6, async);
   // (b) async media operations need sys/saveas.
-  require_error("audio/convert,f_mp3", errc::saveas_required, 6, async);
+  require_error("audio/convert,f_mp3", oss::saveas_required, 6, async);
   // (c) deblindwatermark needs sys/notify.
-  require_error("image/deblindwatermark,s_low,t_text", errc::notify_required, 6, async);
+  require_error("image/deblindwatermark,s_low,t_text", oss::notify_required, 6, async);
   // (d) notify only in async processing.
-  require_error("image/resize,w_1|sys/notify,topic_dA", errc::notify_not_allowed, 17, sync);
-  require_error("image/resize,w_1|sys/notify,topic_dA", errc::notify_not_allowed, 17, get);
+  require_error("image/resize,w_1|sys/notify,topic_dA", oss::notify_not_allowed, 17, sync);
+  require_error("image/resize,w_1|sys/notify,topic_dA", oss::notify_not_allowed, 17, get);
   // (e) saveas never in a GET URL; blindwatermark only with saveas.
-  require_error("image/resize,w_1|sys/saveas,o_YQ", errc::saveas_not_allowed, 17, get);
-  require_error("image/blindwatermark,content_SGk", errc::saveas_required, 6, get);
-  require_error("image/blindwatermark,content_SGk", errc::saveas_required, 6, sync);
+  require_error("image/resize,w_1|sys/saveas,o_YQ", oss::saveas_not_allowed, 17, get);
+  require_error("image/blindwatermark,content_SGk", oss::saveas_required, 6, get);
+  require_error("image/blindwatermark,content_SGk", oss::saveas_required, 6, sync);
   CHECK(parse_style("image/blindwatermark,content_SGk|sys/saveas,o_YQ", sync).has_value());
   // check_carrier re-checks a parsed style against a carrier.
   const auto s = parse_style("video/convert,f_mp4|sys/saveas,o_YS5tcDQ").value();
   CHECK(check_carrier(s, async).has_value());
   CHECK(check_carrier(s, sync).error().code == errc::async_only_operation);
   CHECK(check_carrier(s, get).error().code == errc::async_only_operation);
+}
+
+TEST_CASE("the directive codes: neutral in core, OSS's names and syntax in oss/", "[oss][style]") {
+  STATIC_REQUIRE(oss::saveas_not_allowed == errc::saving_not_allowed);
+  STATIC_REQUIRE(oss::saveas_required == errc::saving_required);
+  STATIC_REQUIRE(oss::notify_not_allowed == errc::notification_not_allowed);
+  STATIC_REQUIRE(oss::notify_required == errc::notification_required);
+  const auto saved = parse_style("image/resize,w_1|sys/saveas,o_YQ").value();
+  const auto e = check_carrier(saved, carrier::get_url).error();
+  CHECK(objproc::name(e.code) == "saving_not_allowed");  // what the CLI's JSON reports
+  CHECK(objproc::to_string(e) ==
+        "saving the result not allowed here at offset 17: sys/saveas needs process_object (POST)");
+  const auto notified = parse_style("image/resize,w_1|sys/notify,topic_dA").value();
+  CHECK(objproc::to_string(check_carrier(notified, carrier::sync_process).error()) ==
+        "notification not allowed here at offset 17: sys/notify is only for async processing");
 }
 
 TEST_CASE("concat inputs follow their parent", "[oss][style]") {

@@ -359,7 +359,7 @@ TEST_CASE("video carrier rules", "[oss][video]") {
   CHECK(oss::check_carrier(convert, carrier::sync_process).error().code ==
         errc::async_only_operation);
   CHECK(oss::check_carrier(convert, carrier::get_url).error().code == errc::async_only_operation);
-  CHECK(oss::check_carrier(convert, carrier::async_process).error().code == errc::saveas_required);
+  CHECK(oss::check_carrier(convert, carrier::async_process).error().code == oss::saveas_required);
   CHECK(oss::check_carrier(convert, carrier::any).has_value());
   const auto saved = convert | oss::save_as{.bucket = "test", .key = "out.mp4"};
   CHECK(saved == "video/convert,f_mp4|sys/saveas,o_b3V0Lm1wNA,b_dGVzdA"sv);
@@ -379,7 +379,7 @@ TEST_CASE("video carrier rules", "[oss][video]") {
     CHECK(oss::check_carrier(async_only, carrier::sync_process).error().code ==
           errc::async_only_operation);
     CHECK(oss::check_carrier(async_only, carrier::async_process).error().code ==
-          errc::saveas_required);
+          oss::saveas_required);
     CHECK(oss::check_carrier(async_only | oss::save_as{.key = "out/{index}.jpg"},
                              carrier::async_process)
               .has_value());

@@ -244,8 +244,8 @@ TEST_CASE("unchecked_style: the grammar without the vocabulary", "[oss][style][u
   require_unchecked_error("image/x|sys/saveas,o_YQ|sys/notify,topic_dA", errc::invalid_system_part,
                           23);
   // sys/saveas and notify exactly as strict, with their placement rules.
-  require_unchecked_error("image/x|sys/saveas,o_YQ", errc::saveas_not_allowed, 8, carrier::get_url);
-  require_unchecked_error("image/x|sys/notify,topic_dA", errc::notify_not_allowed, 8,
+  require_unchecked_error("image/x|sys/saveas,o_YQ", oss::saveas_not_allowed, 8, carrier::get_url);
+  require_unchecked_error("image/x|sys/notify,topic_dA", oss::notify_not_allowed, 8,
                           carrier::sync_process);
   require_unchecked_error("image/x|sys/saveas,o_L2Ficw", errc::invalid_object_key, 21);
   require_unchecked_error("image/x|sys/saveas,o_YQ,b_QkFE", errc::invalid_bucket_name, 26);
@@ -266,7 +266,7 @@ TEST_CASE("an unchecked style stays unchecked in every later parse", "[oss][styl
   REQUIRE_FALSE(saved.has_error());
   CHECK(saved.is_unchecked());
   CHECK(saved.view() == "image/facesx,w_1|sys/saveas,o_b3V0LmpwZw,b_dGFyZ2V0");
-  CHECK(oss::check_carrier(saved, carrier::get_url).error().code == errc::saveas_not_allowed);
+  CHECK(oss::check_carrier(saved, carrier::get_url).error().code == oss::saveas_not_allowed);
   CHECK((u | oss::notify{.topic = "t"}).is_unchecked());
   // Builders append in unchecked mode.
   const auto chained = u / oss::image::resize{.w = 100};
@@ -290,13 +290,13 @@ TEST_CASE("an unchecked style stays unchecked in every later parse", "[oss][styl
   CHECK(oss::presign(oss::presign_get{.bucket = "examplebucket", .key = "a.jpg", .process = saved},
                      hangzhou(), keys, when, objproc::crypto::portable{})
             .error()
-            .code == errc::saveas_not_allowed);
+            .code == oss::saveas_not_allowed);
   // notify only asynchronous.
   const auto notified = u | oss::notify{.topic = "t"};
   CHECK(oss::process_object{.bucket = "examplebucket", .key = "a.jpg", .process = notified}
             .prepare(hangzhou())
             .error()
-            .code == errc::notify_not_allowed);
+            .code == oss::notify_not_allowed);
   CHECK(oss::async_process_object{.bucket = "examplebucket", .key = "a.jpg", .process = notified}
             .prepare(hangzhou())
             .has_value());

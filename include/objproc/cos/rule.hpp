@@ -64,6 +64,16 @@ inline constexpr std::size_t max_pipeline_rules = 10;  // "up to 10 pipeline lev
 /// instead of parsing again. Offsets are into the canonical text. (Zero is "nothing recorded",
 /// as in oss::style_facts.)
 struct rule_facts {
+  /// For each set of carrier bits: the `refused` bits of the carriers that refuse it.
+  static constexpr std::array<std::uint8_t, 8> refusing = [] {
+    std::array<std::uint8_t, 8> bits{};
+    for (unsigned carriers = 0; carriers < bits.size(); ++carriers)
+      for (unsigned i = 0; i < 4; ++i)
+        if ((carriers & spec::carrier_mask(static_cast<rule_carrier>(i + 1))) == 0)
+          bits[carriers] = static_cast<std::uint8_t>(bits[carriers] | 1U << i);
+    return bits;
+  }();
+
   std::uint8_t count = 0;  // rules in the pipeline
   /// Bit i: something may not run in carrier i + 1 (download_url, upload, cloud_process,
   /// persistent, in rule_carrier's order).
@@ -74,16 +84,14 @@ struct rule_facts {
 
   /// Records a placement rule: what starts at `at` runs only in `carriers` (spec::carrier_bits).
   constexpr void note(std::uint8_t carriers, std::size_t at) noexcept {
-    if (carriers == spec::everywhere) return;  // most rows: nothing to record
-    for (std::size_t i = 0; i < refused_at.size(); ++i) {
-      const unsigned bit = 1U << i;
-      if ((carriers & spec::carrier_mask(static_cast<rule_carrier>(i + 1))) != 0 ||
-          (refused & bit) != 0)
-        continue;
-      refused = static_cast<std::uint8_t>(refused | bit);
-      // A value's text is at most 65535 bytes (checked_text); longer text fails the parse.
-      refused_at[i] = static_cast<std::uint16_t>(at);
-    }
+    if (carriers == spec::everywhere) return;  // most rows
+    // The carriers refusing it that refused nothing before.
+    const unsigned first = refusing[carriers & spec::everywhere] & ~unsigned{refused};
+    if (first == 0) return;
+    refused = static_cast<std::uint8_t>(refused | first);
+    for (std::size_t i = 0; i < refused_at.size(); ++i)
+      if ((first >> i & 1U) != 0)  // at most 65535 (checked_text); longer text fails the parse
+        refused_at[i] = static_cast<std::uint16_t>(at);
   }
   /// Where the first thing that may not run in `where` starts, or error::no_offset.
   [[nodiscard]] constexpr std::size_t first_refusal(rule_carrier where) const noexcept {
@@ -177,7 +185,7 @@ using objproc::detail::text_writer;
 // Base64 parameter values: decode, check what they hold, write them unpadded.
 [[nodiscard]] constexpr result<void> check_base64_value(std::string_view v, spec::value_kind kind,
                                                         text_writer& out) noexcept {
-  std::array<char, 1536> buffer{};
+  std::array<char, 1536> buffer;  // decode_base64_text writes [0, n) before anything reads it
   auto value = objproc::detail::decode_base64_text(v, buffer);
   if (!value) return value.error();
   const std::string_view text = value->text;
@@ -374,8 +382,8 @@ inline constexpr std::size_t style_rule = spec::not_found - 1;
   }
 
   std::uint64_t seen_bits = 0;
-  std::array<std::size_t, 64> key_at{};
-  std::size_t format_at = 0;  // imageMogr2's "format" key in the canonical text
+  std::array<std::size_t, 64> key_at;  // entry i is written with seen bit i, read only then
+  std::size_t format_at = 0;           // imageMogr2's "format" key in the canonical text
   // An operation with nothing to do: imageMogr2 and the mode-less imageView2 need a parameter.
   if (at >= r.size() &&
       (op_index == spec::op_image_mogr2 || (op.form == spec::op_form::view2 && same(name, r))))

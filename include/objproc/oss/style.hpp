@@ -139,7 +139,7 @@ inline constexpr std::size_t long_base64_buffer_size = 26004;
 template <std::size_t N>
 [[nodiscard]] constexpr result<void> check_base64_in(std::string_view v, const param_spec& p,
                                                      style_writer& out) noexcept {
-  std::array<char, N> decoded{};
+  std::array<char, N> decoded;  // decode_base64_text writes [0, n) before anything reads it
   auto value = objproc::detail::decode_base64_text(v, decoded);
   if (!value) return value.error();
   const auto [unpadded, text] = *value;
@@ -295,21 +295,28 @@ struct op_requirements {
   std::size_t needs_notify_at = error::no_offset;
 };
 
-// Records what check_carrier needs of operation `op_index` whose name starts at `canonical_at`.
-constexpr void note_operation(style_facts& facts, std::size_t op_index,
-                              std::size_t canonical_at) noexcept {
+// Records what the whole string's checks need of operation `op_index`: in `needs` at its input
+// offset (this parse's errors), in `facts` at its canonical offset (check_carrier).
+constexpr void note_operation(style_facts& facts, op_requirements& needs, std::size_t op_index,
+                              std::size_t input_at, std::size_t canonical_at) noexcept {
   const op_spec& op = spec::operations[op_index];
   // A value's text is at most 65535 bytes (checked_text); longer text fails the parse anyway.
   const auto at = static_cast<std::uint16_t>(canonical_at);
+  const unsigned first = ~(op.carriers | facts.refused) & 7U;  // carriers it refuses first
+  facts.refused = static_cast<std::uint8_t>(facts.refused | first);
   for (std::size_t i = 0; i < facts.refused_at.size(); ++i) {
-    const unsigned bit = 1U << i;
-    if ((op.carriers & bit) != 0 || (facts.refused & bit) != 0) continue;
-    facts.refused = static_cast<std::uint8_t>(facts.refused | bit);
+    if ((first >> i & 1U) == 0) continue;
     facts.refused_op[i] = static_cast<std::uint16_t>(op_index);
     facts.refused_at[i] = at;
   }
-  if (op.needs_saveas && facts.needs_save_as_at == style_facts::none) facts.needs_save_as_at = at;
-  if (op.needs_notify && facts.needs_notify_at == style_facts::none) facts.needs_notify_at = at;
+  if (op.needs_saveas && needs.needs_saveas_at == error::no_offset) {
+    needs.needs_saveas_at = input_at;
+    facts.needs_save_as_at = at;
+  }
+  if (op.needs_notify && needs.needs_notify_at == error::no_offset) {
+    needs.needs_notify_at = input_at;
+    facts.needs_notify_at = at;
+  }
 }
 
 // The carrier rules that need the whole string (style-spec §1.1 b-e), shared by the parser
@@ -343,7 +350,6 @@ constexpr void note_operation(style_facts& facts, std::size_t op_index,
                                                      parse_context ctx, style_writer& out,
                                                      op_requirements& needs, style_facts& facts,
                                                      bool slash_follows = false) noexcept {
-  const std::size_t canonical_at = out.size + 1;  // after the '/' written below
   const std::size_t comma = find_char(segment, ',');
   const std::string_view name = segment.substr(0, comma);
   if (name.empty()) return error{errc::empty_operation, base, "operation name missing"};
@@ -356,9 +362,10 @@ constexpr void note_operation(style_facts& facts, std::size_t op_index,
        !objproc::detail::in_word_list(op.parents, spec::operations[previous].name)))
     return error{errc::misplaced_operation, base, "must directly follow its parent operation"};
   if (auto r = check_op_carrier(op, ctx); !r) return r.error().shifted(base);
-  if (op.needs_saveas && needs.needs_saveas_at == error::no_offset) needs.needs_saveas_at = base;
-  if (op.needs_notify && needs.needs_notify_at == error::no_offset) needs.needs_notify_at = base;
-  note_operation(facts, op_index, canonical_at);
+  // After the first operation, mostly nothing new to record (this runs for every operation).
+  if (((~(op.carriers | facts.refused) & 7U) | unsigned{op.needs_saveas} |
+       unsigned{op.needs_notify}) != 0)
+    note_operation(facts, needs, op_index, base, out.size + 1);  // after the '/' written below
   out.put('/');
   out.put(name);
 

@@ -5,7 +5,7 @@
 // I/O: typed values become signed request descriptors that you send with your own HTTP client.
 // The layout, by stage of the flow (see docs/architecture.md):
 //   core/    result and errors, fixed_string, text codecs (base64, hex, percent), UTC time,
-//            caret diagnostics, JSON
+//            caret diagnostics, JSON, the checked-text template the grammars share
 //   crypto/  the crypto_provider concept and the built-in constexpr SHA-1/SHA-256/HMAC; MD5
 //            for Content-MD5 integrity headers (md5.hpp)
 //   oss/     Alibaba Cloud OSS: the process-string grammar and checked literals (style.hpp),
@@ -32,6 +32,7 @@
 
 #include "objproc/client.hpp"
 #include "objproc/config.hpp"
+#include "objproc/core/checked_text.hpp"
 #include "objproc/core/chrono.hpp"
 #include "objproc/core/diagnostic.hpp"
 #include "objproc/core/fixed_string.hpp"

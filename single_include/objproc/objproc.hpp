@@ -40,13 +40,19 @@
 //   oss/     Alibaba Cloud OSS: the process-string grammar and checked literals (style.hpp),
 //            typed builders (image, video, audio, doc), sys/saveas and sys/notify (directives),
 //            V1 and V4 signatures (sign_v1.hpp, sign_v4.hpp), process_object /
-//            async_process_object / presign_get (operations.hpp), results (results.hpp)
+//            async_process_object / presign_get (operations.hpp), results (results.hpp), what
+//            the client needs per operation (traits.hpp: result parser, error document,
+//            request-id header, task creation, clock skew), what logs hide (credentials.hpp)
 //   cos/     Tencent Cloud COS + CI: the rule grammar and checked literals (rule.hpp), typed
 //            rule builders (image_mogr2, image_view2, watermark), Pic-Operations JSON, the
 //            COS signature (sign.hpp), ci_put_object / ci_image_process / presign_get
-//            (operations.hpp), UploadResult and error XML (results.hpp)
+//            (operations.hpp), UploadResult and error XML (results.hpp), the per-operation
+//            traits for the client (traits.hpp), what logs hide (credentials.hpp)
 //   http/    request and response descriptors, header and query fields, the wire form of a
-//            request (wire.hpp) and an incremental response reader (response_parser.hpp)
+//            request (wire.hpp), an incremental response reader (response_parser.hpp) and the
+//            vendor-neutral redaction contract of the display forms (redaction.hpp)
+//   operation_traits.hpp  what the client must know about an operation, which each vendor
+//            declares for its own (oss/traits.hpp, cos/traits.hpp); client.hpp uses only that
 // Not included here: <objproc/coro.hpp> (co_await an operation: <coroutine>, <stop_token>).
 // Adapters (separate targets, include them yourself):
 //   <objproc/adapters/openssl.hpp>   objproc::openssl::crypto   (target objproc::openssl)
@@ -65,7 +71,10 @@
 // Nothing here is needed to build or sign a request (docs/architecture.md: each arrow of the flow
 // is a plain function); the client only strings them together, reads the clock and the credentials
 // provider, corrects the clock offset when the service rejects the signing time, and retries
-// as objproc/retry.hpp describes, signing every attempt afresh.
+// as objproc/retry.hpp describes, signing every attempt afresh. What it knows of an operation -
+// result type and parser, error document, request id, whether it starts a task, how a refused
+// signing time shows - comes from the operation's traits (objproc/operation_traits.hpp), which
+// its vendor declares (oss/traits.hpp, cos/traits.hpp).
 //
 // Requirements: Transport models objproc::transport (send) and/or objproc::async_transport +
 // objproc::async_timer (async_send); Crypto models objproc::crypto_provider; Credentials models
@@ -239,7 +248,7 @@ OBJPROC_NAMESPACE_BEGIN
   /* time (core/time.hpp) */                                      \
   X(invalid_date, "invalid date")                                 \
   X(year_out_of_range, "year out of range")                       \
-  /* processing styles and rules (oss/style.hpp, cos/rule.hpp) */ \
+  /* processing strings: each vendor's grammars and directives */ \
   X(empty_style, "empty style")                                   \
   X(style_too_long, "style too long")                             \
   X(unknown_service, "unknown service")                           \
@@ -264,13 +273,13 @@ OBJPROC_NAMESPACE_BEGIN
   X(too_many_rules, "too many rules")                             \
   X(sync_only_operation, "operation is synchronous only")         \
   X(async_only_operation, "operation is asynchronous only")       \
-  X(saveas_not_allowed, "sys/saveas not allowed here")            \
-  X(saveas_required, "sys/saveas required")                       \
-  X(notify_not_allowed, "sys/notify not allowed here")            \
-  X(notify_required, "sys/notify required")                       \
+  X(saving_not_allowed, "saving the result not allowed here")     \
+  X(saving_required, "the result must be saved")                  \
+  X(notification_not_allowed, "notification not allowed here")    \
+  X(notification_required, "notification required")               \
   X(invalid_bucket_name, "invalid bucket name")                   \
   X(invalid_object_key, "invalid object key")                     \
-  /* JSON (core/json.hpp, cos/pic_operations.hpp) */              \
+  /* JSON (core/json.hpp, and the documents read with it) */      \
   X(invalid_json, "invalid JSON")                                 \
   X(json_too_deep, "JSON nested too deeply")                      \
   X(duplicate_key, "duplicate key")                               \
@@ -662,9 +671,9 @@ OBJPROC_NAMESPACE_END
 // ----- begin objproc/core/time.hpp -----
 // objproc/core/time.hpp - UTC timestamps in the forms the signers need, constexpr and heap-free.
 //
-//   format_rfc1123(t)       "Sat, 21 Nov 2026 08:00:00 GMT"   OSS V1 Date, HTTP Date
-//   format_iso8601_basic(t) "20261121T080000Z"                OSS V4 x-oss-date
-//   format_yyyymmdd(t)      "20261121"                        OSS V4 credential scope
+//   format_rfc1123(t)       "Sat, 21 Nov 2026 08:00:00 GMT"   HTTP Date, signed dates
+//   format_iso8601_basic(t) "20261121T080000Z"                signed date headers
+//   format_yyyymmdd(t)      "20261121"                        credential scopes
 //   parse_rfc1123(s), parse_iso8601_basic(s)                  server Date, clock-skew correction
 // Only years 0000..9999 fit these fixed-width forms; anything else is errc::year_out_of_range
 // rather than a wrong date in a signature.
@@ -887,7 +896,7 @@ constexpr void put_text(fixed_string<N>& out, std::size_t at, std::string_view s
   return out;
 }
 
-/// "20261121" (the date of an OSS V4 credential scope).
+/// "20261121" (the date of a credential scope).
 [[nodiscard]] constexpr result<fixed_string<8>> format_yyyymmdd(
     std::chrono::sys_seconds t) noexcept {
   const utc_time u = to_utc(t);
@@ -943,7 +952,7 @@ constexpr void put_text(fixed_string<N>& out, std::size_t at, std::string_view s
 }
 
 /// Parses "YYYY-MM-DDTHH:MM:SS" with optional ".fff" fraction (any digits, ignored) and a final
-/// 'Z' (OSS <ServerTime>, e.g. "2026-11-21T08:20:00.000Z").
+/// 'Z' (a server time in an error body, e.g. "2026-11-21T08:20:00.000Z").
 [[nodiscard]] constexpr result<std::chrono::sys_seconds> parse_iso8601_extended(
     std::string_view s) noexcept {
   constexpr std::string_view shape = "####-##-##T##:##:##";
@@ -1016,73 +1025,69 @@ OBJPROC_NAMESPACE_END
 // A plain view: the caller owns the strings (a credentials provider, the environment) and keeps
 // them alive for the call. Nothing in objproc stores, prints or returns secret_key. An empty
 // session_token means permanent keys; a set one (temporary STS keys) is sent as
-// x-cos-security-token (see cos/sign.hpp).
+// x-cos-security-token (see cos/sign.hpp). cos::redaction says what the display forms of a
+// request (to_string, to_curl) hide: every COS request carries it.
 #ifndef OBJPROC_COS_CREDENTIALS_HPP
 #define OBJPROC_COS_CREDENTIALS_HPP
 
 #include <string_view>
 
 // #include "objproc/config.hpp"
-
-OBJPROC_NAMESPACE_BEGIN
-
-namespace cos {
-
-struct credentials {
-  std::string_view secret_id;      // q-ak: public, appears in the Authorization value
-  std::string_view secret_key;     // never leaves the signer
-  std::string_view session_token;  // empty: none
-};
-
-}  // namespace cos
-
-OBJPROC_NAMESPACE_END
-
-#endif  // OBJPROC_COS_CREDENTIALS_HPP
-// ----- end objproc/cos/credentials.hpp -----
-// #include "objproc/cos/endpoint.hpp"
-// ----- begin objproc/cos/endpoint.hpp -----
-// objproc/cos/endpoint.hpp - where a COS request goes: scheme, host and encoded path.
+// #include "objproc/http/redaction.hpp"
+// ----- begin objproc/http/redaction.hpp -----
+// objproc/http/redaction.hpp - what the display forms of a request (to_string, to_curl) hide.
 //
-//   auto ep = cos::endpoint::for_region("ap-guangzhou");
-//   ep->locate("examplebucket-1250000000", "dir/中文 a.jpg");
-//     // {"https", "examplebucket-1250000000.cos.ap-guangzhou.myqcloud.com",
-//     //  "/dir/%E4%B8%AD%E6%96%87%20a.jpg"}
-//   cos::endpoint::accelerate();                    // <bucket>.cos.accelerate.myqcloud.com
-//   cos::endpoint::custom_domain("img.example.com");  // a domain bound to one bucket: /<key>
-//   cos::endpoint::custom("127.0.0.1:9000");        // an emulator: path style /<bucket>/<key>
-//
-// Hosts (docs/reference/cos.md): <BucketName-APPID>.cos.<region>.myqcloud.com; accelerate
-// <bucket>.cos.accelerate.myqcloud.com; the legacy regions cn-east, cn-north, cn-south,
-// cn-southwest, cn-south-2 and sg have no "cos." label (<bucket>.<region>.myqcloud.com). The key
-// is encoded like the SDKs' EncodeKey: RFC 3986 unreserved kept, '/' kept, the rest %XX.
-#ifndef OBJPROC_COS_ENDPOINT_HPP
-#define OBJPROC_COS_ENDPOINT_HPP
+// The library knows no vendor here. Each vendor declares, once and constexpr, what is secret in
+// the requests it builds (a redaction_rules value beside its credentials), and a request carries
+// a pointer to that declaration (request::set_redaction). The display forms then hide:
+//   - the value of every header named in secret_headers (case-insensitive);
+//   - the value of every query parameter named in secret_query_keys (case-insensitive);
+//   - in Authorization, the signature: the first of `signatures` whose scheme prefix matches and
+//     whose marker occurs has every value after that marker hidden, up to its end character,
+//     so the scheme, the access key id and the scope stay readable. A value no marker matches
+//     keeps only its first word.
+// A request without a declaration (built by hand) is shown by a conservative rule, so that no
+// secret shows even when nobody said what is secret:
+//   - Authorization keeps only its first word (the scheme);
+//   - any other header, and any query parameter, whose name contains "signature", "token",
+//     "secret", "credential", "password" or "authorization", or is "sig" or "sign", is hidden.
+// The rule may hide more than a vendor's declaration would (a credential scope, a signature
+// version); it never shows less. Nothing here changes what is sent: url() and the wire form are
+// never redacted.
+#ifndef OBJPROC_HTTP_REDACTION_HPP
+#define OBJPROC_HTTP_REDACTION_HPP
 
+#include <algorithm>
 #include <cstddef>
+#include <span>
 #include <string>
 #include <string_view>
 
 // #include "objproc/config.hpp"
-// #include "objproc/core/result.hpp"
-// #include "objproc/cos/names.hpp"
-// ----- begin objproc/cos/names.hpp -----
-// objproc/cos/names.hpp - COS bucket names and object keys: the rules the Pic-Operations rules,
-// the operations and the endpoints check, in one place.
-//   check_bucket_name("examplebucket-1250000000")   BucketName-APPID: 1-50 of [a-z0-9-], not
-//                                                   starting or ending with '-', then '-' and
-//                                                   the APPID's digits; at most 63 in all
-//   check_object_key("dir/a.jpg")                   1-850 bytes of UTF-8, no control character,
-//                                                   not starting with '/' or '\\'
+// #include "objproc/http/fields.hpp"
+// ----- begin objproc/http/fields.hpp -----
+// objproc/http/fields.hpp - header and query fields as the signers read and write them.
 //
-// The BucketName rules are Tencent's bucket overview (docs/reference/cos.md §5); the APPID is
-// the last '-' segment, as the SDKs read it. The 63-character total is the DNS label limit: the
-// bucket is the first label of its host (<bucket>.cos.<region>.myqcloud.com).
-#ifndef OBJPROC_COS_NAMES_HPP
-#define OBJPROC_COS_NAMES_HPP
+//   http::header_field{"Content-Type", "image/jpeg"}     a view: the caller owns the text
+//   http::query_field{"process", std::nullopt}           a bare key: "?process"
+//   http::added_header / http::added_query_field         what a signer hands back: a static name
+//                                                        and an owned, raw (unencoded) value
+//   http::detail::span_writer                            text into a caller's buffer, no heap
+// plus the small ASCII helpers (case-insensitive compare, OWS trimming, RFC 9110 token and
+// field-value checks) every signer needs. Query keys and values here are always decoded: the
+// signers encode what they sign, and the URL builder encodes what it sends.
+#ifndef OBJPROC_HTTP_FIELDS_HPP
+#define OBJPROC_HTTP_FIELDS_HPP
 
+#include <algorithm>
+#include <array>
 #include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
 #include <string_view>
+#include <utility>
 
 // #include "objproc/config.hpp"
 // #include "objproc/core/result.hpp"
@@ -1642,143 +1647,6 @@ OBJPROC_NAMESPACE_END
 
 OBJPROC_NAMESPACE_BEGIN
 
-namespace cos {
-
-inline constexpr std::size_t max_bucket_name_size = 63;    // BucketName-APPID, one DNS label
-inline constexpr std::size_t max_bucket_custom_size = 50;  // the BucketName part
-
-/// A COS bucket in BucketName-APPID form; the offset of the offending character where one
-/// applies (the name's size when the -APPID part is missing).
-[[nodiscard]] constexpr result<void> check_bucket_name(std::string_view name) noexcept {
-  if (name.empty()) return error{errc::invalid_bucket_name, error::no_offset, "empty bucket name"};
-  if (name.size() > max_bucket_name_size)
-    return error{errc::invalid_bucket_name, max_bucket_name_size,
-                 "BucketName-APPID has at most 63 characters"};
-  std::size_t dash = std::string_view::npos;  // the last '-': it starts the APPID
-  for (std::size_t i = 0; i < name.size(); ++i) {
-    const char c = name[i];
-    if (c == '-') {
-      dash = i;
-    } else if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) {
-      return error{errc::invalid_bucket_name, i, "only lowercase letters, digits and '-'"};
-    }
-  }
-  if (dash == std::string_view::npos)
-    return error{errc::invalid_bucket_name, name.size(), "missing the -APPID suffix"};
-  if (dash == name.size() - 1)
-    return error{errc::invalid_bucket_name, name.size(), "empty APPID after the last '-'"};
-  for (std::size_t i = dash + 1; i < name.size(); ++i)
-    if (name[i] < '0' || name[i] > '9')
-      return error{errc::invalid_bucket_name, i, "the APPID after the last '-' has only digits"};
-  if (dash == 0) return error{errc::invalid_bucket_name, 0, "empty BucketName before -APPID"};
-  if (dash > max_bucket_custom_size)
-    return error{errc::invalid_bucket_name, max_bucket_custom_size,
-                 "BucketName has at most 50 characters"};
-  if (name.front() == '-') return error{errc::invalid_bucket_name, 0, "cannot start with '-'"};
-  if (name[dash - 1] == '-')
-    return error{errc::invalid_bucket_name, dash - 1, "BucketName cannot end with '-'"};
-  return {};
-}
-
-inline constexpr std::size_t max_object_key_size = 850;  // bytes of UTF-8
-
-/// A COS object key: 1-850 bytes of UTF-8, not starting with '/' or '\', no control character
-/// (Tencent COS "Object key", doc 436/13324: keys are UTF-8 of at most 850 bytes; ASCII control
-/// characters are not supported; a leading '/' would be read as part of the path).
-[[nodiscard]] constexpr result<void> check_object_key(std::string_view key) noexcept {
-  if (key.empty()) return error{errc::invalid_object_key, error::no_offset, "empty object key"};
-  if (key.size() > max_object_key_size)
-    return error{errc::invalid_object_key, max_object_key_size,
-                 "COS object keys have at most 850 bytes"};
-  if (key.front() == '/' || key.front() == '\\')
-    return error{errc::invalid_object_key, 0, "cannot start with '/' or '\\'"};
-  for (std::size_t i = 0; i < key.size(); ++i)
-    if (static_cast<unsigned char>(key[i]) < 0x20 || key[i] == 0x7f)
-      return error{errc::invalid_object_key, i, "control characters are not allowed in keys"};
-  if (auto utf8 = check_utf8(key); !utf8)
-    return error{errc::invalid_object_key, utf8.error().offset, "not valid UTF-8"};
-  return {};
-}
-
-}  // namespace cos
-
-OBJPROC_NAMESPACE_END
-
-#endif  // OBJPROC_COS_NAMES_HPP
-// ----- end objproc/cos/names.hpp -----
-// #include "objproc/http/request.hpp"
-// ----- begin objproc/http/request.hpp -----
-// objproc/http/request.hpp - the request descriptor: what the transport sends, and what is signed.
-//
-//   auto req = http::request::make(http::method::post, {"https", "b.oss-cn-hangzhou.aliyuncs.com",
-//                                                       "/src/%E7%8C%AB%201.png"});
-//   req->add_query("x-oss-process", std::nullopt);            // "?x-oss-process"
-//   req->set_header("Content-Type", "application/x-www-form-urlencoded");
-//   req->set_body("x-oss-process=...");
-//   req->url();        // exactly what is sent (never redacted)
-//   req->to_string();  // HTTP/1.1 text for logs: signatures and security tokens redacted
-//   req->to_curl();    // a shell-safe curl command, redacted the same way
-//
-// The path is stored encoded (the endpoints encode object keys with percent_set::path); query
-// keys and values are stored raw and encoded once, by url(), with percent_set::component. Every
-// mutator validates: a header name is an RFC 9110 token, no header value or host holds CR, LF or
-// NUL, so a descriptor can never smuggle a second header line or request into the wire.
-//
-// On the wire (http/wire.hpp: write_wire, for transports that own a socket) a descriptor goes
-// out unredacted, its headers in order, plus only what HTTP/1.1 needs and the descriptor does
-// not list: Host (from host()) before them, Content-Length (from the body's size, for a body or
-// a POST / PUT) after them; Connection: close only when asked. Never a header twice.
-#ifndef OBJPROC_HTTP_REQUEST_HPP
-#define OBJPROC_HTTP_REQUEST_HPP
-
-#include <algorithm>
-#include <array>
-#include <cstddef>
-#include <cstdint>
-#include <iterator>
-#include <optional>
-#include <span>
-#include <string>
-#include <string_view>
-#include <type_traits>
-#include <utility>
-#include <variant>
-#include <vector>
-
-// #include "objproc/config.hpp"
-// #include "objproc/core/result.hpp"
-// #include "objproc/core/text.hpp"
-// #include "objproc/http/fields.hpp"
-// ----- begin objproc/http/fields.hpp -----
-// objproc/http/fields.hpp - header and query fields as the signers read and write them.
-//
-//   http::header_field{"Content-Type", "image/jpeg"}     a view: the caller owns the text
-//   http::query_field{"x-oss-process", std::nullopt}     a bare key: "?x-oss-process"
-//   http::added_header / http::added_query_field         what a signer hands back: a static name
-//                                                        and an owned, raw (unencoded) value
-//   http::detail::span_writer                            text into a caller's buffer, no heap
-// plus the small ASCII helpers (case-insensitive compare, OWS trimming, RFC 9110 token and
-// field-value checks) every signer needs. Query keys and values here are always decoded: the
-// signers encode what they sign, and the URL builder encodes what it sends.
-#ifndef OBJPROC_HTTP_FIELDS_HPP
-#define OBJPROC_HTTP_FIELDS_HPP
-
-#include <algorithm>
-#include <array>
-#include <cstddef>
-#include <cstdint>
-#include <optional>
-#include <span>
-#include <string>
-#include <string_view>
-#include <utility>
-
-// #include "objproc/config.hpp"
-// #include "objproc/core/result.hpp"
-// #include "objproc/core/text.hpp"
-
-OBJPROC_NAMESPACE_BEGIN
-
 namespace http {
 
 /// One request header: a view of the caller's text.
@@ -1788,7 +1656,7 @@ struct header_field {
   friend constexpr bool operator==(const header_field&, const header_field&) = default;
 };
 
-/// One query parameter, decoded. nullopt: a bare key with no '=' ("?x-oss-process").
+/// One query parameter, decoded. nullopt: a bare key with no '=' ("?process").
 struct query_field {
   std::string_view key = {};
   std::optional<std::string_view> value = {};
@@ -2095,6 +1963,309 @@ OBJPROC_NAMESPACE_END
 
 #endif  // OBJPROC_HTTP_FIELDS_HPP
 // ----- end objproc/http/fields.hpp -----
+
+OBJPROC_NAMESPACE_BEGIN
+
+namespace http {
+
+/// Where a signature sits in an Authorization value: after `marker`, up to `ends_at` ('\0':
+/// the end of the value), in values starting with `scheme` (case-insensitive; empty: any).
+struct signature_marker {
+  std::string_view scheme = {};
+  std::string_view marker = {};
+  char ends_at = '\0';
+};
+
+/// A vendor's declaration of what its requests hold that logs must not show.
+struct redaction_rules {
+  std::span<const std::string_view> secret_headers = {};
+  std::span<const std::string_view> secret_query_keys = {};
+  std::span<const signature_marker> signatures = {};  // tried in order
+};
+
+namespace detail {
+
+inline constexpr std::string_view redacted = "<redacted>";
+
+/// Whether `text` contains `part` (`part` lowercase), ASCII case-insensitively.
+[[nodiscard]] constexpr bool icontains(std::string_view text, std::string_view part) noexcept {
+  if (part.size() > text.size()) return false;
+  for (std::size_t at = 0; at + part.size() <= text.size(); ++at)
+    if (iequals(text.substr(at, part.size()), part)) return true;
+  return false;
+}
+
+/// The rule for a request without a declaration: names that suggest a secret.
+[[nodiscard]] constexpr bool name_suggests_secret(std::string_view name) noexcept {
+  if (iequals(name, "sig") || iequals(name, "sign")) return true;
+  for (const std::string_view part :
+       {std::string_view("signature"), std::string_view("token"), std::string_view("secret"),
+        std::string_view("credential"), std::string_view("password"),
+        std::string_view("authorization")})
+    if (icontains(name, part)) return true;
+  return false;
+}
+
+[[nodiscard]] constexpr bool listed(std::span<const std::string_view> names,
+                                    std::string_view name) noexcept {
+  for (const std::string_view n : names)
+    if (iequals(n, name)) return true;
+  return false;
+}
+
+/// Whether a query parameter's value is hidden under `rules` (nullptr: no declaration).
+[[nodiscard]] constexpr bool is_secret_query_key(std::string_view key,
+                                                 const redaction_rules* rules) noexcept {
+  return rules != nullptr ? listed(rules->secret_query_keys, key) : name_suggests_secret(key);
+}
+
+/// Whether a header's whole value is hidden under `rules` (Authorization aside).
+[[nodiscard]] constexpr bool is_secret_header(std::string_view name,
+                                              const redaction_rules* rules) noexcept {
+  return rules != nullptr ? listed(rules->secret_headers, name) : name_suggests_secret(name);
+}
+
+/// The first word of an Authorization value and "<redacted>" (or "<redacted>" alone).
+[[nodiscard]] inline std::string scheme_only(std::string_view v) {
+  const std::size_t space = v.find(' ');
+  if (space == std::string_view::npos) return std::string(redacted);
+  std::string out(v.substr(0, space + 1));
+  out += redacted;
+  return out;
+}
+
+/// An Authorization value as logs may show it under `rules` (see the top of this file).
+[[nodiscard]] inline std::string redact_authorization(std::string_view v,
+                                                      const redaction_rules* rules) {
+  if (rules == nullptr) return scheme_only(v);
+  for (const signature_marker& m : rules->signatures) {
+    if (m.marker.empty() || !istarts_with(v, m.scheme)) continue;
+    std::size_t at = v.find(m.marker);
+    if (at == std::string_view::npos) continue;
+    std::string out;
+    std::size_t rest = 0;
+    while (at != std::string_view::npos) {
+      const std::size_t value = at + m.marker.size();
+      const std::size_t stop =
+          m.ends_at == '\0' ? v.size() : std::min(v.find(m.ends_at, value), v.size());
+      out.append(v.substr(rest, value - rest));
+      out.append(redacted);
+      rest = stop;
+      at = stop < v.size() ? v.find(m.marker, stop) : std::string_view::npos;
+    }
+    out.append(v.substr(rest));
+    return out;
+  }
+  return scheme_only(v);
+}
+
+/// A header value as logs may show it under `rules`.
+[[nodiscard]] inline std::string redacted_header_value(std::string_view name,
+                                                       std::string_view value,
+                                                       const redaction_rules* rules) {
+  if (iequals(name, "authorization")) return redact_authorization(value, rules);
+  if (is_secret_header(name, rules)) return std::string(redacted);
+  return std::string(value);
+}
+
+}  // namespace detail
+
+}  // namespace http
+
+OBJPROC_NAMESPACE_END
+
+#endif  // OBJPROC_HTTP_REDACTION_HPP
+// ----- end objproc/http/redaction.hpp -----
+
+OBJPROC_NAMESPACE_BEGIN
+
+namespace cos {
+
+struct credentials {
+  std::string_view secret_id;      // q-ak: public, appears in the Authorization value
+  std::string_view secret_key;     // never leaves the signer
+  std::string_view session_token;  // empty: none
+};
+
+namespace detail {
+inline constexpr std::string_view redacted_headers[] = {"x-cos-security-token"};
+// Presigned URLs: the signature and the token; "sign" is the one-word form some CI links use.
+inline constexpr std::string_view redacted_query_keys[] = {"q-signature", "x-cos-security-token",
+                                                           "sign"};
+// "q-sign-algorithm=sha1&q-ak=<id>&...&q-signature=<hex>": the key id and times stay readable.
+inline constexpr http::signature_marker authorization_signatures[] = {{"", "q-signature=", '&'}};
+}  // namespace detail
+
+/// What a COS request holds that logs must not show (http/redaction.hpp): the session token, the
+/// signature of a presigned URL, the signature in Authorization.
+inline constexpr http::redaction_rules redaction = {
+    detail::redacted_headers, detail::redacted_query_keys, detail::authorization_signatures};
+
+}  // namespace cos
+
+OBJPROC_NAMESPACE_END
+
+#endif  // OBJPROC_COS_CREDENTIALS_HPP
+// ----- end objproc/cos/credentials.hpp -----
+// #include "objproc/cos/endpoint.hpp"
+// ----- begin objproc/cos/endpoint.hpp -----
+// objproc/cos/endpoint.hpp - where a COS request goes: scheme, host and encoded path.
+//
+//   auto ep = cos::endpoint::for_region("ap-guangzhou");
+//   ep->locate("examplebucket-1250000000", "dir/中文 a.jpg");
+//     // {"https", "examplebucket-1250000000.cos.ap-guangzhou.myqcloud.com",
+//     //  "/dir/%E4%B8%AD%E6%96%87%20a.jpg"}
+//   cos::endpoint::accelerate();                    // <bucket>.cos.accelerate.myqcloud.com
+//   cos::endpoint::custom_domain("img.example.com");  // a domain bound to one bucket: /<key>
+//   cos::endpoint::custom("127.0.0.1:9000");        // an emulator: path style /<bucket>/<key>
+//
+// Hosts (docs/reference/cos.md): <BucketName-APPID>.cos.<region>.myqcloud.com; accelerate
+// <bucket>.cos.accelerate.myqcloud.com; the legacy regions cn-east, cn-north, cn-south,
+// cn-southwest, cn-south-2 and sg have no "cos." label (<bucket>.<region>.myqcloud.com). The key
+// is encoded like the SDKs' EncodeKey: RFC 3986 unreserved kept, '/' kept, the rest %XX.
+#ifndef OBJPROC_COS_ENDPOINT_HPP
+#define OBJPROC_COS_ENDPOINT_HPP
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+// #include "objproc/config.hpp"
+// #include "objproc/core/result.hpp"
+// #include "objproc/cos/names.hpp"
+// ----- begin objproc/cos/names.hpp -----
+// objproc/cos/names.hpp - COS bucket names and object keys: the rules the Pic-Operations rules,
+// the operations and the endpoints check, in one place.
+//   check_bucket_name("examplebucket-1250000000")   BucketName-APPID: 1-50 of [a-z0-9-], not
+//                                                   starting or ending with '-', then '-' and
+//                                                   the APPID's digits; at most 63 in all
+//   check_object_key("dir/a.jpg")                   1-850 bytes of UTF-8, no control character,
+//                                                   not starting with '/' or '\\'
+//
+// The BucketName rules are Tencent's bucket overview (docs/reference/cos.md §5); the APPID is
+// the last '-' segment, as the SDKs read it. The 63-character total is the DNS label limit: the
+// bucket is the first label of its host (<bucket>.cos.<region>.myqcloud.com).
+#ifndef OBJPROC_COS_NAMES_HPP
+#define OBJPROC_COS_NAMES_HPP
+
+#include <cstddef>
+#include <string_view>
+
+// #include "objproc/config.hpp"
+// #include "objproc/core/result.hpp"
+// #include "objproc/core/text.hpp"
+
+OBJPROC_NAMESPACE_BEGIN
+
+namespace cos {
+
+inline constexpr std::size_t max_bucket_name_size = 63;    // BucketName-APPID, one DNS label
+inline constexpr std::size_t max_bucket_custom_size = 50;  // the BucketName part
+
+/// A COS bucket in BucketName-APPID form; the offset of the offending character where one
+/// applies (the name's size when the -APPID part is missing).
+[[nodiscard]] constexpr result<void> check_bucket_name(std::string_view name) noexcept {
+  if (name.empty()) return error{errc::invalid_bucket_name, error::no_offset, "empty bucket name"};
+  if (name.size() > max_bucket_name_size)
+    return error{errc::invalid_bucket_name, max_bucket_name_size,
+                 "BucketName-APPID has at most 63 characters"};
+  std::size_t dash = std::string_view::npos;  // the last '-': it starts the APPID
+  for (std::size_t i = 0; i < name.size(); ++i) {
+    const char c = name[i];
+    if (c == '-') {
+      dash = i;
+    } else if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) {
+      return error{errc::invalid_bucket_name, i, "only lowercase letters, digits and '-'"};
+    }
+  }
+  if (dash == std::string_view::npos)
+    return error{errc::invalid_bucket_name, name.size(), "missing the -APPID suffix"};
+  if (dash == name.size() - 1)
+    return error{errc::invalid_bucket_name, name.size(), "empty APPID after the last '-'"};
+  for (std::size_t i = dash + 1; i < name.size(); ++i)
+    if (name[i] < '0' || name[i] > '9')
+      return error{errc::invalid_bucket_name, i, "the APPID after the last '-' has only digits"};
+  if (dash == 0) return error{errc::invalid_bucket_name, 0, "empty BucketName before -APPID"};
+  if (dash > max_bucket_custom_size)
+    return error{errc::invalid_bucket_name, max_bucket_custom_size,
+                 "BucketName has at most 50 characters"};
+  if (name.front() == '-') return error{errc::invalid_bucket_name, 0, "cannot start with '-'"};
+  if (name[dash - 1] == '-')
+    return error{errc::invalid_bucket_name, dash - 1, "BucketName cannot end with '-'"};
+  return {};
+}
+
+inline constexpr std::size_t max_object_key_size = 850;  // bytes of UTF-8
+
+/// A COS object key: 1-850 bytes of UTF-8, not starting with '/' or '\', no control character
+/// (Tencent COS "Object key", doc 436/13324: keys are UTF-8 of at most 850 bytes; ASCII control
+/// characters are not supported; a leading '/' would be read as part of the path).
+[[nodiscard]] constexpr result<void> check_object_key(std::string_view key) noexcept {
+  if (key.empty()) return error{errc::invalid_object_key, error::no_offset, "empty object key"};
+  if (key.size() > max_object_key_size)
+    return error{errc::invalid_object_key, max_object_key_size,
+                 "COS object keys have at most 850 bytes"};
+  if (key.front() == '/' || key.front() == '\\')
+    return error{errc::invalid_object_key, 0, "cannot start with '/' or '\\'"};
+  for (std::size_t i = 0; i < key.size(); ++i)
+    if (static_cast<unsigned char>(key[i]) < 0x20 || key[i] == 0x7f)
+      return error{errc::invalid_object_key, i, "control characters are not allowed in keys"};
+  if (auto utf8 = check_utf8(key); !utf8)
+    return error{errc::invalid_object_key, utf8.error().offset, "not valid UTF-8"};
+  return {};
+}
+
+}  // namespace cos
+
+OBJPROC_NAMESPACE_END
+
+#endif  // OBJPROC_COS_NAMES_HPP
+// ----- end objproc/cos/names.hpp -----
+// #include "objproc/http/request.hpp"
+// ----- begin objproc/http/request.hpp -----
+// objproc/http/request.hpp - the request descriptor: what the transport sends, and what is signed.
+//
+//   auto req = http::request::make(http::method::post, {"https", "bucket.storage.example.com",
+//                                                       "/src/%E7%8C%AB%201.png"});
+//   req->add_query("process", std::nullopt);                  // "?process"
+//   req->set_header("Content-Type", "application/x-www-form-urlencoded");
+//   req->set_body("process=...");
+//   req->set_redaction(&vendor_rules);  // what the vendor says is secret (http/redaction.hpp)
+//   req->url();        // exactly what is sent (never redacted)
+//   req->to_string();  // HTTP/1.1 text for logs: signatures and security tokens redacted
+//   req->to_curl();    // a shell-safe curl command, redacted the same way
+//
+// The path is stored encoded (the endpoints encode object keys with percent_set::path); query
+// keys and values are stored raw and encoded once, by url(), with percent_set::component. Every
+// mutator validates: a header name is an RFC 9110 token, no header value or host holds CR, LF or
+// NUL, so a descriptor can never smuggle a second header line or request into the wire.
+//
+// On the wire (http/wire.hpp: write_wire, for transports that own a socket) a descriptor goes
+// out unredacted, its headers in order, plus only what HTTP/1.1 needs and the descriptor does
+// not list: Host (from host()) before them, Content-Length (from the body's size, for a body or
+// a POST / PUT) after them; Connection: close only when asked. Never a header twice.
+#ifndef OBJPROC_HTTP_REQUEST_HPP
+#define OBJPROC_HTTP_REQUEST_HPP
+
+#include <algorithm>
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <iterator>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+#include <variant>
+#include <vector>
+
+// #include "objproc/config.hpp"
+// #include "objproc/core/result.hpp"
+// #include "objproc/core/text.hpp"
+// #include "objproc/http/fields.hpp"
+// #include "objproc/http/redaction.hpp"
 
 OBJPROC_NAMESPACE_BEGIN
 
@@ -2430,66 +2601,6 @@ constexpr char write_query_fields(span_writer& out, char separator,
   return n;
 }
 
-inline constexpr std::string_view redacted = "<redacted>";
-
-/// Query parameters whose values are secrets (signatures and security tokens).
-[[nodiscard]] constexpr bool is_secret_query_key(std::string_view key) noexcept {
-  for (const std::string_view k :
-       {std::string_view("x-oss-signature"), std::string_view("signature"),
-        std::string_view("x-oss-security-token"), std::string_view("security-token"),
-        std::string_view("q-signature"), std::string_view("x-cos-security-token"),
-        std::string_view("sign")})
-    if (iequals(key, k)) return true;
-  return false;
-}
-
-/// Headers whose whole value is a secret.
-[[nodiscard]] constexpr bool is_secret_header(std::string_view name) noexcept {
-  return iequals(name, "x-oss-security-token") || iequals(name, "x-cos-security-token");
-}
-
-/// An Authorization value with its signature replaced: the scheme, access key id and scope stay.
-///   "OSS4-HMAC-SHA256 Credential=AK/...,Signature=<hex>"  Signature value redacted
-///   "OSS AK:sig"                                          sig redacted
-///   "q-sign-algorithm=sha1&q-ak=AK&...&q-signature=<hex>" q-signature value redacted
-/// Anything else keeps only its first word (the scheme).
-[[nodiscard]] inline std::string redact_authorization(std::string_view v) {
-  std::string out;
-  if (istarts_with(v, "oss ")) {
-    const std::size_t colon = v.find(':');
-    if (colon == std::string_view::npos) return std::string(v.substr(0, 4)) + std::string(redacted);
-    return std::string(v.substr(0, colon + 1)) + std::string(redacted);
-  }
-  const auto replace_value = [&](std::string_view marker, char end) -> bool {
-    std::size_t at = v.find(marker);
-    if (at == std::string_view::npos) return false;
-    std::size_t rest = 0;
-    while (at != std::string_view::npos) {
-      const std::size_t value = at + marker.size();
-      const std::size_t stop = std::min(v.find(end, value), v.size());
-      out.append(v.substr(rest, value - rest));
-      out.append(redacted);
-      rest = stop;
-      at = v.find(marker, stop);
-    }
-    out.append(v.substr(rest));
-    return true;
-  };
-  if (replace_value("Signature=", ',')) return out;
-  if (replace_value("q-signature=", '&')) return out;
-  const std::size_t space = v.find(' ');
-  if (space == std::string_view::npos) return std::string(redacted);
-  return std::string(v.substr(0, space + 1)) + std::string(redacted);
-}
-
-/// A header value as logs may show it.
-[[nodiscard]] inline std::string redacted_header_value(std::string_view name,
-                                                       std::string_view value) {
-  if (iequals(name, "authorization")) return redact_authorization(value);
-  if (is_secret_header(name)) return std::string(redacted);
-  return std::string(value);
-}
-
 /// "'it'\''s'": one single-quoted shell word.
 inline void append_shell_quoted(std::string& out, std::string_view s) {
   out += '\'';
@@ -2625,6 +2736,7 @@ class request {
     request r;
     r.method_ = method_;
     r.body_ = body_;
+    r.redaction_ = redaction_;
     r.query_count_ = query_count_;
     r.fields_.reserve(fields_.size() + extra_fields);
     r.fields_ = fields_;
@@ -2666,6 +2778,14 @@ class request {
 
   [[nodiscard]] http::method method() const noexcept { return method_; }
   void set_method(http::method m) noexcept { method_ = m; }
+
+  // -- redaction ----------------------------------------------------------------------------
+
+  /// What the display forms (to_string, to_curl) hide: a vendor's constexpr declaration, which
+  /// must outlive the request and its copies (copies keep it; operator== ignores it). nullptr:
+  /// the conservative rule of http/redaction.hpp. Never changes what is sent.
+  void set_redaction(const redaction_rules* rules) noexcept { redaction_ = rules; }
+  [[nodiscard]] const redaction_rules* redaction() const noexcept { return redaction_; }
 
   [[nodiscard]] std::string_view scheme() const noexcept { return view(scheme_); }
   /// errc::invalid_scheme: not a lowercase RFC 3986 scheme ("https", "http").
@@ -2855,7 +2975,7 @@ class request {
     detail::write_query_fields(out, separator, extra);
   }
 
-  /// The request target: path and query ("/a.jpg?x-oss-process").
+  /// The request target: path and query ("/a.jpg?process").
   [[nodiscard]] std::string target() const {
     std::string out(path());
     append_query(out, false);
@@ -2879,7 +2999,7 @@ class request {
     for (const header_field h : headers()) {
       out += h.name;
       out += ": ";
-      out += detail::redacted_header_value(h.name, h.value);
+      out += detail::redacted_header_value(h.name, h.value, redaction_);
       out += "\r\n";
     }
     if (body_size() > 0 && !header("content-length")) {
@@ -2925,7 +3045,7 @@ class request {
       detail::append_shell_quoted(out, line);
     };
     for (const header_field h : headers())
-      add_h(h.name, detail::redacted_header_value(h.name, h.value));
+      add_h(h.name, detail::redacted_header_value(h.name, h.value, redaction_));
     const auto suppress = [&](std::string_view name) {
       if (header(name)) return;
       out += " -H ";
@@ -3119,7 +3239,7 @@ class request {
       append_percent_encoded(out, q.key, percent_set::component);
       if (!q.value) continue;
       out += '=';
-      if (redact && detail::is_secret_query_key(q.key))
+      if (redact && detail::is_secret_query_key(q.key, redaction_))
         out += detail::redacted;
       else
         append_percent_encoded(out, *q.value, percent_set::component);
@@ -3137,6 +3257,7 @@ class request {
   std::size_t query_count_ = 0;
   std::size_t garbage_ = 0;  // bytes of text_ no record points at any more
   body_type body_;
+  const redaction_rules* redaction_ = nullptr;  // the vendor's declaration; not compared
 };
 
 }  // namespace http
@@ -6913,6 +7034,7 @@ namespace detail {
   if (!location) return location.error();
   auto request = http::request::make(method, *location);
   if (!request) return request.error();
+  request->set_redaction(&redaction);
   // COS signs Host; the descriptor carries it so the transport sends exactly what was signed.
   if (auto r = request->set_header("Host", request->host()); !r) return r.error();
   request->set_resource({service_name, bucket, key, where.region()});
@@ -7125,6 +7247,32 @@ OBJPROC_NAMESPACE_END
 
 #endif  // OBJPROC_COS_OPERATIONS_HPP
 // ----- end objproc/cos/operations.hpp -----
+// #include "objproc/cos/traits.hpp"
+// ----- begin objproc/cos/traits.hpp -----
+// objproc/cos/traits.hpp - what the client must know about the COS + CI operations
+// (objproc/operation_traits.hpp): result types and parsers, the error document, the request-id
+// headers, which operations start a task, and how COS says the signing time was refused.
+//
+//   cos::request_id(response)             x-cos-request-id, else x-ci-request-id
+//   cos::service_error_of(response)       the <Error> body, else the request id alone (never
+//                                         fails)
+//   cos::server_time_if_skewed(response, error)
+//   objproc::operation_traits<cos::ci_put_object>      an upload with processing: no task
+//   objproc::operation_traits<cos::ci_image_process>   cloud processing: no task
+#ifndef OBJPROC_COS_TRAITS_HPP
+#define OBJPROC_COS_TRAITS_HPP
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+
+// #include "objproc/config.hpp"
+// #include "objproc/core/chrono.hpp"
+// #include "objproc/core/result.hpp"
+// #include "objproc/core/time.hpp"
+// #include "objproc/cos/endpoint.hpp"
+// #include "objproc/cos/operations.hpp"
 // #include "objproc/cos/results.hpp"
 // ----- begin objproc/cos/results.hpp -----
 // objproc/cos/results.hpp - typed results of COS/CI image processing and COS error responses.
@@ -8094,6 +8242,337 @@ OBJPROC_NAMESPACE_END
 
 #endif  // OBJPROC_COS_RESULTS_HPP
 // ----- end objproc/cos/results.hpp -----
+// #include "objproc/http/response.hpp"
+// ----- begin objproc/http/response.hpp -----
+// objproc/http/response.hpp - what a transport hands back, and a strict reader of its head.
+//
+//   http::response r;
+//   auto body_at = http::parse_response_head("HTTP/1.1 200 OK\r\nx-request-id: 5C..\r\n\r\n", r);
+//   r.status;                 // 200
+//   r.header("X-Request-Id");  // case-insensitive
+//   http::first_header(r, names);  // the first of several names (a vendor's request-id headers)
+//
+// The reader takes RFC 9112 heads: a status line "HTTP/<d>[.<d>] <3 digits>[ <reason>]" (the
+// "HTTP/2 200" form curl reports is accepted), header lines "name: value" with token names,
+// lines ended by CRLF or a bare LF, and a blank line. Interim 1xx heads before the final one
+// are skipped. Anything else - a lone CR, obsolete line folding, a space before the colon, NUL -
+// is refused with errc::invalid_http_response (or invalid_header_name / invalid_header_value) at
+// the offset of the offending byte.
+//
+// A transport that owns its socket reads a response arriving in pieces (body included: by
+// Content-Length, chunked or to the close) with http::response_parser (response_parser.hpp),
+// which uses this reader for each head.
+#ifndef OBJPROC_HTTP_RESPONSE_HPP
+#define OBJPROC_HTTP_RESPONSE_HPP
+
+#include <cstddef>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+// #include "objproc/config.hpp"
+// #include "objproc/core/result.hpp"
+// #include "objproc/http/fields.hpp"
+// #include "objproc/http/request.hpp"
+
+OBJPROC_NAMESPACE_BEGIN
+
+namespace http {
+
+/// A response: status, headers in arrival order, body bytes.
+struct response {
+  int status = 0;
+  std::vector<http::header> headers;
+  std::string body;
+
+  /// The first header named `name` (ASCII case-insensitive).
+  [[nodiscard]] std::optional<std::string_view> header(std::string_view name) const noexcept {
+    for (const http::header& h : headers)
+      if (detail::iequals(h.name, name)) return std::string_view(h.value);
+    return std::nullopt;
+  }
+};
+
+/// The value of the first of `names` the response carries (in the order of `names`), e.g. a
+/// vendor's request-id headers (each vendor's operation traits name its own).
+[[nodiscard]] inline std::optional<std::string_view> first_header(
+    const response& r, std::span<const std::string_view> names) noexcept {
+  for (const std::string_view name : names)
+    if (auto v = r.header(name)) return v;
+  return std::nullopt;
+}
+
+namespace detail {
+
+/// `line` without one trailing "\r\n" or "\n".
+[[nodiscard]] constexpr std::string_view strip_line_end(std::string_view line) noexcept {
+  if (!line.empty() && line.back() == '\n') line.remove_suffix(1);
+  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  return line;
+}
+
+}  // namespace detail
+
+/// The status code of a status line ("HTTP/1.1 404 Not Found", a trailing CRLF allowed).
+[[nodiscard]] constexpr result<int> parse_status_line(std::string_view line) noexcept {
+  line = detail::strip_line_end(line);
+  constexpr std::string_view prefix = "HTTP/";
+  if (line.substr(0, prefix.size()) != prefix)
+    return error{errc::invalid_http_response, 0, "a status line starts with HTTP/"};
+  std::size_t i = prefix.size();
+  const auto digit = [&](std::size_t at) {
+    return at < line.size() && line[at] >= '0' && line[at] <= '9';
+  };
+  if (!digit(i)) return error{errc::invalid_http_response, i, "missing HTTP major version"};
+  ++i;
+  if (i < line.size() && line[i] == '.') {
+    ++i;
+    if (!digit(i)) return error{errc::invalid_http_response, i, "missing HTTP minor version"};
+    ++i;
+  }
+  if (i >= line.size() || line[i] != ' ')
+    return error{errc::invalid_http_response, i, "expected one space after the version"};
+  ++i;
+  int status = 0;
+  for (std::size_t k = 0; k < 3; ++k, ++i) {
+    if (!digit(i)) return error{errc::invalid_http_response, i, "status codes have three digits"};
+    status = status * 10 + (line[i] - '0');
+  }
+  if (status < 100 || status > 599)
+    return error{errc::invalid_http_response, i - 3, "status code out of range"};
+  if (i < line.size()) {
+    if (line[i] != ' ')
+      return error{errc::invalid_http_response, i, "expected a space before the reason"};
+    for (std::size_t k = i + 1; k < line.size(); ++k) {
+      const auto c = static_cast<unsigned char>(line[k]);
+      if ((c < 0x20 && c != '\t') || c == 0x7f)
+        return error{errc::invalid_http_response, k, "control character in the reason"};
+    }
+  }
+  return status;
+}
+
+/// One "name: value" header line (a trailing CRLF allowed); the value without surrounding OWS.
+[[nodiscard]] inline result<http::header> parse_header_line(std::string_view line) {
+  line = detail::strip_line_end(line);
+  const std::size_t colon = line.find(':');
+  if (colon == std::string_view::npos)
+    return error{errc::invalid_http_response, line.size(), "header line without ':'"};
+  const std::string_view name = line.substr(0, colon);
+  if (auto ok = detail::check_header_name(name); !ok) return ok.error();
+  const std::string_view value = line.substr(colon + 1);
+  for (std::size_t k = 0; k < value.size(); ++k) {
+    const auto c = static_cast<unsigned char>(value[k]);
+    if (c == '\r' || c == '\n' || c == 0)
+      return error{errc::invalid_header_value, colon + 1 + k, "CR, LF or NUL in a header value"};
+    if ((c < 0x20 && c != '\t') || c == 0x7f)
+      return error{errc::invalid_header_value, colon + 1 + k,
+                   "control character in a header value"};
+  }
+  return http::header{std::string(name), std::string(detail::trim_ows(value))};
+}
+
+/// Reads a response head into `out` (status and headers; the body is left alone). Returns the
+/// offset just past the blank line: where the body starts. Interim 1xx heads are skipped.
+/// Errors carry the offset in `head` of the offending byte; `out` is unchanged on error.
+[[nodiscard]] inline result<std::size_t> parse_response_head(std::string_view head, response& out) {
+  std::size_t pos = 0;
+  // The next line: [pos, end of content), and where the following line starts.
+  const auto next_line = [&](std::string_view& line, std::size_t& start) -> result<void> {
+    start = pos;
+    const std::size_t lf = head.find('\n', pos);
+    if (lf == std::string_view::npos)
+      return error{errc::invalid_http_response, head.size(), "head not ended by a blank line"};
+    std::size_t end = lf;
+    if (end > pos && head[end - 1] == '\r') --end;
+    line = head.substr(pos, end - pos);
+    if (const std::size_t cr = line.find('\r'); cr != std::string_view::npos)
+      return error{errc::invalid_http_response, pos + cr, "CR not followed by LF"};
+    pos = lf + 1;
+    return {};
+  };
+  for (;;) {
+    response r;
+    std::string_view line;
+    std::size_t start = 0;
+    if (auto ok = next_line(line, start); !ok) return ok.error();
+    auto status = parse_status_line(line);
+    if (!status) return status.error().shifted(start);
+    r.status = *status;
+    for (;;) {
+      if (auto ok = next_line(line, start); !ok) return ok.error();
+      if (line.empty()) break;
+      if (line.front() == ' ' || line.front() == '\t')
+        return error{errc::invalid_http_response, start, "obsolete line folding"};
+      auto h = parse_header_line(line);
+      if (!h) return h.error().shifted(start);
+      r.headers.push_back(std::move(*h));
+    }
+    if (r.status >= 200 || pos == head.size()) {
+      out.status = r.status;
+      out.headers = std::move(r.headers);
+      return pos;
+    }
+  }
+}
+
+/// A response from its head alone (the body left empty).
+[[nodiscard]] inline result<response> parse_response_head(std::string_view head) {
+  response r;
+  if (auto n = parse_response_head(head, r); !n) return n.error();
+  return r;
+}
+
+}  // namespace http
+
+OBJPROC_NAMESPACE_END
+
+#endif  // OBJPROC_HTTP_RESPONSE_HPP
+// ----- end objproc/http/response.hpp -----
+// #include "objproc/operation_traits.hpp"
+// ----- begin objproc/operation_traits.hpp -----
+// objproc/operation_traits.hpp - what the client must know about an operation, declared by the
+// operation's vendor (oss/traits.hpp, cos/traits.hpp specialize operation_traits).
+//
+//   template <>
+//   struct objproc::operation_traits<my_vendor::my_operation> {
+//     using endpoint_type = my_vendor::endpoint;          // op.prepare(endpoint): an http::request
+//     using value_type = my_vendor::my_result;            // what a success holds
+//     using service_error_type = my_vendor::service_error;  // what a rejection holds
+//     static constexpr bool creates_task = false;         // see below
+//     static result<value_type> parse(const http::response&);                   // a 2xx response
+//     static service_error_type parse_service_error(const http::response&);     // any other
+//     static std::optional<std::string_view> request_id(const http::response&);
+//     static std::optional<std::chrono::sys_seconds> server_time_if_skewed(
+//         const http::response&, const service_error_type&);
+//   };
+//
+// creates_task: the service starts a task for every request it accepts, so a request that may
+// have reached it is never sent again unless the retry policy says so (retry.hpp); a repeat
+// would start a second task. server_time_if_skewed: the service's clock when it refused the
+// signing time (the client corrects its clock by it and retries at once), nullopt for any other
+// error. parse_service_error never fails: a body that is not the vendor's error document (a
+// proxy's page, nothing at all) gives an error with an empty code, the status still telling.
+//
+// Nothing here knows a vendor: adding an operation touches its vendor's folder (the operation,
+// its result parser, its traits) and, to reach it from the command line, the CLI's table.
+#ifndef OBJPROC_OPERATION_TRAITS_HPP
+#define OBJPROC_OPERATION_TRAITS_HPP
+
+#include <concepts>
+#include <optional>
+#include <string_view>
+
+// #include "objproc/config.hpp"
+// #include "objproc/core/chrono.hpp"
+// #include "objproc/core/result.hpp"
+// #include "objproc/http/response.hpp"
+
+OBJPROC_NAMESPACE_BEGIN
+
+/// Specialized by each vendor for each of its operations (see the top of this file); never
+/// defined for other types, so an operation without traits does not reach the client.
+template <class Op>
+struct operation_traits;
+
+/// An operation whose vendor declared complete traits.
+template <class Op>
+concept operation_with_traits = requires(
+    const http::response& r, const typename operation_traits<Op>::service_error_type& rejected) {
+  typename operation_traits<Op>::endpoint_type;
+  typename operation_traits<Op>::value_type;
+  { operation_traits<Op>::creates_task } -> std::convertible_to<bool>;
+  {
+    operation_traits<Op>::parse(r)
+    } -> std::same_as<result<typename operation_traits<Op>::value_type>>;
+  {
+    operation_traits<Op>::parse_service_error(r)
+    } -> std::same_as<typename operation_traits<Op>::service_error_type>;
+  { operation_traits<Op>::request_id(r) } -> std::same_as<std::optional<std::string_view>>;
+  {
+    operation_traits<Op>::server_time_if_skewed(r, rejected)
+    } -> std::same_as<std::optional<std::chrono::sys_seconds>>;
+};
+
+OBJPROC_NAMESPACE_END
+
+#endif  // OBJPROC_OPERATION_TRAITS_HPP
+// ----- end objproc/operation_traits.hpp -----
+
+OBJPROC_NAMESPACE_BEGIN
+
+namespace cos {
+
+/// The response headers that carry the service's request id, in order of preference: COS's,
+/// then CI's (a CI-only answer).
+inline constexpr std::string_view request_id_headers[] = {"x-cos-request-id", "x-ci-request-id"};
+
+/// The service's request id, when the response carries one.
+[[nodiscard]] inline std::optional<std::string_view> request_id(const http::response& r) noexcept {
+  return http::first_header(r, request_id_headers);
+}
+
+/// The service's error from a response with an error status: the <Error> body; anything else
+/// (a proxy's page, nothing at all) gives an error with an empty code and the request id.
+[[nodiscard]] inline service_error service_error_of(const http::response& r) {
+  if (auto parsed = parse_error(r.body)) return std::move(*parsed);
+  service_error e;
+  e.request_id = std::string(request_id(r).value_or(""));
+  return e;
+}
+
+/// The service's clock when it refused the signing time, else nullopt: RequestTimeTooSkewed, or
+/// AccessDenied "Request has expired". The time comes from the Date header.
+[[nodiscard]] inline std::optional<std::chrono::sys_seconds> server_time_if_skewed(
+    const http::response& r, const service_error& e) {
+  const bool skewed =
+      e.code == "RequestTimeTooSkewed" ||
+      (e.code == "AccessDenied" && e.message.find("Request has expired") != std::string::npos);
+  if (!skewed) return std::nullopt;
+  if (auto date = r.header("Date"))
+    if (auto t = parse_rfc1123(*date)) return *t;
+  return std::nullopt;
+}
+
+namespace detail {
+// Both CI operations: PUT (an upload with Pic-Operations) or POST ?image_process, answered with
+// an <UploadResult>.
+struct upload_operation_traits {
+  using endpoint_type = endpoint;
+  using value_type = upload_result;
+  using service_error_type = service_error;
+  static constexpr bool creates_task = false;
+  [[nodiscard]] static result<value_type> parse(const http::response& r) {
+    return parse_upload_result(r.body);
+  }
+  [[nodiscard]] static service_error_type parse_service_error(const http::response& r) {
+    return service_error_of(r);
+  }
+  [[nodiscard]] static std::optional<std::string_view> request_id(
+      const http::response& r) noexcept {
+    return cos::request_id(r);
+  }
+  [[nodiscard]] static std::optional<std::chrono::sys_seconds> server_time_if_skewed(
+      const http::response& r, const service_error_type& e) {
+    return cos::server_time_if_skewed(r, e);
+  }
+};
+}  // namespace detail
+
+}  // namespace cos
+
+template <>
+struct operation_traits<cos::ci_put_object> : cos::detail::upload_operation_traits {};
+template <>
+struct operation_traits<cos::ci_image_process> : cos::detail::upload_operation_traits {};
+
+OBJPROC_NAMESPACE_END
+
+#endif  // OBJPROC_COS_TRAITS_HPP
+// ----- end objproc/cos/traits.hpp -----
 // #include "objproc/credentials.hpp"
 // ----- begin objproc/credentials.hpp -----
 // objproc/credentials.hpp - where keys come from: owned credentials, the environment variables
@@ -8136,7 +8615,8 @@ OBJPROC_NAMESPACE_END
 // Plain views: the caller owns the strings and keeps them alive for the call. Nothing in objproc
 // stores, prints or returns access_key_secret. An empty security_token means permanent keys; a
 // set one (STS) is sent as x-oss-security-token (header) or security-token / x-oss-security-token
-// (presigned URL), see oss/sign_v1.hpp and oss/sign_v4.hpp.
+// (presigned URL), see oss/sign_v1.hpp and oss/sign_v4.hpp. oss::redaction says which of these
+// the display forms of a request (to_string, to_curl) hide: every OSS request carries it.
 #ifndef OBJPROC_OSS_CREDENTIALS_HPP
 #define OBJPROC_OSS_CREDENTIALS_HPP
 
@@ -8147,6 +8627,7 @@ OBJPROC_NAMESPACE_END
 // #include "objproc/config.hpp"
 // #include "objproc/core/result.hpp"
 // #include "objproc/http/fields.hpp"
+// #include "objproc/http/redaction.hpp"
 // #include "objproc/oss/names.hpp"
 // ----- begin objproc/oss/names.hpp -----
 // objproc/oss/names.hpp - OSS bucket names and object keys: the rules both the processing
@@ -8220,6 +8701,24 @@ struct signing_input {
   std::span<const http::query_field> query = {};  // decoded keys and values; nullopt: bare key
   std::span<const http::header_field> headers = {};  // every header the transport sends
 };
+
+namespace detail {
+inline constexpr std::string_view redacted_headers[] = {"x-oss-security-token"};
+// V4 presigned (x-oss-*) and V1 presigned (Signature, security-token) URLs.
+inline constexpr std::string_view redacted_query_keys[] = {
+    "x-oss-signature", "x-oss-security-token", "Signature", "security-token"};
+// "OSS <id>:<signature>" (V1), then "OSS4-HMAC-SHA256 Credential=<id>/<scope>,...,Signature=<hex>"
+// (V4): the key id and the scope stay readable.
+inline constexpr http::signature_marker authorization_signatures[] = {
+    {"OSS ", ":", '\0'},
+    {"", "Signature=", ','},
+};
+}  // namespace detail
+
+/// What an OSS request holds that logs must not show (http/redaction.hpp): the security token,
+/// the signatures of presigned URLs, the signature in Authorization.
+inline constexpr http::redaction_rules redaction = {
+    detail::redacted_headers, detail::redacted_query_keys, detail::authorization_signatures};
 
 namespace detail {
 
@@ -8438,193 +8937,6 @@ OBJPROC_NAMESPACE_END
 // ----- end objproc/credentials.hpp -----
 // #include "objproc/crypto/concepts.hpp"
 // #include "objproc/http/response.hpp"
-// ----- begin objproc/http/response.hpp -----
-// objproc/http/response.hpp - what a transport hands back, and a strict reader of its head.
-//
-//   http::response r;
-//   auto body_at = http::parse_response_head("HTTP/1.1 200 OK\r\nx-oss-request-id: 5C..\r\n\r\n",
-//   r); r.status;             // 200 r.header("X-OSS-Request-Id");   // case-insensitive
-//   http::request_id(r);  // x-oss-request-id, else x-cos-request-id, else x-ci-request-id
-//
-// The reader takes RFC 9112 heads: a status line "HTTP/<d>[.<d>] <3 digits>[ <reason>]" (the
-// "HTTP/2 200" form curl reports is accepted), header lines "name: value" with token names,
-// lines ended by CRLF or a bare LF, and a blank line. Interim 1xx heads before the final one
-// are skipped. Anything else - a lone CR, obsolete line folding, a space before the colon, NUL -
-// is refused with errc::invalid_http_response (or invalid_header_name / invalid_header_value) at
-// the offset of the offending byte.
-//
-// A transport that owns its socket reads a response arriving in pieces (body included: by
-// Content-Length, chunked or to the close) with http::response_parser (response_parser.hpp),
-// which uses this reader for each head.
-#ifndef OBJPROC_HTTP_RESPONSE_HPP
-#define OBJPROC_HTTP_RESPONSE_HPP
-
-#include <cstddef>
-#include <optional>
-#include <string>
-#include <string_view>
-#include <utility>
-#include <vector>
-
-// #include "objproc/config.hpp"
-// #include "objproc/core/result.hpp"
-// #include "objproc/http/fields.hpp"
-// #include "objproc/http/request.hpp"
-
-OBJPROC_NAMESPACE_BEGIN
-
-namespace http {
-
-/// A response: status, headers in arrival order, body bytes.
-struct response {
-  int status = 0;
-  std::vector<http::header> headers;
-  std::string body;
-
-  /// The first header named `name` (ASCII case-insensitive).
-  [[nodiscard]] std::optional<std::string_view> header(std::string_view name) const noexcept {
-    for (const http::header& h : headers)
-      if (detail::iequals(h.name, name)) return std::string_view(h.value);
-    return std::nullopt;
-  }
-};
-
-/// The service's request id: x-oss-request-id, else x-cos-request-id, else x-ci-request-id.
-[[nodiscard]] inline std::optional<std::string_view> request_id(const response& r) noexcept {
-  for (const std::string_view name :
-       {std::string_view("x-oss-request-id"), std::string_view("x-cos-request-id"),
-        std::string_view("x-ci-request-id")})
-    if (auto v = r.header(name)) return v;
-  return std::nullopt;
-}
-
-namespace detail {
-
-/// `line` without one trailing "\r\n" or "\n".
-[[nodiscard]] constexpr std::string_view strip_line_end(std::string_view line) noexcept {
-  if (!line.empty() && line.back() == '\n') line.remove_suffix(1);
-  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-  return line;
-}
-
-}  // namespace detail
-
-/// The status code of a status line ("HTTP/1.1 404 Not Found", a trailing CRLF allowed).
-[[nodiscard]] constexpr result<int> parse_status_line(std::string_view line) noexcept {
-  line = detail::strip_line_end(line);
-  constexpr std::string_view prefix = "HTTP/";
-  if (line.substr(0, prefix.size()) != prefix)
-    return error{errc::invalid_http_response, 0, "a status line starts with HTTP/"};
-  std::size_t i = prefix.size();
-  const auto digit = [&](std::size_t at) {
-    return at < line.size() && line[at] >= '0' && line[at] <= '9';
-  };
-  if (!digit(i)) return error{errc::invalid_http_response, i, "missing HTTP major version"};
-  ++i;
-  if (i < line.size() && line[i] == '.') {
-    ++i;
-    if (!digit(i)) return error{errc::invalid_http_response, i, "missing HTTP minor version"};
-    ++i;
-  }
-  if (i >= line.size() || line[i] != ' ')
-    return error{errc::invalid_http_response, i, "expected one space after the version"};
-  ++i;
-  int status = 0;
-  for (std::size_t k = 0; k < 3; ++k, ++i) {
-    if (!digit(i)) return error{errc::invalid_http_response, i, "status codes have three digits"};
-    status = status * 10 + (line[i] - '0');
-  }
-  if (status < 100 || status > 599)
-    return error{errc::invalid_http_response, i - 3, "status code out of range"};
-  if (i < line.size()) {
-    if (line[i] != ' ')
-      return error{errc::invalid_http_response, i, "expected a space before the reason"};
-    for (std::size_t k = i + 1; k < line.size(); ++k) {
-      const auto c = static_cast<unsigned char>(line[k]);
-      if ((c < 0x20 && c != '\t') || c == 0x7f)
-        return error{errc::invalid_http_response, k, "control character in the reason"};
-    }
-  }
-  return status;
-}
-
-/// One "name: value" header line (a trailing CRLF allowed); the value without surrounding OWS.
-[[nodiscard]] inline result<http::header> parse_header_line(std::string_view line) {
-  line = detail::strip_line_end(line);
-  const std::size_t colon = line.find(':');
-  if (colon == std::string_view::npos)
-    return error{errc::invalid_http_response, line.size(), "header line without ':'"};
-  const std::string_view name = line.substr(0, colon);
-  if (auto ok = detail::check_header_name(name); !ok) return ok.error();
-  const std::string_view value = line.substr(colon + 1);
-  for (std::size_t k = 0; k < value.size(); ++k) {
-    const auto c = static_cast<unsigned char>(value[k]);
-    if (c == '\r' || c == '\n' || c == 0)
-      return error{errc::invalid_header_value, colon + 1 + k, "CR, LF or NUL in a header value"};
-    if ((c < 0x20 && c != '\t') || c == 0x7f)
-      return error{errc::invalid_header_value, colon + 1 + k,
-                   "control character in a header value"};
-  }
-  return http::header{std::string(name), std::string(detail::trim_ows(value))};
-}
-
-/// Reads a response head into `out` (status and headers; the body is left alone). Returns the
-/// offset just past the blank line: where the body starts. Interim 1xx heads are skipped.
-/// Errors carry the offset in `head` of the offending byte; `out` is unchanged on error.
-[[nodiscard]] inline result<std::size_t> parse_response_head(std::string_view head, response& out) {
-  std::size_t pos = 0;
-  // The next line: [pos, end of content), and where the following line starts.
-  const auto next_line = [&](std::string_view& line, std::size_t& start) -> result<void> {
-    start = pos;
-    const std::size_t lf = head.find('\n', pos);
-    if (lf == std::string_view::npos)
-      return error{errc::invalid_http_response, head.size(), "head not ended by a blank line"};
-    std::size_t end = lf;
-    if (end > pos && head[end - 1] == '\r') --end;
-    line = head.substr(pos, end - pos);
-    if (const std::size_t cr = line.find('\r'); cr != std::string_view::npos)
-      return error{errc::invalid_http_response, pos + cr, "CR not followed by LF"};
-    pos = lf + 1;
-    return {};
-  };
-  for (;;) {
-    response r;
-    std::string_view line;
-    std::size_t start = 0;
-    if (auto ok = next_line(line, start); !ok) return ok.error();
-    auto status = parse_status_line(line);
-    if (!status) return status.error().shifted(start);
-    r.status = *status;
-    for (;;) {
-      if (auto ok = next_line(line, start); !ok) return ok.error();
-      if (line.empty()) break;
-      if (line.front() == ' ' || line.front() == '\t')
-        return error{errc::invalid_http_response, start, "obsolete line folding"};
-      auto h = parse_header_line(line);
-      if (!h) return h.error().shifted(start);
-      r.headers.push_back(std::move(*h));
-    }
-    if (r.status >= 200 || pos == head.size()) {
-      out.status = r.status;
-      out.headers = std::move(r.headers);
-      return pos;
-    }
-  }
-}
-
-/// A response from its head alone (the body left empty).
-[[nodiscard]] inline result<response> parse_response_head(std::string_view head) {
-  response r;
-  if (auto n = parse_response_head(head, r); !n) return n.error();
-  return r;
-}
-
-}  // namespace http
-
-OBJPROC_NAMESPACE_END
-
-#endif  // OBJPROC_HTTP_RESPONSE_HPP
-// ----- end objproc/http/response.hpp -----
 // #include "objproc/http/transport.hpp"
 // ----- begin objproc/http/transport.hpp -----
 // objproc/http/transport.hpp - how HTTP plugs in: the transport concepts.
@@ -8719,6 +9031,7 @@ OBJPROC_NAMESPACE_END
 
 #endif  // OBJPROC_HTTP_TRANSPORT_HPP
 // ----- end objproc/http/transport.hpp -----
+// #include "objproc/operation_traits.hpp"
 // #include "objproc/oss/operations.hpp"
 // ----- begin objproc/oss/operations.hpp -----
 // objproc/oss/operations.hpp - the OSS processing operations, from typed values to signed
@@ -11462,6 +11775,14 @@ enum class carrier : std::uint8_t {
   async_process,  // POST ?x-oss-async-process (AsyncProcessObject)
 };
 
+/// The OSS names of the codes check_carrier returns for the directives (core names the idea,
+/// the directive is OSS's): sys/saveas where the carrier cannot save or must, sys/notify where
+/// it cannot notify or must.
+inline constexpr errc saveas_not_allowed = errc::saving_not_allowed;
+inline constexpr errc saveas_required = errc::saving_required;
+inline constexpr errc notify_not_allowed = errc::notification_not_allowed;
+inline constexpr errc notify_required = errc::notification_required;
+
 namespace detail {
 
 // Where parsed canonical text goes. With no buffer it only counts (the checked literals).
@@ -11656,7 +11977,7 @@ template <std::size_t N>
       if (bits == in_async_process)
         return error{errc::async_only_operation, 0, "needs async_process_object"};
       if (op.needs_saveas)
-        return error{errc::saveas_required, 0,
+        return error{saveas_required, 0,
                      "saves a new object: needs process_object with sys/saveas"};
       return error{errc::misplaced_operation, 0, "not available in a GET URL"};
     case carrier::sync_process:
@@ -12069,17 +12390,17 @@ constexpr result<style_summary> parse_process(std::string_view in, style_writer&
   // Carrier rules that need the whole string (style-spec §1.1 b-e).
   const std::size_t sys_at = bar == std::string_view::npos ? in.size() : bar + 1;
   if (ctx.where == carrier::get_url && summary.has_save_as)
-    return error{errc::saveas_not_allowed, sys_at, "saving needs process_object (POST)"};
+    return error{saveas_not_allowed, sys_at, "sys/saveas needs process_object (POST)"};
   if ((ctx.where == carrier::get_url || ctx.where == carrier::sync_process) && summary.has_notify)
-    return error{errc::notify_not_allowed, sys_at, "notification is only for async processing"};
+    return error{notify_not_allowed, sys_at, "sys/notify is only for async processing"};
   if (ctx.where == carrier::sync_process || ctx.where == carrier::async_process) {
     if (needs.needs_saveas_at != error::no_offset && !summary.has_save_as)
-      return error{errc::saveas_required, needs.needs_saveas_at,
+      return error{saveas_required, needs.needs_saveas_at,
                    "the result must be saved: add sys/saveas"};
   }
   if (ctx.where == carrier::async_process && needs.needs_notify_at != error::no_offset &&
       !summary.has_notify)
-    return error{errc::notify_required, needs.needs_notify_at,
+    return error{notify_required, needs.needs_notify_at,
                  "the result comes only by sys/notify"};
   if (out.overflowed())
     return error{errc::style_too_long, out.capacity, "longer than OBJPROC_OSS_STYLE_CAPACITY"};
@@ -12323,6 +12644,7 @@ struct process_options {
   auto request = http::request::make(method, *location);
   if (!request) return request.error();
   request->set_resource({service_name, bucket, key, where.region()});
+  request->set_redaction(&redaction);
   return request;
 }
 
@@ -12428,6 +12750,34 @@ OBJPROC_NAMESPACE_END
 
 #endif  // OBJPROC_OSS_OPERATIONS_HPP
 // ----- end objproc/oss/operations.hpp -----
+// #include "objproc/oss/traits.hpp"
+// ----- begin objproc/oss/traits.hpp -----
+// objproc/oss/traits.hpp - what the client must know about the OSS operations
+// (objproc/operation_traits.hpp): result types and parsers, the error document, the request-id
+// header, which operations start a task, and how OSS says the signing time was refused.
+//
+//   oss::request_id(response)             the x-oss-request-id header
+//   oss::service_error_of(response)       the <Error> body, else the x-oss-err header, else the
+//                                         status alone (never fails)
+//   oss::server_time_if_skewed(response, error)
+//   objproc::operation_traits<oss::process_object>        synchronous: no task
+//   objproc::operation_traits<oss::async_process_object>  starts a task: not resent by default
+#ifndef OBJPROC_OSS_TRAITS_HPP
+#define OBJPROC_OSS_TRAITS_HPP
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+
+// #include "objproc/config.hpp"
+// #include "objproc/core/chrono.hpp"
+// #include "objproc/core/result.hpp"
+// #include "objproc/core/time.hpp"
+// #include "objproc/http/response.hpp"
+// #include "objproc/operation_traits.hpp"
+// #include "objproc/oss/endpoint.hpp"
+// #include "objproc/oss/operations.hpp"
 // #include "objproc/oss/results.hpp"
 // ----- begin objproc/oss/results.hpp -----
 // objproc/oss/results.hpp - typed results of OSS processing calls and OSS error responses.
@@ -13022,6 +13372,92 @@ OBJPROC_NAMESPACE_END
 
 #endif  // OBJPROC_OSS_RESULTS_HPP
 // ----- end objproc/oss/results.hpp -----
+
+OBJPROC_NAMESPACE_BEGIN
+
+namespace oss {
+
+/// The response headers that carry the service's request id, in order of preference.
+inline constexpr std::string_view request_id_headers[] = {"x-oss-request-id"};
+
+/// The service's request id, when the response carries one.
+[[nodiscard]] inline std::optional<std::string_view> request_id(const http::response& r) noexcept {
+  return http::first_header(r, request_id_headers);
+}
+
+/// The service's error from a response with an error status: the <Error> body, or for a
+/// body-less (HEAD) answer the same XML in x-oss-err. Anything else (a proxy's page, nothing at
+/// all) gives an error with an empty code and the status and request id.
+[[nodiscard]] inline service_error service_error_of(const http::response& r) {
+  auto parsed = !r.body.empty() ? parse_error(r.body, r.status)
+                                : parse_error_header(r.header("x-oss-err").value_or(""), r.status);
+  if (parsed) return std::move(*parsed);
+  service_error e;
+  e.status = r.status;
+  e.request_id = std::string(request_id(r).value_or(""));
+  return e;
+}
+
+/// The service's clock when it refused the signing time, else nullopt: 403
+/// RequestTimeTooSkewed, or 400 InvalidArgument "Invalid signing date in Authorization header."
+/// (V4). The time comes from the Date header, else the error's <ServerTime>.
+[[nodiscard]] inline std::optional<std::chrono::sys_seconds> server_time_if_skewed(
+    const http::response& r, const service_error& e) {
+  const bool skewed =
+      e.code == "RequestTimeTooSkewed" ||
+      (e.code == "InvalidArgument" && e.message == "Invalid signing date in Authorization header.");
+  if (!skewed) return std::nullopt;
+  if (auto date = r.header("Date"))
+    if (auto t = parse_rfc1123(*date)) return *t;
+  if (auto t = parse_iso8601_extended(e.server_time)) return *t;
+  return std::nullopt;
+}
+
+namespace detail {
+// What every OSS operation shares.
+struct operation_traits_base {
+  using endpoint_type = endpoint;
+  using service_error_type = service_error;
+  [[nodiscard]] static service_error_type parse_service_error(const http::response& r) {
+    return service_error_of(r);
+  }
+  [[nodiscard]] static std::optional<std::string_view> request_id(
+      const http::response& r) noexcept {
+    return oss::request_id(r);
+  }
+  [[nodiscard]] static std::optional<std::chrono::sys_seconds> server_time_if_skewed(
+      const http::response& r, const service_error_type& e) {
+    return oss::server_time_if_skewed(r, e);
+  }
+};
+}  // namespace detail
+
+}  // namespace oss
+
+/// ProcessObject: synchronous, answered with the saved object's description.
+template <>
+struct operation_traits<oss::process_object> : oss::detail::operation_traits_base {
+  using value_type = oss::process_result;
+  static constexpr bool creates_task = false;
+  [[nodiscard]] static result<value_type> parse(const http::response& r) {
+    return oss::parse_process_result(r.body, oss::request_id(r).value_or(""));
+  }
+};
+
+/// AsyncProcessObject: every accepted request starts a task.
+template <>
+struct operation_traits<oss::async_process_object> : oss::detail::operation_traits_base {
+  using value_type = oss::async_process_result;
+  static constexpr bool creates_task = true;
+  [[nodiscard]] static result<value_type> parse(const http::response& r) {
+    return oss::parse_async_process_result(r.body, oss::request_id(r).value_or(""));
+  }
+};
+
+OBJPROC_NAMESPACE_END
+
+#endif  // OBJPROC_OSS_TRAITS_HPP
+// ----- end objproc/oss/traits.hpp -----
 // #include "objproc/outcome.hpp"
 // ----- begin objproc/outcome.hpp -----
 // objproc/outcome.hpp - what the client returns: the typed result, or the service's typed
@@ -13329,96 +13765,6 @@ inline void sleep_for(std::chrono::milliseconds delay) {
 #endif
 }
 
-/// Per operation: its endpoint, result and error types, how it parses, and whether the
-/// service creates a task for every accepted request.
-template <class Op>
-struct client_operation;
-
-struct oss_operation {
-  using endpoint_type = oss::endpoint;
-  using service_error_type = oss::service_error;
-};
-
-template <>
-struct client_operation<oss::process_object> : oss_operation {
-  using value_type = oss::process_result;
-  static constexpr bool creates_task = false;
-  [[nodiscard]] static result<value_type> parse(const http::response& r) {
-    return oss::parse_process_result(r.body, r.header("x-oss-request-id").value_or(""));
-  }
-};
-
-template <>
-struct client_operation<oss::async_process_object> : oss_operation {
-  using value_type = oss::async_process_result;
-  static constexpr bool creates_task = true;
-  [[nodiscard]] static result<value_type> parse(const http::response& r) {
-    return oss::parse_async_process_result(r.body, r.header("x-oss-request-id").value_or(""));
-  }
-};
-
-struct cos_upload_operation {
-  using endpoint_type = cos::endpoint;
-  using value_type = cos::upload_result;
-  using service_error_type = cos::service_error;
-  static constexpr bool creates_task = false;
-  [[nodiscard]] static result<value_type> parse(const http::response& r) {
-    return cos::parse_upload_result(r.body);
-  }
-};
-template <>
-struct client_operation<cos::ci_put_object> : cos_upload_operation {};
-template <>
-struct client_operation<cos::ci_image_process> : cos_upload_operation {};
-
-/// The service's error from a response with an error status. A body that is not the vendor's
-/// error document (a proxy's HTML page, nothing at all) gives an error with an empty code: the
-/// status still tells what happened.
-[[nodiscard]] inline oss::service_error service_error_of(const http::response& r,
-                                                         const oss::service_error*) {
-  auto parsed = !r.body.empty()
-                    ? oss::parse_error(r.body, r.status)
-                    : oss::parse_error_header(r.header("x-oss-err").value_or(""), r.status);
-  if (parsed) return std::move(*parsed);
-  oss::service_error e;
-  e.status = r.status;
-  e.request_id = std::string(r.header("x-oss-request-id").value_or(""));
-  return e;
-}
-[[nodiscard]] inline cos::service_error service_error_of(const http::response& r,
-                                                         const cos::service_error*) {
-  if (auto parsed = cos::parse_error(r.body)) return std::move(*parsed);
-  cos::service_error e;
-  e.request_id = std::string(http::request_id(r).value_or(""));
-  return e;
-}
-
-/// The service's clock when it rejected the signing time, or nullopt when the error is not
-/// about the signing time. OSS: 403 RequestTimeTooSkewed, or 400 InvalidArgument "Invalid
-/// signing date in Authorization header." (V4); COS: RequestTimeTooSkewed, or AccessDenied
-/// "Request has expired". The time comes from the Date header, else OSS's <ServerTime>.
-[[nodiscard]] inline std::optional<std::chrono::sys_seconds> server_time_if_skewed(
-    const http::response& r, const oss::service_error& e) {
-  const bool skewed =
-      e.code == "RequestTimeTooSkewed" ||
-      (e.code == "InvalidArgument" && e.message == "Invalid signing date in Authorization header.");
-  if (!skewed) return std::nullopt;
-  if (auto date = r.header("Date"))
-    if (auto t = parse_rfc1123(*date)) return *t;
-  if (auto t = parse_iso8601_extended(e.server_time)) return *t;
-  return std::nullopt;
-}
-[[nodiscard]] inline std::optional<std::chrono::sys_seconds> server_time_if_skewed(
-    const http::response& r, const cos::service_error& e) {
-  const bool skewed =
-      e.code == "RequestTimeTooSkewed" ||
-      (e.code == "AccessDenied" && e.message.find("Request has expired") != std::string::npos);
-  if (!skewed) return std::nullopt;
-  if (auto date = r.header("Date"))
-    if (auto t = parse_rfc1123(*date)) return *t;
-  return std::nullopt;
-}
-
 /// splitmix64: enough randomness for jitter, without <random>'s compile cost.
 class jitter_source {
  public:
@@ -13454,10 +13800,10 @@ class client {
 
  public:
   template <class Op>
-  using outcome_for = outcome<typename detail::client_operation<Op>::value_type,
-                              typename detail::client_operation<Op>::service_error_type>;
+  using outcome_for = outcome<typename operation_traits<Op>::value_type,
+                              typename operation_traits<Op>::service_error_type>;
   template <class Op>
-  using endpoint_for = typename detail::client_operation<Op>::endpoint_type;
+  using endpoint_for = typename operation_traits<Op>::endpoint_type;
   template <class Op>
   using completion_for = std::function<void(outcome_for<Op>)>;
 
@@ -13628,9 +13974,11 @@ class client {
   /// What one attempt's response or failure means: a final outcome, or another attempt after
   /// a delay. Shared by the synchronous and asynchronous forms.
   template <class Op>
-  [[nodiscard]] settlement<Op> settle(result<http::response> response, int attempt,
-                                      bool rewindable) {
-    using traits = detail::client_operation<Op>;
+  [[nodiscard]] settlement<Op> settle(result<http::response> response, int attempt, bool rewindable) {
+    static_assert(operation_with_traits<Op>,
+                  "objproc::client: the operation's vendor must specialize "
+                  "objproc::operation_traits (see objproc/operation_traits.hpp)");
+    using traits = operation_traits<Op>;
     using service_error = typename traits::service_error_type;
     settlement<Op> s;
     failure_kind kind = failure_kind::none;
@@ -13643,20 +13991,20 @@ class client {
       s.done = value ? outcome_for<Op>::success(std::move(*value))
                      : outcome_for<Op>::failed(value.error());
       s.done.record(attempt, response->status,
-                    std::string(http::request_id(*response).value_or("")));
+                    std::string(traits::request_id(*response).value_or("")));
       return s;  // a malformed success body is not retried: the service did act
     } else {
-      service_error e = detail::service_error_of(*response, static_cast<service_error*>(nullptr));
+      service_error e = traits::parse_service_error(*response);
       kind = classify_status(response->status);
-      if (auto server_time = detail::server_time_if_skewed(*response, e)) {
-        clock_offset_ =
-            *server_time - std::chrono::time_point_cast<std::chrono::seconds>(clock_.now());
+      if (auto server_time = traits::server_time_if_skewed(*response, e)) {
+        clock_offset_ = *server_time - std::chrono::time_point_cast<std::chrono::seconds>(
+                                           clock_.now());
         kind = failure_kind::clock_skew;
       }
       if (auto value = response->header("Retry-After")) retry_after = parse_retry_after(*value);
       s.done = outcome_for<Op>::rejected(std::move(e));
       s.done.record(attempt, response->status,
-                    std::string(http::request_id(*response).value_or("")));
+                    std::string(traits::request_id(*response).value_or("")));
     }
     if (should_retry(options_.retry, kind, attempt, traits::creates_task, rewindable)) {
       s.retry = true;
@@ -13801,7 +14149,7 @@ class render_buffer {
     while (n > 0) put(digits[--n]);
   }
 
-  /// URL-safe base64, unpadded, of the parts joined (e.g. key + "?x-oss-process=" + style):
+  /// URL-safe base64, unpadded, of the parts joined (e.g. key + "?process=" + style):
   /// joined first so that the 3-byte groups run across the parts.
   constexpr void encode(std::string_view part1, std::string_view part2 = {},
                         std::string_view part3 = {}) noexcept {
@@ -14458,6 +14806,7 @@ OBJPROC_NAMESPACE_END
 // #include "objproc/cos/sign.hpp"
 // #include "objproc/cos/signer.hpp"
 // #include "objproc/cos/spec.hpp"
+// #include "objproc/cos/traits.hpp"
 // #include "objproc/cos/watermark.hpp"
 // ----- begin objproc/cos/watermark.hpp -----
 // objproc/cos/watermark.hpp - the typed watermark builders (style-spec §8.7): image (watermark/1),
@@ -15149,6 +15498,7 @@ OBJPROC_NAMESPACE_END
 #endif  // OBJPROC_FWD_HPP
 // ----- end objproc/fwd.hpp -----
 // #include "objproc/http/fields.hpp"
+// #include "objproc/http/redaction.hpp"
 // #include "objproc/http/request.hpp"
 // #include "objproc/http/response.hpp"
 // #include "objproc/http/response_parser.hpp"
@@ -15711,8 +16061,8 @@ OBJPROC_NAMESPACE_END
 //   "Connection: close\r\n"            only when asked (wire_options::connection_close) and the
 //                                      descriptor lists no Connection header
 //   "\r\n", then the body
-// No header is ever written twice: today the COS signers list Host and Content-Length (they
-// sign them) and the OSS signers list neither, and both come out with exactly one of each.
+// No header is ever written twice: a signer that signs Host and Content-Length lists them, one
+// that does not lists neither, and both come out with exactly one of each.
 // Nothing else is added: no User-Agent, Accept, Expect or default Content-Type (what is signed
 // is what is sent, as with the curl adapter).
 //
@@ -16004,6 +16354,7 @@ OBJPROC_NAMESPACE_END
 
 #endif  // OBJPROC_HTTP_WIRE_HPP
 // ----- end objproc/http/wire.hpp -----
+// #include "objproc/operation_traits.hpp"
 // #include "objproc/oss/audio.hpp"
 // ----- begin objproc/oss/audio.hpp -----
 // objproc/oss/audio.hpp - typed builders for the OSS audio operations (style-spec §4.2, §6.6,
@@ -17021,6 +17372,7 @@ OBJPROC_NAMESPACE_END
 // #include "objproc/oss/signer.hpp"
 // #include "objproc/oss/spec.hpp"
 // #include "objproc/oss/style.hpp"
+// #include "objproc/oss/traits.hpp"
 // #include "objproc/oss/video.hpp"
 // ----- begin objproc/oss/video.hpp -----
 // objproc/oss/video.hpp - typed builders for the OSS video operations (style-spec §4.1, §4.2, §6).

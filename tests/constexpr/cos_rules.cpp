@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: MIT
 // Every CI rule builder's canonical text, checked at compile time (and at run time in the
 // runtime twin of this executable): each thumbnail form, each builder field, the COS examples of
-// style-spec §10 reproduced by builders, and pipelines.
+// style-spec §10 reproduced by builders, pipelines, and what a rule's parse records for
+// check_placement.
 #include <catch2/catch.hpp>
 
+#include <array>
+#include <cstdint>
 #include <string_view>
 
 #include "objproc/cos/builder.hpp"
@@ -362,4 +365,58 @@ TEST_CASE("issue 12 vocabulary at compile time: carriers, new operations, unchec
           .str()));
   STATIC_REQUIRE(ci::unchecked_rule("ci-process=AIImageColoring")->is_unchecked());
   STATIC_REQUIRE(!ci::unchecked_rule("a/b\r\n").has_value());
+}
+
+TEST_CASE("the parse records where a rule may run; check_placement reads it",
+          "[constexpr][cos][facts]") {
+  using ci::rule_carrier;
+  constexpr std::size_t none = objproc::error::no_offset;
+  // Where each carrier refuses the rule first: download_url, upload, cloud_process, persistent.
+  constexpr auto refusals = [](const ci::rule& r) {
+    std::array<std::size_t, 4> at{};
+    for (std::size_t i = 0; i < at.size(); ++i)
+      at[i] = r.facts().first_refusal(static_cast<rule_carrier>(i + 1));
+    return at;
+  };
+  using offsets = std::array<std::size_t, 4>;
+  constexpr auto everywhere = ci::parse_rule("imageMogr2/thumbnail/!50p|imageMogr2/rotate/90");
+  STATIC_REQUIRE(everywhere->facts().count == 2);
+  STATIC_REQUIRE(everywhere->rules() == 2);
+  STATIC_REQUIRE(everywhere->facts().refused == 0);
+  STATIC_REQUIRE(refusals(*everywhere) == offsets{none, none, none, none});
+  STATIC_REQUIRE(everywhere->facts().first_refusal(rule_carrier::any) == none);
+  // An operation: imageInfo only in a URL, QRcode only on upload, style/ only in Pic-Operations.
+  STATIC_REQUIRE(refusals(*ci::parse_rule("imageInfo")) == offsets{none, 0, 0, 0});
+  STATIC_REQUIRE(refusals(*ci::parse_rule("QRcode/cover/1")) == offsets{0, none, 0, none});
+  STATIC_REQUIRE(refusals(*ci::parse_rule("style/thumb")) == offsets{0, none, none, none});
+  // A value: psd only through persistent processing (the offset is the value's).
+  constexpr auto psd = ci::parse_rule("imageMogr2/format/psd").value();
+  STATIC_REQUIRE(refusals(psd) == offsets{18, none, none, none});
+  STATIC_REQUIRE(psd.check_placement(rule_carrier::download_url).error() ==
+                 objproc::error{objproc::errc::misplaced_operation, 18,
+                                "not allowed in a download URL"});
+  STATIC_REQUIRE(psd.check_placement(rule_carrier::upload).has_value());
+  // A key, after a padded base64 value: offsets are into the canonical text ("SGk=" -> "SGk"),
+  // as when the canonical text was parsed again.
+  constexpr std::string_view padded = "watermark/2/text/SGk=|imageMogr2/density/100";
+  constexpr auto density = ci::parse_rule(padded).value();
+  STATIC_REQUIRE(refusals(density) == offsets{none, 32, 32, 32});
+  STATIC_REQUIRE(density.check_placement(rule_carrier::cloud_process).error() ==
+                 ci::parse_rule(density.view(), rule_carrier::cloud_process).error());
+  STATIC_REQUIRE(ci::parse_rule(padded, rule_carrier::cloud_process).error().offset == 33);
+  STATIC_REQUIRE(density.check_placement(rule_carrier::any).has_value());
+  // Per carrier, the first refusal: valid somewhere for each rule, nowhere for the pipeline.
+  constexpr auto nowhere = ci::parse_rule("imageMogr2/density/100|imageMogr2/format/psd").value();
+  STATIC_REQUIRE(refusals(nowhere) == offsets{41, 11, 11, 11});
+  STATIC_REQUIRE(nowhere.check_placement(rule_carrier::persistent).error() ==
+                 ci::parse_rule(nowhere.view(), rule_carrier::persistent).error());
+  // Unchecked rules record the known operations; their canonical text drops one trailing '/'.
+  constexpr auto loose = ci::unchecked_rule("imageMogr2/strip/|imageInfo").value();
+  STATIC_REQUIRE(loose.view() == "imageMogr2/strip|imageInfo"sv);
+  STATIC_REQUIRE(refusals(loose) == offsets{none, 17, 17, 17});
+  STATIC_REQUIRE(loose.check_placement(rule_carrier::upload).error() ==
+                 ci::unchecked_rule(loose.view(), rule_carrier::upload).error());
+  // Nothing to run, or an error held.
+  STATIC_REQUIRE(ci::rule{}.check_placement(rule_carrier::download_url).has_value());
+  STATIC_REQUIRE(refusals(ci::rule{}) == offsets{none, none, none, none});
 }

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-// objproc/cos/rule.hpp - the Tencent Cloud CI rule grammar: one constexpr parser, the rule
-// value, the compile-time checked literal.
+// objproc/cos/rule.hpp - the Tencent Cloud CI rule grammar: one constexpr parser, and the
+// grammar policy that makes cos::rule and cos::rule_string of core/checked_text.hpp.
 //
 //   parse_rule(text)         -> result<rule>   run time or compile time, any input
 //   parse_rule(text, where)  the same for one carrier (rule_carrier::download_url, upload, ...)
@@ -9,6 +9,8 @@
 //   rule_string{"..."}       consteval: a bad literal is a compile error naming its errc
 //   "..."_ci                 the same, in objproc::literals (always strict)
 //   runtime_rule{text}       the explicit opt-out from compile-time checking
+//   r.check_placement(where) whether the rule may run there, read from what the parse recorded
+//                            (rule::facts()): no second parse
 //
 // Grammar (style-spec §7.2, §8; docs/vocabulary/cos.md): rules joined by '|' (at most 10),
 // each one of
@@ -37,6 +39,7 @@
 #include <string_view>
 
 #include "objproc/config.hpp"
+#include "objproc/core/checked_text.hpp"
 #include "objproc/core/diagnostic.hpp"
 #include "objproc/core/fixed_string.hpp"
 #include "objproc/core/result.hpp"
@@ -56,6 +59,47 @@ namespace cos {
 
 inline constexpr std::size_t rule_capacity = OBJPROC_COS_RULE_CAPACITY;
 inline constexpr std::size_t max_pipeline_rules = 10;  // "up to 10 pipeline levels" (§7.2)
+
+/// What parsing a rule records, so that the placement check (rule::check_placement) reads it
+/// instead of parsing again. Offsets are into the canonical text. (Zero is "nothing recorded",
+/// as in oss::style_facts.)
+struct rule_facts {
+  /// For each set of carrier bits: the `refused` bits of the carriers that refuse it.
+  static constexpr std::array<std::uint8_t, 8> refusing = [] {
+    std::array<std::uint8_t, 8> bits{};
+    for (unsigned carriers = 0; carriers < bits.size(); ++carriers)
+      for (unsigned i = 0; i < 4; ++i)
+        if ((carriers & spec::carrier_mask(static_cast<rule_carrier>(i + 1))) == 0)
+          bits[carriers] = static_cast<std::uint8_t>(bits[carriers] | 1U << i);
+    return bits;
+  }();
+
+  std::uint8_t count = 0;  // rules in the pipeline
+  /// Bit i: something may not run in carrier i + 1 (download_url, upload, cloud_process,
+  /// persistent, in rule_carrier's order).
+  std::uint8_t refused = 0;
+  /// Per bit set in `refused`: where the first operation, key or value that may not run there
+  /// starts.
+  std::array<std::uint16_t, 4> refused_at{};
+
+  /// Records a placement rule: what starts at `at` runs only in `carriers` (spec::carrier_bits).
+  constexpr void note(std::uint8_t carriers, std::size_t at) noexcept {
+    if (carriers == spec::everywhere) return;  // most rows
+    // The carriers refusing it that refused nothing before.
+    const unsigned first = refusing[carriers & spec::everywhere] & ~unsigned{refused};
+    if (first == 0) return;
+    refused = static_cast<std::uint8_t>(refused | first);
+    for (std::size_t i = 0; i < refused_at.size(); ++i)
+      if ((first >> i & 1U) != 0)  // at most 65535 (checked_text); longer text fails the parse
+        refused_at[i] = static_cast<std::uint16_t>(at);
+  }
+  /// Where the first thing that may not run in `where` starts, or error::no_offset.
+  [[nodiscard]] constexpr std::size_t first_refusal(rule_carrier where) const noexcept {
+    if (where == rule_carrier::any) return error::no_offset;
+    const auto i = static_cast<std::size_t>(where) - 1;
+    return (refused >> i & 1U) != 0 ? refused_at[i] : error::no_offset;
+  }
+};
 
 namespace detail {
 
@@ -141,7 +185,7 @@ using objproc::detail::text_writer;
 // Base64 parameter values: decode, check what they hold, write them unpadded.
 [[nodiscard]] constexpr result<void> check_base64_value(std::string_view v, spec::value_kind kind,
                                                         text_writer& out) noexcept {
-  std::array<char, 1536> buffer{};
+  std::array<char, 1536> buffer;  // decode_base64_text writes [0, n) before anything reads it
   auto value = objproc::detail::decode_base64_text(v, buffer);
   if (!value) return value.error();
   const std::string_view text = value->text;
@@ -275,9 +319,18 @@ inline constexpr std::size_t style_rule = spec::not_found - 1;
 // One rule (no '|'), starting at offset `base`, for the carrier `where`; writes its canonical
 // text and returns the index of its operation in spec::operations (style_rule for style/).
 [[nodiscard]] constexpr result<std::size_t> parse_one_rule(std::string_view r, std::size_t base,
-                                                           rule_carrier where,
-                                                           text_writer& out) noexcept {
+                                                           rule_carrier where, text_writer& out,
+                                                           rule_facts& facts) noexcept {
   const std::uint8_t mask = spec::carrier_mask(where);
+  // Every placement rule: recorded for check_placement (at its canonical offset, where the
+  // writer is), and applied now to `where` (at its input offset).
+  const auto placed = [&](std::uint8_t carriers, std::size_t input_at,
+                          std::size_t canonical_at) -> result<void> {
+    facts.note(carriers, canonical_at);
+    if ((carriers & mask) == 0)
+      return error{errc::misplaced_operation, input_at, spec::carrier_refusal(where)};
+    return {};
+  };
   if (r.empty()) return error{errc::empty_operation, base, "empty rule"};
   if (starts_with(r, "style/")) {
     const std::string_view name = r.substr(6);
@@ -290,8 +343,7 @@ inline constexpr std::size_t style_rule = spec::not_found - 1;
         return error{errc::invalid_style_name, base + 6 + i,
                      "only letters, digits, '-', '_' and '.'"};
     }
-    if ((spec::style_carriers & mask) == 0)
-      return error{errc::misplaced_operation, base, spec::carrier_refusal(where)};
+    if (auto p = placed(spec::style_carriers, base, out.size); !p) return p.error();
     out.put(r);
     return style_rule;
   }
@@ -311,8 +363,7 @@ inline constexpr std::size_t style_rule = spec::not_found - 1;
                  "exif, imageAve or style/"};
   }
   const spec::op_spec& op = spec::operations[op_index];
-  if ((op.carriers & mask) == 0)
-    return error{errc::misplaced_operation, base, spec::carrier_refusal(where)};
+  if (auto p = placed(op.carriers, base, out.size); !p) return p.error();
   out.put(name);
   const std::size_t params_from = at;
 
@@ -331,7 +382,8 @@ inline constexpr std::size_t style_rule = spec::not_found - 1;
   }
 
   std::uint64_t seen_bits = 0;
-  std::array<std::size_t, 64> key_at{};
+  std::array<std::size_t, 64> key_at;  // entry i is written with seen bit i, read only then
+  std::size_t format_at = 0;           // imageMogr2's "format" key in the canonical text
   // An operation with nothing to do: imageMogr2 and the mode-less imageView2 need a parameter.
   if (at >= r.size() &&
       (op_index == spec::op_image_mogr2 || (op.form == spec::op_form::view2 && same(name, r))))
@@ -349,8 +401,9 @@ inline constexpr std::size_t style_rule = spec::not_found - 1;
     if ((seen_bits >> index & 1U) != 0)
       return error{errc::duplicate_parameter, base + key_start, "given twice"};
     const spec::param_spec& p = op.params[index];
-    if ((p.carriers & mask) == 0)
-      return error{errc::misplaced_operation, base + key_start, spec::carrier_refusal(where)};
+    if (auto placement = placed(p.carriers, base + key_start, out.size + 1); !placement)
+      return placement.error();
+    if (op_index == spec::op_image_mogr2 && same(key, "format")) format_at = out.size + 1;
     seen_bits |= std::uint64_t{1} << index;
     key_at[index] = base + key_start;
     out.put('/');
@@ -397,9 +450,10 @@ inline constexpr std::size_t style_rule = spec::not_found - 1;
     if (n && *n > 250)
       return error{errc::value_out_of_range, at_key("spcent"), "spcent is 1-250 with scatype 3"};
   }
-  if (op_index == spec::op_image_mogr2 && same(value_of("format"), "psd") &&
-      (mask & spec::in_persistent) == 0)  // psd: "only through persistent processing"
-    return error{errc::misplaced_operation, at_key("format") + 7, spec::carrier_refusal(where)};
+  // psd: "only through persistent processing"; the offset is the value's, after "format/".
+  if (op_index == spec::op_image_mogr2 && same(value_of("format"), "psd"))
+    if (auto p = placed(spec::in_persistent, at_key("format") + 7, format_at + 7); !p)
+      return p.error();
   if (op_index == spec::op_blind_watermark || op_index == spec::op_extract_blind_watermark) {
     // Versions per type (COS 图片盲水印 version table): 1 none, 2 1.0/2.0, 3 1.0/2.0/3.0.
     const std::string_view type = value_of("type");
@@ -427,10 +481,11 @@ inline constexpr std::size_t style_rule = spec::not_found - 1;
   return op_index;
 }
 
-// A pipeline: rules joined by '|'. Returns the number of rules.
-[[nodiscard]] constexpr result<std::size_t> parse_pipeline(std::string_view in, text_writer& out,
-                                                           rule_carrier where) noexcept {
+// A pipeline: rules joined by '|'. Returns what check_placement needs (and the number of rules).
+[[nodiscard]] constexpr result<rule_facts> parse_pipeline(std::string_view in, text_writer& out,
+                                                          rule_carrier where) noexcept {
   if (in.empty()) return error{errc::empty_style, 0, "empty rule"};
+  rule_facts facts;
   std::size_t count = 0;
   std::size_t alone_at = spec::not_found;  // the first rule that must stand alone
   for (std::size_t from = 0;;) {
@@ -438,7 +493,7 @@ inline constexpr std::size_t style_rule = spec::not_found - 1;
     if (++count > max_pipeline_rules)
       return error{errc::too_many_rules, from, "at most 10 rules in a pipeline"};
     if (count > 1) out.put('|');
-    auto op = parse_one_rule(in.substr(from, end - from), from, where, out);
+    auto op = parse_one_rule(in.substr(from, end - from), from, where, out, facts);
     if (!op) return op.error();
     if (*op < std::size(spec::operations) && spec::operations[*op].standalone &&
         alone_at == spec::not_found)
@@ -450,15 +505,16 @@ inline constexpr std::size_t style_rule = spec::not_found - 1;
     return error{errc::misplaced_operation, alone_at, "this operation stands alone"};
   if (out.overflowed())
     return error{errc::style_too_long, out.capacity, "longer than OBJPROC_COS_RULE_CAPACITY"};
-  return count;
+  facts.count = static_cast<std::uint8_t>(count);
+  return facts;
 }
 
 // The structure of a pipeline without the vocabulary (cos::unchecked_rule): printable ASCII
 // without spaces, '|'-joined rules of non-empty '/'-separated segments, at most 10 rules, and
 // the placement of the operations the vocabulary knows. One trailing '/' per rule is dropped.
-[[nodiscard]] constexpr result<std::size_t> parse_unchecked_pipeline(std::string_view in,
-                                                                     text_writer& out,
-                                                                     rule_carrier where) noexcept {
+[[nodiscard]] constexpr result<rule_facts> parse_unchecked_pipeline(std::string_view in,
+                                                                    text_writer& out,
+                                                                    rule_carrier where) noexcept {
   if (in.empty()) return error{errc::empty_style, 0, "empty rule"};
   for (std::size_t i = 0; i < in.size(); ++i) {
     const char c = in[i];
@@ -468,6 +524,7 @@ inline constexpr std::size_t style_rule = spec::not_found - 1;
       return error{errc::unexpected_value, i, "a rule is printable ASCII without spaces"};
   }
   const std::uint8_t mask = spec::carrier_mask(where);
+  rule_facts facts;
   std::size_t count = 0;
   for (std::size_t from = 0;;) {
     const std::size_t end = end_of_field(in, '|', from);
@@ -491,164 +548,93 @@ inline constexpr std::size_t style_rule = spec::not_found - 1;
     if ((carriers & mask) == 0)
       return error{errc::misplaced_operation, from, spec::carrier_refusal(where)};
     if (count > 1) out.put('|');
+    facts.note(carriers, out.size);
     out.put(r);
     if (end == in.size()) break;
     from = end + 1;
   }
   if (out.overflowed())
     return error{errc::style_too_long, out.capacity, "longer than OBJPROC_COS_RULE_CAPACITY"};
-  return count;
+  facts.count = static_cast<std::uint8_t>(count);
+  return facts;
 }
 
 }  // namespace detail
 
-class rule;
+/// The CI rule grammar as a checked_text policy (core/checked_text.hpp).
+struct rule_grammar {
+  using place = rule_carrier;
+  using facts = rule_facts;
+  static constexpr std::size_t capacity = rule_capacity;
+  static constexpr std::string_view empty_detail = "empty rule";
+  static constexpr std::string_view too_long_detail = "longer than OBJPROC_COS_RULE_CAPACITY";
+  /// A checked literal goes where rule text is expected too: pic_rule{.rule = "..."_ci}.
+  static constexpr bool literal_converts_to_string = true;
+
+  [[nodiscard]] static constexpr result<rule_facts> parse(std::string_view text,
+                                                          objproc::detail::text_writer& out,
+                                                          rule_carrier where,
+                                                          bool unchecked) noexcept {
+    return unchecked ? detail::parse_unchecked_pipeline(text, out, where)
+                     : detail::parse_pipeline(text, out, where);
+  }
+
+  /// What cos::rule has beyond checked_text.
+  template <class Rule>
+  class accessors {
+   public:
+    /// The number of rules in the pipeline.
+    [[nodiscard]] constexpr std::size_t rules() const noexcept { return self().facts().count; }
+    /// A style reference (style/<name>), usable in Pic-Operations but not in a URL.
+    [[nodiscard]] constexpr bool is_reference() const noexcept {
+      return objproc::detail::starts_with(self().view(), "style/");
+    }
+    /// Whether this rule may run in `where` (an empty rule may: nothing to run); the rule's
+    /// error, or errc::misplaced_operation with the offset of the refused operation, key or
+    /// value. Reads what the parse recorded: O(1), the same error as parsing the text for
+    /// `where` (strictly, or as unchecked_rule does for an unchecked rule).
+    [[nodiscard]] constexpr result<void> check_placement(rule_carrier where) const noexcept {
+      const Rule& r = self();
+      if (r.has_error()) return r.error();
+      if (r.empty()) return {};
+      const std::size_t at = r.facts().first_refusal(where);
+      if (at == objproc::error::no_offset) return {};
+      return objproc::error{errc::misplaced_operation, at, spec::carrier_refusal(where)};
+    }
+
+   private:
+    [[nodiscard]] constexpr const Rule& self() const noexcept {
+      return static_cast<const Rule&>(*this);
+    }
+  };
+};
+
+/// A validated CI rule (or pipeline of up to 10 rules) in canonical form, held inline. Made by
+/// unchecked_rule (or from one), it is_unchecked(): only its structure and placement were
+/// checked, and any re-validation (appended, Pic-Operations) stays unchecked.
+using rule = checked_text<rule_grammar>;
+
+/// A CI rule checked at compile time: a bad literal passed where a rule_string is expected
+/// does not compile, and the diagnostic names the errc and its offset. It converts to the rule
+/// it checked (presign_get{.process = "..."_ci}) and to its canonical text.
+using rule_string = checked_string<rule_grammar>;
+
 /// Parses and validates a CI rule or pipeline for the carrier `where`; the rule holds its
 /// canonical form.
 [[nodiscard]] constexpr result<rule> parse_rule(std::string_view text,
-                                                rule_carrier where = rule_carrier::any) noexcept;
+                                                rule_carrier where = rule_carrier::any) noexcept {
+  return rule::parse(text, where);
+}
+
 /// The explicit way past the vocabulary: unknown operations and keys pass verbatim; the
 /// structure (segments, at most 10 rules, printable ASCII without spaces, CR/LF/NUL) and the
 /// placement of known operations are still checked. The rule is marked is_unchecked().
 [[nodiscard]] constexpr result<rule> unchecked_rule(
-    std::string_view text, rule_carrier where = rule_carrier::any) noexcept;
-
-/// A validated CI rule (or pipeline of up to 10 rules) in canonical form, held inline.
-class rule {
- public:
-  constexpr rule() noexcept = default;
-
-  [[nodiscard]] constexpr std::string_view view() const noexcept { return {text_.data(), size_}; }
-  [[nodiscard]] constexpr bool empty() const noexcept { return size_ == 0; }
-  [[nodiscard]] constexpr std::size_t rules() const noexcept { return count_; }
-  [[nodiscard]] constexpr bool has_error() const noexcept { return error_.code != errc::none; }
-  [[nodiscard]] constexpr objproc::error error() const noexcept { return error_; }
-  /// A style reference (style/<name>), usable in Pic-Operations but not in a URL.
-  [[nodiscard]] constexpr bool is_reference() const noexcept {
-    return objproc::detail::starts_with(view(), "style/");
-  }
-  /// Made by unchecked_rule: only its structure and placement were checked, and any
-  /// re-validation (check_placement, Pic-Operations) stays unchecked.
-  [[nodiscard]] constexpr bool is_unchecked() const noexcept { return unchecked_; }
-  [[nodiscard]] constexpr result<rule> checked() const noexcept {
-    if (has_error()) return error_;
-    if (empty()) return objproc::error{errc::empty_style, error::no_offset, "empty rule"};
-    return *this;
-  }
-  /// Whether this rule may run in `where` (an empty rule may: nothing to run); the rule's
-  /// error, or errc::misplaced_operation with the offset of the refused operation or key.
-  /// Strict rules are checked strictly, unchecked ones as unchecked_rule does.
-  [[nodiscard]] constexpr result<void> check_placement(rule_carrier where) const noexcept;
-
-  friend constexpr bool operator==(const rule& a, const rule& b) noexcept {
-    return a.view() == b.view() && a.error_ == b.error_ && a.unchecked_ == b.unchecked_;
-  }
-  friend constexpr bool operator==(const rule& a, std::string_view text) noexcept {
-    return !a.has_error() && a.view() == text;
-  }
-
-  // --- for builders (cos/image_mogr2.hpp ...) -----------------------------------------------
-  /// A rule holding `e`; in a constant evaluation, a compile error naming e.code.
-  [[nodiscard]] static constexpr rule failed(const objproc::error& e) noexcept {
-    objproc::detail::fail_constant_evaluation(e);
-    rule r;
-    r.error_ = e;
-    return r;
-  }
-  /// This rule's text followed by `parts`, validated as a whole by the one parser.
-  [[nodiscard]] constexpr rule appended(std::string_view part1,
-                                        std::string_view part2 = {}) const noexcept;
-
- private:
-  friend constexpr result<rule> parse_rule(std::string_view, rule_carrier) noexcept;
-  friend constexpr result<rule> unchecked_rule(std::string_view, rule_carrier) noexcept;
-
-  std::array<char, rule_capacity> text_{};
-  std::uint16_t size_ = 0;
-  std::uint8_t count_ = 0;
-  bool unchecked_ = false;
-  objproc::error error_{errc::none};
-};
-
-constexpr result<rule> parse_rule(std::string_view text, rule_carrier where) noexcept {
-  rule r;
-  objproc::detail::text_writer out{r.text_.data(), r.text_.size(), 0};
-  auto count = detail::parse_pipeline(text, out, where);
-  if (!count) return count.error();
-  r.size_ = static_cast<std::uint16_t>(out.size);
-  r.count_ = static_cast<std::uint8_t>(*count);
-  return r;
-}
-
-constexpr result<rule> unchecked_rule(std::string_view text, rule_carrier where) noexcept {
-  rule r;
-  objproc::detail::text_writer out{r.text_.data(), r.text_.size(), 0};
-  auto count = detail::parse_unchecked_pipeline(text, out, where);
-  if (!count) return count.error();
-  r.size_ = static_cast<std::uint16_t>(out.size);
-  r.count_ = static_cast<std::uint8_t>(*count);
-  r.unchecked_ = true;
-  return r;
-}
-
-constexpr result<void> rule::check_placement(rule_carrier where) const noexcept {
-  if (has_error()) return error_;
-  if (empty()) return {};
-  auto again = unchecked_ ? unchecked_rule(view(), where) : parse_rule(view(), where);
-  if (!again) return again.error();
-  return {};
-}
-
-constexpr rule rule::appended(std::string_view part1, std::string_view part2) const noexcept {
-  if (has_error()) return *this;
-  std::array<char, rule_capacity> scratch{};
-  std::size_t n = 0;
-  for (const std::string_view part : {view(), part1, part2}) {
-    for (const char c : part) {
-      if (n == scratch.size())
-        return failed(
-            objproc::error{errc::style_too_long, n, "longer than OBJPROC_COS_RULE_CAPACITY"});
-      scratch[n++] = c;
-    }
-  }
-  const std::string_view text(scratch.data(), n);
-  auto parsed = unchecked_ ? unchecked_rule(text) : parse_rule(text);
-  if (!parsed) return failed(parsed.error());
-  return *parsed;
+    std::string_view text, rule_carrier where = rule_carrier::any) noexcept {
+  return rule::parse_unchecked(text, where);
 }
 
 [[nodiscard]] inline std::string to_string(const rule& r) { return std::string(r.view()); }
-
-/// A CI rule checked at compile time: a bad literal passed where a rule_string is expected
-/// does not compile, and the diagnostic names the errc and its offset.
-class rule_string {
- public:
-  template <std::size_t N>
-  consteval rule_string(const char (&text)[N]) noexcept : text_(text, N - 1) {  // NOLINT
-    objproc::detail::text_writer count{nullptr, rule_capacity, 0};
-    if (auto r = detail::parse_pipeline(text_, count, rule_carrier::any); !r)
-      objproc::detail::fail_constant_evaluation(r.error());
-  }
-  [[nodiscard]] constexpr std::string_view view() const noexcept { return text_; }
-  /// The parsed rule (cannot fail: the literal was checked).
-  [[nodiscard]] constexpr rule get() const noexcept { return *parse_rule(text_); }
-  /// The checked literal where a rule is expected: presign_get{.process = "..."_ci}.
-  constexpr operator rule() const noexcept { return get(); }  // NOLINT(google-explicit-constructor)
-  /// ... and where rule text is expected: pic_rule{.rule = "..."_ci} (the canonical form).
-  operator std::string() const { return std::string(get().view()); }  // NOLINT
-
- private:
-  std::string_view text_;
-};
-
-namespace detail {
-/// The error a checked literal would raise, or errc::none (for the literal operator).
-[[nodiscard]] constexpr objproc::error literal_error(std::string_view text) noexcept {
-  objproc::detail::text_writer count{nullptr, rule_capacity, 0};
-  if (auto r = parse_pipeline(text, count, rule_carrier::any); !r) return r.error();
-  return objproc::error{errc::none};
-}
-}  // namespace detail
 
 /// The explicit opt-out from compile-time checking: parsed where it is used.
 struct runtime_rule {
@@ -658,15 +644,11 @@ struct runtime_rule {
 }  // namespace cos
 
 namespace literals {
-/// "imageMogr2/thumbnail/!50p"_ci: a compile-time checked CI rule.
+/// "imageMogr2/thumbnail/!50p"_ci: a compile-time checked CI rule. As "..."_oss: the
+/// compiler's message carries the errc, offset, field and detail.
 template <fixed_string Text>
 consteval cos::rule_string operator""_ci() noexcept {
-  // As "..."_oss: the compiler's message carries the errc, offset, field and detail.
-  constexpr objproc::error e = cos::detail::literal_error(Text.view());
-  if constexpr (e.code != errc::none)
-    objproc::detail::reject_literal<Text, e.code, e.offset,
-                                    objproc::detail::fixed_copy<e.detail.size()>(e.detail)>();
-  return cos::rule_string(Text.data);
+  return objproc::detail::checked_literal<cos::rule_grammar, Text>();
 }
 }  // namespace literals
 

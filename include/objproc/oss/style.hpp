@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-// objproc/oss/style.hpp - the OSS processing grammar: one constexpr parser, the style value,
-// the compile-time checked literal.
+// objproc/oss/style.hpp - the OSS processing grammar: one constexpr parser, and the grammar
+// policy that makes oss::style and oss::style_string of core/checked_text.hpp.
 //
 //   parse_style(text, where)   -> result<style>   run time or compile time, any input
 //   style_string{"..."}        consteval: a bad literal is a compile error naming its errc
@@ -8,7 +8,8 @@
 //   runtime_style(text)        the explicit opt-out, checked when the operation is built
 //   unchecked_style(text, where) the grammar without the vocabulary (unknown operations and
 //                              parameters pass verbatim); saveas / notify still checked
-//   check_carrier(s, where)    sync/async/GET-URL rules (style-spec §1.1)
+//   check_carrier(s, where)    sync/async/GET-URL rules (style-spec §1.1), read from what the
+//                              parse recorded (style::facts()): no second parse
 //   render_diagnostic(text, e) (core/diagnostic.hpp) a two-line caret diagnostic
 //
 // Grammar (style-spec §2.1): `service/op,key_value,.../op...` or `style/<name>`, optionally
@@ -30,6 +31,7 @@
 #include <string_view>
 
 #include "objproc/config.hpp"
+#include "objproc/core/checked_text.hpp"
 #include "objproc/core/diagnostic.hpp"
 #include "objproc/core/fixed_string.hpp"
 #include "objproc/core/result.hpp"
@@ -66,6 +68,33 @@ inline constexpr errc saveas_required = errc::saving_required;
 inline constexpr errc notify_not_allowed = errc::notification_not_allowed;
 inline constexpr errc notify_required = errc::notification_required;
 
+/// What parsing a style records, so that the checks of where it runs (check_carrier) read it
+/// instead of parsing again. Offsets are into the canonical text. (Zero is "nothing recorded"
+/// in the arrays: GCC 12 can emit a constexpr copy of an array whose elements carry default
+/// member initialisers as zeros.)
+struct style_facts {
+  static constexpr std::uint16_t none = 0xFFFF;
+
+  std::uint16_t main_size = 0;  // canonical bytes before '|'
+  bool is_reference = false;
+  bool has_save_as = false;
+  bool has_notify = false;
+  /// The carriers (in_get_url, in_sync_process, in_async_process) some operation may not run
+  /// in. Unchecked styles record no operation.
+  std::uint8_t refused = 0;
+  /// Per carrier bit i set in `refused`: the first operation that may not run there, as its
+  /// row in spec::operations and where its name starts.
+  std::array<std::uint16_t, 3> refused_op{};
+  std::array<std::uint16_t, 3> refused_at{};
+  std::uint16_t needs_save_as_at = none;  // the first operation whose result must be saved
+  std::uint16_t needs_notify_at = none;   // the first one whose result comes only by notify
+
+  /// The carrier bits every operation allows.
+  [[nodiscard]] constexpr std::uint8_t operation_carriers() const noexcept {
+    return static_cast<std::uint8_t>(~refused & (in_get_url | in_sync_process | in_async_process));
+  }
+};
+
 namespace detail {
 
 // Where parsed canonical text goes. With no buffer it only counts (the checked literals).
@@ -76,14 +105,6 @@ using objproc::detail::parse_integer;
 using objproc::detail::same;
 
 using style_writer = objproc::detail::text_writer;
-
-// What the parser learnt besides the text.
-struct style_summary {
-  std::size_t main_size = 0;  // canonical bytes before '|'
-  bool is_reference = false;
-  bool has_save_as = false;
-  bool has_notify = false;
-};
 
 struct parse_context {
   carrier where = carrier::any;
@@ -111,8 +132,8 @@ struct parse_context {
   return n;
 }
 
-[[nodiscard]] constexpr result<style_summary> parse_process(std::string_view in, style_writer& out,
-                                                            parse_context ctx) noexcept;
+[[nodiscard]] constexpr result<style_facts> parse_process(std::string_view in, style_writer& out,
+                                                          parse_context ctx) noexcept;
 
 // The decode buffer of a base64 value: an object key (1023 bytes) encodes to 1364 characters.
 inline constexpr std::size_t base64_buffer_size = 1536;
@@ -126,7 +147,7 @@ inline constexpr std::size_t long_base64_buffer_size = 26004;
 template <std::size_t N>
 [[nodiscard]] constexpr result<void> check_base64_in(std::string_view v, const param_spec& p,
                                                      style_writer& out) noexcept {
-  std::array<char, N> decoded{};
+  std::array<char, N> decoded;  // decode_base64_text writes [0, n) before anything reads it
   auto value = objproc::detail::decode_base64_text(v, decoded);
   if (!value) return value.error();
   const auto [unpadded, text] = *value;
@@ -275,11 +296,57 @@ template <std::size_t N>
   return {};
 }
 
-// The operation found in the requirements of the whole string.
+// The operation found in the requirements of the whole string (input offsets, for this
+// parse's own errors).
 struct op_requirements {
   std::size_t needs_saveas_at = error::no_offset;
   std::size_t needs_notify_at = error::no_offset;
 };
+
+// Records what the whole string's checks need of operation `op_index`: in `needs` at its input
+// offset (this parse's errors), in `facts` at its canonical offset (check_carrier).
+constexpr void note_operation(style_facts& facts, op_requirements& needs, std::size_t op_index,
+                              std::size_t input_at, std::size_t canonical_at) noexcept {
+  const op_spec& op = spec::operations[op_index];
+  // A value's text is at most 65535 bytes (checked_text); longer text fails the parse anyway.
+  const auto at = static_cast<std::uint16_t>(canonical_at);
+  const unsigned first = ~(op.carriers | facts.refused) & 7U;  // carriers it refuses first
+  facts.refused = static_cast<std::uint8_t>(facts.refused | first);
+  for (std::size_t i = 0; i < facts.refused_at.size(); ++i) {
+    if ((first >> i & 1U) == 0) continue;
+    facts.refused_op[i] = static_cast<std::uint16_t>(op_index);
+    facts.refused_at[i] = at;
+  }
+  if (op.needs_saveas && needs.needs_saveas_at == error::no_offset) {
+    needs.needs_saveas_at = input_at;
+    facts.needs_save_as_at = at;
+  }
+  if (op.needs_notify && needs.needs_notify_at == error::no_offset) {
+    needs.needs_notify_at = input_at;
+    facts.needs_notify_at = at;
+  }
+}
+
+// The carrier rules that need the whole string (style-spec §1.1 b-e), shared by the parser
+// (input offsets) and check_carrier (canonical offsets, from the facts). `system_at`: the first
+// byte after '|', or the size when there is no system part.
+[[nodiscard]] constexpr result<void> check_whole_string(carrier where, bool has_save_as,
+                                                        bool has_notify, std::size_t system_at,
+                                                        std::size_t needs_saveas_at,
+                                                        std::size_t needs_notify_at) noexcept {
+  if (where == carrier::get_url && has_save_as)
+    return error{saveas_not_allowed, system_at, "sys/saveas needs process_object (POST)"};
+  if ((where == carrier::get_url || where == carrier::sync_process) && has_notify)
+    return error{notify_not_allowed, system_at, "sys/notify is only for async processing"};
+  if (where == carrier::sync_process || where == carrier::async_process) {
+    if (needs_saveas_at != error::no_offset && !has_save_as)
+      return error{saveas_required, needs_saveas_at,
+                   "the result must be saved: add sys/saveas"};
+  }
+  if (where == carrier::async_process && needs_notify_at != error::no_offset && !has_notify)
+    return error{notify_required, needs_notify_at, "the result comes only by sys/notify"};
+  return {};
+}
 
 // One `op,args` segment starting at input offset `base`.
 // Returns the operation's index in spec::operations; `previous` is the index of the operation
@@ -289,7 +356,7 @@ struct op_requirements {
 [[nodiscard]] constexpr result<std::size_t> parse_op(std::string_view segment, std::size_t base,
                                                      std::string_view service, std::size_t previous,
                                                      parse_context ctx, style_writer& out,
-                                                     op_requirements& needs,
+                                                     op_requirements& needs, style_facts& facts,
                                                      bool slash_follows = false) noexcept {
   const std::size_t comma = find_char(segment, ',');
   const std::string_view name = segment.substr(0, comma);
@@ -303,8 +370,10 @@ struct op_requirements {
        !objproc::detail::in_word_list(op.parents, spec::operations[previous].name)))
     return error{errc::misplaced_operation, base, "must directly follow its parent operation"};
   if (auto r = check_op_carrier(op, ctx); !r) return r.error().shifted(base);
-  if (op.needs_saveas && needs.needs_saveas_at == error::no_offset) needs.needs_saveas_at = base;
-  if (op.needs_notify && needs.needs_notify_at == error::no_offset) needs.needs_notify_at = base;
+  // After the first operation, mostly nothing new to record (this runs for every operation).
+  if (((~(op.carriers | facts.refused) & 7U) | unsigned{op.needs_saveas} |
+       unsigned{op.needs_notify}) != 0)
+    note_operation(facts, needs, op_index, base, out.size + 1);  // after the '/' written below
   out.put('/');
   out.put(name);
 
@@ -440,7 +509,7 @@ struct op_requirements {
 // The same rules in strict and unchecked mode.
 [[nodiscard]] constexpr result<void> parse_system(std::string_view sys, std::size_t base,
                                                   style_writer& out,
-                                                  style_summary& summary) noexcept {
+                                                  style_facts& summary) noexcept {
   constexpr param_spec object{
       .key = "o", .kind = value_kind::base64, .decodes_to = decoded_kind::object_key};
   constexpr param_spec bucket{
@@ -613,16 +682,16 @@ inline constexpr std::size_t watermark_index = spec::find_operation("image", "wa
   return {};
 }
 
-constexpr result<style_summary> parse_process(std::string_view in, style_writer& out,
-                                              parse_context ctx) noexcept {
+constexpr result<style_facts> parse_process(std::string_view in, style_writer& out,
+                                            parse_context ctx) noexcept {
   if (in.empty()) return error{errc::empty_style, 0, "empty process string"};
-  style_summary summary;
+  style_facts facts;
   const std::size_t bar = find_char(in, '|');
   const std::string_view main = in.substr(0, bar);
   op_requirements needs;
   if (main.substr(0, 6) == "style/") {
     if (auto r = check_style_name(main.substr(6)); !r) return r.error().shifted(6);
-    summary.is_reference = true;
+    facts.is_reference = true;
     out.put(main);
   } else if (ctx.unchecked) {
     if (auto r = check_unchecked_main(main); !r) return r.error();
@@ -641,7 +710,8 @@ constexpr result<style_summary> parse_process(std::string_view in, style_writer&
       const std::size_t start = at + 1;
       const std::size_t end = end_of_field(main, '/', start);
       const std::string_view segment = main.substr(start, end - start);
-      auto op = parse_op(segment, start, service, previous, ctx, out, needs, end < main.size());
+      auto op =
+          parse_op(segment, start, service, previous, ctx, out, needs, facts, end < main.size());
       if (!op) {
         // "text_ab/cd": a standard base64 '/' in the previous operation's last value split it.
         // (A name of lower-case letters and '-' is rather a misspelt operation.)
@@ -663,127 +733,83 @@ constexpr result<style_summary> parse_process(std::string_view in, style_writer&
     if (main.size() == slash + 1)
       return error{errc::empty_operation, main.size(), "operation missing after '/'"};
   }
-  summary.main_size = out.size;
+  facts.main_size = static_cast<std::uint16_t>(out.size);  // see note_operation
   if (bar != std::string_view::npos) {
     if (const std::size_t second = find_char(in, '|', bar + 1); second != std::string_view::npos)
       return error{errc::invalid_system_part, second, "only one '|' is allowed"};
     if (ctx.watermark_image) return error{errc::invalid_system_part, bar, "no system part here"};
-    if (auto r = parse_system(in.substr(bar + 1), bar + 1, out, summary); !r) return r.error();
+    if (auto r = parse_system(in.substr(bar + 1), bar + 1, out, facts); !r) return r.error();
   }
-  // Carrier rules that need the whole string (style-spec §1.1 b-e).
   const std::size_t sys_at = bar == std::string_view::npos ? in.size() : bar + 1;
-  if (ctx.where == carrier::get_url && summary.has_save_as)
-    return error{saveas_not_allowed, sys_at, "sys/saveas needs process_object (POST)"};
-  if ((ctx.where == carrier::get_url || ctx.where == carrier::sync_process) && summary.has_notify)
-    return error{notify_not_allowed, sys_at, "sys/notify is only for async processing"};
-  if (ctx.where == carrier::sync_process || ctx.where == carrier::async_process) {
-    if (needs.needs_saveas_at != error::no_offset && !summary.has_save_as)
-      return error{saveas_required, needs.needs_saveas_at,
-                   "the result must be saved: add sys/saveas"};
-  }
-  if (ctx.where == carrier::async_process && needs.needs_notify_at != error::no_offset &&
-      !summary.has_notify)
-    return error{notify_required, needs.needs_notify_at,
-                 "the result comes only by sys/notify"};
+  if (auto r = check_whole_string(ctx.where, facts.has_save_as, facts.has_notify, sys_at,
+                                  needs.needs_saveas_at, needs.needs_notify_at);
+      !r)
+    return r.error();
   if (out.overflowed())
     return error{errc::style_too_long, out.capacity, "longer than OBJPROC_OSS_STYLE_CAPACITY"};
-  return summary;
+  return facts;
 }
 
 }  // namespace detail
 
-class style;
-[[nodiscard]] constexpr result<style> parse_style(std::string_view text,
-                                                  carrier where = carrier::any) noexcept;
-[[nodiscard]] constexpr result<style> unchecked_style(std::string_view text,
-                                                      carrier where = carrier::any) noexcept;
+/// The OSS process-string grammar as a checked_text policy (core/checked_text.hpp).
+struct style_grammar {
+  using place = carrier;
+  using facts = style_facts;
+  static constexpr std::size_t capacity = style_capacity;
+  static constexpr std::string_view empty_detail = "empty style";
+  static constexpr std::string_view too_long_detail = "longer than OBJPROC_OSS_STYLE_CAPACITY";
+  static constexpr bool literal_converts_to_string = false;
+
+  [[nodiscard]] static constexpr result<style_facts> parse(std::string_view text,
+                                                           objproc::detail::text_writer& out,
+                                                           carrier where, bool unchecked) noexcept {
+    return detail::parse_process(text, out, {where, false, unchecked});
+  }
+
+  /// What oss::style has beyond checked_text.
+  template <class Style>
+  class accessors {
+   public:
+    /// The part before '|'.
+    [[nodiscard]] constexpr std::string_view main() const noexcept {
+      return self().view().substr(0, self().facts().main_size);
+    }
+    [[nodiscard]] constexpr std::string_view service() const noexcept {
+      return main().substr(0, objproc::detail::find_char(main(), '/'));
+    }
+    [[nodiscard]] constexpr bool is_reference() const noexcept {
+      return self().facts().is_reference;
+    }
+    [[nodiscard]] constexpr bool has_save_as() const noexcept { return self().facts().has_save_as; }
+    [[nodiscard]] constexpr bool has_notify() const noexcept { return self().facts().has_notify; }
+
+   private:
+    [[nodiscard]] constexpr const Style& self() const noexcept {
+      return static_cast<const Style&>(*this);
+    }
+  };
+};
 
 /// A validated OSS process string in canonical form, held inline (no heap), usable in constant
 /// expressions. Built by parse_style, the checked literals, or the typed builders composed with
 /// '/' (oss/image.hpp ...) and '|' (oss/directives.hpp). A builder given a bad value at run time
 /// yields a style holding that error (has_error()); in a constant expression it does not compile.
-class style {
- public:
-  constexpr style() noexcept = default;
+/// Built by unchecked_style (or from one), it is_unchecked(), and so is every later parse of it
+/// (appended, the directives, the operations).
+using style = checked_text<style_grammar>;
 
-  /// The canonical text (empty when the style holds an error).
-  [[nodiscard]] constexpr std::string_view view() const noexcept { return {text_.data(), size_}; }
-  /// The part before '|'.
-  [[nodiscard]] constexpr std::string_view main() const noexcept {
-    return {text_.data(), main_size_};
-  }
-  [[nodiscard]] constexpr std::string_view service() const noexcept {
-    return main().substr(0, objproc::detail::find_char(main(), '/'));
-  }
-  [[nodiscard]] constexpr bool empty() const noexcept { return size_ == 0; }
-  [[nodiscard]] constexpr bool has_error() const noexcept { return error_.code != errc::none; }
-  [[nodiscard]] constexpr objproc::error error() const noexcept { return error_; }
-  [[nodiscard]] constexpr bool is_reference() const noexcept { return reference_; }
-  [[nodiscard]] constexpr bool has_save_as() const noexcept { return save_as_; }
-  [[nodiscard]] constexpr bool has_notify() const noexcept { return notify_; }
-  /// Built by unchecked_style (or from one): every later parse of it (check_carrier, appended,
-  /// the directives, the operations) is unchecked too.
-  [[nodiscard]] constexpr bool is_unchecked() const noexcept { return unchecked_; }
-
-  /// The style as a result: the error it holds, or itself.
-  [[nodiscard]] constexpr result<style> checked() const noexcept {
-    if (has_error()) return error_;
-    if (empty()) return objproc::error{errc::empty_style, error::no_offset, "empty style"};
-    return *this;
-  }
-
-  friend constexpr bool operator==(const style& a, const style& b) noexcept {
-    return a.view() == b.view() && a.error_ == b.error_ && a.unchecked_ == b.unchecked_;
-  }
-  friend constexpr bool operator==(const style& a, std::string_view text) noexcept {
-    return !a.has_error() && a.view() == text;
-  }
-
-  // --- for builders (oss/image.hpp, directives.hpp ...) ------------------------------------
-  /// A style holding `e`. In a constant evaluation this is a compile error naming e.code.
-  [[nodiscard]] static constexpr style failed(const objproc::error& e) noexcept {
-    objproc::detail::fail_constant_evaluation(e);
-    style s;
-    s.error_ = e;
-    return s;
-  }
-  /// This style's text followed by `parts`, validated as a whole by the one parser (so a
-  /// builder's text gets the same checks as typed-in text).
-  [[nodiscard]] constexpr style appended(std::string_view part1, std::string_view part2 = {},
-                                         std::string_view part3 = {}) const noexcept;
-
- private:
-  friend constexpr result<style> parse_style(std::string_view, carrier) noexcept;
-  friend constexpr result<style> unchecked_style(std::string_view, carrier) noexcept;
-  static constexpr result<style> parse(std::string_view text, detail::parse_context ctx) noexcept;
-
-  std::array<char, style_capacity> text_{};
-  std::uint16_t size_ = 0;
-  std::uint16_t main_size_ = 0;
-  bool reference_ = false;
-  bool save_as_ = false;
-  bool notify_ = false;
-  bool unchecked_ = false;
-  objproc::error error_{errc::none};
-};
-
-constexpr result<style> style::parse(std::string_view text, detail::parse_context ctx) noexcept {
-  style s;
-  detail::style_writer out{s.text_.data(), s.text_.size(), 0};
-  auto summary = detail::parse_process(text, out, ctx);
-  if (!summary) return summary.error();
-  s.size_ = static_cast<std::uint16_t>(out.size);
-  s.main_size_ = static_cast<std::uint16_t>(summary->main_size);
-  s.reference_ = summary->is_reference;
-  s.save_as_ = summary->has_save_as;
-  s.notify_ = summary->has_notify;
-  s.unchecked_ = ctx.unchecked;
-  return s;
-}
+/// A process string checked at compile time: a bad literal passed where a style_string is
+/// expected does not compile, and the diagnostic names the errc and its offset.
+///   void f(objproc::oss::style_string s);  f("image/resize,w_100");  // ok
+///                                          f("image/resize,w_0");    // error: value_out_of_range
+/// It converts to the style it checked: process_object{.process = "..."_oss}.
+using style_string = checked_string<style_grammar>;
 
 /// Parses and validates `text` (for `where`, see carrier); the style holds the canonical form.
-constexpr result<style> parse_style(std::string_view text, carrier where) noexcept {
-  return style::parse(text, {where, false, false});
+[[nodiscard]] constexpr result<style> parse_style(std::string_view text,
+                                                  carrier where = carrier::any) noexcept {
+  return style::parse(text, where);
 }
 
 /// The explicit way past the vocabulary, for operations and parameters the table does not know
@@ -794,71 +820,34 @@ constexpr result<style> parse_style(std::string_view text, carrier where) noexce
 /// in a GET URL, notify only asynchronous). Operations and parameters pass through verbatim;
 /// ranges, value sets and the carriers of known operations are not applied. The style remembers
 /// it is unchecked (is_unchecked()), and every later parse of it is unchecked as well.
-constexpr result<style> unchecked_style(std::string_view text, carrier where) noexcept {
-  return style::parse(text, {where, false, true});
-}
-
-constexpr style style::appended(std::string_view part1, std::string_view part2,
-                                std::string_view part3) const noexcept {
-  if (has_error()) return *this;
-  std::array<char, style_capacity> scratch{};
-  std::size_t n = 0;
-  for (const std::string_view part : {view(), part1, part2, part3}) {
-    for (const char c : part) {
-      if (n == scratch.size())
-        return failed(
-            objproc::error{errc::style_too_long, n, "longer than OBJPROC_OSS_STYLE_CAPACITY"});
-      scratch[n++] = c;
-    }
-  }
-  // The mode of this style: never silently strict, never silently unchecked.
-  auto parsed = parse(std::string_view(scratch.data(), n), {carrier::any, false, unchecked_});
-  if (!parsed) return failed(parsed.error());
-  return *parsed;
+[[nodiscard]] constexpr result<style> unchecked_style(std::string_view text,
+                                                      carrier where = carrier::any) noexcept {
+  return style::parse_unchecked(text, where);
 }
 
 /// Checks a style against where it is used (style-spec §1.1): async-only operations, saveas and
-/// notify placement, required saveas/notify. Offsets refer to the canonical text.
+/// notify placement, required saveas/notify. Offsets refer to the canonical text. Reads what the
+/// parse recorded (style::facts()): O(1), the same errors as parsing the text for `where`.
 [[nodiscard]] constexpr result<void> check_carrier(const style& s, carrier where) noexcept {
   if (s.has_error()) return s.error();
-  detail::style_writer count{nullptr, style_capacity, 0};
-  if (auto r = detail::parse_process(s.view(), count, {where, false, s.is_unchecked()}); !r)
-    return r.error();
-  return {};
+  if (s.empty()) return error{errc::empty_style, 0, "empty process string"};
+  const style_facts& facts = s.facts();
+  if (where != carrier::any) {
+    const auto i = static_cast<std::size_t>(where) - 1;  // carrier bit i
+    if ((facts.refused >> i & 1U) != 0)
+      if (auto r = detail::check_op_carrier(spec::operations[facts.refused_op[i]], {where}); !r)
+        return r.error().shifted(facts.refused_at[i]);
+  }
+  const auto offset = [](std::uint16_t at) {
+    return at == style_facts::none ? error::no_offset : std::size_t{at};
+  };
+  const std::size_t system_at =
+      facts.main_size < s.view().size() ? std::size_t{facts.main_size} + 1U : s.view().size();
+  return detail::check_whole_string(where, facts.has_save_as, facts.has_notify, system_at,
+                                    offset(facts.needs_save_as_at), offset(facts.needs_notify_at));
 }
 
 [[nodiscard]] inline std::string to_string(const style& s) { return std::string(s.view()); }
-
-/// A process string checked at compile time: a bad literal passed where a style_string is
-/// expected does not compile, and the diagnostic names the errc and its offset.
-///   void f(objproc::oss::style_string s);  f("image/resize,w_100");  // ok
-///                                          f("image/resize,w_0");    // error: value_out_of_range
-class style_string {
- public:
-  template <std::size_t N>
-  consteval style_string(const char (&text)[N]) noexcept : text_(text, N - 1) {  // NOLINT
-    detail::style_writer count{nullptr, style_capacity, 0};
-    if (auto r = detail::parse_process(text_, count, {}); !r)
-      objproc::detail::fail_constant_evaluation(r.error());
-  }
-  [[nodiscard]] constexpr std::string_view view() const noexcept { return text_; }
-  /// The parsed style (cannot fail: the literal was checked).
-  [[nodiscard]] constexpr style get() const noexcept { return *parse_style(text_); }
-  /// The checked literal where a style is expected: process_object{.process = "..."_oss}.
-  constexpr operator style() const noexcept { return get(); }  // NOLINT(google-explicit-constructor)
-
- private:
-  std::string_view text_;
-};
-
-namespace detail {
-/// The error a checked literal would raise, or errc::none (for the literal operator).
-[[nodiscard]] constexpr objproc::error literal_error(std::string_view text) noexcept {
-  style_writer count{nullptr, style_capacity, 0};
-  if (auto r = parse_process(text, count, {}); !r) return r.error();
-  return objproc::error{errc::none};
-}
-}  // namespace detail
 
 /// The explicit opt-out from compile-time checking, for text known only at run time: the
 /// operation it is passed to parses it and returns the error.
@@ -869,16 +858,12 @@ struct runtime_style {
 }  // namespace oss
 
 namespace literals {
-/// "image/resize,w_100"_oss: a compile-time checked OSS process string.
+/// "image/resize,w_100"_oss: a compile-time checked OSS process string. The text is a template
+/// argument here, so the compiler's message can carry the offset, the field and the detail
+/// (core/diagnostic.hpp), not only the errc.
 template <fixed_string Text>
 consteval oss::style_string operator""_oss() noexcept {
-  // The text is a template argument here, so the compiler's message can carry the offset, the
-  // field and the detail (core/diagnostic.hpp), not only the errc.
-  constexpr objproc::error e = oss::detail::literal_error(Text.view());
-  if constexpr (e.code != errc::none)
-    objproc::detail::reject_literal<Text, e.code, e.offset,
-                                    objproc::detail::fixed_copy<e.detail.size()>(e.detail)>();
-  return oss::style_string(Text.data);
+  return objproc::detail::checked_literal<oss::style_grammar, Text>();
 }
 }  // namespace literals
 

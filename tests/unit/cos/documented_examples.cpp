@@ -236,3 +236,59 @@ TEST_CASE("documented CI rule strings, per operation and carrier", "[cos][rule][
     CHECK(counts.second >= 1);
   }
 }
+
+namespace {
+
+// What check_placement answered before it read the parse's facts: the canonical text parsed
+// again for the carrier, strictly or as unchecked_rule does.
+constexpr objproc::result<void> placement_by_parsing_again(const objproc::cos::rule& r,
+                                                           rule_carrier where) {
+  if (r.has_error()) return r.error();
+  if (r.empty()) return {};
+  const auto again = r.is_unchecked() ? objproc::cos::unchecked_rule(r.view(), where)
+                                      : parse_rule(r.view(), where);
+  if (!again) return again.error();
+  return {};
+}
+
+// For `text` parsed strictly and unchecked (where it parses), in every carrier: the same
+// answer, the same errc, offset and detail. Counts the refusals compared.
+constexpr bool placement_agrees(std::string_view text, std::size_t& refusals) {
+  for (const bool unchecked : {false, true}) {
+    const auto r = unchecked ? objproc::cos::unchecked_rule(text) : parse_rule(text);
+    if (!r) continue;
+    for (int w = 0; w <= static_cast<int>(rule_carrier::persistent); ++w) {
+      const auto where = static_cast<rule_carrier>(w);
+      const auto read = r->check_placement(where);
+      const auto parsed = placement_by_parsing_again(*r, where);
+      if (read.has_value() != parsed.has_value()) return false;
+      if (!read.has_value() && !(read.error() == parsed.error())) return false;
+      refusals += read.has_value() ? 0 : 1;
+    }
+  }
+  return true;
+}
+
+constexpr bool every_documented_placement_agrees() {
+  std::size_t refusals = 0;
+  for (const example& e : examples)
+    if (!placement_agrees(e.text, refusals)) return false;
+  return refusals >= 20;
+}
+
+}  // namespace
+
+TEST_CASE("check_placement answers from the parse's facts as parsing again did",
+          "[cos][rule][facts]") {
+  std::size_t refusals = 0;
+  std::size_t valid = 0;
+  for (const example& e : examples) {
+    INFO(e.text);
+    CHECK(placement_agrees(e.text, refusals));
+    valid += parse_rule(e.text).has_value() ? 1 : 0;
+  }
+  // The table exercises both answers.
+  CHECK(valid >= 50);
+  CHECK(refusals >= 20);
+  STATIC_REQUIRE(every_documented_placement_agrees());
+}

@@ -94,9 +94,9 @@ TEST_CASE("COS requests carry COS's redaction declaration", "[cos][operations][r
                            .prepare(guangzhou());
   for (const auto* prepared : {&put, &process}) {
     REQUIRE(prepared->has_value());
-    CHECK((*prepared)->request.redaction() == &ci::redaction);
+    CHECK((*prepared)->redaction() == &ci::redaction);
     const auto signed_request =
-        ci::sign(**prepared, sts, seed_time, seconds{3600}, objproc::crypto::portable{});
+        ci::sign(**prepared, sts, seed_time, objproc::crypto::portable{});
     REQUIRE(signed_request.has_value());
     CHECK(signed_request->redaction() == &ci::redaction);
     const std::string auth(signed_request->header("Authorization").value());

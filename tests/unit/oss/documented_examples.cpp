@@ -280,3 +280,58 @@ TEST_CASE("every operation has documented examples, and sources", "[oss][style][
   CHECK(valid >= 60);
   CHECK(std::size(examples) - valid >= 60);
 }
+
+namespace {
+
+// What check_carrier answered before it read the parse's facts: the canonical text parsed
+// again for the carrier, strictly or as unchecked_style does.
+constexpr objproc::result<void> carrier_by_parsing_again(const oss::style& s, carrier where) {
+  if (s.has_error()) return s.error();
+  const auto again = s.is_unchecked() ? oss::unchecked_style(s.view(), where)
+                                      : oss::parse_style(s.view(), where);
+  if (!again) return again.error();
+  return {};
+}
+
+// For `text` parsed strictly and unchecked (where it parses), in every carrier: the same
+// answer, the same errc, offset and detail. Counts the refusals compared.
+constexpr bool carrier_agrees(std::string_view text, std::size_t& refusals) {
+  for (const bool unchecked : {false, true}) {
+    const auto s = unchecked ? oss::unchecked_style(text) : oss::parse_style(text);
+    if (!s) continue;
+    for (const carrier where : {carrier::any, get, post, async}) {
+      const auto read = oss::check_carrier(*s, where);
+      const auto parsed = carrier_by_parsing_again(*s, where);
+      if (read.has_value() != parsed.has_value()) return false;
+      if (!read.has_value() && !(read.error() == parsed.error())) return false;
+      refusals += read.has_value() ? 0 : 1;
+    }
+  }
+  return true;
+}
+
+constexpr bool every_documented_carrier_agrees() {
+  std::size_t refusals = 0;
+  for (const example& e : examples)
+    if (!carrier_agrees(e.text, refusals)) return false;
+  return refusals >= 60;
+}
+
+}  // namespace
+
+TEST_CASE("check_carrier answers from the parse's facts as parsing again did",
+          "[oss][style][facts]") {
+  std::size_t refusals = 0;
+  std::size_t valid = 0;
+  for (const example& e : examples) {
+    INFO(e.text);
+    CHECK(carrier_agrees(e.text, refusals));
+    valid += oss::parse_style(e.text).has_value() ? 1 : 0;
+  }
+  // The table exercises both answers.
+  CHECK(valid >= 60);
+  CHECK(refusals >= 60);
+  // An empty style: what parsing "" says.
+  CHECK(oss::check_carrier(oss::style{}, get).error() == oss::parse_style("", get).error());
+  STATIC_REQUIRE(every_documented_carrier_agrees());
+}

@@ -140,10 +140,10 @@ TEST_CASE("OSS requests carry OSS's redaction declaration", "[oss][operations][r
                                                oss::save_as{.key = "out.jpg"}}
                     .prepare(hangzhou());
     REQUIRE(prepared.has_value());
-    CHECK(prepared->request.redaction() == &oss::redaction);
+    CHECK(prepared->redaction() == &oss::redaction);
     for (const auto version : {oss::signature_version::v4, oss::signature_version::v1}) {
       const auto signed_request =
-          oss::sign(*prepared, sts, seed_time, objproc::crypto::portable{}, version);
+          oss::sign(*prepared, sts, seed_time, objproc::crypto::portable{}, signer_of(version));
       REQUIRE(signed_request.has_value());
       CHECK(signed_request->redaction() == &oss::redaction);
       const std::string auth(signed_request->header("Authorization").value());

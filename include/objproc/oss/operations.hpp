@@ -129,15 +129,16 @@ struct process_options {
 }
 
 // The signer's view of a prepared request, in fixed arrays (views into it: keep it alive).
+// The arrays are not zero-filled (4.6 KB per signature): only the fields copied are read.
 struct signing_view {
-  std::array<http::query_field, http::max_signed_fields> query{};
-  std::array<http::header_field, http::max_signed_fields> headers{};
+  http::detail::uninitialized_array<http::query_field, http::max_signed_fields> query;
+  http::detail::uninitialized_array<http::header_field, http::max_signed_fields> headers;
   signing_input input{};
 };
 [[nodiscard]] inline result<void> view_of(const prepared_request& p, signing_view& v) noexcept {
-  auto query = p.request.query_fields(v.query);
+  auto query = p.request.query_fields(v.query.span());
   if (!query) return query.error();
-  auto headers = p.request.header_fields(v.headers);
+  auto headers = p.request.header_fields(v.headers.span());
   if (!headers) return headers.error();
   v.input = signing_input{.method = http::to_string(p.request.method()),
                           .bucket = p.bucket,

@@ -22,11 +22,17 @@ namespace oss {
   if (name.size() < 3 || name.size() > 63)
     return error{errc::invalid_bucket_name, error::no_offset,
                  "bucket names have 3 to 63 characters"};
-  for (std::size_t i = 0; i < name.size(); ++i) {
-    const char c = name[i];
-    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'))
-      return error{errc::invalid_bucket_name, i, "only lowercase letters, digits and '-'"};
-  }
+  // A pass without an early exit first (checked on every signature; compilers vectorise it),
+  // then the offset of the first bad byte only when there is one.
+  const auto allowed = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+  };
+  bool all_allowed = true;
+  for (const char c : name) all_allowed = all_allowed & allowed(c);
+  if (!all_allowed)
+    for (std::size_t i = 0; i < name.size(); ++i)
+      if (!allowed(name[i]))
+        return error{errc::invalid_bucket_name, i, "only lowercase letters, digits and '-'"};
   if (name.front() == '-') return error{errc::invalid_bucket_name, 0, "cannot start with '-'"};
   if (name.back() == '-')
     return error{errc::invalid_bucket_name, name.size() - 1, "cannot end with '-'"};

@@ -387,6 +387,40 @@ inline constexpr std::array<bool, 256> unreserved_table = [] {
 [[nodiscard]] constexpr bool stays_literal(char c, percent_set set) noexcept {
   return is_unreserved(c) || (set == percent_set::path && c == '/');
 }
+/// Every byte's encoding in one set: up to three characters and how many count.
+struct percent_encoding {
+  char text[3];
+  unsigned char size;
+};
+template <percent_set Set>
+inline constexpr std::array<percent_encoding, 256> percent_table = [] {
+  std::array<percent_encoding, 256> t{};
+  for (std::size_t b = 0; b < 256; ++b) {
+    const auto c = static_cast<char>(b);
+    if (stays_literal(c, Set))
+      t[b] = {{c, '\0', '\0'}, 1};
+    else if (Set == percent_set::form && c == ' ')
+      t[b] = {{'+', '\0', '\0'}, 1};
+    else
+      t[b] = {{'%', upper_hex_digits[b >> 4], upper_hex_digits[b & 0xF]}, 3};
+  }
+  return t;
+}();
+/// Encodes `in` into `out` by table, without a branch per byte (JSON and keys mix encoded and
+/// literal bytes unpredictably). Each step writes three characters and keeps `size` of them, so
+/// `out` needs 2 characters of slack past the encoding: out_room >= encoded size + 2.
+template <percent_set Set>
+std::size_t percent_encode_by_table(std::string_view in, char* out) noexcept {
+  std::size_t o = 0;
+  for (const char c : in) {
+    const percent_encoding& e = percent_table<Set>[static_cast<unsigned char>(c)];
+    out[o] = e.text[0];
+    out[o + 1] = e.text[1];
+    out[o + 2] = e.text[2];
+    o += e.size;
+  }
+  return o;
+}
 /// Encodes `in` into `out` (out.size() >= percent_encoded_size(in, set)); characters written.
 constexpr std::size_t percent_encode_unchecked(std::string_view in, char* out,
                                                percent_set set) noexcept {

@@ -65,7 +65,7 @@ struct civil_date {
   const std::int64_t era = floor_div(z, 146097);
   // Within an era every quantity is small and non-negative: unsigned 32-bit arithmetic, whose
   // divisions by constants are cheaper than signed 64-bit ones (a V1 signature formats a date).
-  const auto doe = static_cast<std::uint32_t>(z - era * 146097);                  // [0, 146096]
+  const auto doe = static_cast<std::uint32_t>(z - era * 146097);                    // [0, 146096]
   const std::uint32_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;  // [0, 399]
   const std::uint32_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);                // [0, 365]
   const std::uint32_t mp = (5 * doy + 2) / 153;                                     // [0, 11]

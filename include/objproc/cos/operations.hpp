@@ -262,7 +262,10 @@ template <class Crypto>
         detail::sign_parts parts;
         if (auto r = detail::sign_core(input, creds, now, expires, crypto, {}, scratch, parts); !r)
           return r.error();
-        return prepared.request.with_headers(parts.headers().span());
+        // Built from checked parts only: the secret id and token (no control character), the
+        // key time (digits), the encoded lists and the hex signature; the names are literals.
+        return prepared.request.with_headers(parts.headers().span(),
+                                             http::detail::checked_headers{true});
       });
 }
 

@@ -125,9 +125,7 @@ inline constexpr std::string_view cos_token_name = "x-cos-security-token";
 [[nodiscard]] constexpr result<void> check_field_value(std::string_view s) noexcept {
   // Every header value is checked on every signature: a pass without a branch per byte first,
   // the offset only when there is a control character.
-  bool clean = true;
-  for (const char c : s) clean = clean & !is_ctl(c);
-  if (!clean)
+  if (http::detail::has_control(s, true))
     for (std::size_t i = 0; i < s.size(); ++i)
       if (is_ctl(s[i]))
         return error{errc::invalid_header_value, i, "control character (CR, LF, NUL...)"};
@@ -279,10 +277,9 @@ template <class Crypto>
     if (creds.secret_id[i] == '&' || creds.secret_id[i] == ' ')
       return error{errc::invalid_header_value, i, "secret id with '&' or space"};
   if (auto r = check_field_value(creds.session_token); !r) return r.error();
-  for (const char c : creds.secret_key)
-    if (is_ctl(c))
-      return error{errc::invalid_credentials, error::no_offset,
-                   "control character in the secret key"};
+  if (http::detail::has_control(creds.secret_key, true))
+    return error{errc::invalid_credentials, error::no_offset,
+                 "control character in the secret key"};
   if (expires.count() <= 0)
     return error{errc::value_out_of_range, error::no_offset, "expires must be positive"};
   const std::int64_t begin = start.time_since_epoch().count();

@@ -206,6 +206,17 @@ class span_writer {
     }
     const std::size_t room = buffer_.size() - size_;
     char* const at = buffer_.data() + size_;
+    if (!std::is_constant_evaluated() && room >= 2 && (room - 2) / 3 >= s.size()) {
+      // Room for three characters per byte and the table encoder's two of slack.
+      using objproc::detail::percent_encode_by_table;
+      const std::size_t n =
+          set == percent_set::component ? percent_encode_by_table<percent_set::component>(s, at)
+          : set == percent_set::path    ? percent_encode_by_table<percent_set::path>(s, at)
+                                        : percent_encode_by_table<percent_set::form>(s, at);
+      size_ += n;
+      needed_ += n;
+      return;
+    }
     if (room / 3 >= s.size()) {
       const std::size_t n = objproc::detail::percent_encode_unchecked(s, at, set);
       size_ += n;
@@ -231,12 +242,12 @@ class span_writer {
   /// Decimal digits of `v`.
   constexpr void put_number(std::uint64_t v) noexcept {
     char digits[20] = {};
-    std::size_t n = 0;
+    std::size_t at = sizeof digits;  // written from the end: one put of the whole number
     do {
-      digits[n++] = static_cast<char>('0' + v % 10);
+      digits[--at] = static_cast<char>('0' + v % 10);
       v /= 10;
     } while (v != 0);
-    while (n > 0) put(digits[--n]);
+    put(std::string_view(digits + at, sizeof digits - at));
   }
   /// Lowercases (ASCII) what was written from `from` on.
   constexpr void lower_from(std::size_t from) noexcept {
@@ -442,6 +453,35 @@ inline constexpr std::array<bool, 256> tchar_table = [] {
   for (std::size_t i = 0; i < s.size(); ++i)
     if (s[i] == '\r' || s[i] == '\n' || s[i] == '\0') return i;
   return std::string_view::npos;
+}
+
+/// Whether `s` holds a control character: a byte below 0x20 (HTAB excepted when `tab_allowed`)
+/// or DEL. Eight bytes at a time (credentials and header values are checked on every
+/// signature); callers locate the byte themselves when they need its offset.
+[[nodiscard]] constexpr bool has_control(std::string_view s, bool tab_allowed) noexcept {
+  const auto control = [&](char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return (u < 0x20 && !(tab_allowed && c == '\t')) || u == 0x7F;
+  };
+  std::size_t i = 0;
+  if (!std::is_constant_evaluated()) {
+    constexpr std::uint64_t ones = 0x0101010101010101U;
+    constexpr std::uint64_t highs = 0x8080808080808080U;
+    for (; i + 8 <= s.size(); i += 8) {
+      std::uint64_t v = 0;
+      std::memcpy(&v, s.data() + i, 8);
+      // Exact for "some byte is below 0x20" and "some byte is 0x7F" (x ^ 0x7F is then zero).
+      const std::uint64_t below_space = (v - ones * 0x20) & ~v & highs;
+      const std::uint64_t del = ((v ^ (ones * 0x7F)) - ones) & ~(v ^ (ones * 0x7F)) & highs;
+      if (del != 0) return true;
+      if (below_space != 0)  // a tab, or a control character: look at these eight
+        for (std::size_t k = i; k < i + 8; ++k)
+          if (control(s[k])) return true;
+    }
+  }
+  for (; i < s.size(); ++i)
+    if (control(s[i])) return true;
+  return false;
 }
 
 /// A header name: a non-empty RFC 9110 token; errc::invalid_header_name at the bad byte.

@@ -62,9 +62,9 @@ namespace detail {
   // the byte-by-byte checks below only to name the error.
   bool valid = true;
   for (const char ch : c.access_key_id) valid = valid & is_key_id_char(ch);
-  for (const char ch : c.access_key_secret) valid = valid & !is_control(ch);
-  for (const char ch : c.security_token) valid = valid & !is_control(ch);
-  if (valid) return {};
+  if (valid && !http::detail::has_control(c.access_key_secret, false) &&
+      !http::detail::has_control(c.security_token, false))
+    return {};
   for (std::size_t i = 0; i < c.access_key_id.size(); ++i) {
     const char ch = c.access_key_id[i];
     if (ch <= ' ' || ch > '~' || ch == '/' || ch == ':' || ch == ',')

@@ -219,7 +219,10 @@ template <class Crypto>
         detail::v1_header_parts parts;
         if (auto r = detail::v1_header_core(view.input, creds, now, crypto, {}, scratch, parts); !r)
           return r.error();
-        return prepared.request.with_headers(parts.headers().span());
+        // Built from checked parts only (as V4's): the date, the checked token, "OSS " + the
+        // key id (visible ASCII) + ':' + base64.
+        return prepared.request.with_headers(parts.headers().span(),
+                                             http::detail::checked_headers{true});
       });
 }
 

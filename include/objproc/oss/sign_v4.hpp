@@ -416,7 +416,8 @@ template <class Crypto>
 /// The header form, computed: the core, and the headers' values as views (Authorization in the
 /// scratch, the date inline, the rest the caller's).
 struct v4_header_parts {
-  v4_core core;  // not value-initialised: its text buffer is written before read
+  // Not value-initialised: the core's text buffer is written before it is read.
+  v4_core core;
   fixed_string<16> date = {};  // x-oss-date: 20231216T080000Z
   std::string_view authorization = {};
   std::string_view security_token = {};  // empty: none
@@ -504,7 +505,8 @@ template <class Crypto>
 /// The query form, computed: the parameters to add as views (into the scratch, inline, or the
 /// caller's), x-oss-signature last.
 struct v4_query_parts {
-  v4_core core;  // not value-initialised: its text buffer is written before read
+  // Not value-initialised: the core's text buffer is written before it is read.
+  v4_core core;
   fixed_string<16> date = {};
   http::field_list<http::query_field, 7> query = {};
   /// Where the signed parameters' encoded keys and values are in the scratch, in the order

@@ -446,8 +446,10 @@ inline constexpr std::array<bool, 256> tchar_table = [] {
       std::memcpy(&v, s.data() + i, 8);
       found |= has_zero(v) | has_zero(v ^ (ones * '\r')) | has_zero(v ^ (ones * '\n'));
     }
-    for (; i < s.size(); ++i)
-      found |= static_cast<std::uint64_t>((s[i] == '\r') | (s[i] == '\n') | (s[i] == '\0'));
+    for (; i < s.size(); ++i) {
+      const char c = s[i];
+      found |= static_cast<std::uint64_t>((c == '\r') | (c == '\n') | (c == '\0'));
+    }
     if (found == 0) return std::string_view::npos;
   }
   for (std::size_t i = 0; i < s.size(); ++i)

@@ -313,12 +313,33 @@ namespace detail {
   return out;
 }
 
+namespace detail {
+/// The two digits of every byte value, "000102...ff": one lookup per byte where digests are
+/// hex-encoded on every signature (hex_digest).
+template <hex_case Case>
+inline constexpr std::array<char, 512> hex_pairs = [] {
+  const char* digits = Case == hex_case::lower ? lower_hex_digits : upper_hex_digits;
+  std::array<char, 512> t{};
+  for (std::size_t b = 0; b < 256; ++b) {
+    t[2 * b] = digits[b >> 4];
+    t[2 * b + 1] = digits[b & 0xF];
+  }
+  return t;
+}();
+}  // namespace detail
+
 /// A digest as fixed-width hex text, without the heap: hex_digest(sha256) is 64 characters.
 template <std::size_t N>
 [[nodiscard]] constexpr fixed_string<2 * N> hex_digest(const std::array<std::byte, N>& digest,
                                                        hex_case c = hex_case::lower) noexcept {
   fixed_string<2 * N> out;
-  (void)detail::encode_hex(std::span<const std::byte>(digest), std::span<char>(out.data, 2 * N), c);
+  const char* pairs = c == hex_case::lower ? detail::hex_pairs<hex_case::lower>.data()
+                                           : detail::hex_pairs<hex_case::upper>.data();
+  for (std::size_t i = 0; i < N; ++i) {
+    const std::size_t at = 2 * std::to_integer<std::size_t>(digest[i]);
+    out.data[2 * i] = pairs[at];
+    out.data[2 * i + 1] = pairs[at + 1];
+  }
   return out;
 }
 
@@ -365,6 +386,40 @@ inline constexpr std::array<bool, 256> unreserved_table = [] {
 }
 [[nodiscard]] constexpr bool stays_literal(char c, percent_set set) noexcept {
   return is_unreserved(c) || (set == percent_set::path && c == '/');
+}
+/// Every byte's encoding in one set: up to three characters and how many count.
+struct percent_encoding {
+  char text[3];
+  unsigned char size;
+};
+template <percent_set Set>
+inline constexpr std::array<percent_encoding, 256> percent_table = [] {
+  std::array<percent_encoding, 256> t{};
+  for (std::size_t b = 0; b < 256; ++b) {
+    const auto c = static_cast<char>(b);
+    if (stays_literal(c, Set))
+      t[b] = {{c, '\0', '\0'}, 1};
+    else if (Set == percent_set::form && c == ' ')
+      t[b] = {{'+', '\0', '\0'}, 1};
+    else
+      t[b] = {{'%', upper_hex_digits[b >> 4], upper_hex_digits[b & 0xF]}, 3};
+  }
+  return t;
+}();
+/// Encodes `in` into `out` by table, without a branch per byte (JSON and keys mix encoded and
+/// literal bytes unpredictably). Each step writes three characters and keeps `size` of them, so
+/// `out` needs 2 characters of slack past the encoding: out_room >= encoded size + 2.
+template <percent_set Set>
+std::size_t percent_encode_by_table(std::string_view in, char* out) noexcept {
+  std::size_t o = 0;
+  for (const char c : in) {
+    const percent_encoding& e = percent_table<Set>[static_cast<unsigned char>(c)];
+    out[o] = e.text[0];
+    out[o + 1] = e.text[1];
+    out[o + 2] = e.text[2];
+    o += e.size;
+  }
+  return o;
 }
 /// Encodes `in` into `out` (out.size() >= percent_encoded_size(in, set)); characters written.
 constexpr std::size_t percent_encode_unchecked(std::string_view in, char* out,
@@ -458,6 +513,11 @@ inline void append_percent_encoded(std::string& out, std::string_view in,
 /// Succeeds when `in` is well-formed UTF-8: no overlong forms, no surrogates, nothing above
 /// U+10FFFF, no truncated sequence. The error offset is the first byte of the bad sequence.
 [[nodiscard]] constexpr result<void> check_utf8(std::string_view in) noexcept {
+  // ASCII first, in a pass without an early exit that compilers vectorise: object keys are
+  // checked on every signature and are mostly ASCII.
+  unsigned high_bits = 0;
+  for (const char c : in) high_bits |= static_cast<unsigned char>(c);
+  if (high_bits < 0x80) return {};
   for (std::size_t i = 0; i < in.size();) {
     const auto b0 = static_cast<unsigned char>(in[i]);
     if (b0 < 0x80) {

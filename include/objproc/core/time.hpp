@@ -63,13 +63,15 @@ struct civil_date {
 [[nodiscard]] constexpr civil_date civil_from_days(std::int64_t z) noexcept {
   z += 719468;
   const std::int64_t era = floor_div(z, 146097);
-  const std::int64_t doe = z - era * 146097;                                       // [0, 146096]
-  const std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;  // [0, 399]
-  const std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);                // [0, 365]
-  const std::int64_t mp = (5 * doy + 2) / 153;                                     // [0, 11]
-  const auto d = static_cast<unsigned>(doy - (153 * mp + 2) / 5 + 1);
-  const auto m = static_cast<unsigned>(mp < 10 ? mp + 3 : mp - 9);
-  return {yoe + era * 400 + (m <= 2 ? 1 : 0), m, d};
+  // Within an era every quantity is small and non-negative: unsigned 32-bit arithmetic, whose
+  // divisions by constants are cheaper than signed 64-bit ones (a V1 signature formats a date).
+  const auto doe = static_cast<std::uint32_t>(z - era * 146097);                    // [0, 146096]
+  const std::uint32_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;  // [0, 399]
+  const std::uint32_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);                // [0, 365]
+  const std::uint32_t mp = (5 * doy + 2) / 153;                                     // [0, 11]
+  const unsigned d = doy - (153 * mp + 2) / 5 + 1;
+  const unsigned m = mp < 10 ? mp + 3 : mp - 9;
+  return {static_cast<std::int64_t>(yoe) + era * 400 + (m <= 2 ? 1 : 0), m, d};
 }
 
 [[nodiscard]] constexpr unsigned days_in_month(std::int64_t y, unsigned m) noexcept {
@@ -83,11 +85,13 @@ inline constexpr std::string_view weekday_names[] = {"Sun", "Mon", "Tue", "Wed",
 inline constexpr std::string_view month_names[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                                    "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 
-// Writes v as exactly `width` decimal digits at out[at].
+// Writes v (0 <= v < 10^width, width <= 9: the callers check the year) as exactly `width`
+// decimal digits at out[at], in unsigned 32-bit arithmetic (cheaper divisions).
 template <std::size_t N>
 constexpr void put_digits(fixed_string<N>& out, std::size_t at, std::int64_t v,
                           std::size_t width) noexcept {
-  for (std::size_t i = width; i-- > 0; v /= 10) out[at + i] = static_cast<char>('0' + v % 10);
+  auto u = static_cast<std::uint32_t>(v);
+  for (std::size_t i = width; i-- > 0; u /= 10) out[at + i] = static_cast<char>('0' + u % 10);
 }
 
 template <std::size_t N>

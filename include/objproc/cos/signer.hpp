@@ -40,8 +40,9 @@ namespace detail {
 
 // What the algorithm signs, as views of the request (keep it alive and unchanged).
 struct request_view {
-  std::array<http::query_field, http::max_signed_fields> query;
-  std::array<http::header_field, http::max_signed_fields> headers;
+  // Written before read: no zero-fill of 64 fields each on every signature.
+  http::detail::uninitialized_array<http::query_field, http::max_signed_fields> query;
+  http::detail::uninitialized_array<http::header_field, http::max_signed_fields> headers;
   signing_input input;
 };
 
@@ -51,9 +52,9 @@ struct request_view {
   if (where.service != service_name)
     return error{errc::invalid_argument, error::no_offset,
                  "not a COS request: build it with a cos operation, or set its resource"};
-  auto query = request.query_fields(view.query);
+  auto query = request.query_fields(view.query.span());
   if (!query) return query.error();
-  auto headers = request.header_fields(view.headers);
+  auto headers = request.header_fields(view.headers.span());
   if (!headers) return headers.error();
   view.input = signing_input{.method = http::to_string(request.method()),
                              .key = where.key,
@@ -90,7 +91,8 @@ struct signer {
                                          options(signature_placement::header), scratch, parts);
               !r)
             return r.error();
-          return request.with_headers(parts.headers().span());
+          // Built from checked parts only (credentials, digits, base64 or hex; literal names).
+          return request.with_headers(parts.headers().span(), http::detail::checked_headers{true});
         });
   }
 

@@ -16,10 +16,13 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
+#include <new>
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 
 #include "objproc/config.hpp"
@@ -61,31 +64,93 @@ struct added_query_field {
   friend bool operator==(const added_query_field&, const added_query_field&) = default;
 };
 
-/// At most N fields, in place (no heap beyond the fields' own values).
+namespace detail {
+
+/// Room for N values of a trivially copyable T, left uninitialised: the signers keep lists of
+/// up to http::max_signed_fields entries on the stack, and zero-filling those arrays (1 to 2.5
+/// KB each, several per signature) cost more than sorting the few entries they hold. The bytes
+/// implicitly create the T[N] array (an implicit-lifetime type, C++20); callers read only what
+/// they wrote.
+template <class T, std::size_t N>
+class uninitialized_array {
+  static_assert(std::is_trivially_copyable_v<T> && std::is_trivially_destructible_v<T>,
+                "only for values a byte copy can move");
+
+ public:
+  // User-provided and empty on purpose: `uninitialized_array a;` and `a{}` leave the bytes.
+  uninitialized_array() noexcept {}  // NOLINT(modernize-use-equals-default)
+
+  [[nodiscard]] T* data() noexcept { return std::launder(reinterpret_cast<T*>(bytes_)); }
+  [[nodiscard]] const T* data() const noexcept {
+    return std::launder(reinterpret_cast<const T*>(bytes_));
+  }
+  [[nodiscard]] T& operator[](std::size_t i) noexcept { return data()[i]; }
+  [[nodiscard]] const T& operator[](std::size_t i) const noexcept { return data()[i]; }
+  [[nodiscard]] static constexpr std::size_t size() noexcept { return N; }
+  /// All N places (to fill; only the ones written may be read).
+  [[nodiscard]] std::span<T, N> span() noexcept { return std::span<T, N>(data(), N); }
+
+ private:
+  alignas(T) unsigned char bytes_[N * sizeof(T)];
+};
+
+/// Where a field_list keeps its items: uninitialised room for trivially copyable fields (views,
+/// marks), a value-initialised array otherwise (owned strings).
+template <class T, std::size_t N>
+using field_list_storage =
+    std::conditional_t<std::is_trivially_copyable_v<T> && std::is_trivially_destructible_v<T>,
+                       uninitialized_array<T, N>, std::array<T, N>>;
+
+}  // namespace detail
+
+/// At most N fields, in place (no heap beyond the fields' own values). Places past size() are
+/// not initialised for trivially copyable fields, and a copy copies only the fields held.
 template <class T, std::size_t N>
 class field_list {
  public:
   using value_type = T;
   using const_iterator = const T*;
 
+  field_list() = default;
+  field_list(const field_list& other) : size_(other.size_) {
+    for (std::size_t i = 0; i < size_; ++i) items_[i] = other.items_[i];
+  }
+  field_list& operator=(const field_list& other) {
+    if (this == &other) return *this;
+    for (std::size_t i = 0; i < other.size_; ++i) items_[i] = other.items_[i];
+    size_ = other.size_;
+    return *this;
+  }
+  field_list(field_list&& other) noexcept(std::is_nothrow_move_assignable_v<T>)
+      : size_(other.size_) {
+    for (std::size_t i = 0; i < size_; ++i) items_[i] = std::move(other.items_[i]);
+  }
+  field_list& operator=(field_list&& other) noexcept(std::is_nothrow_move_assignable_v<T>) {
+    if (this == &other) return *this;
+    for (std::size_t i = 0; i < other.size_; ++i) items_[i] = std::move(other.items_[i]);
+    size_ = other.size_;
+    return *this;
+  }
+  ~field_list() = default;
+
   /// Precondition: size() < N (the signers size their lists for every case).
   void push_back(T field) { items_[size_++] = std::move(field); }
   /// Appends when there is room; false (nothing changed) when full.
-  [[nodiscard]] constexpr bool try_push_back(T field) {
+  [[nodiscard]] bool try_push_back(T field) {
     if (size_ == N) return false;
     items_[size_++] = std::move(field);
     return true;
   }
   /// The fields, mutable (for sorting in place).
-  [[nodiscard]] constexpr T* data() noexcept { return items_.data(); }
+  [[nodiscard]] T* data() noexcept { return items_.data(); }
 
   [[nodiscard]] constexpr std::size_t size() const noexcept { return size_; }
   [[nodiscard]] constexpr bool empty() const noexcept { return size_ == 0; }
   [[nodiscard]] static constexpr std::size_t capacity() noexcept { return N; }
-  [[nodiscard]] constexpr const T& operator[](std::size_t i) const noexcept { return items_[i]; }
-  [[nodiscard]] constexpr const T* begin() const noexcept { return items_.data(); }
-  [[nodiscard]] constexpr const T* end() const noexcept { return items_.data() + size_; }
-  [[nodiscard]] constexpr std::span<const T> span() const noexcept { return {begin(), size_}; }
+  [[nodiscard]] const T& operator[](std::size_t i) const noexcept { return items_[i]; }
+  [[nodiscard]] const T* begin() const noexcept { return items_.data(); }
+  [[nodiscard]] const T* end() const noexcept { return items_.data() + size_; }
+  [[nodiscard]] std::span<const T> span() const noexcept { return {begin(), size_}; }
 
   friend bool operator==(const field_list& a, const field_list& b) {
     if (a.size_ != b.size_) return false;
@@ -95,7 +160,7 @@ class field_list {
   }
 
  private:
-  std::array<T, N> items_{};
+  detail::field_list_storage<T, N> items_{};
   std::size_t size_ = 0;
 };
 
@@ -126,7 +191,7 @@ class span_writer {
       overflow_ = true;
       return;
     }
-    std::copy(s.begin(), s.end(), buffer_.begin() + static_cast<std::ptrdiff_t>(size_));
+    copy_short(buffer_.data() + size_, s.data(), s.size());
     size_ += s.size();
   }
   /// `s` in ASCII lowercase.
@@ -141,6 +206,17 @@ class span_writer {
     }
     const std::size_t room = buffer_.size() - size_;
     char* const at = buffer_.data() + size_;
+    if (!std::is_constant_evaluated() && room >= 2 && (room - 2) / 3 >= s.size()) {
+      // Room for three characters per byte and the table encoder's two of slack.
+      using objproc::detail::percent_encode_by_table;
+      const std::size_t n =
+          set == percent_set::component ? percent_encode_by_table<percent_set::component>(s, at)
+          : set == percent_set::path    ? percent_encode_by_table<percent_set::path>(s, at)
+                                        : percent_encode_by_table<percent_set::form>(s, at);
+      size_ += n;
+      needed_ += n;
+      return;
+    }
     if (room / 3 >= s.size()) {
       const std::size_t n = objproc::detail::percent_encode_unchecked(s, at, set);
       size_ += n;
@@ -166,17 +242,21 @@ class span_writer {
   /// Decimal digits of `v`.
   constexpr void put_number(std::uint64_t v) noexcept {
     char digits[20] = {};
-    std::size_t n = 0;
+    std::size_t at = sizeof digits;  // written from the end: one put of the whole number
     do {
-      digits[n++] = static_cast<char>('0' + v % 10);
+      digits[--at] = static_cast<char>('0' + v % 10);
       v /= 10;
     } while (v != 0);
-    while (n > 0) put(digits[--n]);
+    put(std::string_view(digits + at, sizeof digits - at));
   }
   /// Lowercases (ASCII) what was written from `from` on.
   constexpr void lower_from(std::size_t from) noexcept {
-    for (std::size_t i = from; i < size_; ++i)
-      if (buffer_[i] >= 'A' && buffer_[i] <= 'Z') buffer_[i] = static_cast<char>(buffer_[i] + 32);
+    // Through a local pointer and end: a char store may alias the members, so a loop over
+    // buffer_[i] up to size_ reloads both on every byte.
+    char* const text = buffer_.data();
+    const std::size_t end = size_;
+    for (std::size_t i = from; i < end; ++i)
+      if (text[i] >= 'A' && text[i] <= 'Z') text[i] = static_cast<char>(text[i] + 32);
   }
   /// Replaces the last character written (joining repeated header lines with ',').
   constexpr void replace_back(char c) noexcept {
@@ -194,6 +274,34 @@ class span_writer {
   [[nodiscard]] constexpr std::string_view text(std::size_t from, std::size_t to) const noexcept {
     return {buffer_.data() + from, to - from};
   }
+  /// Copies n chars. Most pieces a signer writes are a few bytes long, where a call to memcpy
+  /// costs more than the copy: up to 16 bytes are moved as two overlapping fixed-size chunks,
+  /// which compilers inline.
+  static constexpr void copy_short(char* to, const char* from, std::size_t n) noexcept {
+    if (std::is_constant_evaluated() || n > 16) {
+      std::char_traits<char>::copy(to, from, n);
+    } else if (n >= 8) {
+      char head[8], tail[8];
+      std::memcpy(head, from, 8);
+      std::memcpy(tail, from + n - 8, 8);
+      std::memcpy(to, head, 8);
+      std::memcpy(to + n - 8, tail, 8);
+    } else if (n >= 4) {
+      char head[4], tail[4];
+      std::memcpy(head, from, 4);
+      std::memcpy(tail, from + n - 4, 4);
+      std::memcpy(to, head, 4);
+      std::memcpy(to + n - 4, tail, 4);
+    } else if (n >= 2) {
+      const char a = from[0], b = from[1], c = from[n - 1];
+      to[0] = a;
+      to[1] = b;
+      to[n - 1] = c;
+    } else if (n == 1) {
+      to[0] = from[0];
+    }
+  }
+
   /// The overflow as an error, for the callers that report it.
   [[nodiscard]] static constexpr error too_small() noexcept {
     return error{errc::buffer_too_small, error::no_offset, "the text does not fit the buffer"};
@@ -252,10 +360,20 @@ auto with_scratch(F&& f) -> decltype(f(std::declval<span_writer&>())) {
   return true;
 }
 
+/// Whether `s` equals `lower` (given in lowercase), ignoring ASCII case: only `s` is
+/// lowercased (the signers compare header names with literals on every signature).
+[[nodiscard]] constexpr bool iequals_lower(std::string_view s, std::string_view lower) noexcept {
+  if (s.size() != lower.size()) return false;
+  for (std::size_t i = 0; i < s.size(); ++i)
+    if (ascii_lower(s[i]) != lower[i]) return false;
+  return true;
+}
+
 /// Whether `s` starts with `lower_prefix` (given in lowercase), ignoring ASCII case.
 [[nodiscard]] constexpr bool istarts_with(std::string_view s,
                                           std::string_view lower_prefix) noexcept {
-  return s.size() >= lower_prefix.size() && iequals(s.substr(0, lower_prefix.size()), lower_prefix);
+  return s.size() >= lower_prefix.size() &&
+         iequals_lower(s.substr(0, lower_prefix.size()), lower_prefix);
 }
 
 /// Byte order of the lowercased names: <0, 0, >0.
@@ -281,7 +399,10 @@ constexpr void span_writer::put_lower(std::string_view s) noexcept {
     overflow_ = true;
     return;
   }
-  for (const char c : s) buffer_[size_++] = ascii_lower(c);
+  // A local pointer, size_ updated once (see lower_from).
+  char* const at = buffer_.data() + size_;
+  for (std::size_t i = 0; i < s.size(); ++i) at[i] = ascii_lower(s[i]);
+  size_ += s.size();
 }
 
 /// Without leading and trailing spaces and tabs (RFC 9110 OWS).
@@ -309,14 +430,60 @@ inline constexpr std::array<bool, 256> tchar_table = [] {
 
 /// The first CR, LF or NUL in `s`, or npos: the bytes that would split or end a header line.
 [[nodiscard]] constexpr std::size_t find_line_break(std::string_view s) noexcept {
-  // Values almost never hold one: first a pass without an early exit, which compilers
-  // vectorise (Authorization values are checked on every signature), then the position.
-  bool any = false;
-  for (const char c : s) any |= (c == '\r') | (c == '\n') | (c == '\0');
-  if (!any) return std::string_view::npos;
+  // Values almost never hold one: first a test of eight bytes at a time (header values and
+  // object keys are checked on every signature; the byte loop compiled to a branch per byte),
+  // then the position only when there is one.
+  if (!std::is_constant_evaluated()) {
+    constexpr std::uint64_t ones = 0x0101010101010101U;
+    constexpr std::uint64_t highs = 0x8080808080808080U;
+    // Exact for "some byte is zero" (not for which one): (v - 1) & ~v sets a byte's high bit
+    // only where a borrow chain starts at a zero byte.
+    const auto has_zero = [](std::uint64_t v) { return (v - ones) & ~v & highs; };
+    std::uint64_t found = 0;
+    std::size_t i = 0;
+    for (; i + 8 <= s.size(); i += 8) {
+      std::uint64_t v = 0;
+      std::memcpy(&v, s.data() + i, 8);
+      found |= has_zero(v) | has_zero(v ^ (ones * '\r')) | has_zero(v ^ (ones * '\n'));
+    }
+    for (; i < s.size(); ++i) {
+      const char c = s[i];
+      found |= static_cast<std::uint64_t>((c == '\r') | (c == '\n') | (c == '\0'));
+    }
+    if (found == 0) return std::string_view::npos;
+  }
   for (std::size_t i = 0; i < s.size(); ++i)
     if (s[i] == '\r' || s[i] == '\n' || s[i] == '\0') return i;
   return std::string_view::npos;
+}
+
+/// Whether `s` holds a control character: a byte below 0x20 (HTAB excepted when `tab_allowed`)
+/// or DEL. Eight bytes at a time (credentials and header values are checked on every
+/// signature); callers locate the byte themselves when they need its offset.
+[[nodiscard]] constexpr bool has_control(std::string_view s, bool tab_allowed) noexcept {
+  const auto control = [&](char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return (u < 0x20 && !(tab_allowed && c == '\t')) || u == 0x7F;
+  };
+  std::size_t i = 0;
+  if (!std::is_constant_evaluated()) {
+    constexpr std::uint64_t ones = 0x0101010101010101U;
+    constexpr std::uint64_t highs = 0x8080808080808080U;
+    for (; i + 8 <= s.size(); i += 8) {
+      std::uint64_t v = 0;
+      std::memcpy(&v, s.data() + i, 8);
+      // Exact for "some byte is below 0x20" and "some byte is 0x7F" (x ^ 0x7F is then zero).
+      const std::uint64_t below_space = (v - ones * 0x20) & ~v & highs;
+      const std::uint64_t del = ((v ^ (ones * 0x7F)) - ones) & ~(v ^ (ones * 0x7F)) & highs;
+      if (del != 0) return true;
+      if (below_space != 0)  // a tab, or a control character: look at these eight
+        for (std::size_t k = i; k < i + 8; ++k)
+          if (control(s[k])) return true;
+    }
+  }
+  for (; i < s.size(); ++i)
+    if (control(s[i])) return true;
+  return false;
 }
 
 /// A header name: a non-empty RFC 9110 token; errc::invalid_header_name at the bad byte.

@@ -506,8 +506,9 @@ class request {
   }
 
   /// A copy with room for `extra_text` more bytes of text and `extra_fields` more headers or
-  /// parameters, so that a signer adding its headers allocates nothing more. Unused text left by
-  /// replaced fields is not copied.
+  /// parameters, so that a signer adding its headers allocates nothing more. The text is copied
+  /// in one piece, records unchanged, unless the unused text left by replaced fields is as much
+  /// as store() would compact away: then only the live text is copied.
   [[nodiscard]] request reserved_copy(std::size_t extra_text, std::size_t extra_fields) const {
     request r;
     r.method_ = method_;
@@ -515,9 +516,18 @@ class request {
     r.redaction_ = redaction_;
     r.query_count_ = query_count_;
     r.fields_.reserve(fields_.size() + extra_fields);
-    r.fields_ = fields_;
-    r.text_.reserve(text_.size() - garbage_ + extra_text);
-    r.copy_text_from(*this);
+    r.fields_.assign(fields_.begin(), fields_.end());
+    if (worth_compacting()) {
+      r.text_.reserve(text_.size() - garbage_ + extra_text);
+      r.copy_text_from(*this);
+      return r;
+    }
+    r.text_.reserve(text_.size() + extra_text);
+    r.text_.assign(text_);
+    r.scheme_ = scheme_;
+    r.host_ = host_;
+    r.path_ = path_;
+    r.garbage_ = garbage_;
     return r;
   }
 
@@ -896,8 +906,7 @@ class request {
       aliased = aliased || inside[i] != std::string_view::npos;
       total += parts[i].size();
     }
-    // Replaced text is left behind; drop it once it is most of the arena.
-    if (!aliased && garbage_ > 256 && garbage_ * 2 > text_.size()) compact(total);
+    if (!aliased && worth_compacting()) compact(total);
     if (text_.size() + total > text_.capacity())
       text_.reserve(std::max(text_.size() + total, 2 * text_.capacity()));
     std::array<detail::text_ref, N> refs{};
@@ -912,6 +921,11 @@ class request {
     return refs;
   }
 
+  /// Replaced text is left behind; it is dropped once it is most of the arena.
+  [[nodiscard]] bool worth_compacting() const noexcept {
+    return garbage_ > 256 && garbage_ * 2 > text_.size();
+  }
+
   void replace(detail::text_ref& ref, std::string_view s) {
     const std::size_t old = ref.size;
     ref = store<1>({s})[0];
@@ -920,8 +934,16 @@ class request {
 
   /// What set_header() on each of `fields` in turn does, in one pass over the headers: each
   /// field replaces the first header of its name and drops the others, or goes at the end.
-  /// Precondition: fields checked, names pairwise distinct (case-insensitively), at most 64.
+  /// Precondition: fields checked, names pairwise distinct (case-insensitively), at most 64,
+  /// none a view of this request's own text (with_headers calls it on a fresh copy), so the
+  /// text is appended directly, without store()'s aliasing and compaction checks.
   void set_distinct_headers(std::span<const header_field> fields) {
+    const auto append = [this](const header_field& f) {
+      const std::size_t at = text_.size();
+      text_.append(f.name);
+      text_.append(f.value);
+      return detail::field_record{{at, f.name.size()}, {at + f.name.size(), f.value.size()}, true};
+    };
     std::uint64_t placed = 0;  // bit i: fields[i] took the place of a header
     std::size_t kept = query_count_;
     for (std::size_t i = query_count_; i < fields_.size(); ++i) {
@@ -936,15 +958,11 @@ class request {
       garbage_ += fields_[i].name.size + fields_[i].value.size;
       if ((placed >> match & 1U) != 0) continue;  // a later namesake: removed
       placed |= std::uint64_t{1} << match;
-      const auto refs = store<2>({fields[match].name, fields[match].value});
-      fields_[kept++] = {refs[0], refs[1], true};
+      fields_[kept++] = append(fields[match]);
     }
     fields_.erase(fields_.begin() + static_cast<std::ptrdiff_t>(kept), fields_.end());
-    for (std::size_t j = 0; j < fields.size(); ++j) {
-      if ((placed >> j & 1U) != 0) continue;
-      const auto refs = store<2>({fields[j].name, fields[j].value});
-      fields_.push_back({refs[0], refs[1], true});
-    }
+    for (std::size_t j = 0; j < fields.size(); ++j)
+      if ((placed >> j & 1U) == 0) fields_.push_back(append(fields[j]));
   }
 
   /// Removes the records in [from, to) whose name matches; how many.

@@ -63,6 +63,13 @@ inline constexpr http::redaction_rules redaction = {
 
 namespace detail {
 
+[[nodiscard]] constexpr bool is_control(char ch) noexcept {
+  return static_cast<unsigned char>(ch) < 0x20 || ch == 0x7f;
+}
+[[nodiscard]] constexpr bool is_key_id_char(char ch) noexcept {
+  return ch > ' ' && ch <= '~' && ch != '/' && ch != ':' && ch != ',';
+}
+
 /// Non-empty key id and secret; a key id of visible ASCII without '/', ':' or ','; no control
 /// character in the secret or the token (CR, LF or NUL in a token: errc::invalid_header_value;
 /// others: errc::invalid_credentials, without an offset: the offset would locate a secret).
@@ -71,6 +78,13 @@ namespace detail {
     return error{errc::missing_credentials, error::no_offset, "empty access key id"};
   if (c.access_key_secret.empty())
     return error{errc::missing_credentials, error::no_offset, "empty access key secret"};
+  // Checked on every signature: first passes without early exits (no branch per byte), then
+  // the byte-by-byte checks below only to name the error.
+  bool valid = true;
+  for (const char ch : c.access_key_id) valid = valid & is_key_id_char(ch);
+  if (valid && !http::detail::has_control(c.access_key_secret, false) &&
+      !http::detail::has_control(c.security_token, false))
+    return {};
   for (std::size_t i = 0; i < c.access_key_id.size(); ++i) {
     const char ch = c.access_key_id[i];
     if (ch <= ' ' || ch > '~' || ch == '/' || ch == ':' || ch == ',')

@@ -6,6 +6,7 @@
 #ifndef OBJPROC_OSS_NAMES_HPP
 #define OBJPROC_OSS_NAMES_HPP
 
+#include <array>
 #include <cstddef>
 #include <string_view>
 
@@ -17,16 +18,30 @@ OBJPROC_NAMESPACE_BEGIN
 
 namespace oss {
 
+namespace detail {
+/// [a-z0-9-]: the bytes of a bucket name.
+inline constexpr std::array<bool, 256> bucket_chars = [] {
+  std::array<bool, 256> t{};
+  for (std::size_t c = 0; c < 256; ++c)
+    t[c] = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+  return t;
+}();
+}  // namespace detail
+
 /// An OSS bucket name; the offset of a bad character where one applies.
 [[nodiscard]] constexpr result<void> check_bucket_name(std::string_view name) noexcept {
   if (name.size() < 3 || name.size() > 63)
     return error{errc::invalid_bucket_name, error::no_offset,
                  "bucket names have 3 to 63 characters"};
-  for (std::size_t i = 0; i < name.size(); ++i) {
-    const char c = name[i];
-    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'))
-      return error{errc::invalid_bucket_name, i, "only lowercase letters, digits and '-'"};
-  }
+  // A pass by table without an early exit first (checked on every signature), then the offset
+  // of the first bad byte only when there is one.
+  const auto allowed = [](char c) { return detail::bucket_chars[static_cast<unsigned char>(c)]; };
+  bool all_allowed = true;
+  for (const char c : name) all_allowed = all_allowed & allowed(c);
+  if (!all_allowed)
+    for (std::size_t i = 0; i < name.size(); ++i)
+      if (!allowed(name[i]))
+        return error{errc::invalid_bucket_name, i, "only lowercase letters, digits and '-'"};
   if (name.front() == '-') return error{errc::invalid_bucket_name, 0, "cannot start with '-'"};
   if (name.back() == '-')
     return error{errc::invalid_bucket_name, name.size() - 1, "cannot end with '-'"};

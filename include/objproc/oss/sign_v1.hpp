@@ -127,11 +127,11 @@ static_assert(std::is_sorted(v1_signed_sub_resources.begin(), v1_signed_sub_reso
                      [&](std::string_view n) { return http::detail::iequals(n, name); });
 }
 
-/// The trimmed value of the first header named `name`, or "".
+/// The trimmed value of the first header named `name` (given in lowercase), or "".
 [[nodiscard]] inline std::string_view v1_header(std::span<const http::header_field> headers,
                                                 std::string_view name) noexcept {
   for (const http::header_field& h : headers)
-    if (http::detail::iequals(h.name, name)) return http::detail::trim_ows(h.value);
+    if (http::detail::iequals_lower(h.name, name)) return http::detail::trim_ows(h.value);
   return {};
 }
 

@@ -160,8 +160,9 @@ inline constexpr std::string_view v4_algorithm = "OSS4-HMAC-SHA256";
 inline constexpr std::string_view v4_unsigned_payload = "UNSIGNED-PAYLOAD";
 
 [[nodiscard]] constexpr bool v4_signed_by_default(std::string_view name) noexcept {
-  return http::detail::iequals(name, "content-type") ||
-         http::detail::iequals(name, "content-md5") || http::detail::istarts_with(name, "x-oss-");
+  return http::detail::istarts_with(name, "x-oss-") ||
+         http::detail::iequals_lower(name, "content-type") ||
+         http::detail::iequals_lower(name, "content-md5");
 }
 
 [[nodiscard]] constexpr error v4_too_many() noexcept {
@@ -216,37 +217,36 @@ inline void v4_join_names(http::detail::span_writer& out, std::span<const std::s
     http::detail::span_writer& out, std::span<const http::header_field> headers,
     std::span<const std::string_view> owned, std::span<const http::header_field> added,
     std::span<const std::string_view> additional) {
-  // Indices (i < headers.size(): headers[i], else added[i - headers.size()]), not copies of the
-  // fields: a small array, written before read, instead of 2 KB zero-filled per signature.
-  std::array<std::size_t, http::max_signed_fields + 3> list;
+  // Views of the signed headers (the input's that count, then the signer's), sorted by
+  // lowercase name. The array is not zero-filled: each place is written before it is read.
+  http::detail::uninitialized_array<http::header_field, http::max_signed_fields + 3> list;
   std::size_t count = 0;
-  const std::size_t n = headers.size();
-  const auto name = [&](std::size_t i) { return i < n ? headers[i].name : added[i - n].name; };
-  for (std::size_t i = 0; i < n; ++i) {
-    const std::string_view h = headers[i].name;
-    if (v4_in(owned, h) || http::detail::iequals(h, "authorization")) continue;
-    if (v4_signed_by_default(h) || v4_in(additional, h)) {
-      if (count == list.size()) return v4_too_many();
-      list[count++] = i;
-    }
-  }
-  for (std::size_t i = 0; i < added.size(); ++i) {
+  for (const http::header_field& h : headers) {
+    // Signed by default or asked for (never Authorization), unless the signer sets it itself.
+    // The cheap test first: most headers of a request are not signed.
+    const bool wanted =
+        v4_signed_by_default(h.name) ||
+        (v4_in(additional, h.name) && !http::detail::iequals_lower(h.name, "authorization"));
+    if (!wanted || v4_in(owned, h.name)) continue;
     if (count == list.size()) return v4_too_many();
-    list[count++] = n + i;
+    list[count++] = {h.name, http::detail::trim_ows(h.value)};
   }
-  http::detail::stable_sort_in_place(
-      list.data(), list.data() + count,
-      [&](std::size_t a, std::size_t b) { return http::detail::icompare(name(a), name(b)) < 0; });
+  for (const http::header_field& h : added) {
+    if (count == list.size()) return v4_too_many();
+    list[count++] = h;
+  }
+  http::detail::stable_sort_in_place(list.data(), list.data() + count,
+                                     [](const http::header_field& a, const http::header_field& b) {
+                                       return http::detail::icompare(a.name, b.name) < 0;
+                                     });
   for (std::size_t k = 0; k < count; ++k) {
-    const std::size_t i = list[k];
-    const bool repeat = k != 0 && http::detail::iequals(name(list[k - 1]), name(i));
-    if (repeat) {
+    if (k != 0 && http::detail::iequals(list[k - 1].name, list[k].name)) {
       out.replace_back(',');  // "name:v1,v2\n"
     } else {
-      out.put_lower(name(i));
+      out.put_lower(list[k].name);
       out.put(':');
     }
-    out.put(i < n ? http::detail::trim_ows(headers[i].value) : added[i - n].value);
+    out.put(list[k].value);
     out.put('\n');
   }
   return {};
@@ -304,17 +304,9 @@ struct v4_query_entries {
   return {};
 }
 
-/// Lowercase hex of a digest. The generic encoder goes through a byte-source adaptor; this runs
-/// twice per signature, so it indexes the bytes directly.
+/// Lowercase hex of a digest (twice per signature: hex_digest's one table lookup per byte).
 [[nodiscard]] inline fixed_string<64> v4_hex(const sha256_digest& d) noexcept {
-  constexpr std::string_view digits = "0123456789abcdef";
-  fixed_string<64> out;
-  for (std::size_t i = 0; i < d.size(); ++i) {
-    const auto b = std::to_integer<unsigned>(d[i]);
-    out.data[2 * i] = digits[b >> 4];
-    out.data[2 * i + 1] = digits[b & 0xF];
-  }
-  return out;
+  return hex_digest(d);
 }
 
 /// x-oss-date for `now` from a key that matches it (checked): the key's scope already holds the
@@ -338,7 +330,8 @@ struct v4_query_entries {
 /// (inline) and the signature.
 struct v4_core {
   std::string_view canonical_request = {};
-  std::array<char, 256> string_to_sign_text{};  // 16 + 1 + 16 + 1 + scope + 1 + 64 fits
+  // 16 + 1 + 16 + 1 + scope + 1 + 64 fits; not zero-filled: written before read.
+  std::array<char, 256> string_to_sign_text;
   std::size_t string_to_sign_size = 0;
   fixed_string<64> signature = {};
   [[nodiscard]] std::string_view string_to_sign() const noexcept {
@@ -423,7 +416,8 @@ template <class Crypto>
 /// The header form, computed: the core, and the headers' values as views (Authorization in the
 /// scratch, the date inline, the rest the caller's).
 struct v4_header_parts {
-  v4_core core = {};
+  // Not value-initialised: the core's text buffer is written before it is read.
+  v4_core core;
   fixed_string<16> date = {};  // x-oss-date: 20231216T080000Z
   std::string_view authorization = {};
   std::string_view security_token = {};  // empty: none
@@ -511,7 +505,8 @@ template <class Crypto>
 /// The query form, computed: the parameters to add as views (into the scratch, inline, or the
 /// caller's), x-oss-signature last.
 struct v4_query_parts {
-  v4_core core = {};
+  // Not value-initialised: the core's text buffer is written before it is read.
+  v4_core core;
   fixed_string<16> date = {};
   http::field_list<http::query_field, 7> query = {};
   /// Where the signed parameters' encoded keys and values are in the scratch, in the order

@@ -48,8 +48,9 @@ namespace detail {
 
 // What the algorithms sign, as views of the request (keep it alive and unchanged).
 struct request_view {
-  std::array<http::query_field, http::max_signed_fields> query;
-  std::array<http::header_field, http::max_signed_fields> headers;
+  // Written before read: no zero-fill of 64 fields each on every signature.
+  http::detail::uninitialized_array<http::query_field, http::max_signed_fields> query;
+  http::detail::uninitialized_array<http::header_field, http::max_signed_fields> headers;
   signing_input input;
 };
 
@@ -59,9 +60,9 @@ struct request_view {
   if (where.service != service_name)
     return error{errc::invalid_argument, error::no_offset,
                  "not an OSS request: build it with an oss operation, or set its resource"};
-  auto query = request.query_fields(view.query);
+  auto query = request.query_fields(view.query.span());
   if (!query) return query.error();
-  auto headers = request.header_fields(view.headers);
+  auto headers = request.header_fields(view.headers.span());
   if (!headers) return headers.error();
   view.input = signing_input{.method = http::to_string(request.method()),
                              .bucket = where.bucket,
@@ -212,7 +213,8 @@ struct v1_signer {
                   detail::v1_header_core(view.input, creds, now, crypto, options(), scratch, parts);
               !r)
             return r.error();
-          return request.with_headers(parts.headers().span());
+          // Built from checked parts only (credentials, digits, base64 or hex; literal names).
+          return request.with_headers(parts.headers().span(), http::detail::checked_headers{true});
         });
   }
 

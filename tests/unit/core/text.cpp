@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include <array>
+#include <cstddef>
 #include <cstdint>
 #include <random>
 #include <string>
@@ -226,4 +227,20 @@ TEST_CASE("UTF-8 validation is strict", "[core][text][utf8]") {
     CHECK(r.error().code == errc::invalid_utf8);
     CHECK(r.error().offset == offset);
   }
+}
+
+TEST_CASE("hex_digest writes both cases by table", "[core][text][hex]") {
+  std::array<std::byte, 4> d{std::byte{0x00}, std::byte{0x9f}, std::byte{0xa0}, std::byte{0xff}};
+  CHECK(objproc::hex_digest(d).view() == "009fa0ff");
+  CHECK(objproc::hex_digest(d, objproc::hex_case::upper).view() == "009FA0FF");
+  STATIC_REQUIRE(objproc::hex_digest(std::array<std::byte, 1>{std::byte{0xab}}).view() == "ab");
+}
+
+TEST_CASE("check_utf8: the ASCII pass and the sequence checks", "[core][text][utf8]") {
+  CHECK(objproc::check_utf8(std::string(100, 'a')).has_value());
+  CHECK(objproc::check_utf8("photos/\xe7\x8c\xab cat.jpg").has_value());
+  const auto bad = objproc::check_utf8(std::string(37, 'a') + "\xc0\xaf");  // overlong '/'
+  REQUIRE_FALSE(bad.has_value());
+  CHECK(bad.error().offset == 37);
+  CHECK_FALSE(objproc::check_utf8("abc\xed\xa0\x80").has_value());  // a surrogate
 }

@@ -609,6 +609,15 @@ TEST_CASE("refusals, each with its errc", "[cos][sign][errors]") {
     require_error(objproc::cos::detail::sign(ok, {"ak", "sk", std::string_view("tok\0", 4)}, t0,
                                              ten, portable),
                   errc::invalid_header_value, 3);
+    require_error(objproc::cos::detail::sign(ok,
+                                     {"ak",
+                                      "ExampleSecretKey\x7f"
+                                      "456",
+                                      ""},
+                                     t0, ten, portable),
+                  errc::invalid_credentials);
+    CHECK(objproc::cos::detail::sign(ok, {"ak", "ExampleSecret\tKey456", ""}, t0, ten, portable)
+              .has_value());  // a tab is not refused in the secret key (as before)
   }
   SECTION("time") {
     require_error(objproc::cos::detail::sign(ok, creds, t0, std::chrono::seconds(0), portable),
@@ -636,6 +645,12 @@ TEST_CASE("refusals, each with its errc", "[cos][sign][errors]") {
     const std::vector<header_field> nul = {{"User-Agent", std::string_view("ab\0", 3)}};
     require_error(objproc::cos::detail::sign({"PUT", "a", {}, nul}, creds, t0, ten, portable),
                   errc::invalid_header_value, 2);  // unsigned headers are checked too
+    // Past the first eight bytes (values are tested eight at a time), a tab inside is kept.
+    const std::vector<header_field> far = {{"Host", "h"}, {"x-cos-meta-a", "0123456789\tab\x7f"}};
+    require_error(objproc::cos::detail::sign({"PUT", "a", {}, far}, creds, t0, ten, portable),
+                  errc::invalid_header_value, 13);
+    const std::vector<header_field> tab = {{"Host", "h"}, {"x-cos-meta-a", "0123456789\tab"}};
+    CHECK(objproc::cos::detail::sign({"PUT", "a", {}, tab}, creds, t0, ten, portable).has_value());
     const std::vector<header_field> lead = {{"Host", " h"}};
     require_error(objproc::cos::detail::sign({"PUT", "a", {}, lead}, creds, t0, ten, portable),
                   errc::invalid_header_value, 0);

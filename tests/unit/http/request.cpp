@@ -575,3 +575,33 @@ TEST_CASE("request: url() is write_url() with nothing added", "[http][request]")
   REQUIRE_FALSE(out.overflowed());
   CHECK(out.text() == url + "&sig=%2B%2F%3D");
 }
+
+TEST_CASE("request copies: the arena copied whole or compacted reads the same",
+          "[http][request][arena]") {
+  // Replaced text below the compaction threshold (copied along with the arena) and above it
+  // (only the live text copied); the copies then take more changes like the original.
+  for (const std::size_t replaced : {std::size_t{3}, std::size_t{40}, std::size_t{2000}}) {
+    INFO(replaced << " bytes replaced");
+    auto r = objproc::http::request::make(objproc::http::method::post,
+                                          {"https", "bucket.example.com", "/k.jpg"})
+                 .value();
+    REQUIRE(r.add_query("x-oss-process", std::nullopt).has_value());
+    REQUIRE(r.set_header("Content-Type", "image/jpeg").has_value());
+    REQUIRE(r.set_header("X-Big", std::string(replaced, 'o')).has_value());
+    REQUIRE(r.set_header("X-Big", "small").has_value());  // leaves `replaced` bytes behind
+    const auto copy = r.reserved_copy(64, 4);
+    CHECK(copy == r);
+    const objproc::http::header_field added[] = {{"x-oss-date", "d"}, {"Authorization", "a"}};
+    auto manual = r;
+    for (const auto& f : added) REQUIRE(manual.set_header(f.name, f.value).has_value());
+    auto with = r.with_headers(added);
+    REQUIRE(with.has_value());
+    CHECK(*with == manual);
+    for (int i = 0; i < 100; ++i)
+      REQUIRE(with->set_header("X-Big", std::string(static_cast<std::size_t>(50 + i), 'n'))
+                  .has_value());
+    CHECK(with->header("x-big") == std::string(149, 'n'));
+    CHECK(with->header("content-type") == "image/jpeg");
+    CHECK(with->url() == "https://bucket.example.com/k.jpg?x-oss-process");
+  }
+}

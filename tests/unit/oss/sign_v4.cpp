@@ -754,6 +754,14 @@ TEST_CASE("oss v4: bad input, each with its errc", "[oss][sign_v4]") {
   CHECK(header(in, {"a/k", "sk", ""}) == errc::invalid_credentials);
   CHECK(header(in, {"a k", "sk", ""}) == errc::invalid_credentials);
   CHECK(header(in, {"ak", "sk", "tok\r\nx-evil: 1"}) == errc::invalid_header_value);
+  // Past the first eight bytes too (the checks test eight at a time), and in each field.
+  CHECK(header(in, {"LTAI5tExampleA\x7f", "sk", ""}) == errc::invalid_credentials);
+  CHECK(header(in, {"LTAI5tExampleAK", "ExampleSecretKey\t23", ""}) == errc::invalid_credentials);
+  CHECK(header(in, {"LTAI5tExampleAK", "ExampleSecretKey123\x1f", ""}) ==
+        errc::invalid_credentials);
+  CHECK(header(in, {"ak", "sk", "0123456789abcdef\x7f"}) == errc::invalid_credentials);
+  CHECK(header(in, {"ak", "sk", "0123456789abcdef\n"}) == errc::invalid_header_value);
+  CHECK(header(in, {"LTAI5tExampleAK", "ExampleSecretKey123", "0123456789abcdef"}) == errc::none);
   CHECK(header(in, good, "") == errc::invalid_region);
   CHECK(header(in, good, "CN-Hangzhou") == errc::invalid_region);
   CHECK(header(in, good, "cn_hangzhou") == errc::invalid_region);

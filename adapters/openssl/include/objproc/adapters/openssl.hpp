@@ -7,7 +7,8 @@
 // -fno-exceptions). Every failure is errc::crypto_failed with a short static detail and the first
 // queued OpenSSL error code (ERR_get_error) in provider_code; the rest of the thread's error
 // queue is cleared so that stale entries cannot confuse later OpenSSL calls (SSL_get_error).
-// Unlike crypto::portable, OpenSSL allocates internally (contexts); objproc allocates nothing.
+// Unlike crypto::portable, OpenSSL allocates internally (contexts, once per thread and
+// algorithm: they are reused by later calls); objproc allocates nothing.
 #ifndef OBJPROC_ADAPTERS_OPENSSL_HPP
 #define OBJPROC_ADAPTERS_OPENSSL_HPP
 
@@ -80,8 +81,11 @@ struct fetched_algorithms {
 // One HMAC context per thread and digest, created on first use with its digest already set and
 // then re-keyed by every call (EVP_MAC_init with the key and no parameters). Setting the digest
 // by name on each call would fetch it again (a method-store lock) and a fresh context costs
-// allocations: measured about twice as slow. Per thread, so nothing is shared and nothing locks;
-// freed when the thread exits.
+// allocations: measured about twice as slow. Likewise one digest context per thread and
+// algorithm, re-initialised by every call (EVP_DigestInit_ex2): EVP_Digest would allocate and
+// free a context, and the provider's state inside it, on each hash. Per thread, so nothing is
+// shared and nothing locks; freed when the thread exits. A digest context only ever hashes the
+// public texts being signed; the HMAC contexts hold keyed state, as before.
 class thread_hmac_contexts {
  public:
   thread_hmac_contexts() = default;
@@ -90,10 +94,14 @@ class thread_hmac_contexts {
   ~thread_hmac_contexts() {
     EVP_MAC_CTX_free(sha1);
     EVP_MAC_CTX_free(sha256);
+    EVP_MD_CTX_free(sha1_digest);
+    EVP_MD_CTX_free(sha256_digest);
   }
 
   EVP_MAC_CTX* sha1 = nullptr;
   EVP_MAC_CTX* sha256 = nullptr;
+  EVP_MD_CTX* sha1_digest = nullptr;
+  EVP_MD_CTX* sha256_digest = nullptr;
 };
 
 [[nodiscard]] inline thread_hmac_contexts& this_thread_hmac_contexts() noexcept {
@@ -112,15 +120,32 @@ class thread_hmac_contexts {
   return reinterpret_cast<unsigned char*>(bytes.data());
 }
 
-[[nodiscard]] inline result<void> digest(const EVP_MD* md, std::span<const std::byte> message,
+[[nodiscard]] inline result<void> digest(EVP_MD_CTX*& context, const EVP_MD* md,
+                                         std::span<const std::byte> message,
                                          std::span<std::byte> out) noexcept {
   if (md == nullptr) return failure("digest unavailable", algorithms().fetch_error);
-  unsigned int written = 0;
-  if (EVP_Digest(bytes_of(message), message.size(), bytes_of(out), &written, md, nullptr) != 1) {
-    return failure("EVP_Digest failed");
+  if (context == nullptr) {
+    context = EVP_MD_CTX_new();
+    if (context == nullptr) return failure("EVP_MD_CTX_new failed");
   }
-  if (written != out.size()) return failure("unexpected digest size", 0);
-  return {};
+  std::string_view failed_step;
+  unsigned int written = 0;
+  if (EVP_DigestInit_ex2(context, md, nullptr) != 1) {
+    failed_step = "EVP_DigestInit_ex2 failed";
+  } else if (EVP_DigestUpdate(context, bytes_of(message), message.size()) != 1) {
+    failed_step = "EVP_DigestUpdate failed";
+  } else if (EVP_DigestFinal_ex(context, bytes_of(out), &written) != 1) {
+    failed_step = "EVP_DigestFinal_ex failed";
+  } else if (written != out.size()) {
+    return failure("unexpected digest size", 0);
+  } else {
+    return {};
+  }
+  // A context in an unknown state is dropped; the next call on this thread makes a new one.
+  const objproc::error e = failure(failed_step);
+  EVP_MD_CTX_free(context);
+  context = nullptr;
+  return e;
 }
 
 // `digest_name` is writable because OSSL_PARAM_construct_utf8_string takes a char*.
@@ -170,12 +195,14 @@ class crypto {
  public:
   [[nodiscard]] result<void> sha1(std::span<const std::byte> message,
                                   std::span<std::byte, 20> out) const noexcept {
-    return detail::digest(detail::algorithms().sha1, message, out);
+    return detail::digest(detail::this_thread_hmac_contexts().sha1_digest,
+                          detail::algorithms().sha1, message, out);
   }
 
   [[nodiscard]] result<void> sha256(std::span<const std::byte> message,
                                     std::span<std::byte, 32> out) const noexcept {
-    return detail::digest(detail::algorithms().sha256, message, out);
+    return detail::digest(detail::this_thread_hmac_contexts().sha256_digest,
+                          detail::algorithms().sha256, message, out);
   }
 
   [[nodiscard]] result<void> hmac_sha1(std::span<const std::byte> key,

@@ -369,11 +369,10 @@ auto with_scratch(F&& f) -> decltype(f(std::declval<span_writer&>())) {
   return true;
 }
 
-/// Whether `s` starts with `lower_prefix` (given in lowercase), ignoring ASCII case.
-[[nodiscard]] constexpr bool istarts_with(std::string_view s,
-                                          std::string_view lower_prefix) noexcept {
-  return s.size() >= lower_prefix.size() &&
-         iequals_lower(s.substr(0, lower_prefix.size()), lower_prefix);
+/// Whether `s` starts with `prefix`, ignoring ASCII case on both sides (callers pass
+/// declarations in any case: "OSS ", "q-").
+[[nodiscard]] constexpr bool istarts_with(std::string_view s, std::string_view prefix) noexcept {
+  return s.size() >= prefix.size() && iequals(s.substr(0, prefix.size()), prefix);
 }
 
 /// Byte order of the lowercased names: <0, 0, >0.

@@ -527,6 +527,7 @@ class request {
     r.scheme_ = scheme_;
     r.host_ = host_;
     r.path_ = path_;
+    r.resource_ = resource_;
     r.garbage_ = garbage_;
     return r;
   }

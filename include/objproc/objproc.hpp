@@ -18,6 +18,7 @@
 //            (operations.hpp), UploadResult and error XML (results.hpp)
 //   http/    request and response descriptors, header and query fields, the wire form of a
 //            request (wire.hpp) and an incremental response reader (response_parser.hpp)
+// <objproc/literals.hpp> alone is the cheap include for checked literals and the parsers.
 // Not included here: <objproc/coro.hpp> (co_await an operation: <coroutine>, <stop_token>).
 // Adapters (separate targets, include them yourself):
 //   <objproc/adapters/openssl.hpp>   objproc::openssl::crypto   (target objproc::openssl)
@@ -66,6 +67,7 @@
 #include "objproc/http/response_parser.hpp"
 #include "objproc/http/transport.hpp"
 #include "objproc/http/wire.hpp"
+#include "objproc/literals.hpp"
 #include "objproc/oss/audio.hpp"
 #include "objproc/oss/builder.hpp"
 #include "objproc/oss/credentials.hpp"

@@ -12,7 +12,6 @@
 #ifndef OBJPROC_HTTP_FIELDS_HPP
 #define OBJPROC_HTTP_FIELDS_HPP
 
-#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -23,6 +22,7 @@
 #include <utility>
 
 #include "objproc/config.hpp"
+#include "objproc/core/algorithm.hpp"
 #include "objproc/core/result.hpp"
 #include "objproc/core/text.hpp"
 
@@ -126,7 +126,7 @@ class span_writer {
       overflow_ = true;
       return;
     }
-    std::copy(s.begin(), s.end(), buffer_.begin() + static_cast<std::ptrdiff_t>(size_));
+    objproc::detail::copy_text(s, buffer_.data() + size_);
     size_ += s.size();
   }
   /// `s` in ASCII lowercase.
@@ -231,7 +231,8 @@ auto with_scratch(F&& f) -> decltype(f(std::declval<span_writer&>())) {
   std::size_t needed = first.needed();
   bool overflowed = first.overflowed();
   while (!r && overflowed) {
-    heap.assign(std::max(needed, 2 * std::max(heap.size(), StackSize)), '\0');
+    heap.assign(
+        objproc::detail::max_of(needed, 2 * objproc::detail::max_of(heap.size(), StackSize)), '\0');
     span_writer next(heap);
     r = f(next);
     needed = next.needed();

@@ -22,7 +22,6 @@
 #ifndef OBJPROC_HTTP_REQUEST_HPP
 #define OBJPROC_HTTP_REQUEST_HPP
 
-#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -37,6 +36,7 @@
 #include <vector>
 
 #include "objproc/config.hpp"
+#include "objproc/core/algorithm.hpp"
 #include "objproc/core/result.hpp"
 #include "objproc/core/text.hpp"
 #include "objproc/http/fields.hpp"
@@ -411,7 +411,7 @@ inline constexpr std::string_view redacted = "<redacted>";
     std::size_t rest = 0;
     while (at != std::string_view::npos) {
       const std::size_t value = at + marker.size();
-      const std::size_t stop = std::min(v.find(end, value), v.size());
+      const std::size_t stop = objproc::detail::min_of(v.find(end, value), v.size());
       out.append(v.substr(rest, value - rest));
       out.append(redacted);
       rest = stop;
@@ -899,7 +899,8 @@ class request {
   friend bool operator==(const request& a, const request& b) {
     if (a.method_ != b.method_ || a.scheme() != b.scheme() || a.host() != b.host() ||
         a.path() != b.path() || a.resource() != b.resource() ||
-        !std::ranges::equal(a.query(), b.query()) || !std::ranges::equal(a.headers(), b.headers()))
+        !objproc::detail::equal_elements(a.query(), b.query()) ||
+        !objproc::detail::equal_elements(a.headers(), b.headers()))
       return false;
     if (a.body_.index() != b.body_.index()) return false;
     if (const auto* s = std::get_if<std::string>(&a.body_))
@@ -948,7 +949,7 @@ class request {
     // Replaced text is left behind; drop it once it is most of the arena.
     if (!aliased && garbage_ > 256 && garbage_ * 2 > text_.size()) compact(total);
     if (text_.size() + total > text_.capacity())
-      text_.reserve(std::max(text_.size() + total, 2 * text_.capacity()));
+      text_.reserve(objproc::detail::max_of(text_.size() + total, 2 * text_.capacity()));
     std::array<detail::text_ref, N> refs{};
     for (std::size_t i = 0; i < N; ++i) {
       const std::string_view part =

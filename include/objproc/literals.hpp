@@ -10,7 +10,7 @@
 // Also parse_style / parse_rule (compile time or run time), runtime_style / runtime_rule,
 // unchecked_style / unchecked_rule and render_diagnostic. No builders, signing, HTTP or client:
 // a program that only checks its processing strings pays about 2x <string> to include this,
-// against about 12x for <objproc/objproc.hpp> (bench/compile_cost.sh prints both). The literals
+// against about 8-12x for <objproc/objproc.hpp> (bench/compile_cost.sh prints both). The literals
 // are the same types the operations take, so a file that includes this one and another that
 // includes the umbrella can exchange them.
 #ifndef OBJPROC_LITERALS_HPP

@@ -24,6 +24,8 @@
 //            vendor-neutral redaction contract of the display forms (redaction.hpp)
 //   operation_traits.hpp  what the client must know about an operation, which each vendor
 //            declares for its own (oss/traits.hpp, cos/traits.hpp); client.hpp uses only that
+//   signer.hpp  the signer contract (request_signer) that oss/signer.hpp and cos/signer.hpp model
+// <objproc/literals.hpp> alone is the cheap include for checked literals and the parsers.
 // Not included here: <objproc/coro.hpp> (co_await an operation: <coroutine>, <stop_token>).
 // Adapters (separate targets, include them yourself):
 //   <objproc/adapters/openssl.hpp>   objproc::openssl::crypto   (target objproc::openssl)
@@ -76,6 +78,7 @@
 #include "objproc/http/transport.hpp"
 #include "objproc/http/wire.hpp"
 #include "objproc/operation_traits.hpp"
+#include "objproc/literals.hpp"
 #include "objproc/oss/audio.hpp"
 #include "objproc/oss/builder.hpp"
 #include "objproc/oss/credentials.hpp"

@@ -34,7 +34,7 @@
 // I/O: typed values become signed request descriptors that you send with your own HTTP client.
 // The layout, by stage of the flow (see docs/architecture.md):
 //   core/    result and errors, fixed_string, text codecs (base64, hex, percent), UTC time,
-//            caret diagnostics, JSON
+//            caret diagnostics, JSON, the checked-text template the grammars share
 //   crypto/  the crypto_provider concept and the built-in constexpr SHA-1/SHA-256/HMAC; MD5
 //            for Content-MD5 integrity headers (md5.hpp)
 //   oss/     Alibaba Cloud OSS: the process-string grammar and checked literals (style.hpp),
@@ -53,6 +53,8 @@
 //            vendor-neutral redaction contract of the display forms (redaction.hpp)
 //   operation_traits.hpp  what the client must know about an operation, which each vendor
 //            declares for its own (oss/traits.hpp, cos/traits.hpp); client.hpp uses only that
+//   signer.hpp  the signer contract (request_signer) that oss/signer.hpp and cos/signer.hpp model
+// <objproc/literals.hpp> alone is the cheap include for checked literals and the parsers.
 // Not included here: <objproc/coro.hpp> (co_await an operation: <coroutine>, <stop_token>).
 // Adapters (separate targets, include them yourself):
 //   <objproc/adapters/openssl.hpp>   objproc::openssl::crypto   (target objproc::openssl)
@@ -217,11 +219,19 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
-#include <memory>  // construct_at
 #include <string>
 #include <string_view>
 #include <type_traits>
 #include <utility>
+
+// std::construct_at (the only way to change a union's active member in a constant expression)
+// is declared in <memory>, which costs every includer about 0.6-0.9x <string> more (unique_ptr's
+// operator<< pulls in <ostream>). libstdc++ 12 already declares it with <string> (through its
+// allocator traits), so with that release, the one verified, the checked-literal headers skip
+// <memory>; any other library or release includes it.
+#if !(defined(_GLIBCXX_RELEASE) && _GLIBCXX_RELEASE == 12)
+#  include <memory>  // construct_at
+#endif
 
 // #include "objproc/config.hpp"
 
@@ -789,13 +799,15 @@ struct civil_date {
 [[nodiscard]] constexpr civil_date civil_from_days(std::int64_t z) noexcept {
   z += 719468;
   const std::int64_t era = floor_div(z, 146097);
-  const std::int64_t doe = z - era * 146097;                                       // [0, 146096]
-  const std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;  // [0, 399]
-  const std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);                // [0, 365]
-  const std::int64_t mp = (5 * doy + 2) / 153;                                     // [0, 11]
-  const auto d = static_cast<unsigned>(doy - (153 * mp + 2) / 5 + 1);
-  const auto m = static_cast<unsigned>(mp < 10 ? mp + 3 : mp - 9);
-  return {yoe + era * 400 + (m <= 2 ? 1 : 0), m, d};
+  // Within an era every quantity is small and non-negative: unsigned 32-bit arithmetic, whose
+  // divisions by constants are cheaper than signed 64-bit ones (a V1 signature formats a date).
+  const auto doe = static_cast<std::uint32_t>(z - era * 146097);                    // [0, 146096]
+  const std::uint32_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;  // [0, 399]
+  const std::uint32_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);                // [0, 365]
+  const std::uint32_t mp = (5 * doy + 2) / 153;                                     // [0, 11]
+  const unsigned d = doy - (153 * mp + 2) / 5 + 1;
+  const unsigned m = mp < 10 ? mp + 3 : mp - 9;
+  return {static_cast<std::int64_t>(yoe) + era * 400 + (m <= 2 ? 1 : 0), m, d};
 }
 
 [[nodiscard]] constexpr unsigned days_in_month(std::int64_t y, unsigned m) noexcept {
@@ -809,11 +821,13 @@ inline constexpr std::string_view weekday_names[] = {"Sun", "Mon", "Tue", "Wed",
 inline constexpr std::string_view month_names[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                                    "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 
-// Writes v as exactly `width` decimal digits at out[at].
+// Writes v (0 <= v < 10^width, width <= 9: the callers check the year) as exactly `width`
+// decimal digits at out[at], in unsigned 32-bit arithmetic (cheaper divisions).
 template <std::size_t N>
 constexpr void put_digits(fixed_string<N>& out, std::size_t at, std::int64_t v,
                           std::size_t width) noexcept {
-  for (std::size_t i = width; i-- > 0; v /= 10) out[at + i] = static_cast<char>('0' + v % 10);
+  auto u = static_cast<std::uint32_t>(v);
+  for (std::size_t i = width; i-- > 0; u /= 10) out[at + i] = static_cast<char>('0' + u % 10);
 }
 
 template <std::size_t N>
@@ -1057,13 +1071,118 @@ OBJPROC_NAMESPACE_END
 #ifndef OBJPROC_HTTP_REDACTION_HPP
 #define OBJPROC_HTTP_REDACTION_HPP
 
-#include <algorithm>
 #include <cstddef>
 #include <span>
 #include <string>
 #include <string_view>
 
 // #include "objproc/config.hpp"
+// #include "objproc/core/algorithm.hpp"
+// ----- begin objproc/core/algorithm.hpp -----
+// objproc/core/algorithm.hpp - the few generic algorithms the headers use, as plain loops.
+//
+// In place of <algorithm>: in C++20, libstdc++ 12's <algorithm> also brings every ranges
+// algorithm and the parallel algorithms' declarations, which every includer would compile
+// (bench/README.md "Compile cost"). The inputs here are short (at most a few dozen header or
+// query names), so a simple loop is as fast as the general ones (http/fields.hpp has the
+// signers' insertion sort, stable_sort_in_place).
+#ifndef OBJPROC_CORE_ALGORITHM_HPP
+#define OBJPROC_CORE_ALGORITHM_HPP
+
+#include <cstddef>
+#include <string_view>
+#include <utility>
+
+// #include "objproc/config.hpp"
+
+OBJPROC_NAMESPACE_BEGIN
+
+namespace detail {
+
+/// The smaller of a and b; a when they are equal (as std::min).
+template <class T>
+[[nodiscard]] constexpr const T& min_of(const T& a, const T& b) noexcept {
+  return b < a ? b : a;
+}
+
+/// The larger of a and b; a when they are equal (as std::max).
+template <class T>
+[[nodiscard]] constexpr const T& max_of(const T& a, const T& b) noexcept {
+  return a < b ? b : a;
+}
+
+/// True when some element x of `range` has pred(x).
+template <class Range, class Pred>
+[[nodiscard]] constexpr bool any_element(const Range& range, Pred pred) {
+  for (const auto& x : range)
+    if (pred(x)) return true;
+  return false;
+}
+
+/// True when some element of `range` equals `value`.
+template <class Range, class T>
+[[nodiscard]] constexpr bool contains(const Range& range, const T& value) {
+  for (const auto& x : range)
+    if (x == value) return true;
+  return false;
+}
+
+/// True when sorted (ascending) `range` holds `value`: a binary search (as std::binary_search).
+template <class Range, class T>
+[[nodiscard]] constexpr bool contains_sorted(const Range& range, const T& value) {
+  std::size_t low = 0;
+  std::size_t high = range.size();
+  while (low < high) {
+    const std::size_t middle = low + (high - low) / 2;
+    if (range[middle] < value)
+      low = middle + 1;
+    else
+      high = middle;
+  }
+  return low < range.size() && !(value < range[low]);
+}
+
+/// Same length and equal element by element (as std::ranges::equal).
+template <class A, class B>
+[[nodiscard]] constexpr bool equal_elements(const A& a, const B& b) {
+  auto i = a.begin();
+  auto j = b.begin();
+  for (; i != a.end() && j != b.end(); ++i, ++j)
+    if (!(*i == *j)) return false;
+  return i == a.end() && j == b.end();
+}
+
+/// True when no element of `range` is less than the one before it (as std::is_sorted).
+template <class Range>
+[[nodiscard]] constexpr bool ascending(const Range& range) {
+  for (std::size_t i = 1; i < range.size(); ++i)
+    if (range[i] < range[i - 1]) return false;
+  return true;
+}
+
+/// Drops every element equal (by `eq`) to the one kept before it from sorted [first, last);
+/// returns the new end (as std::unique).
+template <class T, class Eq>
+[[nodiscard]] constexpr T* unique_sorted(T* first, T* last, Eq eq) {
+  if (first == last) return last;
+  T* kept = first;
+  for (T* i = first + 1; i != last; ++i)
+    if (!eq(*kept, *i)) *++kept = std::move(*i);
+  return kept + 1;
+}
+
+/// Copies `text` to `out` (room for text.size() chars); returns the end of what was written.
+constexpr char* copy_text(std::string_view text, char* out) noexcept {
+  for (const char c : text) *out++ = c;
+  return out;
+}
+
+}  // namespace detail
+
+OBJPROC_NAMESPACE_END
+
+#endif  // OBJPROC_CORE_ALGORITHM_HPP
+// ----- end objproc/core/algorithm.hpp -----
 // #include "objproc/http/fields.hpp"
 // ----- begin objproc/http/fields.hpp -----
 // objproc/http/fields.hpp - header and query fields as the signers read and write them.
@@ -1079,17 +1198,20 @@ OBJPROC_NAMESPACE_END
 #ifndef OBJPROC_HTTP_FIELDS_HPP
 #define OBJPROC_HTTP_FIELDS_HPP
 
-#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
+#include <new>
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 
 // #include "objproc/config.hpp"
+// #include "objproc/core/algorithm.hpp"
 // #include "objproc/core/result.hpp"
 // #include "objproc/core/text.hpp"
 // ----- begin objproc/core/text.hpp -----
@@ -1407,12 +1529,33 @@ namespace detail {
   return out;
 }
 
+namespace detail {
+/// The two digits of every byte value, "000102...ff": one lookup per byte where digests are
+/// hex-encoded on every signature (hex_digest).
+template <hex_case Case>
+inline constexpr std::array<char, 512> hex_pairs = [] {
+  const char* digits = Case == hex_case::lower ? lower_hex_digits : upper_hex_digits;
+  std::array<char, 512> t{};
+  for (std::size_t b = 0; b < 256; ++b) {
+    t[2 * b] = digits[b >> 4];
+    t[2 * b + 1] = digits[b & 0xF];
+  }
+  return t;
+}();
+}  // namespace detail
+
 /// A digest as fixed-width hex text, without the heap: hex_digest(sha256) is 64 characters.
 template <std::size_t N>
 [[nodiscard]] constexpr fixed_string<2 * N> hex_digest(const std::array<std::byte, N>& digest,
                                                        hex_case c = hex_case::lower) noexcept {
   fixed_string<2 * N> out;
-  (void)detail::encode_hex(std::span<const std::byte>(digest), std::span<char>(out.data, 2 * N), c);
+  const char* pairs = c == hex_case::lower ? detail::hex_pairs<hex_case::lower>.data()
+                                           : detail::hex_pairs<hex_case::upper>.data();
+  for (std::size_t i = 0; i < N; ++i) {
+    const std::size_t at = 2 * std::to_integer<std::size_t>(digest[i]);
+    out.data[2 * i] = pairs[at];
+    out.data[2 * i + 1] = pairs[at + 1];
+  }
   return out;
 }
 
@@ -1459,6 +1602,40 @@ inline constexpr std::array<bool, 256> unreserved_table = [] {
 }
 [[nodiscard]] constexpr bool stays_literal(char c, percent_set set) noexcept {
   return is_unreserved(c) || (set == percent_set::path && c == '/');
+}
+/// Every byte's encoding in one set: up to three characters and how many count.
+struct percent_encoding {
+  char text[3];
+  unsigned char size;
+};
+template <percent_set Set>
+inline constexpr std::array<percent_encoding, 256> percent_table = [] {
+  std::array<percent_encoding, 256> t{};
+  for (std::size_t b = 0; b < 256; ++b) {
+    const auto c = static_cast<char>(b);
+    if (stays_literal(c, Set))
+      t[b] = {{c, '\0', '\0'}, 1};
+    else if (Set == percent_set::form && c == ' ')
+      t[b] = {{'+', '\0', '\0'}, 1};
+    else
+      t[b] = {{'%', upper_hex_digits[b >> 4], upper_hex_digits[b & 0xF]}, 3};
+  }
+  return t;
+}();
+/// Encodes `in` into `out` by table, without a branch per byte (JSON and keys mix encoded and
+/// literal bytes unpredictably). Each step writes three characters and keeps `size` of them, so
+/// `out` needs 2 characters of slack past the encoding: out_room >= encoded size + 2.
+template <percent_set Set>
+std::size_t percent_encode_by_table(std::string_view in, char* out) noexcept {
+  std::size_t o = 0;
+  for (const char c : in) {
+    const percent_encoding& e = percent_table<Set>[static_cast<unsigned char>(c)];
+    out[o] = e.text[0];
+    out[o + 1] = e.text[1];
+    out[o + 2] = e.text[2];
+    o += e.size;
+  }
+  return o;
 }
 /// Encodes `in` into `out` (out.size() >= percent_encoded_size(in, set)); characters written.
 constexpr std::size_t percent_encode_unchecked(std::string_view in, char* out,
@@ -1552,6 +1729,11 @@ inline void append_percent_encoded(std::string& out, std::string_view in,
 /// Succeeds when `in` is well-formed UTF-8: no overlong forms, no surrogates, nothing above
 /// U+10FFFF, no truncated sequence. The error offset is the first byte of the bad sequence.
 [[nodiscard]] constexpr result<void> check_utf8(std::string_view in) noexcept {
+  // ASCII first, in a pass without an early exit that compilers vectorise: object keys are
+  // checked on every signature and are mostly ASCII.
+  unsigned high_bits = 0;
+  for (const char c : in) high_bits |= static_cast<unsigned char>(c);
+  if (high_bits < 0x80) return {};
   for (std::size_t i = 0; i < in.size();) {
     const auto b0 = static_cast<unsigned char>(in[i]);
     if (b0 < 0x80) {
@@ -1680,31 +1862,93 @@ struct added_query_field {
   friend bool operator==(const added_query_field&, const added_query_field&) = default;
 };
 
-/// At most N fields, in place (no heap beyond the fields' own values).
+namespace detail {
+
+/// Room for N values of a trivially copyable T, left uninitialised: the signers keep lists of
+/// up to http::max_signed_fields entries on the stack, and zero-filling those arrays (1 to 2.5
+/// KB each, several per signature) cost more than sorting the few entries they hold. The bytes
+/// implicitly create the T[N] array (an implicit-lifetime type, C++20); callers read only what
+/// they wrote.
+template <class T, std::size_t N>
+class uninitialized_array {
+  static_assert(std::is_trivially_copyable_v<T> && std::is_trivially_destructible_v<T>,
+                "only for values a byte copy can move");
+
+ public:
+  // User-provided and empty on purpose: `uninitialized_array a;` and `a{}` leave the bytes.
+  uninitialized_array() noexcept {}  // NOLINT(modernize-use-equals-default)
+
+  [[nodiscard]] T* data() noexcept { return std::launder(reinterpret_cast<T*>(bytes_)); }
+  [[nodiscard]] const T* data() const noexcept {
+    return std::launder(reinterpret_cast<const T*>(bytes_));
+  }
+  [[nodiscard]] T& operator[](std::size_t i) noexcept { return data()[i]; }
+  [[nodiscard]] const T& operator[](std::size_t i) const noexcept { return data()[i]; }
+  [[nodiscard]] static constexpr std::size_t size() noexcept { return N; }
+  /// All N places (to fill; only the ones written may be read).
+  [[nodiscard]] std::span<T, N> span() noexcept { return std::span<T, N>(data(), N); }
+
+ private:
+  alignas(T) unsigned char bytes_[N * sizeof(T)];
+};
+
+/// Where a field_list keeps its items: uninitialised room for trivially copyable fields (views,
+/// marks), a value-initialised array otherwise (owned strings).
+template <class T, std::size_t N>
+using field_list_storage =
+    std::conditional_t<std::is_trivially_copyable_v<T> && std::is_trivially_destructible_v<T>,
+                       uninitialized_array<T, N>, std::array<T, N>>;
+
+}  // namespace detail
+
+/// At most N fields, in place (no heap beyond the fields' own values). Places past size() are
+/// not initialised for trivially copyable fields, and a copy copies only the fields held.
 template <class T, std::size_t N>
 class field_list {
  public:
   using value_type = T;
   using const_iterator = const T*;
 
+  field_list() = default;
+  field_list(const field_list& other) : size_(other.size_) {
+    for (std::size_t i = 0; i < size_; ++i) items_[i] = other.items_[i];
+  }
+  field_list& operator=(const field_list& other) {
+    if (this == &other) return *this;
+    for (std::size_t i = 0; i < other.size_; ++i) items_[i] = other.items_[i];
+    size_ = other.size_;
+    return *this;
+  }
+  field_list(field_list&& other) noexcept(std::is_nothrow_move_assignable_v<T>)
+      : size_(other.size_) {
+    for (std::size_t i = 0; i < size_; ++i) items_[i] = std::move(other.items_[i]);
+  }
+  field_list& operator=(field_list&& other) noexcept(std::is_nothrow_move_assignable_v<T>) {
+    if (this == &other) return *this;
+    for (std::size_t i = 0; i < other.size_; ++i) items_[i] = std::move(other.items_[i]);
+    size_ = other.size_;
+    return *this;
+  }
+  ~field_list() = default;
+
   /// Precondition: size() < N (the signers size their lists for every case).
   void push_back(T field) { items_[size_++] = std::move(field); }
   /// Appends when there is room; false (nothing changed) when full.
-  [[nodiscard]] constexpr bool try_push_back(T field) {
+  [[nodiscard]] bool try_push_back(T field) {
     if (size_ == N) return false;
     items_[size_++] = std::move(field);
     return true;
   }
   /// The fields, mutable (for sorting in place).
-  [[nodiscard]] constexpr T* data() noexcept { return items_.data(); }
+  [[nodiscard]] T* data() noexcept { return items_.data(); }
 
   [[nodiscard]] constexpr std::size_t size() const noexcept { return size_; }
   [[nodiscard]] constexpr bool empty() const noexcept { return size_ == 0; }
   [[nodiscard]] static constexpr std::size_t capacity() noexcept { return N; }
-  [[nodiscard]] constexpr const T& operator[](std::size_t i) const noexcept { return items_[i]; }
-  [[nodiscard]] constexpr const T* begin() const noexcept { return items_.data(); }
-  [[nodiscard]] constexpr const T* end() const noexcept { return items_.data() + size_; }
-  [[nodiscard]] constexpr std::span<const T> span() const noexcept { return {begin(), size_}; }
+  [[nodiscard]] const T& operator[](std::size_t i) const noexcept { return items_[i]; }
+  [[nodiscard]] const T* begin() const noexcept { return items_.data(); }
+  [[nodiscard]] const T* end() const noexcept { return items_.data() + size_; }
+  [[nodiscard]] std::span<const T> span() const noexcept { return {begin(), size_}; }
 
   friend bool operator==(const field_list& a, const field_list& b) {
     if (a.size_ != b.size_) return false;
@@ -1714,7 +1958,7 @@ class field_list {
   }
 
  private:
-  std::array<T, N> items_{};
+  detail::field_list_storage<T, N> items_{};
   std::size_t size_ = 0;
 };
 
@@ -1745,7 +1989,7 @@ class span_writer {
       overflow_ = true;
       return;
     }
-    std::copy(s.begin(), s.end(), buffer_.begin() + static_cast<std::ptrdiff_t>(size_));
+    copy_short(buffer_.data() + size_, s.data(), s.size());
     size_ += s.size();
   }
   /// `s` in ASCII lowercase.
@@ -1760,6 +2004,17 @@ class span_writer {
     }
     const std::size_t room = buffer_.size() - size_;
     char* const at = buffer_.data() + size_;
+    if (!std::is_constant_evaluated() && room >= 2 && (room - 2) / 3 >= s.size()) {
+      // Room for three characters per byte and the table encoder's two of slack.
+      using objproc::detail::percent_encode_by_table;
+      const std::size_t n =
+          set == percent_set::component ? percent_encode_by_table<percent_set::component>(s, at)
+          : set == percent_set::path    ? percent_encode_by_table<percent_set::path>(s, at)
+                                        : percent_encode_by_table<percent_set::form>(s, at);
+      size_ += n;
+      needed_ += n;
+      return;
+    }
     if (room / 3 >= s.size()) {
       const std::size_t n = objproc::detail::percent_encode_unchecked(s, at, set);
       size_ += n;
@@ -1785,17 +2040,21 @@ class span_writer {
   /// Decimal digits of `v`.
   constexpr void put_number(std::uint64_t v) noexcept {
     char digits[20] = {};
-    std::size_t n = 0;
+    std::size_t at = sizeof digits;  // written from the end: one put of the whole number
     do {
-      digits[n++] = static_cast<char>('0' + v % 10);
+      digits[--at] = static_cast<char>('0' + v % 10);
       v /= 10;
     } while (v != 0);
-    while (n > 0) put(digits[--n]);
+    put(std::string_view(digits + at, sizeof digits - at));
   }
   /// Lowercases (ASCII) what was written from `from` on.
   constexpr void lower_from(std::size_t from) noexcept {
-    for (std::size_t i = from; i < size_; ++i)
-      if (buffer_[i] >= 'A' && buffer_[i] <= 'Z') buffer_[i] = static_cast<char>(buffer_[i] + 32);
+    // Through a local pointer and end: a char store may alias the members, so a loop over
+    // buffer_[i] up to size_ reloads both on every byte.
+    char* const text = buffer_.data();
+    const std::size_t end = size_;
+    for (std::size_t i = from; i < end; ++i)
+      if (text[i] >= 'A' && text[i] <= 'Z') text[i] = static_cast<char>(text[i] + 32);
   }
   /// Replaces the last character written (joining repeated header lines with ',').
   constexpr void replace_back(char c) noexcept {
@@ -1813,6 +2072,34 @@ class span_writer {
   [[nodiscard]] constexpr std::string_view text(std::size_t from, std::size_t to) const noexcept {
     return {buffer_.data() + from, to - from};
   }
+  /// Copies n chars. Most pieces a signer writes are a few bytes long, where a call to memcpy
+  /// costs more than the copy: up to 16 bytes are moved as two overlapping fixed-size chunks,
+  /// which compilers inline.
+  static constexpr void copy_short(char* to, const char* from, std::size_t n) noexcept {
+    if (std::is_constant_evaluated() || n > 16) {
+      std::char_traits<char>::copy(to, from, n);
+    } else if (n >= 8) {
+      char head[8], tail[8];
+      std::memcpy(head, from, 8);
+      std::memcpy(tail, from + n - 8, 8);
+      std::memcpy(to, head, 8);
+      std::memcpy(to + n - 8, tail, 8);
+    } else if (n >= 4) {
+      char head[4], tail[4];
+      std::memcpy(head, from, 4);
+      std::memcpy(tail, from + n - 4, 4);
+      std::memcpy(to, head, 4);
+      std::memcpy(to + n - 4, tail, 4);
+    } else if (n >= 2) {
+      const char a = from[0], b = from[1], c = from[n - 1];
+      to[0] = a;
+      to[1] = b;
+      to[n - 1] = c;
+    } else if (n == 1) {
+      to[0] = from[0];
+    }
+  }
+
   /// The overflow as an error, for the callers that report it.
   [[nodiscard]] static constexpr error too_small() noexcept {
     return error{errc::buffer_too_small, error::no_offset, "the text does not fit the buffer"};
@@ -1850,7 +2137,8 @@ auto with_scratch(F&& f) -> decltype(f(std::declval<span_writer&>())) {
   std::size_t needed = first.needed();
   bool overflowed = first.overflowed();
   while (!r && overflowed) {
-    heap.assign(std::max(needed, 2 * std::max(heap.size(), StackSize)), '\0');
+    heap.assign(
+        objproc::detail::max_of(needed, 2 * objproc::detail::max_of(heap.size(), StackSize)), '\0');
     span_writer next(heap);
     r = f(next);
     needed = next.needed();
@@ -1871,10 +2159,19 @@ auto with_scratch(F&& f) -> decltype(f(std::declval<span_writer&>())) {
   return true;
 }
 
-/// Whether `s` starts with `lower_prefix` (given in lowercase), ignoring ASCII case.
-[[nodiscard]] constexpr bool istarts_with(std::string_view s,
-                                          std::string_view lower_prefix) noexcept {
-  return s.size() >= lower_prefix.size() && iequals(s.substr(0, lower_prefix.size()), lower_prefix);
+/// Whether `s` equals `lower` (given in lowercase), ignoring ASCII case: only `s` is
+/// lowercased (the signers compare header names with literals on every signature).
+[[nodiscard]] constexpr bool iequals_lower(std::string_view s, std::string_view lower) noexcept {
+  if (s.size() != lower.size()) return false;
+  for (std::size_t i = 0; i < s.size(); ++i)
+    if (ascii_lower(s[i]) != lower[i]) return false;
+  return true;
+}
+
+/// Whether `s` starts with `prefix`, ignoring ASCII case on both sides (callers pass
+/// declarations in any case: "OSS ", "q-").
+[[nodiscard]] constexpr bool istarts_with(std::string_view s, std::string_view prefix) noexcept {
+  return s.size() >= prefix.size() && iequals(s.substr(0, prefix.size()), prefix);
 }
 
 /// Byte order of the lowercased names: <0, 0, >0.
@@ -1900,7 +2197,10 @@ constexpr void span_writer::put_lower(std::string_view s) noexcept {
     overflow_ = true;
     return;
   }
-  for (const char c : s) buffer_[size_++] = ascii_lower(c);
+  // A local pointer, size_ updated once (see lower_from).
+  char* const at = buffer_.data() + size_;
+  for (std::size_t i = 0; i < s.size(); ++i) at[i] = ascii_lower(s[i]);
+  size_ += s.size();
 }
 
 /// Without leading and trailing spaces and tabs (RFC 9110 OWS).
@@ -1928,14 +2228,60 @@ inline constexpr std::array<bool, 256> tchar_table = [] {
 
 /// The first CR, LF or NUL in `s`, or npos: the bytes that would split or end a header line.
 [[nodiscard]] constexpr std::size_t find_line_break(std::string_view s) noexcept {
-  // Values almost never hold one: first a pass without an early exit, which compilers
-  // vectorise (Authorization values are checked on every signature), then the position.
-  bool any = false;
-  for (const char c : s) any |= (c == '\r') | (c == '\n') | (c == '\0');
-  if (!any) return std::string_view::npos;
+  // Values almost never hold one: first a test of eight bytes at a time (header values and
+  // object keys are checked on every signature; the byte loop compiled to a branch per byte),
+  // then the position only when there is one.
+  if (!std::is_constant_evaluated()) {
+    constexpr std::uint64_t ones = 0x0101010101010101U;
+    constexpr std::uint64_t highs = 0x8080808080808080U;
+    // Exact for "some byte is zero" (not for which one): (v - 1) & ~v sets a byte's high bit
+    // only where a borrow chain starts at a zero byte.
+    const auto has_zero = [](std::uint64_t v) { return (v - ones) & ~v & highs; };
+    std::uint64_t found = 0;
+    std::size_t i = 0;
+    for (; i + 8 <= s.size(); i += 8) {
+      std::uint64_t v = 0;
+      std::memcpy(&v, s.data() + i, 8);
+      found |= has_zero(v) | has_zero(v ^ (ones * '\r')) | has_zero(v ^ (ones * '\n'));
+    }
+    for (; i < s.size(); ++i) {
+      const char c = s[i];
+      found |= static_cast<std::uint64_t>((c == '\r') | (c == '\n') | (c == '\0'));
+    }
+    if (found == 0) return std::string_view::npos;
+  }
   for (std::size_t i = 0; i < s.size(); ++i)
     if (s[i] == '\r' || s[i] == '\n' || s[i] == '\0') return i;
   return std::string_view::npos;
+}
+
+/// Whether `s` holds a control character: a byte below 0x20 (HTAB excepted when `tab_allowed`)
+/// or DEL. Eight bytes at a time (credentials and header values are checked on every
+/// signature); callers locate the byte themselves when they need its offset.
+[[nodiscard]] constexpr bool has_control(std::string_view s, bool tab_allowed) noexcept {
+  const auto control = [&](char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return (u < 0x20 && !(tab_allowed && c == '\t')) || u == 0x7F;
+  };
+  std::size_t i = 0;
+  if (!std::is_constant_evaluated()) {
+    constexpr std::uint64_t ones = 0x0101010101010101U;
+    constexpr std::uint64_t highs = 0x8080808080808080U;
+    for (; i + 8 <= s.size(); i += 8) {
+      std::uint64_t v = 0;
+      std::memcpy(&v, s.data() + i, 8);
+      // Exact for "some byte is below 0x20" and "some byte is 0x7F" (x ^ 0x7F is then zero).
+      const std::uint64_t below_space = (v - ones * 0x20) & ~v & highs;
+      const std::uint64_t del = ((v ^ (ones * 0x7F)) - ones) & ~(v ^ (ones * 0x7F)) & highs;
+      if (del != 0) return true;
+      if (below_space != 0)  // a tab, or a control character: look at these eight
+        for (std::size_t k = i; k < i + 8; ++k)
+          if (control(s[k])) return true;
+    }
+  }
+  for (; i < s.size(); ++i)
+    if (control(s[i])) return true;
+  return false;
 }
 
 /// A header name: a non-empty RFC 9110 token; errc::invalid_header_name at the bad byte.
@@ -2046,8 +2392,9 @@ inline constexpr std::string_view redacted = "<redacted>";
     std::size_t rest = 0;
     while (at != std::string_view::npos) {
       const std::size_t value = at + m.marker.size();
-      const std::size_t stop =
-          m.ends_at == '\0' ? v.size() : std::min(v.find(m.ends_at, value), v.size());
+      const std::size_t stop = m.ends_at == '\0'
+                                   ? v.size()
+                                   : objproc::detail::min_of(v.find(m.ends_at, value), v.size());
       out.append(v.substr(rest, value - rest));
       out.append(redacted);
       rest = stop;
@@ -2247,7 +2594,6 @@ OBJPROC_NAMESPACE_END
 #ifndef OBJPROC_HTTP_REQUEST_HPP
 #define OBJPROC_HTTP_REQUEST_HPP
 
-#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -2262,6 +2608,7 @@ OBJPROC_NAMESPACE_END
 #include <vector>
 
 // #include "objproc/config.hpp"
+// #include "objproc/core/algorithm.hpp"
 // #include "objproc/core/result.hpp"
 // #include "objproc/core/text.hpp"
 // #include "objproc/http/fields.hpp"
@@ -2730,8 +3077,9 @@ class request {
   }
 
   /// A copy with room for `extra_text` more bytes of text and `extra_fields` more headers or
-  /// parameters, so that a signer adding its headers allocates nothing more. Unused text left by
-  /// replaced fields is not copied.
+  /// parameters, so that a signer adding its headers allocates nothing more. The text is copied
+  /// in one piece, records unchanged, unless the unused text left by replaced fields is as much
+  /// as store() would compact away: then only the live text is copied.
   [[nodiscard]] request reserved_copy(std::size_t extra_text, std::size_t extra_fields) const {
     request r;
     r.method_ = method_;
@@ -2739,9 +3087,19 @@ class request {
     r.redaction_ = redaction_;
     r.query_count_ = query_count_;
     r.fields_.reserve(fields_.size() + extra_fields);
-    r.fields_ = fields_;
-    r.text_.reserve(text_.size() - garbage_ + extra_text);
-    r.copy_text_from(*this);
+    r.fields_.assign(fields_.begin(), fields_.end());
+    if (worth_compacting()) {
+      r.text_.reserve(text_.size() - garbage_ + extra_text);
+      r.copy_text_from(*this);
+      return r;
+    }
+    r.text_.reserve(text_.size() + extra_text);
+    r.text_.assign(text_);
+    r.scheme_ = scheme_;
+    r.host_ = host_;
+    r.path_ = path_;
+    r.resource_ = resource_;
+    r.garbage_ = garbage_;
     return r;
   }
 
@@ -3074,7 +3432,8 @@ class request {
   friend bool operator==(const request& a, const request& b) {
     if (a.method_ != b.method_ || a.scheme() != b.scheme() || a.host() != b.host() ||
         a.path() != b.path() || a.resource() != b.resource() ||
-        !std::ranges::equal(a.query(), b.query()) || !std::ranges::equal(a.headers(), b.headers()))
+        !objproc::detail::equal_elements(a.query(), b.query()) ||
+        !objproc::detail::equal_elements(a.headers(), b.headers()))
       return false;
     if (a.body_.index() != b.body_.index()) return false;
     if (const auto* s = std::get_if<std::string>(&a.body_))
@@ -3120,10 +3479,9 @@ class request {
       aliased = aliased || inside[i] != std::string_view::npos;
       total += parts[i].size();
     }
-    // Replaced text is left behind; drop it once it is most of the arena.
-    if (!aliased && garbage_ > 256 && garbage_ * 2 > text_.size()) compact(total);
+    if (!aliased && worth_compacting()) compact(total);
     if (text_.size() + total > text_.capacity())
-      text_.reserve(std::max(text_.size() + total, 2 * text_.capacity()));
+      text_.reserve(objproc::detail::max_of(text_.size() + total, 2 * text_.capacity()));
     std::array<detail::text_ref, N> refs{};
     for (std::size_t i = 0; i < N; ++i) {
       const std::string_view part =
@@ -3136,6 +3494,11 @@ class request {
     return refs;
   }
 
+  /// Replaced text is left behind; it is dropped once it is most of the arena.
+  [[nodiscard]] bool worth_compacting() const noexcept {
+    return garbage_ > 256 && garbage_ * 2 > text_.size();
+  }
+
   void replace(detail::text_ref& ref, std::string_view s) {
     const std::size_t old = ref.size;
     ref = store<1>({s})[0];
@@ -3144,8 +3507,16 @@ class request {
 
   /// What set_header() on each of `fields` in turn does, in one pass over the headers: each
   /// field replaces the first header of its name and drops the others, or goes at the end.
-  /// Precondition: fields checked, names pairwise distinct (case-insensitively), at most 64.
+  /// Precondition: fields checked, names pairwise distinct (case-insensitively), at most 64,
+  /// none a view of this request's own text (with_headers calls it on a fresh copy), so the
+  /// text is appended directly, without store()'s aliasing and compaction checks.
   void set_distinct_headers(std::span<const header_field> fields) {
+    const auto append = [this](const header_field& f) {
+      const std::size_t at = text_.size();
+      text_.append(f.name);
+      text_.append(f.value);
+      return detail::field_record{{at, f.name.size()}, {at + f.name.size(), f.value.size()}, true};
+    };
     std::uint64_t placed = 0;  // bit i: fields[i] took the place of a header
     std::size_t kept = query_count_;
     for (std::size_t i = query_count_; i < fields_.size(); ++i) {
@@ -3160,15 +3531,11 @@ class request {
       garbage_ += fields_[i].name.size + fields_[i].value.size;
       if ((placed >> match & 1U) != 0) continue;  // a later namesake: removed
       placed |= std::uint64_t{1} << match;
-      const auto refs = store<2>({fields[match].name, fields[match].value});
-      fields_[kept++] = {refs[0], refs[1], true};
+      fields_[kept++] = append(fields[match]);
     }
     fields_.erase(fields_.begin() + static_cast<std::ptrdiff_t>(kept), fields_.end());
-    for (std::size_t j = 0; j < fields.size(); ++j) {
-      if ((placed >> j & 1U) != 0) continue;
-      const auto refs = store<2>({fields[j].name, fields[j].value});
-      fields_.push_back({refs[0], refs[1], true});
-    }
+    for (std::size_t j = 0; j < fields.size(); ++j)
+      if ((placed >> j & 1U) == 0) fields_.push_back(append(fields[j]));
   }
 
   /// Removes the records in [from, to) whose name matches; how many.
@@ -3980,8 +4347,8 @@ OBJPROC_NAMESPACE_END
 // #include "objproc/cos/names.hpp"
 // #include "objproc/cos/rule.hpp"
 // ----- begin objproc/cos/rule.hpp -----
-// objproc/cos/rule.hpp - the Tencent Cloud CI rule grammar: one constexpr parser, the rule
-// value, the compile-time checked literal.
+// objproc/cos/rule.hpp - the Tencent Cloud CI rule grammar: one constexpr parser, and the
+// grammar policy that makes cos::rule and cos::rule_string of core/checked_text.hpp.
 //
 //   parse_rule(text)         -> result<rule>   run time or compile time, any input
 //   parse_rule(text, where)  the same for one carrier (rule_carrier::download_url, upload, ...)
@@ -3990,6 +4357,8 @@ OBJPROC_NAMESPACE_END
 //   rule_string{"..."}       consteval: a bad literal is a compile error naming its errc
 //   "..."_ci                 the same, in objproc::literals (always strict)
 //   runtime_rule{text}       the explicit opt-out from compile-time checking
+//   r.check_placement(where) whether the rule may run there, read from what the parse recorded
+//                            (rule::facts()): no second parse
 //
 // Grammar (style-spec §7.2, §8; docs/vocabulary/cos.md): rules joined by '|' (at most 10),
 // each one of
@@ -4014,6 +4383,39 @@ OBJPROC_NAMESPACE_END
 #include <cstddef>
 #include <cstdint>
 #include <span>
+#include <string>
+#include <string_view>
+
+// #include "objproc/config.hpp"
+// #include "objproc/core/checked_text.hpp"
+// ----- begin objproc/core/checked_text.hpp -----
+// objproc/core/checked_text.hpp - the value a checked grammar produces, and the parameter type
+// that checks a literal at compile time. Knows no vendor: a Grammar policy supplies the parser.
+//
+//   checked_text<Grammar>     canonical text held inline (no heap), what its one parse recorded
+//                             for later checks (facts()), an error state for builders, and
+//                             whether it was parsed unchecked; usable in constant expressions
+//   checked_string<Grammar>   fmt's format_string technique: the consteval constructor parses,
+//                             a bad literal is a compile error naming its errc
+//   detail::checked_literal<Grammar, Text>()   the body of a literal operator: the compiler's
+//                             message also carries the offset, the field and the detail
+//
+// A Grammar is a class with
+//   using place = <enum>;            where the text is used; place{} means "not known yet"
+//   using facts = <struct>;          what one parse records, so no later check parses again
+//   static constexpr std::size_t capacity;               canonical bytes held inline (<= 65535)
+//   static constexpr std::string_view empty_detail;      checked() of an empty value
+//   static constexpr std::string_view too_long_detail;   appended() past the capacity
+//   static constexpr bool literal_converts_to_string;    checked_string -> std::string as well
+//   static constexpr result<facts> parse(std::string_view, detail::text_writer&, place,
+//                                        bool unchecked) noexcept;   the one parser
+//   template <class Self> class accessors;               the grammar's own members of the value
+#ifndef OBJPROC_CORE_CHECKED_TEXT_HPP
+#define OBJPROC_CORE_CHECKED_TEXT_HPP
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -4280,6 +4682,170 @@ OBJPROC_NAMESPACE_END
 
 #endif  // OBJPROC_CORE_SCAN_HPP
 // ----- end objproc/core/scan.hpp -----
+
+OBJPROC_NAMESPACE_BEGIN
+
+/// Text validated by Grammar's parser, in canonical form. Built by parsing (strict or, named
+/// so, unchecked), by a checked_string, or by a builder that appends to it; a builder given a
+/// bad value at run time yields a value holding that error (has_error()), and in a constant
+/// expression does not compile.
+template <class Grammar>
+class checked_text : public Grammar::template accessors<checked_text<Grammar>> {
+ public:
+  using grammar_type = Grammar;
+  using place_type = typename Grammar::place;
+  using facts_type = typename Grammar::facts;
+  static constexpr std::size_t capacity = Grammar::capacity;
+  // The size and the offsets a grammar records are 16-bit.
+  static_assert(capacity <= 0xFFFF, "a checked_text holds at most 65535 bytes");
+
+  constexpr checked_text() noexcept = default;
+
+  /// Parses and validates `text` for `where`.
+  [[nodiscard]] static constexpr result<checked_text> parse(std::string_view text,
+                                                            place_type where = {}) noexcept {
+    return parse_as(text, where, false);
+  }
+  /// The explicit way past the vocabulary (what the grammar still checks is its own rule); the
+  /// value remembers it, and every later parse of it is unchecked too.
+  [[nodiscard]] static constexpr result<checked_text> parse_unchecked(
+      std::string_view text, place_type where = {}) noexcept {
+    return parse_as(text, where, true);
+  }
+
+  /// The canonical text (empty when the value holds an error).
+  [[nodiscard]] constexpr std::string_view view() const noexcept { return {text_.data(), size_}; }
+  [[nodiscard]] constexpr bool empty() const noexcept { return size_ == 0; }
+  [[nodiscard]] constexpr bool has_error() const noexcept { return error_.code != errc::none; }
+  [[nodiscard]] constexpr objproc::error error() const noexcept { return error_; }
+  /// Parsed unchecked (or built from such a value).
+  [[nodiscard]] constexpr bool is_unchecked() const noexcept { return unchecked_; }
+  /// What the parse recorded for later checks (default for an empty value or an error).
+  [[nodiscard]] constexpr const facts_type& facts() const noexcept { return facts_; }
+
+  /// The value as a result: the error it holds, or itself.
+  [[nodiscard]] constexpr result<checked_text> checked() const noexcept {
+    if (has_error()) return error_;
+    if (empty())
+      return objproc::error{errc::empty_style, objproc::error::no_offset, Grammar::empty_detail};
+    return *this;
+  }
+
+  friend constexpr bool operator==(const checked_text& a, const checked_text& b) noexcept {
+    return a.view() == b.view() && a.error_ == b.error_ && a.unchecked_ == b.unchecked_;
+  }
+  friend constexpr bool operator==(const checked_text& a, std::string_view text) noexcept {
+    return !a.has_error() && a.view() == text;
+  }
+
+  // --- for builders --------------------------------------------------------------------------
+  /// A value holding `e`. In a constant evaluation this is a compile error naming e.code.
+  [[nodiscard]] static constexpr checked_text failed(const objproc::error& e) noexcept {
+    detail::fail_constant_evaluation(e);
+    checked_text t;
+    t.error_ = e;
+    return t;
+  }
+  /// This value's text followed by `parts`, validated as a whole by the one parser (a builder's
+  /// text gets the same checks as typed-in text), in this value's mode: never silently strict,
+  /// never silently unchecked.
+  [[nodiscard]] constexpr checked_text appended(std::string_view part1, std::string_view part2 = {},
+                                                std::string_view part3 = {}) const noexcept {
+    if (has_error()) return *this;
+    std::array<char, capacity> scratch{};
+    std::size_t n = 0;
+    for (const std::string_view part : {view(), part1, part2, part3}) {
+      for (const char c : part) {
+        if (n == scratch.size())
+          return failed(objproc::error{errc::style_too_long, n, Grammar::too_long_detail});
+        scratch[n++] = c;
+      }
+    }
+    auto parsed = parse_as(std::string_view(scratch.data(), n), place_type{}, unchecked_);
+    if (!parsed) return failed(parsed.error());
+    return *parsed;
+  }
+
+ private:
+  static constexpr result<checked_text> parse_as(std::string_view text, place_type where,
+                                                 bool unchecked) noexcept {
+    checked_text t;
+    detail::text_writer out{t.text_.data(), t.text_.size(), 0};
+    auto facts = Grammar::parse(text, out, where, unchecked);
+    if (!facts) return facts.error();
+    t.size_ = static_cast<std::uint16_t>(out.size);
+    t.facts_ = *facts;
+    t.unchecked_ = unchecked;
+    return t;
+  }
+
+  std::array<char, capacity> text_{};
+  std::uint16_t size_ = 0;
+  bool unchecked_ = false;
+  facts_type facts_{};
+  objproc::error error_{errc::none};
+};
+
+namespace detail {
+/// The error Grammar's strict parser reports for `text` anywhere, or errc::none.
+template <class Grammar>
+[[nodiscard]] constexpr objproc::error first_error(std::string_view text) noexcept {
+  text_writer count{nullptr, Grammar::capacity, 0};  // counts only; the capacity still applies
+  if (auto r = Grammar::parse(text, count, typename Grammar::place{}, false); !r) return r.error();
+  return objproc::error{errc::none};
+}
+}  // namespace detail
+
+/// Text checked at compile time: a bad literal passed where a checked_string is expected does
+/// not compile, and the diagnostic names the errc (core/diagnostic.hpp).
+template <class Grammar>
+class checked_string {
+ public:
+  template <std::size_t N>
+  consteval checked_string(const char (&text)[N]) noexcept : text_(text, N - 1) {  // NOLINT
+    if (const objproc::error e = detail::first_error<Grammar>(text_); e.code != errc::none)
+      detail::fail_constant_evaluation(e);
+  }
+  [[nodiscard]] constexpr std::string_view view() const noexcept { return text_; }
+  /// The parsed value (cannot fail: the literal was checked, and it fits).
+  [[nodiscard]] constexpr checked_text<Grammar> get() const noexcept {
+    return *checked_text<Grammar>::parse(text_);
+  }
+  /// The checked literal where the value is expected.
+  constexpr operator checked_text<Grammar>()
+      const noexcept {  // NOLINT(google-explicit-constructor)
+    return get();
+  }
+  /// ... and, for grammars that ask for it, where its canonical text is expected.
+  operator std::string() const  // NOLINT(google-explicit-constructor)
+      requires Grammar::literal_converts_to_string {
+    return std::string(get().view());
+  }
+
+ private:
+  std::string_view text_;
+};
+
+namespace detail {
+/// The body of a literal operator whose text is the template argument `Text`: a bad literal's
+/// compiler message carries the errc, the byte offset, the field and the detail.
+template <class Grammar, fixed_string Text>
+[[nodiscard]] consteval checked_string<Grammar> checked_literal() noexcept {
+  constexpr objproc::error e = first_error<Grammar>(Text.view());
+  if constexpr (e.code != errc::none)
+    reject_literal<Text, e.code, e.offset, fixed_copy<e.detail.size()>(e.detail)>();
+  return checked_string<Grammar>(Text.data);
+}
+}  // namespace detail
+
+OBJPROC_NAMESPACE_END
+
+#endif  // OBJPROC_CORE_CHECKED_TEXT_HPP
+// ----- end objproc/core/checked_text.hpp -----
+// #include "objproc/core/diagnostic.hpp"
+// #include "objproc/core/fixed_string.hpp"
+// #include "objproc/core/result.hpp"
+// #include "objproc/core/scan.hpp"
 // #include "objproc/core/text.hpp"
 // #include "objproc/cos/spec.hpp"
 // ----- begin objproc/cos/spec.hpp -----
@@ -4800,6 +5366,47 @@ namespace cos {
 inline constexpr std::size_t rule_capacity = OBJPROC_COS_RULE_CAPACITY;
 inline constexpr std::size_t max_pipeline_rules = 10;  // "up to 10 pipeline levels" (§7.2)
 
+/// What parsing a rule records, so that the placement check (rule::check_placement) reads it
+/// instead of parsing again. Offsets are into the canonical text. (Zero is "nothing recorded",
+/// as in oss::style_facts.)
+struct rule_facts {
+  /// For each set of carrier bits: the `refused` bits of the carriers that refuse it.
+  static constexpr std::array<std::uint8_t, 8> refusing = [] {
+    std::array<std::uint8_t, 8> bits{};
+    for (unsigned carriers = 0; carriers < bits.size(); ++carriers)
+      for (unsigned i = 0; i < 4; ++i)
+        if ((carriers & spec::carrier_mask(static_cast<rule_carrier>(i + 1))) == 0)
+          bits[carriers] = static_cast<std::uint8_t>(bits[carriers] | 1U << i);
+    return bits;
+  }();
+
+  std::uint8_t count = 0;  // rules in the pipeline
+  /// Bit i: something may not run in carrier i + 1 (download_url, upload, cloud_process,
+  /// persistent, in rule_carrier's order).
+  std::uint8_t refused = 0;
+  /// Per bit set in `refused`: where the first operation, key or value that may not run there
+  /// starts.
+  std::array<std::uint16_t, 4> refused_at{};
+
+  /// Records a placement rule: what starts at `at` runs only in `carriers` (spec::carrier_bits).
+  constexpr void note(std::uint8_t carriers, std::size_t at) noexcept {
+    if (carriers == spec::everywhere) return;  // most rows
+    // The carriers refusing it that refused nothing before.
+    const unsigned first = refusing[carriers & spec::everywhere] & ~unsigned{refused};
+    if (first == 0) return;
+    refused = static_cast<std::uint8_t>(refused | first);
+    for (std::size_t i = 0; i < refused_at.size(); ++i)
+      if ((first >> i & 1U) != 0)  // at most 65535 (checked_text); longer text fails the parse
+        refused_at[i] = static_cast<std::uint16_t>(at);
+  }
+  /// Where the first thing that may not run in `where` starts, or error::no_offset.
+  [[nodiscard]] constexpr std::size_t first_refusal(rule_carrier where) const noexcept {
+    if (where == rule_carrier::any) return error::no_offset;
+    const auto i = static_cast<std::size_t>(where) - 1;
+    return (refused >> i & 1U) != 0 ? refused_at[i] : error::no_offset;
+  }
+};
+
 namespace detail {
 
 using objproc::detail::end_of_field;
@@ -4884,7 +5491,7 @@ using objproc::detail::text_writer;
 // Base64 parameter values: decode, check what they hold, write them unpadded.
 [[nodiscard]] constexpr result<void> check_base64_value(std::string_view v, spec::value_kind kind,
                                                         text_writer& out) noexcept {
-  std::array<char, 1536> buffer{};
+  std::array<char, 1536> buffer;  // decode_base64_text writes [0, n) before anything reads it
   auto value = objproc::detail::decode_base64_text(v, buffer);
   if (!value) return value.error();
   const std::string_view text = value->text;
@@ -5018,9 +5625,18 @@ inline constexpr std::size_t style_rule = spec::not_found - 1;
 // One rule (no '|'), starting at offset `base`, for the carrier `where`; writes its canonical
 // text and returns the index of its operation in spec::operations (style_rule for style/).
 [[nodiscard]] constexpr result<std::size_t> parse_one_rule(std::string_view r, std::size_t base,
-                                                           rule_carrier where,
-                                                           text_writer& out) noexcept {
+                                                           rule_carrier where, text_writer& out,
+                                                           rule_facts& facts) noexcept {
   const std::uint8_t mask = spec::carrier_mask(where);
+  // Every placement rule: recorded for check_placement (at its canonical offset, where the
+  // writer is), and applied now to `where` (at its input offset).
+  const auto placed = [&](std::uint8_t carriers, std::size_t input_at,
+                          std::size_t canonical_at) -> result<void> {
+    facts.note(carriers, canonical_at);
+    if ((carriers & mask) == 0)
+      return error{errc::misplaced_operation, input_at, spec::carrier_refusal(where)};
+    return {};
+  };
   if (r.empty()) return error{errc::empty_operation, base, "empty rule"};
   if (starts_with(r, "style/")) {
     const std::string_view name = r.substr(6);
@@ -5033,8 +5649,7 @@ inline constexpr std::size_t style_rule = spec::not_found - 1;
         return error{errc::invalid_style_name, base + 6 + i,
                      "only letters, digits, '-', '_' and '.'"};
     }
-    if ((spec::style_carriers & mask) == 0)
-      return error{errc::misplaced_operation, base, spec::carrier_refusal(where)};
+    if (auto p = placed(spec::style_carriers, base, out.size); !p) return p.error();
     out.put(r);
     return style_rule;
   }
@@ -5054,8 +5669,7 @@ inline constexpr std::size_t style_rule = spec::not_found - 1;
                  "exif, imageAve or style/"};
   }
   const spec::op_spec& op = spec::operations[op_index];
-  if ((op.carriers & mask) == 0)
-    return error{errc::misplaced_operation, base, spec::carrier_refusal(where)};
+  if (auto p = placed(op.carriers, base, out.size); !p) return p.error();
   out.put(name);
   const std::size_t params_from = at;
 
@@ -5074,7 +5688,8 @@ inline constexpr std::size_t style_rule = spec::not_found - 1;
   }
 
   std::uint64_t seen_bits = 0;
-  std::array<std::size_t, 64> key_at{};
+  std::array<std::size_t, 64> key_at;  // entry i is written with seen bit i, read only then
+  std::size_t format_at = 0;           // imageMogr2's "format" key in the canonical text
   // An operation with nothing to do: imageMogr2 and the mode-less imageView2 need a parameter.
   if (at >= r.size() &&
       (op_index == spec::op_image_mogr2 || (op.form == spec::op_form::view2 && same(name, r))))
@@ -5092,8 +5707,9 @@ inline constexpr std::size_t style_rule = spec::not_found - 1;
     if ((seen_bits >> index & 1U) != 0)
       return error{errc::duplicate_parameter, base + key_start, "given twice"};
     const spec::param_spec& p = op.params[index];
-    if ((p.carriers & mask) == 0)
-      return error{errc::misplaced_operation, base + key_start, spec::carrier_refusal(where)};
+    if (auto placement = placed(p.carriers, base + key_start, out.size + 1); !placement)
+      return placement.error();
+    if (op_index == spec::op_image_mogr2 && same(key, "format")) format_at = out.size + 1;
     seen_bits |= std::uint64_t{1} << index;
     key_at[index] = base + key_start;
     out.put('/');
@@ -5140,9 +5756,10 @@ inline constexpr std::size_t style_rule = spec::not_found - 1;
     if (n && *n > 250)
       return error{errc::value_out_of_range, at_key("spcent"), "spcent is 1-250 with scatype 3"};
   }
-  if (op_index == spec::op_image_mogr2 && same(value_of("format"), "psd") &&
-      (mask & spec::in_persistent) == 0)  // psd: "only through persistent processing"
-    return error{errc::misplaced_operation, at_key("format") + 7, spec::carrier_refusal(where)};
+  // psd: "only through persistent processing"; the offset is the value's, after "format/".
+  if (op_index == spec::op_image_mogr2 && same(value_of("format"), "psd"))
+    if (auto p = placed(spec::in_persistent, at_key("format") + 7, format_at + 7); !p)
+      return p.error();
   if (op_index == spec::op_blind_watermark || op_index == spec::op_extract_blind_watermark) {
     // Versions per type (COS 图片盲水印 version table): 1 none, 2 1.0/2.0, 3 1.0/2.0/3.0.
     const std::string_view type = value_of("type");
@@ -5170,10 +5787,11 @@ inline constexpr std::size_t style_rule = spec::not_found - 1;
   return op_index;
 }
 
-// A pipeline: rules joined by '|'. Returns the number of rules.
-[[nodiscard]] constexpr result<std::size_t> parse_pipeline(std::string_view in, text_writer& out,
-                                                           rule_carrier where) noexcept {
+// A pipeline: rules joined by '|'. Returns what check_placement needs (and the number of rules).
+[[nodiscard]] constexpr result<rule_facts> parse_pipeline(std::string_view in, text_writer& out,
+                                                          rule_carrier where) noexcept {
   if (in.empty()) return error{errc::empty_style, 0, "empty rule"};
+  rule_facts facts;
   std::size_t count = 0;
   std::size_t alone_at = spec::not_found;  // the first rule that must stand alone
   for (std::size_t from = 0;;) {
@@ -5181,7 +5799,7 @@ inline constexpr std::size_t style_rule = spec::not_found - 1;
     if (++count > max_pipeline_rules)
       return error{errc::too_many_rules, from, "at most 10 rules in a pipeline"};
     if (count > 1) out.put('|');
-    auto op = parse_one_rule(in.substr(from, end - from), from, where, out);
+    auto op = parse_one_rule(in.substr(from, end - from), from, where, out, facts);
     if (!op) return op.error();
     if (*op < std::size(spec::operations) && spec::operations[*op].standalone &&
         alone_at == spec::not_found)
@@ -5193,15 +5811,16 @@ inline constexpr std::size_t style_rule = spec::not_found - 1;
     return error{errc::misplaced_operation, alone_at, "this operation stands alone"};
   if (out.overflowed())
     return error{errc::style_too_long, out.capacity, "longer than OBJPROC_COS_RULE_CAPACITY"};
-  return count;
+  facts.count = static_cast<std::uint8_t>(count);
+  return facts;
 }
 
 // The structure of a pipeline without the vocabulary (cos::unchecked_rule): printable ASCII
 // without spaces, '|'-joined rules of non-empty '/'-separated segments, at most 10 rules, and
 // the placement of the operations the vocabulary knows. One trailing '/' per rule is dropped.
-[[nodiscard]] constexpr result<std::size_t> parse_unchecked_pipeline(std::string_view in,
-                                                                     text_writer& out,
-                                                                     rule_carrier where) noexcept {
+[[nodiscard]] constexpr result<rule_facts> parse_unchecked_pipeline(std::string_view in,
+                                                                    text_writer& out,
+                                                                    rule_carrier where) noexcept {
   if (in.empty()) return error{errc::empty_style, 0, "empty rule"};
   for (std::size_t i = 0; i < in.size(); ++i) {
     const char c = in[i];
@@ -5211,6 +5830,7 @@ inline constexpr std::size_t style_rule = spec::not_found - 1;
       return error{errc::unexpected_value, i, "a rule is printable ASCII without spaces"};
   }
   const std::uint8_t mask = spec::carrier_mask(where);
+  rule_facts facts;
   std::size_t count = 0;
   for (std::size_t from = 0;;) {
     const std::size_t end = end_of_field(in, '|', from);
@@ -5234,164 +5854,93 @@ inline constexpr std::size_t style_rule = spec::not_found - 1;
     if ((carriers & mask) == 0)
       return error{errc::misplaced_operation, from, spec::carrier_refusal(where)};
     if (count > 1) out.put('|');
+    facts.note(carriers, out.size);
     out.put(r);
     if (end == in.size()) break;
     from = end + 1;
   }
   if (out.overflowed())
     return error{errc::style_too_long, out.capacity, "longer than OBJPROC_COS_RULE_CAPACITY"};
-  return count;
+  facts.count = static_cast<std::uint8_t>(count);
+  return facts;
 }
 
 }  // namespace detail
 
-class rule;
+/// The CI rule grammar as a checked_text policy (core/checked_text.hpp).
+struct rule_grammar {
+  using place = rule_carrier;
+  using facts = rule_facts;
+  static constexpr std::size_t capacity = rule_capacity;
+  static constexpr std::string_view empty_detail = "empty rule";
+  static constexpr std::string_view too_long_detail = "longer than OBJPROC_COS_RULE_CAPACITY";
+  /// A checked literal goes where rule text is expected too: pic_rule{.rule = "..."_ci}.
+  static constexpr bool literal_converts_to_string = true;
+
+  [[nodiscard]] static constexpr result<rule_facts> parse(std::string_view text,
+                                                          objproc::detail::text_writer& out,
+                                                          rule_carrier where,
+                                                          bool unchecked) noexcept {
+    return unchecked ? detail::parse_unchecked_pipeline(text, out, where)
+                     : detail::parse_pipeline(text, out, where);
+  }
+
+  /// What cos::rule has beyond checked_text.
+  template <class Rule>
+  class accessors {
+   public:
+    /// The number of rules in the pipeline.
+    [[nodiscard]] constexpr std::size_t rules() const noexcept { return self().facts().count; }
+    /// A style reference (style/<name>), usable in Pic-Operations but not in a URL.
+    [[nodiscard]] constexpr bool is_reference() const noexcept {
+      return objproc::detail::starts_with(self().view(), "style/");
+    }
+    /// Whether this rule may run in `where` (an empty rule may: nothing to run); the rule's
+    /// error, or errc::misplaced_operation with the offset of the refused operation, key or
+    /// value. Reads what the parse recorded: O(1), the same error as parsing the text for
+    /// `where` (strictly, or as unchecked_rule does for an unchecked rule).
+    [[nodiscard]] constexpr result<void> check_placement(rule_carrier where) const noexcept {
+      const Rule& r = self();
+      if (r.has_error()) return r.error();
+      if (r.empty()) return {};
+      const std::size_t at = r.facts().first_refusal(where);
+      if (at == objproc::error::no_offset) return {};
+      return objproc::error{errc::misplaced_operation, at, spec::carrier_refusal(where)};
+    }
+
+   private:
+    [[nodiscard]] constexpr const Rule& self() const noexcept {
+      return static_cast<const Rule&>(*this);
+    }
+  };
+};
+
+/// A validated CI rule (or pipeline of up to 10 rules) in canonical form, held inline. Made by
+/// unchecked_rule (or from one), it is_unchecked(): only its structure and placement were
+/// checked, and any re-validation (appended, Pic-Operations) stays unchecked.
+using rule = checked_text<rule_grammar>;
+
+/// A CI rule checked at compile time: a bad literal passed where a rule_string is expected
+/// does not compile, and the diagnostic names the errc and its offset. It converts to the rule
+/// it checked (presign_get{.process = "..."_ci}) and to its canonical text.
+using rule_string = checked_string<rule_grammar>;
+
 /// Parses and validates a CI rule or pipeline for the carrier `where`; the rule holds its
 /// canonical form.
 [[nodiscard]] constexpr result<rule> parse_rule(std::string_view text,
-                                                rule_carrier where = rule_carrier::any) noexcept;
+                                                rule_carrier where = rule_carrier::any) noexcept {
+  return rule::parse(text, where);
+}
+
 /// The explicit way past the vocabulary: unknown operations and keys pass verbatim; the
 /// structure (segments, at most 10 rules, printable ASCII without spaces, CR/LF/NUL) and the
 /// placement of known operations are still checked. The rule is marked is_unchecked().
 [[nodiscard]] constexpr result<rule> unchecked_rule(
-    std::string_view text, rule_carrier where = rule_carrier::any) noexcept;
-
-/// A validated CI rule (or pipeline of up to 10 rules) in canonical form, held inline.
-class rule {
- public:
-  constexpr rule() noexcept = default;
-
-  [[nodiscard]] constexpr std::string_view view() const noexcept { return {text_.data(), size_}; }
-  [[nodiscard]] constexpr bool empty() const noexcept { return size_ == 0; }
-  [[nodiscard]] constexpr std::size_t rules() const noexcept { return count_; }
-  [[nodiscard]] constexpr bool has_error() const noexcept { return error_.code != errc::none; }
-  [[nodiscard]] constexpr objproc::error error() const noexcept { return error_; }
-  /// A style reference (style/<name>), usable in Pic-Operations but not in a URL.
-  [[nodiscard]] constexpr bool is_reference() const noexcept {
-    return objproc::detail::starts_with(view(), "style/");
-  }
-  /// Made by unchecked_rule: only its structure and placement were checked, and any
-  /// re-validation (check_placement, Pic-Operations) stays unchecked.
-  [[nodiscard]] constexpr bool is_unchecked() const noexcept { return unchecked_; }
-  [[nodiscard]] constexpr result<rule> checked() const noexcept {
-    if (has_error()) return error_;
-    if (empty()) return objproc::error{errc::empty_style, error::no_offset, "empty rule"};
-    return *this;
-  }
-  /// Whether this rule may run in `where` (an empty rule may: nothing to run); the rule's
-  /// error, or errc::misplaced_operation with the offset of the refused operation or key.
-  /// Strict rules are checked strictly, unchecked ones as unchecked_rule does.
-  [[nodiscard]] constexpr result<void> check_placement(rule_carrier where) const noexcept;
-
-  friend constexpr bool operator==(const rule& a, const rule& b) noexcept {
-    return a.view() == b.view() && a.error_ == b.error_ && a.unchecked_ == b.unchecked_;
-  }
-  friend constexpr bool operator==(const rule& a, std::string_view text) noexcept {
-    return !a.has_error() && a.view() == text;
-  }
-
-  // --- for builders (cos/image_mogr2.hpp ...) -----------------------------------------------
-  /// A rule holding `e`; in a constant evaluation, a compile error naming e.code.
-  [[nodiscard]] static constexpr rule failed(const objproc::error& e) noexcept {
-    objproc::detail::fail_constant_evaluation(e);
-    rule r;
-    r.error_ = e;
-    return r;
-  }
-  /// This rule's text followed by `parts`, validated as a whole by the one parser.
-  [[nodiscard]] constexpr rule appended(std::string_view part1,
-                                        std::string_view part2 = {}) const noexcept;
-
- private:
-  friend constexpr result<rule> parse_rule(std::string_view, rule_carrier) noexcept;
-  friend constexpr result<rule> unchecked_rule(std::string_view, rule_carrier) noexcept;
-
-  std::array<char, rule_capacity> text_{};
-  std::uint16_t size_ = 0;
-  std::uint8_t count_ = 0;
-  bool unchecked_ = false;
-  objproc::error error_{errc::none};
-};
-
-constexpr result<rule> parse_rule(std::string_view text, rule_carrier where) noexcept {
-  rule r;
-  objproc::detail::text_writer out{r.text_.data(), r.text_.size(), 0};
-  auto count = detail::parse_pipeline(text, out, where);
-  if (!count) return count.error();
-  r.size_ = static_cast<std::uint16_t>(out.size);
-  r.count_ = static_cast<std::uint8_t>(*count);
-  return r;
-}
-
-constexpr result<rule> unchecked_rule(std::string_view text, rule_carrier where) noexcept {
-  rule r;
-  objproc::detail::text_writer out{r.text_.data(), r.text_.size(), 0};
-  auto count = detail::parse_unchecked_pipeline(text, out, where);
-  if (!count) return count.error();
-  r.size_ = static_cast<std::uint16_t>(out.size);
-  r.count_ = static_cast<std::uint8_t>(*count);
-  r.unchecked_ = true;
-  return r;
-}
-
-constexpr result<void> rule::check_placement(rule_carrier where) const noexcept {
-  if (has_error()) return error_;
-  if (empty()) return {};
-  auto again = unchecked_ ? unchecked_rule(view(), where) : parse_rule(view(), where);
-  if (!again) return again.error();
-  return {};
-}
-
-constexpr rule rule::appended(std::string_view part1, std::string_view part2) const noexcept {
-  if (has_error()) return *this;
-  std::array<char, rule_capacity> scratch{};
-  std::size_t n = 0;
-  for (const std::string_view part : {view(), part1, part2}) {
-    for (const char c : part) {
-      if (n == scratch.size())
-        return failed(
-            objproc::error{errc::style_too_long, n, "longer than OBJPROC_COS_RULE_CAPACITY"});
-      scratch[n++] = c;
-    }
-  }
-  const std::string_view text(scratch.data(), n);
-  auto parsed = unchecked_ ? unchecked_rule(text) : parse_rule(text);
-  if (!parsed) return failed(parsed.error());
-  return *parsed;
+    std::string_view text, rule_carrier where = rule_carrier::any) noexcept {
+  return rule::parse_unchecked(text, where);
 }
 
 [[nodiscard]] inline std::string to_string(const rule& r) { return std::string(r.view()); }
-
-/// A CI rule checked at compile time: a bad literal passed where a rule_string is expected
-/// does not compile, and the diagnostic names the errc and its offset.
-class rule_string {
- public:
-  template <std::size_t N>
-  consteval rule_string(const char (&text)[N]) noexcept : text_(text, N - 1) {  // NOLINT
-    objproc::detail::text_writer count{nullptr, rule_capacity, 0};
-    if (auto r = detail::parse_pipeline(text_, count, rule_carrier::any); !r)
-      objproc::detail::fail_constant_evaluation(r.error());
-  }
-  [[nodiscard]] constexpr std::string_view view() const noexcept { return text_; }
-  /// The parsed rule (cannot fail: the literal was checked).
-  [[nodiscard]] constexpr rule get() const noexcept { return *parse_rule(text_); }
-  /// The checked literal where a rule is expected: presign_get{.process = "..."_ci}.
-  constexpr operator rule() const noexcept { return get(); }  // NOLINT(google-explicit-constructor)
-  /// ... and where rule text is expected: pic_rule{.rule = "..."_ci} (the canonical form).
-  operator std::string() const { return std::string(get().view()); }  // NOLINT
-
- private:
-  std::string_view text_;
-};
-
-namespace detail {
-/// The error a checked literal would raise, or errc::none (for the literal operator).
-[[nodiscard]] constexpr objproc::error literal_error(std::string_view text) noexcept {
-  objproc::detail::text_writer count{nullptr, rule_capacity, 0};
-  if (auto r = parse_pipeline(text, count, rule_carrier::any); !r) return r.error();
-  return objproc::error{errc::none};
-}
-}  // namespace detail
 
 /// The explicit opt-out from compile-time checking: parsed where it is used.
 struct runtime_rule {
@@ -5401,15 +5950,11 @@ struct runtime_rule {
 }  // namespace cos
 
 namespace literals {
-/// "imageMogr2/thumbnail/!50p"_ci: a compile-time checked CI rule.
+/// "imageMogr2/thumbnail/!50p"_ci: a compile-time checked CI rule. As "..."_oss: the
+/// compiler's message carries the errc, offset, field and detail.
 template <fixed_string Text>
 consteval cos::rule_string operator""_ci() noexcept {
-  // As "..."_oss: the compiler's message carries the errc, offset, field and detail.
-  constexpr objproc::error e = cos::detail::literal_error(Text.view());
-  if constexpr (e.code != errc::none)
-    objproc::detail::reject_literal<Text, e.code, e.offset,
-                                    objproc::detail::fixed_copy<e.detail.size()>(e.detail)>();
-  return cos::rule_string(Text.data);
+  return objproc::detail::checked_literal<cos::rule_grammar, Text>();
 }
 }  // namespace literals
 
@@ -6105,9 +6650,12 @@ inline constexpr std::string_view cos_token_name = "x-cos-security-token";
 // A header value as it is signed must be sent as it is: no control character, and no
 // whitespace at either end (the server strips it before it verifies).
 [[nodiscard]] constexpr result<void> check_field_value(std::string_view s) noexcept {
-  for (std::size_t i = 0; i < s.size(); ++i)
-    if (is_ctl(s[i]))
-      return error{errc::invalid_header_value, i, "control character (CR, LF, NUL...)"};
+  // Every header value is checked on every signature: a pass without a branch per byte first,
+  // the offset only when there is a control character.
+  if (http::detail::has_control(s, true))
+    for (std::size_t i = 0; i < s.size(); ++i)
+      if (is_ctl(s[i]))
+        return error{errc::invalid_header_value, i, "control character (CR, LF, NUL...)"};
   if (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
     return error{errc::invalid_header_value, 0, "leading whitespace is not sent as signed"};
   if (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
@@ -6185,12 +6733,13 @@ inline void join_pairs(http::detail::span_writer& scratch, const encoded_pairs& 
 /// The signature computed: intermediates as views of the scratch or inline, and the fields to
 /// add as views (of those, or of the credentials).
 struct sign_parts {
-  std::array<char, 48> key_time_text{};  // "<start>;<end>": two int64s
+  // The texts are written before read: not zero-filled.
+  std::array<char, 48> key_time_text;  // "<start>;<end>": two int64s
   std::size_t key_time_size = 0;
   std::string_view header_list = {};
   std::string_view url_param_list = {};
   std::string_view http_string = {};
-  std::array<char, 96> string_to_sign_text{};  // "sha1\n" KeyTime "\n" 40 hex "\n"
+  std::array<char, 96> string_to_sign_text;  // "sha1\n" KeyTime "\n" 40 hex "\n"
   std::size_t string_to_sign_size = 0;
   fixed_string<40> signature = {};
   std::string_view authorization = {};
@@ -6255,10 +6804,9 @@ template <class Crypto>
     if (creds.secret_id[i] == '&' || creds.secret_id[i] == ' ')
       return error{errc::invalid_header_value, i, "secret id with '&' or space"};
   if (auto r = check_field_value(creds.session_token); !r) return r.error();
-  for (const char c : creds.secret_key)
-    if (is_ctl(c))
-      return error{errc::invalid_credentials, error::no_offset,
-                   "control character in the secret key"};
+  if (http::detail::has_control(creds.secret_key, true))
+    return error{errc::invalid_credentials, error::no_offset,
+                 "control character in the secret key"};
   if (expires.count() <= 0)
     return error{errc::value_out_of_range, error::no_offset, "expires must be positive"};
   const std::int64_t begin = start.time_since_epoch().count();
@@ -6533,8 +7081,9 @@ namespace detail {
 
 // What the algorithm signs, as views of the request (keep it alive and unchanged).
 struct request_view {
-  std::array<http::query_field, http::max_signed_fields> query;
-  std::array<http::header_field, http::max_signed_fields> headers;
+  // Written before read: no zero-fill of 64 fields each on every signature.
+  http::detail::uninitialized_array<http::query_field, http::max_signed_fields> query;
+  http::detail::uninitialized_array<http::header_field, http::max_signed_fields> headers;
   signing_input input;
 };
 
@@ -6544,9 +7093,9 @@ struct request_view {
   if (where.service != service_name)
     return error{errc::invalid_argument, error::no_offset,
                  "not a COS request: build it with a cos operation, or set its resource"};
-  auto query = request.query_fields(view.query);
+  auto query = request.query_fields(view.query.span());
   if (!query) return query.error();
-  auto headers = request.header_fields(view.headers);
+  auto headers = request.header_fields(view.headers.span());
   if (!headers) return headers.error();
   view.input = signing_input{.method = http::to_string(request.method()),
                              .key = where.key,
@@ -6583,7 +7132,8 @@ struct signer {
                                          options(signature_placement::header), scratch, parts);
               !r)
             return r.error();
-          return request.with_headers(parts.headers().span());
+          // Built from checked parts only (credentials, digits, base64 or hex; literal names).
+          return request.with_headers(parts.headers().span(), http::detail::checked_headers{true});
         });
   }
 
@@ -8637,6 +9187,7 @@ OBJPROC_NAMESPACE_END
 #ifndef OBJPROC_OSS_NAMES_HPP
 #define OBJPROC_OSS_NAMES_HPP
 
+#include <array>
 #include <cstddef>
 #include <string_view>
 
@@ -8648,16 +9199,30 @@ OBJPROC_NAMESPACE_BEGIN
 
 namespace oss {
 
+namespace detail {
+/// [a-z0-9-]: the bytes of a bucket name.
+inline constexpr std::array<bool, 256> bucket_chars = [] {
+  std::array<bool, 256> t{};
+  for (std::size_t c = 0; c < 256; ++c)
+    t[c] = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+  return t;
+}();
+}  // namespace detail
+
 /// An OSS bucket name; the offset of a bad character where one applies.
 [[nodiscard]] constexpr result<void> check_bucket_name(std::string_view name) noexcept {
   if (name.size() < 3 || name.size() > 63)
     return error{errc::invalid_bucket_name, error::no_offset,
                  "bucket names have 3 to 63 characters"};
-  for (std::size_t i = 0; i < name.size(); ++i) {
-    const char c = name[i];
-    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'))
-      return error{errc::invalid_bucket_name, i, "only lowercase letters, digits and '-'"};
-  }
+  // A pass by table without an early exit first (checked on every signature), then the offset
+  // of the first bad byte only when there is one.
+  const auto allowed = [](char c) { return detail::bucket_chars[static_cast<unsigned char>(c)]; };
+  bool all_allowed = true;
+  for (const char c : name) all_allowed = all_allowed & allowed(c);
+  if (!all_allowed)
+    for (std::size_t i = 0; i < name.size(); ++i)
+      if (!allowed(name[i]))
+        return error{errc::invalid_bucket_name, i, "only lowercase letters, digits and '-'"};
   if (name.front() == '-') return error{errc::invalid_bucket_name, 0, "cannot start with '-'"};
   if (name.back() == '-')
     return error{errc::invalid_bucket_name, name.size() - 1, "cannot end with '-'"};
@@ -8722,6 +9287,13 @@ inline constexpr http::redaction_rules redaction = {
 
 namespace detail {
 
+[[nodiscard]] constexpr bool is_control(char ch) noexcept {
+  return static_cast<unsigned char>(ch) < 0x20 || ch == 0x7f;
+}
+[[nodiscard]] constexpr bool is_key_id_char(char ch) noexcept {
+  return ch > ' ' && ch <= '~' && ch != '/' && ch != ':' && ch != ',';
+}
+
 /// Non-empty key id and secret; a key id of visible ASCII without '/', ':' or ','; no control
 /// character in the secret or the token (CR, LF or NUL in a token: errc::invalid_header_value;
 /// others: errc::invalid_credentials, without an offset: the offset would locate a secret).
@@ -8730,6 +9302,13 @@ namespace detail {
     return error{errc::missing_credentials, error::no_offset, "empty access key id"};
   if (c.access_key_secret.empty())
     return error{errc::missing_credentials, error::no_offset, "empty access key secret"};
+  // Checked on every signature: first passes without early exits (no branch per byte), then
+  // the byte-by-byte checks below only to name the error.
+  bool valid = true;
+  for (const char ch : c.access_key_id) valid = valid & is_key_id_char(ch);
+  if (valid && !http::detail::has_control(c.access_key_secret, false) &&
+      !http::detail::has_control(c.security_token, false))
+    return {};
   for (std::size_t i = 0; i < c.access_key_id.size(); ++i) {
     const char ch = c.access_key_id[i];
     if (ch <= ' ' || ch > '~' || ch == '/' || ch == ':' || ch == ',')
@@ -9369,7 +9948,6 @@ OBJPROC_NAMESPACE_END
 #ifndef OBJPROC_OSS_SIGN_V4_HPP
 #define OBJPROC_OSS_SIGN_V4_HPP
 
-#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -9379,6 +9957,7 @@ OBJPROC_NAMESPACE_END
 #include <utility>
 
 // #include "objproc/config.hpp"
+// #include "objproc/core/algorithm.hpp"
 // #include "objproc/core/chrono.hpp"
 // #include "objproc/core/fixed_string.hpp"
 // #include "objproc/core/result.hpp"
@@ -9495,8 +10074,9 @@ inline constexpr std::string_view v4_algorithm = "OSS4-HMAC-SHA256";
 inline constexpr std::string_view v4_unsigned_payload = "UNSIGNED-PAYLOAD";
 
 [[nodiscard]] constexpr bool v4_signed_by_default(std::string_view name) noexcept {
-  return http::detail::iequals(name, "content-type") ||
-         http::detail::iequals(name, "content-md5") || http::detail::istarts_with(name, "x-oss-");
+  return http::detail::istarts_with(name, "x-oss-") ||
+         http::detail::iequals_lower(name, "content-type") ||
+         http::detail::iequals_lower(name, "content-md5");
 }
 
 [[nodiscard]] constexpr error v4_too_many() noexcept {
@@ -9514,17 +10094,16 @@ using v4_names = http::field_list<std::string_view, http::max_signed_fields>;
   if (requested.empty()) return {};  // the common case: skip building and copying the lists
   for (const std::string_view r : requested) {
     if (v4_signed_by_default(r) || http::detail::iequals(r, "authorization")) continue;
-    const bool present = std::any_of(headers.begin(), headers.end(), [&](const auto& h) {
-      return http::detail::iequals(h.name, r);
-    });
+    const bool present = objproc::detail::any_element(
+        headers, [&](const http::header_field& h) { return http::detail::iequals(h.name, r); });
     if (present && !names.try_push_back(r)) return v4_too_many();
   }
   std::string_view* first = names.data();
   std::string_view* last = first + names.size();
-  std::sort(first, last, [](std::string_view a, std::string_view b) {
+  http::detail::stable_sort_in_place(first, last, [](std::string_view a, std::string_view b) {
     return http::detail::icompare(a, b) < 0;
   });
-  const std::string_view* kept = std::unique(
+  const std::string_view* kept = objproc::detail::unique_sorted(
       first, last,
       [](std::string_view a, std::string_view b) { return http::detail::iequals(a, b); });
   v4_names unique;
@@ -9542,8 +10121,8 @@ inline void v4_join_names(http::detail::span_writer& out, std::span<const std::s
 
 [[nodiscard]] inline bool v4_in(std::span<const std::string_view> names,
                                 std::string_view name) noexcept {
-  return std::any_of(names.begin(), names.end(),
-                     [&](std::string_view n) { return http::detail::iequals(n, name); });
+  return objproc::detail::any_element(
+      names, [&](std::string_view n) { return http::detail::iequals(n, name); });
 }
 
 /// Writes the canonical headers block (each line ending in '\n').
@@ -9551,37 +10130,36 @@ inline void v4_join_names(http::detail::span_writer& out, std::span<const std::s
     http::detail::span_writer& out, std::span<const http::header_field> headers,
     std::span<const std::string_view> owned, std::span<const http::header_field> added,
     std::span<const std::string_view> additional) {
-  // Indices (i < headers.size(): headers[i], else added[i - headers.size()]), not copies of the
-  // fields: a small array, written before read, instead of 2 KB zero-filled per signature.
-  std::array<std::size_t, http::max_signed_fields + 3> list;
+  // Views of the signed headers (the input's that count, then the signer's), sorted by
+  // lowercase name. The array is not zero-filled: each place is written before it is read.
+  http::detail::uninitialized_array<http::header_field, http::max_signed_fields + 3> list;
   std::size_t count = 0;
-  const std::size_t n = headers.size();
-  const auto name = [&](std::size_t i) { return i < n ? headers[i].name : added[i - n].name; };
-  for (std::size_t i = 0; i < n; ++i) {
-    const std::string_view h = headers[i].name;
-    if (v4_in(owned, h) || http::detail::iequals(h, "authorization")) continue;
-    if (v4_signed_by_default(h) || v4_in(additional, h)) {
-      if (count == list.size()) return v4_too_many();
-      list[count++] = i;
-    }
-  }
-  for (std::size_t i = 0; i < added.size(); ++i) {
+  for (const http::header_field& h : headers) {
+    // Signed by default or asked for (never Authorization), unless the signer sets it itself.
+    // The cheap test first: most headers of a request are not signed.
+    const bool wanted =
+        v4_signed_by_default(h.name) ||
+        (v4_in(additional, h.name) && !http::detail::iequals_lower(h.name, "authorization"));
+    if (!wanted || v4_in(owned, h.name)) continue;
     if (count == list.size()) return v4_too_many();
-    list[count++] = n + i;
+    list[count++] = {h.name, http::detail::trim_ows(h.value)};
   }
-  http::detail::stable_sort_in_place(
-      list.data(), list.data() + count,
-      [&](std::size_t a, std::size_t b) { return http::detail::icompare(name(a), name(b)) < 0; });
+  for (const http::header_field& h : added) {
+    if (count == list.size()) return v4_too_many();
+    list[count++] = h;
+  }
+  http::detail::stable_sort_in_place(list.data(), list.data() + count,
+                                     [](const http::header_field& a, const http::header_field& b) {
+                                       return http::detail::icompare(a.name, b.name) < 0;
+                                     });
   for (std::size_t k = 0; k < count; ++k) {
-    const std::size_t i = list[k];
-    const bool repeat = k != 0 && http::detail::iequals(name(list[k - 1]), name(i));
-    if (repeat) {
+    if (k != 0 && http::detail::iequals(list[k - 1].name, list[k].name)) {
       out.replace_back(',');  // "name:v1,v2\n"
     } else {
-      out.put_lower(name(i));
+      out.put_lower(list[k].name);
       out.put(':');
     }
-    out.put(i < n ? http::detail::trim_ows(headers[i].value) : added[i - n].value);
+    out.put(list[k].value);
     out.put('\n');
   }
   return {};
@@ -9622,7 +10200,7 @@ struct v4_query_entries {
     return entries.try_push_back(e);
   };
   for (const http::query_field& q : query)
-    if (std::find(owned.begin(), owned.end(), q.key) == owned.end())
+    if (!objproc::detail::contains(owned, q.key))
       if (!push(q)) return v4_too_many();
   for (const http::query_field& q : added)
     if (!push(q)) return v4_too_many();
@@ -9639,17 +10217,9 @@ struct v4_query_entries {
   return {};
 }
 
-/// Lowercase hex of a digest. The generic encoder goes through a byte-source adaptor; this runs
-/// twice per signature, so it indexes the bytes directly.
+/// Lowercase hex of a digest (twice per signature: hex_digest's one table lookup per byte).
 [[nodiscard]] inline fixed_string<64> v4_hex(const sha256_digest& d) noexcept {
-  constexpr std::string_view digits = "0123456789abcdef";
-  fixed_string<64> out;
-  for (std::size_t i = 0; i < d.size(); ++i) {
-    const auto b = std::to_integer<unsigned>(d[i]);
-    out.data[2 * i] = digits[b >> 4];
-    out.data[2 * i + 1] = digits[b & 0xF];
-  }
-  return out;
+  return hex_digest(d);
 }
 
 /// x-oss-date for `now` from a key that matches it (checked): the key's scope already holds the
@@ -9658,7 +10228,7 @@ struct v4_query_entries {
                                                   std::chrono::sys_seconds now) noexcept {
   fixed_string<16> out = "19700101T000000Z";
   const std::string_view day = key.date();
-  std::copy(day.begin(), day.end(), out.begin());
+  objproc::detail::copy_text(day, out.begin());
   const auto secs =
       static_cast<unsigned>((now - std::chrono::floor<std::chrono::days>(now)).count());
   const unsigned parts[3] = {secs / 3600, secs / 60 % 60, secs % 60};
@@ -9673,7 +10243,8 @@ struct v4_query_entries {
 /// (inline) and the signature.
 struct v4_core {
   std::string_view canonical_request = {};
-  std::array<char, 256> string_to_sign_text{};  // 16 + 1 + 16 + 1 + scope + 1 + 64 fits
+  // 16 + 1 + 16 + 1 + scope + 1 + 64 fits; not zero-filled: written before read.
+  std::array<char, 256> string_to_sign_text;
   std::size_t string_to_sign_size = 0;
   fixed_string<64> signature = {};
   [[nodiscard]] std::string_view string_to_sign() const noexcept {
@@ -9758,7 +10329,8 @@ template <class Crypto>
 /// The header form, computed: the core, and the headers' values as views (Authorization in the
 /// scratch, the date inline, the rest the caller's).
 struct v4_header_parts {
-  v4_core core = {};
+  // Not value-initialised: the core's text buffer is written before it is read.
+  v4_core core;
   fixed_string<16> date = {};  // x-oss-date: 20231216T080000Z
   std::string_view authorization = {};
   std::string_view security_token = {};  // empty: none
@@ -9846,7 +10418,8 @@ template <class Crypto>
 /// The query form, computed: the parameters to add as views (into the scratch, inline, or the
 /// caller's), x-oss-signature last.
 struct v4_query_parts {
-  v4_core core = {};
+  // Not value-initialised: the core's text buffer is written before it is read.
+  v4_core core;
   fixed_string<16> date = {};
   http::field_list<http::query_field, 7> query = {};
   /// Where the signed parameters' encoded keys and values are in the scratch, in the order
@@ -9899,11 +10472,10 @@ template <class Crypto>
       "x-oss-signature-version",  "x-oss-signature",  "x-oss-security-token"};
 
   const std::size_t signed_count = input.query.size() + added.size();
-  const bool reusable =
-      input.query.size() <= 1 && signed_count <= out.encoded.size() &&
-      std::none_of(input.query.begin(), input.query.end(), [&](const http::query_field& q) {
-        return std::find(owned.begin(), owned.end(), q.key) != owned.end();
-      });
+  const bool reusable = input.query.size() <= 1 && signed_count <= out.encoded.size() &&
+                        !objproc::detail::any_element(input.query, [&](const http::query_field& q) {
+                          return objproc::detail::contains(owned, q.key);
+                        });
   if (auto r = v4_compute(input, key, out.date.view(), {}, {}, std::span(owned).first(sts ? 7 : 6),
                           added.span(), additional.span(), scratch, crypto, out.core,
                           std::span(out.encoded).first(reusable ? signed_count : 0));
@@ -9970,9 +10542,8 @@ result<v4_signing_key> v4_signing_key::derive(const credentials& creds,
   constexpr std::string_view prefix = "aliyun_v4";
   std::array<char, prefix.size() + max_secret_size> stack{};
   const std::span<char> prefixed(stack.data(), prefix.size() + creds.access_key_secret.size());
-  std::copy(prefix.begin(), prefix.end(), prefixed.begin());
-  std::copy(creds.access_key_secret.begin(), creds.access_key_secret.end(),
-            prefixed.begin() + static_cast<std::ptrdiff_t>(prefix.size()));
+  objproc::detail::copy_text(creds.access_key_secret,
+                             objproc::detail::copy_text(prefix, prefixed.data()));
   sha256_digest k{};
   auto r = crypto.hmac_sha256(std::as_bytes(prefixed), as_bytes(day->view()), k);
   detail::v4_wipe(prefixed);
@@ -10184,7 +10755,6 @@ OBJPROC_NAMESPACE_END
 #ifndef OBJPROC_OSS_SIGN_V1_HPP
 #define OBJPROC_OSS_SIGN_V1_HPP
 
-#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -10193,6 +10763,7 @@ OBJPROC_NAMESPACE_END
 #include <string_view>
 
 // #include "objproc/config.hpp"
+// #include "objproc/core/algorithm.hpp"
 // #include "objproc/core/chrono.hpp"
 // #include "objproc/core/result.hpp"
 // #include "objproc/core/text.hpp"
@@ -10271,26 +10842,26 @@ inline constexpr std::array<std::string_view, 34> v1_signed_sub_resources = {
     "x-oss-process",
 };
 
-static_assert(std::is_sorted(v1_signed_sub_resources.begin(), v1_signed_sub_resources.end()));
+static_assert(objproc::detail::ascending(v1_signed_sub_resources));
 
 [[nodiscard]] inline bool v1_is_sub_resource(std::string_view key,
                                              std::span<const std::string_view> extra) noexcept {
   return key.starts_with("x-oss-") ||
-         std::binary_search(v1_signed_sub_resources.begin(), v1_signed_sub_resources.end(), key) ||
-         std::find(extra.begin(), extra.end(), key) != extra.end();
+         objproc::detail::contains_sorted(v1_signed_sub_resources, key) ||
+         objproc::detail::contains(extra, key);
 }
 
 [[nodiscard]] inline bool v1_in(std::span<const std::string_view> names,
                                 std::string_view name) noexcept {
-  return std::any_of(names.begin(), names.end(),
-                     [&](std::string_view n) { return http::detail::iequals(n, name); });
+  return objproc::detail::any_element(
+      names, [&](std::string_view n) { return http::detail::iequals(n, name); });
 }
 
-/// The trimmed value of the first header named `name`, or "".
+/// The trimmed value of the first header named `name` (given in lowercase), or "".
 [[nodiscard]] inline std::string_view v1_header(std::span<const http::header_field> headers,
                                                 std::string_view name) noexcept {
   for (const http::header_field& h : headers)
-    if (http::detail::iequals(h.name, name)) return http::detail::trim_ows(h.value);
+    if (http::detail::iequals_lower(h.name, name)) return http::detail::trim_ows(h.value);
   return {};
 }
 
@@ -10358,7 +10929,7 @@ static_assert(std::is_sorted(v1_signed_sub_resources.begin(), v1_signed_sub_reso
   http::field_list<http::query_field, http::max_signed_fields + 1> resources;
   for (const http::query_field& q : in.query)
     if (v1_is_sub_resource(q.key, extra_sub_resources) &&
-        std::find(owned_query.begin(), owned_query.end(), q.key) == owned_query.end())
+        !objproc::detail::contains(owned_query, q.key))
       if (!resources.try_push_back(q)) return v1_too_many();
   for (const http::query_field& q : added_query)
     if (!resources.try_push_back(q)) return v1_too_many();
@@ -10589,8 +11160,9 @@ namespace detail {
 
 // What the algorithms sign, as views of the request (keep it alive and unchanged).
 struct request_view {
-  std::array<http::query_field, http::max_signed_fields> query;
-  std::array<http::header_field, http::max_signed_fields> headers;
+  // Written before read: no zero-fill of 64 fields each on every signature.
+  http::detail::uninitialized_array<http::query_field, http::max_signed_fields> query;
+  http::detail::uninitialized_array<http::header_field, http::max_signed_fields> headers;
   signing_input input;
 };
 
@@ -10600,9 +11172,9 @@ struct request_view {
   if (where.service != service_name)
     return error{errc::invalid_argument, error::no_offset,
                  "not an OSS request: build it with an oss operation, or set its resource"};
-  auto query = request.query_fields(view.query);
+  auto query = request.query_fields(view.query.span());
   if (!query) return query.error();
-  auto headers = request.header_fields(view.headers);
+  auto headers = request.header_fields(view.headers.span());
   if (!headers) return headers.error();
   view.input = signing_input{.method = http::to_string(request.method()),
                              .bucket = where.bucket,
@@ -10753,7 +11325,8 @@ struct v1_signer {
                   detail::v1_header_core(view.input, creds, now, crypto, options(), scratch, parts);
               !r)
             return r.error();
-          return request.with_headers(parts.headers().span());
+          // Built from checked parts only (credentials, digits, base64 or hex; literal names).
+          return request.with_headers(parts.headers().span(), http::detail::checked_headers{true});
         });
   }
 
@@ -10873,8 +11446,8 @@ OBJPROC_NAMESPACE_END
 // ----- end objproc/oss/signer.hpp -----
 // #include "objproc/oss/style.hpp"
 // ----- begin objproc/oss/style.hpp -----
-// objproc/oss/style.hpp - the OSS processing grammar: one constexpr parser, the style value,
-// the compile-time checked literal.
+// objproc/oss/style.hpp - the OSS processing grammar: one constexpr parser, and the grammar
+// policy that makes oss::style and oss::style_string of core/checked_text.hpp.
 //
 //   parse_style(text, where)   -> result<style>   run time or compile time, any input
 //   style_string{"..."}        consteval: a bad literal is a compile error naming its errc
@@ -10882,7 +11455,8 @@ OBJPROC_NAMESPACE_END
 //   runtime_style(text)        the explicit opt-out, checked when the operation is built
 //   unchecked_style(text, where) the grammar without the vocabulary (unknown operations and
 //                              parameters pass verbatim); saveas / notify still checked
-//   check_carrier(s, where)    sync/async/GET-URL rules (style-spec §1.1)
+//   check_carrier(s, where)    sync/async/GET-URL rules (style-spec §1.1), read from what the
+//                              parse recorded (style::facts()): no second parse
 //   render_diagnostic(text, e) (core/diagnostic.hpp) a two-line caret diagnostic
 //
 // Grammar (style-spec §2.1): `service/op,key_value,.../op...` or `style/<name>`, optionally
@@ -10904,6 +11478,7 @@ OBJPROC_NAMESPACE_END
 #include <string_view>
 
 // #include "objproc/config.hpp"
+// #include "objproc/core/checked_text.hpp"
 // #include "objproc/core/diagnostic.hpp"
 // #include "objproc/core/fixed_string.hpp"
 // #include "objproc/core/result.hpp"
@@ -11783,6 +12358,33 @@ inline constexpr errc saveas_required = errc::saving_required;
 inline constexpr errc notify_not_allowed = errc::notification_not_allowed;
 inline constexpr errc notify_required = errc::notification_required;
 
+/// What parsing a style records, so that the checks of where it runs (check_carrier) read it
+/// instead of parsing again. Offsets are into the canonical text. (Zero is "nothing recorded"
+/// in the arrays: GCC 12 can emit a constexpr copy of an array whose elements carry default
+/// member initialisers as zeros.)
+struct style_facts {
+  static constexpr std::uint16_t none = 0xFFFF;
+
+  std::uint16_t main_size = 0;  // canonical bytes before '|'
+  bool is_reference = false;
+  bool has_save_as = false;
+  bool has_notify = false;
+  /// The carriers (in_get_url, in_sync_process, in_async_process) some operation may not run
+  /// in. Unchecked styles record no operation.
+  std::uint8_t refused = 0;
+  /// Per carrier bit i set in `refused`: the first operation that may not run there, as its
+  /// row in spec::operations and where its name starts.
+  std::array<std::uint16_t, 3> refused_op{};
+  std::array<std::uint16_t, 3> refused_at{};
+  std::uint16_t needs_save_as_at = none;  // the first operation whose result must be saved
+  std::uint16_t needs_notify_at = none;   // the first one whose result comes only by notify
+
+  /// The carrier bits every operation allows.
+  [[nodiscard]] constexpr std::uint8_t operation_carriers() const noexcept {
+    return static_cast<std::uint8_t>(~refused & (in_get_url | in_sync_process | in_async_process));
+  }
+};
+
 namespace detail {
 
 // Where parsed canonical text goes. With no buffer it only counts (the checked literals).
@@ -11793,14 +12395,6 @@ using objproc::detail::parse_integer;
 using objproc::detail::same;
 
 using style_writer = objproc::detail::text_writer;
-
-// What the parser learnt besides the text.
-struct style_summary {
-  std::size_t main_size = 0;  // canonical bytes before '|'
-  bool is_reference = false;
-  bool has_save_as = false;
-  bool has_notify = false;
-};
 
 struct parse_context {
   carrier where = carrier::any;
@@ -11828,8 +12422,8 @@ struct parse_context {
   return n;
 }
 
-[[nodiscard]] constexpr result<style_summary> parse_process(std::string_view in, style_writer& out,
-                                                            parse_context ctx) noexcept;
+[[nodiscard]] constexpr result<style_facts> parse_process(std::string_view in, style_writer& out,
+                                                          parse_context ctx) noexcept;
 
 // The decode buffer of a base64 value: an object key (1023 bytes) encodes to 1364 characters.
 inline constexpr std::size_t base64_buffer_size = 1536;
@@ -11843,7 +12437,7 @@ inline constexpr std::size_t long_base64_buffer_size = 26004;
 template <std::size_t N>
 [[nodiscard]] constexpr result<void> check_base64_in(std::string_view v, const param_spec& p,
                                                      style_writer& out) noexcept {
-  std::array<char, N> decoded{};
+  std::array<char, N> decoded;  // decode_base64_text writes [0, n) before anything reads it
   auto value = objproc::detail::decode_base64_text(v, decoded);
   if (!value) return value.error();
   const auto [unpadded, text] = *value;
@@ -11992,11 +12586,57 @@ template <std::size_t N>
   return {};
 }
 
-// The operation found in the requirements of the whole string.
+// The operation found in the requirements of the whole string (input offsets, for this
+// parse's own errors).
 struct op_requirements {
   std::size_t needs_saveas_at = error::no_offset;
   std::size_t needs_notify_at = error::no_offset;
 };
+
+// Records what the whole string's checks need of operation `op_index`: in `needs` at its input
+// offset (this parse's errors), in `facts` at its canonical offset (check_carrier).
+constexpr void note_operation(style_facts& facts, op_requirements& needs, std::size_t op_index,
+                              std::size_t input_at, std::size_t canonical_at) noexcept {
+  const op_spec& op = spec::operations[op_index];
+  // A value's text is at most 65535 bytes (checked_text); longer text fails the parse anyway.
+  const auto at = static_cast<std::uint16_t>(canonical_at);
+  const unsigned first = ~(op.carriers | facts.refused) & 7U;  // carriers it refuses first
+  facts.refused = static_cast<std::uint8_t>(facts.refused | first);
+  for (std::size_t i = 0; i < facts.refused_at.size(); ++i) {
+    if ((first >> i & 1U) == 0) continue;
+    facts.refused_op[i] = static_cast<std::uint16_t>(op_index);
+    facts.refused_at[i] = at;
+  }
+  if (op.needs_saveas && needs.needs_saveas_at == error::no_offset) {
+    needs.needs_saveas_at = input_at;
+    facts.needs_save_as_at = at;
+  }
+  if (op.needs_notify && needs.needs_notify_at == error::no_offset) {
+    needs.needs_notify_at = input_at;
+    facts.needs_notify_at = at;
+  }
+}
+
+// The carrier rules that need the whole string (style-spec §1.1 b-e), shared by the parser
+// (input offsets) and check_carrier (canonical offsets, from the facts). `system_at`: the first
+// byte after '|', or the size when there is no system part.
+[[nodiscard]] constexpr result<void> check_whole_string(carrier where, bool has_save_as,
+                                                        bool has_notify, std::size_t system_at,
+                                                        std::size_t needs_saveas_at,
+                                                        std::size_t needs_notify_at) noexcept {
+  if (where == carrier::get_url && has_save_as)
+    return error{saveas_not_allowed, system_at, "sys/saveas needs process_object (POST)"};
+  if ((where == carrier::get_url || where == carrier::sync_process) && has_notify)
+    return error{notify_not_allowed, system_at, "sys/notify is only for async processing"};
+  if (where == carrier::sync_process || where == carrier::async_process) {
+    if (needs_saveas_at != error::no_offset && !has_save_as)
+      return error{saveas_required, needs_saveas_at,
+                   "the result must be saved: add sys/saveas"};
+  }
+  if (where == carrier::async_process && needs_notify_at != error::no_offset && !has_notify)
+    return error{notify_required, needs_notify_at, "the result comes only by sys/notify"};
+  return {};
+}
 
 // One `op,args` segment starting at input offset `base`.
 // Returns the operation's index in spec::operations; `previous` is the index of the operation
@@ -12006,7 +12646,7 @@ struct op_requirements {
 [[nodiscard]] constexpr result<std::size_t> parse_op(std::string_view segment, std::size_t base,
                                                      std::string_view service, std::size_t previous,
                                                      parse_context ctx, style_writer& out,
-                                                     op_requirements& needs,
+                                                     op_requirements& needs, style_facts& facts,
                                                      bool slash_follows = false) noexcept {
   const std::size_t comma = find_char(segment, ',');
   const std::string_view name = segment.substr(0, comma);
@@ -12020,8 +12660,10 @@ struct op_requirements {
        !objproc::detail::in_word_list(op.parents, spec::operations[previous].name)))
     return error{errc::misplaced_operation, base, "must directly follow its parent operation"};
   if (auto r = check_op_carrier(op, ctx); !r) return r.error().shifted(base);
-  if (op.needs_saveas && needs.needs_saveas_at == error::no_offset) needs.needs_saveas_at = base;
-  if (op.needs_notify && needs.needs_notify_at == error::no_offset) needs.needs_notify_at = base;
+  // After the first operation, mostly nothing new to record (this runs for every operation).
+  if (((~(op.carriers | facts.refused) & 7U) | unsigned{op.needs_saveas} |
+       unsigned{op.needs_notify}) != 0)
+    note_operation(facts, needs, op_index, base, out.size + 1);  // after the '/' written below
   out.put('/');
   out.put(name);
 
@@ -12157,7 +12799,7 @@ struct op_requirements {
 // The same rules in strict and unchecked mode.
 [[nodiscard]] constexpr result<void> parse_system(std::string_view sys, std::size_t base,
                                                   style_writer& out,
-                                                  style_summary& summary) noexcept {
+                                                  style_facts& summary) noexcept {
   constexpr param_spec object{
       .key = "o", .kind = value_kind::base64, .decodes_to = decoded_kind::object_key};
   constexpr param_spec bucket{
@@ -12330,16 +12972,16 @@ inline constexpr std::size_t watermark_index = spec::find_operation("image", "wa
   return {};
 }
 
-constexpr result<style_summary> parse_process(std::string_view in, style_writer& out,
-                                              parse_context ctx) noexcept {
+constexpr result<style_facts> parse_process(std::string_view in, style_writer& out,
+                                            parse_context ctx) noexcept {
   if (in.empty()) return error{errc::empty_style, 0, "empty process string"};
-  style_summary summary;
+  style_facts facts;
   const std::size_t bar = find_char(in, '|');
   const std::string_view main = in.substr(0, bar);
   op_requirements needs;
   if (main.substr(0, 6) == "style/") {
     if (auto r = check_style_name(main.substr(6)); !r) return r.error().shifted(6);
-    summary.is_reference = true;
+    facts.is_reference = true;
     out.put(main);
   } else if (ctx.unchecked) {
     if (auto r = check_unchecked_main(main); !r) return r.error();
@@ -12358,7 +13000,8 @@ constexpr result<style_summary> parse_process(std::string_view in, style_writer&
       const std::size_t start = at + 1;
       const std::size_t end = end_of_field(main, '/', start);
       const std::string_view segment = main.substr(start, end - start);
-      auto op = parse_op(segment, start, service, previous, ctx, out, needs, end < main.size());
+      auto op =
+          parse_op(segment, start, service, previous, ctx, out, needs, facts, end < main.size());
       if (!op) {
         // "text_ab/cd": a standard base64 '/' in the previous operation's last value split it.
         // (A name of lower-case letters and '-' is rather a misspelt operation.)
@@ -12380,127 +13023,83 @@ constexpr result<style_summary> parse_process(std::string_view in, style_writer&
     if (main.size() == slash + 1)
       return error{errc::empty_operation, main.size(), "operation missing after '/'"};
   }
-  summary.main_size = out.size;
+  facts.main_size = static_cast<std::uint16_t>(out.size);  // see note_operation
   if (bar != std::string_view::npos) {
     if (const std::size_t second = find_char(in, '|', bar + 1); second != std::string_view::npos)
       return error{errc::invalid_system_part, second, "only one '|' is allowed"};
     if (ctx.watermark_image) return error{errc::invalid_system_part, bar, "no system part here"};
-    if (auto r = parse_system(in.substr(bar + 1), bar + 1, out, summary); !r) return r.error();
+    if (auto r = parse_system(in.substr(bar + 1), bar + 1, out, facts); !r) return r.error();
   }
-  // Carrier rules that need the whole string (style-spec §1.1 b-e).
   const std::size_t sys_at = bar == std::string_view::npos ? in.size() : bar + 1;
-  if (ctx.where == carrier::get_url && summary.has_save_as)
-    return error{saveas_not_allowed, sys_at, "sys/saveas needs process_object (POST)"};
-  if ((ctx.where == carrier::get_url || ctx.where == carrier::sync_process) && summary.has_notify)
-    return error{notify_not_allowed, sys_at, "sys/notify is only for async processing"};
-  if (ctx.where == carrier::sync_process || ctx.where == carrier::async_process) {
-    if (needs.needs_saveas_at != error::no_offset && !summary.has_save_as)
-      return error{saveas_required, needs.needs_saveas_at,
-                   "the result must be saved: add sys/saveas"};
-  }
-  if (ctx.where == carrier::async_process && needs.needs_notify_at != error::no_offset &&
-      !summary.has_notify)
-    return error{notify_required, needs.needs_notify_at,
-                 "the result comes only by sys/notify"};
+  if (auto r = check_whole_string(ctx.where, facts.has_save_as, facts.has_notify, sys_at,
+                                  needs.needs_saveas_at, needs.needs_notify_at);
+      !r)
+    return r.error();
   if (out.overflowed())
     return error{errc::style_too_long, out.capacity, "longer than OBJPROC_OSS_STYLE_CAPACITY"};
-  return summary;
+  return facts;
 }
 
 }  // namespace detail
 
-class style;
-[[nodiscard]] constexpr result<style> parse_style(std::string_view text,
-                                                  carrier where = carrier::any) noexcept;
-[[nodiscard]] constexpr result<style> unchecked_style(std::string_view text,
-                                                      carrier where = carrier::any) noexcept;
+/// The OSS process-string grammar as a checked_text policy (core/checked_text.hpp).
+struct style_grammar {
+  using place = carrier;
+  using facts = style_facts;
+  static constexpr std::size_t capacity = style_capacity;
+  static constexpr std::string_view empty_detail = "empty style";
+  static constexpr std::string_view too_long_detail = "longer than OBJPROC_OSS_STYLE_CAPACITY";
+  static constexpr bool literal_converts_to_string = false;
+
+  [[nodiscard]] static constexpr result<style_facts> parse(std::string_view text,
+                                                           objproc::detail::text_writer& out,
+                                                           carrier where, bool unchecked) noexcept {
+    return detail::parse_process(text, out, {where, false, unchecked});
+  }
+
+  /// What oss::style has beyond checked_text.
+  template <class Style>
+  class accessors {
+   public:
+    /// The part before '|'.
+    [[nodiscard]] constexpr std::string_view main() const noexcept {
+      return self().view().substr(0, self().facts().main_size);
+    }
+    [[nodiscard]] constexpr std::string_view service() const noexcept {
+      return main().substr(0, objproc::detail::find_char(main(), '/'));
+    }
+    [[nodiscard]] constexpr bool is_reference() const noexcept {
+      return self().facts().is_reference;
+    }
+    [[nodiscard]] constexpr bool has_save_as() const noexcept { return self().facts().has_save_as; }
+    [[nodiscard]] constexpr bool has_notify() const noexcept { return self().facts().has_notify; }
+
+   private:
+    [[nodiscard]] constexpr const Style& self() const noexcept {
+      return static_cast<const Style&>(*this);
+    }
+  };
+};
 
 /// A validated OSS process string in canonical form, held inline (no heap), usable in constant
 /// expressions. Built by parse_style, the checked literals, or the typed builders composed with
 /// '/' (oss/image.hpp ...) and '|' (oss/directives.hpp). A builder given a bad value at run time
 /// yields a style holding that error (has_error()); in a constant expression it does not compile.
-class style {
- public:
-  constexpr style() noexcept = default;
+/// Built by unchecked_style (or from one), it is_unchecked(), and so is every later parse of it
+/// (appended, the directives, the operations).
+using style = checked_text<style_grammar>;
 
-  /// The canonical text (empty when the style holds an error).
-  [[nodiscard]] constexpr std::string_view view() const noexcept { return {text_.data(), size_}; }
-  /// The part before '|'.
-  [[nodiscard]] constexpr std::string_view main() const noexcept {
-    return {text_.data(), main_size_};
-  }
-  [[nodiscard]] constexpr std::string_view service() const noexcept {
-    return main().substr(0, objproc::detail::find_char(main(), '/'));
-  }
-  [[nodiscard]] constexpr bool empty() const noexcept { return size_ == 0; }
-  [[nodiscard]] constexpr bool has_error() const noexcept { return error_.code != errc::none; }
-  [[nodiscard]] constexpr objproc::error error() const noexcept { return error_; }
-  [[nodiscard]] constexpr bool is_reference() const noexcept { return reference_; }
-  [[nodiscard]] constexpr bool has_save_as() const noexcept { return save_as_; }
-  [[nodiscard]] constexpr bool has_notify() const noexcept { return notify_; }
-  /// Built by unchecked_style (or from one): every later parse of it (check_carrier, appended,
-  /// the directives, the operations) is unchecked too.
-  [[nodiscard]] constexpr bool is_unchecked() const noexcept { return unchecked_; }
-
-  /// The style as a result: the error it holds, or itself.
-  [[nodiscard]] constexpr result<style> checked() const noexcept {
-    if (has_error()) return error_;
-    if (empty()) return objproc::error{errc::empty_style, error::no_offset, "empty style"};
-    return *this;
-  }
-
-  friend constexpr bool operator==(const style& a, const style& b) noexcept {
-    return a.view() == b.view() && a.error_ == b.error_ && a.unchecked_ == b.unchecked_;
-  }
-  friend constexpr bool operator==(const style& a, std::string_view text) noexcept {
-    return !a.has_error() && a.view() == text;
-  }
-
-  // --- for builders (oss/image.hpp, directives.hpp ...) ------------------------------------
-  /// A style holding `e`. In a constant evaluation this is a compile error naming e.code.
-  [[nodiscard]] static constexpr style failed(const objproc::error& e) noexcept {
-    objproc::detail::fail_constant_evaluation(e);
-    style s;
-    s.error_ = e;
-    return s;
-  }
-  /// This style's text followed by `parts`, validated as a whole by the one parser (so a
-  /// builder's text gets the same checks as typed-in text).
-  [[nodiscard]] constexpr style appended(std::string_view part1, std::string_view part2 = {},
-                                         std::string_view part3 = {}) const noexcept;
-
- private:
-  friend constexpr result<style> parse_style(std::string_view, carrier) noexcept;
-  friend constexpr result<style> unchecked_style(std::string_view, carrier) noexcept;
-  static constexpr result<style> parse(std::string_view text, detail::parse_context ctx) noexcept;
-
-  std::array<char, style_capacity> text_{};
-  std::uint16_t size_ = 0;
-  std::uint16_t main_size_ = 0;
-  bool reference_ = false;
-  bool save_as_ = false;
-  bool notify_ = false;
-  bool unchecked_ = false;
-  objproc::error error_{errc::none};
-};
-
-constexpr result<style> style::parse(std::string_view text, detail::parse_context ctx) noexcept {
-  style s;
-  detail::style_writer out{s.text_.data(), s.text_.size(), 0};
-  auto summary = detail::parse_process(text, out, ctx);
-  if (!summary) return summary.error();
-  s.size_ = static_cast<std::uint16_t>(out.size);
-  s.main_size_ = static_cast<std::uint16_t>(summary->main_size);
-  s.reference_ = summary->is_reference;
-  s.save_as_ = summary->has_save_as;
-  s.notify_ = summary->has_notify;
-  s.unchecked_ = ctx.unchecked;
-  return s;
-}
+/// A process string checked at compile time: a bad literal passed where a style_string is
+/// expected does not compile, and the diagnostic names the errc and its offset.
+///   void f(objproc::oss::style_string s);  f("image/resize,w_100");  // ok
+///                                          f("image/resize,w_0");    // error: value_out_of_range
+/// It converts to the style it checked: process_object{.process = "..."_oss}.
+using style_string = checked_string<style_grammar>;
 
 /// Parses and validates `text` (for `where`, see carrier); the style holds the canonical form.
-constexpr result<style> parse_style(std::string_view text, carrier where) noexcept {
-  return style::parse(text, {where, false, false});
+[[nodiscard]] constexpr result<style> parse_style(std::string_view text,
+                                                  carrier where = carrier::any) noexcept {
+  return style::parse(text, where);
 }
 
 /// The explicit way past the vocabulary, for operations and parameters the table does not know
@@ -12511,71 +13110,34 @@ constexpr result<style> parse_style(std::string_view text, carrier where) noexce
 /// in a GET URL, notify only asynchronous). Operations and parameters pass through verbatim;
 /// ranges, value sets and the carriers of known operations are not applied. The style remembers
 /// it is unchecked (is_unchecked()), and every later parse of it is unchecked as well.
-constexpr result<style> unchecked_style(std::string_view text, carrier where) noexcept {
-  return style::parse(text, {where, false, true});
-}
-
-constexpr style style::appended(std::string_view part1, std::string_view part2,
-                                std::string_view part3) const noexcept {
-  if (has_error()) return *this;
-  std::array<char, style_capacity> scratch{};
-  std::size_t n = 0;
-  for (const std::string_view part : {view(), part1, part2, part3}) {
-    for (const char c : part) {
-      if (n == scratch.size())
-        return failed(
-            objproc::error{errc::style_too_long, n, "longer than OBJPROC_OSS_STYLE_CAPACITY"});
-      scratch[n++] = c;
-    }
-  }
-  // The mode of this style: never silently strict, never silently unchecked.
-  auto parsed = parse(std::string_view(scratch.data(), n), {carrier::any, false, unchecked_});
-  if (!parsed) return failed(parsed.error());
-  return *parsed;
+[[nodiscard]] constexpr result<style> unchecked_style(std::string_view text,
+                                                      carrier where = carrier::any) noexcept {
+  return style::parse_unchecked(text, where);
 }
 
 /// Checks a style against where it is used (style-spec §1.1): async-only operations, saveas and
-/// notify placement, required saveas/notify. Offsets refer to the canonical text.
+/// notify placement, required saveas/notify. Offsets refer to the canonical text. Reads what the
+/// parse recorded (style::facts()): O(1), the same errors as parsing the text for `where`.
 [[nodiscard]] constexpr result<void> check_carrier(const style& s, carrier where) noexcept {
   if (s.has_error()) return s.error();
-  detail::style_writer count{nullptr, style_capacity, 0};
-  if (auto r = detail::parse_process(s.view(), count, {where, false, s.is_unchecked()}); !r)
-    return r.error();
-  return {};
+  if (s.empty()) return error{errc::empty_style, 0, "empty process string"};
+  const style_facts& facts = s.facts();
+  if (where != carrier::any) {
+    const auto i = static_cast<std::size_t>(where) - 1;  // carrier bit i
+    if ((facts.refused >> i & 1U) != 0)
+      if (auto r = detail::check_op_carrier(spec::operations[facts.refused_op[i]], {where}); !r)
+        return r.error().shifted(facts.refused_at[i]);
+  }
+  const auto offset = [](std::uint16_t at) {
+    return at == style_facts::none ? error::no_offset : std::size_t{at};
+  };
+  const std::size_t system_at =
+      facts.main_size < s.view().size() ? std::size_t{facts.main_size} + 1U : s.view().size();
+  return detail::check_whole_string(where, facts.has_save_as, facts.has_notify, system_at,
+                                    offset(facts.needs_save_as_at), offset(facts.needs_notify_at));
 }
 
 [[nodiscard]] inline std::string to_string(const style& s) { return std::string(s.view()); }
-
-/// A process string checked at compile time: a bad literal passed where a style_string is
-/// expected does not compile, and the diagnostic names the errc and its offset.
-///   void f(objproc::oss::style_string s);  f("image/resize,w_100");  // ok
-///                                          f("image/resize,w_0");    // error: value_out_of_range
-class style_string {
- public:
-  template <std::size_t N>
-  consteval style_string(const char (&text)[N]) noexcept : text_(text, N - 1) {  // NOLINT
-    detail::style_writer count{nullptr, style_capacity, 0};
-    if (auto r = detail::parse_process(text_, count, {}); !r)
-      objproc::detail::fail_constant_evaluation(r.error());
-  }
-  [[nodiscard]] constexpr std::string_view view() const noexcept { return text_; }
-  /// The parsed style (cannot fail: the literal was checked).
-  [[nodiscard]] constexpr style get() const noexcept { return *parse_style(text_); }
-  /// The checked literal where a style is expected: process_object{.process = "..."_oss}.
-  constexpr operator style() const noexcept { return get(); }  // NOLINT(google-explicit-constructor)
-
- private:
-  std::string_view text_;
-};
-
-namespace detail {
-/// The error a checked literal would raise, or errc::none (for the literal operator).
-[[nodiscard]] constexpr objproc::error literal_error(std::string_view text) noexcept {
-  style_writer count{nullptr, style_capacity, 0};
-  if (auto r = parse_process(text, count, {}); !r) return r.error();
-  return objproc::error{errc::none};
-}
-}  // namespace detail
 
 /// The explicit opt-out from compile-time checking, for text known only at run time: the
 /// operation it is passed to parses it and returns the error.
@@ -12586,16 +13148,12 @@ struct runtime_style {
 }  // namespace oss
 
 namespace literals {
-/// "image/resize,w_100"_oss: a compile-time checked OSS process string.
+/// "image/resize,w_100"_oss: a compile-time checked OSS process string. The text is a template
+/// argument here, so the compiler's message can carry the offset, the field and the detail
+/// (core/diagnostic.hpp), not only the errc.
 template <fixed_string Text>
 consteval oss::style_string operator""_oss() noexcept {
-  // The text is a template argument here, so the compiler's message can carry the offset, the
-  // field and the detail (core/diagnostic.hpp), not only the errc.
-  constexpr objproc::error e = oss::detail::literal_error(Text.view());
-  if constexpr (e.code != errc::none)
-    objproc::detail::reject_literal<Text, e.code, e.offset,
-                                    objproc::detail::fixed_copy<e.detail.size()>(e.detail)>();
-  return oss::style_string(Text.data);
+  return objproc::detail::checked_literal<oss::style_grammar, Text>();
 }
 }  // namespace literals
 
@@ -14095,6 +14653,7 @@ OBJPROC_NAMESPACE_END
 #endif  // OBJPROC_CLIENT_HPP
 // ----- end objproc/client.hpp -----
 // #include "objproc/config.hpp"
+// #include "objproc/core/checked_text.hpp"
 // #include "objproc/core/chrono.hpp"
 // #include "objproc/core/diagnostic.hpp"
 // #include "objproc/core/fixed_string.hpp"
@@ -15548,7 +16107,6 @@ OBJPROC_NAMESPACE_END
 #ifndef OBJPROC_HTTP_RESPONSE_PARSER_HPP
 #define OBJPROC_HTTP_RESPONSE_PARSER_HPP
 
-#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <span>
@@ -15558,6 +16116,7 @@ OBJPROC_NAMESPACE_END
 #include <vector>
 
 // #include "objproc/config.hpp"
+// #include "objproc/core/algorithm.hpp"
 // #include "objproc/core/result.hpp"
 // #include "objproc/core/text.hpp"
 // #include "objproc/http/fields.hpp"
@@ -15915,8 +16474,8 @@ class response_parser {
         phase_ = phase::done;
         return parse_state::complete;
       }
-      response_.body.reserve(
-          static_cast<std::size_t>(std::min<std::uint64_t>(length, std::uint64_t{1} << 20)));
+      response_.body.reserve(static_cast<std::size_t>(
+          objproc::detail::min_of<std::uint64_t>(length, std::uint64_t{1} << 20)));
       phase_ = phase::length_body;
       return parse_state::head_complete;
     }
@@ -15927,7 +16486,8 @@ class response_parser {
   }
 
   parse_state on_length_body(std::string_view rest, std::size_t& used) {
-    used = static_cast<std::size_t>(std::min<std::uint64_t>(remaining_, rest.size()));
+    used =
+        static_cast<std::size_t>(objproc::detail::min_of<std::uint64_t>(remaining_, rest.size()));
     response_.body.append(rest.substr(0, used));
     remaining_ -= used;
     if (remaining_ != 0) return parse_state::need_more;
@@ -15970,7 +16530,8 @@ class response_parser {
   }
 
   parse_state on_chunk_data(std::string_view rest, std::size_t& used) {
-    used = static_cast<std::size_t>(std::min<std::uint64_t>(remaining_, rest.size()));
+    used =
+        static_cast<std::size_t>(objproc::detail::min_of<std::uint64_t>(remaining_, rest.size()));
     response_.body.append(rest.substr(0, used));
     remaining_ -= used;
     if (remaining_ == 0) phase_ = phase::chunk_data_end;
@@ -16355,6 +16916,30 @@ OBJPROC_NAMESPACE_END
 #endif  // OBJPROC_HTTP_WIRE_HPP
 // ----- end objproc/http/wire.hpp -----
 // #include "objproc/operation_traits.hpp"
+// #include "objproc/literals.hpp"
+// ----- begin objproc/literals.hpp -----
+// objproc/literals.hpp - the cheap header for checking styles and rules: the OSS and CI
+// grammars and their compile-time checked literals, nothing else.
+//
+//   #include <objproc/literals.hpp>
+//   using namespace objproc::literals;
+//   constexpr objproc::oss::style_string s = "image/resize,w_100"_oss;     // checked here
+//   constexpr objproc::cos::rule_string r = "imageMogr2/thumbnail/!50p"_ci;
+//
+// Also parse_style / parse_rule (compile time or run time), runtime_style / runtime_rule,
+// unchecked_style / unchecked_rule and render_diagnostic. No builders, signing, HTTP or client:
+// a program that only checks its processing strings pays about 2x <string> to include this,
+// against about 8-12x for <objproc/objproc.hpp> (bench/compile_cost.sh prints both). The literals
+// are the same types the operations take, so a file that includes this one and another that
+// includes the umbrella can exchange them.
+#ifndef OBJPROC_LITERALS_HPP
+#define OBJPROC_LITERALS_HPP
+
+// #include "objproc/cos/rule.hpp"
+// #include "objproc/oss/style.hpp"
+
+#endif  // OBJPROC_LITERALS_HPP
+// ----- end objproc/literals.hpp -----
 // #include "objproc/oss/audio.hpp"
 // ----- begin objproc/oss/audio.hpp -----
 // objproc/oss/audio.hpp - typed builders for the OSS audio operations (style-spec §4.2, §6.6,

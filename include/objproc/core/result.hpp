@@ -13,11 +13,19 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
-#include <memory>  // construct_at
 #include <string>
 #include <string_view>
 #include <type_traits>
 #include <utility>
+
+// std::construct_at (the only way to change a union's active member in a constant expression)
+// is declared in <memory>, which costs every includer about 0.6-0.9x <string> more (unique_ptr's
+// operator<< pulls in <ostream>). libstdc++ 12 already declares it with <string> (through its
+// allocator traits), so with that release, the one verified, the checked-literal headers skip
+// <memory>; any other library or release includes it.
+#if !(defined(_GLIBCXX_RELEASE) && _GLIBCXX_RELEASE == 12)
+#  include <memory>  // construct_at
+#endif
 
 #include "objproc/config.hpp"
 

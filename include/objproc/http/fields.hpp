@@ -12,7 +12,6 @@
 #ifndef OBJPROC_HTTP_FIELDS_HPP
 #define OBJPROC_HTTP_FIELDS_HPP
 
-#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -26,6 +25,7 @@
 #include <utility>
 
 #include "objproc/config.hpp"
+#include "objproc/core/algorithm.hpp"
 #include "objproc/core/result.hpp"
 #include "objproc/core/text.hpp"
 
@@ -339,7 +339,8 @@ auto with_scratch(F&& f) -> decltype(f(std::declval<span_writer&>())) {
   std::size_t needed = first.needed();
   bool overflowed = first.overflowed();
   while (!r && overflowed) {
-    heap.assign(std::max(needed, 2 * std::max(heap.size(), StackSize)), '\0');
+    heap.assign(
+        objproc::detail::max_of(needed, 2 * objproc::detail::max_of(heap.size(), StackSize)), '\0');
     span_writer next(heap);
     r = f(next);
     needed = next.needed();

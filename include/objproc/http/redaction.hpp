@@ -21,13 +21,13 @@
 #ifndef OBJPROC_HTTP_REDACTION_HPP
 #define OBJPROC_HTTP_REDACTION_HPP
 
-#include <algorithm>
 #include <cstddef>
 #include <span>
 #include <string>
 #include <string_view>
 
 #include "objproc/config.hpp"
+#include "objproc/core/algorithm.hpp"
 #include "objproc/http/fields.hpp"
 
 OBJPROC_NAMESPACE_BEGIN
@@ -112,8 +112,9 @@ inline constexpr std::string_view redacted = "<redacted>";
     std::size_t rest = 0;
     while (at != std::string_view::npos) {
       const std::size_t value = at + m.marker.size();
-      const std::size_t stop =
-          m.ends_at == '\0' ? v.size() : std::min(v.find(m.ends_at, value), v.size());
+      const std::size_t stop = m.ends_at == '\0'
+                                   ? v.size()
+                                   : objproc::detail::min_of(v.find(m.ends_at, value), v.size());
       out.append(v.substr(rest, value - rest));
       out.append(redacted);
       rest = stop;

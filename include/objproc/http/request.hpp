@@ -23,7 +23,6 @@
 #ifndef OBJPROC_HTTP_REQUEST_HPP
 #define OBJPROC_HTTP_REQUEST_HPP
 
-#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -38,6 +37,7 @@
 #include <vector>
 
 #include "objproc/config.hpp"
+#include "objproc/core/algorithm.hpp"
 #include "objproc/core/result.hpp"
 #include "objproc/core/text.hpp"
 #include "objproc/http/fields.hpp"
@@ -861,7 +861,8 @@ class request {
   friend bool operator==(const request& a, const request& b) {
     if (a.method_ != b.method_ || a.scheme() != b.scheme() || a.host() != b.host() ||
         a.path() != b.path() || a.resource() != b.resource() ||
-        !std::ranges::equal(a.query(), b.query()) || !std::ranges::equal(a.headers(), b.headers()))
+        !objproc::detail::equal_elements(a.query(), b.query()) ||
+        !objproc::detail::equal_elements(a.headers(), b.headers()))
       return false;
     if (a.body_.index() != b.body_.index()) return false;
     if (const auto* s = std::get_if<std::string>(&a.body_))
@@ -909,7 +910,7 @@ class request {
     }
     if (!aliased && worth_compacting()) compact(total);
     if (text_.size() + total > text_.capacity())
-      text_.reserve(std::max(text_.size() + total, 2 * text_.capacity()));
+      text_.reserve(objproc::detail::max_of(text_.size() + total, 2 * text_.capacity()));
     std::array<detail::text_ref, N> refs{};
     for (std::size_t i = 0; i < N; ++i) {
       const std::string_view part =

@@ -44,7 +44,6 @@
 #ifndef OBJPROC_HTTP_RESPONSE_PARSER_HPP
 #define OBJPROC_HTTP_RESPONSE_PARSER_HPP
 
-#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <span>
@@ -54,6 +53,7 @@
 #include <vector>
 
 #include "objproc/config.hpp"
+#include "objproc/core/algorithm.hpp"
 #include "objproc/core/result.hpp"
 #include "objproc/core/text.hpp"
 #include "objproc/http/fields.hpp"
@@ -411,8 +411,8 @@ class response_parser {
         phase_ = phase::done;
         return parse_state::complete;
       }
-      response_.body.reserve(
-          static_cast<std::size_t>(std::min<std::uint64_t>(length, std::uint64_t{1} << 20)));
+      response_.body.reserve(static_cast<std::size_t>(
+          objproc::detail::min_of<std::uint64_t>(length, std::uint64_t{1} << 20)));
       phase_ = phase::length_body;
       return parse_state::head_complete;
     }
@@ -423,7 +423,8 @@ class response_parser {
   }
 
   parse_state on_length_body(std::string_view rest, std::size_t& used) {
-    used = static_cast<std::size_t>(std::min<std::uint64_t>(remaining_, rest.size()));
+    used =
+        static_cast<std::size_t>(objproc::detail::min_of<std::uint64_t>(remaining_, rest.size()));
     response_.body.append(rest.substr(0, used));
     remaining_ -= used;
     if (remaining_ != 0) return parse_state::need_more;
@@ -466,7 +467,8 @@ class response_parser {
   }
 
   parse_state on_chunk_data(std::string_view rest, std::size_t& used) {
-    used = static_cast<std::size_t>(std::min<std::uint64_t>(remaining_, rest.size()));
+    used =
+        static_cast<std::size_t>(objproc::detail::min_of<std::uint64_t>(remaining_, rest.size()));
     response_.body.append(rest.substr(0, used));
     remaining_ -= used;
     if (remaining_ == 0) phase_ = phase::chunk_data_end;

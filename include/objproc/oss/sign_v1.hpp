@@ -25,7 +25,6 @@
 #ifndef OBJPROC_OSS_SIGN_V1_HPP
 #define OBJPROC_OSS_SIGN_V1_HPP
 
-#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -34,6 +33,7 @@
 #include <string_view>
 
 #include "objproc/config.hpp"
+#include "objproc/core/algorithm.hpp"
 #include "objproc/core/chrono.hpp"  // std::chrono, lighter than <chrono> where possible
 #include "objproc/core/result.hpp"
 #include "objproc/core/text.hpp"
@@ -112,19 +112,19 @@ inline constexpr std::array<std::string_view, 34> v1_signed_sub_resources = {
     "x-oss-process",
 };
 
-static_assert(std::is_sorted(v1_signed_sub_resources.begin(), v1_signed_sub_resources.end()));
+static_assert(objproc::detail::ascending(v1_signed_sub_resources));
 
 [[nodiscard]] inline bool v1_is_sub_resource(std::string_view key,
                                              std::span<const std::string_view> extra) noexcept {
   return key.starts_with("x-oss-") ||
-         std::binary_search(v1_signed_sub_resources.begin(), v1_signed_sub_resources.end(), key) ||
-         std::find(extra.begin(), extra.end(), key) != extra.end();
+         objproc::detail::contains_sorted(v1_signed_sub_resources, key) ||
+         objproc::detail::contains(extra, key);
 }
 
 [[nodiscard]] inline bool v1_in(std::span<const std::string_view> names,
                                 std::string_view name) noexcept {
-  return std::any_of(names.begin(), names.end(),
-                     [&](std::string_view n) { return http::detail::iequals(n, name); });
+  return objproc::detail::any_element(
+      names, [&](std::string_view n) { return http::detail::iequals(n, name); });
 }
 
 /// The trimmed value of the first header named `name` (given in lowercase), or "".
@@ -199,7 +199,7 @@ static_assert(std::is_sorted(v1_signed_sub_resources.begin(), v1_signed_sub_reso
   http::field_list<http::query_field, http::max_signed_fields + 1> resources;
   for (const http::query_field& q : in.query)
     if (v1_is_sub_resource(q.key, extra_sub_resources) &&
-        std::find(owned_query.begin(), owned_query.end(), q.key) == owned_query.end())
+        !objproc::detail::contains(owned_query, q.key))
       if (!resources.try_push_back(q)) return v1_too_many();
   for (const http::query_field& q : added_query)
     if (!resources.try_push_back(q)) return v1_too_many();

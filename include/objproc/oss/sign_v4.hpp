@@ -34,7 +34,6 @@
 #ifndef OBJPROC_OSS_SIGN_V4_HPP
 #define OBJPROC_OSS_SIGN_V4_HPP
 
-#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -44,6 +43,7 @@
 #include <utility>
 
 #include "objproc/config.hpp"
+#include "objproc/core/algorithm.hpp"
 #include "objproc/core/chrono.hpp"
 #include "objproc/core/fixed_string.hpp"
 #include "objproc/core/result.hpp"
@@ -180,17 +180,16 @@ using v4_names = http::field_list<std::string_view, http::max_signed_fields>;
   if (requested.empty()) return {};  // the common case: skip building and copying the lists
   for (const std::string_view r : requested) {
     if (v4_signed_by_default(r) || http::detail::iequals(r, "authorization")) continue;
-    const bool present = std::any_of(headers.begin(), headers.end(), [&](const auto& h) {
-      return http::detail::iequals(h.name, r);
-    });
+    const bool present = objproc::detail::any_element(
+        headers, [&](const http::header_field& h) { return http::detail::iequals(h.name, r); });
     if (present && !names.try_push_back(r)) return v4_too_many();
   }
   std::string_view* first = names.data();
   std::string_view* last = first + names.size();
-  std::sort(first, last, [](std::string_view a, std::string_view b) {
+  http::detail::stable_sort_in_place(first, last, [](std::string_view a, std::string_view b) {
     return http::detail::icompare(a, b) < 0;
   });
-  const std::string_view* kept = std::unique(
+  const std::string_view* kept = objproc::detail::unique_sorted(
       first, last,
       [](std::string_view a, std::string_view b) { return http::detail::iequals(a, b); });
   v4_names unique;
@@ -208,8 +207,8 @@ inline void v4_join_names(http::detail::span_writer& out, std::span<const std::s
 
 [[nodiscard]] inline bool v4_in(std::span<const std::string_view> names,
                                 std::string_view name) noexcept {
-  return std::any_of(names.begin(), names.end(),
-                     [&](std::string_view n) { return http::detail::iequals(n, name); });
+  return objproc::detail::any_element(
+      names, [&](std::string_view n) { return http::detail::iequals(n, name); });
 }
 
 /// Writes the canonical headers block (each line ending in '\n').
@@ -287,7 +286,7 @@ struct v4_query_entries {
     return entries.try_push_back(e);
   };
   for (const http::query_field& q : query)
-    if (std::find(owned.begin(), owned.end(), q.key) == owned.end())
+    if (!objproc::detail::contains(owned, q.key))
       if (!push(q)) return v4_too_many();
   for (const http::query_field& q : added)
     if (!push(q)) return v4_too_many();
@@ -315,7 +314,7 @@ struct v4_query_entries {
                                                   std::chrono::sys_seconds now) noexcept {
   fixed_string<16> out = "19700101T000000Z";
   const std::string_view day = key.date();
-  std::copy(day.begin(), day.end(), out.begin());
+  objproc::detail::copy_text(day, out.begin());
   const auto secs =
       static_cast<unsigned>((now - std::chrono::floor<std::chrono::days>(now)).count());
   const unsigned parts[3] = {secs / 3600, secs / 60 % 60, secs % 60};
@@ -559,11 +558,10 @@ template <class Crypto>
       "x-oss-signature-version",  "x-oss-signature",  "x-oss-security-token"};
 
   const std::size_t signed_count = input.query.size() + added.size();
-  const bool reusable =
-      input.query.size() <= 1 && signed_count <= out.encoded.size() &&
-      std::none_of(input.query.begin(), input.query.end(), [&](const http::query_field& q) {
-        return std::find(owned.begin(), owned.end(), q.key) != owned.end();
-      });
+  const bool reusable = input.query.size() <= 1 && signed_count <= out.encoded.size() &&
+                        !objproc::detail::any_element(input.query, [&](const http::query_field& q) {
+                          return objproc::detail::contains(owned, q.key);
+                        });
   if (auto r = v4_compute(input, key, out.date.view(), {}, {}, std::span(owned).first(sts ? 7 : 6),
                           added.span(), additional.span(), scratch, crypto, out.core,
                           std::span(out.encoded).first(reusable ? signed_count : 0));
@@ -630,9 +628,8 @@ result<v4_signing_key> v4_signing_key::derive(const credentials& creds,
   constexpr std::string_view prefix = "aliyun_v4";
   std::array<char, prefix.size() + max_secret_size> stack{};
   const std::span<char> prefixed(stack.data(), prefix.size() + creds.access_key_secret.size());
-  std::copy(prefix.begin(), prefix.end(), prefixed.begin());
-  std::copy(creds.access_key_secret.begin(), creds.access_key_secret.end(),
-            prefixed.begin() + static_cast<std::ptrdiff_t>(prefix.size()));
+  objproc::detail::copy_text(creds.access_key_secret,
+                             objproc::detail::copy_text(prefix, prefixed.data()));
   sha256_digest k{};
   auto r = crypto.hmac_sha256(std::as_bytes(prefixed), as_bytes(day->view()), k);
   detail::v4_wipe(prefixed);

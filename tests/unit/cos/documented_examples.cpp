@@ -263,7 +263,7 @@ constexpr bool placement_agrees(std::string_view text, std::size_t& refusals) {
       const auto parsed = placement_by_parsing_again(*r, where);
       if (read.has_value() != parsed.has_value()) return false;
       if (!read.has_value() && !(read.error() == parsed.error())) return false;
-      refusals += read.has_value() ? 0 : 1;
+      refusals += read.has_value() ? 0U : 1U;
     }
   }
   return true;
@@ -285,7 +285,7 @@ TEST_CASE("check_placement answers from the parse's facts as parsing again did",
   for (const example& e : examples) {
     INFO(e.text);
     CHECK(placement_agrees(e.text, refusals));
-    valid += parse_rule(e.text).has_value() ? 1 : 0;
+    valid += parse_rule(e.text).has_value() ? 1U : 0U;
   }
   // The table exercises both answers.
   CHECK(valid >= 50);

@@ -304,7 +304,7 @@ constexpr bool carrier_agrees(std::string_view text, std::size_t& refusals) {
       const auto parsed = carrier_by_parsing_again(*s, where);
       if (read.has_value() != parsed.has_value()) return false;
       if (!read.has_value() && !(read.error() == parsed.error())) return false;
-      refusals += read.has_value() ? 0 : 1;
+      refusals += read.has_value() ? 0U : 1U;
     }
   }
   return true;
@@ -326,7 +326,7 @@ TEST_CASE("check_carrier answers from the parse's facts as parsing again did",
   for (const example& e : examples) {
     INFO(e.text);
     CHECK(carrier_agrees(e.text, refusals));
-    valid += oss::parse_style(e.text).has_value() ? 1 : 0;
+    valid += oss::parse_style(e.text).has_value() ? 1U : 0U;
   }
   // The table exercises both answers.
   CHECK(valid >= 60);

@@ -12591,27 +12591,41 @@ template <std::size_t N>
 struct op_requirements {
   std::size_t needs_saveas_at = error::no_offset;
   std::size_t needs_notify_at = error::no_offset;
+  unsigned noted = 0;  // the operation_notes bits already recorded
 };
+
+// Per row of spec::operations, what note_operation records: the carriers refusing it (bits
+// 0-2, as carrier_bits), whether it needs sys/saveas (bit 3) or sys/notify (bit 4). One test
+// per operation tells whether it adds anything.
+inline constexpr auto operation_notes = [] {
+  std::array<std::uint8_t, std::size(spec::operations)> notes{};
+  for (std::size_t i = 0; i < notes.size(); ++i) {
+    const op_spec& op = spec::operations[i];
+    notes[i] = static_cast<std::uint8_t>((~op.carriers & 7U) | (op.needs_saveas ? 8U : 0U) |
+                                         (op.needs_notify ? 16U : 0U));
+  }
+  return notes;
+}();
 
 // Records what the whole string's checks need of operation `op_index`: in `needs` at its input
 // offset (this parse's errors), in `facts` at its canonical offset (check_carrier).
 constexpr void note_operation(style_facts& facts, op_requirements& needs, std::size_t op_index,
                               std::size_t input_at, std::size_t canonical_at) noexcept {
-  const op_spec& op = spec::operations[op_index];
   // A value's text is at most 65535 bytes (checked_text); longer text fails the parse anyway.
   const auto at = static_cast<std::uint16_t>(canonical_at);
-  const unsigned first = ~(op.carriers | facts.refused) & 7U;  // carriers it refuses first
-  facts.refused = static_cast<std::uint8_t>(facts.refused | first);
+  const unsigned first = operation_notes[op_index] & ~needs.noted;  // what it adds
+  needs.noted |= first;
+  facts.refused = static_cast<std::uint8_t>(facts.refused | (first & 7U));
   for (std::size_t i = 0; i < facts.refused_at.size(); ++i) {
     if ((first >> i & 1U) == 0) continue;
     facts.refused_op[i] = static_cast<std::uint16_t>(op_index);
     facts.refused_at[i] = at;
   }
-  if (op.needs_saveas && needs.needs_saveas_at == error::no_offset) {
+  if ((first & 8U) != 0) {
     needs.needs_saveas_at = input_at;
     facts.needs_save_as_at = at;
   }
-  if (op.needs_notify && needs.needs_notify_at == error::no_offset) {
+  if ((first & 16U) != 0) {
     needs.needs_notify_at = input_at;
     facts.needs_notify_at = at;
   }
@@ -12661,8 +12675,7 @@ constexpr void note_operation(style_facts& facts, op_requirements& needs, std::s
     return error{errc::misplaced_operation, base, "must directly follow its parent operation"};
   if (auto r = check_op_carrier(op, ctx); !r) return r.error().shifted(base);
   // After the first operation, mostly nothing new to record (this runs for every operation).
-  if (((~(op.carriers | facts.refused) & 7U) | unsigned{op.needs_saveas} |
-       unsigned{op.needs_notify}) != 0)
+  if ((operation_notes[op_index] & ~needs.noted) != 0)
     note_operation(facts, needs, op_index, base, out.size + 1);  // after the '/' written below
   out.put('/');
   out.put(name);

@@ -10189,8 +10189,7 @@ struct v4_query_entries {
                                                   std::span<const http::query_field> query,
                                                   std::span<const std::string_view> owned,
                                                   std::span<const http::query_field> added,
-                                                  v4_query_entries& entries,
-                                                  std::span<v4_query_entry> unsorted = {}) {
+                                                  v4_query_entries& entries) {
   const auto push = [&](const http::query_field& q) {
     v4_query_entry e{scratch.size(), 0, 0};
     scratch.put_encoded(q.key, percent_set::component);
@@ -10204,8 +10203,6 @@ struct v4_query_entries {
       if (!push(q)) return v4_too_many();
   for (const http::query_field& q : added)
     if (!push(q)) return v4_too_many();
-  // The first marks in the order given, for a URL writer that reuses the encoded text.
-  for (std::size_t i = 0; i < unsorted.size() && i < entries.size(); ++i) unsorted[i] = entries[i];
   http::detail::stable_sort_in_place(entries.data(), entries.data() + entries.size(),
                                      [&](const v4_query_entry& a, const v4_query_entry& b) {
                                        const auto ka = scratch.text(a.key_at, a.key_end);
@@ -10263,9 +10260,9 @@ template <class Crypto>
                                       std::span<const http::query_field> added_query,
                                       std::span<const std::string_view> additional,
                                       http::detail::span_writer& scratch, const Crypto& crypto,
-                                      v4_core& out, std::span<v4_query_entry> unsorted = {}) {
+                                      v4_core& out) {
   v4_query_entries entries;
-  if (auto r = v4_encode_query(scratch, in.query, owned_query, added_query, entries, unsorted); !r)
+  if (auto r = v4_encode_query(scratch, in.query, owned_query, added_query, entries); !r)
     return r;
   const std::size_t start = scratch.size();
   scratch.put(in.method);
@@ -10422,11 +10419,6 @@ struct v4_query_parts {
   v4_core core;
   fixed_string<16> date = {};
   http::field_list<http::query_field, 7> query = {};
-  /// Where the signed parameters' encoded keys and values are in the scratch, in the order
-  /// input-then-query (x-oss-signature excepted), when the input brought at most one and none
-  /// was replaced; encoded_count is 0 otherwise. presign_to writes the URL from these.
-  std::array<v4_query_entry, 8> encoded = {};
-  std::size_t encoded_count = 0;
 };
 
 /// The query form over checked inputs (as v4_header_checked); `expires` is checked here.
@@ -10471,17 +10463,10 @@ template <class Crypto>
       "x-oss-additional-headers", "x-oss-credential", "x-oss-date",          "x-oss-expires",
       "x-oss-signature-version",  "x-oss-signature",  "x-oss-security-token"};
 
-  const std::size_t signed_count = input.query.size() + added.size();
-  const bool reusable = input.query.size() <= 1 && signed_count <= out.encoded.size() &&
-                        !objproc::detail::any_element(input.query, [&](const http::query_field& q) {
-                          return objproc::detail::contains(owned, q.key);
-                        });
   if (auto r = v4_compute(input, key, out.date.view(), {}, {}, std::span(owned).first(sts ? 7 : 6),
-                          added.span(), additional.span(), scratch, crypto, out.core,
-                          std::span(out.encoded).first(reusable ? signed_count : 0));
+                          added.span(), additional.span(), scratch, crypto, out.core);
       !r)
     return r;
-  out.encoded_count = reusable ? signed_count : 0;
   added.push_back({"x-oss-signature", out.core.signature.view()});
   return {};
 }

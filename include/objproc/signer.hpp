@@ -21,6 +21,7 @@
 #include <cstddef>
 #include <span>
 #include <string>
+#include <string_view>
 
 #include "objproc/config.hpp"
 #include "objproc/core/chrono.hpp"
@@ -52,6 +53,18 @@ namespace detail {
 /// Scratch text presign_to keeps on the stack (the signer's encoded fields and strings to sign);
 /// inputs that need more get errc::buffer_too_small from presign_to (presign copes).
 inline constexpr std::size_t presign_scratch_size = 4096;
+
+/// A presigned URL adds the signature's parameters (`owned`, any case): a request that carries
+/// one already would send it twice, so every model refuses it first.
+[[nodiscard]] inline result<void> check_unsigned_query(std::span<const http::query_field> query,
+                                                       std::span<const std::string_view> owned) {
+  for (const http::query_field& q : query)
+    for (const std::string_view name : owned)
+      if (http::detail::iequals(q.key, name))
+        return error{errc::conflicting_parameters, error::no_offset,
+                     "the request already carries a signature parameter"};
+  return {};
+}
 
 /// The one presign helper. A model provides
 ///   presign_into(out, scratch, request, creds, now, expires, crypto) -> result<std::size_t>

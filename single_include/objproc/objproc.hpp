@@ -6992,6 +6992,7 @@ OBJPROC_NAMESPACE_END
 #include <cstddef>
 #include <span>
 #include <string>
+#include <string_view>
 
 // #include "objproc/config.hpp"
 // #include "objproc/core/chrono.hpp"
@@ -7023,6 +7024,18 @@ namespace detail {
 /// Scratch text presign_to keeps on the stack (the signer's encoded fields and strings to sign);
 /// inputs that need more get errc::buffer_too_small from presign_to (presign copes).
 inline constexpr std::size_t presign_scratch_size = 4096;
+
+/// A presigned URL adds the signature's parameters (`owned`, any case): a request that carries
+/// one already would send it twice, so every model refuses it first.
+[[nodiscard]] inline result<void> check_unsigned_query(std::span<const http::query_field> query,
+                                                       std::span<const std::string_view> owned) {
+  for (const http::query_field& q : query)
+    for (const std::string_view name : owned)
+      if (http::detail::iequals(q.key, name))
+        return error{errc::conflicting_parameters, error::no_offset,
+                     "the request already carries a signature parameter"};
+  return {};
+}
 
 /// The one presign helper. A model provides
 ///   presign_into(out, scratch, request, creds, now, expires, crypto) -> result<std::size_t>
@@ -7167,13 +7180,11 @@ struct signer {
                   "objproc/crypto/concepts.hpp");
     detail::request_view view;
     if (auto r = detail::view_request(request, view); !r) return r.error();
-    for (const http::query_field& q : view.input.query)
-      if (http::detail::istarts_with(q.key, "q-"))
-        for (const std::string_view name : {"q-sign-algorithm", "q-ak", "q-sign-time", "q-key-time",
-                                            "q-header-list", "q-url-param-list", "q-signature"})
-          if (http::detail::iequals(q.key, name))
-            return error{errc::conflicting_parameters, error::no_offset,
-                         "the request already carries a signature parameter"};
+    static constexpr std::array<std::string_view, 7> owned = {
+        "q-sign-algorithm", "q-ak",       "q-sign-time", "q-key-time", "q-header-list",
+        "q-url-param-list", "q-signature"};
+    if (auto r = objproc::detail::check_unsigned_query(view.input.query, owned); !r)
+      return r.error();
     http::detail::span_writer scratch(scratch_text);
     detail::sign_parts parts;
     if (auto r = detail::sign_core(view.input, creds, now, expires, crypto,
@@ -11169,17 +11180,6 @@ struct request_view {
   return {};
 }
 
-// A presigned URL adds these parameters: a request that has one already would carry it twice.
-[[nodiscard]] inline result<void> check_unsigned_query(std::span<const http::query_field> query,
-                                                       std::span<const std::string_view> owned) {
-  for (const http::query_field& q : query)
-    for (const std::string_view name : owned)
-      if (http::detail::iequals(q.key, name))
-        return error{errc::conflicting_parameters, error::no_offset,
-                     "the request already carries a signature parameter"};
-  return {};
-}
-
 }  // namespace detail
 
 /// OSS V4 (OSS4-HMAC-SHA256). Without a cache the signing key is derived on each call (four
@@ -11251,7 +11251,8 @@ struct v4_signer {
     static constexpr std::array<std::string_view, 7> owned = {
         "x-oss-additional-headers", "x-oss-credential", "x-oss-date",          "x-oss-expires",
         "x-oss-signature-version",  "x-oss-signature",  "x-oss-security-token"};
-    if (auto r = detail::check_unsigned_query(view.input.query, owned); !r) return r.error();
+    if (auto r = objproc::detail::check_unsigned_query(view.input.query, owned); !r)
+      return r.error();
     const v4_options options = this->options();
     if (auto r = detail::v4_check(view.input, creds, options); !r) return r.error();
     std::optional<v4_signing_key> derived;
@@ -11347,7 +11348,8 @@ struct v1_signer {
     if (auto r = detail::view_request(request, view); !r) return r.error();
     static constexpr std::array<std::string_view, 4> owned = {"OSSAccessKeyId", "Expires",
                                                               "Signature", "security-token"};
-    if (auto r = detail::check_unsigned_query(view.input.query, owned); !r) return r.error();
+    if (auto r = objproc::detail::check_unsigned_query(view.input.query, owned); !r)
+      return r.error();
     http::detail::span_writer scratch(scratch_text);
     detail::v1_query_parts parts;
     if (auto r = detail::v1_query_core(view.input, creds, now, expires, crypto, options(), scratch,

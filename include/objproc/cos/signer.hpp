@@ -126,13 +126,11 @@ struct signer {
                   "objproc/crypto/concepts.hpp");
     detail::request_view view;
     if (auto r = detail::view_request(request, view); !r) return r.error();
-    for (const http::query_field& q : view.input.query)
-      if (http::detail::istarts_with(q.key, "q-"))
-        for (const std::string_view name : {"q-sign-algorithm", "q-ak", "q-sign-time", "q-key-time",
-                                            "q-header-list", "q-url-param-list", "q-signature"})
-          if (http::detail::iequals(q.key, name))
-            return error{errc::conflicting_parameters, error::no_offset,
-                         "the request already carries a signature parameter"};
+    static constexpr std::array<std::string_view, 7> owned = {
+        "q-sign-algorithm", "q-ak",       "q-sign-time", "q-key-time", "q-header-list",
+        "q-url-param-list", "q-signature"};
+    if (auto r = objproc::detail::check_unsigned_query(view.input.query, owned); !r)
+      return r.error();
     http::detail::span_writer scratch(scratch_text);
     detail::sign_parts parts;
     if (auto r = detail::sign_core(view.input, creds, now, expires, crypto,

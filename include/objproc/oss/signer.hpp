@@ -72,17 +72,6 @@ struct request_view {
   return {};
 }
 
-// A presigned URL adds these parameters: a request that has one already would carry it twice.
-[[nodiscard]] inline result<void> check_unsigned_query(std::span<const http::query_field> query,
-                                                       std::span<const std::string_view> owned) {
-  for (const http::query_field& q : query)
-    for (const std::string_view name : owned)
-      if (http::detail::iequals(q.key, name))
-        return error{errc::conflicting_parameters, error::no_offset,
-                     "the request already carries a signature parameter"};
-  return {};
-}
-
 }  // namespace detail
 
 /// OSS V4 (OSS4-HMAC-SHA256). Without a cache the signing key is derived on each call (four
@@ -154,7 +143,8 @@ struct v4_signer {
     static constexpr std::array<std::string_view, 7> owned = {
         "x-oss-additional-headers", "x-oss-credential", "x-oss-date",          "x-oss-expires",
         "x-oss-signature-version",  "x-oss-signature",  "x-oss-security-token"};
-    if (auto r = detail::check_unsigned_query(view.input.query, owned); !r) return r.error();
+    if (auto r = objproc::detail::check_unsigned_query(view.input.query, owned); !r)
+      return r.error();
     const v4_options options = this->options();
     if (auto r = detail::v4_check(view.input, creds, options); !r) return r.error();
     std::optional<v4_signing_key> derived;
@@ -250,7 +240,8 @@ struct v1_signer {
     if (auto r = detail::view_request(request, view); !r) return r.error();
     static constexpr std::array<std::string_view, 4> owned = {"OSSAccessKeyId", "Expires",
                                                               "Signature", "security-token"};
-    if (auto r = detail::check_unsigned_query(view.input.query, owned); !r) return r.error();
+    if (auto r = objproc::detail::check_unsigned_query(view.input.query, owned); !r)
+      return r.error();
     http::detail::span_writer scratch(scratch_text);
     detail::v1_query_parts parts;
     if (auto r = detail::v1_query_core(view.input, creds, now, expires, crypto, options(), scratch,

@@ -16,8 +16,9 @@
 //            rule builders (image_mogr2, image_view2, watermark), Pic-Operations JSON, the
 //            COS signature (sign.hpp), ci_put_object / ci_image_process / presign_get
 //            (operations.hpp), UploadResult and error XML (results.hpp)
-//   http/    request and response descriptors, header and query fields, the wire form of a
-//            request (wire.hpp) and an incremental response reader (response_parser.hpp)
+//   http/    request and response descriptors, header and query fields, the endpoint base
+//            (endpoint.hpp), the wire form of a request (wire.hpp) and an incremental
+//            response reader (response_parser.hpp)
 // Not included here: <objproc/coro.hpp> (co_await an operation: <coroutine>, <stop_token>).
 // Adapters (separate targets, include them yourself):
 //   <objproc/adapters/openssl.hpp>   objproc::openssl::crypto   (target objproc::openssl)
@@ -59,6 +60,7 @@
 #include "objproc/crypto/sha1.hpp"
 #include "objproc/crypto/sha256.hpp"
 #include "objproc/fwd.hpp"
+#include "objproc/http/endpoint.hpp"
 #include "objproc/http/fields.hpp"
 #include "objproc/http/request.hpp"
 #include "objproc/http/response.hpp"

@@ -1302,6 +1302,15 @@ def case_send_faults():
                                   "--rule", "imageView2/format/png", "--fileid", "f.png",
                                   "--endpoint", server.endpoint, "--send"], env=send_env("cos"))
             check(code == 1 and len(server.requests()) == 1 and "attempts: 1" in err, err)
+            # A service's refusal belongs to no input field.
+            server.reset(["status:503"])
+            code, out, err = run(["ci-put", "--region", "ap-guangzhou", "--bucket",
+                                  "examplebucket-1250000000", "--key", "a.jpg", "--file", path,
+                                  "--rule", "imageView2/format/png", "--fileid", "f.png",
+                                  "--endpoint", server.endpoint, "--send", "--json"],
+                                 env=send_env("cos"))
+            answer = json.loads(out)
+            check(code == 1 and answer["ok"] is False and answer["error"]["field"] is None, out)
 
 
 def case_no_send_without_flag():
@@ -1464,7 +1473,8 @@ def case_shell_habits():
     code, out, err = run(bad + ["--json"], env=oss_env())
     answer = json.loads(out)
     check(code == 1 and answer["ok"] is False and answer["error"]["code"] == "value_out_of_range"
-          and answer["error"]["message"].startswith("style:"), out)
+          and answer["error"]["field"] == "style" and answer["error"]["message"].startswith("style:"),
+          out)
     code, out, err = run(["presign", "oss", "--region", "cn-hangzhou", "--bucket", "examplebucket",
                           "--key", "a.jpg", "--time", SEED_TIME, "--json"], env=oss_env())
     answer = json.loads(out)

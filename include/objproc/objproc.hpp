@@ -19,8 +19,8 @@
 //            COS signature (sign.hpp), ci_put_object / ci_image_process / presign_get
 //            (operations.hpp), UploadResult and error XML (results.hpp), the per-operation
 //            traits for the client (traits.hpp), what logs hide (credentials.hpp)
-//   http/    request and response descriptors, header and query fields, the wire form of a
-//            request (wire.hpp), an incremental response reader (response_parser.hpp) and the
+//   http/    request and response descriptors, header and query fields, the endpoint base
+//            (endpoint.hpp), the wire form of a request (wire.hpp), an incremental response reader (response_parser.hpp) and the
 //            vendor-neutral redaction contract of the display forms (redaction.hpp)
 //   operation_traits.hpp  what the client must know about an operation, which each vendor
 //            declares for its own (oss/traits.hpp, cos/traits.hpp); client.hpp uses only that
@@ -70,6 +70,7 @@
 #include "objproc/crypto/sha1.hpp"
 #include "objproc/crypto/sha256.hpp"
 #include "objproc/fwd.hpp"
+#include "objproc/http/endpoint.hpp"
 #include "objproc/http/fields.hpp"
 #include "objproc/http/redaction.hpp"
 #include "objproc/http/request.hpp"

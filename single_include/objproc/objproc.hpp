@@ -48,8 +48,8 @@
 //            COS signature (sign.hpp), ci_put_object / ci_image_process / presign_get
 //            (operations.hpp), UploadResult and error XML (results.hpp), the per-operation
 //            traits for the client (traits.hpp), what logs hide (credentials.hpp)
-//   http/    request and response descriptors, header and query fields, the wire form of a
-//            request (wire.hpp), an incremental response reader (response_parser.hpp) and the
+//   http/    request and response descriptors, header and query fields, the endpoint base
+//            (endpoint.hpp), the wire form of a request (wire.hpp), an incremental response reader (response_parser.hpp) and the
 //            vendor-neutral redaction contract of the display forms (redaction.hpp)
 //   operation_traits.hpp  what the client must know about an operation, which each vendor
 //            declares for its own (oss/traits.hpp, cos/traits.hpp); client.hpp uses only that
@@ -362,7 +362,50 @@ inline constexpr errc all_errc[] = {
   return "unknown_error";
 }
 
-/// One failure: code, byte offset into the input (or no_offset), static detail, provider code.
+/// The names error::field takes where the library checks an input: the parameter or member
+/// the caller passed ("key" is the object key of whatever operation, endpoint or signer
+/// refused it). Static text; compare with these rather than with spelled-out strings.
+namespace fields {
+inline constexpr std::string_view bucket = "bucket";
+inline constexpr std::string_view key = "key";
+inline constexpr std::string_view endpoint = "endpoint";  // a custom host, its scheme
+inline constexpr std::string_view region = "region";
+inline constexpr std::string_view product = "product";  // the V4 scope's product ("oss")
+// OSS credentials (oss::credentials).
+inline constexpr std::string_view access_key_id = "access_key_id";
+inline constexpr std::string_view access_key_secret = "access_key_secret";
+inline constexpr std::string_view security_token = "security_token";
+// COS credentials (cos::credentials).
+inline constexpr std::string_view secret_id = "secret_id";
+inline constexpr std::string_view secret_key = "secret_key";
+inline constexpr std::string_view session_token = "session_token";
+// Signing.
+inline constexpr std::string_view expires = "expires";  // a presigned URL's or signature's life
+inline constexpr std::string_view time = "time";        // the signing time
+inline constexpr std::string_view method = "method";
+inline constexpr std::string_view headers = "headers";
+inline constexpr std::string_view query = "query";
+inline constexpr std::string_view additional_headers = "additional_headers";
+inline constexpr std::string_view signing_key = "signing_key";  // a derived V4 key
+// Processing: the style or rule of an operation, and the directives joined to a style.
+inline constexpr std::string_view process = "process";
+inline constexpr std::string_view rule = "rule";
+inline constexpr std::string_view save_as_bucket = "save_as.bucket";
+inline constexpr std::string_view save_as_key = "save_as.key";
+inline constexpr std::string_view notify_topic = "notify.topic";
+inline constexpr std::string_view pic_operations = "pic_operations";      // the whole header / JSON
+inline constexpr std::string_view rule_bucket = "pic_operations.bucket";  // a rule's own bucket
+inline constexpr std::string_view fileid = "pic_operations.fileid";       // a rule's output key
+// COS PUT Object options (cos/put_options.hpp).
+inline constexpr std::string_view acl = "acl";
+inline constexpr std::string_view storage_class = "storage_class";
+inline constexpr std::string_view traffic_limit = "traffic_limit";
+inline constexpr std::string_view meta = "meta";
+inline constexpr std::string_view content_md5 = "content_md5";
+}  // namespace fields
+
+/// One failure: code, byte offset into the input (or no_offset), static detail, provider code,
+/// and the input field it belongs to (empty when none applies or is known).
 struct error {
   static constexpr std::size_t no_offset = static_cast<std::size_t>(-1);
 
@@ -370,6 +413,7 @@ struct error {
   std::size_t offset = no_offset;
   std::string_view detail = {};  // a string literal: never user data or secrets
   long provider_code = 0;        // e.g. a CURLcode or an OpenSSL error; 0 when not applicable
+  std::string_view field = {};   // static text, e.g. fields::key: the name, never the value
 
   [[nodiscard]] constexpr bool has_offset() const noexcept { return offset != no_offset; }
 
@@ -380,15 +424,34 @@ struct error {
     return e;
   }
 
+  /// The same error, belonging to `name` (a string literal, e.g. fields::key): set where the
+  /// input is checked, or where a caller knows better ("save_as.key" for a check_object_key).
+  [[nodiscard]] constexpr error in_field(std::string_view name) const noexcept {
+    error e = *this;
+    e.field = name;
+    return e;
+  }
+  /// The same error, belonging to `name` unless a field is set already (an operation tagging
+  /// what its own checks found, without hiding the field a deeper check named).
+  [[nodiscard]] constexpr error in_field_unless_set(std::string_view name) const noexcept {
+    return field.empty() ? in_field(name) : *this;
+  }
+
   friend constexpr bool operator==(const error& a, const error& b) noexcept {
     return a.code == b.code && a.offset == b.offset && a.detail == b.detail &&
-           a.provider_code == b.provider_code;
+           a.provider_code == b.provider_code && a.field == b.field;
   }
 };
 
-/// "invalid padding at offset 7: '=' before the last quantum" (no secrets: details are static).
+/// "key: invalid padding at offset 7: '=' before the last quantum": the field, when known,
+/// first (a name, never a value: no secrets, as the details are static).
 [[nodiscard]] inline std::string to_string(const error& e) {
-  std::string out(to_string(e.code));
+  std::string out;
+  if (!e.field.empty()) {
+    out += e.field;
+    out += ": ";
+  }
+  out += to_string(e.code);
   if (e.has_offset()) {
     out += " at offset ";
     out += std::to_string(e.offset);
@@ -431,9 +494,11 @@ namespace detail {
   OBJPROC_ABORT("objproc: result::value() called on an error");
 #  endif
   const std::string_view what = to_string(e.code);
-  std::fprintf(stderr, "objproc: result::value() called on an error: %.*s (%.*s)\n",
-               static_cast<int>(what.size()), what.data(), static_cast<int>(e.detail.size()),
-               e.detail.data());
+  const std::string_view separator = e.field.empty() ? "" : ": ";
+  std::fprintf(stderr, "objproc: result::value() called on an error: %.*s%.*s%.*s (%.*s)\n",
+               static_cast<int>(e.field.size()), e.field.data(), static_cast<int>(separator.size()),
+               separator.data(), static_cast<int>(what.size()), what.data(),
+               static_cast<int>(e.detail.size()), e.detail.data());
   std::abort();
 #endif
 }
@@ -2466,6 +2531,8 @@ OBJPROC_NAMESPACE_END
 //   cos::endpoint::custom_domain("img.example.com");  // a domain bound to one bucket: /<key>
 //   cos::endpoint::custom("127.0.0.1:9000");        // an emulator: path style /<bucket>/<key>
 //
+// The scheme, host parsing, bucket placement and URL building are http::endpoint_base's; this
+// file holds what is COS's own: regions, host names, bucket and key rules (cos/names.hpp).
 // Hosts (docs/reference/cos.md): <BucketName-APPID>.cos.<region>.myqcloud.com; accelerate
 // <bucket>.cos.accelerate.myqcloud.com; the legacy regions cn-east, cn-north, cn-south,
 // cn-southwest, cn-south-2 and sg have no "cos." label (<bucket>.<region>.myqcloud.com). The key
@@ -2512,33 +2579,45 @@ inline constexpr std::size_t max_bucket_custom_size = 50;  // the BucketName par
 /// A COS bucket in BucketName-APPID form; the offset of the offending character where one
 /// applies (the name's size when the -APPID part is missing).
 [[nodiscard]] constexpr result<void> check_bucket_name(std::string_view name) noexcept {
-  if (name.empty()) return error{errc::invalid_bucket_name, error::no_offset, "empty bucket name"};
+  if (name.empty())
+    return error{errc::invalid_bucket_name, error::no_offset, "empty bucket name"}.in_field(
+        fields::bucket);
   if (name.size() > max_bucket_name_size)
     return error{errc::invalid_bucket_name, max_bucket_name_size,
-                 "BucketName-APPID has at most 63 characters"};
+                 "BucketName-APPID has at most 63 characters"}
+        .in_field(fields::bucket);
   std::size_t dash = std::string_view::npos;  // the last '-': it starts the APPID
   for (std::size_t i = 0; i < name.size(); ++i) {
     const char c = name[i];
     if (c == '-') {
       dash = i;
     } else if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) {
-      return error{errc::invalid_bucket_name, i, "only lowercase letters, digits and '-'"};
+      return error{errc::invalid_bucket_name, i, "only lowercase letters, digits and '-'"}.in_field(
+          fields::bucket);
     }
   }
   if (dash == std::string_view::npos)
-    return error{errc::invalid_bucket_name, name.size(), "missing the -APPID suffix"};
+    return error{errc::invalid_bucket_name, name.size(), "missing the -APPID suffix"}.in_field(
+        fields::bucket);
   if (dash == name.size() - 1)
-    return error{errc::invalid_bucket_name, name.size(), "empty APPID after the last '-'"};
+    return error{errc::invalid_bucket_name, name.size(), "empty APPID after the last '-'"}.in_field(
+        fields::bucket);
   for (std::size_t i = dash + 1; i < name.size(); ++i)
     if (name[i] < '0' || name[i] > '9')
-      return error{errc::invalid_bucket_name, i, "the APPID after the last '-' has only digits"};
-  if (dash == 0) return error{errc::invalid_bucket_name, 0, "empty BucketName before -APPID"};
+      return error{errc::invalid_bucket_name, i, "the APPID after the last '-' has only digits"}
+          .in_field(fields::bucket);
+  if (dash == 0)
+    return error{errc::invalid_bucket_name, 0, "empty BucketName before -APPID"}.in_field(
+        fields::bucket);
   if (dash > max_bucket_custom_size)
     return error{errc::invalid_bucket_name, max_bucket_custom_size,
-                 "BucketName has at most 50 characters"};
-  if (name.front() == '-') return error{errc::invalid_bucket_name, 0, "cannot start with '-'"};
+                 "BucketName has at most 50 characters"}
+        .in_field(fields::bucket);
+  if (name.front() == '-')
+    return error{errc::invalid_bucket_name, 0, "cannot start with '-'"}.in_field(fields::bucket);
   if (name[dash - 1] == '-')
-    return error{errc::invalid_bucket_name, dash - 1, "BucketName cannot end with '-'"};
+    return error{errc::invalid_bucket_name, dash - 1, "BucketName cannot end with '-'"}.in_field(
+        fields::bucket);
   return {};
 }
 
@@ -2548,17 +2627,23 @@ inline constexpr std::size_t max_object_key_size = 850;  // bytes of UTF-8
 /// (Tencent COS "Object key", doc 436/13324: keys are UTF-8 of at most 850 bytes; ASCII control
 /// characters are not supported; a leading '/' would be read as part of the path).
 [[nodiscard]] constexpr result<void> check_object_key(std::string_view key) noexcept {
-  if (key.empty()) return error{errc::invalid_object_key, error::no_offset, "empty object key"};
+  if (key.empty())
+    return error{errc::invalid_object_key, error::no_offset, "empty object key"}.in_field(
+        fields::key);
   if (key.size() > max_object_key_size)
     return error{errc::invalid_object_key, max_object_key_size,
-                 "COS object keys have at most 850 bytes"};
+                 "COS object keys have at most 850 bytes"}
+        .in_field(fields::key);
   if (key.front() == '/' || key.front() == '\\')
-    return error{errc::invalid_object_key, 0, "cannot start with '/' or '\\'"};
+    return error{errc::invalid_object_key, 0, "cannot start with '/' or '\\'"}.in_field(
+        fields::key);
   for (std::size_t i = 0; i < key.size(); ++i)
     if (static_cast<unsigned char>(key[i]) < 0x20 || key[i] == 0x7f)
-      return error{errc::invalid_object_key, i, "control characters are not allowed in keys"};
+      return error{errc::invalid_object_key, i, "control characters are not allowed in keys"}
+          .in_field(fields::key);
   if (auto utf8 = check_utf8(key); !utf8)
-    return error{errc::invalid_object_key, utf8.error().offset, "not valid UTF-8"};
+    return error{errc::invalid_object_key, utf8.error().offset, "not valid UTF-8"}.in_field(
+        fields::key);
   return {};
 }
 
@@ -2568,6 +2653,32 @@ OBJPROC_NAMESPACE_END
 
 #endif  // OBJPROC_COS_NAMES_HPP
 // ----- end objproc/cos/names.hpp -----
+// #include "objproc/http/endpoint.hpp"
+// ----- begin objproc/http/endpoint.hpp -----
+// objproc/http/endpoint.hpp - what every object-storage endpoint has: a scheme, a host, a region
+// and a place for the bucket in the URL; custom hosts parsed and checked once; the location of
+// (bucket, key), and the same URL prefix written without the heap for presigned URLs.
+//
+//   virtual-hosted   https://<bucket>.<host>/<key>   (bucket_placement::host, the default)
+//   path style       https://<host>/<bucket>/<key>   (IP literals and localhost: emulators)
+//   bound domain     https://<host>/<key>            (a CNAME / custom domain of one bucket)
+//
+// A vendor endpoint derives from endpoint_base and brings its own rules: region ids, the public
+// host names, bucket names and object keys. The base checks no name itself; locate_with() runs
+// the vendor's checks before it builds anything. Every error here belongs to fields::endpoint.
+#ifndef OBJPROC_HTTP_ENDPOINT_HPP
+#define OBJPROC_HTTP_ENDPOINT_HPP
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+
+// #include "objproc/config.hpp"
+// #include "objproc/core/result.hpp"
+// #include "objproc/core/text.hpp"
+// #include "objproc/http/fields.hpp"
 // #include "objproc/http/request.hpp"
 // ----- begin objproc/http/request.hpp -----
 // objproc/http/request.hpp - the request descriptor: what the transport sends, and what is signed.
@@ -2742,28 +2853,6 @@ namespace detail {
   return {};
 }
 
-/// The name part of a host accepted by check_host, as DNS has it (RFC 1035 / RFC 1123): labels
-/// of 1-63 characters, none empty ("a..b", a trailing '.'), none starting or ending with '-',
-/// at most 253 characters in all. IPv6 literals and the port are left to check_host.
-[[nodiscard]] constexpr result<void> check_dns_name(std::string_view host) noexcept {
-  if (!host.empty() && host.front() == '[') return {};
-  const std::size_t end = host.find(':') == std::string_view::npos ? host.size() : host.find(':');
-  if (end > 253) return error{errc::invalid_host, 253, "host names have at most 253 characters"};
-  std::size_t start = 0;
-  for (std::size_t i = 0; i <= end; ++i) {
-    if (i < end && host[i] != '.') continue;
-    if (i == start) return error{errc::invalid_host, i, "empty label in a host name"};
-    if (i - start > 63)
-      return error{errc::invalid_host, start + 63, "host name labels have at most 63 characters"};
-    if (host[start] == '-')
-      return error{errc::invalid_host, start, "host name labels cannot start with '-'"};
-    if (host[i - 1] == '-')
-      return error{errc::invalid_host, i - 1, "host name labels cannot end with '-'"};
-    start = i + 1;
-  }
-  return {};
-}
-
 /// An encoded path: '/' then RFC 3986 pchars and '/', with well-formed %XX escapes.
 [[nodiscard]] constexpr result<void> check_path(std::string_view path) noexcept {
   if (path.empty() || path.front() != '/')
@@ -2783,108 +2872,6 @@ namespace detail {
     return error{errc::invalid_path, i, "character must be percent-encoded in a path"};
   }
   return {};
-}
-
-/// The host without its ":port" (an IPv6 literal keeps its brackets).
-[[nodiscard]] constexpr std::string_view host_name(std::string_view host) noexcept {
-  if (!host.empty() && host.front() == '[') {
-    const std::size_t close = host.find(']');
-    return close == std::string_view::npos ? host : host.substr(0, close + 1);
-  }
-  return host.substr(0, host.find(':'));
-}
-
-/// Whether a checked host is an IP literal ("10.0.0.1", "[::1]") or "localhost" (any port):
-/// hosts that cannot take a bucket as a DNS label, so the bucket goes in the path.
-[[nodiscard]] constexpr bool needs_path_style(std::string_view host) noexcept {
-  const std::string_view name = host_name(host);
-  if (name.empty()) return false;
-  if (name.front() == '[' || iequals(name, "localhost")) return true;
-  std::size_t dots = 0;
-  std::size_t digits = 0;
-  for (const char c : name) {
-    if (c == '.') {
-      if (digits == 0 || digits > 3) return false;
-      ++dots;
-      digits = 0;
-    } else if (c >= '0' && c <= '9') {
-      ++digits;
-    } else {
-      return false;
-    }
-  }
-  return dots == 3 && digits >= 1 && digits <= 3;
-}
-
-/// Splits an optional "http://" or "https://" off `text`; the scheme, or nullopt when absent.
-[[nodiscard]] constexpr std::optional<std::string_view> split_scheme(
-    std::string_view& text) noexcept {
-  for (const std::string_view s : {std::string_view("https"), std::string_view("http")}) {
-    if (istarts_with(text, s) && text.substr(s.size(), 3) == "://") {
-      text.remove_prefix(s.size() + 3);
-      return s;
-    }
-  }
-  return std::nullopt;
-}
-
-/// "/" + the key encoded with percent_set::path ('/' kept): "src/猫 1.png" ->
-/// "/src/%E7%8C%AB%201.png".
-inline void append_key_path(std::string& out, std::string_view key) {
-  out += '/';
-  append_percent_encoded(out, key, percent_set::path);
-}
-
-/// Where the bucket goes in a URL: the host's first label (virtual-hosted), the first path
-/// segment (path style), or nowhere (a CNAME / custom domain bound to one bucket).
-enum class bucket_placement : unsigned char { host, path, none };
-
-/// The location of (bucket, key) on an endpoint host: shared by the OSS and COS endpoints, which
-/// validate bucket and key by their own rules first.
-[[nodiscard]] inline location locate_object(std::string_view scheme, std::string_view host,
-                                            bucket_placement placement, std::string_view bucket,
-                                            std::string_view key) {
-  location where;
-  where.scheme.assign(scheme);
-  where.path.clear();
-  switch (placement) {
-    case bucket_placement::host:
-      where.host.reserve(bucket.size() + 1 + host.size());
-      where.host.assign(bucket);
-      where.host += '.';
-      where.host += host;
-      break;
-    case bucket_placement::path:
-      where.host.assign(host);
-      where.path += '/';
-      where.path += bucket;
-      break;
-    case bucket_placement::none:
-      where.host.assign(host);
-      break;
-  }
-  append_key_path(where.path, key);
-  return where;
-}
-
-/// What url() of a request made from locate_object(scheme, host, placement, bucket, key) starts
-/// with, written into `out` without the heap: "https://bucket.host/key" (presigned URLs).
-constexpr void write_location(span_writer& out, std::string_view scheme, std::string_view host,
-                              bucket_placement placement, std::string_view bucket,
-                              std::string_view key) noexcept {
-  out.put(scheme);
-  out.put("://");
-  if (placement == bucket_placement::host) {
-    out.put(bucket);
-    out.put('.');
-  }
-  out.put(host);
-  if (placement == bucket_placement::path) {
-    out.put('/');
-    out.put(bucket);
-  }
-  out.put('/');
-  out.put_encoded(key, percent_set::path);
 }
 
 /// One query parameter as url() writes it after `separator` ('?' or '&'): key and value
@@ -2913,23 +2900,6 @@ constexpr char write_query_fields(span_writer& out, char separator,
   if (out.overflowed())
     return error{errc::buffer_too_small, error::no_offset, "the URL does not fit the buffer"};
   return out.size();
-}
-
-/// An endpoint given as text ("https://oss.example.com/", "localhost:9000"): the scheme when
-/// one is written, and the host in lower case, checked by check_host (no user info, path,
-/// query; port 1-65535) and check_dns_name (labels 1-63, no empty label, no '-' at either end
-/// of one, 253 in all). Offsets refer to `text`.
-[[nodiscard]] inline result<void> parse_endpoint_host(std::string_view text, std::string& scheme,
-                                                      std::string& host) {
-  const std::size_t whole = text.size();
-  if (auto s = split_scheme(text)) scheme.assign(*s);
-  const std::size_t base = whole - text.size();
-  if (!text.empty() && text.back() == '/') text.remove_suffix(1);  // "https://host/"
-  if (auto ok = check_host(text); !ok) return ok.error().shifted(base);
-  if (auto ok = check_dns_name(text); !ok) return ok.error().shifted(base);
-  host.assign(text);
-  for (char& c : host) c = ascii_lower(c);
-  return {};
 }
 
 /// A decimal Content-Length value (digits only, OWS around allowed, no overflow); nullopt
@@ -3636,6 +3606,202 @@ OBJPROC_NAMESPACE_END
 
 OBJPROC_NAMESPACE_BEGIN
 
+namespace http {
+
+/// Where the bucket goes in a URL: the host's first label (virtual-hosted), the first path
+/// segment (path style), or nowhere (a domain bound to one bucket).
+enum class bucket_placement : unsigned char { host, path, none };
+
+namespace detail {
+
+using http::bucket_placement;
+
+/// The name part of a host accepted by check_host, as DNS has it (RFC 1035 / RFC 1123): labels
+/// of 1-63 characters, none empty ("a..b", a trailing '.'), none starting or ending with '-',
+/// at most 253 characters in all. IPv6 literals and the port are left to check_host.
+[[nodiscard]] constexpr result<void> check_dns_name(std::string_view host) noexcept {
+  if (!host.empty() && host.front() == '[') return {};
+  const std::size_t end = host.find(':') == std::string_view::npos ? host.size() : host.find(':');
+  if (end > 253) return error{errc::invalid_host, 253, "host names have at most 253 characters"};
+  std::size_t start = 0;
+  for (std::size_t i = 0; i <= end; ++i) {
+    if (i < end && host[i] != '.') continue;
+    if (i == start) return error{errc::invalid_host, i, "empty label in a host name"};
+    if (i - start > 63)
+      return error{errc::invalid_host, start + 63, "host name labels have at most 63 characters"};
+    if (host[start] == '-')
+      return error{errc::invalid_host, start, "host name labels cannot start with '-'"};
+    if (host[i - 1] == '-')
+      return error{errc::invalid_host, i - 1, "host name labels cannot end with '-'"};
+    start = i + 1;
+  }
+  return {};
+}
+
+/// The host without its ":port" (an IPv6 literal keeps its brackets).
+[[nodiscard]] constexpr std::string_view host_name(std::string_view host) noexcept {
+  if (!host.empty() && host.front() == '[') {
+    const std::size_t close = host.find(']');
+    return close == std::string_view::npos ? host : host.substr(0, close + 1);
+  }
+  return host.substr(0, host.find(':'));
+}
+
+/// Whether a checked host is an IP literal ("10.0.0.1", "[::1]") or "localhost" (any port):
+/// hosts that cannot take a bucket as a DNS label, so the bucket goes in the path.
+[[nodiscard]] constexpr bool needs_path_style(std::string_view host) noexcept {
+  const std::string_view name = host_name(host);
+  if (name.empty()) return false;
+  if (name.front() == '[' || iequals(name, "localhost")) return true;
+  std::size_t dots = 0;
+  std::size_t digits = 0;
+  for (const char c : name) {
+    if (c == '.') {
+      if (digits == 0 || digits > 3) return false;
+      ++dots;
+      digits = 0;
+    } else if (c >= '0' && c <= '9') {
+      ++digits;
+    } else {
+      return false;
+    }
+  }
+  return dots == 3 && digits >= 1 && digits <= 3;
+}
+
+/// Splits an optional "http://" or "https://" off `text`; the scheme, or nullopt when absent.
+[[nodiscard]] constexpr std::optional<std::string_view> split_scheme(
+    std::string_view& text) noexcept {
+  for (const std::string_view s : {std::string_view("https"), std::string_view("http")}) {
+    if (istarts_with(text, s) && text.substr(s.size(), 3) == "://") {
+      text.remove_prefix(s.size() + 3);
+      return s;
+    }
+  }
+  return std::nullopt;
+}
+
+/// An endpoint given as text ("https://storage.example.com/", "localhost:9000"): the scheme when
+/// one is written, and the host in lower case, checked by check_host (no user info, path,
+/// query; port 1-65535) and check_dns_name (labels 1-63, no empty label, no '-' at either end
+/// of one, 253 in all). Offsets refer to `text`; errors belong to fields::endpoint.
+[[nodiscard]] inline result<void> parse_endpoint_host(std::string_view text, std::string& scheme,
+                                                      std::string& host) {
+  const std::size_t whole = text.size();
+  if (auto s = split_scheme(text)) scheme.assign(*s);
+  const std::size_t base = whole - text.size();
+  if (!text.empty() && text.back() == '/') text.remove_suffix(1);  // "https://host/"
+  if (auto ok = check_host(text); !ok) return ok.error().shifted(base).in_field(fields::endpoint);
+  if (auto ok = check_dns_name(text); !ok)
+    return ok.error().shifted(base).in_field(fields::endpoint);
+  host.assign(text);
+  for (char& c : host) c = ascii_lower(c);
+  return {};
+}
+
+}  // namespace detail
+
+/// Scheme, host, region and bucket placement of a service endpoint: the base of the vendors'
+/// endpoints, which set it up through the protected members under their own rules. A value.
+class endpoint_base {
+ public:
+  /// "https" (the default) or "http".
+  [[nodiscard]] std::string_view scheme() const noexcept { return scheme_; }
+  /// The service host, without any bucket, lower case: "storage.example.com", "localhost:9000".
+  [[nodiscard]] std::string_view host() const noexcept { return host_; }
+  /// The region signatures are scoped to ("" when the vendor's endpoint did not set one).
+  [[nodiscard]] std::string_view region() const noexcept { return region_; }
+  [[nodiscard]] bucket_placement placement() const noexcept { return placement_; }
+
+  friend bool operator==(const endpoint_base&, const endpoint_base&) = default;
+
+ protected:
+  /// A bucket-name or object-key rule of a vendor (check_bucket_name, check_object_key).
+  using name_rule = result<void> (*)(std::string_view) noexcept;
+
+  endpoint_base() = default;
+
+  /// The vendor's service host for a region ("<service>.<region>.example.com"), virtual-hosted.
+  void set_service_host(std::string host) {
+    host_ = std::move(host);
+    placement_ = bucket_placement::host;
+  }
+  /// A host given as "[http[s]://]host[:port]" that takes the bucket as its first label, or in
+  /// the path for an IP literal or localhost. errc::invalid_host at the offending byte.
+  [[nodiscard]] result<void> set_custom_host(std::string_view text) {
+    if (auto ok = detail::parse_endpoint_host(text, scheme_, host_); !ok) return ok;
+    placement_ = detail::needs_path_style(host_) ? bucket_placement::path : bucket_placement::host;
+    return {};
+  }
+  /// A domain bound to one bucket, "[http[s]://]img.example.com": the URL has no bucket.
+  [[nodiscard]] result<void> set_bound_domain(std::string_view text) {
+    if (auto ok = detail::parse_endpoint_host(text, scheme_, host_); !ok) return ok;
+    placement_ = bucket_placement::none;
+    return {};
+  }
+  /// "https" or "http"; otherwise errc::invalid_scheme with `refusal` as its detail.
+  [[nodiscard]] result<void> set_scheme(std::string_view scheme, std::string_view refusal) {
+    if (scheme != "https" && scheme != "http")
+      return error{errc::invalid_scheme, 0, refusal}.in_field(fields::endpoint);
+    scheme_.assign(scheme);
+    return {};
+  }
+  /// The region, checked by the vendor first.
+  void set_region(std::string_view region) { region_.assign(region); }
+  /// Path-style URLs from now on (a bound domain has no bucket in its URL: unchanged).
+  void use_path_style() noexcept {
+    if (placement_ != bucket_placement::none) placement_ = bucket_placement::path;
+  }
+
+  /// Where a request for `key` in `bucket` goes, once `bucket_rule` and (for a non-empty key)
+  /// `key_rule` accept them; an empty key addresses the bucket itself ("/" or "/<bucket>/"). The
+  /// key is encoded with percent_set::path, '/' kept.
+  [[nodiscard]] result<location> locate_with(name_rule bucket_rule, name_rule key_rule,
+                                             std::string_view bucket, std::string_view key) const {
+    if (auto ok = bucket_rule(bucket); !ok) return ok.error();
+    if (!key.empty())
+      if (auto ok = key_rule(key); !ok) return ok.error();
+    location where;
+    where.scheme = scheme_;
+    where.path.clear();
+    switch (placement_) {
+      case bucket_placement::host:
+        where.host.reserve(bucket.size() + 1 + host_.size());
+        where.host.assign(bucket);
+        where.host += '.';
+        where.host += host_;
+        break;
+      case bucket_placement::path:
+        where.host = host_;
+        where.path += '/';
+        where.path += bucket;
+        break;
+      case bucket_placement::none:
+        where.host = host_;
+        break;
+    }
+    where.path += '/';
+    append_percent_encoded(where.path, key, percent_set::path);
+    return where;
+  }
+
+ private:
+  std::string scheme_ = "https";
+  std::string host_;
+  std::string region_;
+  bucket_placement placement_ = bucket_placement::host;
+};
+
+}  // namespace http
+
+OBJPROC_NAMESPACE_END
+
+#endif  // OBJPROC_HTTP_ENDPOINT_HPP
+// ----- end objproc/http/endpoint.hpp -----
+// #include "objproc/http/request.hpp"
+
+OBJPROC_NAMESPACE_BEGIN
+
 namespace cos {
 
 /// How the bucket appears in the URL.
@@ -3645,13 +3811,16 @@ enum class url_style : unsigned char {
   custom_domain,   // https://<domain>/<key>: the domain is bound to one bucket
 };
 
-/// A COS region id such as "ap-guangzhou": [a-z0-9-]+ (errc::invalid_region at the bad byte).
+/// A COS region id such as "ap-guangzhou": [a-z0-9-]+ (errc::invalid_region at the bad byte,
+/// in fields::region).
 [[nodiscard]] constexpr result<void> check_region(std::string_view region) noexcept {
-  if (region.empty()) return error{errc::invalid_region, 0, "empty region"};
+  if (region.empty())
+    return error{errc::invalid_region, 0, "empty region"}.in_field(fields::region);
   for (std::size_t i = 0; i < region.size(); ++i) {
     const char c = region[i];
     if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'))
-      return error{errc::invalid_region, i, "regions have only lowercase letters, digits and '-'"};
+      return error{errc::invalid_region, i, "regions have only lowercase letters, digits and '-'"}
+          .in_field(fields::region);
   }
   return {};
 }
@@ -3665,17 +3834,19 @@ enum class url_style : unsigned char {
   return false;
 }
 
-/// Scheme, host and addressing style of a COS service endpoint. A value: copy it freely.
-class endpoint {
+/// Scheme, host and addressing style of a COS service endpoint (http::endpoint_base with the
+/// COS host names and naming rules). A value: copy it freely.
+class endpoint : public http::endpoint_base {
  public:
   /// cos.<region>.myqcloud.com (<region>.myqcloud.com for a legacy region); the region
   /// "accelerate" gives the accelerate endpoint. errc::invalid_region for a bad region.
   [[nodiscard]] static result<endpoint> for_region(std::string_view region) {
     if (auto ok = check_region(region); !ok) return ok.error();
     endpoint e;
-    e.region_.assign(region);
-    e.host_ = is_legacy_region(region) ? e.region_ + ".myqcloud.com"
-                                       : "cos." + e.region_ + ".myqcloud.com";
+    e.set_region(region);
+    const std::string id(region);
+    e.set_service_host(is_legacy_region(region) ? id + ".myqcloud.com"
+                                                : "cos." + id + ".myqcloud.com");
     return e;
   }
 
@@ -3688,63 +3859,50 @@ class endpoint {
   /// 1-65535, no user info, path or query (http::detail::parse_endpoint_host).
   [[nodiscard]] static result<endpoint> custom(std::string_view text) {
     endpoint e;
-    if (auto ok = e.assign_host(text); !ok) return ok.error();
-    if (http::detail::needs_path_style(e.host_)) e.style_ = url_style::path;
+    if (auto ok = e.set_custom_host(text); !ok) return ok.error();
     return e;
   }
 
   /// A custom domain bound to one bucket: "[http[s]://]img.example.com"; the URL has no bucket.
   [[nodiscard]] static result<endpoint> custom_domain(std::string_view text) {
     endpoint e;
-    if (auto ok = e.assign_host(text); !ok) return ok.error();
-    e.style_ = url_style::custom_domain;
+    if (auto ok = e.set_bound_domain(text); !ok) return ok.error();
     return e;
   }
 
   /// The same endpoint with another scheme: "https" or "http" (errc::invalid_scheme otherwise).
   [[nodiscard]] result<endpoint> with_scheme(std::string_view scheme) const {
-    if (scheme != "https" && scheme != "http")
-      return error{errc::invalid_scheme, 0, "COS endpoints use https or http"};
     endpoint e = *this;
-    e.scheme_.assign(scheme);
+    if (auto ok = e.set_scheme(scheme, "COS endpoints use https or http"); !ok) return ok.error();
     return e;
   }
 
-  [[nodiscard]] std::string_view scheme() const noexcept { return scheme_; }
-  /// The service host, without any bucket: "cos.ap-guangzhou.myqcloud.com".
-  [[nodiscard]] std::string_view host() const noexcept { return host_; }
-  /// The region ("" for custom endpoints).
-  [[nodiscard]] std::string_view region() const noexcept { return region_; }
-  [[nodiscard]] url_style style() const noexcept { return style_; }
+  // scheme(), host() ("cos.ap-guangzhou.myqcloud.com"), region() ("" for custom endpoints) and
+  // placement() come from the base.
+  [[nodiscard]] url_style style() const noexcept {
+    switch (placement()) {
+      case http::bucket_placement::path:
+        return url_style::path;
+      case http::bucket_placement::none:
+        return url_style::custom_domain;
+      case http::bucket_placement::host:
+        break;
+    }
+    return url_style::virtual_hosted;
+  }
 
   /// Where a request for `key` in `bucket` (BucketName-APPID) goes; an empty key addresses the
   /// bucket itself. errc::invalid_bucket_name / invalid_object_key from cos::check_bucket_name /
   /// check_object_key.
   [[nodiscard]] result<http::location> locate(std::string_view bucket,
                                               std::string_view key = {}) const {
-    if (auto ok = check_bucket_name(bucket); !ok) return ok.error();
-    if (!key.empty())
-      if (auto ok = check_object_key(key); !ok) return ok.error();
-    const auto placement = style_ == url_style::virtual_hosted
-                               ? http::detail::bucket_placement::host
-                           : style_ == url_style::path ? http::detail::bucket_placement::path
-                                                       : http::detail::bucket_placement::none;
-    return http::detail::locate_object(scheme_, host_, placement, bucket, key);
+    return locate_with(check_bucket_name, check_object_key, bucket, key);
   }
 
   friend bool operator==(const endpoint&, const endpoint&) = default;
 
  private:
   endpoint() = default;
-
-  [[nodiscard]] result<void> assign_host(std::string_view text) {
-    return http::detail::parse_endpoint_host(text, scheme_, host_);
-  }
-
-  std::string scheme_ = "https";
-  std::string host_;
-  std::string region_;
-  url_style style_ = url_style::virtual_hosted;
 };
 
 }  // namespace cos
@@ -5997,16 +6155,22 @@ struct pic_operations {
   friend bool operator==(const pic_operations&, const pic_operations&) = default;
 };
 
-/// A fileid: non-empty UTF-8, not ending with '/', without CR, LF or NUL.
+/// A fileid: non-empty UTF-8, not ending with '/', without CR, LF or NUL (errors in
+/// fields::fileid: the rule's output key, not the object's).
 [[nodiscard]] constexpr result<void> check_fileid(std::string_view fileid) noexcept {
-  if (fileid.empty()) return error{errc::invalid_object_key, error::no_offset, "empty fileid"};
+  if (fileid.empty())
+    return error{errc::invalid_object_key, error::no_offset, "empty fileid"}.in_field(
+        fields::fileid);
   if (auto utf8 = check_utf8(fileid); !utf8)
-    return error{errc::invalid_object_key, utf8.error().offset, "fileid is not valid UTF-8"};
+    return error{errc::invalid_object_key, utf8.error().offset, "fileid is not valid UTF-8"}
+        .in_field(fields::fileid);
   for (std::size_t i = 0; i < fileid.size(); ++i)
     if (fileid[i] == '\r' || fileid[i] == '\n' || fileid[i] == '\0')
-      return error{errc::invalid_object_key, i, "fileid cannot contain CR, LF or NUL"};
+      return error{errc::invalid_object_key, i, "fileid cannot contain CR, LF or NUL"}.in_field(
+          fields::fileid);
   if (fileid.back() == '/')
-    return error{errc::invalid_object_key, fileid.size() - 1, "fileid cannot end with '/'"};
+    return error{errc::invalid_object_key, fileid.size() - 1, "fileid cannot end with '/'"}
+        .in_field(fields::fileid);
   return {};
 }
 
@@ -6029,8 +6193,10 @@ namespace detail {
 }
 
 // An error about a string value's content, moved to point into the JSON text: into the string
-// when it was written without escapes, at its opening quote otherwise.
+// when it was written without escapes, at its opening quote otherwise. The offset then indexes
+// the Pic-Operations text, so that is the field.
 [[nodiscard]] inline error at_json_string(error e, const json::value& v) noexcept {
+  e.field = fields::pic_operations;
   if (e.has_offset() && !v.has_escapes())
     e.offset += v.offset() + 1;
   else
@@ -6081,7 +6247,8 @@ namespace detail {
 [[nodiscard]] inline result<std::string> to_json(const pic_operations& ops, rule_carrier where) {
   if (auto ok = detail::check_pic_carrier(where); !ok) return ok.error();
   if (ops.rules.size() > max_pic_rules)
-    return error{errc::too_many_rules, error::no_offset, "Pic-Operations has at most 5 rules"};
+    return error{errc::too_many_rules, error::no_offset, "Pic-Operations has at most 5 rules"}
+        .in_field(fields::pic_operations);
   std::string out = "{\"is_pic_info\":";
   out += ops.is_pic_info ? '1' : '0';
   out += ",\"rules\":[";
@@ -6090,7 +6257,8 @@ namespace detail {
     if (i != 0) out += ',';
     out += '{';
     if (!r.bucket.empty()) {
-      if (auto ok = check_bucket_name(r.bucket); !ok) return ok.error();
+      if (auto ok = check_bucket_name(r.bucket); !ok)
+        return ok.error().in_field(fields::rule_bucket);
       out += "\"bucket\":";
       if (auto ok = append_json_string(out, r.bucket); !ok) return ok.error();
       out += ',';
@@ -6099,7 +6267,7 @@ namespace detail {
     out += "\"fileid\":";
     if (auto ok = append_json_string(out, r.fileid); !ok) return ok.error();
     auto canonical = detail::canonical_pic_rule(r.rule, r.unchecked, where);
-    if (!canonical) return canonical.error();
+    if (!canonical) return canonical.error().in_field(fields::rule);
     out += ",\"rule\":";
     if (auto ok = append_json_string(out, *canonical); !ok) return ok.error();
     out += '}';
@@ -6198,7 +6366,8 @@ OBJPROC_NAMESPACE_END
 //                         spaces, no space at either end (non-ASCII file names go URL-encoded in
 //                         filename*=UTF-8''...); Expires: a time point, written RFC 1123
 //   Content-MD5           base64 of the 16-byte MD5 of the body (crypto/md5.hpp)
-// Each error's detail names the header; its offset points into the value (or the meta key).
+// Each error's detail names the header; its offset points into the value (or the meta key); its
+// field is the input (fields::acl, storage_class, traffic_limit, meta, or the caller's).
 #ifndef OBJPROC_COS_PUT_OPTIONS_HPP
 #define OBJPROC_COS_PUT_OPTIONS_HPP
 
@@ -6285,7 +6454,8 @@ inline constexpr std::array<std::string_view, 8> storage_class_names = {"STANDAR
     if (detail::object_acl_names[i] == text) return static_cast<object_acl>(i);
   return error{errc::invalid_enum_value, 0,
                "x-cos-acl: default, private, public-read, authenticated-read, bucket-owner-read "
-               "or bucket-owner-full-control"};
+               "or bucket-owner-full-control"}
+      .in_field(fields::acl);
 }
 /// The storage class spelled exactly as COS spells it (uppercase); errc::invalid_enum_value.
 [[nodiscard]] constexpr result<storage_class> parse_storage_class(std::string_view text) noexcept {
@@ -6293,56 +6463,64 @@ inline constexpr std::array<std::string_view, 8> storage_class_names = {"STANDAR
     if (detail::storage_class_names[i] == text) return static_cast<storage_class>(i);
   return error{errc::invalid_enum_value, 0,
                "x-cos-storage-class: STANDARD, STANDARD_IA, ARCHIVE, DEEP_ARCHIVE, "
-               "INTELLIGENT_TIERING, MAZ_STANDARD, MAZ_STANDARD_IA or MAZ_INTELLIGENT_TIERING"};
+               "INTELLIGENT_TIERING, MAZ_STANDARD, MAZ_STANDARD_IA or MAZ_INTELLIGENT_TIERING"}
+      .in_field(fields::storage_class);
 }
 
 /// x-cos-traffic-limit in bit/s: errc::value_out_of_range outside 819200..838860800.
 [[nodiscard]] constexpr result<void> check_traffic_limit(std::uint64_t bits_per_second) noexcept {
   if (bits_per_second < min_traffic_limit || bits_per_second > max_traffic_limit)
     return error{errc::value_out_of_range, error::no_offset,
-                 "x-cos-traffic-limit: 819200 to 838860800 bit/s"};
+                 "x-cos-traffic-limit: 819200 to 838860800 bit/s"}
+        .in_field(fields::traffic_limit);
   return {};
 }
 
 /// A free-text header value (Cache-Control, Content-Disposition, ...): visible ASCII and
-/// spaces, no space at either end. `detail` names the header (a string literal).
+/// spaces, no space at either end. `detail` names the header, `field` the input it came from
+/// (string literals; no field when empty).
 [[nodiscard]] constexpr result<void> check_header_text(std::string_view value,
-                                                       std::string_view detail) noexcept {
+                                                       std::string_view detail,
+                                                       std::string_view field = {}) noexcept {
   for (std::size_t i = 0; i < value.size(); ++i) {
     const auto c = static_cast<unsigned char>(value[i]);
-    if (c < 0x20 || c > 0x7E) return error{errc::invalid_header_value, i, detail};
+    if (c < 0x20 || c > 0x7E) return error{errc::invalid_header_value, i, detail}.in_field(field);
   }
-  if (!value.empty() && value.front() == ' ') return error{errc::invalid_header_value, 0, detail};
+  if (!value.empty() && value.front() == ' ')
+    return error{errc::invalid_header_value, 0, detail}.in_field(field);
   if (!value.empty() && value.back() == ' ')
-    return error{errc::invalid_header_value, value.size() - 1, detail};
+    return error{errc::invalid_header_value, value.size() - 1, detail}.in_field(field);
   return {};
 }
 
-/// A grantee list: id="<uin>" entries joined by ','. `detail` names the header (a literal);
-/// the offset is the first byte that does not fit. Adds the entries to `count`.
+/// A grantee list: id="<uin>" entries joined by ','. `detail` names the header, `field` the
+/// input (literals); the offset is the first byte that does not fit. Adds the entries to `count`.
 [[nodiscard]] constexpr result<void> check_grantees(std::string_view value, std::string_view detail,
-                                                    std::size_t& count) noexcept {
+                                                    std::size_t& count,
+                                                    std::string_view field = {}) noexcept {
   constexpr std::string_view open = "id=\"";
   std::size_t at = 0;
   while (true) {
     for (std::size_t i = 0; i < open.size(); ++i)
       if (at + i >= value.size() || value[at + i] != open[i])
-        return error{errc::invalid_header_value, at + i, detail};
+        return error{errc::invalid_header_value, at + i, detail}.in_field(field);
     at += open.size();
     const std::size_t uin = at;
     for (; at < value.size() && value[at] != '"'; ++at) {
       const char c = value[at];
       const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
                       c == ':' || c == '/' || c == '.' || c == '_' || c == '-';
-      if (!ok) return error{errc::invalid_header_value, at, detail};
+      if (!ok) return error{errc::invalid_header_value, at, detail}.in_field(field);
     }
-    if (at == value.size() || at == uin) return error{errc::invalid_header_value, at, detail};
+    if (at == value.size() || at == uin)
+      return error{errc::invalid_header_value, at, detail}.in_field(field);
     ++at;  // the closing quote
     if (++count > max_grantees)
       return error{errc::value_out_of_range, uin,
-                   "x-cos-grant-*: at most 100 grantees in all (ACL overview)"};
+                   "x-cos-grant-*: at most 100 grantees in all (ACL overview)"}
+          .in_field(field);
     if (at == value.size()) return {};
-    if (value[at] != ',') return error{errc::invalid_header_value, at, detail};
+    if (value[at] != ',') return error{errc::invalid_header_value, at, detail}.in_field(field);
     ++at;
   }
 }
@@ -6351,12 +6529,14 @@ inline constexpr std::array<std::string_view, 8> storage_class_names = {"STANDAR
 /// at the offending byte.
 [[nodiscard]] constexpr result<void> check_meta_key(std::string_view key) noexcept {
   if (key.empty())
-    return error{errc::invalid_header_name, error::no_offset, "x-cos-meta-*: empty key"};
+    return error{errc::invalid_header_name, error::no_offset, "x-cos-meta-*: empty key"}.in_field(
+        fields::meta);
   for (std::size_t i = 0; i < key.size(); ++i) {
     const char c = key[i];
     if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'))
       return error{errc::invalid_header_name, i,
-                   "x-cos-meta-*: keys are lowercase letters, digits and '-'"};
+                   "x-cos-meta-*: keys are lowercase letters, digits and '-'"}
+          .in_field(fields::meta);
   }
   return {};
 }
@@ -6368,24 +6548,29 @@ inline constexpr std::array<std::string_view, 8> storage_class_names = {"STANDAR
   std::size_t total = 0;
   for (std::size_t i = 0; i < meta.size(); ++i) {
     const user_meta& m = meta[i];
-    if (auto r = check_meta_key(m.key); !r) return r;
+    if (auto r = check_meta_key(m.key); !r) return r;  // in fields::meta already
     for (std::size_t j = 0; j < i; ++j)
       if (meta[j].key == m.key)
-        return error{errc::duplicate_header, error::no_offset, "x-cos-meta-*: a key given twice"};
+        return error{errc::duplicate_header, error::no_offset, "x-cos-meta-*: a key given twice"}
+            .in_field(fields::meta);
     if (m.value.empty())
-      return error{errc::missing_value, error::no_offset, "x-cos-meta-*: empty value"};
+      return error{errc::missing_value, error::no_offset, "x-cos-meta-*: empty value"}.in_field(
+          fields::meta);
     if (auto r = check_header_text(
-            m.value, "x-cos-meta-*: values are visible ASCII and spaces, none at either end");
+            m.value, "x-cos-meta-*: values are visible ASCII and spaces, none at either end",
+            fields::meta);
         !r)
       return r;
     const std::size_t size = meta_prefix.size() + m.key.size() + m.value.size();
     if (size > max_meta_header_size)
       return error{errc::text_too_long, error::no_offset,
-                   "x-cos-meta-*: one header (name and value) over 2 KB"};
+                   "x-cos-meta-*: one header (name and value) over 2 KB"}
+          .in_field(fields::meta);
     total += size;
     if (total > max_meta_total_size)
       return error{errc::text_too_long, error::no_offset,
-                   "x-cos-meta-*: all user metadata over 4 KB"};
+                   "x-cos-meta-*: all user metadata over 4 KB"}
+          .in_field(fields::meta);
   }
   return {};
 }
@@ -6469,8 +6654,9 @@ OBJPROC_NAMESPACE_END
 // key (errc::invalid_argument); two signed headers or query keys with the same encoded name
 // (errc::duplicate_header / errc::duplicate_parameter); a start before 1970 or expires not
 // positive (errc::value_out_of_range); a token that differs from the request's
-// x-cos-security-token (errc::conflicting_parameters). The result never holds the secret key
-// or the SignKey derived from it.
+// x-cos-security-token (errc::conflicting_parameters). Each error names its input in
+// error::field (secret_id, secret_key, session_token, expires, time, method, headers, query).
+// The result never holds the secret key or the SignKey derived from it.
 //
 // Memory: detail::cos_sign_core writes every intermediate into a caller's scratch buffer and
 // sorts in fixed arrays (http::max_signed_fields; beyond it errc::value_out_of_range): no heap.
@@ -6796,26 +6982,35 @@ template <class Crypto>
 
   // Credentials and time.
   if (creds.secret_id.empty())
-    return error{errc::missing_credentials, error::no_offset, "empty secret id"};
+    return error{errc::missing_credentials, error::no_offset, "empty secret id"}.in_field(
+        fields::secret_id);
   if (creds.secret_key.empty())
-    return error{errc::missing_credentials, error::no_offset, "empty secret key"};
-  if (auto r = check_field_value(creds.secret_id); !r) return r.error();
+    return error{errc::missing_credentials, error::no_offset, "empty secret key"}.in_field(
+        fields::secret_key);
+  if (auto r = check_field_value(creds.secret_id); !r) return r.error().in_field(fields::secret_id);
   for (std::size_t i = 0; i < creds.secret_id.size(); ++i)
     if (creds.secret_id[i] == '&' || creds.secret_id[i] == ' ')
-      return error{errc::invalid_header_value, i, "secret id with '&' or space"};
-  if (auto r = check_field_value(creds.session_token); !r) return r.error();
+      return error{errc::invalid_header_value, i, "secret id with '&' or space"}.in_field(
+          fields::secret_id);
+  if (auto r = check_field_value(creds.session_token); !r)
+    return r.error().in_field(fields::session_token);
   if (http::detail::has_control(creds.secret_key, true))
     return error{errc::invalid_credentials, error::no_offset,
-                 "control character in the secret key"};
+                 "control character in the secret key"}
+        .in_field(fields::secret_key);
   if (expires.count() <= 0)
-    return error{errc::value_out_of_range, error::no_offset, "expires must be positive"};
+    return error{errc::value_out_of_range, error::no_offset, "expires must be positive"}.in_field(
+        fields::expires);
   const std::int64_t begin = start.time_since_epoch().count();
-  if (begin < 0) return error{errc::value_out_of_range, error::no_offset, "start before 1970"};
+  if (begin < 0)
+    return error{errc::value_out_of_range, error::no_offset, "start before 1970"}.in_field(
+        fields::time);
   if (expires.count() > std::numeric_limits<std::int64_t>::max() - begin)
-    return error{errc::value_out_of_range, error::no_offset, "start + expires overflows"};
+    return error{errc::value_out_of_range, error::no_offset, "start + expires overflows"}.in_field(
+        fields::expires);
   const std::int64_t end = begin + static_cast<std::int64_t>(expires.count());
 
-  if (auto r = check_method(input.method); !r) return r.error();
+  if (auto r = check_method(input.method); !r) return r.error().in_field(fields::method);
 
   // Headers: check every one (all are sent), sign the chosen ones.
   const bool has_token = !creds.session_token.empty();
@@ -6823,12 +7018,14 @@ template <class Crypto>
   bool token_in_query = false;
   encoded_pairs headers;
   for (const http::header_field& h : input.headers) {
-    if (auto r = http::detail::check_header_name(h.name); !r) return r.error();
-    if (auto r = check_field_value(h.value); !r) return r.error();
+    if (auto r = http::detail::check_header_name(h.name); !r)
+      return r.error().in_field(fields::headers);
+    if (auto r = check_field_value(h.value); !r) return r.error().in_field(fields::headers);
     if (iequals(h.name, cos_token_name)) {
       if (has_token && h.value != creds.session_token)
         return error{errc::conflicting_parameters, error::no_offset,
-                     "x-cos-security-token differs from the session token"};
+                     "x-cos-security-token differs from the session token"}
+            .in_field(fields::session_token);
       token_in_headers = true;
     }
     if (is_signed_header(h.name, options.additional_headers))
@@ -6837,12 +7034,15 @@ template <class Crypto>
 
   encoded_pairs params;
   for (const http::query_field& q : input.query) {
-    if (q.key.empty()) return error{errc::invalid_argument, error::no_offset, "empty query key"};
+    if (q.key.empty())
+      return error{errc::invalid_argument, error::no_offset, "empty query key"}.in_field(
+          fields::query);
     const std::string_view value = q.value.value_or(std::string_view());
     if (iequals(q.key, cos_token_name)) {
       if (has_token && value != creds.session_token)
         return error{errc::conflicting_parameters, error::no_offset,
-                     "x-cos-security-token differs from the session token"};
+                     "x-cos-security-token differs from the session token"}
+            .in_field(fields::session_token);
       token_in_query = true;
     }
     if (!encode_pair(scratch, params, q.key, value)) return too_many_fields();
@@ -6858,9 +7058,11 @@ template <class Crypto>
     if (!encode_pair(scratch, headers, cos_token_name, creds.session_token))
       return too_many_fields();
   if (!sort_pairs(scratch, headers))
-    return error{errc::duplicate_header, error::no_offset, "a signed header appears twice"};
+    return error{errc::duplicate_header, error::no_offset, "a signed header appears twice"}
+        .in_field(fields::headers);
   if (!sort_pairs(scratch, params))
-    return error{errc::duplicate_parameter, error::no_offset, "a query key appears twice"};
+    return error{errc::duplicate_parameter, error::no_offset, "a query key appears twice"}.in_field(
+        fields::query);
 
   // KeyTime, the lists, HttpString, StringToSign.
   http::detail::span_writer key_time(out.key_time_text);
@@ -7557,19 +7759,22 @@ class md5_context : public block_hash_context<detail::md5_traits> {
 
 /// Whether `text` is a Content-MD5 value: standard base64 with padding of exactly 16 bytes, in
 /// its only encoding (24 characters, "==" last). The error keeps the base64 decoder's code and
-/// offset.
+/// offset, in fields::content_md5.
 [[nodiscard]] constexpr result<void> check_content_md5(std::string_view text) noexcept {
   if (text.size() != 24)
     return error{errc::invalid_argument, error::no_offset,
-                 "Content-MD5: base64 of 16 bytes is 24 characters"};
+                 "Content-MD5: base64 of 16 bytes is 24 characters"}
+        .in_field(fields::content_md5);
   std::array<std::byte, 18> bytes{};
   auto n = decode_base64(text, std::span<std::byte>(bytes), base64_alphabet::standard,
                          base64_padding_policy::required);
   if (!n)
     return error{n.error().code, n.error().offset,
-                 "Content-MD5: not standard base64 of 16 bytes with padding"};
+                 "Content-MD5: not standard base64 of 16 bytes with padding"}
+        .in_field(fields::content_md5);
   if (*n != 16)  // 24 characters without padding would be 18 bytes
-    return error{errc::invalid_padding, 22, "Content-MD5: base64 of 16 bytes ends with \"==\""};
+    return error{errc::invalid_padding, 22, "Content-MD5: base64 of 16 bytes ends with \"==\""}
+        .in_field(fields::content_md5);
   return {};
 }
 
@@ -7590,7 +7795,9 @@ namespace detail {
 [[nodiscard]] inline result<http::request> prepare(const endpoint& where, http::method method,
                                                    std::string_view bucket, std::string_view key) {
   // Every CI operation acts on an object: an empty key would address the bucket itself.
-  if (key.empty()) return error{errc::invalid_object_key, error::no_offset, "empty object key"};
+  if (key.empty())
+    return error{errc::invalid_object_key, error::no_offset, "empty object key"}.in_field(
+        fields::key);
   auto location = where.locate(bucket, key);
   if (!location) return location.error();
   auto request = http::request::make(method, *location);
@@ -7780,7 +7987,7 @@ struct presign_get {
   [[nodiscard]] result<http::request> prepare(const endpoint& where) const {
     // Holds the rule's own error, and refuses style/ and what cannot run in a download URL.
     if (auto placed = process.check_placement(rule_carrier::download_url); !placed)
-      return placed.error();
+      return placed.error().in_field_unless_set(fields::rule);
     auto request = detail::prepare(where, http::method::get, bucket, key);
     if (!request) return request;
     if (!process.empty())
@@ -9224,7 +9431,8 @@ inline constexpr std::array<bool, 256> bucket_chars = [] {
 [[nodiscard]] constexpr result<void> check_bucket_name(std::string_view name) noexcept {
   if (name.size() < 3 || name.size() > 63)
     return error{errc::invalid_bucket_name, error::no_offset,
-                 "bucket names have 3 to 63 characters"};
+                 "bucket names have 3 to 63 characters"}
+        .in_field(fields::bucket);
   // A pass by table without an early exit first (checked on every signature), then the offset
   // of the first bad byte only when there is one.
   const auto allowed = [](char c) { return detail::bucket_chars[static_cast<unsigned char>(c)]; };
@@ -9233,22 +9441,30 @@ inline constexpr std::array<bool, 256> bucket_chars = [] {
   if (!all_allowed)
     for (std::size_t i = 0; i < name.size(); ++i)
       if (!allowed(name[i]))
-        return error{errc::invalid_bucket_name, i, "only lowercase letters, digits and '-'"};
-  if (name.front() == '-') return error{errc::invalid_bucket_name, 0, "cannot start with '-'"};
+        return error{errc::invalid_bucket_name, i, "only lowercase letters, digits and '-'"}
+            .in_field(fields::bucket);
+  if (name.front() == '-')
+    return error{errc::invalid_bucket_name, 0, "cannot start with '-'"}.in_field(fields::bucket);
   if (name.back() == '-')
-    return error{errc::invalid_bucket_name, name.size() - 1, "cannot end with '-'"};
+    return error{errc::invalid_bucket_name, name.size() - 1, "cannot end with '-'"}.in_field(
+        fields::bucket);
   return {};
 }
 
 /// An OSS object key.
 [[nodiscard]] constexpr result<void> check_object_key(std::string_view key) noexcept {
-  if (key.empty()) return error{errc::invalid_object_key, error::no_offset, "empty object key"};
+  if (key.empty())
+    return error{errc::invalid_object_key, error::no_offset, "empty object key"}.in_field(
+        fields::key);
   if (key.size() > 1023)
-    return error{errc::invalid_object_key, 1023, "object keys have at most 1023 bytes"};
+    return error{errc::invalid_object_key, 1023, "object keys have at most 1023 bytes"}.in_field(
+        fields::key);
   if (key.front() == '/' || key.front() == '\\')
-    return error{errc::invalid_object_key, 0, "cannot start with '/' or '\\'"};
+    return error{errc::invalid_object_key, 0, "cannot start with '/' or '\\'"}.in_field(
+        fields::key);
   if (auto utf8 = check_utf8(key); !utf8)
-    return error{errc::invalid_object_key, utf8.error().offset, "not valid UTF-8"};
+    return error{errc::invalid_object_key, utf8.error().offset, "not valid UTF-8"}.in_field(
+        fields::key);
   return {};
 }
 
@@ -9308,11 +9524,14 @@ namespace detail {
 /// Non-empty key id and secret; a key id of visible ASCII without '/', ':' or ','; no control
 /// character in the secret or the token (CR, LF or NUL in a token: errc::invalid_header_value;
 /// others: errc::invalid_credentials, without an offset: the offset would locate a secret).
+/// The error's field is the member at fault (access_key_id, access_key_secret, security_token).
 [[nodiscard]] constexpr result<void> check_credentials(const credentials& c) noexcept {
   if (c.access_key_id.empty())
-    return error{errc::missing_credentials, error::no_offset, "empty access key id"};
+    return error{errc::missing_credentials, error::no_offset, "empty access key id"}.in_field(
+        fields::access_key_id);
   if (c.access_key_secret.empty())
-    return error{errc::missing_credentials, error::no_offset, "empty access key secret"};
+    return error{errc::missing_credentials, error::no_offset, "empty access key secret"}.in_field(
+        fields::access_key_secret);
   // Checked on every signature: first passes without early exits (no branch per byte), then
   // the byte-by-byte checks below only to name the error.
   bool valid = true;
@@ -9324,31 +9543,35 @@ namespace detail {
     const char ch = c.access_key_id[i];
     if (ch <= ' ' || ch > '~' || ch == '/' || ch == ':' || ch == ',')
       return error{errc::invalid_credentials, i,
-                   "access key ids are visible ASCII without '/', ':' or ','"};
+                   "access key ids are visible ASCII without '/', ':' or ','"}
+          .in_field(fields::access_key_id);
   }
   for (std::size_t i = 0; i < c.access_key_secret.size(); ++i)
     if (static_cast<unsigned char>(c.access_key_secret[i]) < 0x20 || c.access_key_secret[i] == 0x7f)
       return error{errc::invalid_credentials, error::no_offset,
-                   "control character in the access key secret"};
+                   "control character in the access key secret"}
+          .in_field(fields::access_key_secret);
   if (auto r =
           http::detail::check_header_value(c.security_token, "CR, LF or NUL in the security token");
       !r)
-    return r;
+    return r.error().in_field(fields::security_token);
   for (std::size_t i = 0; i < c.security_token.size(); ++i)
     if (static_cast<unsigned char>(c.security_token[i]) < 0x20 || c.security_token[i] == 0x7f)
       return error{errc::invalid_credentials, error::no_offset,
-                   "control character in the security token"};
+                   "control character in the security token"}
+          .in_field(fields::security_token);
   return {};
 }
 
-/// A region id or product: non-empty [a-z0-9-] ("cn-hangzhou", "oss", "oss-cloudbox").
-[[nodiscard]] constexpr result<void> check_scope_part(std::string_view part,
-                                                      std::string_view what) noexcept {
-  if (part.empty()) return error{errc::invalid_region, error::no_offset, what};
+/// A region id or product: non-empty [a-z0-9-] ("cn-hangzhou", "oss", "oss-cloudbox"); `what`
+/// is the detail, `field` the input (fields::region, fields::product).
+[[nodiscard]] constexpr result<void> check_scope_part(std::string_view part, std::string_view what,
+                                                      std::string_view field) noexcept {
+  if (part.empty()) return error{errc::invalid_region, error::no_offset, what}.in_field(field);
   for (std::size_t i = 0; i < part.size(); ++i) {
     const char c = part[i];
     if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'))
-      return error{errc::invalid_region, i, what};
+      return error{errc::invalid_region, i, what}.in_field(field);
   }
   return {};
 }
@@ -9356,27 +9579,34 @@ namespace detail {
 /// Method, bucket, key, header names and values, query keys (shared by V1 and V4).
 [[nodiscard]] constexpr result<void> check_signing_input(const signing_input& in) noexcept {
   if (in.method.empty())
-    return error{errc::invalid_argument, error::no_offset, "empty HTTP method"};
+    return error{errc::invalid_argument, error::no_offset, "empty HTTP method"}.in_field(
+        fields::method);
   for (std::size_t i = 0; i < in.method.size(); ++i)
     if (in.method[i] < 'A' || in.method[i] > 'Z')
-      return error{errc::invalid_argument, i, "HTTP methods are uppercase letters"};
+      return error{errc::invalid_argument, i, "HTTP methods are uppercase letters"}.in_field(
+          fields::method);
   if (!in.bucket.empty()) {
     if (auto r = check_bucket_name(in.bucket); !r) return r;
   } else if (!in.key.empty()) {
-    return error{errc::invalid_argument, error::no_offset, "an object key needs a bucket"};
+    return error{errc::invalid_argument, error::no_offset, "an object key needs a bucket"}.in_field(
+        fields::bucket);
   }
   if (!in.key.empty()) {
     if (auto r = check_object_key(in.key); !r) return r;
     if (const std::size_t at = http::detail::find_line_break(in.key); at != std::string_view::npos)
-      return error{errc::invalid_object_key, at, "CR, LF or NUL in an object key"};
+      return error{errc::invalid_object_key, at, "CR, LF or NUL in an object key"}.in_field(
+          fields::key);
   }
   for (const http::header_field& h : in.headers) {
-    if (auto r = http::detail::check_header_name(h.name); !r) return r;
-    if (auto r = http::detail::check_header_value(h.value); !r) return r;
+    if (auto r = http::detail::check_header_name(h.name); !r)
+      return r.error().in_field(fields::headers);
+    if (auto r = http::detail::check_header_value(h.value); !r)
+      return r.error().in_field(fields::headers);
   }
   for (const http::query_field& q : in.query)
     if (q.key.empty())
-      return error{errc::invalid_query_parameter, error::no_offset, "empty query key"};
+      return error{errc::invalid_query_parameter, error::no_offset, "empty query key"}.in_field(
+          fields::query);
   return {};
 }
 
@@ -9463,16 +9693,18 @@ namespace detail {
   const std::string_view id = detail::environment("OSS_ACCESS_KEY_ID");
   const std::string_view secret = detail::environment("OSS_ACCESS_KEY_SECRET");
   if (id.empty())
-    return error{errc::missing_credentials, error::no_offset, "OSS_ACCESS_KEY_ID is not set"};
+    return error{errc::missing_credentials, error::no_offset, "OSS_ACCESS_KEY_ID is not set"}
+        .in_field(fields::access_key_id);
   if (secret.empty())
-    return error{errc::missing_credentials, error::no_offset, "OSS_ACCESS_KEY_SECRET is not set"};
+    return error{errc::missing_credentials, error::no_offset, "OSS_ACCESS_KEY_SECRET is not set"}
+        .in_field(fields::access_key_secret);
   const std::string_view token = detail::environment("OSS_SESSION_TOKEN");
   if (auto r = check_credential_text(id, "control character in OSS_ACCESS_KEY_ID"); !r)
-    return r.error();
+    return r.error().in_field(fields::access_key_id);
   if (auto r = check_credential_text(secret, "control character in OSS_ACCESS_KEY_SECRET"); !r)
-    return r.error();
+    return r.error().in_field(fields::access_key_secret);
   if (auto r = check_credential_text(token, "control character in OSS_SESSION_TOKEN"); !r)
-    return r.error();
+    return r.error().in_field(fields::security_token);
   return owned_credentials(std::string(id), std::string(secret), std::string(token));
 }
 
@@ -9488,26 +9720,28 @@ namespace detail {
   const std::string_view key = detail::environment(key_name);
   if (id.empty())
     return error{errc::missing_credentials, error::no_offset,
-                 "neither COS_SECRET_ID nor TENCENTCLOUD_SECRET_ID is set"};
+                 "neither COS_SECRET_ID nor TENCENTCLOUD_SECRET_ID is set"}
+        .in_field(fields::secret_id);
   if (key.empty())
     return error{errc::missing_credentials, error::no_offset,
-                 cos_family ? "COS_SECRET_KEY is not set" : "TENCENTCLOUD_SECRET_KEY is not set"};
+                 cos_family ? "COS_SECRET_KEY is not set" : "TENCENTCLOUD_SECRET_KEY is not set"}
+        .in_field(fields::secret_key);
   const std::string_view token = detail::environment(token_name);
   if (auto r =
           check_credential_text(id, cos_family ? "control character in COS_SECRET_ID"
                                                : "control character in TENCENTCLOUD_SECRET_ID");
       !r)
-    return r.error();
+    return r.error().in_field(fields::secret_id);
   if (auto r =
           check_credential_text(key, cos_family ? "control character in COS_SECRET_KEY"
                                                 : "control character in TENCENTCLOUD_SECRET_KEY");
       !r)
-    return r.error();
+    return r.error().in_field(fields::secret_key);
   if (auto r = check_credential_text(
           token, cos_family ? "control character in COS_SESSION_TOKEN"
                             : "control character in TENCENTCLOUD_SESSION_TOKEN");
       !r)
-    return r.error();
+    return r.error().in_field(fields::session_token);
   return owned_credentials(std::string(id), std::string(key), std::string(token));
 }
 
@@ -9679,11 +9913,12 @@ OBJPROC_NAMESPACE_END
 //   auto ep = oss::endpoint::for_region("cn-hangzhou");           // oss-cn-hangzhou.aliyuncs.com
 //   ep->locate("examplebucket", "src/猫 1.png");
 //     // {"https", "examplebucket.oss-cn-hangzhou.aliyuncs.com", "/src/%E7%8C%AB%201.png"}
-//   oss::endpoint::for_region("cn-hangzhou", oss::network::internal);  //
-//   oss-cn-hangzhou-internal... oss::endpoint::custom("localhost:9000");   // path style:
-//   localhost:9000/<bucket>/<key> oss::endpoint::cname("img.example.com");   // the bucket is not
-//   in the URL: /<key>
+//   oss::endpoint::for_region("cn-hangzhou", oss::network::internal);  // oss-...-internal...
+//   oss::endpoint::custom("localhost:9000");   // path style: localhost:9000/<bucket>/<key>
+//   oss::endpoint::cname("img.example.com");   // the bucket is not in the URL: /<key>
 //
+// The scheme, host parsing, bucket placement and URL building are http::endpoint_base's; this
+// file holds what is OSS's own: regions, host names, bucket and key rules (oss/names.hpp).
 // Hosts (docs/reference/oss.md §4, from the Go/Python/C++ v2 SDKs): public
 // oss-<region>.aliyuncs.com, internal oss-<region>-internal.aliyuncs.com, dual-stack
 // <region>.oss.aliyuncs.com, accelerate oss-accelerate.aliyuncs.com, overseas accelerate
@@ -9700,6 +9935,7 @@ OBJPROC_NAMESPACE_END
 
 // #include "objproc/config.hpp"
 // #include "objproc/core/result.hpp"
+// #include "objproc/http/endpoint.hpp"
 // #include "objproc/http/request.hpp"
 // #include "objproc/oss/names.hpp"
 
@@ -9723,44 +9959,49 @@ enum class url_style : unsigned char {
   cname,           // https://<host>/<key>: the host is the bucket's own domain
 };
 
-/// An OSS region id such as "cn-hangzhou": [a-z0-9-]+ (errc::invalid_region at the bad byte).
-/// "oss-cn-hangzhou" is refused: that is the endpoint's prefix, not the region.
+/// An OSS region id such as "cn-hangzhou": [a-z0-9-]+ (errc::invalid_region at the bad byte, in
+/// fields::region). "oss-cn-hangzhou" is refused: that is the endpoint's prefix, not the region.
 [[nodiscard]] constexpr result<void> check_region(std::string_view region) noexcept {
-  if (region.empty()) return error{errc::invalid_region, 0, "empty region"};
+  const auto refused = [](std::size_t at, std::string_view why) {
+    return error{errc::invalid_region, at, why}.in_field(fields::region);
+  };
+  if (region.empty()) return refused(0, "empty region");
   for (std::size_t i = 0; i < region.size(); ++i) {
     const char c = region[i];
     if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'))
-      return error{errc::invalid_region, i, "regions have only lowercase letters, digits and '-'"};
+      return refused(i, "regions have only lowercase letters, digits and '-'");
   }
   if (region.substr(0, 4) == "oss-")
-    return error{errc::invalid_region, 0, "give the region without the oss- prefix: cn-hangzhou"};
+    return refused(0, "give the region without the oss- prefix: cn-hangzhou");
   return {};
 }
 
-/// Scheme, host and addressing style of an OSS service endpoint. A value: copy it freely.
-class endpoint {
+/// Scheme, host and addressing style of an OSS service endpoint (http::endpoint_base with the
+/// OSS host names and naming rules). A value: copy it freely.
+class endpoint : public http::endpoint_base {
  public:
   /// The endpoint of `region` on `n`. errc::invalid_region for a bad region.
   [[nodiscard]] static result<endpoint> for_region(std::string_view region,
                                                    network n = network::public_internet) {
     if (auto ok = check_region(region); !ok) return ok.error();
     endpoint e;
-    e.region_.assign(region);
+    e.set_region(region);
+    const std::string id(region);
     switch (n) {
       case network::public_internet:
-        e.host_ = "oss-" + e.region_ + ".aliyuncs.com";
+        e.set_service_host("oss-" + id + ".aliyuncs.com");
         break;
       case network::internal:
-        e.host_ = "oss-" + e.region_ + "-internal.aliyuncs.com";
+        e.set_service_host("oss-" + id + "-internal.aliyuncs.com");
         break;
       case network::dual_stack:
-        e.host_ = e.region_ + ".oss.aliyuncs.com";
+        e.set_service_host(id + ".oss.aliyuncs.com");
         break;
       case network::accelerate:
-        e.host_ = "oss-accelerate.aliyuncs.com";
+        e.set_service_host("oss-accelerate.aliyuncs.com");
         break;
       case network::accelerate_overseas:
-        e.host_ = "oss-accelerate-overseas.aliyuncs.com";
+        e.set_service_host("oss-accelerate-overseas.aliyuncs.com");
         break;
     }
     return e;
@@ -9773,32 +10014,28 @@ class endpoint {
   /// 1-65535, no user info, path or query (http::detail::parse_endpoint_host).
   [[nodiscard]] static result<endpoint> custom(std::string_view text) {
     endpoint e;
-    if (auto ok = e.assign_host(text); !ok) return ok.error();
-    if (http::detail::needs_path_style(e.host_)) e.style_ = url_style::path;
+    if (auto ok = e.set_custom_host(text); !ok) return ok.error();
     return e;
   }
 
   /// A CNAME bound to one bucket: "[http[s]://]img.example.com"; the URL has no bucket.
   [[nodiscard]] static result<endpoint> cname(std::string_view text) {
     endpoint e;
-    if (auto ok = e.assign_host(text); !ok) return ok.error();
-    e.style_ = url_style::cname;
+    if (auto ok = e.set_bound_domain(text); !ok) return ok.error();
     return e;
   }
 
   /// The same endpoint with another scheme: "https" or "http" (errc::invalid_scheme otherwise).
   [[nodiscard]] result<endpoint> with_scheme(std::string_view scheme) const {
-    if (scheme != "https" && scheme != "http")
-      return error{errc::invalid_scheme, 0, "OSS endpoints use https or http"};
     endpoint e = *this;
-    e.scheme_.assign(scheme);
+    if (auto ok = e.set_scheme(scheme, "OSS endpoints use https or http"); !ok) return ok.error();
     return e;
   }
 
   /// The same endpoint with path-style URLs (no effect on a CNAME endpoint).
   [[nodiscard]] endpoint with_path_style() const {
     endpoint e = *this;
-    if (e.style_ != url_style::cname) e.style_ = url_style::path;
+    e.use_path_style();
     return e;
   }
 
@@ -9806,45 +10043,36 @@ class endpoint {
   [[nodiscard]] result<endpoint> with_region(std::string_view region) const {
     if (auto ok = check_region(region); !ok) return ok.error();
     endpoint e = *this;
-    e.region_.assign(region);
+    e.set_region(region);
     return e;
   }
 
-  [[nodiscard]] std::string_view scheme() const noexcept { return scheme_; }
-  /// The service host, without any bucket: "oss-cn-hangzhou.aliyuncs.com", "localhost:9000".
-  [[nodiscard]] std::string_view host() const noexcept { return host_; }
-  /// The region ("" for a custom or CNAME endpoint until with_region).
-  [[nodiscard]] std::string_view region() const noexcept { return region_; }
-  [[nodiscard]] url_style style() const noexcept { return style_; }
+  // scheme(), host() ("oss-cn-hangzhou.aliyuncs.com", "localhost:9000"), region() ("" for a
+  // custom or CNAME endpoint until with_region) and placement() come from the base.
+  [[nodiscard]] url_style style() const noexcept {
+    switch (placement()) {
+      case http::bucket_placement::path:
+        return url_style::path;
+      case http::bucket_placement::none:
+        return url_style::cname;
+      case http::bucket_placement::host:
+        break;
+    }
+    return url_style::virtual_hosted;
+  }
 
   /// Where a request for `key` in `bucket` goes; an empty key addresses the bucket itself
   /// ("/" or "/<bucket>/"). The key is encoded with percent_set::path, '/' kept.
   /// errc::invalid_bucket_name / invalid_object_key from oss::check_bucket_name / check_object_key.
   [[nodiscard]] result<http::location> locate(std::string_view bucket,
                                               std::string_view key = {}) const {
-    if (auto ok = check_bucket_name(bucket); !ok) return ok.error();
-    if (!key.empty())
-      if (auto ok = check_object_key(key); !ok) return ok.error();
-    const auto placement = style_ == url_style::virtual_hosted
-                               ? http::detail::bucket_placement::host
-                           : style_ == url_style::path ? http::detail::bucket_placement::path
-                                                       : http::detail::bucket_placement::none;
-    return http::detail::locate_object(scheme_, host_, placement, bucket, key);
+    return locate_with(check_bucket_name, check_object_key, bucket, key);
   }
 
   friend bool operator==(const endpoint&, const endpoint&) = default;
 
  private:
   endpoint() = default;
-
-  [[nodiscard]] result<void> assign_host(std::string_view text) {
-    return http::detail::parse_endpoint_host(text, scheme_, host_);
-  }
-
-  std::string scheme_ = "https";
-  std::string host_;
-  std::string region_;
-  url_style style_ = url_style::virtual_hosted;
 };
 
 }  // namespace oss
@@ -10330,7 +10558,8 @@ template <class Crypto>
   if (auto r = check_credentials(creds); !r) return r;
   if (auto r = check_signing_input(in); !r) return r;
   for (const std::string_view name : options.additional_headers)
-    if (auto r = http::detail::check_header_name(name); !r) return r;
+    if (auto r = http::detail::check_header_name(name); !r)
+      return r.error().in_field(fields::additional_headers);
   return {};
 }
 
@@ -10358,7 +10587,8 @@ struct v4_header_parts {
                                                const v4_options& options) noexcept {
   if (!key.matches(now, key.region(), options.product))
     return error{errc::signing_key_mismatch, error::no_offset,
-                 "the signing key is for another day or product"};
+                 "the signing key is for another day or product"}
+        .in_field(fields::signing_key);
   return {};
 }
 
@@ -10442,7 +10672,8 @@ template <class Crypto>
                                             v4_query_parts& out) {
   if (expires < std::chrono::seconds{1} || expires > v4_max_expiry)
     return error{errc::value_out_of_range, error::no_offset,
-                 "presigned URLs expire in 1 to 604800 seconds"};
+                 "presigned URLs expire in 1 to 604800 seconds"}
+        .in_field(fields::expires);
   out.date = v4_iso_date(key, now);
 
   const bool sts = !creds.security_token.empty();
@@ -10494,7 +10725,8 @@ template <class Crypto>
   if (auto r = v4_check(input, creds, options); !r) return r;
   if (expires < std::chrono::seconds{1} || expires > v4_max_expiry)
     return error{errc::value_out_of_range, error::no_offset,
-                 "presigned URLs expire in 1 to 604800 seconds"};
+                 "presigned URLs expire in 1 to 604800 seconds"}
+        .in_field(fields::expires);
   if (auto r = v4_check_key(key, now, options); !r) return r;
   return v4_query_checked(input, creds, key, now, expires, crypto, options, scratch, out);
 }
@@ -10510,16 +10742,21 @@ result<v4_signing_key> v4_signing_key::derive(const credentials& creds,
                 "objproc::oss::v4_signing_key requires a crypto_provider: see "
                 "objproc/crypto/concepts.hpp");
   if (auto r = detail::check_credentials(creds); !r) return r.error();
-  if (auto r = detail::check_scope_part(region, "regions are non-empty [a-z0-9-]"); !r)
+  if (auto r = detail::check_scope_part(region, "regions are non-empty [a-z0-9-]", fields::region);
+      !r)
     return r.error();
-  if (auto r = detail::check_scope_part(product, "products are non-empty [a-z0-9-]"); !r)
+  if (auto r =
+          detail::check_scope_part(product, "products are non-empty [a-z0-9-]", fields::product);
+      !r)
     return r.error();
   if (8 + region.size() + product.size() + terminator.size() + 3 > max_scope_size)
-    return error{errc::value_out_of_range, error::no_offset, "region and product too long"};
+    return error{errc::value_out_of_range, error::no_offset, "region and product too long"}
+        .in_field(fields::region);
   if (creds.access_key_secret.size() > max_secret_size)
-    return error{errc::value_out_of_range, error::no_offset, "access key secret too long"};
+    return error{errc::value_out_of_range, error::no_offset, "access key secret too long"}.in_field(
+        fields::access_key_secret);
   auto day = format_yyyymmdd(when);
-  if (!day) return day.error();
+  if (!day) return day.error().in_field(fields::time);
 
   v4_signing_key key;
   key.day_ = day_of(when);
@@ -10865,10 +11102,12 @@ static_assert(objproc::detail::ascending(v1_signed_sub_resources));
 [[nodiscard]] inline result<void> v1_check_query(std::span<const http::query_field> query) {
   for (const http::query_field& q : query) {
     if (auto at = http::detail::find_line_break(q.key); at != std::string_view::npos)
-      return error{errc::invalid_query_parameter, at, "CR, LF or NUL in a query key"};
+      return error{errc::invalid_query_parameter, at, "CR, LF or NUL in a query key"}.in_field(
+          fields::query);
     if (q.value)
       if (auto at = http::detail::find_line_break(*q.value); at != std::string_view::npos)
-        return error{errc::invalid_query_parameter, at, "CR, LF or NUL in a query value"};
+        return error{errc::invalid_query_parameter, at, "CR, LF or NUL in a query value"}.in_field(
+            fields::query);
   }
   return {};
 }
@@ -10994,7 +11233,7 @@ template <class Crypto>
                 "objproc/crypto/concepts.hpp");
   if (auto r = v1_check(input, creds); !r) return r;
   auto date = format_rfc1123(now);
-  if (!date) return date.error();
+  if (!date) return date.error().in_field(fields::time);
   out.date = *date;
 
   const bool sts = !creds.security_token.empty();
@@ -11002,7 +11241,8 @@ template <class Crypto>
   out.security_token = creds.security_token;
   if (!out.x_oss_date && !v1_header(input.headers, "x-oss-date").empty())
     return error{errc::conflicting_parameters, error::no_offset,
-                 "an x-oss-date header would override Date"};
+                 "an x-oss-date header would override Date"}
+        .in_field(fields::headers);
   // x-oss-date wins over Date at the server, so both are the signer's in either mode.
   const std::array<std::string_view, 3> owned = {"x-oss-date", "date", "x-oss-security-token"};
   std::array<http::header_field, 2> added{};
@@ -11050,7 +11290,8 @@ template <class Crypto>
   if (auto r = v1_check(input, creds); !r) return r;
   if (expires < std::chrono::seconds{1})
     return error{errc::value_out_of_range, error::no_offset,
-                 "presigned URLs expire at least one second later"};
+                 "presigned URLs expire at least one second later"}
+        .in_field(fields::expires);
   const auto until = (now + expires).time_since_epoch().count();
   const std::size_t expires_at = scratch.size();
   if (until < 0) scratch.put('-');
@@ -13213,10 +13454,13 @@ struct process_options {
   if (options.request_payer != payer::bucket_owner && options.request_payer != payer::requester)
     return error{errc::invalid_enum_value, error::no_offset,
                  "x-oss-request-payer: bucket_owner (no header) or requester"};
-  if (auto r = process.checked(); !r) return r.error();
-  if (auto r = check_carrier(process, used_in); !r) return r.error();
+  if (auto r = process.checked(); !r) return r.error().in_field_unless_set(fields::process);
+  if (auto r = check_carrier(process, used_in); !r)
+    return r.error().in_field_unless_set(fields::process);
   // Processing needs a source object: an empty key would address the bucket itself.
-  if (key.empty()) return error{errc::invalid_object_key, error::no_offset, "empty object key"};
+  if (key.empty())
+    return error{errc::invalid_object_key, error::no_offset, "empty object key"}.in_field(
+        fields::key);
   auto request = locate_request(where, http::method::post, bucket, key);
   if (!request) return request;
   if (auto r = request->add_query(action); !r) return r.error();
@@ -13278,8 +13522,9 @@ struct presign_get {
   /// The GET request to presign: "?x-oss-process=<style>" when there is a style.
   [[nodiscard]] result<http::request> prepare(const endpoint& where) const {
     if (!process.empty() || process.has_error()) {
-      if (auto r = process.checked(); !r) return r.error();
-      if (auto r = check_carrier(process, carrier::get_url); !r) return r.error();
+      if (auto r = process.checked(); !r) return r.error().in_field_unless_set(fields::process);
+      if (auto r = check_carrier(process, carrier::get_url); !r)
+        return r.error().in_field_unless_set(fields::process);
     }
     auto request = detail::locate_request(where, http::method::get, bucket, key);
     if (!request) return request;
@@ -16056,6 +16301,7 @@ OBJPROC_NAMESPACE_END
 
 #endif  // OBJPROC_FWD_HPP
 // ----- end objproc/fwd.hpp -----
+// #include "objproc/http/endpoint.hpp"
 // #include "objproc/http/fields.hpp"
 // #include "objproc/http/redaction.hpp"
 // #include "objproc/http/request.hpp"
@@ -17234,9 +17480,9 @@ OBJPROC_NAMESPACE_END
 //   // "image/resize,w_100|sys/saveas,o_b3V0L2EuanBn,b_dGFyZ2V0"
 //   auto q = doc_convert | oss::save_as{.key = "out/{index}.png"} | oss::notify{.topic = "t"};
 // The builder encodes bucket, key and topic (URL-safe base64, no padding) and validates the
-// bucket name and object key; where a directive may be used (saveas not in a GET URL, notify
-// only in async processing, required saveas/notify) is checked against the operation by
-// check_carrier (oss/style.hpp).
+// bucket name and object key (errors in fields::save_as_bucket, save_as_key, notify_topic); where a
+// directive may be used (saveas not in a GET URL, notify only in async processing, required
+// saveas/notify) is checked against the operation by check_carrier (oss/style.hpp).
 #ifndef OBJPROC_OSS_DIRECTIVES_HPP
 #define OBJPROC_OSS_DIRECTIVES_HPP
 
@@ -17281,9 +17527,11 @@ namespace detail {
   if (s.has_error()) return s;
   if (s.has_save_as())
     return style::failed(error{errc::invalid_system_part, s.view().size(), "saveas given twice"});
-  if (auto r = check_object_key(target.key); !r) return style::failed(r.error());
+  if (auto r = check_object_key(target.key); !r)
+    return style::failed(r.error().in_field(fields::save_as_key));
   if (!target.bucket.empty())
-    if (auto r = check_bucket_name(target.bucket); !r) return style::failed(r.error());
+    if (auto r = check_bucket_name(target.bucket); !r)
+      return style::failed(r.error().in_field(fields::save_as_bucket));
   detail::op_writer action;
   action.name("saveas,o_");
   action.encode(target.key);
@@ -17300,13 +17548,17 @@ namespace detail {
   if (s.has_notify())
     return style::failed(error{errc::invalid_system_part, s.view().size(), "notify given twice"});
   if (n.topic.empty())
-    return style::failed(error{errc::missing_value, error::no_offset, "empty notify topic"});
+    return style::failed(
+        error{errc::missing_value, error::no_offset, "empty notify topic"}.in_field(
+            fields::notify_topic));
   for (std::size_t i = 0; i < n.topic.size(); ++i)
     if (static_cast<unsigned char>(n.topic[i]) < 0x20 || n.topic[i] == 0x7f)
       return style::failed(
-          error{errc::unexpected_value, i, "control character in the notify topic"});
+          error{errc::unexpected_value, i, "control character in the notify topic"}.in_field(
+              fields::notify_topic));
   if (auto r = check_utf8(n.topic); !r)
-    return style::failed(error{errc::invalid_utf8, r.error().offset, "notify topic"});
+    return style::failed(
+        error{errc::invalid_utf8, r.error().offset, "notify topic"}.in_field(fields::notify_topic));
   detail::op_writer action;
   action.name("notify,topic_");
   action.encode(n.topic);

@@ -549,9 +549,75 @@ def case_jsonl_errors():
     check(results[2]["error"]["offset"] == len('{"id": 3, "provider": "oss",'), results[2])
     for r in results[:16]:
         check(r["ok"] is False and set(r) == {"id", "ok", "error"} and
-              set(r["error"]) == {"code", "message", "offset"}, r)
+              set(r["error"]) == {"code", "field", "message", "offset"}, r)
+    # Each error names the member it belongs to; null for a line that is not a JSON object.
+    fields = [r["error"]["field"] if not r["ok"] else "ok" for r in results]
+    expected = ["style", "colour", None, None, "time", "bucket", "rule", "provider", "op", "id",
+                None, None, "save_as.acl", "bucket", "credentials.access_key_secret", None, "ok"]
+    check(fields == expected, f"error fields:\n{fields}\n{expected}")
     check(results[14]["error"]["offset"] is not None, results[14])
     no_secret(out)
+
+
+def case_jsonl_fields():
+    # The field comes from the library's error, wherever the library found the problem: an object
+    # key refused by the signer is "key", never "credentials"; credentials are named by member.
+    cos_line = {"id": 1, "provider": "cos", "op": "ci_image_process", "region": "ap-guangzhou",
+                "bucket": "examplebucket-1250000000", "key": "local.jpg", "time": 1795248000,
+                "credentials": COS_KEYS,
+                "pic_operations": {"is_pic_info": 1, "rules": [{"fileid": "format.png",
+                                                                "rule": "imageView2/format/png"}]}}
+    async_line = dict(SEED_PROCESS_LINE, op="async_process_object",
+                      style="doc/convert,target_png,source_docx")
+    presign_line = {"id": 1, "provider": "oss", "op": "presign_get", "region": "cn-hangzhou",
+                    "bucket": "examplebucket", "key": "a.jpg", "style": "image/resize,w_1",
+                    "time": 1795248000, "credentials": OSS_KEYS}
+    cases = [
+        (dict(SEED_PROCESS_LINE, key="a\r\nb.jpg"), "invalid_object_key", "key"),
+        (dict(SEED_PROCESS_LINE, key="a.jpg", signature="v1",
+              credentials=dict(OSS_KEYS, security_token="t\r\nX: 1")),
+         "invalid_header_value", "credentials.security_token"),
+        (dict(SEED_PROCESS_LINE, credentials=dict(OSS_KEYS, access_key_secret="S\x1b")),
+         "invalid_credentials", "credentials.access_key_secret"),
+        (dict(SEED_PROCESS_LINE, credentials=dict(OSS_KEYS, access_key_id="LTAI:5")),
+         "invalid_credentials", "credentials.access_key_id"),
+        (dict(cos_line, credentials=dict(COS_KEYS, security_token="t\r\nX: 1")),
+         "invalid_header_value", "credentials.security_token"),
+        (dict(cos_line, credentials=dict(COS_KEYS, access_key_id="AKID&x")),
+         "invalid_header_value", "credentials.access_key_id"),
+        (dict(SEED_PROCESS_LINE, region="cn_hangzhou"), "invalid_region", "region"),
+        (dict(cos_line, endpoint="cos..example.com"), "invalid_host", "endpoint"),
+        (dict(SEED_PROCESS_LINE, save_as={"key": "/out.jpg"}), "invalid_object_key",
+         "save_as.key"),
+        (dict(SEED_PROCESS_LINE, save_as={"bucket": "B", "key": "out.jpg"}),
+         "invalid_bucket_name", "save_as.bucket"),
+        (dict(async_line, save_as={"key": "o.png"}, notify_topic="t\x01"), "unexpected_value",
+         "notify_topic"),
+        (dict(presign_line, expires=604801), "value_out_of_range", "expires"),
+        (dict(presign_line, signature="v1", key="a\nb.jpg"), "invalid_object_key", "key"),
+    ]
+    results, out = jsonl([line for line, _, _ in cases])
+    check(len(results) == len(cases), out)
+    for (line, code, field), r in zip(cases, results):
+        check(r["ok"] is False and r["error"]["code"] == code and r["error"]["field"] == field and
+              r["error"]["message"].startswith(field + ": "), f"{field}: {r}")
+    # Placed into the line: the endpoint's empty label, the region's '_'.
+    text = json.dumps(cases[7][0])
+    check(results[7]["error"]["offset"] == text.index("cos..example.com") + 4, results[7])
+    text = json.dumps(cases[6][0])
+    check(results[6]["error"]["offset"] == text.index("cn_hangzhou") + 2, results[6])
+    no_secret(out, SECRETS + ["S\x1b"])
+    # The same through flags: the key's flag, not the credentials.
+    bad = list(PROCESS)
+    bad[bad.index("--key") + 1] = "a\nb.jpg"
+    code, out, err = run(bad + ["--dry-run"], env=oss_env())
+    check(code == 1 and err.startswith("objproc: --key: invalid object key") and
+          "credentials" not in err, f"a key refused by the signer: {err!r}")
+    code, out, _ = run(["presign", "oss", "--region", "cn-hangzhou", "--bucket", "examplebucket",
+                        "--key", "a.jpg", "--time", SEED_TIME, "--expires", "604801", "--json"],
+                       env=oss_env())
+    answer = json.loads(out)
+    check(code == 1 and answer["error"]["field"] == "expires", answer)
 
 
 def case_jsonl_order_and_recovery():
@@ -1236,6 +1302,15 @@ def case_send_faults():
                                   "--rule", "imageView2/format/png", "--fileid", "f.png",
                                   "--endpoint", server.endpoint, "--send"], env=send_env("cos"))
             check(code == 1 and len(server.requests()) == 1 and "attempts: 1" in err, err)
+            # A service's refusal belongs to no input field.
+            server.reset(["status:503"])
+            code, out, err = run(["ci-put", "--region", "ap-guangzhou", "--bucket",
+                                  "examplebucket-1250000000", "--key", "a.jpg", "--file", path,
+                                  "--rule", "imageView2/format/png", "--fileid", "f.png",
+                                  "--endpoint", server.endpoint, "--send", "--json"],
+                                 env=send_env("cos"))
+            answer = json.loads(out)
+            check(code == 1 and answer["ok"] is False and answer["error"]["field"] is None, out)
 
 
 def case_no_send_without_flag():
@@ -1398,7 +1473,8 @@ def case_shell_habits():
     code, out, err = run(bad + ["--json"], env=oss_env())
     answer = json.loads(out)
     check(code == 1 and answer["ok"] is False and answer["error"]["code"] == "value_out_of_range"
-          and answer["error"]["message"].startswith("style:"), out)
+          and answer["error"]["field"] == "style" and answer["error"]["message"].startswith("style:"),
+          out)
     code, out, err = run(["presign", "oss", "--region", "cn-hangzhou", "--bucket", "examplebucket",
                           "--key", "a.jpg", "--time", SEED_TIME, "--json"], env=oss_env())
     answer = json.loads(out)

@@ -48,6 +48,7 @@ std::string_view flag_of(std::string_view field) {
       {"key", "--key"},
       {"endpoint", "--endpoint"},
       {"expires", "--expires"},
+      {"time", "--time"},
       {"request_payer", "--request-payer"},
       {"acl", "--acl"},
       {"grant_read", "--grant-read"},
@@ -77,8 +78,10 @@ std::string_view flag_of(std::string_view field) {
 
 int report_failure(const build_failure& f) {
   const std::string_view where = flag_of(f.field);
+  objproc::error shown = f.error;
+  shown.field = {};  // named already, as the flag it came from
   std::fprintf(stderr, "objproc: %.*s: %s\n", static_cast<int>(where.size()), where.data(),
-               objproc::to_string(f.error).c_str());
+               objproc::to_string(shown).c_str());
   if (!f.text.empty() && f.error.has_offset())
     std::fprintf(stderr, "%s\n", objproc::render_diagnostic(f.text, f.error).c_str());
   return exit_failed;

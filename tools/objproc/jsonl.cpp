@@ -27,10 +27,11 @@ struct line_failure {
   errc code = errc::invalid_argument;
   std::string message;
   std::optional<std::size_t> offset;
+  std::string field = {};  // the member path it belongs to; empty: the line itself (null)
 };
 
-line_failure at(const json::value& v, errc code, std::string message) {
-  return {code, std::move(message), v.offset()};
+line_failure at(const json::value& v, errc code, std::string message, std::string field = {}) {
+  return {code, std::move(message), v.offset(), std::move(field)};
 }
 
 // Which fields each operation reads; anything else present on the line is refused, so a
@@ -131,7 +132,8 @@ class line_reader {
     };
     for (const json::member& m : root_.members())
       if (known_as(m.key) == nullptr)
-        return line_failure{errc::unknown_key, "unknown field \"" + m.key + "\"", m.key_offset};
+        return line_failure{errc::unknown_key, "unknown field \"" + m.key + "\"", m.key_offset,
+                            m.key};
     if (auto f = read_kind(in)) return f;
     const unsigned allowed = fields_of(in.vendor, in.kind);
     for (const json::member& m : root_.members()) {
@@ -140,7 +142,7 @@ class line_reader {
         return line_failure{errc::invalid_argument,
                             "field \"" + m.key + "\" does not apply to " +
                                 std::string(name(in.vendor)) + " " + std::string(name(in.kind)),
-                            m.key_offset};
+                            m.key_offset, m.key};
     }
     if (auto f =
             required_string("region", in.region, in.vendor == provider::cos && has("endpoint")))
@@ -153,7 +155,7 @@ class line_reader {
     if (const json::value* v = root_.find("unchecked")) {
       if (!v->is_bool())
         return at(*v, errc::wrong_type,
-                  "unchecked is true or false (true: structure and placement only)");
+                  "unchecked is true or false (true: structure and placement only)", "unchecked");
       in.unchecked = v->as_bool();
     }
     return in.vendor == provider::oss ? read_oss(in) : read_cos(in);
@@ -185,7 +187,7 @@ class line_reader {
   }
 
   std::optional<line_failure> string_at(const json::value& v, std::string path, std::string& out) {
-    if (!v.is_string()) return at(v, errc::wrong_type, path + " must be a string");
+    if (!v.is_string()) return at(v, errc::wrong_type, path + " must be a string", path);
     out = v.as_string();
     located_.emplace_back(std::move(path), &v);
     return std::nullopt;
@@ -197,7 +199,7 @@ class line_reader {
     if (v == nullptr) {
       if (may_be_absent) return std::nullopt;
       return line_failure{errc::missing_key, "missing field \"" + std::string(key) + "\"",
-                          root_.offset()};
+                          root_.offset(), std::string(key)};
     }
     return string_at(*v, std::string(key), out);
   }
@@ -220,19 +222,21 @@ class line_reader {
                                             std::initializer_list<std::string_view> allowed,
                                             std::initializer_list<std::string_view> required) {
     if (!object.is_object())
-      return at(object, errc::wrong_type, std::string(path) + " must be an object");
+      return at(object, errc::wrong_type, std::string(path) + " must be an object",
+                std::string(path));
     for (const json::member& m : object.members()) {
       bool ok = false;
       for (const std::string_view a : allowed) ok = ok || a == m.key;
       if (!ok)
         return line_failure{errc::unknown_key,
-                            "unknown field \"" + m.key + "\" in " + std::string(path),
-                            m.key_offset};
+                            "unknown field \"" + m.key + "\" in " + std::string(path), m.key_offset,
+                            std::string(path) + "." + m.key};
     }
     for (const std::string_view r : required)
       if (object.find(r) == nullptr)
         return at(object, errc::missing_key,
-                  std::string(path) + " needs \"" + std::string(r) + "\"");
+                  std::string(path) + " needs \"" + std::string(r) + "\"",
+                  std::string(path) + "." + std::string(r));
     return std::nullopt;
   }
 
@@ -245,7 +249,8 @@ class line_reader {
     } else if (text == "cos") {
       in.vendor = provider::cos;
     } else {
-      return at(provider_value, errc::invalid_enum_value, "provider is \"oss\" or \"cos\"");
+      return at(provider_value, errc::invalid_enum_value, "provider is \"oss\" or \"cos\"",
+                "provider");
     }
     if (auto f = required_string("op", text)) return f;
     const json::value& op_value = *root_.find("op");
@@ -260,23 +265,25 @@ class line_reader {
     return at(op_value, errc::invalid_enum_value,
               in.vendor == provider::oss
                   ? "oss op is process_object, async_process_object or presign_get"
-                  : "cos op is ci_put_object, ci_image_process or presign_get");
+                  : "cos op is ci_put_object, ci_image_process or presign_get",
+              "op");
   }
 
   std::optional<line_failure> read_time(operation_input& in) {
     in.time = now();
     if (const json::value* v = root_.find("time")) {
       const auto n = v->as_int64();
-      if (!n) return at(*v, n.error().code, "time must be an integer (unix seconds)");
+      if (!n) return at(*v, n.error().code, "time must be an integer (unix seconds)", "time");
       if (*n < 0 || *n > max_unix_time)
-        return at(*v, errc::value_out_of_range, "time must be 0 to 253402300799");
+        return at(*v, errc::value_out_of_range, "time must be 0 to 253402300799", "time");
       in.time = std::chrono::sys_seconds{std::chrono::seconds{*n}};
     }
     if (const json::value* v = root_.find("expires")) {
       const auto n = v->as_int64();
-      if (!n) return at(*v, n.error().code, "expires must be an integer (seconds)");
+      if (!n) return at(*v, n.error().code, "expires must be an integer (seconds)", "expires");
       if (*n <= 0 || *n > max_seconds)
-        return at(*v, errc::value_out_of_range, "expires must be a positive number of seconds");
+        return at(*v, errc::value_out_of_range, "expires must be a positive number of seconds",
+                  "expires");
       in.expires = std::chrono::seconds{*n};
     }
     return std::nullopt;
@@ -290,7 +297,7 @@ class line_reader {
         return line_failure{keys.error().code,
                             "credentials: " + message_of(keys.error()) +
                                 " (give \"credentials\" or set the environment variables)",
-                            std::nullopt};
+                            std::nullopt, "credentials"};
       in.credentials = *keys;
       return std::nullopt;
     }
@@ -361,7 +368,8 @@ class line_reader {
         if (auto f = string_at(*v, "content_md5", *in.content_md5)) return f;
       } else {
         return at(*v, errc::wrong_type,
-                  "content_md5 is the base64 value, or true to compute it from the body");
+                  "content_md5 is the base64 value, or true to compute it from the body",
+                  "content_md5");
       }
     }
     if (const json::value* v = root_.find("expires_at")) {
@@ -371,25 +379,28 @@ class line_reader {
         auto date = objproc::parse_rfc1123(text);
         if (!date)
           return line_failure{date.error().code, "expires_at: " + message_of(date.error()),
-                              place({date.error(), "expires_at", std::string(text)})};
+                              place({date.error(), "expires_at", std::string(text)}), "expires_at"};
         in.expires_at = *date;
       } else {
         const auto n = v->is_number() ? v->as_int64() : objproc::result<std::int64_t>(-1);
         if (!n || *n < 0 || *n > max_unix_time)
           return at(*v, errc::wrong_type,
-                    "expires_at is unix seconds (0 to 253402300799) or an RFC 1123 date");
+                    "expires_at is unix seconds (0 to 253402300799) or an RFC 1123 date",
+                    "expires_at");
         in.expires_at = std::chrono::sys_seconds{std::chrono::seconds{*n}};
       }
     }
     if (const json::value* v = root_.find("traffic_limit")) {
       const auto n = v->as_int64();
       if (!v->is_number() || !n)
-        return at(*v, errc::wrong_type, "traffic_limit must be an integer (bit/s)");
+        return at(*v, errc::wrong_type, "traffic_limit must be an integer (bit/s)",
+                  "traffic_limit");
       located_.emplace_back("traffic_limit", v);
       in.traffic_limit = *n;
     }
     if (const json::value* v = root_.find("meta")) {
-      if (!v->is_object()) return at(*v, errc::wrong_type, "meta must be an object of strings");
+      if (!v->is_object())
+        return at(*v, errc::wrong_type, "meta must be an object of strings", "meta");
       located_.emplace_back("meta", v);
       for (const json::member& m : v->members()) {
         std::string value;
@@ -410,7 +421,7 @@ class line_reader {
                                         objproc::base64_padding_policy::optional);
       if (!bytes)
         return line_failure{bytes.error().code, "body_base64: " + message_of(bytes.error()),
-                            place({bytes.error(), "body_base64", text})};
+                            place({bytes.error(), "body_base64", text}), "body_base64"};
       in.body = std::move(*bytes);
     }
     if (in.kind == op_kind::presign_get) return std::nullopt;
@@ -429,12 +440,14 @@ class line_reader {
       } else if (n && (*n == 0 || *n == 1)) {
         in.pic_operations.is_pic_info = *n == 1;
       } else {
-        return at(*info, errc::wrong_type, "is_pic_info is true, false, 0 or 1");
+        return at(*info, errc::wrong_type, "is_pic_info is true, false, 0 or 1",
+                  "pic_operations.is_pic_info");
       }
     }
     const json::value& rules = *ops->find("rules");
     if (!rules.is_array())
-      return at(rules, errc::wrong_type, "pic_operations.rules must be an array");
+      return at(rules, errc::wrong_type, "pic_operations.rules must be an array",
+                "pic_operations.rules");
     located_.emplace_back("pic_operations.rules", &rules);
     for (std::size_t i = 0; i < rules.items().size(); ++i) {
       const json::value& item = rules.items()[i];
@@ -458,7 +471,12 @@ class line_reader {
 std::string error_line(std::string_view id_json, const line_failure& f) {
   json_writer w;
   w.begin_object().key("id").raw(id_json).key("ok").boolean(false).key("error").begin_object();
-  w.key("code").string(objproc::name(f.code)).key("message").string(f.message).key("offset");
+  w.key("code").string(objproc::name(f.code)).key("field");
+  if (f.field.empty())
+    w.null();
+  else
+    w.string(f.field);
+  w.key("message").string(f.message).key("offset");
   if (f.offset)
     w.number(*f.offset);
   else
@@ -506,8 +524,8 @@ std::string sign_json_line(std::string_view line) {
   std::string id_json = "null";
   if (const json::value* id = root.find("id")) {
     if (id->is_array() || id->is_object())
-      return error_line("null",
-                        at(*id, errc::wrong_type, "id must be a string, number, boolean or null"));
+      return error_line(
+          "null", at(*id, errc::wrong_type, "id must be a string, number, boolean or null", "id"));
     id_json = json::to_string(*id);
   }
   operation_input in;
@@ -516,8 +534,8 @@ std::string sign_json_line(std::string_view line) {
   const build_result built = build(in);
   if (!built.ok) {
     const build_failure& f = built.failure;
-    return error_line(id_json,
-                      {f.error.code, f.field + ": " + message_of(f.error), reader.place(f)});
+    return error_line(
+        id_json, {f.error.code, f.field + ": " + message_of(f.error), reader.place(f), f.field});
   }
   return success_line(id_json, *built.ok);
 }
@@ -525,7 +543,8 @@ std::string sign_json_line(std::string_view line) {
 std::string json_success_line(const build_output& out) { return success_line("null", out); }
 
 std::string json_failure_line(const build_failure& f) {
-  return error_line("null", {f.error.code, f.field + ": " + message_of(f.error), std::nullopt});
+  return error_line("null",
+                    {f.error.code, f.field + ": " + message_of(f.error), std::nullopt, f.field});
 }
 
 int run_jsonl(std::FILE* in, std::FILE* out) {

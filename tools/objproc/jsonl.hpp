@@ -8,11 +8,14 @@
 //         "save_as":{"bucket":"targetbucket","key":"exampledir/resized.jpg"}}
 //   out: {"id":1,"ok":true,"method":"POST","url":"https://...","headers":[["Content-Type",
 //         "application/x-www-form-urlencoded"],...],"body_base64":"..."}
-//   or:  {"id":1,"ok":false,"error":{"code":"value_out_of_range","message":"style: ...",
-//         "offset":42}}
+//   or:  {"id":1,"ok":false,"error":{"code":"value_out_of_range","field":"style",
+//         "message":"style: ...","offset":42}}
 //
-// Offsets are byte offsets into the input line when the error can be placed there (the JSON
-// itself, a field, a position inside a string written without escapes), else null.
+// "field" is the member the error belongs to, as a path ("key", "save_as.key",
+// "credentials.access_key_secret", "pic_operations.rules[1].rule"), taken from the library's
+// error where it names one; null for the line itself (not JSON, not an object). Offsets are byte
+// offsets into the input line when the error can be placed there (the JSON itself, a field, a
+// position inside a string written without escapes), else null.
 #ifndef OBJPROC_TOOLS_JSONL_HPP
 #define OBJPROC_TOOLS_JSONL_HPP
 

@@ -63,43 +63,62 @@ objproc::result<ci::endpoint> cos_endpoint(const operation_input& in) {
   return ci::endpoint::custom(*in.endpoint);
 }
 
-// The field a library error belongs to, when its code names one: an error in the object key
-// is a "key" error wherever the library found it.
-std::string field_of(const objproc::error& e, std::string fallback) {
-  switch (e.code) {
-    case objproc::errc::invalid_object_key:
-      return "key";
-    case objproc::errc::invalid_bucket_name:
-      return "bucket";
-    case objproc::errc::invalid_host:
-      return "endpoint";
-    case objproc::errc::missing_credentials:
-    case objproc::errc::invalid_credentials:
-      return "credentials";
-    default:
-      return fallback;
-  }
+// The input a library error belongs to, as this tool names its inputs (the JSONL member paths;
+// report_failure turns them into flags): the field the library set where it checked the value,
+// in this tool's spelling, or `fallback` when the library named none (a style error found while
+// preparing the request, a crypto failure).
+std::string input_of(const objproc::error& e, const operation_input& in,
+                     std::string_view fallback) {
+  namespace fields = objproc::fields;
+  const std::string_view f = e.field;
+  if (f.empty()) return std::string(fallback);
+  if (f == fields::notify_topic) return "notify_topic";
+  // One "credentials" object for both vendors, in the OSS spelling.
+  if (f == fields::access_key_id || f == fields::secret_id) return "credentials.access_key_id";
+  if (f == fields::access_key_secret || f == fields::secret_key)
+    return "credentials.access_key_secret";
+  if (f == fields::security_token || f == fields::session_token)
+    return "credentials.security_token";
+  if (f == fields::process) return in.vendor == provider::oss ? "style" : "rule";
+  return std::string(f);
+}
+
+// The text of `input` as given, which an error offset in it indexes ("" when none applies).
+std::string text_of(const operation_input& in, std::string_view input) {
+  if (input == "bucket") return in.bucket;
+  if (input == "key") return in.key;
+  if (input == "region") return in.region;
+  if (input == "endpoint") return in.endpoint.value_or("");
+  if (input == "rule") return in.rule.value_or("");
+  if (input == "notify_topic") return in.notify_topic.value_or("");
+  if (input == "save_as.key" && in.save_as) return in.save_as->key;
+  if (input == "save_as.bucket" && in.save_as) return in.save_as->bucket;
+  return {};
+}
+
+// A failure in the input the error names, or in `fallback` (whose text is `fallback_text`).
+build_result fail_in(const objproc::error& e, const operation_input& in, std::string_view fallback,
+                     std::string fallback_text = {}) {
+  std::string input = input_of(e, in, fallback);
+  std::string text = input == fallback ? std::move(fallback_text) : text_of(in, input);
+  return fail(e, std::move(input), std::move(text));
 }
 
 // The style with the directives of the input appended by the library (save_as, notify), so
-// they are encoded and checked exactly as the typed API does it.
+// they are encoded and checked exactly as the typed API does it; the library names the
+// directive's field that failed (save_as.key, save_as.bucket, notify.topic).
 std::optional<build_failure> oss_style(const operation_input& in, oss::style& out) {
   if (!in.style) return std::nullopt;
   auto parsed = in.unchecked ? oss::unchecked_style(*in.style) : oss::parse_style(*in.style);
   if (!parsed) return build_failure{parsed.error(), "style", *in.style};
   out = *parsed;
   if (in.save_as) {
-    if (auto r = oss::check_object_key(in.save_as->key); !r)
-      return build_failure{r.error(), "save_as.key", in.save_as->key};
-    if (!in.save_as->bucket.empty())
-      if (auto r = oss::check_bucket_name(in.save_as->bucket); !r)
-        return build_failure{r.error(), "save_as.bucket", in.save_as->bucket};
     out = out | oss::save_as{.bucket = in.save_as->bucket, .key = in.save_as->key};
-    if (out.has_error()) return build_failure{out.error(), "save_as", {}};
+    if (out.has_error()) return fail_in(out.error(), in, "save_as").failure;
   }
   if (in.notify_topic) {
     out = out | oss::notify{.topic = *in.notify_topic};
-    if (out.has_error()) return build_failure{out.error(), "notify_topic", *in.notify_topic};
+    if (out.has_error()) return fail_in(out.error(), in, "notify_topic", *in.notify_topic).failure;
   }
   return std::nullopt;
 }
@@ -107,13 +126,9 @@ std::optional<build_failure> oss_style(const operation_input& in, oss::style& ou
 build_result build_oss(const operation_input& in, operation_sender* sender) {
   const objproc::crypto::portable crypto;
   auto where = oss_endpoint(in);
-  if (!where) {
-    const bool region = where.error().code == objproc::errc::invalid_region;
-    return fail(where.error(), region ? "region" : "endpoint",
-                region ? in.region : in.endpoint.value_or(""));
-  }
-  if (auto r = oss::check_bucket_name(in.bucket); !r) return fail(r.error(), "bucket", in.bucket);
-  if (auto r = oss::check_object_key(in.key); !r) return fail(r.error(), "key", in.key);
+  if (!where) return fail_in(where.error(), in, "endpoint", in.endpoint.value_or(""));
+  if (auto r = oss::check_bucket_name(in.bucket); !r) return fail_in(r.error(), in, "bucket");
+  if (auto r = oss::check_object_key(in.key); !r) return fail_in(r.error(), in, "key");
   oss::style process;
   if (auto f = oss_style(in, process)) return {std::nullopt, std::move(*f)};
   const oss::credentials keys = in.credentials.oss();
@@ -123,18 +138,14 @@ build_result build_oss(const operation_input& in, operation_sender* sender) {
         oss::presign_get{
             .bucket = in.bucket, .key = in.key, .process = process, .expires = in.expires},
         *where, keys, in.time, crypto, oss::signer{.version = in.signature});
-    if (!url) {
-      const bool expires = url.error().code == objproc::errc::value_out_of_range;
-      return fail(url.error(), expires ? "expires" : "style",
-                  expires ? std::string() : std::string(process.view()));
-    }
+    if (!url) return fail_in(url.error(), in, "style", std::string(process.view()));
     return succeed({std::nullopt, std::move(*url)});
   }
 
   oss::payer payer = oss::payer::bucket_owner;
   if (in.request_payer) {
     auto parsed = oss::parse_payer(*in.request_payer);
-    if (!parsed) return fail(parsed.error(), "request_payer", *in.request_payer);
+    if (!parsed) return fail_in(parsed.error(), in, "request_payer", *in.request_payer);
     payer = *parsed;
   }
   // The carrier checks run on the whole style, directives included: offsets point into it.
@@ -150,17 +161,9 @@ build_result build_oss(const operation_input& in, operation_sender* sender) {
                                            .content_md5 = in.compute_md5};
   const bool sync = in.kind == op_kind::process_object;
   auto prepared = sync ? sync_op.prepare(*where) : async_op.prepare(*where);
-  if (!prepared) {
-    const std::string field = field_of(prepared.error(), "style");
-    return fail(prepared.error(), field,
-                field == "style" ? std::string(process.view())
-                : field == "key" ? in.key
-                                 : std::string());
-  }
-  auto signed_request =
-      oss::sign(*prepared, keys, in.time, crypto, oss::signer{.version = in.signature});
-  if (!signed_request)
-    return fail(signed_request.error(), field_of(signed_request.error(), "credentials"));
+  if (!prepared) return fail_in(prepared.error(), in, "style", std::string(process.view()));
+  auto signed_request = oss::sign(*prepared, keys, in.time, crypto, oss::signer{.version = in.signature});
+  if (!signed_request) return fail_in(signed_request.error(), in, "request");
   if (sender != nullptr) {
     if (sync)
       sender->send(sync_op, *where);
@@ -312,29 +315,24 @@ std::optional<build_failure> put_options(const operation_input& in, ci::ci_put_o
 build_result build_cos(const operation_input& in, operation_sender* sender) {
   const objproc::crypto::portable crypto;
   auto where = cos_endpoint(in);
-  if (!where) {
-    const bool region = where.error().code == objproc::errc::invalid_region;
-    return fail(where.error(), region ? "region" : "endpoint",
-                region ? in.region : in.endpoint.value_or(""));
-  }
-  if (auto r = ci::check_bucket_name(in.bucket); !r) return fail(r.error(), "bucket", in.bucket);
-  if (auto r = ci::check_object_key(in.key); !r) return fail(r.error(), "key", in.key);
+  if (!where) return fail_in(where.error(), in, "endpoint", in.endpoint.value_or(""));
+  if (auto r = ci::check_bucket_name(in.bucket); !r) return fail_in(r.error(), in, "bucket");
+  if (auto r = ci::check_object_key(in.key); !r) return fail_in(r.error(), in, "key");
   const ci::credentials keys = in.credentials.cos();
 
   if (in.kind == op_kind::presign_get) {
     ci::rule process;
     if (in.rule) {
       constexpr auto url = ci::rule_carrier::download_url;
-      auto parsed =
-          in.unchecked ? ci::unchecked_rule(*in.rule, url) : ci::parse_rule(*in.rule, url);
-      if (!parsed) return fail(parsed.error(), "rule", *in.rule);
+      auto parsed = in.unchecked ? ci::unchecked_rule(*in.rule, url) : ci::parse_rule(*in.rule, url);
+      if (!parsed) return fail_in(parsed.error(), in, "rule", *in.rule);
       process = *parsed;
     }
     auto url = ci::presign(
         ci::presign_get{
             .bucket = in.bucket, .key = in.key, .process = process, .expires = in.expires},
         *where, keys, in.time, crypto);
-    if (!url) return fail(url.error(), in.rule ? "rule" : "presign", in.rule.value_or(""));
+    if (!url) return fail_in(url.error(), in, in.rule ? "rule" : "presign", in.rule.value_or(""));
     return succeed({std::nullopt, std::move(*url)});
   }
 
@@ -356,17 +354,9 @@ build_result build_cos(const operation_input& in, operation_sender* sender) {
   const ci::ci_image_process cloud{.bucket = in.bucket, .key = in.key, .operations = operations};
   const bool upload = in.kind == op_kind::ci_put_object;
   auto prepared = upload ? put.prepare(*where) : cloud.prepare(*where);
-  if (!prepared) {
-    const std::string field = field_of(prepared.error(), "request");
-    return fail(prepared.error(), field, field == "key" ? in.key : std::string());
-  }
-  auto signed_request =
-      ci::sign(*prepared, keys, in.time, crypto, ci::signer{.lifetime = in.expires});
-  if (!signed_request) {
-    const bool window = signed_request.error().code == objproc::errc::value_out_of_range;
-    return fail(signed_request.error(),
-                window ? "expires" : field_of(signed_request.error(), "credentials"));
-  }
+  if (!prepared) return fail_in(prepared.error(), in, "request");
+  auto signed_request = ci::sign(*prepared, keys, in.time, crypto, ci::signer{.lifetime = in.expires});
+  if (!signed_request) return fail_in(signed_request.error(), in, "request");
   if (sender != nullptr) {
     if (upload)
       sender->send(put, *where);

@@ -78,8 +78,9 @@ struct operation_input {
   objproc::owned_credentials credentials;
 };
 
-/// What went wrong, and where: `field` names the input, `text` is what error.offset indexes
-/// (empty when the offset means nothing to the user).
+/// What went wrong, and where: `field` names the input (the library's error.field in this
+/// tool's spelling, e.g. "credentials.access_key_id" for access_key_id or secret_id), `text` is
+/// what error.offset indexes (empty when the offset means nothing to the user).
 struct build_failure {
   objproc::error error;
   std::string field;

@@ -108,7 +108,11 @@ int report(const Outcome& done, bool json) {
       w.end_object();
     } else {
       const objproc::error e = done.as_error();
-      w.key("error").begin_object().key("code").string(objproc::name(e.code));
+      w.key("error").begin_object().key("code").string(objproc::name(e.code)).key("field");
+      if (e.field.empty())  // a transport or service failure belongs to no input
+        w.null();
+      else
+        w.string(e.field);
       if (const auto* s = done.service_error()) {
         const service_text t = text_of(*s);
         w.key("message").string(t.message).key("offset").null();

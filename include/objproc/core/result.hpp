@@ -156,7 +156,50 @@ inline constexpr errc all_errc[] = {
   return "unknown_error";
 }
 
-/// One failure: code, byte offset into the input (or no_offset), static detail, provider code.
+/// The names error::field takes where the library checks an input: the parameter or member
+/// the caller passed ("key" is the object key of whatever operation, endpoint or signer
+/// refused it). Static text; compare with these rather than with spelled-out strings.
+namespace fields {
+inline constexpr std::string_view bucket = "bucket";
+inline constexpr std::string_view key = "key";
+inline constexpr std::string_view endpoint = "endpoint";  // a custom host, its scheme
+inline constexpr std::string_view region = "region";
+inline constexpr std::string_view product = "product";  // the V4 scope's product ("oss")
+// OSS credentials (oss::credentials).
+inline constexpr std::string_view access_key_id = "access_key_id";
+inline constexpr std::string_view access_key_secret = "access_key_secret";
+inline constexpr std::string_view security_token = "security_token";
+// COS credentials (cos::credentials).
+inline constexpr std::string_view secret_id = "secret_id";
+inline constexpr std::string_view secret_key = "secret_key";
+inline constexpr std::string_view session_token = "session_token";
+// Signing.
+inline constexpr std::string_view expires = "expires";  // a presigned URL's or signature's life
+inline constexpr std::string_view time = "time";        // the signing time
+inline constexpr std::string_view method = "method";
+inline constexpr std::string_view headers = "headers";
+inline constexpr std::string_view query = "query";
+inline constexpr std::string_view additional_headers = "additional_headers";
+inline constexpr std::string_view signing_key = "signing_key";  // a derived V4 key
+// Processing: the style or rule of an operation, and the directives joined to a style.
+inline constexpr std::string_view process = "process";
+inline constexpr std::string_view rule = "rule";
+inline constexpr std::string_view save_as_bucket = "save_as.bucket";
+inline constexpr std::string_view save_as_key = "save_as.key";
+inline constexpr std::string_view notify_topic = "notify.topic";
+inline constexpr std::string_view pic_operations = "pic_operations";      // the whole header / JSON
+inline constexpr std::string_view rule_bucket = "pic_operations.bucket";  // a rule's own bucket
+inline constexpr std::string_view fileid = "pic_operations.fileid";       // a rule's output key
+// COS PUT Object options (cos/put_options.hpp).
+inline constexpr std::string_view acl = "acl";
+inline constexpr std::string_view storage_class = "storage_class";
+inline constexpr std::string_view traffic_limit = "traffic_limit";
+inline constexpr std::string_view meta = "meta";
+inline constexpr std::string_view content_md5 = "content_md5";
+}  // namespace fields
+
+/// One failure: code, byte offset into the input (or no_offset), static detail, provider code,
+/// and the input field it belongs to (empty when none applies or is known).
 struct error {
   static constexpr std::size_t no_offset = static_cast<std::size_t>(-1);
 
@@ -164,6 +207,7 @@ struct error {
   std::size_t offset = no_offset;
   std::string_view detail = {};  // a string literal: never user data or secrets
   long provider_code = 0;        // e.g. a CURLcode or an OpenSSL error; 0 when not applicable
+  std::string_view field = {};   // static text, e.g. fields::key: the name, never the value
 
   [[nodiscard]] constexpr bool has_offset() const noexcept { return offset != no_offset; }
 
@@ -174,15 +218,34 @@ struct error {
     return e;
   }
 
+  /// The same error, belonging to `name` (a string literal, e.g. fields::key): set where the
+  /// input is checked, or where a caller knows better ("save_as.key" for a check_object_key).
+  [[nodiscard]] constexpr error in_field(std::string_view name) const noexcept {
+    error e = *this;
+    e.field = name;
+    return e;
+  }
+  /// The same error, belonging to `name` unless a field is set already (an operation tagging
+  /// what its own checks found, without hiding the field a deeper check named).
+  [[nodiscard]] constexpr error in_field_unless_set(std::string_view name) const noexcept {
+    return field.empty() ? in_field(name) : *this;
+  }
+
   friend constexpr bool operator==(const error& a, const error& b) noexcept {
     return a.code == b.code && a.offset == b.offset && a.detail == b.detail &&
-           a.provider_code == b.provider_code;
+           a.provider_code == b.provider_code && a.field == b.field;
   }
 };
 
-/// "invalid padding at offset 7: '=' before the last quantum" (no secrets: details are static).
+/// "key: invalid padding at offset 7: '=' before the last quantum": the field, when known,
+/// first (a name, never a value: no secrets, as the details are static).
 [[nodiscard]] inline std::string to_string(const error& e) {
-  std::string out(to_string(e.code));
+  std::string out;
+  if (!e.field.empty()) {
+    out += e.field;
+    out += ": ";
+  }
+  out += to_string(e.code);
   if (e.has_offset()) {
     out += " at offset ";
     out += std::to_string(e.offset);
@@ -225,9 +288,11 @@ namespace detail {
   OBJPROC_ABORT("objproc: result::value() called on an error");
 #  endif
   const std::string_view what = to_string(e.code);
-  std::fprintf(stderr, "objproc: result::value() called on an error: %.*s (%.*s)\n",
-               static_cast<int>(what.size()), what.data(), static_cast<int>(e.detail.size()),
-               e.detail.data());
+  const std::string_view separator = e.field.empty() ? "" : ": ";
+  std::fprintf(stderr, "objproc: result::value() called on an error: %.*s%.*s%.*s (%.*s)\n",
+               static_cast<int>(e.field.size()), e.field.data(), static_cast<int>(separator.size()),
+               separator.data(), static_cast<int>(what.size()), what.data(),
+               static_cast<int>(e.detail.size()), e.detail.data());
   std::abort();
 #endif
 }

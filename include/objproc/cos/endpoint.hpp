@@ -9,6 +9,8 @@
 //   cos::endpoint::custom_domain("img.example.com");  // a domain bound to one bucket: /<key>
 //   cos::endpoint::custom("127.0.0.1:9000");        // an emulator: path style /<bucket>/<key>
 //
+// The scheme, host parsing, bucket placement and URL building are http::endpoint_base's; this
+// file holds what is COS's own: regions, host names, bucket and key rules (cos/names.hpp).
 // Hosts (docs/reference/cos.md): <BucketName-APPID>.cos.<region>.myqcloud.com; accelerate
 // <bucket>.cos.accelerate.myqcloud.com; the legacy regions cn-east, cn-north, cn-south,
 // cn-southwest, cn-south-2 and sg have no "cos." label (<bucket>.<region>.myqcloud.com). The key
@@ -23,6 +25,7 @@
 #include "objproc/config.hpp"
 #include "objproc/core/result.hpp"
 #include "objproc/cos/names.hpp"
+#include "objproc/http/endpoint.hpp"
 #include "objproc/http/request.hpp"
 
 OBJPROC_NAMESPACE_BEGIN
@@ -36,13 +39,16 @@ enum class url_style : unsigned char {
   custom_domain,   // https://<domain>/<key>: the domain is bound to one bucket
 };
 
-/// A COS region id such as "ap-guangzhou": [a-z0-9-]+ (errc::invalid_region at the bad byte).
+/// A COS region id such as "ap-guangzhou": [a-z0-9-]+ (errc::invalid_region at the bad byte,
+/// in fields::region).
 [[nodiscard]] constexpr result<void> check_region(std::string_view region) noexcept {
-  if (region.empty()) return error{errc::invalid_region, 0, "empty region"};
+  if (region.empty())
+    return error{errc::invalid_region, 0, "empty region"}.in_field(fields::region);
   for (std::size_t i = 0; i < region.size(); ++i) {
     const char c = region[i];
     if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'))
-      return error{errc::invalid_region, i, "regions have only lowercase letters, digits and '-'"};
+      return error{errc::invalid_region, i, "regions have only lowercase letters, digits and '-'"}
+          .in_field(fields::region);
   }
   return {};
 }
@@ -56,17 +62,19 @@ enum class url_style : unsigned char {
   return false;
 }
 
-/// Scheme, host and addressing style of a COS service endpoint. A value: copy it freely.
-class endpoint {
+/// Scheme, host and addressing style of a COS service endpoint (http::endpoint_base with the
+/// COS host names and naming rules). A value: copy it freely.
+class endpoint : public http::endpoint_base {
  public:
   /// cos.<region>.myqcloud.com (<region>.myqcloud.com for a legacy region); the region
   /// "accelerate" gives the accelerate endpoint. errc::invalid_region for a bad region.
   [[nodiscard]] static result<endpoint> for_region(std::string_view region) {
     if (auto ok = check_region(region); !ok) return ok.error();
     endpoint e;
-    e.region_.assign(region);
-    e.host_ = is_legacy_region(region) ? e.region_ + ".myqcloud.com"
-                                       : "cos." + e.region_ + ".myqcloud.com";
+    e.set_region(region);
+    const std::string id(region);
+    e.set_service_host(is_legacy_region(region) ? id + ".myqcloud.com"
+                                                : "cos." + id + ".myqcloud.com");
     return e;
   }
 
@@ -79,63 +87,50 @@ class endpoint {
   /// 1-65535, no user info, path or query (http::detail::parse_endpoint_host).
   [[nodiscard]] static result<endpoint> custom(std::string_view text) {
     endpoint e;
-    if (auto ok = e.assign_host(text); !ok) return ok.error();
-    if (http::detail::needs_path_style(e.host_)) e.style_ = url_style::path;
+    if (auto ok = e.set_custom_host(text); !ok) return ok.error();
     return e;
   }
 
   /// A custom domain bound to one bucket: "[http[s]://]img.example.com"; the URL has no bucket.
   [[nodiscard]] static result<endpoint> custom_domain(std::string_view text) {
     endpoint e;
-    if (auto ok = e.assign_host(text); !ok) return ok.error();
-    e.style_ = url_style::custom_domain;
+    if (auto ok = e.set_bound_domain(text); !ok) return ok.error();
     return e;
   }
 
   /// The same endpoint with another scheme: "https" or "http" (errc::invalid_scheme otherwise).
   [[nodiscard]] result<endpoint> with_scheme(std::string_view scheme) const {
-    if (scheme != "https" && scheme != "http")
-      return error{errc::invalid_scheme, 0, "COS endpoints use https or http"};
     endpoint e = *this;
-    e.scheme_.assign(scheme);
+    if (auto ok = e.set_scheme(scheme, "COS endpoints use https or http"); !ok) return ok.error();
     return e;
   }
 
-  [[nodiscard]] std::string_view scheme() const noexcept { return scheme_; }
-  /// The service host, without any bucket: "cos.ap-guangzhou.myqcloud.com".
-  [[nodiscard]] std::string_view host() const noexcept { return host_; }
-  /// The region ("" for custom endpoints).
-  [[nodiscard]] std::string_view region() const noexcept { return region_; }
-  [[nodiscard]] url_style style() const noexcept { return style_; }
+  // scheme(), host() ("cos.ap-guangzhou.myqcloud.com"), region() ("" for custom endpoints) and
+  // placement() come from the base.
+  [[nodiscard]] url_style style() const noexcept {
+    switch (placement()) {
+      case http::bucket_placement::path:
+        return url_style::path;
+      case http::bucket_placement::none:
+        return url_style::custom_domain;
+      case http::bucket_placement::host:
+        break;
+    }
+    return url_style::virtual_hosted;
+  }
 
   /// Where a request for `key` in `bucket` (BucketName-APPID) goes; an empty key addresses the
   /// bucket itself. errc::invalid_bucket_name / invalid_object_key from cos::check_bucket_name /
   /// check_object_key.
   [[nodiscard]] result<http::location> locate(std::string_view bucket,
                                               std::string_view key = {}) const {
-    if (auto ok = check_bucket_name(bucket); !ok) return ok.error();
-    if (!key.empty())
-      if (auto ok = check_object_key(key); !ok) return ok.error();
-    const auto placement = style_ == url_style::virtual_hosted
-                               ? http::detail::bucket_placement::host
-                           : style_ == url_style::path ? http::detail::bucket_placement::path
-                                                       : http::detail::bucket_placement::none;
-    return http::detail::locate_object(scheme_, host_, placement, bucket, key);
+    return locate_with(check_bucket_name, check_object_key, bucket, key);
   }
 
   friend bool operator==(const endpoint&, const endpoint&) = default;
 
  private:
   endpoint() = default;
-
-  [[nodiscard]] result<void> assign_host(std::string_view text) {
-    return http::detail::parse_endpoint_host(text, scheme_, host_);
-  }
-
-  std::string scheme_ = "https";
-  std::string host_;
-  std::string region_;
-  url_style style_ = url_style::virtual_hosted;
 };
 
 }  // namespace cos

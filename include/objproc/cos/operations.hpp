@@ -53,7 +53,9 @@ namespace detail {
 [[nodiscard]] inline result<http::request> prepare(const endpoint& where, http::method method,
                                                    std::string_view bucket, std::string_view key) {
   // Every CI operation acts on an object: an empty key would address the bucket itself.
-  if (key.empty()) return error{errc::invalid_object_key, error::no_offset, "empty object key"};
+  if (key.empty())
+    return error{errc::invalid_object_key, error::no_offset, "empty object key"}.in_field(
+        fields::key);
   auto location = where.locate(bucket, key);
   if (!location) return location.error();
   auto request = http::request::make(method, *location);
@@ -243,7 +245,7 @@ struct presign_get {
   [[nodiscard]] result<http::request> prepare(const endpoint& where) const {
     // Holds the rule's own error, and refuses style/ and what cannot run in a download URL.
     if (auto placed = process.check_placement(rule_carrier::download_url); !placed)
-      return placed.error();
+      return placed.error().in_field_unless_set(fields::rule);
     auto request = detail::prepare(where, http::method::get, bucket, key);
     if (!request) return request;
     if (!process.empty())

@@ -72,16 +72,22 @@ struct pic_operations {
   friend bool operator==(const pic_operations&, const pic_operations&) = default;
 };
 
-/// A fileid: non-empty UTF-8, not ending with '/', without CR, LF or NUL.
+/// A fileid: non-empty UTF-8, not ending with '/', without CR, LF or NUL (errors in
+/// fields::fileid: the rule's output key, not the object's).
 [[nodiscard]] constexpr result<void> check_fileid(std::string_view fileid) noexcept {
-  if (fileid.empty()) return error{errc::invalid_object_key, error::no_offset, "empty fileid"};
+  if (fileid.empty())
+    return error{errc::invalid_object_key, error::no_offset, "empty fileid"}.in_field(
+        fields::fileid);
   if (auto utf8 = check_utf8(fileid); !utf8)
-    return error{errc::invalid_object_key, utf8.error().offset, "fileid is not valid UTF-8"};
+    return error{errc::invalid_object_key, utf8.error().offset, "fileid is not valid UTF-8"}
+        .in_field(fields::fileid);
   for (std::size_t i = 0; i < fileid.size(); ++i)
     if (fileid[i] == '\r' || fileid[i] == '\n' || fileid[i] == '\0')
-      return error{errc::invalid_object_key, i, "fileid cannot contain CR, LF or NUL"};
+      return error{errc::invalid_object_key, i, "fileid cannot contain CR, LF or NUL"}.in_field(
+          fields::fileid);
   if (fileid.back() == '/')
-    return error{errc::invalid_object_key, fileid.size() - 1, "fileid cannot end with '/'"};
+    return error{errc::invalid_object_key, fileid.size() - 1, "fileid cannot end with '/'"}
+        .in_field(fields::fileid);
   return {};
 }
 
@@ -104,8 +110,10 @@ namespace detail {
 }
 
 // An error about a string value's content, moved to point into the JSON text: into the string
-// when it was written without escapes, at its opening quote otherwise.
+// when it was written without escapes, at its opening quote otherwise. The offset then indexes
+// the Pic-Operations text, so that is the field.
 [[nodiscard]] inline error at_json_string(error e, const json::value& v) noexcept {
+  e.field = fields::pic_operations;
   if (e.has_offset() && !v.has_escapes())
     e.offset += v.offset() + 1;
   else
@@ -156,7 +164,8 @@ namespace detail {
 [[nodiscard]] inline result<std::string> to_json(const pic_operations& ops, rule_carrier where) {
   if (auto ok = detail::check_pic_carrier(where); !ok) return ok.error();
   if (ops.rules.size() > max_pic_rules)
-    return error{errc::too_many_rules, error::no_offset, "Pic-Operations has at most 5 rules"};
+    return error{errc::too_many_rules, error::no_offset, "Pic-Operations has at most 5 rules"}
+        .in_field(fields::pic_operations);
   std::string out = "{\"is_pic_info\":";
   out += ops.is_pic_info ? '1' : '0';
   out += ",\"rules\":[";
@@ -165,7 +174,8 @@ namespace detail {
     if (i != 0) out += ',';
     out += '{';
     if (!r.bucket.empty()) {
-      if (auto ok = check_bucket_name(r.bucket); !ok) return ok.error();
+      if (auto ok = check_bucket_name(r.bucket); !ok)
+        return ok.error().in_field(fields::rule_bucket);
       out += "\"bucket\":";
       if (auto ok = append_json_string(out, r.bucket); !ok) return ok.error();
       out += ',';
@@ -174,7 +184,7 @@ namespace detail {
     out += "\"fileid\":";
     if (auto ok = append_json_string(out, r.fileid); !ok) return ok.error();
     auto canonical = detail::canonical_pic_rule(r.rule, r.unchecked, where);
-    if (!canonical) return canonical.error();
+    if (!canonical) return canonical.error().in_field(fields::rule);
     out += ",\"rule\":";
     if (auto ok = append_json_string(out, *canonical); !ok) return ok.error();
     out += '}';

@@ -31,7 +31,8 @@
 //                         spaces, no space at either end (non-ASCII file names go URL-encoded in
 //                         filename*=UTF-8''...); Expires: a time point, written RFC 1123
 //   Content-MD5           base64 of the 16-byte MD5 of the body (crypto/md5.hpp)
-// Each error's detail names the header; its offset points into the value (or the meta key).
+// Each error's detail names the header; its offset points into the value (or the meta key); its
+// field is the input (fields::acl, storage_class, traffic_limit, meta, or the caller's).
 #ifndef OBJPROC_COS_PUT_OPTIONS_HPP
 #define OBJPROC_COS_PUT_OPTIONS_HPP
 
@@ -118,7 +119,8 @@ inline constexpr std::array<std::string_view, 8> storage_class_names = {"STANDAR
     if (detail::object_acl_names[i] == text) return static_cast<object_acl>(i);
   return error{errc::invalid_enum_value, 0,
                "x-cos-acl: default, private, public-read, authenticated-read, bucket-owner-read "
-               "or bucket-owner-full-control"};
+               "or bucket-owner-full-control"}
+      .in_field(fields::acl);
 }
 /// The storage class spelled exactly as COS spells it (uppercase); errc::invalid_enum_value.
 [[nodiscard]] constexpr result<storage_class> parse_storage_class(std::string_view text) noexcept {
@@ -126,56 +128,64 @@ inline constexpr std::array<std::string_view, 8> storage_class_names = {"STANDAR
     if (detail::storage_class_names[i] == text) return static_cast<storage_class>(i);
   return error{errc::invalid_enum_value, 0,
                "x-cos-storage-class: STANDARD, STANDARD_IA, ARCHIVE, DEEP_ARCHIVE, "
-               "INTELLIGENT_TIERING, MAZ_STANDARD, MAZ_STANDARD_IA or MAZ_INTELLIGENT_TIERING"};
+               "INTELLIGENT_TIERING, MAZ_STANDARD, MAZ_STANDARD_IA or MAZ_INTELLIGENT_TIERING"}
+      .in_field(fields::storage_class);
 }
 
 /// x-cos-traffic-limit in bit/s: errc::value_out_of_range outside 819200..838860800.
 [[nodiscard]] constexpr result<void> check_traffic_limit(std::uint64_t bits_per_second) noexcept {
   if (bits_per_second < min_traffic_limit || bits_per_second > max_traffic_limit)
     return error{errc::value_out_of_range, error::no_offset,
-                 "x-cos-traffic-limit: 819200 to 838860800 bit/s"};
+                 "x-cos-traffic-limit: 819200 to 838860800 bit/s"}
+        .in_field(fields::traffic_limit);
   return {};
 }
 
 /// A free-text header value (Cache-Control, Content-Disposition, ...): visible ASCII and
-/// spaces, no space at either end. `detail` names the header (a string literal).
+/// spaces, no space at either end. `detail` names the header, `field` the input it came from
+/// (string literals; no field when empty).
 [[nodiscard]] constexpr result<void> check_header_text(std::string_view value,
-                                                       std::string_view detail) noexcept {
+                                                       std::string_view detail,
+                                                       std::string_view field = {}) noexcept {
   for (std::size_t i = 0; i < value.size(); ++i) {
     const auto c = static_cast<unsigned char>(value[i]);
-    if (c < 0x20 || c > 0x7E) return error{errc::invalid_header_value, i, detail};
+    if (c < 0x20 || c > 0x7E) return error{errc::invalid_header_value, i, detail}.in_field(field);
   }
-  if (!value.empty() && value.front() == ' ') return error{errc::invalid_header_value, 0, detail};
+  if (!value.empty() && value.front() == ' ')
+    return error{errc::invalid_header_value, 0, detail}.in_field(field);
   if (!value.empty() && value.back() == ' ')
-    return error{errc::invalid_header_value, value.size() - 1, detail};
+    return error{errc::invalid_header_value, value.size() - 1, detail}.in_field(field);
   return {};
 }
 
-/// A grantee list: id="<uin>" entries joined by ','. `detail` names the header (a literal);
-/// the offset is the first byte that does not fit. Adds the entries to `count`.
+/// A grantee list: id="<uin>" entries joined by ','. `detail` names the header, `field` the
+/// input (literals); the offset is the first byte that does not fit. Adds the entries to `count`.
 [[nodiscard]] constexpr result<void> check_grantees(std::string_view value, std::string_view detail,
-                                                    std::size_t& count) noexcept {
+                                                    std::size_t& count,
+                                                    std::string_view field = {}) noexcept {
   constexpr std::string_view open = "id=\"";
   std::size_t at = 0;
   while (true) {
     for (std::size_t i = 0; i < open.size(); ++i)
       if (at + i >= value.size() || value[at + i] != open[i])
-        return error{errc::invalid_header_value, at + i, detail};
+        return error{errc::invalid_header_value, at + i, detail}.in_field(field);
     at += open.size();
     const std::size_t uin = at;
     for (; at < value.size() && value[at] != '"'; ++at) {
       const char c = value[at];
       const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
                       c == ':' || c == '/' || c == '.' || c == '_' || c == '-';
-      if (!ok) return error{errc::invalid_header_value, at, detail};
+      if (!ok) return error{errc::invalid_header_value, at, detail}.in_field(field);
     }
-    if (at == value.size() || at == uin) return error{errc::invalid_header_value, at, detail};
+    if (at == value.size() || at == uin)
+      return error{errc::invalid_header_value, at, detail}.in_field(field);
     ++at;  // the closing quote
     if (++count > max_grantees)
       return error{errc::value_out_of_range, uin,
-                   "x-cos-grant-*: at most 100 grantees in all (ACL overview)"};
+                   "x-cos-grant-*: at most 100 grantees in all (ACL overview)"}
+          .in_field(field);
     if (at == value.size()) return {};
-    if (value[at] != ',') return error{errc::invalid_header_value, at, detail};
+    if (value[at] != ',') return error{errc::invalid_header_value, at, detail}.in_field(field);
     ++at;
   }
 }
@@ -184,12 +194,14 @@ inline constexpr std::array<std::string_view, 8> storage_class_names = {"STANDAR
 /// at the offending byte.
 [[nodiscard]] constexpr result<void> check_meta_key(std::string_view key) noexcept {
   if (key.empty())
-    return error{errc::invalid_header_name, error::no_offset, "x-cos-meta-*: empty key"};
+    return error{errc::invalid_header_name, error::no_offset, "x-cos-meta-*: empty key"}.in_field(
+        fields::meta);
   for (std::size_t i = 0; i < key.size(); ++i) {
     const char c = key[i];
     if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'))
       return error{errc::invalid_header_name, i,
-                   "x-cos-meta-*: keys are lowercase letters, digits and '-'"};
+                   "x-cos-meta-*: keys are lowercase letters, digits and '-'"}
+          .in_field(fields::meta);
   }
   return {};
 }
@@ -201,24 +213,29 @@ inline constexpr std::array<std::string_view, 8> storage_class_names = {"STANDAR
   std::size_t total = 0;
   for (std::size_t i = 0; i < meta.size(); ++i) {
     const user_meta& m = meta[i];
-    if (auto r = check_meta_key(m.key); !r) return r;
+    if (auto r = check_meta_key(m.key); !r) return r;  // in fields::meta already
     for (std::size_t j = 0; j < i; ++j)
       if (meta[j].key == m.key)
-        return error{errc::duplicate_header, error::no_offset, "x-cos-meta-*: a key given twice"};
+        return error{errc::duplicate_header, error::no_offset, "x-cos-meta-*: a key given twice"}
+            .in_field(fields::meta);
     if (m.value.empty())
-      return error{errc::missing_value, error::no_offset, "x-cos-meta-*: empty value"};
+      return error{errc::missing_value, error::no_offset, "x-cos-meta-*: empty value"}.in_field(
+          fields::meta);
     if (auto r = check_header_text(
-            m.value, "x-cos-meta-*: values are visible ASCII and spaces, none at either end");
+            m.value, "x-cos-meta-*: values are visible ASCII and spaces, none at either end",
+            fields::meta);
         !r)
       return r;
     const std::size_t size = meta_prefix.size() + m.key.size() + m.value.size();
     if (size > max_meta_header_size)
       return error{errc::text_too_long, error::no_offset,
-                   "x-cos-meta-*: one header (name and value) over 2 KB"};
+                   "x-cos-meta-*: one header (name and value) over 2 KB"}
+          .in_field(fields::meta);
     total += size;
     if (total > max_meta_total_size)
       return error{errc::text_too_long, error::no_offset,
-                   "x-cos-meta-*: all user metadata over 4 KB"};
+                   "x-cos-meta-*: all user metadata over 4 KB"}
+          .in_field(fields::meta);
   }
   return {};
 }

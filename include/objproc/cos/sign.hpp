@@ -42,8 +42,9 @@
 // key (errc::invalid_argument); two signed headers or query keys with the same encoded name
 // (errc::duplicate_header / errc::duplicate_parameter); a start before 1970 or expires not
 // positive (errc::value_out_of_range); a token that differs from the request's
-// x-cos-security-token (errc::conflicting_parameters). The result never holds the secret key
-// or the SignKey derived from it.
+// x-cos-security-token (errc::conflicting_parameters). Each error names its input in
+// error::field (secret_id, secret_key, session_token, expires, time, method, headers, query).
+// The result never holds the secret key or the SignKey derived from it.
 //
 // Memory: detail::cos_sign_core writes every intermediate into a caller's scratch buffer and
 // sorts in fixed arrays (http::max_signed_fields; beyond it errc::value_out_of_range): no heap.
@@ -269,26 +270,35 @@ template <class Crypto>
 
   // Credentials and time.
   if (creds.secret_id.empty())
-    return error{errc::missing_credentials, error::no_offset, "empty secret id"};
+    return error{errc::missing_credentials, error::no_offset, "empty secret id"}.in_field(
+        fields::secret_id);
   if (creds.secret_key.empty())
-    return error{errc::missing_credentials, error::no_offset, "empty secret key"};
-  if (auto r = check_field_value(creds.secret_id); !r) return r.error();
+    return error{errc::missing_credentials, error::no_offset, "empty secret key"}.in_field(
+        fields::secret_key);
+  if (auto r = check_field_value(creds.secret_id); !r) return r.error().in_field(fields::secret_id);
   for (std::size_t i = 0; i < creds.secret_id.size(); ++i)
     if (creds.secret_id[i] == '&' || creds.secret_id[i] == ' ')
-      return error{errc::invalid_header_value, i, "secret id with '&' or space"};
-  if (auto r = check_field_value(creds.session_token); !r) return r.error();
+      return error{errc::invalid_header_value, i, "secret id with '&' or space"}.in_field(
+          fields::secret_id);
+  if (auto r = check_field_value(creds.session_token); !r)
+    return r.error().in_field(fields::session_token);
   if (http::detail::has_control(creds.secret_key, true))
     return error{errc::invalid_credentials, error::no_offset,
-                 "control character in the secret key"};
+                 "control character in the secret key"}
+        .in_field(fields::secret_key);
   if (expires.count() <= 0)
-    return error{errc::value_out_of_range, error::no_offset, "expires must be positive"};
+    return error{errc::value_out_of_range, error::no_offset, "expires must be positive"}.in_field(
+        fields::expires);
   const std::int64_t begin = start.time_since_epoch().count();
-  if (begin < 0) return error{errc::value_out_of_range, error::no_offset, "start before 1970"};
+  if (begin < 0)
+    return error{errc::value_out_of_range, error::no_offset, "start before 1970"}.in_field(
+        fields::time);
   if (expires.count() > std::numeric_limits<std::int64_t>::max() - begin)
-    return error{errc::value_out_of_range, error::no_offset, "start + expires overflows"};
+    return error{errc::value_out_of_range, error::no_offset, "start + expires overflows"}.in_field(
+        fields::expires);
   const std::int64_t end = begin + static_cast<std::int64_t>(expires.count());
 
-  if (auto r = check_method(input.method); !r) return r.error();
+  if (auto r = check_method(input.method); !r) return r.error().in_field(fields::method);
 
   // Headers: check every one (all are sent), sign the chosen ones.
   const bool has_token = !creds.session_token.empty();
@@ -296,12 +306,14 @@ template <class Crypto>
   bool token_in_query = false;
   encoded_pairs headers;
   for (const http::header_field& h : input.headers) {
-    if (auto r = http::detail::check_header_name(h.name); !r) return r.error();
-    if (auto r = check_field_value(h.value); !r) return r.error();
+    if (auto r = http::detail::check_header_name(h.name); !r)
+      return r.error().in_field(fields::headers);
+    if (auto r = check_field_value(h.value); !r) return r.error().in_field(fields::headers);
     if (iequals(h.name, cos_token_name)) {
       if (has_token && h.value != creds.session_token)
         return error{errc::conflicting_parameters, error::no_offset,
-                     "x-cos-security-token differs from the session token"};
+                     "x-cos-security-token differs from the session token"}
+            .in_field(fields::session_token);
       token_in_headers = true;
     }
     if (is_signed_header(h.name, options.additional_headers))
@@ -310,12 +322,15 @@ template <class Crypto>
 
   encoded_pairs params;
   for (const http::query_field& q : input.query) {
-    if (q.key.empty()) return error{errc::invalid_argument, error::no_offset, "empty query key"};
+    if (q.key.empty())
+      return error{errc::invalid_argument, error::no_offset, "empty query key"}.in_field(
+          fields::query);
     const std::string_view value = q.value.value_or(std::string_view());
     if (iequals(q.key, cos_token_name)) {
       if (has_token && value != creds.session_token)
         return error{errc::conflicting_parameters, error::no_offset,
-                     "x-cos-security-token differs from the session token"};
+                     "x-cos-security-token differs from the session token"}
+            .in_field(fields::session_token);
       token_in_query = true;
     }
     if (!encode_pair(scratch, params, q.key, value)) return too_many_fields();
@@ -331,9 +346,11 @@ template <class Crypto>
     if (!encode_pair(scratch, headers, cos_token_name, creds.session_token))
       return too_many_fields();
   if (!sort_pairs(scratch, headers))
-    return error{errc::duplicate_header, error::no_offset, "a signed header appears twice"};
+    return error{errc::duplicate_header, error::no_offset, "a signed header appears twice"}
+        .in_field(fields::headers);
   if (!sort_pairs(scratch, params))
-    return error{errc::duplicate_parameter, error::no_offset, "a query key appears twice"};
+    return error{errc::duplicate_parameter, error::no_offset, "a query key appears twice"}.in_field(
+        fields::query);
 
   // KeyTime, the lists, HttpString, StringToSign.
   http::detail::span_writer key_time(out.key_time_text);

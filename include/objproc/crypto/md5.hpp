@@ -162,19 +162,22 @@ class md5_context : public block_hash_context<detail::md5_traits> {
 
 /// Whether `text` is a Content-MD5 value: standard base64 with padding of exactly 16 bytes, in
 /// its only encoding (24 characters, "==" last). The error keeps the base64 decoder's code and
-/// offset.
+/// offset, in fields::content_md5.
 [[nodiscard]] constexpr result<void> check_content_md5(std::string_view text) noexcept {
   if (text.size() != 24)
     return error{errc::invalid_argument, error::no_offset,
-                 "Content-MD5: base64 of 16 bytes is 24 characters"};
+                 "Content-MD5: base64 of 16 bytes is 24 characters"}
+        .in_field(fields::content_md5);
   std::array<std::byte, 18> bytes{};
   auto n = decode_base64(text, std::span<std::byte>(bytes), base64_alphabet::standard,
                          base64_padding_policy::required);
   if (!n)
     return error{n.error().code, n.error().offset,
-                 "Content-MD5: not standard base64 of 16 bytes with padding"};
+                 "Content-MD5: not standard base64 of 16 bytes with padding"}
+        .in_field(fields::content_md5);
   if (*n != 16)  // 24 characters without padding would be 18 bytes
-    return error{errc::invalid_padding, 22, "Content-MD5: base64 of 16 bytes ends with \"==\""};
+    return error{errc::invalid_padding, 22, "Content-MD5: base64 of 16 bytes ends with \"==\""}
+        .in_field(fields::content_md5);
   return {};
 }
 

@@ -171,28 +171,6 @@ namespace detail {
   return {};
 }
 
-/// The name part of a host accepted by check_host, as DNS has it (RFC 1035 / RFC 1123): labels
-/// of 1-63 characters, none empty ("a..b", a trailing '.'), none starting or ending with '-',
-/// at most 253 characters in all. IPv6 literals and the port are left to check_host.
-[[nodiscard]] constexpr result<void> check_dns_name(std::string_view host) noexcept {
-  if (!host.empty() && host.front() == '[') return {};
-  const std::size_t end = host.find(':') == std::string_view::npos ? host.size() : host.find(':');
-  if (end > 253) return error{errc::invalid_host, 253, "host names have at most 253 characters"};
-  std::size_t start = 0;
-  for (std::size_t i = 0; i <= end; ++i) {
-    if (i < end && host[i] != '.') continue;
-    if (i == start) return error{errc::invalid_host, i, "empty label in a host name"};
-    if (i - start > 63)
-      return error{errc::invalid_host, start + 63, "host name labels have at most 63 characters"};
-    if (host[start] == '-')
-      return error{errc::invalid_host, start, "host name labels cannot start with '-'"};
-    if (host[i - 1] == '-')
-      return error{errc::invalid_host, i - 1, "host name labels cannot end with '-'"};
-    start = i + 1;
-  }
-  return {};
-}
-
 /// An encoded path: '/' then RFC 3986 pchars and '/', with well-formed %XX escapes.
 [[nodiscard]] constexpr result<void> check_path(std::string_view path) noexcept {
   if (path.empty() || path.front() != '/')
@@ -212,108 +190,6 @@ namespace detail {
     return error{errc::invalid_path, i, "character must be percent-encoded in a path"};
   }
   return {};
-}
-
-/// The host without its ":port" (an IPv6 literal keeps its brackets).
-[[nodiscard]] constexpr std::string_view host_name(std::string_view host) noexcept {
-  if (!host.empty() && host.front() == '[') {
-    const std::size_t close = host.find(']');
-    return close == std::string_view::npos ? host : host.substr(0, close + 1);
-  }
-  return host.substr(0, host.find(':'));
-}
-
-/// Whether a checked host is an IP literal ("10.0.0.1", "[::1]") or "localhost" (any port):
-/// hosts that cannot take a bucket as a DNS label, so the bucket goes in the path.
-[[nodiscard]] constexpr bool needs_path_style(std::string_view host) noexcept {
-  const std::string_view name = host_name(host);
-  if (name.empty()) return false;
-  if (name.front() == '[' || iequals(name, "localhost")) return true;
-  std::size_t dots = 0;
-  std::size_t digits = 0;
-  for (const char c : name) {
-    if (c == '.') {
-      if (digits == 0 || digits > 3) return false;
-      ++dots;
-      digits = 0;
-    } else if (c >= '0' && c <= '9') {
-      ++digits;
-    } else {
-      return false;
-    }
-  }
-  return dots == 3 && digits >= 1 && digits <= 3;
-}
-
-/// Splits an optional "http://" or "https://" off `text`; the scheme, or nullopt when absent.
-[[nodiscard]] constexpr std::optional<std::string_view> split_scheme(
-    std::string_view& text) noexcept {
-  for (const std::string_view s : {std::string_view("https"), std::string_view("http")}) {
-    if (istarts_with(text, s) && text.substr(s.size(), 3) == "://") {
-      text.remove_prefix(s.size() + 3);
-      return s;
-    }
-  }
-  return std::nullopt;
-}
-
-/// "/" + the key encoded with percent_set::path ('/' kept): "src/猫 1.png" ->
-/// "/src/%E7%8C%AB%201.png".
-inline void append_key_path(std::string& out, std::string_view key) {
-  out += '/';
-  append_percent_encoded(out, key, percent_set::path);
-}
-
-/// Where the bucket goes in a URL: the host's first label (virtual-hosted), the first path
-/// segment (path style), or nowhere (a CNAME / custom domain bound to one bucket).
-enum class bucket_placement : unsigned char { host, path, none };
-
-/// The location of (bucket, key) on an endpoint host: shared by the OSS and COS endpoints, which
-/// validate bucket and key by their own rules first.
-[[nodiscard]] inline location locate_object(std::string_view scheme, std::string_view host,
-                                            bucket_placement placement, std::string_view bucket,
-                                            std::string_view key) {
-  location where;
-  where.scheme.assign(scheme);
-  where.path.clear();
-  switch (placement) {
-    case bucket_placement::host:
-      where.host.reserve(bucket.size() + 1 + host.size());
-      where.host.assign(bucket);
-      where.host += '.';
-      where.host += host;
-      break;
-    case bucket_placement::path:
-      where.host.assign(host);
-      where.path += '/';
-      where.path += bucket;
-      break;
-    case bucket_placement::none:
-      where.host.assign(host);
-      break;
-  }
-  append_key_path(where.path, key);
-  return where;
-}
-
-/// What url() of a request made from locate_object(scheme, host, placement, bucket, key) starts
-/// with, written into `out` without the heap: "https://bucket.host/key" (presigned URLs).
-constexpr void write_location(span_writer& out, std::string_view scheme, std::string_view host,
-                              bucket_placement placement, std::string_view bucket,
-                              std::string_view key) noexcept {
-  out.put(scheme);
-  out.put("://");
-  if (placement == bucket_placement::host) {
-    out.put(bucket);
-    out.put('.');
-  }
-  out.put(host);
-  if (placement == bucket_placement::path) {
-    out.put('/');
-    out.put(bucket);
-  }
-  out.put('/');
-  out.put_encoded(key, percent_set::path);
 }
 
 /// One query parameter as url() writes it after `separator` ('?' or '&'): key and value
@@ -342,23 +218,6 @@ constexpr char write_query_fields(span_writer& out, char separator,
   if (out.overflowed())
     return error{errc::buffer_too_small, error::no_offset, "the URL does not fit the buffer"};
   return out.size();
-}
-
-/// An endpoint given as text ("https://oss.example.com/", "localhost:9000"): the scheme when
-/// one is written, and the host in lower case, checked by check_host (no user info, path,
-/// query; port 1-65535) and check_dns_name (labels 1-63, no empty label, no '-' at either end
-/// of one, 253 in all). Offsets refer to `text`.
-[[nodiscard]] inline result<void> parse_endpoint_host(std::string_view text, std::string& scheme,
-                                                      std::string& host) {
-  const std::size_t whole = text.size();
-  if (auto s = split_scheme(text)) scheme.assign(*s);
-  const std::size_t base = whole - text.size();
-  if (!text.empty() && text.back() == '/') text.remove_suffix(1);  // "https://host/"
-  if (auto ok = check_host(text); !ok) return ok.error().shifted(base);
-  if (auto ok = check_dns_name(text); !ok) return ok.error().shifted(base);
-  host.assign(text);
-  for (char& c : host) c = ascii_lower(c);
-  return {};
 }
 
 /// A decimal Content-Length value (digits only, OWS around allowed, no overflow); nullopt

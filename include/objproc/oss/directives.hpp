@@ -5,9 +5,9 @@
 //   // "image/resize,w_100|sys/saveas,o_b3V0L2EuanBn,b_dGFyZ2V0"
 //   auto q = doc_convert | oss::save_as{.key = "out/{index}.png"} | oss::notify{.topic = "t"};
 // The builder encodes bucket, key and topic (URL-safe base64, no padding) and validates the
-// bucket name and object key; where a directive may be used (saveas not in a GET URL, notify
-// only in async processing, required saveas/notify) is checked against the operation by
-// check_carrier (oss/style.hpp).
+// bucket name and object key (errors in fields::save_as_bucket, save_as_key, notify_topic); where a
+// directive may be used (saveas not in a GET URL, notify only in async processing, required
+// saveas/notify) is checked against the operation by check_carrier (oss/style.hpp).
 #ifndef OBJPROC_OSS_DIRECTIVES_HPP
 #define OBJPROC_OSS_DIRECTIVES_HPP
 
@@ -52,9 +52,11 @@ namespace detail {
   if (s.has_error()) return s;
   if (s.has_save_as())
     return style::failed(error{errc::invalid_system_part, s.view().size(), "saveas given twice"});
-  if (auto r = check_object_key(target.key); !r) return style::failed(r.error());
+  if (auto r = check_object_key(target.key); !r)
+    return style::failed(r.error().in_field(fields::save_as_key));
   if (!target.bucket.empty())
-    if (auto r = check_bucket_name(target.bucket); !r) return style::failed(r.error());
+    if (auto r = check_bucket_name(target.bucket); !r)
+      return style::failed(r.error().in_field(fields::save_as_bucket));
   detail::op_writer action;
   action.name("saveas,o_");
   action.encode(target.key);
@@ -71,13 +73,17 @@ namespace detail {
   if (s.has_notify())
     return style::failed(error{errc::invalid_system_part, s.view().size(), "notify given twice"});
   if (n.topic.empty())
-    return style::failed(error{errc::missing_value, error::no_offset, "empty notify topic"});
+    return style::failed(
+        error{errc::missing_value, error::no_offset, "empty notify topic"}.in_field(
+            fields::notify_topic));
   for (std::size_t i = 0; i < n.topic.size(); ++i)
     if (static_cast<unsigned char>(n.topic[i]) < 0x20 || n.topic[i] == 0x7f)
       return style::failed(
-          error{errc::unexpected_value, i, "control character in the notify topic"});
+          error{errc::unexpected_value, i, "control character in the notify topic"}.in_field(
+              fields::notify_topic));
   if (auto r = check_utf8(n.topic); !r)
-    return style::failed(error{errc::invalid_utf8, r.error().offset, "notify topic"});
+    return style::failed(
+        error{errc::invalid_utf8, r.error().offset, "notify topic"}.in_field(fields::notify_topic));
   detail::op_writer action;
   action.name("notify,topic_");
   action.encode(n.topic);

@@ -4,11 +4,12 @@
 //   auto ep = oss::endpoint::for_region("cn-hangzhou");           // oss-cn-hangzhou.aliyuncs.com
 //   ep->locate("examplebucket", "src/猫 1.png");
 //     // {"https", "examplebucket.oss-cn-hangzhou.aliyuncs.com", "/src/%E7%8C%AB%201.png"}
-//   oss::endpoint::for_region("cn-hangzhou", oss::network::internal);  //
-//   oss-cn-hangzhou-internal... oss::endpoint::custom("localhost:9000");   // path style:
-//   localhost:9000/<bucket>/<key> oss::endpoint::cname("img.example.com");   // the bucket is not
-//   in the URL: /<key>
+//   oss::endpoint::for_region("cn-hangzhou", oss::network::internal);  // oss-...-internal...
+//   oss::endpoint::custom("localhost:9000");   // path style: localhost:9000/<bucket>/<key>
+//   oss::endpoint::cname("img.example.com");   // the bucket is not in the URL: /<key>
 //
+// The scheme, host parsing, bucket placement and URL building are http::endpoint_base's; this
+// file holds what is OSS's own: regions, host names, bucket and key rules (oss/names.hpp).
 // Hosts (docs/reference/oss.md §4, from the Go/Python/C++ v2 SDKs): public
 // oss-<region>.aliyuncs.com, internal oss-<region>-internal.aliyuncs.com, dual-stack
 // <region>.oss.aliyuncs.com, accelerate oss-accelerate.aliyuncs.com, overseas accelerate
@@ -25,6 +26,7 @@
 
 #include "objproc/config.hpp"
 #include "objproc/core/result.hpp"
+#include "objproc/http/endpoint.hpp"
 #include "objproc/http/request.hpp"
 #include "objproc/oss/names.hpp"
 
@@ -48,44 +50,49 @@ enum class url_style : unsigned char {
   cname,           // https://<host>/<key>: the host is the bucket's own domain
 };
 
-/// An OSS region id such as "cn-hangzhou": [a-z0-9-]+ (errc::invalid_region at the bad byte).
-/// "oss-cn-hangzhou" is refused: that is the endpoint's prefix, not the region.
+/// An OSS region id such as "cn-hangzhou": [a-z0-9-]+ (errc::invalid_region at the bad byte, in
+/// fields::region). "oss-cn-hangzhou" is refused: that is the endpoint's prefix, not the region.
 [[nodiscard]] constexpr result<void> check_region(std::string_view region) noexcept {
-  if (region.empty()) return error{errc::invalid_region, 0, "empty region"};
+  const auto refused = [](std::size_t at, std::string_view why) {
+    return error{errc::invalid_region, at, why}.in_field(fields::region);
+  };
+  if (region.empty()) return refused(0, "empty region");
   for (std::size_t i = 0; i < region.size(); ++i) {
     const char c = region[i];
     if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'))
-      return error{errc::invalid_region, i, "regions have only lowercase letters, digits and '-'"};
+      return refused(i, "regions have only lowercase letters, digits and '-'");
   }
   if (region.substr(0, 4) == "oss-")
-    return error{errc::invalid_region, 0, "give the region without the oss- prefix: cn-hangzhou"};
+    return refused(0, "give the region without the oss- prefix: cn-hangzhou");
   return {};
 }
 
-/// Scheme, host and addressing style of an OSS service endpoint. A value: copy it freely.
-class endpoint {
+/// Scheme, host and addressing style of an OSS service endpoint (http::endpoint_base with the
+/// OSS host names and naming rules). A value: copy it freely.
+class endpoint : public http::endpoint_base {
  public:
   /// The endpoint of `region` on `n`. errc::invalid_region for a bad region.
   [[nodiscard]] static result<endpoint> for_region(std::string_view region,
                                                    network n = network::public_internet) {
     if (auto ok = check_region(region); !ok) return ok.error();
     endpoint e;
-    e.region_.assign(region);
+    e.set_region(region);
+    const std::string id(region);
     switch (n) {
       case network::public_internet:
-        e.host_ = "oss-" + e.region_ + ".aliyuncs.com";
+        e.set_service_host("oss-" + id + ".aliyuncs.com");
         break;
       case network::internal:
-        e.host_ = "oss-" + e.region_ + "-internal.aliyuncs.com";
+        e.set_service_host("oss-" + id + "-internal.aliyuncs.com");
         break;
       case network::dual_stack:
-        e.host_ = e.region_ + ".oss.aliyuncs.com";
+        e.set_service_host(id + ".oss.aliyuncs.com");
         break;
       case network::accelerate:
-        e.host_ = "oss-accelerate.aliyuncs.com";
+        e.set_service_host("oss-accelerate.aliyuncs.com");
         break;
       case network::accelerate_overseas:
-        e.host_ = "oss-accelerate-overseas.aliyuncs.com";
+        e.set_service_host("oss-accelerate-overseas.aliyuncs.com");
         break;
     }
     return e;
@@ -98,32 +105,28 @@ class endpoint {
   /// 1-65535, no user info, path or query (http::detail::parse_endpoint_host).
   [[nodiscard]] static result<endpoint> custom(std::string_view text) {
     endpoint e;
-    if (auto ok = e.assign_host(text); !ok) return ok.error();
-    if (http::detail::needs_path_style(e.host_)) e.style_ = url_style::path;
+    if (auto ok = e.set_custom_host(text); !ok) return ok.error();
     return e;
   }
 
   /// A CNAME bound to one bucket: "[http[s]://]img.example.com"; the URL has no bucket.
   [[nodiscard]] static result<endpoint> cname(std::string_view text) {
     endpoint e;
-    if (auto ok = e.assign_host(text); !ok) return ok.error();
-    e.style_ = url_style::cname;
+    if (auto ok = e.set_bound_domain(text); !ok) return ok.error();
     return e;
   }
 
   /// The same endpoint with another scheme: "https" or "http" (errc::invalid_scheme otherwise).
   [[nodiscard]] result<endpoint> with_scheme(std::string_view scheme) const {
-    if (scheme != "https" && scheme != "http")
-      return error{errc::invalid_scheme, 0, "OSS endpoints use https or http"};
     endpoint e = *this;
-    e.scheme_.assign(scheme);
+    if (auto ok = e.set_scheme(scheme, "OSS endpoints use https or http"); !ok) return ok.error();
     return e;
   }
 
   /// The same endpoint with path-style URLs (no effect on a CNAME endpoint).
   [[nodiscard]] endpoint with_path_style() const {
     endpoint e = *this;
-    if (e.style_ != url_style::cname) e.style_ = url_style::path;
+    e.use_path_style();
     return e;
   }
 
@@ -131,45 +134,36 @@ class endpoint {
   [[nodiscard]] result<endpoint> with_region(std::string_view region) const {
     if (auto ok = check_region(region); !ok) return ok.error();
     endpoint e = *this;
-    e.region_.assign(region);
+    e.set_region(region);
     return e;
   }
 
-  [[nodiscard]] std::string_view scheme() const noexcept { return scheme_; }
-  /// The service host, without any bucket: "oss-cn-hangzhou.aliyuncs.com", "localhost:9000".
-  [[nodiscard]] std::string_view host() const noexcept { return host_; }
-  /// The region ("" for a custom or CNAME endpoint until with_region).
-  [[nodiscard]] std::string_view region() const noexcept { return region_; }
-  [[nodiscard]] url_style style() const noexcept { return style_; }
+  // scheme(), host() ("oss-cn-hangzhou.aliyuncs.com", "localhost:9000"), region() ("" for a
+  // custom or CNAME endpoint until with_region) and placement() come from the base.
+  [[nodiscard]] url_style style() const noexcept {
+    switch (placement()) {
+      case http::bucket_placement::path:
+        return url_style::path;
+      case http::bucket_placement::none:
+        return url_style::cname;
+      case http::bucket_placement::host:
+        break;
+    }
+    return url_style::virtual_hosted;
+  }
 
   /// Where a request for `key` in `bucket` goes; an empty key addresses the bucket itself
   /// ("/" or "/<bucket>/"). The key is encoded with percent_set::path, '/' kept.
   /// errc::invalid_bucket_name / invalid_object_key from oss::check_bucket_name / check_object_key.
   [[nodiscard]] result<http::location> locate(std::string_view bucket,
                                               std::string_view key = {}) const {
-    if (auto ok = check_bucket_name(bucket); !ok) return ok.error();
-    if (!key.empty())
-      if (auto ok = check_object_key(key); !ok) return ok.error();
-    const auto placement = style_ == url_style::virtual_hosted
-                               ? http::detail::bucket_placement::host
-                           : style_ == url_style::path ? http::detail::bucket_placement::path
-                                                       : http::detail::bucket_placement::none;
-    return http::detail::locate_object(scheme_, host_, placement, bucket, key);
+    return locate_with(check_bucket_name, check_object_key, bucket, key);
   }
 
   friend bool operator==(const endpoint&, const endpoint&) = default;
 
  private:
   endpoint() = default;
-
-  [[nodiscard]] result<void> assign_host(std::string_view text) {
-    return http::detail::parse_endpoint_host(text, scheme_, host_);
-  }
-
-  std::string scheme_ = "https";
-  std::string host_;
-  std::string region_;
-  url_style style_ = url_style::virtual_hosted;
 };
 
 }  // namespace oss

@@ -102,10 +102,13 @@ struct process_options {
   if (options.request_payer != payer::bucket_owner && options.request_payer != payer::requester)
     return error{errc::invalid_enum_value, error::no_offset,
                  "x-oss-request-payer: bucket_owner (no header) or requester"};
-  if (auto r = process.checked(); !r) return r.error();
-  if (auto r = check_carrier(process, used_in); !r) return r.error();
+  if (auto r = process.checked(); !r) return r.error().in_field_unless_set(fields::process);
+  if (auto r = check_carrier(process, used_in); !r)
+    return r.error().in_field_unless_set(fields::process);
   // Processing needs a source object: an empty key would address the bucket itself.
-  if (key.empty()) return error{errc::invalid_object_key, error::no_offset, "empty object key"};
+  if (key.empty())
+    return error{errc::invalid_object_key, error::no_offset, "empty object key"}.in_field(
+        fields::key);
   auto request = locate_request(where, http::method::post, bucket, key);
   if (!request) return request;
   if (auto r = request->add_query(action); !r) return r.error();
@@ -167,8 +170,9 @@ struct presign_get {
   /// The GET request to presign: "?x-oss-process=<style>" when there is a style.
   [[nodiscard]] result<http::request> prepare(const endpoint& where) const {
     if (!process.empty() || process.has_error()) {
-      if (auto r = process.checked(); !r) return r.error();
-      if (auto r = check_carrier(process, carrier::get_url); !r) return r.error();
+      if (auto r = process.checked(); !r) return r.error().in_field_unless_set(fields::process);
+      if (auto r = check_carrier(process, carrier::get_url); !r)
+        return r.error().in_field_unless_set(fields::process);
     }
     auto request = detail::locate_request(where, http::method::get, bucket, key);
     if (!request) return request;

@@ -139,10 +139,12 @@ static_assert(objproc::detail::ascending(v1_signed_sub_resources));
 [[nodiscard]] inline result<void> v1_check_query(std::span<const http::query_field> query) {
   for (const http::query_field& q : query) {
     if (auto at = http::detail::find_line_break(q.key); at != std::string_view::npos)
-      return error{errc::invalid_query_parameter, at, "CR, LF or NUL in a query key"};
+      return error{errc::invalid_query_parameter, at, "CR, LF or NUL in a query key"}.in_field(
+          fields::query);
     if (q.value)
       if (auto at = http::detail::find_line_break(*q.value); at != std::string_view::npos)
-        return error{errc::invalid_query_parameter, at, "CR, LF or NUL in a query value"};
+        return error{errc::invalid_query_parameter, at, "CR, LF or NUL in a query value"}.in_field(
+            fields::query);
   }
   return {};
 }
@@ -268,7 +270,7 @@ template <class Crypto>
                 "objproc/crypto/concepts.hpp");
   if (auto r = v1_check(input, creds); !r) return r;
   auto date = format_rfc1123(now);
-  if (!date) return date.error();
+  if (!date) return date.error().in_field(fields::time);
   out.date = *date;
 
   const bool sts = !creds.security_token.empty();
@@ -276,7 +278,8 @@ template <class Crypto>
   out.security_token = creds.security_token;
   if (!out.x_oss_date && !v1_header(input.headers, "x-oss-date").empty())
     return error{errc::conflicting_parameters, error::no_offset,
-                 "an x-oss-date header would override Date"};
+                 "an x-oss-date header would override Date"}
+        .in_field(fields::headers);
   // x-oss-date wins over Date at the server, so both are the signer's in either mode.
   const std::array<std::string_view, 3> owned = {"x-oss-date", "date", "x-oss-security-token"};
   std::array<http::header_field, 2> added{};
@@ -324,7 +327,8 @@ template <class Crypto>
   if (auto r = v1_check(input, creds); !r) return r;
   if (expires < std::chrono::seconds{1})
     return error{errc::value_out_of_range, error::no_offset,
-                 "presigned URLs expire at least one second later"};
+                 "presigned URLs expire at least one second later"}
+        .in_field(fields::expires);
   const auto until = (now + expires).time_since_epoch().count();
   const std::size_t expires_at = scratch.size();
   if (until < 0) scratch.put('-');

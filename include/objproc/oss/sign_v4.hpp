@@ -405,7 +405,8 @@ template <class Crypto>
   if (auto r = check_credentials(creds); !r) return r;
   if (auto r = check_signing_input(in); !r) return r;
   for (const std::string_view name : options.additional_headers)
-    if (auto r = http::detail::check_header_name(name); !r) return r;
+    if (auto r = http::detail::check_header_name(name); !r)
+      return r.error().in_field(fields::additional_headers);
   return {};
 }
 
@@ -433,7 +434,8 @@ struct v4_header_parts {
                                                const v4_options& options) noexcept {
   if (!key.matches(now, key.region(), options.product))
     return error{errc::signing_key_mismatch, error::no_offset,
-                 "the signing key is for another day or product"};
+                 "the signing key is for another day or product"}
+        .in_field(fields::signing_key);
   return {};
 }
 
@@ -517,7 +519,8 @@ template <class Crypto>
                                             v4_query_parts& out) {
   if (expires < std::chrono::seconds{1} || expires > v4_max_expiry)
     return error{errc::value_out_of_range, error::no_offset,
-                 "presigned URLs expire in 1 to 604800 seconds"};
+                 "presigned URLs expire in 1 to 604800 seconds"}
+        .in_field(fields::expires);
   out.date = v4_iso_date(key, now);
 
   const bool sts = !creds.security_token.empty();
@@ -569,7 +572,8 @@ template <class Crypto>
   if (auto r = v4_check(input, creds, options); !r) return r;
   if (expires < std::chrono::seconds{1} || expires > v4_max_expiry)
     return error{errc::value_out_of_range, error::no_offset,
-                 "presigned URLs expire in 1 to 604800 seconds"};
+                 "presigned URLs expire in 1 to 604800 seconds"}
+        .in_field(fields::expires);
   if (auto r = v4_check_key(key, now, options); !r) return r;
   return v4_query_checked(input, creds, key, now, expires, crypto, options, scratch, out);
 }
@@ -585,16 +589,21 @@ result<v4_signing_key> v4_signing_key::derive(const credentials& creds,
                 "objproc::oss::v4_signing_key requires a crypto_provider: see "
                 "objproc/crypto/concepts.hpp");
   if (auto r = detail::check_credentials(creds); !r) return r.error();
-  if (auto r = detail::check_scope_part(region, "regions are non-empty [a-z0-9-]"); !r)
+  if (auto r = detail::check_scope_part(region, "regions are non-empty [a-z0-9-]", fields::region);
+      !r)
     return r.error();
-  if (auto r = detail::check_scope_part(product, "products are non-empty [a-z0-9-]"); !r)
+  if (auto r =
+          detail::check_scope_part(product, "products are non-empty [a-z0-9-]", fields::product);
+      !r)
     return r.error();
   if (8 + region.size() + product.size() + terminator.size() + 3 > max_scope_size)
-    return error{errc::value_out_of_range, error::no_offset, "region and product too long"};
+    return error{errc::value_out_of_range, error::no_offset, "region and product too long"}
+        .in_field(fields::region);
   if (creds.access_key_secret.size() > max_secret_size)
-    return error{errc::value_out_of_range, error::no_offset, "access key secret too long"};
+    return error{errc::value_out_of_range, error::no_offset, "access key secret too long"}.in_field(
+        fields::access_key_secret);
   auto day = format_yyyymmdd(when);
-  if (!day) return day.error();
+  if (!day) return day.error().in_field(fields::time);
 
   v4_signing_key key;
   key.day_ = day_of(when);

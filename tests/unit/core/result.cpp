@@ -6,6 +6,7 @@
 
 #include <memory>
 #include <string>
+#include <type_traits>
 
 using objproc::errc;
 using objproc::error;
@@ -101,6 +102,32 @@ TEST_CASE("errors render without leaking input", "[core][result]") {
   }
   CHECK(objproc::name(errc::invalid_padding) == "invalid_padding");
   CHECK(objproc::to_string(errc::none) == "unknown error");
+}
+
+TEST_CASE("an error names the input field it belongs to", "[core][result]") {
+  const error bare{errc::invalid_object_key, 0, "cannot start with '/'"};
+  CHECK(bare.field.empty());
+  const error keyed = bare.in_field(objproc::fields::key);
+  CHECK(keyed.field == "key");
+  CHECK(keyed.code == bare.code);
+  CHECK(keyed.offset == bare.offset);
+  CHECK(keyed.detail == bare.detail);
+  CHECK_FALSE(keyed == bare);  // the field is part of the value
+  CHECK(keyed.in_field("save_as.key").field == "save_as.key");
+  // An operation tagging its own checks keeps the field a deeper check named.
+  CHECK(keyed.in_field_unless_set(objproc::fields::process).field == "key");
+  CHECK(bare.in_field_unless_set(objproc::fields::process).field == "process");
+  CHECK(keyed.shifted(3).field == "key");
+  // The text form names the field first, and only its name.
+  CHECK(objproc::to_string(keyed) == "key: invalid object key at offset 0: cannot start with '/'");
+  CHECK(objproc::to_string(error{errc::missing_credentials, error::no_offset, "empty secret"}
+                               .in_field(objproc::fields::access_key_secret)) ==
+        "access_key_secret: missing credentials: empty secret");
+  // Returned by value everywhere: two words more than code, offset, detail and provider code.
+  static_assert(sizeof(error) <= 7 * sizeof(void*));
+  static_assert(std::is_trivially_copyable_v<error>);
+  constexpr error at_compile_time = error{errc::invalid_region}.in_field(objproc::fields::region);
+  static_assert(at_compile_time.field == "region");
 }
 
 #if OBJPROC_USE_EXCEPTIONS

@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <array>
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -149,4 +150,28 @@ TEST_CASE("cos endpoint: custom hosts follow the DNS label rules", "[cos][endpoi
     CHECK(e.error().code == errc::invalid_host);
     CHECK(e.error().offset == b.offset);
   }
+}
+
+TEST_CASE("cos endpoint: errors name the input they belong to", "[cos][endpoint]") {
+  for (const std::string_view bad : {"", "AP-guangzhou", "ap_guangzhou"}) {
+    INFO(bad);
+    CHECK(cos::check_region(bad).error().field == objproc::fields::region);
+    CHECK(cos::endpoint::for_region(bad).error().field == "region");
+  }
+  CHECK(cos::endpoint::custom("a..b").error().field == "endpoint");
+  CHECK(cos::endpoint::custom_domain("u@h").error().field == "endpoint");
+  const auto ep = cos::endpoint::for_region("ap-guangzhou");
+  CHECK(ep->with_scheme("ftp").error().field == "endpoint");
+  CHECK(ep->with_scheme("ftp").error().detail == "COS endpoints use https or http");
+  CHECK(ep->locate("examplebucket", "k").error().field == "bucket");
+  CHECK(ep->locate("examplebucket-1250000000", "a\x1b").error().field == "key");
+}
+
+TEST_CASE("cos endpoint: the base's placement and the COS style agree", "[cos][endpoint]") {
+  const auto region = cos::endpoint::for_region("ap-guangzhou");
+  CHECK(region->placement() == http::bucket_placement::host);
+  CHECK(cos::endpoint::custom("127.0.0.1:9000")->style() == cos::url_style::path);
+  const auto domain = cos::endpoint::custom_domain("img.example.com");
+  CHECK(domain->placement() == http::bucket_placement::none);
+  CHECK(domain->style() == cos::url_style::custom_domain);
 }

@@ -35,3 +35,18 @@ TEST_CASE("cos names: object keys, Tencent COS \"Object key\" (doc 436/13324)", 
   CHECK(ci::check_object_key("a\xff").error().code == errc::invalid_object_key);
   static_assert(ci::check_object_key("a.jpg").has_value());
 }
+
+TEST_CASE("cos names: every refusal belongs to its field", "[cos][names]") {
+  for (const std::string_view bad : {"", "/a", "\\a", "a\rb", "a\xc3"}) {
+    INFO(bad);
+    CHECK(ci::check_object_key(bad).error().field == objproc::fields::key);
+  }
+  CHECK(ci::check_object_key(std::string(851, 'k')).error().field == "key");
+  for (const std::string_view bad :
+       {"", "examplebucket", "examplebucket-", "-1250000000", "Example-1250000000",
+        "example-12500x0000", "a--1250000000"}) {
+    INFO(bad);
+    CHECK(ci::check_bucket_name(bad).error().field == objproc::fields::bucket);
+  }
+  CHECK(ci::check_bucket_name(std::string(64, 'a') + "-1").error().field == "bucket");
+}

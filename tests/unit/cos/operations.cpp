@@ -537,6 +537,35 @@ TEST_CASE("ci_put_object: bad options refused, the header named", "[cos][operati
   }
 }
 
+TEST_CASE("put options: each check names the option it refused", "[cos][operations]") {
+  CHECK(ci::parse_object_acl("public-read-write").error().field == objproc::fields::acl);
+  CHECK(ci::parse_storage_class("standard").error().field == "storage_class");
+  CHECK(ci::check_traffic_limit(1).error().field == "traffic_limit");
+  CHECK(ci::check_meta_key("Origin").error().field == "meta");
+  const ci::user_meta twice[] = {{"a", "1"}, {"a", "2"}};
+  CHECK(ci::check_meta(twice).error().field == "meta");
+  const ci::user_meta bad_value[] = {{"a", " 1"}};
+  CHECK(ci::check_meta(bad_value).error().field == "meta");
+  // The generic checks name what their caller says they check.
+  CHECK(ci::check_header_text(" x", "Cache-Control", "cache_control").error().field ==
+        "cache_control");
+  CHECK(ci::check_header_text(" x", "Cache-Control").error().field.empty());
+  std::size_t grantees = 0;
+  CHECK(ci::check_grantees("id=1", "x-cos-grant-read", grantees, "grant_read").error().field ==
+        "grant_read");
+  // Through the operation: metadata and the traffic limit are checked by put_options.hpp.
+  auto op = seed_put();
+  op.traffic_limit = 1;
+  CHECK(put_error(op).field == "traffic_limit");
+  op = seed_put();
+  const ci::user_meta upper[] = {{"Origin", "camera"}};
+  op.meta = upper;
+  CHECK(put_error(op).field == "meta");
+  op = seed_put();
+  op.content_md5 = "not-md5";
+  CHECK(put_error(op).field == "content_md5");
+}
+
 TEST_CASE("ci_put_object: user metadata rules", "[cos][operations]") {
   ci::ci_put_object op = seed_put();
   const auto meta_error = [&](std::span<const ci::user_meta> meta) {

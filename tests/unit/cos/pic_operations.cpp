@@ -248,6 +248,30 @@ TEST_CASE("to_json refuses invalid fields", "[cos][pic_operations]") {
   require_to_json_error(later, errc::invalid_object_key, 3);
 }
 
+TEST_CASE("to_json and check_fileid name the rule's field", "[cos][pic_operations]") {
+  const auto one = [](pic_rule r) { return pic_operations{.rules = {std::move(r)}}; };
+  const auto field = [](const pic_operations& ops) {
+    const auto r = to_json(ops);
+    REQUIRE_FALSE(r.has_value());
+    return r.error().field;
+  };
+  // A rule's bucket and fileid are not the object's bucket and key.
+  CHECK(field(one({.bucket = "Bad-125", .fileid = "a", .rule = std::string(png)})) ==
+        objproc::fields::rule_bucket);
+  CHECK(field(one({.fileid = "a\r\nX: 1", .rule = std::string(png)})) ==
+        objproc::fields::fileid);
+  CHECK(check_fileid("").error().field == "pic_operations.fileid");
+  CHECK(field(one({.fileid = "a", .rule = "imageMogr2/rotate/361"})) == "rule");
+  pic_operations six;
+  for (int i = 0; i < 6; ++i) six.rules.push_back({.fileid = "a", .rule = std::string(png)});
+  CHECK(field(six) == "pic_operations");
+  // Read from JSON, the offset indexes the Pic-Operations text: that is the field.
+  const std::string fileid = with_rule(R"({"fileid":"dir/","rule":"imageView2/format/png"})");
+  const auto parsed = parse_pic_operations(fileid);
+  REQUIRE_FALSE(parsed.has_value());
+  CHECK(parsed.error().field == "pic_operations");
+}
+
 // ---------------------------------------------------------------------------------------------
 // JSON injection
 

@@ -698,3 +698,39 @@ TEST_CASE("refusals, each with its errc", "[cos][sign][errors]") {
     require_error(objproc::cos::detail::sign(ok, creds, t0, ten, failing), errc::crypto_failed);
   }
 }
+
+TEST_CASE("refusals name the input they belong to", "[cos][sign][errors]") {
+  const objproc::cos::credentials creds{"AKIDExampleSecretId", "ExampleSecretKey456", ""};
+  const std::vector<header_field> host = {{"Host", "h"}};
+  const objproc::cos::signing_input ok{"PUT", "a.jpg", {}, host};
+  const auto t0 = at(1795248000);
+  const auto ten = std::chrono::seconds(10);
+  const auto field = [&](const objproc::cos::signing_input& in,
+                         const objproc::cos::credentials& c, std::chrono::sys_seconds t,
+                         std::chrono::seconds life) {
+    const auto r = objproc::cos::detail::sign(in, c, t, life, portable);
+    REQUIRE_FALSE(r.has_value());
+    return r.error().field;
+  };
+  CHECK(field(ok, {"", "sk", ""}, t0, ten) == "secret_id");
+  CHECK(field(ok, {"a&k", "sk", ""}, t0, ten) == "secret_id");
+  CHECK(field(ok, {"ak", "", ""}, t0, ten) == "secret_key");
+  CHECK(field(ok, {"ak", "s\x01k", ""}, t0, ten) == "secret_key");
+  CHECK(field(ok, {"ak", "sk", "tok\r\nx-evil: 1"}, t0, ten) == "session_token");
+  CHECK(field(ok, creds, t0, std::chrono::seconds(0)) == "expires");
+  CHECK(field(ok, creds, at(-1), ten) == "time");
+  CHECK(field({"GE T", "a", {}, host}, creds, t0, ten) == "method");
+  const std::vector<header_field> cr = {{"Host", "h"}, {"x-cos-meta-a", "v\rw"}};
+  CHECK(field({"PUT", "a", {}, cr}, creds, t0, ten) == "headers");
+  const std::vector<header_field> twice = {{"Host", "h"}, {"host", "h"}};
+  CHECK(field({"PUT", "a", {}, twice}, creds, t0, ten) == "headers");
+  const std::vector<query_field> empty_key = {{"", "v"}};
+  CHECK(field({"GET", "a", empty_key, host}, creds, t0, ten) == "query");
+  const std::vector<header_field> other = {{"Host", "h"}, {"X-Cos-Security-Token", "token-2"}};
+  CHECK(field({"PUT", "a", {}, other}, {"ak", "sk", "token-1"}, t0, ten) == "session_token");
+  // The secret key's text never appears in the error's text form.
+  const auto secret = objproc::cos::detail::sign(ok, {"ak", "Secret\x01Value", ""}, t0, ten, portable);
+  REQUIRE_FALSE(secret.has_value());
+  CHECK(objproc::to_string(secret.error()) ==
+        "secret_key: invalid credentials: control character in the secret key");
+}

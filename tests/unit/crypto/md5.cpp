@@ -118,4 +118,8 @@ TEST_CASE("md5: Content-MD5 values checked", "[crypto][md5]") {
   CHECK(url_safe.error().offset == 2);
   CHECK(check_content_md5("1B2M2Y8AsgTpgAmY7PhCfh==").error().code == errc::non_canonical_encoding);
   CHECK(check_content_md5("1B2M2Y8AsgTpgAmY7PhC\r\n==").error().code == errc::invalid_character);
+  for (const std::string_view bad : {"", "mQ_fVh815F3k6TAUm8m0eg==", "1B2M2Y8AsgTpgAmY7PhCfgAA"}) {
+    INFO(bad);
+    CHECK(check_content_md5(bad).error().field == objproc::fields::content_md5);
+  }
 }

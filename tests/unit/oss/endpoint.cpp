@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <array>
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -186,4 +187,31 @@ TEST_CASE("oss endpoint: custom hosts follow the DNS label rules", "[oss][endpoi
     CHECK(e.error().code == errc::invalid_host);
     CHECK_FALSE(oss::endpoint::cname(bad).has_value());
   }
+}
+
+TEST_CASE("oss endpoint: errors name the input they belong to", "[oss][endpoint]") {
+  for (const std::string_view bad : {"", "CN-hangzhou", "oss-cn-hangzhou"}) {
+    INFO(bad);
+    CHECK(oss::check_region(bad).error().field == objproc::fields::region);
+    CHECK(oss::endpoint::for_region(bad).error().field == "region");
+  }
+  const auto custom = oss::endpoint::custom("oss.example.com");
+  REQUIRE(custom.has_value());
+  CHECK(custom->with_region("cn_hangzhou").error().field == "region");
+  CHECK(custom->with_scheme("ftp").error().field == "endpoint");
+  CHECK(oss::endpoint::custom("a..b").error().field == "endpoint");
+  CHECK(oss::endpoint::cname("a..b").error().field == "endpoint");
+  // locate() reports the bucket as the bucket and the key as the key, never as anything else.
+  CHECK(custom->locate("Bucket", "k").error().field == "bucket");
+  CHECK(custom->locate("bucket", "/k").error().field == "key");
+}
+
+TEST_CASE("oss endpoint: the base's placement and the OSS style agree", "[oss][endpoint]") {
+  const auto region = oss::endpoint::for_region("cn-hangzhou");
+  CHECK(region->placement() == objproc::http::bucket_placement::host);
+  CHECK(region->with_path_style().placement() == objproc::http::bucket_placement::path);
+  CHECK(region->with_path_style().style() == oss::url_style::path);
+  CHECK(oss::endpoint::custom("localhost")->style() == oss::url_style::path);
+  CHECK(oss::endpoint::cname("img.example.com")->placement() ==
+        objproc::http::bucket_placement::none);
 }

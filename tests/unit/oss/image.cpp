@@ -57,6 +57,19 @@ TEST_CASE("directives validate bucket, key and placement", "[oss][image][directi
         std::string_view("image/resize,w_100|sys/saveas,o_YQ/notify,topic_dA"));
 }
 
+TEST_CASE("directives name the directive's field, not the operation's", "[oss][image][directives]") {
+  const auto base = image::resize{.w = 100}.str();
+  CHECK((base | oss::save_as{.bucket = "Bad_Bucket", .key = "a.jpg"}).error().field ==
+        objproc::fields::save_as_bucket);
+  CHECK((base | oss::save_as{.key = "/abs.jpg"}).error().field == "save_as.key");
+  CHECK((base | oss::save_as{.key = ""}).error().field == "save_as.key");
+  CHECK((base | oss::notify{.topic = ""}).error().field == "notify.topic");
+  CHECK((base | oss::notify{.topic = "t\r\n"}).error().field == "notify.topic");
+  CHECK((base | oss::notify{.topic = "t\xff"}).error().field == "notify.topic");
+  // What the style itself got wrong has no directive field.
+  CHECK((base | oss::save_as{.key = "a"} | oss::save_as{.key = "b"}).error().field.empty());
+}
+
 TEST_CASE("directives compose with checked literals", "[oss][image][directives]") {
   using namespace objproc::literals;
   STATIC_REQUIRE(("image/resize,w_100"_oss | oss::save_as{.key = "a"}) ==

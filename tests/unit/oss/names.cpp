@@ -21,3 +21,15 @@ TEST_CASE("oss names: object keys, Alibaba \"Object naming conventions\"", "[oss
   CHECK(oss::check_object_key("").error().code == errc::invalid_object_key);
   CHECK(oss::check_object_key("a\xc3").error().code == errc::invalid_object_key);
 }
+
+TEST_CASE("oss names: every refusal belongs to its field", "[oss][names]") {
+  for (const std::string_view bad : {"", "/a", "\\a", "a\xc3"}) {
+    INFO(bad);
+    CHECK(oss::check_object_key(bad).error().field == objproc::fields::key);
+  }
+  CHECK(oss::check_object_key(std::string(1024, 'k')).error().field == "key");
+  for (const std::string_view bad : {"ab", "Abc", "-abc", "abc-"}) {
+    INFO(bad);
+    CHECK(oss::check_bucket_name(bad).error().field == objproc::fields::bucket);
+  }
+}

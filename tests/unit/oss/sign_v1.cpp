@@ -419,4 +419,38 @@ TEST_CASE("oss v1: bad input, each with its errc", "[oss][sign_v1]") {
         errc::missing_credentials);
 }
 
+TEST_CASE("oss v1: each refusal names the input it belongs to", "[oss][sign_v1]") {
+  const oss::credentials good{"ak", "sk", ""};
+  const oss::signing_input in{.method = "GET", .bucket = "bucket", .key = "k"};
+  const auto t = at(1672223261);
+  const auto field = [](const auto& r) {
+    REQUIRE_FALSE(r.has_value());
+    return r.error().field;
+  };
+  const auto header = [&](const oss::signing_input& i, const oss::credentials& c) {
+    return field(oss::detail::sign_v1_header(i, c, t, portable));
+  };
+  CHECK(header(in, {"", "sk", ""}) == "access_key_id");
+  CHECK(header(in, {"a:k", "sk", ""}) == "access_key_id");
+  CHECK(header(in, {"ak", "", ""}) == "access_key_secret");
+  CHECK(header(in, {"ak", "s\nk", ""}) == "access_key_secret");
+  CHECK(header(in, {"ak", "sk", "t\nx"}) == "security_token");
+  CHECK(header(in, {"ak", "sk", "t\x1b"}) == "security_token");
+  CHECK(header({.method = "get", .bucket = "bucket"}, good) == "method");
+  CHECK(header({.method = "GET", .bucket = "-bucket"}, good) == "bucket");
+  CHECK(header({.method = "GET", .key = "k"}, good) == "bucket");
+  CHECK(header({.method = "GET", .bucket = "bucket", .key = "\\k"}, good) == "key");
+  CHECK(header({.method = "GET", .bucket = "bucket", .key = "a\rb"}, good) == "key");
+  const std::vector<http::header_field> crlf = {{"x-oss-meta-a", "x\ny"}};
+  CHECK(header({.method = "GET", .bucket = "bucket", .headers = crlf}, good) == "headers");
+  const std::vector<http::query_field> bad_query = {{"acl", "a\nb"}};
+  CHECK(header({.method = "GET", .bucket = "bucket", .query = bad_query}, good) == "query");
+  CHECK(field(oss::detail::sign_v1_query(in, good, t, seconds{0}, portable)) == "expires");
+  // Nothing in the text form of a credentials error but the field's name.
+  const auto secret = oss::detail::sign_v1_header(in, {"ak", "Secret\x01Value", ""}, t, portable);
+  REQUIRE_FALSE(secret.has_value());
+  CHECK(objproc::to_string(secret.error()).find("Secret") == std::string::npos);
+  CHECK(objproc::to_string(secret.error()).starts_with("access_key_secret: "));
+}
+
 }  // namespace

@@ -835,4 +835,46 @@ TEST_CASE("oss v4: presigned query replaces the signer's own parameters", "[oss]
   CHECK(a->signature == b->signature);
 }
 
+TEST_CASE("oss v4: each refusal names the input it belongs to", "[oss][sign_v4]") {
+  const oss::credentials good{"ak", "sk", ""};
+  const oss::signing_input in{.method = "GET", .bucket = "bucket", .key = "k"};
+  const auto t = at(1702743657);
+  const auto field = [](const auto& r) {
+    REQUIRE_FALSE(r.has_value());
+    return r.error().field;
+  };
+  const auto header = [&](const oss::signing_input& i, const oss::credentials& c,
+                          std::string_view region = "cn-hangzhou") {
+    return field(oss::detail::sign_v4_header(i, c, region, t, portable));
+  };
+  CHECK(header(in, {"", "sk", ""}) == "access_key_id");
+  CHECK(header(in, {"a k", "sk", ""}) == "access_key_id");
+  CHECK(header(in, {"ak", "", ""}) == "access_key_secret");
+  CHECK(header(in, {"ak", "sk", "tok\r\nx-evil: 1"}) == "security_token");
+  CHECK(header(in, good, "cn_hangzhou") == "region");
+  CHECK(field(oss::detail::sign_v4_header(in, good, "cn-hangzhou", t, portable, {.product = ""})) ==
+        "product");
+  CHECK(header({.method = "get", .bucket = "bucket", .key = "k"}, good) == "method");
+  CHECK(header({.method = "GET", .bucket = "Bad_Bucket", .key = "k"}, good) == "bucket");
+  CHECK(header({.method = "GET", .bucket = "bucket", .key = "a\nb"}, good) == "key");
+  CHECK(header({.method = "GET", .bucket = "bucket", .key = "\xFF"}, good) == "key");
+  const std::vector<http::header_field> bad_name = {{"x oss", "v"}};
+  CHECK(header({.method = "GET", .bucket = "bucket", .key = "k", .headers = bad_name}, good) ==
+        "headers");
+  const std::vector<http::query_field> empty_key = {{"", "v"}};
+  CHECK(header({.method = "GET", .bucket = "bucket", .key = "k", .query = empty_key}, good) ==
+        "query");
+  const std::vector<std::string_view> bad_additional = {"a:b"};
+  CHECK(field(oss::detail::sign_v4_header(in, good, "cn-hangzhou", t, portable,
+                                  {.additional_headers = bad_additional})) ==
+        "additional_headers");
+  CHECK(field(oss::detail::sign_v4_query(in, good, "cn-hangzhou", t, seconds{604801}, portable)) ==
+        "expires");
+  CHECK(field(oss::v4_signing_key::derive(good, t, "", portable)) == "region");
+  CHECK(field(oss::v4_signing_key::derive({"ak", std::string(300, 's'), ""}, t, "cn-hangzhou",
+                                          portable)) == "access_key_secret");
+  CHECK(field(oss::v4_signing_key::derive(good, at(-70000000000), "cn-hangzhou", portable)) ==
+        "time");
+}
+
 }  // namespace

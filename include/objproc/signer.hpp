@@ -54,6 +54,38 @@ namespace detail {
 /// inputs that need more get errc::buffer_too_small from presign_to (presign copes).
 inline constexpr std::size_t presign_scratch_size = 4096;
 
+/// What every signer reads of a request, as views of it (keep the request alive and unchanged
+/// while they are used): its method, its resource, and its query and headers, copied as views
+/// into arrays on the stack (written before read: no zero-fill of 64 fields each per signature).
+/// Each vendor turns these into its algorithm's input (oss::detail::input_of, cos::detail::...).
+struct request_view {
+  http::detail::uninitialized_array<http::query_field, http::max_signed_fields> query_storage;
+  http::detail::uninitialized_array<http::header_field, http::max_signed_fields> header_storage;
+  std::string_view method;
+  http::resource where;
+  std::span<const http::query_field> query;
+  std::span<const http::header_field> headers;
+};
+
+/// Fills `view` from `request`, refusing a request addressed to another service than
+/// `service` (`refusal` says which one the signer expected) or with more fields than a
+/// signature takes (errc::too_many_fields).
+[[nodiscard]] inline result<void> view_request(const http::request& request,
+                                               std::string_view service, std::string_view refusal,
+                                               request_view& view) noexcept {
+  view.where = request.resource();
+  if (view.where.service != service)
+    return error{errc::invalid_argument, error::no_offset, refusal};
+  auto query = request.query_fields(view.query_storage.span());
+  if (!query) return query.error();
+  auto headers = request.header_fields(view.header_storage.span());
+  if (!headers) return headers.error();
+  view.method = http::to_string(request.method());
+  view.query = *query;
+  view.headers = *headers;
+  return {};
+}
+
 /// A presigned URL adds the signature's parameters (`owned`, any case): a request that carries
 /// one already would send it twice, so every model refuses it first.
 [[nodiscard]] inline result<void> check_unsigned_query(std::span<const http::query_field> query,
@@ -62,7 +94,8 @@ inline constexpr std::size_t presign_scratch_size = 4096;
     for (const std::string_view name : owned)
       if (http::detail::iequals(q.key, name))
         return error{errc::conflicting_parameters, error::no_offset,
-                     "the request already carries a signature parameter"};
+                     "the request already carries a signature parameter"}
+            .in_field(fields::query);
   return {};
 }
 

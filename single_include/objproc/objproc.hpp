@@ -7227,6 +7227,38 @@ namespace detail {
 /// inputs that need more get errc::buffer_too_small from presign_to (presign copes).
 inline constexpr std::size_t presign_scratch_size = 4096;
 
+/// What every signer reads of a request, as views of it (keep the request alive and unchanged
+/// while they are used): its method, its resource, and its query and headers, copied as views
+/// into arrays on the stack (written before read: no zero-fill of 64 fields each per signature).
+/// Each vendor turns these into its algorithm's input (oss::detail::input_of, cos::detail::...).
+struct request_view {
+  http::detail::uninitialized_array<http::query_field, http::max_signed_fields> query_storage;
+  http::detail::uninitialized_array<http::header_field, http::max_signed_fields> header_storage;
+  std::string_view method;
+  http::resource where;
+  std::span<const http::query_field> query;
+  std::span<const http::header_field> headers;
+};
+
+/// Fills `view` from `request`, refusing a request addressed to another service than
+/// `service` (`refusal` says which one the signer expected) or with more fields than a
+/// signature takes (errc::too_many_fields).
+[[nodiscard]] inline result<void> view_request(const http::request& request,
+                                               std::string_view service, std::string_view refusal,
+                                               request_view& view) noexcept {
+  view.where = request.resource();
+  if (view.where.service != service)
+    return error{errc::invalid_argument, error::no_offset, refusal};
+  auto query = request.query_fields(view.query_storage.span());
+  if (!query) return query.error();
+  auto headers = request.header_fields(view.header_storage.span());
+  if (!headers) return headers.error();
+  view.method = http::to_string(request.method());
+  view.query = *query;
+  view.headers = *headers;
+  return {};
+}
+
 /// A presigned URL adds the signature's parameters (`owned`, any case): a request that carries
 /// one already would send it twice, so every model refuses it first.
 [[nodiscard]] inline result<void> check_unsigned_query(std::span<const http::query_field> query,
@@ -7235,7 +7267,8 @@ inline constexpr std::size_t presign_scratch_size = 4096;
     for (const std::string_view name : owned)
       if (http::detail::iequals(q.key, name))
         return error{errc::conflicting_parameters, error::no_offset,
-                     "the request already carries a signature parameter"};
+                     "the request already carries a signature parameter"}
+            .in_field(fields::query);
   return {};
 }
 
@@ -7294,29 +7327,17 @@ inline constexpr std::string_view service_name = "cos";
 
 namespace detail {
 
-// What the algorithm signs, as views of the request (keep it alive and unchanged).
-struct request_view {
-  // Written before read: no zero-fill of 64 fields each on every signature.
-  http::detail::uninitialized_array<http::query_field, http::max_signed_fields> query;
-  http::detail::uninitialized_array<http::header_field, http::max_signed_fields> headers;
-  signing_input input;
-};
-
-[[nodiscard]] inline result<void> view_request(const http::request& request,
-                                               request_view& view) noexcept {
-  const http::resource where = request.resource();
-  if (where.service != service_name)
-    return error{errc::invalid_argument, error::no_offset,
-                 "not a COS request: build it with a cos operation, or set its resource"};
-  auto query = request.query_fields(view.query.span());
-  if (!query) return query.error();
-  auto headers = request.header_fields(view.headers.span());
-  if (!headers) return headers.error();
-  view.input = signing_input{.method = http::to_string(request.method()),
-                             .key = where.key,
-                             .query = *query,
-                             .headers = *headers};
-  return {};
+/// The request as the COS signature signs it (the views of objproc::detail::view_request), or
+/// errc::invalid_argument for another service's request.
+[[nodiscard]] inline result<signing_input> read_request(
+    const http::request& request, objproc::detail::request_view& view) noexcept {
+  if (auto r = objproc::detail::view_request(
+          request, service_name,
+          "not a COS request: build it with a cos operation, or set its resource", view);
+      !r)
+    return r.error();
+  return signing_input{
+      .method = view.method, .key = view.where.key, .query = view.query, .headers = view.headers};
 }
 
 }  // namespace detail
@@ -7338,12 +7359,13 @@ struct signer {
     static_assert(crypto_provider<Crypto>,
                   "objproc::cos::signer requires a crypto_provider: see "
                   "objproc/crypto/concepts.hpp");
-    detail::request_view view;
-    if (auto r = detail::view_request(request, view); !r) return r.error();
+    objproc::detail::request_view view;
+    const auto input = detail::read_request(request, view);
+    if (!input) return input.error();
     return http::detail::with_scratch<2048>(
         [&](http::detail::span_writer& scratch) -> result<http::request> {
           detail::sign_parts parts;
-          if (auto r = detail::sign_core(view.input, creds, now, lifetime, crypto,
+          if (auto r = detail::sign_core(*input, creds, now, lifetime, crypto,
                                          options(signature_placement::header), scratch, parts);
               !r)
             return r.error();
@@ -7380,16 +7402,16 @@ struct signer {
     static_assert(crypto_provider<Crypto>,
                   "objproc::cos::signer requires a crypto_provider: see "
                   "objproc/crypto/concepts.hpp");
-    detail::request_view view;
-    if (auto r = detail::view_request(request, view); !r) return r.error();
+    objproc::detail::request_view view;
+    const auto input = detail::read_request(request, view);
+    if (!input) return input.error();
     static constexpr std::array<std::string_view, 7> owned = {
         "q-sign-algorithm", "q-ak",       "q-sign-time", "q-key-time", "q-header-list",
         "q-url-param-list", "q-signature"};
-    if (auto r = objproc::detail::check_unsigned_query(view.input.query, owned); !r)
-      return r.error();
+    if (auto r = objproc::detail::check_unsigned_query(view.query, owned); !r) return r.error();
     http::detail::span_writer scratch(scratch_text);
     detail::sign_parts parts;
-    if (auto r = detail::sign_core(view.input, creds, now, expires, crypto,
+    if (auto r = detail::sign_core(*input, creds, now, expires, crypto,
                                    options(signature_placement::query), scratch, parts);
         !r)
       return r.error();
@@ -11395,30 +11417,20 @@ enum class signature_version : unsigned char { v4, v1 };
 
 namespace detail {
 
-// What the algorithms sign, as views of the request (keep it alive and unchanged).
-struct request_view {
-  // Written before read: no zero-fill of 64 fields each on every signature.
-  http::detail::uninitialized_array<http::query_field, http::max_signed_fields> query;
-  http::detail::uninitialized_array<http::header_field, http::max_signed_fields> headers;
-  signing_input input;
-};
-
-[[nodiscard]] inline result<void> view_request(const http::request& request,
-                                               request_view& view) noexcept {
-  const http::resource where = request.resource();
-  if (where.service != service_name)
-    return error{errc::invalid_argument, error::no_offset,
-                 "not an OSS request: build it with an oss operation, or set its resource"};
-  auto query = request.query_fields(view.query.span());
-  if (!query) return query.error();
-  auto headers = request.header_fields(view.headers.span());
-  if (!headers) return headers.error();
-  view.input = signing_input{.method = http::to_string(request.method()),
-                             .bucket = where.bucket,
-                             .key = where.key,
-                             .query = *query,
-                             .headers = *headers};
-  return {};
+/// The request as V4 and V1 sign it (the views of objproc::detail::view_request), or
+/// errc::invalid_argument for another service's request.
+[[nodiscard]] inline result<signing_input> read_request(
+    const http::request& request, objproc::detail::request_view& view) noexcept {
+  if (auto r = objproc::detail::view_request(
+          request, service_name,
+          "not an OSS request: build it with an oss operation, or set its resource", view);
+      !r)
+    return r.error();
+  return signing_input{.method = view.method,
+                       .bucket = view.where.bucket,
+                       .key = view.where.key,
+                       .query = view.query,
+                       .headers = view.headers};
 }
 
 }  // namespace detail
@@ -11439,17 +11451,18 @@ struct v4_signer {
     static_assert(crypto_provider<Crypto>,
                   "objproc::oss::v4_signer requires a crypto_provider: see "
                   "objproc/crypto/concepts.hpp");
-    detail::request_view view;
-    if (auto r = detail::view_request(request, view); !r) return r.error();
+    objproc::detail::request_view view;
+    const auto input = detail::read_request(request, view);
+    if (!input) return input.error();
     const v4_options options = this->options();
-    if (auto r = detail::v4_check(view.input, creds, options); !r) return r.error();
+    if (auto r = detail::v4_check(*input, creds, options); !r) return r.error();
     std::optional<v4_signing_key> derived;
     auto key = key_for(creds, now, request.resource().region, crypto, derived);
     if (!key) return key.error();
     return http::detail::with_scratch<2048>(
         [&](http::detail::span_writer& scratch) -> result<http::request> {
           detail::v4_header_parts parts;
-          if (auto r = detail::v4_header_checked(view.input, creds, **key, now, crypto, options,
+          if (auto r = detail::v4_header_checked(*input, creds, **key, now, crypto, options,
                                                  scratch, parts);
               !r)
             return r.error();
@@ -11487,21 +11500,21 @@ struct v4_signer {
     static_assert(crypto_provider<Crypto>,
                   "objproc::oss::v4_signer requires a crypto_provider: see "
                   "objproc/crypto/concepts.hpp");
-    detail::request_view view;
-    if (auto r = detail::view_request(request, view); !r) return r.error();
+    objproc::detail::request_view view;
+    const auto input = detail::read_request(request, view);
+    if (!input) return input.error();
     static constexpr std::array<std::string_view, 7> owned = {
         "x-oss-additional-headers", "x-oss-credential", "x-oss-date",          "x-oss-expires",
         "x-oss-signature-version",  "x-oss-signature",  "x-oss-security-token"};
-    if (auto r = objproc::detail::check_unsigned_query(view.input.query, owned); !r)
-      return r.error();
+    if (auto r = objproc::detail::check_unsigned_query(view.query, owned); !r) return r.error();
     const v4_options options = this->options();
-    if (auto r = detail::v4_check(view.input, creds, options); !r) return r.error();
+    if (auto r = detail::v4_check(*input, creds, options); !r) return r.error();
     std::optional<v4_signing_key> derived;
     auto key = key_for(creds, now, request.resource().region, crypto, derived);
     if (!key) return key.error();
     http::detail::span_writer scratch(scratch_text);
     detail::v4_query_parts parts;
-    if (auto r = detail::v4_query_checked(view.input, creds, **key, now, expires, crypto, options,
+    if (auto r = detail::v4_query_checked(*input, creds, **key, now, expires, crypto, options,
                                           scratch, parts);
         !r)
       return r.error();
@@ -11543,13 +11556,14 @@ struct v1_signer {
     static_assert(crypto_provider<Crypto>,
                   "objproc::oss::v1_signer requires a crypto_provider: see "
                   "objproc/crypto/concepts.hpp");
-    detail::request_view view;
-    if (auto r = detail::view_request(request, view); !r) return r.error();
+    objproc::detail::request_view view;
+    const auto input = detail::read_request(request, view);
+    if (!input) return input.error();
     return http::detail::with_scratch<2048>(
         [&](http::detail::span_writer& scratch) -> result<http::request> {
           detail::v1_header_parts parts;
           if (auto r =
-                  detail::v1_header_core(view.input, creds, now, crypto, options(), scratch, parts);
+                  detail::v1_header_core(*input, creds, now, crypto, options(), scratch, parts);
               !r)
             return r.error();
           // Built from checked parts only (credentials, digits, base64 or hex; literal names).
@@ -11585,16 +11599,16 @@ struct v1_signer {
     static_assert(crypto_provider<Crypto>,
                   "objproc::oss::v1_signer requires a crypto_provider: see "
                   "objproc/crypto/concepts.hpp");
-    detail::request_view view;
-    if (auto r = detail::view_request(request, view); !r) return r.error();
+    objproc::detail::request_view view;
+    const auto input = detail::read_request(request, view);
+    if (!input) return input.error();
     static constexpr std::array<std::string_view, 4> owned = {"OSSAccessKeyId", "Expires",
                                                               "Signature", "security-token"};
-    if (auto r = objproc::detail::check_unsigned_query(view.input.query, owned); !r)
-      return r.error();
+    if (auto r = objproc::detail::check_unsigned_query(view.query, owned); !r) return r.error();
     http::detail::span_writer scratch(scratch_text);
     detail::v1_query_parts parts;
-    if (auto r = detail::v1_query_core(view.input, creds, now, expires, crypto, options(), scratch,
-                                       parts);
+    if (auto r =
+            detail::v1_query_core(*input, creds, now, expires, crypto, options(), scratch, parts);
         !r)
       return r.error();
     http::detail::span_writer url(out);

@@ -38,29 +38,17 @@ inline constexpr std::string_view service_name = "cos";
 
 namespace detail {
 
-// What the algorithm signs, as views of the request (keep it alive and unchanged).
-struct request_view {
-  // Written before read: no zero-fill of 64 fields each on every signature.
-  http::detail::uninitialized_array<http::query_field, http::max_signed_fields> query;
-  http::detail::uninitialized_array<http::header_field, http::max_signed_fields> headers;
-  signing_input input;
-};
-
-[[nodiscard]] inline result<void> view_request(const http::request& request,
-                                               request_view& view) noexcept {
-  const http::resource where = request.resource();
-  if (where.service != service_name)
-    return error{errc::invalid_argument, error::no_offset,
-                 "not a COS request: build it with a cos operation, or set its resource"};
-  auto query = request.query_fields(view.query.span());
-  if (!query) return query.error();
-  auto headers = request.header_fields(view.headers.span());
-  if (!headers) return headers.error();
-  view.input = signing_input{.method = http::to_string(request.method()),
-                             .key = where.key,
-                             .query = *query,
-                             .headers = *headers};
-  return {};
+/// The request as the COS signature signs it (the views of objproc::detail::view_request), or
+/// errc::invalid_argument for another service's request.
+[[nodiscard]] inline result<signing_input> read_request(
+    const http::request& request, objproc::detail::request_view& view) noexcept {
+  if (auto r = objproc::detail::view_request(
+          request, service_name,
+          "not a COS request: build it with a cos operation, or set its resource", view);
+      !r)
+    return r.error();
+  return signing_input{
+      .method = view.method, .key = view.where.key, .query = view.query, .headers = view.headers};
 }
 
 }  // namespace detail
@@ -82,12 +70,13 @@ struct signer {
     static_assert(crypto_provider<Crypto>,
                   "objproc::cos::signer requires a crypto_provider: see "
                   "objproc/crypto/concepts.hpp");
-    detail::request_view view;
-    if (auto r = detail::view_request(request, view); !r) return r.error();
+    objproc::detail::request_view view;
+    const auto input = detail::read_request(request, view);
+    if (!input) return input.error();
     return http::detail::with_scratch<2048>(
         [&](http::detail::span_writer& scratch) -> result<http::request> {
           detail::sign_parts parts;
-          if (auto r = detail::sign_core(view.input, creds, now, lifetime, crypto,
+          if (auto r = detail::sign_core(*input, creds, now, lifetime, crypto,
                                          options(signature_placement::header), scratch, parts);
               !r)
             return r.error();
@@ -124,16 +113,16 @@ struct signer {
     static_assert(crypto_provider<Crypto>,
                   "objproc::cos::signer requires a crypto_provider: see "
                   "objproc/crypto/concepts.hpp");
-    detail::request_view view;
-    if (auto r = detail::view_request(request, view); !r) return r.error();
+    objproc::detail::request_view view;
+    const auto input = detail::read_request(request, view);
+    if (!input) return input.error();
     static constexpr std::array<std::string_view, 7> owned = {
         "q-sign-algorithm", "q-ak",       "q-sign-time", "q-key-time", "q-header-list",
         "q-url-param-list", "q-signature"};
-    if (auto r = objproc::detail::check_unsigned_query(view.input.query, owned); !r)
-      return r.error();
+    if (auto r = objproc::detail::check_unsigned_query(view.query, owned); !r) return r.error();
     http::detail::span_writer scratch(scratch_text);
     detail::sign_parts parts;
-    if (auto r = detail::sign_core(view.input, creds, now, expires, crypto,
+    if (auto r = detail::sign_core(*input, creds, now, expires, crypto,
                                    options(signature_placement::query), scratch, parts);
         !r)
       return r.error();

@@ -46,30 +46,20 @@ enum class signature_version : unsigned char { v4, v1 };
 
 namespace detail {
 
-// What the algorithms sign, as views of the request (keep it alive and unchanged).
-struct request_view {
-  // Written before read: no zero-fill of 64 fields each on every signature.
-  http::detail::uninitialized_array<http::query_field, http::max_signed_fields> query;
-  http::detail::uninitialized_array<http::header_field, http::max_signed_fields> headers;
-  signing_input input;
-};
-
-[[nodiscard]] inline result<void> view_request(const http::request& request,
-                                               request_view& view) noexcept {
-  const http::resource where = request.resource();
-  if (where.service != service_name)
-    return error{errc::invalid_argument, error::no_offset,
-                 "not an OSS request: build it with an oss operation, or set its resource"};
-  auto query = request.query_fields(view.query.span());
-  if (!query) return query.error();
-  auto headers = request.header_fields(view.headers.span());
-  if (!headers) return headers.error();
-  view.input = signing_input{.method = http::to_string(request.method()),
-                             .bucket = where.bucket,
-                             .key = where.key,
-                             .query = *query,
-                             .headers = *headers};
-  return {};
+/// The request as V4 and V1 sign it (the views of objproc::detail::view_request), or
+/// errc::invalid_argument for another service's request.
+[[nodiscard]] inline result<signing_input> read_request(
+    const http::request& request, objproc::detail::request_view& view) noexcept {
+  if (auto r = objproc::detail::view_request(
+          request, service_name,
+          "not an OSS request: build it with an oss operation, or set its resource", view);
+      !r)
+    return r.error();
+  return signing_input{.method = view.method,
+                       .bucket = view.where.bucket,
+                       .key = view.where.key,
+                       .query = view.query,
+                       .headers = view.headers};
 }
 
 }  // namespace detail
@@ -90,17 +80,18 @@ struct v4_signer {
     static_assert(crypto_provider<Crypto>,
                   "objproc::oss::v4_signer requires a crypto_provider: see "
                   "objproc/crypto/concepts.hpp");
-    detail::request_view view;
-    if (auto r = detail::view_request(request, view); !r) return r.error();
+    objproc::detail::request_view view;
+    const auto input = detail::read_request(request, view);
+    if (!input) return input.error();
     const v4_options options = this->options();
-    if (auto r = detail::v4_check(view.input, creds, options); !r) return r.error();
+    if (auto r = detail::v4_check(*input, creds, options); !r) return r.error();
     std::optional<v4_signing_key> derived;
     auto key = key_for(creds, now, request.resource().region, crypto, derived);
     if (!key) return key.error();
     return http::detail::with_scratch<2048>(
         [&](http::detail::span_writer& scratch) -> result<http::request> {
           detail::v4_header_parts parts;
-          if (auto r = detail::v4_header_checked(view.input, creds, **key, now, crypto, options,
+          if (auto r = detail::v4_header_checked(*input, creds, **key, now, crypto, options,
                                                  scratch, parts);
               !r)
             return r.error();
@@ -138,21 +129,21 @@ struct v4_signer {
     static_assert(crypto_provider<Crypto>,
                   "objproc::oss::v4_signer requires a crypto_provider: see "
                   "objproc/crypto/concepts.hpp");
-    detail::request_view view;
-    if (auto r = detail::view_request(request, view); !r) return r.error();
+    objproc::detail::request_view view;
+    const auto input = detail::read_request(request, view);
+    if (!input) return input.error();
     static constexpr std::array<std::string_view, 7> owned = {
         "x-oss-additional-headers", "x-oss-credential", "x-oss-date",          "x-oss-expires",
         "x-oss-signature-version",  "x-oss-signature",  "x-oss-security-token"};
-    if (auto r = objproc::detail::check_unsigned_query(view.input.query, owned); !r)
-      return r.error();
+    if (auto r = objproc::detail::check_unsigned_query(view.query, owned); !r) return r.error();
     const v4_options options = this->options();
-    if (auto r = detail::v4_check(view.input, creds, options); !r) return r.error();
+    if (auto r = detail::v4_check(*input, creds, options); !r) return r.error();
     std::optional<v4_signing_key> derived;
     auto key = key_for(creds, now, request.resource().region, crypto, derived);
     if (!key) return key.error();
     http::detail::span_writer scratch(scratch_text);
     detail::v4_query_parts parts;
-    if (auto r = detail::v4_query_checked(view.input, creds, **key, now, expires, crypto, options,
+    if (auto r = detail::v4_query_checked(*input, creds, **key, now, expires, crypto, options,
                                           scratch, parts);
         !r)
       return r.error();
@@ -194,13 +185,14 @@ struct v1_signer {
     static_assert(crypto_provider<Crypto>,
                   "objproc::oss::v1_signer requires a crypto_provider: see "
                   "objproc/crypto/concepts.hpp");
-    detail::request_view view;
-    if (auto r = detail::view_request(request, view); !r) return r.error();
+    objproc::detail::request_view view;
+    const auto input = detail::read_request(request, view);
+    if (!input) return input.error();
     return http::detail::with_scratch<2048>(
         [&](http::detail::span_writer& scratch) -> result<http::request> {
           detail::v1_header_parts parts;
           if (auto r =
-                  detail::v1_header_core(view.input, creds, now, crypto, options(), scratch, parts);
+                  detail::v1_header_core(*input, creds, now, crypto, options(), scratch, parts);
               !r)
             return r.error();
           // Built from checked parts only (credentials, digits, base64 or hex; literal names).
@@ -236,16 +228,16 @@ struct v1_signer {
     static_assert(crypto_provider<Crypto>,
                   "objproc::oss::v1_signer requires a crypto_provider: see "
                   "objproc/crypto/concepts.hpp");
-    detail::request_view view;
-    if (auto r = detail::view_request(request, view); !r) return r.error();
+    objproc::detail::request_view view;
+    const auto input = detail::read_request(request, view);
+    if (!input) return input.error();
     static constexpr std::array<std::string_view, 4> owned = {"OSSAccessKeyId", "Expires",
                                                               "Signature", "security-token"};
-    if (auto r = objproc::detail::check_unsigned_query(view.input.query, owned); !r)
-      return r.error();
+    if (auto r = objproc::detail::check_unsigned_query(view.query, owned); !r) return r.error();
     http::detail::span_writer scratch(scratch_text);
     detail::v1_query_parts parts;
-    if (auto r = detail::v1_query_core(view.input, creds, now, expires, crypto, options(), scratch,
-                                       parts);
+    if (auto r =
+            detail::v1_query_core(*input, creds, now, expires, crypto, options(), scratch, parts);
         !r)
       return r.error();
     http::detail::span_writer url(out);

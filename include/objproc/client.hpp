@@ -47,6 +47,7 @@
 #include <type_traits>
 #include <utility>
 
+#include "objproc/client_options.hpp"
 #include "objproc/config.hpp"
 #include "objproc/core/chrono.hpp"  // std::chrono, lighter than <chrono> where possible
 #include "objproc/core/result.hpp"
@@ -84,16 +85,6 @@ concept signing_clock = requires(const C& c) {
   {
     std::chrono::time_point_cast<std::chrono::seconds>(c.now())
     } -> std::convertible_to<std::chrono::sys_seconds>;
-};
-
-struct client_options {
-  retry_policy retry = {};
-  oss::signature_version oss_signature = oss::signature_version::v4;
-  std::chrono::seconds cos_signature_lifetime{3600};  // COS header signatures: key time window
-  std::uint64_t jitter_seed = 0;                      // 0: seeded from the clock and address
-  /// How the synchronous client waits between attempts; nullptr: the calling thread sleeps
-  /// (as std::this_thread::sleep_for).
-  void (*sleep)(std::chrono::milliseconds) = nullptr;
 };
 
 namespace detail {
@@ -259,18 +250,20 @@ class client {
     return handle;
   }
 
-  /// A presigned GET URL signed with the provider's credentials at the corrected time.
+  /// A presigned GET URL for `op` (oss::presign_get, cos::presign_get: valid for op.expires),
+  /// signed with the provider's credentials at the corrected time.
   template <class Presign>
-  requires std::same_as<Presign, oss::presign_get> || std::same_as<Presign, cos::presign_get>
-  [[nodiscard]] result<std::string> presign(
-      const Presign& op, const std::conditional_t<std::same_as<Presign, oss::presign_get>,
-                                                  oss::endpoint, cos::endpoint>& where) {
+  requires operation_with_signer<Presign> && requires(const Presign& op) {
+    { op.expires } -> std::convertible_to<std::chrono::seconds>;
+  }
+  [[nodiscard]] result<std::string> presign(const Presign& op, const endpoint_for<Presign>& where) {
+    using traits = operation_traits<Presign>;
+    auto request = op.prepare(where);
+    if (!request) return request.error();
     auto keys = credentials_.get();
     if (!keys) return keys.error();
-    if constexpr (std::same_as<Presign, oss::presign_get>) {
-      return oss::presign(op, where, keys->oss(), now(), crypto_, oss_signer());
-    } else
-      return cos::presign(op, where, keys->cos(), now(), crypto_);
+    return traits::signer(options_, signing_)
+        .presign(*request, traits::credentials_of(*keys), now(), op.expires, crypto_);
   }
 
   /// The correction added to the clock, learned from the service after a rejected signing time.
@@ -346,22 +339,18 @@ class client {
       detail::sleep_for(delay);
   }
 
-  // V4 keys are derived once a day (key_cache_).
-  [[nodiscard]] oss::signer oss_signer() noexcept {
-    return {.version = options_.oss_signature, .cache = &key_cache_};
-  }
-
-  // The operation's vendor signs with the provider's credentials at the corrected time.
+  // The operation's vendor signs (its traits' signer, configured from the options) with the
+  // provider's credentials at the corrected time.
   template <class Op>
   [[nodiscard]] result<http::request> sign_now(const http::request& request) {
+    using traits = operation_traits<Op>;
     auto keys = credentials_.get();
     if (!keys) return keys.error();
-    if constexpr (std::same_as<endpoint_for<Op>, oss::endpoint>) {
-      return oss_signer().sign(request, keys->oss(), now(), crypto_);
-    } else {
-      return cos::signer{.lifetime = options_.cos_signature_lifetime}.sign(request, keys->cos(),
-                                                                           now(), crypto_);
-    }
+    const auto signer = traits::signer(options_, signing_);
+    static_assert(request_signer<std::remove_cvref_t<decltype(signer)>, Crypto>,
+                  "objproc::client: an operation's traits must declare a signer that models "
+                  "objproc::request_signer (see objproc/operation_traits.hpp)");
+    return signer.sign(request, traits::credentials_of(*keys), now(), crypto_);
   }
 
   template <class Op>
@@ -374,7 +363,8 @@ class client {
   /// What one attempt's response or failure means: a final outcome, or another attempt after
   /// a delay. Shared by the synchronous and asynchronous forms.
   template <class Op>
-  [[nodiscard]] settlement<Op> settle(result<http::response> response, int attempt, bool rewindable) {
+  [[nodiscard]] settlement<Op> settle(result<http::response> response, int attempt,
+                                      bool rewindable) {
     static_assert(operation_with_traits<Op>,
                   "objproc::client: the operation's vendor must specialize "
                   "objproc::operation_traits (see objproc/operation_traits.hpp)");
@@ -397,8 +387,8 @@ class client {
       service_error e = traits::parse_service_error(*response);
       kind = classify_status(response->status);
       if (auto server_time = traits::server_time_if_skewed(*response, e)) {
-        clock_offset_ = *server_time - std::chrono::time_point_cast<std::chrono::seconds>(
-                                           clock_.now());
+        clock_offset_ =
+            *server_time - std::chrono::time_point_cast<std::chrono::seconds>(clock_.now());
         kind = failure_kind::clock_skew;
       }
       if (auto value = response->header("Retry-After")) retry_after = parse_retry_after(*value);
@@ -467,8 +457,8 @@ class client {
   Clock clock_;
   detail::jitter_source jitter_;
   std::chrono::seconds clock_offset_{0};
-  oss::v4_key_cache key_cache_;  // a client is per thread, so is its cache
-  detail::client_life life_;     // last: marked dead first when the client goes
+  signing_state signing_;     // a client is per thread, so is what its signers keep
+  detail::client_life life_;  // last: marked dead first when the client goes
 };
 
 /// client(std::ref(loop), ...) refers to a transport owned elsewhere (an engine's event loop,

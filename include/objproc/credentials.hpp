@@ -6,7 +6,7 @@
 //   auto oss_keys = objproc::oss_environment_credentials();   // OSS_ACCESS_KEY_ID ...
 //   auto cos_keys = objproc::cos_environment_credentials();   // COS_SECRET_ID ... or
 //                                                             // TENCENTCLOUD_SECRET_ID ...
-//   oss::sign_v4_header(input, oss_keys->oss(), ...);
+//   oss::v4_signer{}.sign(request, oss_keys->oss(), now, crypto);
 //
 // Requirements on a provider P (credentials_provider<P>): `p.get()` returns
 // result<owned_credentials> (fresh keys, e.g. after an STS refresh); it may be called from the

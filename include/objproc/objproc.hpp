@@ -33,6 +33,7 @@
 #define OBJPROC_OBJPROC_HPP
 
 #include "objproc/client.hpp"
+#include "objproc/client_options.hpp"
 #include "objproc/config.hpp"
 #include "objproc/core/checked_text.hpp"
 #include "objproc/core/chrono.hpp"

@@ -13,14 +13,20 @@
 //     static std::optional<std::string_view> request_id(const http::response&);
 //     static std::optional<std::chrono::sys_seconds> server_time_if_skewed(
 //         const http::response&, const service_error_type&);
+//     static my_vendor::signer signer(const client_options&, signing_state&);  // how to sign
+//     static my_vendor::credentials credentials_of(const owned_credentials&);  // with which keys
 //   };
 //
 // creates_task: the service starts a task for every request it accepts, so a request that may
 // have reached it is never sent again unless the retry policy says so (retry.hpp); a repeat
 // would start a second task. server_time_if_skewed: the service's clock when it refused the
 // signing time (the client corrects its clock by it and retries at once), nullopt for any other
-// error. parse_service_error never fails: a body that is not the vendor's error document (a
-// proxy's page, nothing at all) gives an error with an empty code, the status still telling.
+// error. signer / credentials_of: the vendor's signer configured from the client's options
+// (and the state it keeps, such as the V4 key cache), and the provider's keys as that signer's
+// credentials; a presigned GET declares only these and its endpoint_type
+// (operation_with_signer). parse_service_error never fails: a body that is not the vendor's error
+// document (a proxy's page, nothing at all) gives an error with an empty code, the status still
+// telling.
 //
 // Nothing here knows a vendor: adding an operation touches its vendor's folder (the operation,
 // its result parser, its traits) and, to reach it from the command line, the CLI's table.
@@ -43,10 +49,30 @@ OBJPROC_NAMESPACE_BEGIN
 template <class Op>
 struct operation_traits;
 
+struct client_options;    // objproc/client_options.hpp
+struct signing_state;     // objproc/client_options.hpp
+class owned_credentials;  // objproc/credentials.hpp
+
+/// An operation whose vendor declared how a client signs it (every sent operation, and the
+/// presigned GETs):
+///   using endpoint_type = ...;                          // op.prepare(endpoint)
+///   static S signer(const client_options&, signing_state&);   // S models request_signer
+///   static typename S::credentials_type credentials_of(const owned_credentials&);
+template <class Op>
+concept operation_with_signer = requires(const client_options& options, signing_state& state,
+                                         const owned_credentials& keys) {
+  typename operation_traits<Op>::endpoint_type;
+  {
+    operation_traits<Op>::credentials_of(keys)
+    } -> std::same_as<typename decltype(operation_traits<Op>::signer(options,
+                                                                     state))::credentials_type>;
+};
+
 /// An operation whose vendor declared complete traits.
 template <class Op>
-concept operation_with_traits = requires(
-    const http::response& r, const typename operation_traits<Op>::service_error_type& rejected) {
+concept operation_with_traits = operation_with_signer<Op> &&
+    requires(const http::response& r,
+             const typename operation_traits<Op>::service_error_type& rejected) {
   typename operation_traits<Op>::endpoint_type;
   typename operation_traits<Op>::value_type;
   { operation_traits<Op>::creates_task } -> std::convertible_to<bool>;

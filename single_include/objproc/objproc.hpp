@@ -111,6 +111,17 @@
 #include <type_traits>
 #include <utility>
 
+// #include "objproc/client_options.hpp"
+// ----- begin objproc/client_options.hpp -----
+// objproc/client_options.hpp - how a client retries and signs: its options, and what its
+// signers keep between requests. The vendors read these in their operation traits
+// (oss/traits.hpp, cos/traits.hpp: `signer(options, state)`), so the client itself never
+// chooses a vendor's signer.
+#ifndef OBJPROC_CLIENT_OPTIONS_HPP
+#define OBJPROC_CLIENT_OPTIONS_HPP
+
+#include <cstdint>
+
 // #include "objproc/config.hpp"
 // ----- begin objproc/config.hpp -----
 // objproc/config.hpp - feature detection and the user's overrides.
@@ -203,6 +214,40 @@
 
 #endif  // OBJPROC_CORE_CHRONO_HPP
 // ----- end objproc/core/chrono.hpp -----
+// #include "objproc/oss/key_cache.hpp"
+// ----- begin objproc/oss/key_cache.hpp -----
+// objproc/oss/key_cache.hpp - a caller-owned cache of one V4 signing key.
+//
+//   thread_local oss::v4_key_cache cache;             // one per thread: no locks, no sharing
+//   auto signed_request = oss::sign(prepared, creds, now, crypto::portable{}, cache);
+//   auto n = oss::presign_to(op, endpoint, creds, now, crypto::portable{}, buffer, cache);
+//
+// A V4 signing key is four HMACs of the secret, the day, the region and the product; a cache hit
+// replaces them with a few compares. The cache holds the last key it derived and a copy of the
+// secret it came from (in a fixed inline buffer: secrets are at most
+// v4_signing_key::max_secret_size bytes, so no heap). A hit needs the same day, region and
+// product and a byte-for-byte equal secret, compared in constant time (the time depends on the
+// length of the secret passed in, never on where it differs): a cache never signs with a key of
+// other credentials. Checking identity by the secret itself costs a compare; the former
+// fingerprint, HMAC-SHA256(key, secret), cost four compressions per hit, as much as 40% of a
+// whole cached signature.
+//
+// Key material: the cache therefore holds a secret, like the credentials it is given. Both the
+// key and the secret copy are wiped by clear() and on destruction; copying is disabled (a copy
+// would be a second place holding them). Not thread-safe by design: one cache per thread, no
+// locks, no sharing, so signing scales with cores.
+#ifndef OBJPROC_OSS_KEY_CACHE_HPP
+#define OBJPROC_OSS_KEY_CACHE_HPP
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string_view>
+
+// #include "objproc/config.hpp"
+// #include "objproc/core/chrono.hpp"
 // #include "objproc/core/result.hpp"
 // ----- begin objproc/core/result.hpp -----
 // objproc/core/result.hpp - errc, error and result<T>: how every fallible call reports.
@@ -742,404 +787,156 @@ OBJPROC_NAMESPACE_END
 
 #endif  // OBJPROC_CORE_RESULT_HPP
 // ----- end objproc/core/result.hpp -----
-// #include "objproc/core/time.hpp"
-// ----- begin objproc/core/time.hpp -----
-// objproc/core/time.hpp - UTC timestamps in the forms the signers need, constexpr and heap-free.
+// #include "objproc/crypto/concepts.hpp"
+// ----- begin objproc/crypto/concepts.hpp -----
+// objproc/crypto/concepts.hpp - the crypto_provider concept: how hashing plugs in.
 //
-//   format_rfc1123(t)       "Sat, 21 Nov 2026 08:00:00 GMT"   HTTP Date, signed dates
-//   format_iso8601_basic(t) "20261121T080000Z"                signed date headers
-//   format_yyyymmdd(t)      "20261121"                        credential scopes
-//   parse_rfc1123(s), parse_iso8601_basic(s)                  server Date, clock-skew correction
-// Only years 0000..9999 fit these fixed-width forms; anything else is errc::year_out_of_range
-// rather than a wrong date in a signature.
-#ifndef OBJPROC_CORE_TIME_HPP
-#define OBJPROC_CORE_TIME_HPP
+// Requirements on a provider C (given `const C& c`):
+//   c.sha1(msg, out20)              -> result<void>, noexcept   SHA-1 of msg into out20
+//   c.sha256(msg, out32)            -> result<void>, noexcept   SHA-256 of msg into out32
+//   c.hmac_sha1(key, msg, out20)    -> result<void>, noexcept   HMAC-SHA1 (RFC 2104)
+//   c.hmac_sha256(key, msg, out32)  -> result<void>, noexcept   HMAC-SHA256 (RFC 2104)
+// where msg and key are std::span<const std::byte> of any length (keys longer than a block are
+// hashed first, as RFC 2104 says) and outN is std::span<std::byte, N>. A provider allocates
+// nothing on the heap and reports its own failures as errc::crypto_failed (its native code in
+// error::provider_code). Models: crypto::portable (built in, constexpr) and
+// objproc::openssl::crypto (adapters/openssl). Exemplar: tests/archetypes/crypto_provider.hpp.
+#ifndef OBJPROC_CRYPTO_CONCEPTS_HPP
+#define OBJPROC_CRYPTO_CONCEPTS_HPP
 
+#include <array>
+#include <concepts>
 #include <cstddef>
-#include <cstdint>
+#include <span>
 #include <string_view>
 
 // #include "objproc/config.hpp"
-// #include "objproc/core/chrono.hpp"
-// #include "objproc/core/fixed_string.hpp"
-// ----- begin objproc/core/fixed_string.hpp -----
-// objproc/core/fixed_string.hpp - fixed_string<N>: a string literal usable as a template argument.
-//
-// A structural aggregate (public members, no pointers) so that `template <fixed_string S>` works
-// in C++20; also the return type of the fixed-width formatters (core/time.hpp), which need no heap.
-//   fixed_string s = "abc";            // fixed_string<3>, deduced from the literal
-//   template <objproc::fixed_string S> struct tag {};  tag<"image/resize,w_100"> t;
-#ifndef OBJPROC_CORE_FIXED_STRING_HPP
-#define OBJPROC_CORE_FIXED_STRING_HPP
-
-#include <cstddef>
-#include <string_view>
-
-// #include "objproc/config.hpp"
-
-OBJPROC_NAMESPACE_BEGIN
-
-template <std::size_t N>
-struct fixed_string {
-  // Public so the type is structural; always NUL-terminated at data[N].
-  char data[N + 1] = {};
-
-  constexpr fixed_string() noexcept = default;
-  // NOLINTNEXTLINE(google-explicit-constructor): implicit, so literals convert at call sites.
-  constexpr fixed_string(const char (&text)[N + 1]) noexcept {
-    for (std::size_t i = 0; i < N; ++i) data[i] = text[i];
-  }
-
-  [[nodiscard]] static constexpr std::size_t size() noexcept { return N; }
-  [[nodiscard]] static constexpr bool empty() noexcept { return N == 0; }
-  [[nodiscard]] constexpr const char* c_str() const noexcept { return data; }
-  [[nodiscard]] constexpr const char* begin() const noexcept { return data; }
-  [[nodiscard]] constexpr const char* end() const noexcept { return data + N; }
-  [[nodiscard]] constexpr char* begin() noexcept { return data; }
-  [[nodiscard]] constexpr char* end() noexcept { return data + N; }
-  [[nodiscard]] constexpr char operator[](std::size_t i) const noexcept { return data[i]; }
-  [[nodiscard]] constexpr char& operator[](std::size_t i) noexcept { return data[i]; }
-  [[nodiscard]] constexpr std::string_view view() const noexcept { return {data, N}; }
-  constexpr operator std::string_view() const noexcept { return view(); }  // NOLINT
-
-  template <std::size_t M>
-  friend constexpr bool operator==(const fixed_string& a, const fixed_string<M>& b) noexcept {
-    return a.view() == b.view();
-  }
-  friend constexpr bool operator==(const fixed_string& a, std::string_view b) noexcept {
-    return a.view() == b;
-  }
-};
-
-template <std::size_t N>
-fixed_string(const char (&)[N]) -> fixed_string<N - 1>;
-
-OBJPROC_NAMESPACE_END
-
-#endif  // OBJPROC_CORE_FIXED_STRING_HPP
-// ----- end objproc/core/fixed_string.hpp -----
 // #include "objproc/core/result.hpp"
 
 OBJPROC_NAMESPACE_BEGIN
 
-/// A proleptic Gregorian date and a UTC time of day.
-struct utc_time {
-  std::int64_t year = 1970;
-  unsigned month = 1;    // 1..12
-  unsigned day = 1;      // 1..31
-  unsigned hour = 0;     // 0..23
-  unsigned minute = 0;   // 0..59
-  unsigned second = 0;   // 0..59 (no leap seconds: sys_seconds has none)
-  unsigned weekday = 4;  // 0 = Sunday .. 6 = Saturday
+using sha1_digest = std::array<std::byte, 20>;
+using sha256_digest = std::array<std::byte, 32>;
 
-  friend constexpr bool operator==(const utc_time&, const utc_time&) noexcept = default;
+template <class C>
+concept crypto_provider = requires(const C& c, std::span<const std::byte> key,
+                                   std::span<const std::byte> msg, std::span<std::byte, 20> out20,
+                                   std::span<std::byte, 32> out32) {
+  { c.sha1(msg, out20) }
+  noexcept->std::same_as<result<void>>;
+  { c.sha256(msg, out32) }
+  noexcept->std::same_as<result<void>>;
+  { c.hmac_sha1(key, msg, out20) }
+  noexcept->std::same_as<result<void>>;
+  { c.hmac_sha256(key, msg, out32) }
+  noexcept->std::same_as<result<void>>;
 };
 
-namespace detail {
-
-[[nodiscard]] constexpr std::int64_t floor_div(std::int64_t a, std::int64_t b) noexcept {
-  return a / b - (a % b != 0 && (a < 0) != (b < 0) ? 1 : 0);
+/// The bytes of a text, for passing strings to a provider (run time only: it reinterprets).
+[[nodiscard]] inline std::span<const std::byte> as_bytes(std::string_view text) noexcept {
+  return std::as_bytes(std::span<const char>(text.data(), text.size()));
 }
 
-// Days since 1970-01-01 for a civil date, and back: the era-based algorithm described by
-// Howard Hinnant ("chrono-compatible low-level date algorithms"); valid for any int64 year
-// that does not overflow.
-[[nodiscard]] constexpr std::int64_t days_from_civil(std::int64_t y, unsigned m,
-                                                     unsigned d) noexcept {
-  y -= m <= 2 ? 1 : 0;
-  const std::int64_t era = floor_div(y, 400);
-  const auto yoe = static_cast<std::int64_t>(y - era * 400);                       // [0, 399]
-  const auto mp = static_cast<std::int64_t>(m > 2 ? m - 3 : m + 9);                // [0, 11]
-  const std::int64_t doy = (153 * mp + 2) / 5 + static_cast<std::int64_t>(d) - 1;  // [0, 365]
-  const std::int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;                  // [0, 146096]
-  return era * 146097 + doe - 719468;
+namespace crypto {
+
+/// Convenience wrappers returning the digest by value: crypto::sha256(provider, bytes).
+template <class C>
+[[nodiscard]] constexpr result<sha1_digest> sha1(const C& c,
+                                                 std::span<const std::byte> msg) noexcept {
+  static_assert(
+      crypto_provider<C>,
+      "objproc::crypto::sha1 requires a crypto_provider: see objproc/crypto/concepts.hpp");
+  sha1_digest out{};
+  if (auto r = c.sha1(msg, out); !r) return r.error();
+  return out;
 }
-
-struct civil_date {
-  std::int64_t year;
-  unsigned month;
-  unsigned day;
-};
-
-[[nodiscard]] constexpr civil_date civil_from_days(std::int64_t z) noexcept {
-  z += 719468;
-  const std::int64_t era = floor_div(z, 146097);
-  // Within an era every quantity is small and non-negative: unsigned 32-bit arithmetic, whose
-  // divisions by constants are cheaper than signed 64-bit ones (a V1 signature formats a date).
-  const auto doe = static_cast<std::uint32_t>(z - era * 146097);                    // [0, 146096]
-  const std::uint32_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;  // [0, 399]
-  const std::uint32_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);                // [0, 365]
-  const std::uint32_t mp = (5 * doy + 2) / 153;                                     // [0, 11]
-  const unsigned d = doy - (153 * mp + 2) / 5 + 1;
-  const unsigned m = mp < 10 ? mp + 3 : mp - 9;
-  return {static_cast<std::int64_t>(yoe) + era * 400 + (m <= 2 ? 1 : 0), m, d};
+template <class C>
+[[nodiscard]] constexpr result<sha256_digest> sha256(const C& c,
+                                                     std::span<const std::byte> msg) noexcept {
+  static_assert(
+      crypto_provider<C>,
+      "objproc::crypto::sha256 requires a crypto_provider: see objproc/crypto/concepts.hpp");
+  sha256_digest out{};
+  if (auto r = c.sha256(msg, out); !r) return r.error();
+  return out;
 }
-
-[[nodiscard]] constexpr unsigned days_in_month(std::int64_t y, unsigned m) noexcept {
-  constexpr unsigned lengths[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-  return m == 2 && leap ? 29 : lengths[m - 1];
+template <class C>
+[[nodiscard]] constexpr result<sha1_digest> hmac_sha1(const C& c, std::span<const std::byte> key,
+                                                      std::span<const std::byte> msg) noexcept {
+  static_assert(
+      crypto_provider<C>,
+      "objproc::crypto::hmac_sha1 requires a crypto_provider: see objproc/crypto/concepts.hpp");
+  sha1_digest out{};
+  if (auto r = c.hmac_sha1(key, msg, out); !r) return r.error();
+  return out;
 }
-
-inline constexpr std::string_view weekday_names[] = {"Sun", "Mon", "Tue", "Wed",
-                                                     "Thu", "Fri", "Sat"};
-inline constexpr std::string_view month_names[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                                   "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-
-// Writes v (0 <= v < 10^width, width <= 9: the callers check the year) as exactly `width`
-// decimal digits at out[at], in unsigned 32-bit arithmetic (cheaper divisions).
-template <std::size_t N>
-constexpr void put_digits(fixed_string<N>& out, std::size_t at, std::int64_t v,
-                          std::size_t width) noexcept {
-  auto u = static_cast<std::uint32_t>(v);
-  for (std::size_t i = width; i-- > 0; u /= 10) out[at + i] = static_cast<char>('0' + u % 10);
-}
-
-template <std::size_t N>
-constexpr void put_text(fixed_string<N>& out, std::size_t at, std::string_view s) noexcept {
-  for (std::size_t i = 0; i < s.size(); ++i) out[at + i] = s[i];
-}
-
-// Reads exactly `width` decimal digits at s[at]; -1 if any is not a digit.
-[[nodiscard]] constexpr std::int64_t read_digits(std::string_view s, std::size_t at,
-                                                 std::size_t width) noexcept {
-  std::int64_t v = 0;
-  for (std::size_t i = 0; i < width; ++i) {
-    const char c = s[at + i];
-    if (c < '0' || c > '9') return -1;
-    v = v * 10 + (c - '0');
-  }
-  return v;
-}
-
-[[nodiscard]] constexpr result<std::chrono::sys_seconds> from_fields(
-    std::int64_t y, std::int64_t mo, std::int64_t d, std::int64_t h, std::int64_t mi,
-    std::int64_t s, std::size_t field_offset) noexcept {
-  if (mo < 1 || mo > 12 || d < 1 || d > days_in_month(y, static_cast<unsigned>(mo)) || h > 23 ||
-      mi > 59 || s > 59)
-    return error{errc::invalid_date, field_offset, "no such date or time"};
-  const std::int64_t days = days_from_civil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d));
-  return std::chrono::sys_seconds{std::chrono::seconds{days * 86400 + h * 3600 + mi * 60 + s}};
-}
-
-}  // namespace detail
-
-/// Splits a time point into UTC calendar fields.
-[[nodiscard]] constexpr utc_time to_utc(std::chrono::sys_seconds t) noexcept {
-  const std::int64_t secs = t.time_since_epoch().count();
-  const std::int64_t days = detail::floor_div(secs, 86400);
-  const std::int64_t rem = secs - days * 86400;
-  const detail::civil_date date = detail::civil_from_days(days);
-  utc_time u;
-  u.year = date.year;
-  u.month = date.month;
-  u.day = date.day;
-  u.hour = static_cast<unsigned>(rem / 3600);
-  u.minute = static_cast<unsigned>(rem / 60 % 60);
-  u.second = static_cast<unsigned>(rem % 60);
-  u.weekday =
-      static_cast<unsigned>(days - detail::floor_div(days + 4, 7) * 7 + 4);  // 1970-01-01: Thu
-  return u;
-}
-
-/// "Sat, 21 Nov 2026 08:00:00 GMT" (RFC 1123 / RFC 9110 IMF-fixdate).
-[[nodiscard]] constexpr result<fixed_string<29>> format_rfc1123(
-    std::chrono::sys_seconds t) noexcept {
-  const utc_time u = to_utc(t);
-  if (u.year < 0 || u.year > 9999)
-    return error{errc::year_out_of_range, error::no_offset, "RFC 1123 needs a 4-digit year"};
-  fixed_string<29> out = "Thu, 01 Jan 1970 00:00:00 GMT";
-  detail::put_text(out, 0, detail::weekday_names[u.weekday]);
-  detail::put_digits(out, 5, u.day, 2);
-  detail::put_text(out, 8, detail::month_names[u.month - 1]);
-  detail::put_digits(out, 12, u.year, 4);
-  detail::put_digits(out, 17, u.hour, 2);
-  detail::put_digits(out, 20, u.minute, 2);
-  detail::put_digits(out, 23, u.second, 2);
+template <class C>
+[[nodiscard]] constexpr result<sha256_digest> hmac_sha256(const C& c,
+                                                          std::span<const std::byte> key,
+                                                          std::span<const std::byte> msg) noexcept {
+  static_assert(
+      crypto_provider<C>,
+      "objproc::crypto::hmac_sha256 requires a crypto_provider: see objproc/crypto/concepts.hpp");
+  sha256_digest out{};
+  if (auto r = c.hmac_sha256(key, msg, out); !r) return r.error();
   return out;
 }
 
-/// "20261121T080000Z" (ISO 8601 basic format, UTC).
-[[nodiscard]] constexpr result<fixed_string<16>> format_iso8601_basic(
-    std::chrono::sys_seconds t) noexcept {
-  const utc_time u = to_utc(t);
-  if (u.year < 0 || u.year > 9999)
-    return error{errc::year_out_of_range, error::no_offset, "ISO 8601 basic needs a 4-digit year"};
-  fixed_string<16> out = "19700101T000000Z";
-  detail::put_digits(out, 0, u.year, 4);
-  detail::put_digits(out, 4, u.month, 2);
-  detail::put_digits(out, 6, u.day, 2);
-  detail::put_digits(out, 9, u.hour, 2);
-  detail::put_digits(out, 11, u.minute, 2);
-  detail::put_digits(out, 13, u.second, 2);
-  return out;
-}
-
-/// "20261121" (the date of a credential scope).
-[[nodiscard]] constexpr result<fixed_string<8>> format_yyyymmdd(
-    std::chrono::sys_seconds t) noexcept {
-  const utc_time u = to_utc(t);
-  if (u.year < 0 || u.year > 9999)
-    return error{errc::year_out_of_range, error::no_offset, "yyyymmdd needs a 4-digit year"};
-  fixed_string<8> out = "19700101";
-  detail::put_digits(out, 0, u.year, 4);
-  detail::put_digits(out, 4, u.month, 2);
-  detail::put_digits(out, 6, u.day, 2);
-  return out;
-}
-
-/// Parses exactly "Www, DD Mon YYYY HH:MM:SS GMT"; the weekday must match the date. The error
-/// offset is the first character that does not fit that shape.
-[[nodiscard]] constexpr result<std::chrono::sys_seconds> parse_rfc1123(
-    std::string_view s) noexcept {
-  // '#' is a digit, '?' a letter checked below against the weekday and month names.
-  constexpr std::string_view shape = "???, ## ??? #### ##:##:## GMT";
-  for (std::size_t i = 0; i < shape.size(); ++i) {
-    if (i == s.size()) return error{errc::invalid_date, i, "too short for an RFC 1123 date"};
-    const bool ok =
-        shape[i] == '#' ? s[i] >= '0' && s[i] <= '9' : shape[i] == '?' || s[i] == shape[i];
-    if (!ok) return error{errc::invalid_date, i, "expected \"Www, DD Mon YYYY HH:MM:SS GMT\""};
-  }
-  if (s.size() != shape.size())
-    return error{errc::invalid_date, shape.size(), "text after an RFC 1123 date"};
-  std::int64_t month = 0;
-  for (std::size_t m = 0; m < 12; ++m)
-    if (s.substr(8, 3) == detail::month_names[m]) month = static_cast<std::int64_t>(m) + 1;
-  if (month == 0) return error{errc::invalid_date, 8, "unknown month name"};
-  auto t = detail::from_fields(detail::read_digits(s, 12, 4), month, detail::read_digits(s, 5, 2),
-                               detail::read_digits(s, 17, 2), detail::read_digits(s, 20, 2),
-                               detail::read_digits(s, 23, 2), 5);
-  if (!t) return t;
-  if (detail::weekday_names[to_utc(*t).weekday] != s.substr(0, 3))
-    return error{errc::invalid_date, 0, "weekday does not match the date"};
-  return t;
-}
-
-/// Parses exactly "YYYYMMDDTHHMMSSZ".
-[[nodiscard]] constexpr result<std::chrono::sys_seconds> parse_iso8601_basic(
-    std::string_view s) noexcept {
-  if (s.size() != 16)
-    return error{errc::invalid_date, s.size() < 16 ? s.size() : 16, "expected YYYYMMDDTHHMMSSZ"};
-  if (s[8] != 'T') return error{errc::invalid_date, 8, "expected 'T'"};
-  if (s[15] != 'Z') return error{errc::invalid_date, 15, "expected 'Z'"};
-  for (std::size_t i = 0; i < 15; ++i)
-    if (i != 8 && (s[i] < '0' || s[i] > '9'))
-      return error{errc::invalid_date, i, "expected a digit"};
-  return detail::from_fields(detail::read_digits(s, 0, 4), detail::read_digits(s, 4, 2),
-                             detail::read_digits(s, 6, 2), detail::read_digits(s, 9, 2),
-                             detail::read_digits(s, 11, 2), detail::read_digits(s, 13, 2), 4);
-}
-
-/// Parses "YYYY-MM-DDTHH:MM:SS" with optional ".fff" fraction (any digits, ignored) and a final
-/// 'Z' (a server time in an error body, e.g. "2026-11-21T08:20:00.000Z").
-[[nodiscard]] constexpr result<std::chrono::sys_seconds> parse_iso8601_extended(
-    std::string_view s) noexcept {
-  constexpr std::string_view shape = "####-##-##T##:##:##";
-  for (std::size_t i = 0; i < shape.size(); ++i) {
-    if (i == s.size()) return error{errc::invalid_date, i, "expected YYYY-MM-DDTHH:MM:SSZ"};
-    const bool ok = shape[i] == '#' ? s[i] >= '0' && s[i] <= '9' : s[i] == shape[i];
-    if (!ok) return error{errc::invalid_date, i, "expected YYYY-MM-DDTHH:MM:SSZ"};
-  }
-  std::size_t i = shape.size();
-  if (i < s.size() && s[i] == '.') {
-    const std::size_t first = ++i;
-    while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
-    if (i == first) return error{errc::invalid_date, i, "expected fraction digits"};
-  }
-  if (i == s.size() || s[i] != 'Z') return error{errc::invalid_date, i, "expected 'Z'"};
-  if (i + 1 != s.size()) return error{errc::invalid_date, i + 1, "text after the date"};
-  return detail::from_fields(detail::read_digits(s, 0, 4), detail::read_digits(s, 5, 2),
-                             detail::read_digits(s, 8, 2), detail::read_digits(s, 11, 2),
-                             detail::read_digits(s, 14, 2), detail::read_digits(s, 17, 2), 5);
-}
+}  // namespace crypto
 
 OBJPROC_NAMESPACE_END
 
-#endif  // OBJPROC_CORE_TIME_HPP
-// ----- end objproc/core/time.hpp -----
-// #include "objproc/cos/operations.hpp"
-// ----- begin objproc/cos/operations.hpp -----
-// objproc/cos/operations.hpp - the COS + CI processing operations, from typed values to signed
-// request descriptors.
+#endif  // OBJPROC_CRYPTO_CONCEPTS_HPP
+// ----- end objproc/crypto/concepts.hpp -----
+// #include "objproc/oss/credentials.hpp"
+// ----- begin objproc/oss/credentials.hpp -----
+// objproc/oss/credentials.hpp - Alibaba Cloud keys and the request view the OSS signers read.
 //
-//   cos::ci_put_object op{.bucket = "examplebucket-1250000000", .key = "local.jpg",
-//                         .operations = {.is_pic_info = true, .rules = {{.fileid = "format.png",
-//                                        .rule = "imageView2/format/png"}}},
-//                         .body = bytes};
-//   auto request = op.prepare(*cos::endpoint::for_region("ap-guangzhou"));
-//   auto signed_request = cos::sign(*request, creds, now, crypto);   // valid for an hour
-//   auto url = cos::presign(cos::presign_get{...}, endpoint, creds, now, crypto);
-//   auto get = cos::presign_get{...}.prepare(endpoint);          // or into a buffer, no heap:
-//   auto n = cos::signer{}.presign_to(buffer, *get, creds, now, expires, crypto);
+//   oss::credentials creds{.access_key_id = "LTAI...", .access_key_secret = "...",
+//                          .security_token = ""};
+//   oss::signing_input in{.method = "GET", .bucket = "examplebucket", .key = "a/b.jpg",
+//                         .query = query_fields, .headers = header_fields};
 //
-// Wire forms: PUT /<key> with Pic-Operations (upload-time processing), POST /<key>?image_process
-// with Pic-Operations and Content-Length: 0 (processing a stored object), GET /<key>?<rule> (a
-// rule applied on download, signed as a parameter). Host and Content-Length are part of the
-// descriptor because COS signs them: what is signed is what is sent.
+// Plain views: the caller owns the strings and keeps them alive for the call. Nothing in objproc
+// stores, prints or returns access_key_secret. An empty security_token means permanent keys; a
+// set one (STS) is sent as x-oss-security-token (header) or security-token / x-oss-security-token
+// (presigned URL), see oss/sign_v1.hpp and oss/sign_v4.hpp. oss::redaction says which of these
+// the display forms of a request (to_string, to_curl) hide: every OSS request carries it.
+#ifndef OBJPROC_OSS_CREDENTIALS_HPP
+#define OBJPROC_OSS_CREDENTIALS_HPP
+
+#include <cstddef>
+#include <span>
+#include <string_view>
+
+// #include "objproc/config.hpp"
+// #include "objproc/core/result.hpp"
+// #include "objproc/http/fields.hpp"
+// ----- begin objproc/http/fields.hpp -----
+// objproc/http/fields.hpp - header and query fields as the signers read and write them.
 //
-// An operation's prepare() returns the http::request to sign, which knows its resource
-// (service "cos", bucket, key, region); the signer is in signer.hpp.
-#ifndef OBJPROC_COS_OPERATIONS_HPP
-#define OBJPROC_COS_OPERATIONS_HPP
+//   http::header_field{"Content-Type", "image/jpeg"}     a view: the caller owns the text
+//   http::query_field{"process", std::nullopt}           a bare key: "?process"
+//   http::added_header / http::added_query_field         what a signer hands back: a static name
+//                                                        and an owned, raw (unencoded) value
+//   http::detail::span_writer                            text into a caller's buffer, no heap
+// plus the small ASCII helpers (case-insensitive compare, OWS trimming, RFC 9110 token and
+// field-value checks) every signer needs. Query keys and values here are always decoded: the
+// signers encode what they sign, and the URL builder encodes what it sends.
+#ifndef OBJPROC_HTTP_FIELDS_HPP
+#define OBJPROC_HTTP_FIELDS_HPP
 
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
+#include <new>
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
-
-// #include "objproc/config.hpp"
-// #include "objproc/core/chrono.hpp"
-// #include "objproc/core/result.hpp"
-// #include "objproc/core/time.hpp"
-// #include "objproc/cos/credentials.hpp"
-// ----- begin objproc/cos/credentials.hpp -----
-// objproc/cos/credentials.hpp - Tencent Cloud API keys as cos::sign reads them.
-//
-//   cos::credentials creds{.secret_id = "AKID...", .secret_key = "...", .session_token = ""};
-//
-// A plain view: the caller owns the strings (a credentials provider, the environment) and keeps
-// them alive for the call. Nothing in objproc stores, prints or returns secret_key. An empty
-// session_token means permanent keys; a set one (temporary STS keys) is sent as
-// x-cos-security-token (see cos/sign.hpp). cos::redaction says what the display forms of a
-// request (to_string, to_curl) hide: every COS request carries it.
-#ifndef OBJPROC_COS_CREDENTIALS_HPP
-#define OBJPROC_COS_CREDENTIALS_HPP
-
-#include <string_view>
-
-// #include "objproc/config.hpp"
-// #include "objproc/http/redaction.hpp"
-// ----- begin objproc/http/redaction.hpp -----
-// objproc/http/redaction.hpp - what the display forms of a request (to_string, to_curl) hide.
-//
-// The library knows no vendor here. Each vendor declares, once and constexpr, what is secret in
-// the requests it builds (a redaction_rules value beside its credentials), and a request carries
-// a pointer to that declaration (request::set_redaction). The display forms then hide:
-//   - the value of every header named in secret_headers (case-insensitive);
-//   - the value of every query parameter named in secret_query_keys (case-insensitive);
-//   - in Authorization, the signature: the first of `signatures` whose scheme prefix matches and
-//     whose marker occurs has every value after that marker hidden, up to its end character,
-//     so the scheme, the access key id and the scope stay readable. A value no marker matches
-//     keeps only its first word.
-// A request without a declaration (built by hand) is shown by a conservative rule, so that no
-// secret shows even when nobody said what is secret:
-//   - Authorization keeps only its first word (the scheme);
-//   - any other header, and any query parameter, whose name contains "signature", "token",
-//     "secret", "credential", "password" or "authorization", or is "sig" or "sign", is hidden.
-// The rule may hide more than a vendor's declaration would (a credential scope, a signature
-// version); it never shows less. Nothing here changes what is sent: url() and the wire form are
-// never redacted.
-#ifndef OBJPROC_HTTP_REDACTION_HPP
-#define OBJPROC_HTTP_REDACTION_HPP
-
-#include <cstddef>
-#include <span>
-#include <string>
-#include <string_view>
 
 // #include "objproc/config.hpp"
 // #include "objproc/core/algorithm.hpp"
@@ -1248,35 +1045,6 @@ OBJPROC_NAMESPACE_END
 
 #endif  // OBJPROC_CORE_ALGORITHM_HPP
 // ----- end objproc/core/algorithm.hpp -----
-// #include "objproc/http/fields.hpp"
-// ----- begin objproc/http/fields.hpp -----
-// objproc/http/fields.hpp - header and query fields as the signers read and write them.
-//
-//   http::header_field{"Content-Type", "image/jpeg"}     a view: the caller owns the text
-//   http::query_field{"process", std::nullopt}           a bare key: "?process"
-//   http::added_header / http::added_query_field         what a signer hands back: a static name
-//                                                        and an owned, raw (unencoded) value
-//   http::detail::span_writer                            text into a caller's buffer, no heap
-// plus the small ASCII helpers (case-insensitive compare, OWS trimming, RFC 9110 token and
-// field-value checks) every signer needs. Query keys and values here are always decoded: the
-// signers encode what they sign, and the URL builder encodes what it sends.
-#ifndef OBJPROC_HTTP_FIELDS_HPP
-#define OBJPROC_HTTP_FIELDS_HPP
-
-#include <array>
-#include <cstddef>
-#include <cstdint>
-#include <cstring>
-#include <new>
-#include <optional>
-#include <span>
-#include <string>
-#include <string_view>
-#include <type_traits>
-#include <utility>
-
-// #include "objproc/config.hpp"
-// #include "objproc/core/algorithm.hpp"
 // #include "objproc/core/result.hpp"
 // #include "objproc/core/text.hpp"
 // ----- begin objproc/core/text.hpp -----
@@ -1307,6 +1075,62 @@ OBJPROC_NAMESPACE_END
 
 // #include "objproc/config.hpp"
 // #include "objproc/core/fixed_string.hpp"
+// ----- begin objproc/core/fixed_string.hpp -----
+// objproc/core/fixed_string.hpp - fixed_string<N>: a string literal usable as a template argument.
+//
+// A structural aggregate (public members, no pointers) so that `template <fixed_string S>` works
+// in C++20; also the return type of the fixed-width formatters (core/time.hpp), which need no heap.
+//   fixed_string s = "abc";            // fixed_string<3>, deduced from the literal
+//   template <objproc::fixed_string S> struct tag {};  tag<"image/resize,w_100"> t;
+#ifndef OBJPROC_CORE_FIXED_STRING_HPP
+#define OBJPROC_CORE_FIXED_STRING_HPP
+
+#include <cstddef>
+#include <string_view>
+
+// #include "objproc/config.hpp"
+
+OBJPROC_NAMESPACE_BEGIN
+
+template <std::size_t N>
+struct fixed_string {
+  // Public so the type is structural; always NUL-terminated at data[N].
+  char data[N + 1] = {};
+
+  constexpr fixed_string() noexcept = default;
+  // NOLINTNEXTLINE(google-explicit-constructor): implicit, so literals convert at call sites.
+  constexpr fixed_string(const char (&text)[N + 1]) noexcept {
+    for (std::size_t i = 0; i < N; ++i) data[i] = text[i];
+  }
+
+  [[nodiscard]] static constexpr std::size_t size() noexcept { return N; }
+  [[nodiscard]] static constexpr bool empty() noexcept { return N == 0; }
+  [[nodiscard]] constexpr const char* c_str() const noexcept { return data; }
+  [[nodiscard]] constexpr const char* begin() const noexcept { return data; }
+  [[nodiscard]] constexpr const char* end() const noexcept { return data + N; }
+  [[nodiscard]] constexpr char* begin() noexcept { return data; }
+  [[nodiscard]] constexpr char* end() noexcept { return data + N; }
+  [[nodiscard]] constexpr char operator[](std::size_t i) const noexcept { return data[i]; }
+  [[nodiscard]] constexpr char& operator[](std::size_t i) noexcept { return data[i]; }
+  [[nodiscard]] constexpr std::string_view view() const noexcept { return {data, N}; }
+  constexpr operator std::string_view() const noexcept { return view(); }  // NOLINT
+
+  template <std::size_t M>
+  friend constexpr bool operator==(const fixed_string& a, const fixed_string<M>& b) noexcept {
+    return a.view() == b.view();
+  }
+  friend constexpr bool operator==(const fixed_string& a, std::string_view b) noexcept {
+    return a.view() == b;
+  }
+};
+
+template <std::size_t N>
+fixed_string(const char (&)[N]) -> fixed_string<N - 1>;
+
+OBJPROC_NAMESPACE_END
+
+#endif  // OBJPROC_CORE_FIXED_STRING_HPP
+// ----- end objproc/core/fixed_string.hpp -----
 // #include "objproc/core/result.hpp"
 
 OBJPROC_NAMESPACE_BEGIN
@@ -2374,6 +2198,38 @@ OBJPROC_NAMESPACE_END
 
 #endif  // OBJPROC_HTTP_FIELDS_HPP
 // ----- end objproc/http/fields.hpp -----
+// #include "objproc/http/redaction.hpp"
+// ----- begin objproc/http/redaction.hpp -----
+// objproc/http/redaction.hpp - what the display forms of a request (to_string, to_curl) hide.
+//
+// The library knows no vendor here. Each vendor declares, once and constexpr, what is secret in
+// the requests it builds (a redaction_rules value beside its credentials), and a request carries
+// a pointer to that declaration (request::set_redaction). The display forms then hide:
+//   - the value of every header named in secret_headers (case-insensitive);
+//   - the value of every query parameter named in secret_query_keys (case-insensitive);
+//   - in Authorization, the signature: the first of `signatures` whose scheme prefix matches and
+//     whose marker occurs has every value after that marker hidden, up to its end character,
+//     so the scheme, the access key id and the scope stay readable. A value no marker matches
+//     keeps only its first word.
+// A request without a declaration (built by hand) is shown by a conservative rule, so that no
+// secret shows even when nobody said what is secret:
+//   - Authorization keeps only its first word (the scheme);
+//   - any other header, and any query parameter, whose name contains "signature", "token",
+//     "secret", "credential", "password" or "authorization", or is "sig" or "sign", is hidden.
+// The rule may hide more than a vendor's declaration would (a credential scope, a signature
+// version); it never shows less. Nothing here changes what is sent: url() and the wire form are
+// never redacted.
+#ifndef OBJPROC_HTTP_REDACTION_HPP
+#define OBJPROC_HTTP_REDACTION_HPP
+
+#include <cstddef>
+#include <span>
+#include <string>
+#include <string_view>
+
+// #include "objproc/config.hpp"
+// #include "objproc/core/algorithm.hpp"
+// #include "objproc/http/fields.hpp"
 
 OBJPROC_NAMESPACE_BEGIN
 
@@ -2488,80 +2344,16 @@ OBJPROC_NAMESPACE_END
 
 #endif  // OBJPROC_HTTP_REDACTION_HPP
 // ----- end objproc/http/redaction.hpp -----
+// #include "objproc/oss/names.hpp"
+// ----- begin objproc/oss/names.hpp -----
+// objproc/oss/names.hpp - OSS bucket names and object keys: the rules both the processing
+// directives (sys/saveas) and the endpoints check, in one place.
+//   check_bucket_name("examplebucket")   3-63 of [a-z0-9-], not starting or ending with '-'
+//   check_object_key("dir/a.jpg")        1-1023 bytes of UTF-8, not starting with '/' or '\'
+#ifndef OBJPROC_OSS_NAMES_HPP
+#define OBJPROC_OSS_NAMES_HPP
 
-OBJPROC_NAMESPACE_BEGIN
-
-namespace cos {
-
-struct credentials {
-  std::string_view secret_id;      // q-ak: public, appears in the Authorization value
-  std::string_view secret_key;     // never leaves the signer
-  std::string_view session_token;  // empty: none
-};
-
-namespace detail {
-inline constexpr std::string_view redacted_headers[] = {"x-cos-security-token"};
-// Presigned URLs: the signature and the token; "sign" is the one-word form some CI links use.
-inline constexpr std::string_view redacted_query_keys[] = {"q-signature", "x-cos-security-token",
-                                                           "sign"};
-// "q-sign-algorithm=sha1&q-ak=<id>&...&q-signature=<hex>": the key id and times stay readable.
-inline constexpr http::signature_marker authorization_signatures[] = {{"", "q-signature=", '&'}};
-}  // namespace detail
-
-/// What a COS request holds that logs must not show (http/redaction.hpp): the session token, the
-/// signature of a presigned URL, the signature in Authorization.
-inline constexpr http::redaction_rules redaction = {
-    detail::redacted_headers, detail::redacted_query_keys, detail::authorization_signatures};
-
-}  // namespace cos
-
-OBJPROC_NAMESPACE_END
-
-#endif  // OBJPROC_COS_CREDENTIALS_HPP
-// ----- end objproc/cos/credentials.hpp -----
-// #include "objproc/cos/endpoint.hpp"
-// ----- begin objproc/cos/endpoint.hpp -----
-// objproc/cos/endpoint.hpp - where a COS request goes: scheme, host and encoded path.
-//
-//   auto ep = cos::endpoint::for_region("ap-guangzhou");
-//   ep->locate("examplebucket-1250000000", "dir/中文 a.jpg");
-//     // {"https", "examplebucket-1250000000.cos.ap-guangzhou.myqcloud.com",
-//     //  "/dir/%E4%B8%AD%E6%96%87%20a.jpg"}
-//   cos::endpoint::accelerate();                    // <bucket>.cos.accelerate.myqcloud.com
-//   cos::endpoint::custom_domain("img.example.com");  // a domain bound to one bucket: /<key>
-//   cos::endpoint::custom("127.0.0.1:9000");        // an emulator: path style /<bucket>/<key>
-//
-// The scheme, host parsing, bucket placement and URL building are http::endpoint_base's; this
-// file holds what is COS's own: regions, host names, bucket and key rules (cos/names.hpp).
-// Hosts (docs/reference/cos.md): <BucketName-APPID>.cos.<region>.myqcloud.com; accelerate
-// <bucket>.cos.accelerate.myqcloud.com; the legacy regions cn-east, cn-north, cn-south,
-// cn-southwest, cn-south-2 and sg have no "cos." label (<bucket>.<region>.myqcloud.com). The key
-// is encoded like the SDKs' EncodeKey: RFC 3986 unreserved kept, '/' kept, the rest %XX.
-#ifndef OBJPROC_COS_ENDPOINT_HPP
-#define OBJPROC_COS_ENDPOINT_HPP
-
-#include <cstddef>
-#include <string>
-#include <string_view>
-
-// #include "objproc/config.hpp"
-// #include "objproc/core/result.hpp"
-// #include "objproc/cos/names.hpp"
-// ----- begin objproc/cos/names.hpp -----
-// objproc/cos/names.hpp - COS bucket names and object keys: the rules the Pic-Operations rules,
-// the operations and the endpoints check, in one place.
-//   check_bucket_name("examplebucket-1250000000")   BucketName-APPID: 1-50 of [a-z0-9-], not
-//                                                   starting or ending with '-', then '-' and
-//                                                   the APPID's digits; at most 63 in all
-//   check_object_key("dir/a.jpg")                   1-850 bytes of UTF-8, no control character,
-//                                                   not starting with '/' or '\\'
-//
-// The BucketName rules are Tencent's bucket overview (docs/reference/cos.md §5); the APPID is
-// the last '-' segment, as the SDKs read it. The 63-character total is the DNS label limit: the
-// bucket is the first label of its host (<bucket>.cos.<region>.myqcloud.com).
-#ifndef OBJPROC_COS_NAMES_HPP
-#define OBJPROC_COS_NAMES_HPP
-
+#include <array>
 #include <cstddef>
 #include <string_view>
 
@@ -2571,114 +2363,1307 @@ OBJPROC_NAMESPACE_END
 
 OBJPROC_NAMESPACE_BEGIN
 
-namespace cos {
+namespace oss {
 
-inline constexpr std::size_t max_bucket_name_size = 63;    // BucketName-APPID, one DNS label
-inline constexpr std::size_t max_bucket_custom_size = 50;  // the BucketName part
+namespace detail {
+/// [a-z0-9-]: the bytes of a bucket name.
+inline constexpr std::array<bool, 256> bucket_chars = [] {
+  std::array<bool, 256> t{};
+  for (std::size_t c = 0; c < 256; ++c)
+    t[c] = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+  return t;
+}();
+}  // namespace detail
 
-/// A COS bucket in BucketName-APPID form; the offset of the offending character where one
-/// applies (the name's size when the -APPID part is missing).
+/// An OSS bucket name; the offset of a bad character where one applies.
 [[nodiscard]] constexpr result<void> check_bucket_name(std::string_view name) noexcept {
-  if (name.empty())
-    return error{errc::invalid_bucket_name, error::no_offset, "empty bucket name"}.in_field(
-        fields::bucket);
-  if (name.size() > max_bucket_name_size)
-    return error{errc::invalid_bucket_name, max_bucket_name_size,
-                 "BucketName-APPID has at most 63 characters"}
+  if (name.size() < 3 || name.size() > 63)
+    return error{errc::invalid_bucket_name, error::no_offset,
+                 "bucket names have 3 to 63 characters"}
         .in_field(fields::bucket);
-  std::size_t dash = std::string_view::npos;  // the last '-': it starts the APPID
-  for (std::size_t i = 0; i < name.size(); ++i) {
-    const char c = name[i];
-    if (c == '-') {
-      dash = i;
-    } else if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) {
-      return error{errc::invalid_bucket_name, i, "only lowercase letters, digits and '-'"}.in_field(
-          fields::bucket);
-    }
-  }
-  if (dash == std::string_view::npos)
-    return error{errc::invalid_bucket_name, name.size(), "missing the -APPID suffix"}.in_field(
-        fields::bucket);
-  if (dash == name.size() - 1)
-    return error{errc::invalid_bucket_name, name.size(), "empty APPID after the last '-'"}.in_field(
-        fields::bucket);
-  for (std::size_t i = dash + 1; i < name.size(); ++i)
-    if (name[i] < '0' || name[i] > '9')
-      return error{errc::invalid_bucket_name, i, "the APPID after the last '-' has only digits"}
-          .in_field(fields::bucket);
-  if (dash == 0)
-    return error{errc::invalid_bucket_name, 0, "empty BucketName before -APPID"}.in_field(
-        fields::bucket);
-  if (dash > max_bucket_custom_size)
-    return error{errc::invalid_bucket_name, max_bucket_custom_size,
-                 "BucketName has at most 50 characters"}
-        .in_field(fields::bucket);
+  // A pass by table without an early exit first (checked on every signature), then the offset
+  // of the first bad byte only when there is one.
+  const auto allowed = [](char c) { return detail::bucket_chars[static_cast<unsigned char>(c)]; };
+  bool all_allowed = true;
+  for (const char c : name) all_allowed = all_allowed & allowed(c);
+  if (!all_allowed)
+    for (std::size_t i = 0; i < name.size(); ++i)
+      if (!allowed(name[i]))
+        return error{errc::invalid_bucket_name, i, "only lowercase letters, digits and '-'"}
+            .in_field(fields::bucket);
   if (name.front() == '-')
     return error{errc::invalid_bucket_name, 0, "cannot start with '-'"}.in_field(fields::bucket);
-  if (name[dash - 1] == '-')
-    return error{errc::invalid_bucket_name, dash - 1, "BucketName cannot end with '-'"}.in_field(
+  if (name.back() == '-')
+    return error{errc::invalid_bucket_name, name.size() - 1, "cannot end with '-'"}.in_field(
         fields::bucket);
   return {};
 }
 
-inline constexpr std::size_t max_object_key_size = 850;  // bytes of UTF-8
-
-/// A COS object key: 1-850 bytes of UTF-8, not starting with '/' or '\', no control character
-/// (Tencent COS "Object key", doc 436/13324: keys are UTF-8 of at most 850 bytes; ASCII control
-/// characters are not supported; a leading '/' would be read as part of the path).
+/// An OSS object key.
 [[nodiscard]] constexpr result<void> check_object_key(std::string_view key) noexcept {
   if (key.empty())
     return error{errc::invalid_object_key, error::no_offset, "empty object key"}.in_field(
         fields::key);
-  if (key.size() > max_object_key_size)
-    return error{errc::invalid_object_key, max_object_key_size,
-                 "COS object keys have at most 850 bytes"}
-        .in_field(fields::key);
+  if (key.size() > 1023)
+    return error{errc::invalid_object_key, 1023, "object keys have at most 1023 bytes"}.in_field(
+        fields::key);
   if (key.front() == '/' || key.front() == '\\')
     return error{errc::invalid_object_key, 0, "cannot start with '/' or '\\'"}.in_field(
         fields::key);
-  for (std::size_t i = 0; i < key.size(); ++i)
-    if (static_cast<unsigned char>(key[i]) < 0x20 || key[i] == 0x7f)
-      return error{errc::invalid_object_key, i, "control characters are not allowed in keys"}
-          .in_field(fields::key);
   if (auto utf8 = check_utf8(key); !utf8)
     return error{errc::invalid_object_key, utf8.error().offset, "not valid UTF-8"}.in_field(
         fields::key);
   return {};
 }
 
-}  // namespace cos
+}  // namespace oss
 
 OBJPROC_NAMESPACE_END
 
-#endif  // OBJPROC_COS_NAMES_HPP
-// ----- end objproc/cos/names.hpp -----
-// #include "objproc/http/endpoint.hpp"
-// ----- begin objproc/http/endpoint.hpp -----
-// objproc/http/endpoint.hpp - what every object-storage endpoint has: a scheme, a host, a region
-// and a place for the bucket in the URL; custom hosts parsed and checked once; the location of
-// (bucket, key), and the same URL prefix written without the heap for presigned URLs.
-//
-//   virtual-hosted   https://<bucket>.<host>/<key>   (bucket_placement::host, the default)
-//   path style       https://<host>/<bucket>/<key>   (IP literals and localhost: emulators)
-//   bound domain     https://<host>/<key>            (a CNAME / custom domain of one bucket)
-//
-// A vendor endpoint derives from endpoint_base and brings its own rules: region ids, the public
-// host names, bucket names and object keys. The base checks no name itself; locate_with() runs
-// the vendor's checks before it builds anything. Every error here belongs to fields::endpoint.
-#ifndef OBJPROC_HTTP_ENDPOINT_HPP
-#define OBJPROC_HTTP_ENDPOINT_HPP
+#endif  // OBJPROC_OSS_NAMES_HPP
+// ----- end objproc/oss/names.hpp -----
 
+OBJPROC_NAMESPACE_BEGIN
+
+namespace oss {
+
+struct credentials {
+  std::string_view access_key_id = {};      // public: appears in Authorization and presigned URLs
+  std::string_view access_key_secret = {};  // never leaves the signer
+  std::string_view security_token = {};     // empty: none
+};
+
+/// What the OSS signers sign: a view of the request; every string is the caller's.
+struct signing_input {
+  std::string_view method = {};                   // "GET", "PUT", "POST": uppercase
+  std::string_view bucket = {};                   // empty: the service (ListBuckets)
+  std::string_view key = {};                      // object key, decoded; empty: the bucket itself
+  std::span<const http::query_field> query = {};  // decoded keys and values; nullopt: bare key
+  std::span<const http::header_field> headers = {};  // every header the transport sends
+};
+
+namespace detail {
+inline constexpr std::string_view redacted_headers[] = {"x-oss-security-token"};
+// V4 presigned (x-oss-*) and V1 presigned (Signature, security-token) URLs.
+inline constexpr std::string_view redacted_query_keys[] = {
+    "x-oss-signature", "x-oss-security-token", "Signature", "security-token"};
+// "OSS <id>:<signature>" (V1), then "OSS4-HMAC-SHA256 Credential=<id>/<scope>,...,Signature=<hex>"
+// (V4): the key id and the scope stay readable.
+inline constexpr http::signature_marker authorization_signatures[] = {
+    {"OSS ", ":", '\0'},
+    {"", "Signature=", ','},
+};
+}  // namespace detail
+
+/// What an OSS request holds that logs must not show (http/redaction.hpp): the security token,
+/// the signatures of presigned URLs, the signature in Authorization.
+inline constexpr http::redaction_rules redaction = {
+    detail::redacted_headers, detail::redacted_query_keys, detail::authorization_signatures};
+
+namespace detail {
+
+[[nodiscard]] constexpr bool is_control(char ch) noexcept {
+  return static_cast<unsigned char>(ch) < 0x20 || ch == 0x7f;
+}
+[[nodiscard]] constexpr bool is_key_id_char(char ch) noexcept {
+  return ch > ' ' && ch <= '~' && ch != '/' && ch != ':' && ch != ',';
+}
+
+/// Non-empty key id and secret; a key id of visible ASCII without '/', ':' or ','; no control
+/// character in the secret or the token (CR, LF or NUL in a token: errc::invalid_header_value;
+/// others: errc::invalid_credentials, without an offset: the offset would locate a secret).
+/// The error's field is the member at fault (access_key_id, access_key_secret, security_token).
+[[nodiscard]] constexpr result<void> check_credentials(const credentials& c) noexcept {
+  if (c.access_key_id.empty())
+    return error{errc::missing_credentials, error::no_offset, "empty access key id"}.in_field(
+        fields::access_key_id);
+  if (c.access_key_secret.empty())
+    return error{errc::missing_credentials, error::no_offset, "empty access key secret"}.in_field(
+        fields::access_key_secret);
+  // Checked on every signature: first passes without early exits (no branch per byte), then
+  // the byte-by-byte checks below only to name the error.
+  bool valid = true;
+  for (const char ch : c.access_key_id) valid = valid & is_key_id_char(ch);
+  if (valid && !http::detail::has_control(c.access_key_secret, false) &&
+      !http::detail::has_control(c.security_token, false))
+    return {};
+  for (std::size_t i = 0; i < c.access_key_id.size(); ++i) {
+    const char ch = c.access_key_id[i];
+    if (ch <= ' ' || ch > '~' || ch == '/' || ch == ':' || ch == ',')
+      return error{errc::invalid_credentials, i,
+                   "access key ids are visible ASCII without '/', ':' or ','"}
+          .in_field(fields::access_key_id);
+  }
+  for (std::size_t i = 0; i < c.access_key_secret.size(); ++i)
+    if (static_cast<unsigned char>(c.access_key_secret[i]) < 0x20 || c.access_key_secret[i] == 0x7f)
+      return error{errc::invalid_credentials, error::no_offset,
+                   "control character in the access key secret"}
+          .in_field(fields::access_key_secret);
+  if (auto r =
+          http::detail::check_header_value(c.security_token, "CR, LF or NUL in the security token");
+      !r)
+    return r.error().in_field(fields::security_token);
+  for (std::size_t i = 0; i < c.security_token.size(); ++i)
+    if (static_cast<unsigned char>(c.security_token[i]) < 0x20 || c.security_token[i] == 0x7f)
+      return error{errc::invalid_credentials, error::no_offset,
+                   "control character in the security token"}
+          .in_field(fields::security_token);
+  return {};
+}
+
+/// A region id or product: non-empty [a-z0-9-] ("cn-hangzhou", "oss", "oss-cloudbox"); `what`
+/// is the detail, `field` the input (fields::region, fields::product).
+[[nodiscard]] constexpr result<void> check_scope_part(std::string_view part, std::string_view what,
+                                                      std::string_view field) noexcept {
+  if (part.empty()) return error{errc::invalid_region, error::no_offset, what}.in_field(field);
+  for (std::size_t i = 0; i < part.size(); ++i) {
+    const char c = part[i];
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'))
+      return error{errc::invalid_region, i, what}.in_field(field);
+  }
+  return {};
+}
+
+/// Method, bucket, key, header names and values, query keys (shared by V1 and V4).
+[[nodiscard]] constexpr result<void> check_signing_input(const signing_input& in) noexcept {
+  if (in.method.empty())
+    return error{errc::invalid_argument, error::no_offset, "empty HTTP method"}.in_field(
+        fields::method);
+  for (std::size_t i = 0; i < in.method.size(); ++i)
+    if (in.method[i] < 'A' || in.method[i] > 'Z')
+      return error{errc::invalid_argument, i, "HTTP methods are uppercase letters"}.in_field(
+          fields::method);
+  if (!in.bucket.empty()) {
+    if (auto r = check_bucket_name(in.bucket); !r) return r;
+  } else if (!in.key.empty()) {
+    return error{errc::invalid_argument, error::no_offset, "an object key needs a bucket"}.in_field(
+        fields::bucket);
+  }
+  if (!in.key.empty()) {
+    if (auto r = check_object_key(in.key); !r) return r;
+    if (const std::size_t at = http::detail::find_line_break(in.key); at != std::string_view::npos)
+      return error{errc::invalid_object_key, at, "CR, LF or NUL in an object key"}.in_field(
+          fields::key);
+  }
+  for (const http::header_field& h : in.headers) {
+    if (auto r = http::detail::check_header_name(h.name); !r)
+      return r.error().in_field(fields::headers);
+    if (auto r = http::detail::check_header_value(h.value); !r)
+      return r.error().in_field(fields::headers);
+  }
+  for (const http::query_field& q : in.query)
+    if (q.key.empty())
+      return error{errc::invalid_query_parameter, error::no_offset, "empty query key"}.in_field(
+          fields::query);
+  return {};
+}
+
+}  // namespace detail
+
+}  // namespace oss
+
+OBJPROC_NAMESPACE_END
+
+#endif  // OBJPROC_OSS_CREDENTIALS_HPP
+// ----- end objproc/oss/credentials.hpp -----
+// #include "objproc/oss/sign_v4.hpp"
+// ----- begin objproc/oss/sign_v4.hpp -----
+// objproc/oss/sign_v4.hpp - OSS V4 signatures (OSS4-HMAC-SHA256): Authorization header and
+// presigned URL, as pure functions over a request view.
+//
+//   auto s = oss::sign_v4_header(input, creds, "cn-hangzhou", now, crypto::portable{});
+//   for (const http::added_header& h : s->headers) request.set(h.name, h.value);
+//   auto q = oss::sign_v4_query(input, creds, "cn-hangzhou", now, std::chrono::seconds{3600},
+//                               crypto::portable{});   // q->query: the x-oss-* fields to add
+//
+// The algorithm (docs, and the Go/Python/C++ v2 SDKs):
+//   CanonicalRequest = METHOD \n URI-encode("/bucket/key", '/' kept) \n CanonicalQuery \n
+//                      CanonicalHeaders \n AdditionalHeaders \n UNSIGNED-PAYLOAD
+//     CanonicalQuery: every parameter, key and value RFC 3986-encoded, sorted by encoded key,
+//       "k=v" or "k" when the value is absent or empty, joined by '&'.
+//     CanonicalHeaders: content-type, content-md5, every x-oss-* and the additional headers,
+//       lowercase name, trimmed value, sorted, "name:value\n" each (repeats joined by ',').
+//     AdditionalHeaders: the requested extra names, lowercased, deduplicated, sorted, ';'-joined,
+//       without names signed anyway or absent from the request.
+//   Scope = yyyymmdd/region/product/aliyun_v4_request (product "oss"; "oss-cloudbox")
+//   StringToSign = "OSS4-HMAC-SHA256\n" x-oss-date "\n" Scope "\n" hex(SHA256(CanonicalRequest))
+//   SigningKey = HMAC(HMAC(HMAC(HMAC("aliyun_v4" secret, yyyymmdd), region), product),
+//                     "aliyun_v4_request");  Signature = hex(HMAC(SigningKey, StringToSign))
+// Header form: the signer sets x-oss-date, x-oss-content-sha256: UNSIGNED-PAYLOAD, the STS
+// token and Authorization; headers of those names in the input are ignored (they are replaced).
+// Query form: x-oss-signature-version, x-oss-date, x-oss-expires (1..604800 s),
+// x-oss-credential, x-oss-additional-headers and x-oss-security-token are signed, then
+// x-oss-signature is added; same-named parameters in the input are ignored (replaced).
+// Query values returned are raw: the URL builder percent-encodes them.
+//
+// Memory: the signing itself uses no heap. The canonical request is written into a scratch
+// buffer (detail::v4_header_core / v4_query_core, used by oss::sign and oss::presign_to), fields
+// are sorted in fixed arrays of http::max_signed_fields (beyond: errc::value_out_of_range) and a
+// signing key holds its scope inline. Only the result types here own strings.
+#ifndef OBJPROC_OSS_SIGN_V4_HPP
+#define OBJPROC_OSS_SIGN_V4_HPP
+
+#include <array>
 #include <cstddef>
-#include <optional>
+#include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
 
 // #include "objproc/config.hpp"
+// #include "objproc/core/algorithm.hpp"
+// #include "objproc/core/chrono.hpp"
+// #include "objproc/core/fixed_string.hpp"
 // #include "objproc/core/result.hpp"
 // #include "objproc/core/text.hpp"
+// #include "objproc/core/time.hpp"
+// ----- begin objproc/core/time.hpp -----
+// objproc/core/time.hpp - UTC timestamps in the forms the signers need, constexpr and heap-free.
+//
+//   format_rfc1123(t)       "Sat, 21 Nov 2026 08:00:00 GMT"   HTTP Date, signed dates
+//   format_iso8601_basic(t) "20261121T080000Z"                signed date headers
+//   format_yyyymmdd(t)      "20261121"                        credential scopes
+//   parse_rfc1123(s), parse_iso8601_basic(s)                  server Date, clock-skew correction
+// Only years 0000..9999 fit these fixed-width forms; anything else is errc::year_out_of_range
+// rather than a wrong date in a signature.
+#ifndef OBJPROC_CORE_TIME_HPP
+#define OBJPROC_CORE_TIME_HPP
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+// #include "objproc/config.hpp"
+// #include "objproc/core/chrono.hpp"
+// #include "objproc/core/fixed_string.hpp"
+// #include "objproc/core/result.hpp"
+
+OBJPROC_NAMESPACE_BEGIN
+
+/// A proleptic Gregorian date and a UTC time of day.
+struct utc_time {
+  std::int64_t year = 1970;
+  unsigned month = 1;    // 1..12
+  unsigned day = 1;      // 1..31
+  unsigned hour = 0;     // 0..23
+  unsigned minute = 0;   // 0..59
+  unsigned second = 0;   // 0..59 (no leap seconds: sys_seconds has none)
+  unsigned weekday = 4;  // 0 = Sunday .. 6 = Saturday
+
+  friend constexpr bool operator==(const utc_time&, const utc_time&) noexcept = default;
+};
+
+namespace detail {
+
+[[nodiscard]] constexpr std::int64_t floor_div(std::int64_t a, std::int64_t b) noexcept {
+  return a / b - (a % b != 0 && (a < 0) != (b < 0) ? 1 : 0);
+}
+
+// Days since 1970-01-01 for a civil date, and back: the era-based algorithm described by
+// Howard Hinnant ("chrono-compatible low-level date algorithms"); valid for any int64 year
+// that does not overflow.
+[[nodiscard]] constexpr std::int64_t days_from_civil(std::int64_t y, unsigned m,
+                                                     unsigned d) noexcept {
+  y -= m <= 2 ? 1 : 0;
+  const std::int64_t era = floor_div(y, 400);
+  const auto yoe = static_cast<std::int64_t>(y - era * 400);                       // [0, 399]
+  const auto mp = static_cast<std::int64_t>(m > 2 ? m - 3 : m + 9);                // [0, 11]
+  const std::int64_t doy = (153 * mp + 2) / 5 + static_cast<std::int64_t>(d) - 1;  // [0, 365]
+  const std::int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;                  // [0, 146096]
+  return era * 146097 + doe - 719468;
+}
+
+struct civil_date {
+  std::int64_t year;
+  unsigned month;
+  unsigned day;
+};
+
+[[nodiscard]] constexpr civil_date civil_from_days(std::int64_t z) noexcept {
+  z += 719468;
+  const std::int64_t era = floor_div(z, 146097);
+  // Within an era every quantity is small and non-negative: unsigned 32-bit arithmetic, whose
+  // divisions by constants are cheaper than signed 64-bit ones (a V1 signature formats a date).
+  const auto doe = static_cast<std::uint32_t>(z - era * 146097);                    // [0, 146096]
+  const std::uint32_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;  // [0, 399]
+  const std::uint32_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);                // [0, 365]
+  const std::uint32_t mp = (5 * doy + 2) / 153;                                     // [0, 11]
+  const unsigned d = doy - (153 * mp + 2) / 5 + 1;
+  const unsigned m = mp < 10 ? mp + 3 : mp - 9;
+  return {static_cast<std::int64_t>(yoe) + era * 400 + (m <= 2 ? 1 : 0), m, d};
+}
+
+[[nodiscard]] constexpr unsigned days_in_month(std::int64_t y, unsigned m) noexcept {
+  constexpr unsigned lengths[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  return m == 2 && leap ? 29 : lengths[m - 1];
+}
+
+inline constexpr std::string_view weekday_names[] = {"Sun", "Mon", "Tue", "Wed",
+                                                     "Thu", "Fri", "Sat"};
+inline constexpr std::string_view month_names[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                                   "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+
+// Writes v (0 <= v < 10^width, width <= 9: the callers check the year) as exactly `width`
+// decimal digits at out[at], in unsigned 32-bit arithmetic (cheaper divisions).
+template <std::size_t N>
+constexpr void put_digits(fixed_string<N>& out, std::size_t at, std::int64_t v,
+                          std::size_t width) noexcept {
+  auto u = static_cast<std::uint32_t>(v);
+  for (std::size_t i = width; i-- > 0; u /= 10) out[at + i] = static_cast<char>('0' + u % 10);
+}
+
+template <std::size_t N>
+constexpr void put_text(fixed_string<N>& out, std::size_t at, std::string_view s) noexcept {
+  for (std::size_t i = 0; i < s.size(); ++i) out[at + i] = s[i];
+}
+
+// Reads exactly `width` decimal digits at s[at]; -1 if any is not a digit.
+[[nodiscard]] constexpr std::int64_t read_digits(std::string_view s, std::size_t at,
+                                                 std::size_t width) noexcept {
+  std::int64_t v = 0;
+  for (std::size_t i = 0; i < width; ++i) {
+    const char c = s[at + i];
+    if (c < '0' || c > '9') return -1;
+    v = v * 10 + (c - '0');
+  }
+  return v;
+}
+
+[[nodiscard]] constexpr result<std::chrono::sys_seconds> from_fields(
+    std::int64_t y, std::int64_t mo, std::int64_t d, std::int64_t h, std::int64_t mi,
+    std::int64_t s, std::size_t field_offset) noexcept {
+  if (mo < 1 || mo > 12 || d < 1 || d > days_in_month(y, static_cast<unsigned>(mo)) || h > 23 ||
+      mi > 59 || s > 59)
+    return error{errc::invalid_date, field_offset, "no such date or time"};
+  const std::int64_t days = days_from_civil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d));
+  return std::chrono::sys_seconds{std::chrono::seconds{days * 86400 + h * 3600 + mi * 60 + s}};
+}
+
+}  // namespace detail
+
+/// Splits a time point into UTC calendar fields.
+[[nodiscard]] constexpr utc_time to_utc(std::chrono::sys_seconds t) noexcept {
+  const std::int64_t secs = t.time_since_epoch().count();
+  const std::int64_t days = detail::floor_div(secs, 86400);
+  const std::int64_t rem = secs - days * 86400;
+  const detail::civil_date date = detail::civil_from_days(days);
+  utc_time u;
+  u.year = date.year;
+  u.month = date.month;
+  u.day = date.day;
+  u.hour = static_cast<unsigned>(rem / 3600);
+  u.minute = static_cast<unsigned>(rem / 60 % 60);
+  u.second = static_cast<unsigned>(rem % 60);
+  u.weekday =
+      static_cast<unsigned>(days - detail::floor_div(days + 4, 7) * 7 + 4);  // 1970-01-01: Thu
+  return u;
+}
+
+/// "Sat, 21 Nov 2026 08:00:00 GMT" (RFC 1123 / RFC 9110 IMF-fixdate).
+[[nodiscard]] constexpr result<fixed_string<29>> format_rfc1123(
+    std::chrono::sys_seconds t) noexcept {
+  const utc_time u = to_utc(t);
+  if (u.year < 0 || u.year > 9999)
+    return error{errc::year_out_of_range, error::no_offset, "RFC 1123 needs a 4-digit year"};
+  fixed_string<29> out = "Thu, 01 Jan 1970 00:00:00 GMT";
+  detail::put_text(out, 0, detail::weekday_names[u.weekday]);
+  detail::put_digits(out, 5, u.day, 2);
+  detail::put_text(out, 8, detail::month_names[u.month - 1]);
+  detail::put_digits(out, 12, u.year, 4);
+  detail::put_digits(out, 17, u.hour, 2);
+  detail::put_digits(out, 20, u.minute, 2);
+  detail::put_digits(out, 23, u.second, 2);
+  return out;
+}
+
+/// "20261121T080000Z" (ISO 8601 basic format, UTC).
+[[nodiscard]] constexpr result<fixed_string<16>> format_iso8601_basic(
+    std::chrono::sys_seconds t) noexcept {
+  const utc_time u = to_utc(t);
+  if (u.year < 0 || u.year > 9999)
+    return error{errc::year_out_of_range, error::no_offset, "ISO 8601 basic needs a 4-digit year"};
+  fixed_string<16> out = "19700101T000000Z";
+  detail::put_digits(out, 0, u.year, 4);
+  detail::put_digits(out, 4, u.month, 2);
+  detail::put_digits(out, 6, u.day, 2);
+  detail::put_digits(out, 9, u.hour, 2);
+  detail::put_digits(out, 11, u.minute, 2);
+  detail::put_digits(out, 13, u.second, 2);
+  return out;
+}
+
+/// "20261121" (the date of a credential scope).
+[[nodiscard]] constexpr result<fixed_string<8>> format_yyyymmdd(
+    std::chrono::sys_seconds t) noexcept {
+  const utc_time u = to_utc(t);
+  if (u.year < 0 || u.year > 9999)
+    return error{errc::year_out_of_range, error::no_offset, "yyyymmdd needs a 4-digit year"};
+  fixed_string<8> out = "19700101";
+  detail::put_digits(out, 0, u.year, 4);
+  detail::put_digits(out, 4, u.month, 2);
+  detail::put_digits(out, 6, u.day, 2);
+  return out;
+}
+
+/// Parses exactly "Www, DD Mon YYYY HH:MM:SS GMT"; the weekday must match the date. The error
+/// offset is the first character that does not fit that shape.
+[[nodiscard]] constexpr result<std::chrono::sys_seconds> parse_rfc1123(
+    std::string_view s) noexcept {
+  // '#' is a digit, '?' a letter checked below against the weekday and month names.
+  constexpr std::string_view shape = "???, ## ??? #### ##:##:## GMT";
+  for (std::size_t i = 0; i < shape.size(); ++i) {
+    if (i == s.size()) return error{errc::invalid_date, i, "too short for an RFC 1123 date"};
+    const bool ok =
+        shape[i] == '#' ? s[i] >= '0' && s[i] <= '9' : shape[i] == '?' || s[i] == shape[i];
+    if (!ok) return error{errc::invalid_date, i, "expected \"Www, DD Mon YYYY HH:MM:SS GMT\""};
+  }
+  if (s.size() != shape.size())
+    return error{errc::invalid_date, shape.size(), "text after an RFC 1123 date"};
+  std::int64_t month = 0;
+  for (std::size_t m = 0; m < 12; ++m)
+    if (s.substr(8, 3) == detail::month_names[m]) month = static_cast<std::int64_t>(m) + 1;
+  if (month == 0) return error{errc::invalid_date, 8, "unknown month name"};
+  auto t = detail::from_fields(detail::read_digits(s, 12, 4), month, detail::read_digits(s, 5, 2),
+                               detail::read_digits(s, 17, 2), detail::read_digits(s, 20, 2),
+                               detail::read_digits(s, 23, 2), 5);
+  if (!t) return t;
+  if (detail::weekday_names[to_utc(*t).weekday] != s.substr(0, 3))
+    return error{errc::invalid_date, 0, "weekday does not match the date"};
+  return t;
+}
+
+/// Parses exactly "YYYYMMDDTHHMMSSZ".
+[[nodiscard]] constexpr result<std::chrono::sys_seconds> parse_iso8601_basic(
+    std::string_view s) noexcept {
+  if (s.size() != 16)
+    return error{errc::invalid_date, s.size() < 16 ? s.size() : 16, "expected YYYYMMDDTHHMMSSZ"};
+  if (s[8] != 'T') return error{errc::invalid_date, 8, "expected 'T'"};
+  if (s[15] != 'Z') return error{errc::invalid_date, 15, "expected 'Z'"};
+  for (std::size_t i = 0; i < 15; ++i)
+    if (i != 8 && (s[i] < '0' || s[i] > '9'))
+      return error{errc::invalid_date, i, "expected a digit"};
+  return detail::from_fields(detail::read_digits(s, 0, 4), detail::read_digits(s, 4, 2),
+                             detail::read_digits(s, 6, 2), detail::read_digits(s, 9, 2),
+                             detail::read_digits(s, 11, 2), detail::read_digits(s, 13, 2), 4);
+}
+
+/// Parses "YYYY-MM-DDTHH:MM:SS" with optional ".fff" fraction (any digits, ignored) and a final
+/// 'Z' (a server time in an error body, e.g. "2026-11-21T08:20:00.000Z").
+[[nodiscard]] constexpr result<std::chrono::sys_seconds> parse_iso8601_extended(
+    std::string_view s) noexcept {
+  constexpr std::string_view shape = "####-##-##T##:##:##";
+  for (std::size_t i = 0; i < shape.size(); ++i) {
+    if (i == s.size()) return error{errc::invalid_date, i, "expected YYYY-MM-DDTHH:MM:SSZ"};
+    const bool ok = shape[i] == '#' ? s[i] >= '0' && s[i] <= '9' : s[i] == shape[i];
+    if (!ok) return error{errc::invalid_date, i, "expected YYYY-MM-DDTHH:MM:SSZ"};
+  }
+  std::size_t i = shape.size();
+  if (i < s.size() && s[i] == '.') {
+    const std::size_t first = ++i;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
+    if (i == first) return error{errc::invalid_date, i, "expected fraction digits"};
+  }
+  if (i == s.size() || s[i] != 'Z') return error{errc::invalid_date, i, "expected 'Z'"};
+  if (i + 1 != s.size()) return error{errc::invalid_date, i + 1, "text after the date"};
+  return detail::from_fields(detail::read_digits(s, 0, 4), detail::read_digits(s, 5, 2),
+                             detail::read_digits(s, 8, 2), detail::read_digits(s, 11, 2),
+                             detail::read_digits(s, 14, 2), detail::read_digits(s, 17, 2), 5);
+}
+
+OBJPROC_NAMESPACE_END
+
+#endif  // OBJPROC_CORE_TIME_HPP
+// ----- end objproc/core/time.hpp -----
+// #include "objproc/crypto/concepts.hpp"
 // #include "objproc/http/fields.hpp"
+// #include "objproc/oss/credentials.hpp"
+
+OBJPROC_NAMESPACE_BEGIN
+
+namespace oss {
+
+struct v4_options {
+  /// Header names signed besides content-type, content-md5 and x-oss-* (any case).
+  std::span<const std::string_view> additional_headers = {};
+  /// "oss", or "oss-cloudbox" (the region is then the CloudBox id). Fixed by a v4_signing_key.
+  std::string_view product = "oss";
+};
+
+/// The longest presigned URL lifetime OSS accepts: seven days.
+inline constexpr std::chrono::seconds v4_max_expiry{604800};
+
+namespace detail {
+
+/// Overwrites `bytes` in a way the optimiser keeps (secret copies and derived keys).
+inline void v4_wipe(std::span<std::byte> bytes) noexcept {
+  volatile std::byte* p = bytes.data();
+  for (std::size_t i = 0; i < bytes.size(); ++i) p[i] = std::byte{0};
+}
+inline void v4_wipe(std::span<char> bytes) noexcept { v4_wipe(std::as_writable_bytes(bytes)); }
+
+}  // namespace detail
+
+/// A derived V4 signing key for one (secret, day, region, product): four HMACs saved per
+/// request. Cache it (oss::v4_key_cache does) and check matches() before reuse. The key bytes
+/// are equivalent to the secret for that day and region: treat them like one (they are wiped
+/// when the key is destroyed).
+class v4_signing_key {
+ public:
+  /// errc::missing_credentials, errc::invalid_region (a region or product not [a-z0-9-]+),
+  /// errc::value_out_of_range (region and product longer than the inline scope holds, or a
+  /// secret longer than max_secret_size: derivation never touches the heap).
+  template <class Crypto>
+  [[nodiscard]] static result<v4_signing_key> derive(const credentials& creds,
+                                                     std::chrono::sys_seconds when,
+                                                     std::string_view region, const Crypto& crypto,
+                                                     std::string_view product = "oss");
+
+  v4_signing_key(const v4_signing_key&) = default;
+  v4_signing_key& operator=(const v4_signing_key&) = default;
+  ~v4_signing_key() { detail::v4_wipe(key_); }
+
+  /// "20231216/cn-hangzhou/oss/aliyun_v4_request".
+  [[nodiscard]] std::string_view scope() const noexcept { return {scope_.data(), scope_size_}; }
+  [[nodiscard]] std::string_view date() const noexcept { return scope().substr(0, 8); }
+  [[nodiscard]] std::string_view region() const noexcept { return scope().substr(9, region_size_); }
+  [[nodiscard]] std::string_view product() const noexcept {
+    const std::size_t at = 9 + region_size_ + 1;
+    return scope().substr(at, scope_size_ - at - terminator.size() - 1);
+  }
+  /// Whether this key signs a request at `when` for `region` and `product`.
+  [[nodiscard]] bool matches(std::chrono::sys_seconds when, std::string_view region_id,
+                             std::string_view product_name = "oss") const noexcept {
+    // Days since the epoch, not the formatted date: an integer compare on every cache hit. A
+    // time whose year derive() would refuse is on another day than any derived key.
+    return day_of(when) == day_ && region_id == region() && product_name == product();
+  }
+  /// The key bytes (secret-equivalent).
+  [[nodiscard]] const sha256_digest& bytes() const noexcept { return key_; }
+
+  static constexpr std::string_view terminator = "aliyun_v4_request";
+  /// The longest scope held inline ("yyyymmdd/<region>/<product>/aliyun_v4_request").
+  static constexpr std::size_t max_scope_size = 96;
+  /// The longest access key secret derive() takes ("aliyun_v4" + secret is keyed on the stack).
+  static constexpr std::size_t max_secret_size = 247;
+
+ private:
+  v4_signing_key() = default;
+
+  [[nodiscard]] static std::int64_t day_of(std::chrono::sys_seconds when) noexcept {
+    return std::chrono::floor<std::chrono::days>(when).time_since_epoch().count();
+  }
+
+  sha256_digest key_{};
+  std::int64_t day_ = 0;  // the scope's date, as days since 1970-01-01
+  std::array<char, max_scope_size> scope_{};
+  std::size_t scope_size_ = 0;
+  std::size_t region_size_ = 0;
+};
+
+/// Header form: the headers to set and the intermediates (never the secret or the key).
+struct v4_header_signature {
+  std::string canonical_request;
+  std::string string_to_sign;
+  fixed_string<64> signature;  // lowercase hex
+  /// x-oss-date, x-oss-content-sha256, x-oss-security-token (STS only), Authorization.
+  http::field_list<http::added_header, 4> headers;
+};
+
+/// Query form (presigned URL): the parameters to add, raw, and the intermediates.
+struct v4_query_signature {
+  std::string canonical_request;
+  std::string string_to_sign;
+  fixed_string<64> signature;  // lowercase hex
+  /// [x-oss-additional-headers], x-oss-credential, x-oss-date, x-oss-expires,
+  /// x-oss-signature-version, [x-oss-security-token], x-oss-signature.
+  http::field_list<http::added_query_field, 7> query;
+};
+
+namespace detail {
+
+inline constexpr std::string_view v4_algorithm = "OSS4-HMAC-SHA256";
+inline constexpr std::string_view v4_unsigned_payload = "UNSIGNED-PAYLOAD";
+
+[[nodiscard]] constexpr bool v4_signed_by_default(std::string_view name) noexcept {
+  return http::detail::istarts_with(name, "x-oss-") ||
+         http::detail::iequals_lower(name, "content-type") ||
+         http::detail::iequals_lower(name, "content-md5");
+}
+
+[[nodiscard]] constexpr error v4_too_many() noexcept {
+  return error{errc::value_out_of_range, error::no_offset,
+               "more headers or query parameters than a signer sorts (http::max_signed_fields)"};
+}
+
+using v4_names = http::field_list<std::string_view, http::max_signed_fields>;
+
+/// The additional header names that count: requested, not signed anyway, present in the
+/// request, sorted and deduplicated case-insensitively.
+[[nodiscard]] inline result<void> v4_additional_names(std::span<const std::string_view> requested,
+                                                      std::span<const http::header_field> headers,
+                                                      v4_names& names) {
+  if (requested.empty()) return {};  // the common case: skip building and copying the lists
+  for (const std::string_view r : requested) {
+    if (v4_signed_by_default(r) || http::detail::iequals(r, "authorization")) continue;
+    const bool present = objproc::detail::any_element(
+        headers, [&](const http::header_field& h) { return http::detail::iequals(h.name, r); });
+    if (present && !names.try_push_back(r)) return v4_too_many();
+  }
+  std::string_view* first = names.data();
+  std::string_view* last = first + names.size();
+  http::detail::stable_sort_in_place(first, last, [](std::string_view a, std::string_view b) {
+    return http::detail::icompare(a, b) < 0;
+  });
+  const std::string_view* kept = objproc::detail::unique_sorted(
+      first, last,
+      [](std::string_view a, std::string_view b) { return http::detail::iequals(a, b); });
+  v4_names unique;
+  for (const std::string_view* n = first; n != kept; ++n) unique.push_back(*n);
+  names = unique;
+  return {};
+}
+
+inline void v4_join_names(http::detail::span_writer& out, std::span<const std::string_view> names) {
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    if (i != 0) out.put(';');
+    out.put_lower(names[i]);
+  }
+}
+
+[[nodiscard]] inline bool v4_in(std::span<const std::string_view> names,
+                                std::string_view name) noexcept {
+  return objproc::detail::any_element(
+      names, [&](std::string_view n) { return http::detail::iequals(n, name); });
+}
+
+/// Writes the canonical headers block (each line ending in '\n').
+[[nodiscard]] inline result<void> v4_write_canonical_headers(
+    http::detail::span_writer& out, std::span<const http::header_field> headers,
+    std::span<const std::string_view> owned, std::span<const http::header_field> added,
+    std::span<const std::string_view> additional) {
+  // Views of the signed headers (the input's that count, then the signer's), sorted by
+  // lowercase name. The array is not zero-filled: each place is written before it is read.
+  http::detail::uninitialized_array<http::header_field, http::max_signed_fields + 3> list;
+  std::size_t count = 0;
+  for (const http::header_field& h : headers) {
+    // Signed by default or asked for (never Authorization), unless the signer sets it itself.
+    // The cheap test first: most headers of a request are not signed.
+    const bool wanted =
+        v4_signed_by_default(h.name) ||
+        (v4_in(additional, h.name) && !http::detail::iequals_lower(h.name, "authorization"));
+    if (!wanted || v4_in(owned, h.name)) continue;
+    if (count == list.size()) return v4_too_many();
+    list[count++] = {h.name, http::detail::trim_ows(h.value)};
+  }
+  for (const http::header_field& h : added) {
+    if (count == list.size()) return v4_too_many();
+    list[count++] = h;
+  }
+  http::detail::stable_sort_in_place(list.data(), list.data() + count,
+                                     [](const http::header_field& a, const http::header_field& b) {
+                                       return http::detail::icompare(a.name, b.name) < 0;
+                                     });
+  for (std::size_t k = 0; k < count; ++k) {
+    if (k != 0 && http::detail::iequals(list[k - 1].name, list[k].name)) {
+      out.replace_back(',');  // "name:v1,v2\n"
+    } else {
+      out.put_lower(list[k].name);
+      out.put(':');
+    }
+    out.put(list[k].value);
+    out.put('\n');
+  }
+  return {};
+}
+
+/// One encoded query parameter, as marks into the scratch text.
+struct v4_query_entry {
+  std::size_t key_at, key_end, value_end;  // no initialisers: a list of them is not zero-filled
+};
+/// The entries being sorted: not zero-filled (1.7 KB per signature), each written before read.
+struct v4_query_entries {
+  std::array<v4_query_entry, http::max_signed_fields + 7> items;
+  std::size_t count = 0;
+
+  [[nodiscard]] bool try_push_back(const v4_query_entry& e) noexcept {
+    if (count == items.size()) return false;
+    items[count++] = e;
+    return true;
+  }
+  [[nodiscard]] std::size_t size() const noexcept { return count; }
+  [[nodiscard]] v4_query_entry* data() noexcept { return items.data(); }
+  [[nodiscard]] const v4_query_entry& operator[](std::size_t i) const noexcept { return items[i]; }
+};
+
+/// Encodes the input parameters not in `owned`, then `added`, into `scratch`, and sorts them.
+[[nodiscard]] inline result<void> v4_encode_query(http::detail::span_writer& scratch,
+                                                  std::span<const http::query_field> query,
+                                                  std::span<const std::string_view> owned,
+                                                  std::span<const http::query_field> added,
+                                                  v4_query_entries& entries) {
+  const auto push = [&](const http::query_field& q) {
+    v4_query_entry e{scratch.size(), 0, 0};
+    scratch.put_encoded(q.key, percent_set::component);
+    e.key_end = scratch.size();
+    if (q.value) scratch.put_encoded(*q.value, percent_set::component);
+    e.value_end = scratch.size();
+    return entries.try_push_back(e);
+  };
+  for (const http::query_field& q : query)
+    if (!objproc::detail::contains(owned, q.key))
+      if (!push(q)) return v4_too_many();
+  for (const http::query_field& q : added)
+    if (!push(q)) return v4_too_many();
+  http::detail::stable_sort_in_place(entries.data(), entries.data() + entries.size(),
+                                     [&](const v4_query_entry& a, const v4_query_entry& b) {
+                                       const auto ka = scratch.text(a.key_at, a.key_end);
+                                       const auto kb = scratch.text(b.key_at, b.key_end);
+                                       if (ka != kb) return ka < kb;
+                                       return scratch.text(a.key_end, a.value_end) <
+                                              scratch.text(b.key_end, b.value_end);
+                                     });
+  return {};
+}
+
+/// Lowercase hex of a digest (twice per signature: hex_digest's one table lookup per byte).
+[[nodiscard]] inline fixed_string<64> v4_hex(const sha256_digest& d) noexcept {
+  return hex_digest(d);
+}
+
+/// x-oss-date for `now` from a key that matches it (checked): the key's scope already holds the
+/// date, so only the time of day is formatted (no calendar conversion per signature).
+[[nodiscard]] inline fixed_string<16> v4_iso_date(const v4_signing_key& key,
+                                                  std::chrono::sys_seconds now) noexcept {
+  fixed_string<16> out = "19700101T000000Z";
+  const std::string_view day = key.date();
+  objproc::detail::copy_text(day, out.begin());
+  const auto secs =
+      static_cast<unsigned>((now - std::chrono::floor<std::chrono::days>(now)).count());
+  const unsigned parts[3] = {secs / 3600, secs / 60 % 60, secs % 60};
+  for (std::size_t i = 0; i < 3; ++i) {
+    out.data[9 + 2 * i] = static_cast<char>('0' + parts[i] / 10);
+    out.data[10 + 2 * i] = static_cast<char>('0' + parts[i] % 10);
+  }
+  return out;
+}
+
+/// What both forms compute: the canonical request (a view of the scratch), the string to sign
+/// (inline) and the signature.
+struct v4_core {
+  std::string_view canonical_request = {};
+  // 16 + 1 + 16 + 1 + scope + 1 + 64 fits; not zero-filled: written before read.
+  std::array<char, 256> string_to_sign_text;
+  std::size_t string_to_sign_size = 0;
+  fixed_string<64> signature = {};
+  [[nodiscard]] std::string_view string_to_sign() const noexcept {
+    return {string_to_sign_text.data(), string_to_sign_size};
+  }
+};
+
+/// Canonical request into `scratch`, StringToSign, Signature. errc::buffer_too_small when the
+/// scratch is too small (scratch.needed() then says how much it takes).
+template <class Crypto>
+[[nodiscard]] result<void> v4_compute(const signing_input& in, const v4_signing_key& key,
+                                      std::string_view iso_date,
+                                      std::span<const std::string_view> owned_headers,
+                                      std::span<const http::header_field> added_headers,
+                                      std::span<const std::string_view> owned_query,
+                                      std::span<const http::query_field> added_query,
+                                      std::span<const std::string_view> additional,
+                                      http::detail::span_writer& scratch, const Crypto& crypto,
+                                      v4_core& out) {
+  v4_query_entries entries;
+  if (auto r = v4_encode_query(scratch, in.query, owned_query, added_query, entries); !r)
+    return r;
+  const std::size_t start = scratch.size();
+  scratch.put(in.method);
+  scratch.put('\n');
+  scratch.put('/');  // "/bucket/" + the key URI-encoded with '/' kept; "/" without a bucket
+  if (!in.bucket.empty()) {
+    scratch.put(in.bucket);
+    scratch.put('/');
+    scratch.put_encoded(in.key, percent_set::path);
+  }
+  scratch.put('\n');
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    if (i != 0) scratch.put('&');
+    scratch.put(scratch.text(entries[i].key_at, entries[i].key_end));
+    if (entries[i].value_end != entries[i].key_end) {
+      scratch.put('=');
+      scratch.put(scratch.text(entries[i].key_end, entries[i].value_end));
+    }
+  }
+  scratch.put('\n');
+  if (auto r =
+          v4_write_canonical_headers(scratch, in.headers, owned_headers, added_headers, additional);
+      !r)
+    return r;
+  scratch.put('\n');
+  v4_join_names(scratch, additional);
+  scratch.put('\n');
+  scratch.put(v4_unsigned_payload);
+  if (scratch.overflowed()) return http::detail::span_writer::too_small();
+  out.canonical_request = scratch.text(start);
+
+  sha256_digest digest{};
+  if (auto r = crypto.sha256(as_bytes(out.canonical_request), digest); !r) return r.error();
+  http::detail::span_writer sts(out.string_to_sign_text);
+  sts.put(v4_algorithm);
+  sts.put('\n');
+  sts.put(iso_date);
+  sts.put('\n');
+  sts.put(key.scope());
+  sts.put('\n');
+  sts.put(v4_hex(digest).view());
+  out.string_to_sign_size = sts.size();
+
+  sha256_digest mac{};
+  if (auto r = crypto.hmac_sha256(key.bytes(), as_bytes(out.string_to_sign()), mac); !r)
+    return r.error();
+  out.signature = v4_hex(mac);
+  return {};
+}
+
+/// Checks shared by both forms: credentials, input, additional header names.
+[[nodiscard]] inline result<void> v4_check(const signing_input& in, const credentials& creds,
+                                           const v4_options& options) {
+  if (auto r = check_credentials(creds); !r) return r;
+  if (auto r = check_signing_input(in); !r) return r;
+  for (const std::string_view name : options.additional_headers)
+    if (auto r = http::detail::check_header_name(name); !r)
+      return r.error().in_field(fields::additional_headers);
+  return {};
+}
+
+/// The header form, computed: the core, and the headers' values as views (Authorization in the
+/// scratch, the date inline, the rest the caller's).
+struct v4_header_parts {
+  // Not value-initialised: the core's text buffer is written before it is read.
+  v4_core core;
+  fixed_string<16> date = {};  // x-oss-date: 20231216T080000Z
+  std::string_view authorization = {};
+  std::string_view security_token = {};  // empty: none
+  /// x-oss-date, x-oss-content-sha256, [x-oss-security-token], Authorization.
+  [[nodiscard]] http::field_list<http::header_field, 4> headers() const noexcept {
+    http::field_list<http::header_field, 4> out;
+    out.push_back({"x-oss-date", date.view()});
+    out.push_back({"x-oss-content-sha256", v4_unsigned_payload});
+    if (!security_token.empty()) out.push_back({"x-oss-security-token", security_token});
+    out.push_back({"Authorization", authorization});
+    return out;
+  }
+};
+
+[[nodiscard]] inline result<void> v4_check_key(const v4_signing_key& key,
+                                               std::chrono::sys_seconds now,
+                                               const v4_options& options) noexcept {
+  if (!key.matches(now, key.region(), options.product))
+    return error{errc::signing_key_mismatch, error::no_offset,
+                 "the signing key is for another day or product"}
+        .in_field(fields::signing_key);
+  return {};
+}
+
+/// The header form over inputs the caller has already checked: v4_check(input, creds, options)
+/// passed and `key` matches `now` and options.product (oss::sign checks once, then calls this,
+/// so a signature never validates the same input twice).
+template <class Crypto>
+[[nodiscard]] result<void> v4_header_checked(const signing_input& input, const credentials& creds,
+                                             const v4_signing_key& key,
+                                             std::chrono::sys_seconds now, const Crypto& crypto,
+                                             const v4_options& options,
+                                             http::detail::span_writer& scratch,
+                                             v4_header_parts& out) {
+  out.date = v4_iso_date(key, now);
+
+  const bool sts = !creds.security_token.empty();
+  out.security_token = creds.security_token;
+  const std::array<std::string_view, 3> owned = {"x-oss-date", "x-oss-content-sha256",
+                                                 "x-oss-security-token"};
+  const std::array<http::header_field, 3> added = {
+      http::header_field{"x-oss-date", out.date.view()},
+      http::header_field{"x-oss-content-sha256", v4_unsigned_payload},
+      http::header_field{"x-oss-security-token", creds.security_token}};
+  v4_names additional;
+  if (auto r = v4_additional_names(options.additional_headers, input.headers, additional); !r)
+    return r;
+
+  if (auto r = v4_compute(input, key, out.date.view(), std::span(owned).first(sts ? 3 : 2),
+                          std::span(added).first(sts ? 3 : 2), {}, {}, additional.span(), scratch,
+                          crypto, out.core);
+      !r)
+    return r;
+
+  const std::size_t at = scratch.size();
+  scratch.put(v4_algorithm);
+  scratch.put(" Credential=");
+  scratch.put(creds.access_key_id);
+  scratch.put('/');
+  scratch.put(key.scope());
+  if (!additional.empty()) {
+    scratch.put(",AdditionalHeaders=");
+    v4_join_names(scratch, additional.span());
+  }
+  scratch.put(",Signature=");
+  scratch.put(out.core.signature.view());
+  if (scratch.overflowed()) return http::detail::span_writer::too_small();
+  out.authorization = scratch.text(at);
+  return {};
+}
+
+template <class Crypto>
+[[nodiscard]] result<void> v4_header_core(const signing_input& input, const credentials& creds,
+                                          const v4_signing_key& key, std::chrono::sys_seconds now,
+                                          const Crypto& crypto, const v4_options& options,
+                                          http::detail::span_writer& scratch,
+                                          v4_header_parts& out) {
+  static_assert(crypto_provider<Crypto>,
+                "objproc::oss::sign_v4 requires a crypto_provider: see "
+                "objproc/crypto/concepts.hpp");
+  if (auto r = v4_check(input, creds, options); !r) return r;
+  if (auto r = v4_check_key(key, now, options); !r) return r;
+  return v4_header_checked(input, creds, key, now, crypto, options, scratch, out);
+}
+
+/// The query form, computed: the parameters to add as views (into the scratch, inline, or the
+/// caller's), x-oss-signature last.
+struct v4_query_parts {
+  // Not value-initialised: the core's text buffer is written before it is read.
+  v4_core core;
+  fixed_string<16> date = {};
+  http::field_list<http::query_field, 7> query = {};
+};
+
+/// The query form over checked inputs (as v4_header_checked); `expires` is checked here.
+template <class Crypto>
+[[nodiscard]] result<void> v4_query_checked(const signing_input& input, const credentials& creds,
+                                            const v4_signing_key& key, std::chrono::sys_seconds now,
+                                            std::chrono::seconds expires, const Crypto& crypto,
+                                            const v4_options& options,
+                                            http::detail::span_writer& scratch,
+                                            v4_query_parts& out) {
+  if (expires < std::chrono::seconds{1} || expires > v4_max_expiry)
+    return error{errc::value_out_of_range, error::no_offset,
+                 "presigned URLs expire in 1 to 604800 seconds"}
+        .in_field(fields::expires);
+  out.date = v4_iso_date(key, now);
+
+  const bool sts = !creds.security_token.empty();
+  v4_names additional;
+  if (auto r = v4_additional_names(options.additional_headers, input.headers, additional); !r)
+    return r;
+  const std::size_t credential_at = scratch.size();
+  scratch.put(creds.access_key_id);
+  scratch.put('/');
+  scratch.put(key.scope());
+  const std::size_t additional_at = scratch.size();
+  v4_join_names(scratch, additional.span());
+  const std::size_t expires_at = scratch.size();
+  scratch.put_number(static_cast<std::uint64_t>(expires.count()));
+  const std::size_t end = scratch.size();
+  const std::string_view credential = scratch.text(credential_at, additional_at);
+  const std::string_view additional_text = scratch.text(additional_at, expires_at);
+  const std::string_view expires_text = scratch.text(expires_at, end);
+
+  // Sorted, as the vectors list them; x-oss-signature comes last, unsigned.
+  http::field_list<http::query_field, 7>& added = out.query;
+  if (!additional.empty()) added.push_back({"x-oss-additional-headers", additional_text});
+  added.push_back({"x-oss-credential", credential});
+  added.push_back({"x-oss-date", out.date.view()});
+  added.push_back({"x-oss-expires", expires_text});
+  added.push_back({"x-oss-signature-version", v4_algorithm});
+  if (sts) added.push_back({"x-oss-security-token", creds.security_token});
+  const std::array<std::string_view, 7> owned = {
+      "x-oss-additional-headers", "x-oss-credential", "x-oss-date",          "x-oss-expires",
+      "x-oss-signature-version",  "x-oss-signature",  "x-oss-security-token"};
+
+  if (auto r = v4_compute(input, key, out.date.view(), {}, {}, std::span(owned).first(sts ? 7 : 6),
+                          added.span(), additional.span(), scratch, crypto, out.core);
+      !r)
+    return r;
+  added.push_back({"x-oss-signature", out.core.signature.view()});
+  return {};
+}
+
+template <class Crypto>
+[[nodiscard]] result<void> v4_query_core(const signing_input& input, const credentials& creds,
+                                         const v4_signing_key& key, std::chrono::sys_seconds now,
+                                         std::chrono::seconds expires, const Crypto& crypto,
+                                         const v4_options& options,
+                                         http::detail::span_writer& scratch, v4_query_parts& out) {
+  static_assert(crypto_provider<Crypto>,
+                "objproc::oss::sign_v4 requires a crypto_provider: see "
+                "objproc/crypto/concepts.hpp");
+  if (auto r = v4_check(input, creds, options); !r) return r;
+  if (expires < std::chrono::seconds{1} || expires > v4_max_expiry)
+    return error{errc::value_out_of_range, error::no_offset,
+                 "presigned URLs expire in 1 to 604800 seconds"}
+        .in_field(fields::expires);
+  if (auto r = v4_check_key(key, now, options); !r) return r;
+  return v4_query_checked(input, creds, key, now, expires, crypto, options, scratch, out);
+}
+
+}  // namespace detail
+
+template <class Crypto>
+result<v4_signing_key> v4_signing_key::derive(const credentials& creds,
+                                              std::chrono::sys_seconds when,
+                                              std::string_view region, const Crypto& crypto,
+                                              std::string_view product) {
+  static_assert(crypto_provider<Crypto>,
+                "objproc::oss::v4_signing_key requires a crypto_provider: see "
+                "objproc/crypto/concepts.hpp");
+  if (auto r = detail::check_credentials(creds); !r) return r.error();
+  if (auto r = detail::check_scope_part(region, "regions are non-empty [a-z0-9-]", fields::region);
+      !r)
+    return r.error();
+  if (auto r =
+          detail::check_scope_part(product, "products are non-empty [a-z0-9-]", fields::product);
+      !r)
+    return r.error();
+  if (8 + region.size() + product.size() + terminator.size() + 3 > max_scope_size)
+    return error{errc::value_out_of_range, error::no_offset, "region and product too long"}
+        .in_field(fields::region);
+  if (creds.access_key_secret.size() > max_secret_size)
+    return error{errc::value_out_of_range, error::no_offset, "access key secret too long"}.in_field(
+        fields::access_key_secret);
+  auto day = format_yyyymmdd(when);
+  if (!day) return day.error().in_field(fields::time);
+
+  v4_signing_key key;
+  key.day_ = day_of(when);
+  key.region_size_ = region.size();
+  http::detail::span_writer scope(key.scope_);
+  scope.put(day->view());
+  scope.put('/');
+  scope.put(region);
+  scope.put('/');
+  scope.put(product);
+  scope.put('/');
+  scope.put(terminator);
+  key.scope_size_ = scope.size();
+
+  // k1 = HMAC("aliyun_v4" + secret, day): the prefixed secret on the stack, wiped after use.
+  constexpr std::string_view prefix = "aliyun_v4";
+  std::array<char, prefix.size() + max_secret_size> stack{};
+  const std::span<char> prefixed(stack.data(), prefix.size() + creds.access_key_secret.size());
+  objproc::detail::copy_text(creds.access_key_secret,
+                             objproc::detail::copy_text(prefix, prefixed.data()));
+  sha256_digest k{};
+  auto r = crypto.hmac_sha256(std::as_bytes(prefixed), as_bytes(day->view()), k);
+  detail::v4_wipe(prefixed);
+  if (!r) return r.error();
+  for (const std::string_view part : {region, product, terminator}) {
+    sha256_digest next{};
+    if (auto step = crypto.hmac_sha256(k, as_bytes(part), next); !step) {
+      detail::v4_wipe(k);
+      return step.error();
+    }
+    k = next;
+    detail::v4_wipe(next);
+  }
+  key.key_ = k;
+  detail::v4_wipe(k);
+  return key;
+}
+
+namespace detail {
+
+// The algorithm with its intermediates (canonical request, string to sign) as owned strings:
+// for tests against the vendors' vectors and for comparing with a server's
+// SignatureDoesNotMatch reply. The signers (signer.hpp) run the same cores without copies.
+
+/// Header form with a cached signing key (its day, region and product must match).
+template <class Crypto>
+[[nodiscard]] result<v4_header_signature> sign_v4_header(
+    const signing_input& input, const credentials& creds, const v4_signing_key& key,
+    std::chrono::sys_seconds now, const Crypto& crypto, const v4_options& options = {}) {
+  return http::detail::with_scratch<2048>(
+      [&](http::detail::span_writer& scratch) -> result<v4_header_signature> {
+        detail::v4_header_parts parts;
+        if (auto r =
+                detail::v4_header_core(input, creds, key, now, crypto, options, scratch, parts);
+            !r)
+          return r.error();
+        v4_header_signature out;
+        out.canonical_request.assign(parts.core.canonical_request);
+        out.string_to_sign.assign(parts.core.string_to_sign());
+        out.signature = parts.core.signature;
+        for (const http::header_field& h : parts.headers())
+          out.headers.push_back({h.name, std::string(h.value)});
+        return out;
+      });
+}
+
+/// Header form: derives the signing key for `region` (and options.product), then signs.
+template <class Crypto>
+[[nodiscard]] result<v4_header_signature> sign_v4_header(
+    const signing_input& input, const credentials& creds, std::string_view region,
+    std::chrono::sys_seconds now, const Crypto& crypto, const v4_options& options = {}) {
+  static_assert(crypto_provider<Crypto>,
+                "objproc::oss::sign_v4 requires a crypto_provider: see "
+                "objproc/crypto/concepts.hpp");
+  if (auto r = detail::v4_check(input, creds, options); !r) return r.error();
+  auto key = v4_signing_key::derive(creds, now, region, crypto, options.product);
+  if (!key) return key.error();
+  return sign_v4_header(input, creds, *key, now, crypto, options);
+}
+
+/// Query form (presigned URL) with a cached signing key; `expires` is 1..604800 seconds.
+template <class Crypto>
+[[nodiscard]] result<v4_query_signature> sign_v4_query(
+    const signing_input& input, const credentials& creds, const v4_signing_key& key,
+    std::chrono::sys_seconds now, std::chrono::seconds expires, const Crypto& crypto,
+    const v4_options& options = {}) {
+  return http::detail::with_scratch<2048>(
+      [&](http::detail::span_writer& scratch) -> result<v4_query_signature> {
+        detail::v4_query_parts parts;
+        if (auto r = detail::v4_query_core(input, creds, key, now, expires, crypto, options,
+                                           scratch, parts);
+            !r)
+          return r.error();
+        v4_query_signature out;
+        out.canonical_request.assign(parts.core.canonical_request);
+        out.string_to_sign.assign(parts.core.string_to_sign());
+        out.signature = parts.core.signature;
+        for (const http::query_field& q : parts.query)
+          out.query.push_back({q.key, std::string(q.value.value_or(std::string_view()))});
+        return out;
+      });
+}
+
+/// Query form (presigned URL): derives the signing key, then signs.
+template <class Crypto>
+[[nodiscard]] result<v4_query_signature> sign_v4_query(
+    const signing_input& input, const credentials& creds, std::string_view region,
+    std::chrono::sys_seconds now, std::chrono::seconds expires, const Crypto& crypto,
+    const v4_options& options = {}) {
+  static_assert(crypto_provider<Crypto>,
+                "objproc::oss::sign_v4 requires a crypto_provider: see "
+                "objproc/crypto/concepts.hpp");
+  if (auto r = detail::v4_check(input, creds, options); !r) return r.error();
+  auto key = v4_signing_key::derive(creds, now, region, crypto, options.product);
+  if (!key) return key.error();
+  return sign_v4_query(input, creds, *key, now, expires, crypto, options);
+}
+
+}  // namespace detail
+
+}  // namespace oss
+
+OBJPROC_NAMESPACE_END
+
+#endif  // OBJPROC_OSS_SIGN_V4_HPP
+// ----- end objproc/oss/sign_v4.hpp -----
+
+OBJPROC_NAMESPACE_BEGIN
+
+namespace oss {
+
+/// One V4 signing key and the secret it was derived from. One per thread; no locks, no sharing.
+class v4_key_cache {
+ public:
+  v4_key_cache() = default;
+  v4_key_cache(const v4_key_cache&) = delete;
+  v4_key_cache& operator=(const v4_key_cache&) = delete;
+  ~v4_key_cache() { clear(); }
+
+  /// The key for (creds' secret, the day of `when`, region, product): the cached one when all
+  /// four match, else a newly derived one that replaces it. Valid until the next call or clear().
+  template <class Crypto>
+  [[nodiscard]] result<const v4_signing_key*> key(const credentials& creds,
+                                                  std::chrono::sys_seconds when,
+                                                  std::string_view region, const Crypto& crypto,
+                                                  std::string_view product = "oss") {
+    static_assert(crypto_provider<Crypto>,
+                  "objproc::oss::v4_key_cache requires a crypto_provider: see "
+                  "objproc/crypto/concepts.hpp");
+    if (key_ && key_->matches(when, region, product) && same_secret(creds.access_key_secret)) {
+      ++hits_;
+      return &*key_;
+    }
+    auto derived = v4_signing_key::derive(creds, when, region, crypto, product);
+    if (!derived) return derived.error();
+    clear();
+    // derive() refused secrets longer than the buffer.
+    const std::string_view secret = creds.access_key_secret;
+    for (std::size_t i = 0; i < secret.size(); ++i) secret_[i] = secret[i];
+    secret_size_ = secret.size();
+    key_.emplace(*derived);
+    ++derivations_;
+    return &*key_;
+  }
+
+  /// Forgets the key and the secret (both wiped).
+  void clear() noexcept {
+    key_.reset();
+    detail::v4_wipe(std::span<char>(secret_));
+    secret_size_ = 0;
+  }
+
+  /// Whether a key is held.
+  [[nodiscard]] bool empty() const noexcept { return !key_.has_value(); }
+  /// How many keys were derived, and how many requests reused one (for tests and tuning).
+  [[nodiscard]] std::uint64_t derivations() const noexcept { return derivations_; }
+  [[nodiscard]] std::uint64_t hits() const noexcept { return hits_; }
+
+ private:
+  /// Whether `secret` is the held one. No early exit on a differing byte: the loop runs over
+  /// all of `secret` (bytes past the held size are zero in the buffer and the size is compared
+  /// too), so the time says nothing about the held secret's bytes.
+  [[nodiscard]] bool same_secret(std::string_view secret) const noexcept {
+    if (secret.size() > secret_.size()) return false;  // never held: derive() refuses it
+    std::size_t diff = secret.size() ^ secret_size_;
+    for (std::size_t i = 0; i < secret.size(); ++i)
+      diff |= static_cast<unsigned char>(secret[i] ^ secret_[i]);
+    return diff == 0;
+  }
+
+  std::optional<v4_signing_key> key_;
+  std::array<char, v4_signing_key::max_secret_size> secret_{};
+  std::size_t secret_size_ = 0;
+  std::uint64_t derivations_ = 0;
+  std::uint64_t hits_ = 0;
+};
+
+}  // namespace oss
+
+OBJPROC_NAMESPACE_END
+
+#endif  // OBJPROC_OSS_KEY_CACHE_HPP
+// ----- end objproc/oss/key_cache.hpp -----
+// #include "objproc/oss/signer.hpp"
+// ----- begin objproc/oss/signer.hpp -----
+// objproc/oss/signer.hpp - OSS V4 and V1 as models of the signer contract (objproc/signer.hpp).
+//
+//   auto request = oss::process_object{...}.prepare(endpoint);
+//   auto signed_request = oss::v4_signer{}.sign(*request, creds, now, crypto);
+//   oss::v4_key_cache cache;                          // derive the V4 key once a day
+//   auto again = oss::v4_signer{.cache = &cache}.sign(*request, creds, now, crypto);
+//   auto get = oss::presign_get{.bucket = "b", .key = "a.jpg"}.prepare(endpoint);
+//   auto url = oss::v1_signer{}.presign(*get, creds, now, std::chrono::seconds{600}, crypto);
+//
+// The request says what it addresses (http::request::resource(): service "oss", bucket, key,
+// region, set by the operations); the algorithms themselves are in sign_v4.hpp and sign_v1.hpp.
+// sign() returns the request with the signature's headers set (same-named headers replaced);
+// presign() / presign_to() write request.url() followed by the signature's parameters, and
+// refuse a request that already carries one of them.
+#ifndef OBJPROC_OSS_SIGNER_HPP
+#define OBJPROC_OSS_SIGNER_HPP
+
+#include <array>
+#include <cstddef>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+// #include "objproc/config.hpp"
+// #include "objproc/core/chrono.hpp"
+// #include "objproc/core/result.hpp"
+// #include "objproc/crypto/concepts.hpp"
 // #include "objproc/http/request.hpp"
 // ----- begin objproc/http/request.hpp -----
 // objproc/http/request.hpp - the request descriptor: what the transport sends, and what is signed.
@@ -3603,6 +4588,1531 @@ OBJPROC_NAMESPACE_END
 
 #endif  // OBJPROC_HTTP_REQUEST_HPP
 // ----- end objproc/http/request.hpp -----
+// #include "objproc/oss/credentials.hpp"
+// #include "objproc/oss/key_cache.hpp"
+// #include "objproc/oss/sign_v1.hpp"
+// ----- begin objproc/oss/sign_v1.hpp -----
+// objproc/oss/sign_v1.hpp - OSS V1 signatures (HMAC-SHA1): Authorization header and presigned
+// URL, as pure functions over a request view.
+//
+//   auto s = oss::sign_v1_header(input, creds, now, crypto::portable{});
+//   for (const http::added_header& h : s->headers) request.set(h.name, h.value);
+//   auto q = oss::sign_v1_query(input, creds, now, std::chrono::seconds{900}, crypto::portable{});
+//
+// The algorithm (docs, Go v1/v2, C++ v1/v2, Python v2 SDKs):
+//   StringToSign = VERB \n Content-MD5 \n Content-Type \n Date \n
+//                  CanonicalizedOSSHeaders CanonicalizedResource
+//     Date: the x-oss-date (or Date) value; in a presigned URL the Expires unix time.
+//     CanonicalizedOSSHeaders: every x-oss-* header, lowercase name, trimmed value, empty values
+//       skipped, sorted, "name:value\n" each (repeats joined by ',').
+//     CanonicalizedResource: "/bucket/key" with the key raw (unencoded), "/bucket/" or "/", then
+//       '?' and the signed sub-resources sorted by key, "k" or "k=v" (decoded), joined by '&'.
+//   Signature = base64(HMAC-SHA1(secret, StringToSign))
+// Signed sub-resources: the SDKs' list (acl, uploadId, versionId, response-*, ...), every
+// x-oss-* query key - so x-oss-process and x-oss-async-process are signed, as the service
+// requires - and options.sub_resources.
+// Header form: the signer sets x-oss-date (or Date, see v1_date_header), the STS token as
+// x-oss-security-token and Authorization: OSS <id>:<signature>; same-named input headers are
+// ignored (replaced). Query form: OSSAccessKeyId, Expires, Signature and security-token (a
+// signed sub-resource) are added, raw; same-named input parameters are ignored (replaced).
+#ifndef OBJPROC_OSS_SIGN_V1_HPP
+#define OBJPROC_OSS_SIGN_V1_HPP
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+
+// #include "objproc/config.hpp"
+// #include "objproc/core/algorithm.hpp"
+// #include "objproc/core/chrono.hpp"
+// #include "objproc/core/result.hpp"
+// #include "objproc/core/text.hpp"
+// #include "objproc/core/time.hpp"
+// #include "objproc/crypto/concepts.hpp"
+// #include "objproc/http/fields.hpp"
+// #include "objproc/oss/credentials.hpp"
+
+OBJPROC_NAMESPACE_BEGIN
+
+namespace oss {
+
+/// Which header carries the request time in the header form. x-oss-date (the default, and what
+/// browsers must use) is itself a signed x-oss-* header; Date is not.
+enum class v1_date_header : unsigned char { x_oss_date, date };
+
+struct v1_options {
+  v1_date_header date_header = v1_date_header::x_oss_date;
+  /// Query keys signed besides the built-in list and x-oss-* (per-operation extras: "comp").
+  std::span<const std::string_view> sub_resources = {};
+};
+
+/// Header form: the headers to set and the intermediates (never the secret).
+struct v1_header_signature {
+  std::string string_to_sign;
+  std::string signature;  // base64
+  /// x-oss-date (or Date), x-oss-security-token (STS only), Authorization.
+  http::field_list<http::added_header, 3> headers;
+};
+
+/// Query form (presigned URL): the parameters to add, raw, and the intermediates.
+struct v1_query_signature {
+  std::string string_to_sign;
+  std::string signature;  // base64; percent-encode it in the URL ('+', '/', '=')
+  /// OSSAccessKeyId, Expires, Signature, security-token (STS only).
+  http::field_list<http::added_query_field, 4> query;
+};
+
+namespace detail {
+
+// Sorted (byte order) for binary search.
+inline constexpr std::array<std::string_view, 34> v1_signed_sub_resources = {
+    "acl",
+    "append",
+    "bucketInfo",
+    "callback",
+    "callback-var",
+    "cleanRestoredObject",
+    "cloudboxes",
+    "continuation-token",
+    "delete",
+    "location",
+    "objectMeta",
+    "partNumber",
+    "position",
+    "regionList",
+    "resourceGroup",
+    "response-cache-control",
+    "response-content-disposition",
+    "response-content-encoding",
+    "response-content-language",
+    "response-content-type",
+    "response-expires",
+    "restore",
+    "security-token",
+    "sequential",
+    "stat",
+    "symlink",
+    "tagging",
+    "uploadId",
+    "uploads",
+    "versionId",
+    "versioning",
+    "versions",
+    "x-oss-async-process",
+    "x-oss-process",
+};
+
+static_assert(objproc::detail::ascending(v1_signed_sub_resources));
+
+[[nodiscard]] inline bool v1_is_sub_resource(std::string_view key,
+                                             std::span<const std::string_view> extra) noexcept {
+  return key.starts_with("x-oss-") ||
+         objproc::detail::contains_sorted(v1_signed_sub_resources, key) ||
+         objproc::detail::contains(extra, key);
+}
+
+[[nodiscard]] inline bool v1_in(std::span<const std::string_view> names,
+                                std::string_view name) noexcept {
+  return objproc::detail::any_element(
+      names, [&](std::string_view n) { return http::detail::iequals(n, name); });
+}
+
+/// The trimmed value of the first header named `name` (given in lowercase), or "".
+[[nodiscard]] inline std::string_view v1_header(std::span<const http::header_field> headers,
+                                                std::string_view name) noexcept {
+  for (const http::header_field& h : headers)
+    if (http::detail::iequals_lower(h.name, name)) return http::detail::trim_ows(h.value);
+  return {};
+}
+
+/// Query keys and values go raw into the string to sign: no line breaks.
+[[nodiscard]] inline result<void> v1_check_query(std::span<const http::query_field> query) {
+  for (const http::query_field& q : query) {
+    if (auto at = http::detail::find_line_break(q.key); at != std::string_view::npos)
+      return error{errc::invalid_query_parameter, at, "CR, LF or NUL in a query key"}.in_field(
+          fields::query);
+    if (q.value)
+      if (auto at = http::detail::find_line_break(*q.value); at != std::string_view::npos)
+        return error{errc::invalid_query_parameter, at, "CR, LF or NUL in a query value"}.in_field(
+            fields::query);
+  }
+  return {};
+}
+
+[[nodiscard]] constexpr error v1_too_many() noexcept {
+  return error{errc::value_out_of_range, error::no_offset,
+               "more headers or query parameters than a signer sorts (http::max_signed_fields)"};
+}
+
+/// Writes the string to sign into `out` (fields sorted in fixed arrays: no heap).
+[[nodiscard]] inline result<void> v1_write_string_to_sign(
+    http::detail::span_writer& out, const signing_input& in, std::string_view date_line,
+    std::span<const std::string_view> owned_headers,
+    std::span<const http::header_field> added_headers,
+    std::span<const std::string_view> owned_query, std::span<const http::query_field> added_query,
+    std::span<const std::string_view> extra_sub_resources) {
+  out.put(in.method);
+  out.put('\n');
+  out.put(v1_header(in.headers, "content-md5"));
+  out.put('\n');
+  out.put(v1_header(in.headers, "content-type"));
+  out.put('\n');
+  out.put(date_line);
+  out.put('\n');
+
+  http::field_list<http::header_field, http::max_signed_fields + 2> oss_headers;
+  for (const http::header_field& h : in.headers) {
+    if (!http::detail::istarts_with(h.name, "x-oss-") || v1_in(owned_headers, h.name)) continue;
+    const std::string_view value = http::detail::trim_ows(h.value);
+    if (!value.empty() && !oss_headers.try_push_back({h.name, value})) return v1_too_many();
+  }
+  for (const http::header_field& h : added_headers)
+    if (!oss_headers.try_push_back(h)) return v1_too_many();
+  http::detail::stable_sort_in_place(
+      oss_headers.data(), oss_headers.data() + oss_headers.size(),
+      [](const auto& a, const auto& b) { return http::detail::icompare(a.name, b.name) < 0; });
+  for (std::size_t i = 0; i < oss_headers.size(); ++i) {
+    if (i != 0 && http::detail::iequals(oss_headers[i - 1].name, oss_headers[i].name)) {
+      out.replace_back(',');
+    } else {
+      out.put_lower(oss_headers[i].name);
+      out.put(':');
+    }
+    out.put(oss_headers[i].value);
+    out.put('\n');
+  }
+
+  out.put('/');
+  if (!in.bucket.empty()) {
+    out.put(in.bucket);
+    out.put('/');
+    out.put(in.key);
+  }
+  http::field_list<http::query_field, http::max_signed_fields + 1> resources;
+  for (const http::query_field& q : in.query)
+    if (v1_is_sub_resource(q.key, extra_sub_resources) &&
+        !objproc::detail::contains(owned_query, q.key))
+      if (!resources.try_push_back(q)) return v1_too_many();
+  for (const http::query_field& q : added_query)
+    if (!resources.try_push_back(q)) return v1_too_many();
+  http::detail::stable_sort_in_place(resources.data(), resources.data() + resources.size(),
+                                     [](const auto& a, const auto& b) { return a.key < b.key; });
+  for (std::size_t i = 0; i < resources.size(); ++i) {
+    out.put(i == 0 ? '?' : '&');
+    out.put(resources[i].key);
+    if (resources[i].value && !resources[i].value->empty()) {
+      out.put('=');
+      out.put(*resources[i].value);
+    }
+  }
+  if (out.overflowed()) return http::detail::span_writer::too_small();
+  return {};
+}
+
+/// base64(HMAC-SHA1): 28 characters, inline.
+using v1_signature_text = fixed_string<28>;
+
+template <class Crypto>
+[[nodiscard]] result<v1_signature_text> v1_signature(std::string_view secret,
+                                                     std::string_view string_to_sign,
+                                                     const Crypto& crypto) {
+  sha1_digest mac{};
+  if (auto r = crypto.hmac_sha1(as_bytes(secret), as_bytes(string_to_sign), mac); !r)
+    return r.error();
+  v1_signature_text out{};
+  if (auto r = encode_base64(std::span<const std::byte>(mac), std::span<char>(out.data, 28)); !r)
+    return r.error();
+  return out;
+}
+
+[[nodiscard]] inline result<void> v1_check(const signing_input& in, const credentials& creds) {
+  if (auto r = check_credentials(creds); !r) return r;
+  if (auto r = check_signing_input(in); !r) return r;
+  return v1_check_query(in.query);
+}
+
+/// The header form, computed: views of the scratch, inline texts and the caller's.
+struct v1_header_parts {
+  std::string_view string_to_sign = {};
+  v1_signature_text signature = {};
+  fixed_string<29> date = {};
+  bool x_oss_date = true;
+  std::string_view security_token = {};
+  std::string_view authorization = {};
+  /// x-oss-date (or Date), [x-oss-security-token], Authorization.
+  [[nodiscard]] http::field_list<http::header_field, 3> headers() const noexcept {
+    http::field_list<http::header_field, 3> out;
+    out.push_back({x_oss_date ? "x-oss-date" : "Date", date.view()});
+    if (!security_token.empty()) out.push_back({"x-oss-security-token", security_token});
+    out.push_back({"Authorization", authorization});
+    return out;
+  }
+};
+
+template <class Crypto>
+[[nodiscard]] result<void> v1_header_core(const signing_input& input, const credentials& creds,
+                                          std::chrono::sys_seconds now, const Crypto& crypto,
+                                          const v1_options& options,
+                                          http::detail::span_writer& scratch,
+                                          v1_header_parts& out) {
+  static_assert(crypto_provider<Crypto>,
+                "objproc::oss::sign_v1 requires a crypto_provider: see "
+                "objproc/crypto/concepts.hpp");
+  if (auto r = v1_check(input, creds); !r) return r;
+  auto date = format_rfc1123(now);
+  if (!date) return date.error().in_field(fields::time);
+  out.date = *date;
+
+  const bool sts = !creds.security_token.empty();
+  out.x_oss_date = options.date_header == v1_date_header::x_oss_date;
+  out.security_token = creds.security_token;
+  if (!out.x_oss_date && !v1_header(input.headers, "x-oss-date").empty())
+    return error{errc::conflicting_parameters, error::no_offset,
+                 "an x-oss-date header would override Date"}
+        .in_field(fields::headers);
+  // x-oss-date wins over Date at the server, so both are the signer's in either mode.
+  const std::array<std::string_view, 3> owned = {"x-oss-date", "date", "x-oss-security-token"};
+  std::array<http::header_field, 2> added{};
+  std::size_t count = 0;
+  if (out.x_oss_date) added[count++] = {"x-oss-date", out.date.view()};
+  if (sts) added[count++] = {"x-oss-security-token", creds.security_token};
+
+  const std::size_t at = scratch.size();
+  if (auto r = v1_write_string_to_sign(
+          scratch, input, out.date.view(), std::span(owned).first(sts ? 3 : 2),
+          std::span(added).first(count), {}, {}, options.sub_resources);
+      !r)
+    return r;
+  out.string_to_sign = scratch.text(at);
+  auto signature = v1_signature(creds.access_key_secret, out.string_to_sign, crypto);
+  if (!signature) return signature.error();
+  out.signature = *signature;
+
+  const std::size_t auth_at = scratch.size();
+  scratch.put("OSS ");
+  scratch.put(creds.access_key_id);
+  scratch.put(':');
+  scratch.put(out.signature.view());
+  if (scratch.overflowed()) return http::detail::span_writer::too_small();
+  out.authorization = scratch.text(auth_at);
+  return {};
+}
+
+/// The query form, computed: the parameters to add as views.
+struct v1_query_parts {
+  std::string_view string_to_sign = {};
+  v1_signature_text signature = {};
+  /// OSSAccessKeyId, Expires, Signature, [security-token].
+  http::field_list<http::query_field, 4> query = {};
+};
+
+template <class Crypto>
+[[nodiscard]] result<void> v1_query_core(const signing_input& input, const credentials& creds,
+                                         std::chrono::sys_seconds now, std::chrono::seconds expires,
+                                         const Crypto& crypto, const v1_options& options,
+                                         http::detail::span_writer& scratch, v1_query_parts& out) {
+  static_assert(crypto_provider<Crypto>,
+                "objproc::oss::sign_v1 requires a crypto_provider: see "
+                "objproc/crypto/concepts.hpp");
+  if (auto r = v1_check(input, creds); !r) return r;
+  if (expires < std::chrono::seconds{1})
+    return error{errc::value_out_of_range, error::no_offset,
+                 "presigned URLs expire at least one second later"}
+        .in_field(fields::expires);
+  const auto until = (now + expires).time_since_epoch().count();
+  const std::size_t expires_at = scratch.size();
+  if (until < 0) scratch.put('-');
+  scratch.put_number(until < 0 ? 0 - static_cast<std::uint64_t>(until)
+                               : static_cast<std::uint64_t>(until));
+  const std::size_t expires_end = scratch.size();
+
+  const bool sts = !creds.security_token.empty();
+  const std::array<std::string_view, 4> owned = {"OSSAccessKeyId", "Expires", "Signature",
+                                                 "security-token"};
+  const std::array<http::query_field, 1> added = {
+      http::query_field{"security-token", creds.security_token}};
+
+  if (auto r = v1_write_string_to_sign(scratch, input, scratch.text(expires_at, expires_end), {},
+                                       {}, std::span(owned).first(sts ? 4 : 3),
+                                       std::span(added).first(sts ? 1 : 0), options.sub_resources);
+      !r)
+    return r;
+  out.string_to_sign = scratch.text(expires_end);
+  auto signature = v1_signature(creds.access_key_secret, out.string_to_sign, crypto);
+  if (!signature) return signature.error();
+  out.signature = *signature;
+
+  out.query.push_back({"OSSAccessKeyId", creds.access_key_id});
+  out.query.push_back({"Expires", scratch.text(expires_at, expires_end)});
+  out.query.push_back({"Signature", out.signature.view()});
+  if (sts) out.query.push_back({"security-token", creds.security_token});
+  return {};
+}
+
+}  // namespace detail
+
+namespace detail {
+
+// The algorithm with its intermediates (canonical request, string to sign) as owned strings:
+// for tests against the vendors' vectors and for comparing with a server's
+// SignatureDoesNotMatch reply. The signers (signer.hpp) run the same cores without copies.
+
+/// Header form: Authorization "OSS <access key id>:<signature>" at time `now`.
+template <class Crypto>
+[[nodiscard]] result<v1_header_signature> sign_v1_header(const signing_input& input,
+                                                         const credentials& creds,
+                                                         std::chrono::sys_seconds now,
+                                                         const Crypto& crypto,
+                                                         const v1_options& options = {}) {
+  return http::detail::with_scratch<2048>(
+      [&](http::detail::span_writer& scratch) -> result<v1_header_signature> {
+        detail::v1_header_parts parts;
+        if (auto r = detail::v1_header_core(input, creds, now, crypto, options, scratch, parts); !r)
+          return r.error();
+        v1_header_signature out;
+        out.string_to_sign.assign(parts.string_to_sign);
+        out.signature.assign(parts.signature.view());
+        for (const http::header_field& h : parts.headers())
+          out.headers.push_back({h.name, std::string(h.value)});
+        return out;
+      });
+}
+
+/// Query form (presigned URL) valid until now + expires (at least one second).
+template <class Crypto>
+[[nodiscard]] result<v1_query_signature> sign_v1_query(
+    const signing_input& input, const credentials& creds, std::chrono::sys_seconds now,
+    std::chrono::seconds expires, const Crypto& crypto, const v1_options& options = {}) {
+  return http::detail::with_scratch<2048>(
+      [&](http::detail::span_writer& scratch) -> result<v1_query_signature> {
+        detail::v1_query_parts parts;
+        if (auto r =
+                detail::v1_query_core(input, creds, now, expires, crypto, options, scratch, parts);
+            !r)
+          return r.error();
+        v1_query_signature out;
+        out.string_to_sign.assign(parts.string_to_sign);
+        out.signature.assign(parts.signature.view());
+        for (const http::query_field& q : parts.query)
+          out.query.push_back({q.key, std::string(q.value.value_or(std::string_view()))});
+        return out;
+      });
+}
+
+}  // namespace detail
+
+}  // namespace oss
+
+OBJPROC_NAMESPACE_END
+
+#endif  // OBJPROC_OSS_SIGN_V1_HPP
+// ----- end objproc/oss/sign_v1.hpp -----
+// #include "objproc/oss/sign_v4.hpp"
+// #include "objproc/signer.hpp"
+// ----- begin objproc/signer.hpp -----
+// objproc/signer.hpp - the signer contract: one request in, a signed request or a presigned URL
+// out. OSS V4, OSS V1 (oss/signer.hpp) and COS (cos/signer.hpp) are its three models.
+//
+//   auto request = oss::process_object{...}.prepare(endpoint);        // knows bucket, key, region
+//   auto signed_request = oss::v4_signer{}.sign(*request, creds, now, crypto);
+//   auto url = oss::v4_signer{}.presign(*get, creds, now, std::chrono::seconds{600}, crypto);
+//   auto n = cos::signer{}.presign_to(buffer, *get, creds, now, std::chrono::seconds{600}, crypto);
+//
+// Every model takes the same parameters in the same order - (request, credentials, time,
+// [expires,] crypto), with the caller's buffer first for presign_to - and reads what it signs
+// for (the service, bucket, key and region) from the request's resource: there is no other
+// channel. presign and presign_to write the URL with http::request::write_url, the same writer
+// as request::url(), followed by the signature's parameters; presign is presign_to over buffers
+// that grow until the URL fits (detail::presign_to / detail::presign: the one presign helper).
+#ifndef OBJPROC_SIGNER_HPP
+#define OBJPROC_SIGNER_HPP
+
+#include <array>
+#include <concepts>
+#include <cstddef>
+#include <span>
+#include <string>
+#include <string_view>
+
+// #include "objproc/config.hpp"
+// #include "objproc/core/chrono.hpp"
+// #include "objproc/core/result.hpp"
+// #include "objproc/crypto/concepts.hpp"
+// #include "objproc/http/request.hpp"
+
+OBJPROC_NAMESPACE_BEGIN
+
+/// A signer of requests for `S::credentials_type`, hashing with `Crypto`:
+///   s.sign(request, creds, now, crypto)                      -> result<http::request>
+///     the request with its signature headers (the request itself is unchanged);
+///   s.presign_to(out, request, creds, now, expires, crypto)  -> result<std::size_t>
+///     the presigned URL written into `out` without the heap (errc::buffer_too_small);
+///   s.presign(request, creds, now, expires, crypto)          -> result<std::string>
+///     the same bytes as a string, whatever their length.
+template <class S, class Crypto>
+concept request_signer = crypto_provider<Crypto> &&
+    requires(const S& s, const http::request& request, const typename S::credentials_type& creds,
+             std::chrono::sys_seconds now, std::chrono::seconds expires, const Crypto& crypto,
+             std::span<char> out) {
+  { s.sign(request, creds, now, crypto) } -> std::same_as<result<http::request>>;
+  { s.presign_to(out, request, creds, now, expires, crypto) } -> std::same_as<result<std::size_t>>;
+  { s.presign(request, creds, now, expires, crypto) } -> std::same_as<result<std::string>>;
+};
+
+namespace detail {
+
+/// Scratch text presign_to keeps on the stack (the signer's encoded fields and strings to sign);
+/// inputs that need more get errc::buffer_too_small from presign_to (presign copes).
+inline constexpr std::size_t presign_scratch_size = 4096;
+
+/// What every signer reads of a request, as views of it (keep the request alive and unchanged
+/// while they are used): its method, its resource, and its query and headers, copied as views
+/// into arrays on the stack (written before read: no zero-fill of 64 fields each per signature).
+/// Each vendor turns these into its algorithm's input (oss::detail::input_of, cos::detail::...).
+struct request_view {
+  http::detail::uninitialized_array<http::query_field, http::max_signed_fields> query_storage;
+  http::detail::uninitialized_array<http::header_field, http::max_signed_fields> header_storage;
+  std::string_view method;
+  http::resource where;
+  std::span<const http::query_field> query;
+  std::span<const http::header_field> headers;
+};
+
+/// Fills `view` from `request`, refusing a request addressed to another service than
+/// `service` (`refusal` says which one the signer expected) or with more fields than a
+/// signature takes (errc::too_many_fields).
+[[nodiscard]] inline result<void> view_request(const http::request& request,
+                                               std::string_view service, std::string_view refusal,
+                                               request_view& view) noexcept {
+  view.where = request.resource();
+  if (view.where.service != service)
+    return error{errc::invalid_argument, error::no_offset, refusal};
+  auto query = request.query_fields(view.query_storage.span());
+  if (!query) return query.error();
+  auto headers = request.header_fields(view.header_storage.span());
+  if (!headers) return headers.error();
+  view.method = http::to_string(request.method());
+  view.query = *query;
+  view.headers = *headers;
+  return {};
+}
+
+/// A presigned URL adds the signature's parameters (`owned`, any case): a request that carries
+/// one already would send it twice, so every model refuses it first.
+[[nodiscard]] inline result<void> check_unsigned_query(std::span<const http::query_field> query,
+                                                       std::span<const std::string_view> owned) {
+  for (const http::query_field& q : query)
+    for (const std::string_view name : owned)
+      if (http::detail::iequals(q.key, name))
+        return error{errc::conflicting_parameters, error::no_offset,
+                     "the request already carries a signature parameter"}
+            .in_field(fields::query);
+  return {};
+}
+
+/// The one presign helper. A model provides
+///   presign_into(out, scratch, request, creds, now, expires, crypto) -> result<std::size_t>
+/// (the URL into `out`, its work text into `scratch`, both the caller's), and its presign_to and
+/// presign are these two: presign_to over a stack scratch, presign over stack buffers and then
+/// heap buffers that double until the URL fits.
+template <class Model, class Credentials, class Crypto>
+[[nodiscard]] result<std::size_t> presign_to(const Model& model, std::span<char> out,
+                                             const http::request& request, const Credentials& creds,
+                                             std::chrono::sys_seconds now,
+                                             std::chrono::seconds expires, const Crypto& crypto) {
+  std::array<char, presign_scratch_size> stack;  // written before read: no need to clear it
+  return model.presign_into(out, stack, request, creds, now, expires, crypto);
+}
+
+template <class Model, class Credentials, class Crypto>
+[[nodiscard]] result<std::string> presign(const Model& model, const http::request& request,
+                                          const Credentials& creds, std::chrono::sys_seconds now,
+                                          std::chrono::seconds expires, const Crypto& crypto) {
+  std::array<char, 2048> url;
+  std::array<char, presign_scratch_size> stack;
+  auto n = model.presign_into(url, stack, request, creds, now, expires, crypto);
+  if (n) return std::string(url.data(), *n);
+  // Long inputs: a byte encodes to at most three and appears a few times in the scratch, so a
+  // few doublings reach any URL a request can make; the cap only stops a runaway loop.
+  std::string heap_url;
+  std::string heap_scratch;
+  for (std::size_t size = 4 * presign_scratch_size; !n && n.error().code == errc::buffer_too_small;
+       size *= 2) {
+    if (size > (std::size_t{1} << 26))
+      return error{errc::buffer_too_small, error::no_offset, "the presigned URL is too long"};
+    heap_url.assign(size, '\0');
+    heap_scratch.assign(size, '\0');
+    n = model.presign_into(heap_url, heap_scratch, request, creds, now, expires, crypto);
+  }
+  if (!n) return n.error();
+  heap_url.resize(*n);
+  return heap_url;
+}
+
+}  // namespace detail
+
+OBJPROC_NAMESPACE_END
+
+#endif  // OBJPROC_SIGNER_HPP
+// ----- end objproc/signer.hpp -----
+
+OBJPROC_NAMESPACE_BEGIN
+
+namespace oss {
+
+/// The service OSS requests name in their resource; V4 signs it as the product of its scope.
+inline constexpr std::string_view service_name = "oss";
+
+/// The OSS signature versions: V4 (OSS4-HMAC-SHA256, the default) and V1 (HMAC-SHA1).
+enum class signature_version : unsigned char { v4, v1 };
+
+namespace detail {
+
+/// The request as V4 and V1 sign it (the views of objproc::detail::view_request), or
+/// errc::invalid_argument for another service's request.
+[[nodiscard]] inline result<signing_input> read_request(
+    const http::request& request, objproc::detail::request_view& view) noexcept {
+  if (auto r = objproc::detail::view_request(
+          request, service_name,
+          "not an OSS request: build it with an oss operation, or set its resource", view);
+      !r)
+    return r.error();
+  return signing_input{.method = view.method,
+                       .bucket = view.where.bucket,
+                       .key = view.where.key,
+                       .query = view.query,
+                       .headers = view.headers};
+}
+
+}  // namespace detail
+
+/// OSS V4 (OSS4-HMAC-SHA256). Without a cache the signing key is derived on each call (four
+/// HMACs); with one it is derived once per secret, day and region.
+struct v4_signer {
+  using credentials_type = credentials;
+
+  v4_key_cache* cache = nullptr;
+  /// Header names signed besides content-type, content-md5 and x-oss-* (any case).
+  std::span<const std::string_view> additional_headers = {};
+
+  template <class Crypto>
+  [[nodiscard]] result<http::request> sign(const http::request& request, const credentials& creds,
+                                           std::chrono::sys_seconds now,
+                                           const Crypto& crypto) const {
+    static_assert(crypto_provider<Crypto>,
+                  "objproc::oss::v4_signer requires a crypto_provider: see "
+                  "objproc/crypto/concepts.hpp");
+    objproc::detail::request_view view;
+    const auto input = detail::read_request(request, view);
+    if (!input) return input.error();
+    const v4_options options = this->options();
+    if (auto r = detail::v4_check(*input, creds, options); !r) return r.error();
+    std::optional<v4_signing_key> derived;
+    auto key = key_for(creds, now, request.resource().region, crypto, derived);
+    if (!key) return key.error();
+    return http::detail::with_scratch<2048>(
+        [&](http::detail::span_writer& scratch) -> result<http::request> {
+          detail::v4_header_parts parts;
+          if (auto r = detail::v4_header_checked(*input, creds, **key, now, crypto, options,
+                                                 scratch, parts);
+              !r)
+            return r.error();
+          // Built from checked parts only: the key id (visible ASCII), the token (no CR, LF or
+          // NUL), the scope ([a-z0-9-]), digits and hex; the names are literals.
+          return request.with_headers(parts.headers().span(), http::detail::checked_headers{true});
+        });
+  }
+
+  template <class Crypto>
+  [[nodiscard]] result<std::size_t> presign_to(std::span<char> out, const http::request& request,
+                                               const credentials& creds,
+                                               std::chrono::sys_seconds now,
+                                               std::chrono::seconds expires,
+                                               const Crypto& crypto) const {
+    return objproc::detail::presign_to(*this, out, request, creds, now, expires, crypto);
+  }
+
+  template <class Crypto>
+  [[nodiscard]] result<std::string> presign(const http::request& request, const credentials& creds,
+                                            std::chrono::sys_seconds now,
+                                            std::chrono::seconds expires,
+                                            const Crypto& crypto) const {
+    return objproc::detail::presign(*this, request, creds, now, expires, crypto);
+  }
+
+  /// What presign_to and presign run: the URL into `out`, work text into `scratch`.
+  template <class Crypto>
+  [[nodiscard]] result<std::size_t> presign_into(std::span<char> out, std::span<char> scratch_text,
+                                                 const http::request& request,
+                                                 const credentials& creds,
+                                                 std::chrono::sys_seconds now,
+                                                 std::chrono::seconds expires,
+                                                 const Crypto& crypto) const {
+    static_assert(crypto_provider<Crypto>,
+                  "objproc::oss::v4_signer requires a crypto_provider: see "
+                  "objproc/crypto/concepts.hpp");
+    objproc::detail::request_view view;
+    const auto input = detail::read_request(request, view);
+    if (!input) return input.error();
+    static constexpr std::array<std::string_view, 7> owned = {
+        "x-oss-additional-headers", "x-oss-credential", "x-oss-date",          "x-oss-expires",
+        "x-oss-signature-version",  "x-oss-signature",  "x-oss-security-token"};
+    if (auto r = objproc::detail::check_unsigned_query(view.query, owned); !r) return r.error();
+    const v4_options options = this->options();
+    if (auto r = detail::v4_check(*input, creds, options); !r) return r.error();
+    std::optional<v4_signing_key> derived;
+    auto key = key_for(creds, now, request.resource().region, crypto, derived);
+    if (!key) return key.error();
+    http::detail::span_writer scratch(scratch_text);
+    detail::v4_query_parts parts;
+    if (auto r = detail::v4_query_checked(*input, creds, **key, now, expires, crypto, options,
+                                          scratch, parts);
+        !r)
+      return r.error();
+    http::detail::span_writer url(out);
+    request.write_url(url, parts.query.span());
+    return http::detail::written_url(url);
+  }
+
+ private:
+  [[nodiscard]] v4_options options() const noexcept {
+    return v4_options{.additional_headers = additional_headers, .product = service_name};
+  }
+
+  template <class Crypto>
+  [[nodiscard]] result<const v4_signing_key*> key_for(
+      const credentials& creds, std::chrono::sys_seconds now, std::string_view region,
+      const Crypto& crypto, std::optional<v4_signing_key>& derived) const {
+    if (cache != nullptr) return cache->key(creds, now, region, crypto);
+    auto fresh = v4_signing_key::derive(creds, now, region, crypto);
+    if (!fresh) return fresh.error();
+    return &derived.emplace(*fresh);
+  }
+};
+
+/// OSS V1 (HMAC-SHA1): "Authorization: OSS <id>:<signature>", or OSSAccessKeyId / Expires /
+/// Signature in a presigned URL.
+struct v1_signer {
+  using credentials_type = credentials;
+
+  /// Which header carries the time in the header form (x-oss-date, signed; or Date).
+  v1_date_header date_header = v1_date_header::x_oss_date;
+  /// Query keys signed besides the built-in list and x-oss-* (per-operation extras: "comp").
+  std::span<const std::string_view> sub_resources = {};
+
+  template <class Crypto>
+  [[nodiscard]] result<http::request> sign(const http::request& request, const credentials& creds,
+                                           std::chrono::sys_seconds now,
+                                           const Crypto& crypto) const {
+    static_assert(crypto_provider<Crypto>,
+                  "objproc::oss::v1_signer requires a crypto_provider: see "
+                  "objproc/crypto/concepts.hpp");
+    objproc::detail::request_view view;
+    const auto input = detail::read_request(request, view);
+    if (!input) return input.error();
+    return http::detail::with_scratch<2048>(
+        [&](http::detail::span_writer& scratch) -> result<http::request> {
+          detail::v1_header_parts parts;
+          if (auto r =
+                  detail::v1_header_core(*input, creds, now, crypto, options(), scratch, parts);
+              !r)
+            return r.error();
+          // Built from checked parts only (credentials, digits, base64 or hex; literal names).
+          return request.with_headers(parts.headers().span(), http::detail::checked_headers{true});
+        });
+  }
+
+  template <class Crypto>
+  [[nodiscard]] result<std::size_t> presign_to(std::span<char> out, const http::request& request,
+                                               const credentials& creds,
+                                               std::chrono::sys_seconds now,
+                                               std::chrono::seconds expires,
+                                               const Crypto& crypto) const {
+    return objproc::detail::presign_to(*this, out, request, creds, now, expires, crypto);
+  }
+
+  template <class Crypto>
+  [[nodiscard]] result<std::string> presign(const http::request& request, const credentials& creds,
+                                            std::chrono::sys_seconds now,
+                                            std::chrono::seconds expires,
+                                            const Crypto& crypto) const {
+    return objproc::detail::presign(*this, request, creds, now, expires, crypto);
+  }
+
+  /// What presign_to and presign run: the URL into `out`, work text into `scratch`.
+  template <class Crypto>
+  [[nodiscard]] result<std::size_t> presign_into(std::span<char> out, std::span<char> scratch_text,
+                                                 const http::request& request,
+                                                 const credentials& creds,
+                                                 std::chrono::sys_seconds now,
+                                                 std::chrono::seconds expires,
+                                                 const Crypto& crypto) const {
+    static_assert(crypto_provider<Crypto>,
+                  "objproc::oss::v1_signer requires a crypto_provider: see "
+                  "objproc/crypto/concepts.hpp");
+    objproc::detail::request_view view;
+    const auto input = detail::read_request(request, view);
+    if (!input) return input.error();
+    static constexpr std::array<std::string_view, 4> owned = {"OSSAccessKeyId", "Expires",
+                                                              "Signature", "security-token"};
+    if (auto r = objproc::detail::check_unsigned_query(view.query, owned); !r) return r.error();
+    http::detail::span_writer scratch(scratch_text);
+    detail::v1_query_parts parts;
+    if (auto r =
+            detail::v1_query_core(*input, creds, now, expires, crypto, options(), scratch, parts);
+        !r)
+      return r.error();
+    http::detail::span_writer url(out);
+    request.write_url(url, parts.query.span());
+    return http::detail::written_url(url);
+  }
+
+ private:
+  [[nodiscard]] v1_options options() const noexcept {
+    return v1_options{.date_header = date_header, .sub_resources = sub_resources};
+  }
+};
+
+/// OSS with the version chosen at run time (a client option, a command-line flag): the V4 or
+/// V1 model, as `version` says.
+struct signer {
+  using credentials_type = credentials;
+
+  signature_version version = signature_version::v4;
+  v4_key_cache* cache = nullptr;  // V4 only
+
+  template <class Crypto>
+  [[nodiscard]] result<http::request> sign(const http::request& request, const credentials& creds,
+                                           std::chrono::sys_seconds now,
+                                           const Crypto& crypto) const {
+    if (version == signature_version::v1) return v1_signer{}.sign(request, creds, now, crypto);
+    return v4_signer{.cache = cache}.sign(request, creds, now, crypto);
+  }
+
+  template <class Crypto>
+  [[nodiscard]] result<std::size_t> presign_to(std::span<char> out, const http::request& request,
+                                               const credentials& creds,
+                                               std::chrono::sys_seconds now,
+                                               std::chrono::seconds expires,
+                                               const Crypto& crypto) const {
+    return objproc::detail::presign_to(*this, out, request, creds, now, expires, crypto);
+  }
+
+  template <class Crypto>
+  [[nodiscard]] result<std::string> presign(const http::request& request, const credentials& creds,
+                                            std::chrono::sys_seconds now,
+                                            std::chrono::seconds expires,
+                                            const Crypto& crypto) const {
+    return objproc::detail::presign(*this, request, creds, now, expires, crypto);
+  }
+
+  template <class Crypto>
+  [[nodiscard]] result<std::size_t> presign_into(std::span<char> out, std::span<char> scratch_text,
+                                                 const http::request& request,
+                                                 const credentials& creds,
+                                                 std::chrono::sys_seconds now,
+                                                 std::chrono::seconds expires,
+                                                 const Crypto& crypto) const {
+    if (version == signature_version::v1)
+      return v1_signer{}.presign_into(out, scratch_text, request, creds, now, expires, crypto);
+    return v4_signer{.cache = cache}.presign_into(out, scratch_text, request, creds, now, expires,
+                                                  crypto);
+  }
+};
+
+/// Signs `request` with `signer` (V4 by default): the request with its signature headers.
+template <class Crypto, class Signer = v4_signer>
+[[nodiscard]] result<http::request> sign(const http::request& request, const credentials& creds,
+                                         std::chrono::sys_seconds now, const Crypto& crypto,
+                                         const Signer& signer = {}) {
+  static_assert(request_signer<Signer, Crypto>,
+                "objproc::oss::sign: the signer must model objproc::request_signer (v4_signer, "
+                "v1_signer) and Crypto a crypto_provider: see objproc/signer.hpp");
+  return signer.sign(request, creds, now, crypto);
+}
+
+}  // namespace oss
+
+OBJPROC_NAMESPACE_END
+
+#endif  // OBJPROC_OSS_SIGNER_HPP
+// ----- end objproc/oss/signer.hpp -----
+// #include "objproc/retry.hpp"
+// ----- begin objproc/retry.hpp -----
+// objproc/retry.hpp - when the client tries again, and how long it waits first.
+//
+// The policy follows the OSS SDKs (Go, Python, C++ v2; docs/reference/oss.md §5): at most
+// 3 attempts in all, full-jitter backoff `delay = uniform[0,1) × min(base × 2^(retry-1), cap)`
+// with base 200 ms and cap 20 s, on 5xx, 429, 408, network failures, and a rejected signing
+// time (after correcting the clock offset). Every attempt is signed afresh.
+//
+// AsyncProcessObject creates a task on every request the service accepts, so by default it is
+// retried only when the request provably never reached the service (errc::connection_failed)
+// or was refused before any processing (a rejected signing time). A timeout, a reset or a 5xx
+// after sending might hide an accepted request: `retry_async_after_send = true` retries those
+// too, accepting that a task may run twice. A streaming body (http::body_source) cannot be
+// rewound, so such a request is retried only when it was never sent.
+#ifndef OBJPROC_RETRY_HPP
+#define OBJPROC_RETRY_HPP
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+// #include "objproc/config.hpp"
+// #include "objproc/core/chrono.hpp"
+// #include "objproc/core/result.hpp"
+// #include "objproc/http/transport.hpp"
+// ----- begin objproc/http/transport.hpp -----
+// objproc/http/transport.hpp - how HTTP plugs in: the transport concepts.
+//
+// Requirements on a transport T (objproc::transport<T>), given `T& t` and `const
+// http::request& r` (a signed descriptor):
+//   t.send(r) -> result<http::response>
+//     Sends exactly r: its method, URL (path and query byte for byte, no normalisation), every
+//     header it lists and no other header the server would see as signed (no default
+//     Content-Type, no Expect), and its body (bytes, or a body_source read to its size). Returns
+//     the status, headers in arrival order and the whole body; any HTTP status is a response,
+//     not an error. Failures map into `error` (no adapter type crosses into the core):
+//       errc::connection_failed   the request provably never left (DNS, refused, connect
+//                                 timeout): safe to retry anything
+//       errc::timed_out           the total timeout expired after sending began
+//       errc::response_truncated  the connection closed before the announced body was complete
+//       errc::transport_failed    anything else (reset, TLS, send or receive error)
+//     with the adapter's native code in error::provider_code.
+// Exemplar: tests/archetypes/transport.hpp. Model: objproc::curl::transport (adapters/curl).
+//
+// Requirements on an asynchronous transport T (objproc::async_transport<T>), for engines with
+// their own event loop, given `T& t`, `const http::request& r` and an http::completion `done`:
+//   t.async_send(r, std::move(done))
+//     Starts sending r as send() would; r may be destroyed as soon as async_send returns (copy
+//     what you need). Calls `done` exactly once, later, from the transport's event loop, with
+//     what send() would have returned. Never calls it from inside async_send.
+// Requirements on a timer (objproc::async_timer<T>), which the client's asynchronous form needs
+// to wait between retries without blocking the loop:
+//   t.schedule_after(std::chrono::milliseconds delay, std::function<void()> fn)
+//     Calls fn once, from the event loop, no earlier than `delay` from now.
+// Model: objproc::curl::multi_transport (adapters/curl).
+//
+// Optionally, an asynchronous transport can abandon a request (objproc::cancellable_transport):
+//   auto id = t.async_send(r, std::move(done));   // returns a request id (any copyable type)
+//   t.cancel(id)
+//     If that request has not completed, stops it (closing its connection if need be) and
+//     calls its `done`, once, later, from the loop, with errc::cancelled; otherwise does
+//     nothing. The client uses it to abandon the attempt in flight when an operation is
+//     cancelled (client::async_send's handle, objproc/coro.hpp's stop_token).
+// Model: objproc::beast::transport (adapters/beast).
+#ifndef OBJPROC_HTTP_TRANSPORT_HPP
+#define OBJPROC_HTTP_TRANSPORT_HPP
+
+#include <concepts>
+#include <functional>
+#include <utility>
+
+// #include "objproc/config.hpp"
+// #include "objproc/core/chrono.hpp"
+// #include "objproc/core/result.hpp"
+// #include "objproc/http/request.hpp"
+// #include "objproc/http/response.hpp"
+// ----- begin objproc/http/response.hpp -----
+// objproc/http/response.hpp - what a transport hands back, and a strict reader of its head.
+//
+//   http::response r;
+//   auto body_at = http::parse_response_head("HTTP/1.1 200 OK\r\nx-request-id: 5C..\r\n\r\n", r);
+//   r.status;                 // 200
+//   r.header("X-Request-Id");  // case-insensitive
+//   http::first_header(r, names);  // the first of several names (a vendor's request-id headers)
+//
+// The reader takes RFC 9112 heads: a status line "HTTP/<d>[.<d>] <3 digits>[ <reason>]" (the
+// "HTTP/2 200" form curl reports is accepted), header lines "name: value" with token names,
+// lines ended by CRLF or a bare LF, and a blank line. Interim 1xx heads before the final one
+// are skipped. Anything else - a lone CR, obsolete line folding, a space before the colon, NUL -
+// is refused with errc::invalid_http_response (or invalid_header_name / invalid_header_value) at
+// the offset of the offending byte.
+//
+// A transport that owns its socket reads a response arriving in pieces (body included: by
+// Content-Length, chunked or to the close) with http::response_parser (response_parser.hpp),
+// which uses this reader for each head.
+#ifndef OBJPROC_HTTP_RESPONSE_HPP
+#define OBJPROC_HTTP_RESPONSE_HPP
+
+#include <cstddef>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+// #include "objproc/config.hpp"
+// #include "objproc/core/result.hpp"
+// #include "objproc/http/fields.hpp"
+// #include "objproc/http/request.hpp"
+
+OBJPROC_NAMESPACE_BEGIN
+
+namespace http {
+
+/// A response: status, headers in arrival order, body bytes.
+struct response {
+  int status = 0;
+  std::vector<http::header> headers;
+  std::string body;
+
+  /// The first header named `name` (ASCII case-insensitive).
+  [[nodiscard]] std::optional<std::string_view> header(std::string_view name) const noexcept {
+    for (const http::header& h : headers)
+      if (detail::iequals(h.name, name)) return std::string_view(h.value);
+    return std::nullopt;
+  }
+};
+
+/// The value of the first of `names` the response carries (in the order of `names`), e.g. a
+/// vendor's request-id headers (each vendor's operation traits name its own).
+[[nodiscard]] inline std::optional<std::string_view> first_header(
+    const response& r, std::span<const std::string_view> names) noexcept {
+  for (const std::string_view name : names)
+    if (auto v = r.header(name)) return v;
+  return std::nullopt;
+}
+
+namespace detail {
+
+/// `line` without one trailing "\r\n" or "\n".
+[[nodiscard]] constexpr std::string_view strip_line_end(std::string_view line) noexcept {
+  if (!line.empty() && line.back() == '\n') line.remove_suffix(1);
+  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  return line;
+}
+
+}  // namespace detail
+
+/// The status code of a status line ("HTTP/1.1 404 Not Found", a trailing CRLF allowed).
+[[nodiscard]] constexpr result<int> parse_status_line(std::string_view line) noexcept {
+  line = detail::strip_line_end(line);
+  constexpr std::string_view prefix = "HTTP/";
+  if (line.substr(0, prefix.size()) != prefix)
+    return error{errc::invalid_http_response, 0, "a status line starts with HTTP/"};
+  std::size_t i = prefix.size();
+  const auto digit = [&](std::size_t at) {
+    return at < line.size() && line[at] >= '0' && line[at] <= '9';
+  };
+  if (!digit(i)) return error{errc::invalid_http_response, i, "missing HTTP major version"};
+  ++i;
+  if (i < line.size() && line[i] == '.') {
+    ++i;
+    if (!digit(i)) return error{errc::invalid_http_response, i, "missing HTTP minor version"};
+    ++i;
+  }
+  if (i >= line.size() || line[i] != ' ')
+    return error{errc::invalid_http_response, i, "expected one space after the version"};
+  ++i;
+  int status = 0;
+  for (std::size_t k = 0; k < 3; ++k, ++i) {
+    if (!digit(i)) return error{errc::invalid_http_response, i, "status codes have three digits"};
+    status = status * 10 + (line[i] - '0');
+  }
+  if (status < 100 || status > 599)
+    return error{errc::invalid_http_response, i - 3, "status code out of range"};
+  if (i < line.size()) {
+    if (line[i] != ' ')
+      return error{errc::invalid_http_response, i, "expected a space before the reason"};
+    for (std::size_t k = i + 1; k < line.size(); ++k) {
+      const auto c = static_cast<unsigned char>(line[k]);
+      if ((c < 0x20 && c != '\t') || c == 0x7f)
+        return error{errc::invalid_http_response, k, "control character in the reason"};
+    }
+  }
+  return status;
+}
+
+/// One "name: value" header line (a trailing CRLF allowed); the value without surrounding OWS.
+[[nodiscard]] inline result<http::header> parse_header_line(std::string_view line) {
+  line = detail::strip_line_end(line);
+  const std::size_t colon = line.find(':');
+  if (colon == std::string_view::npos)
+    return error{errc::invalid_http_response, line.size(), "header line without ':'"};
+  const std::string_view name = line.substr(0, colon);
+  if (auto ok = detail::check_header_name(name); !ok) return ok.error();
+  const std::string_view value = line.substr(colon + 1);
+  for (std::size_t k = 0; k < value.size(); ++k) {
+    const auto c = static_cast<unsigned char>(value[k]);
+    if (c == '\r' || c == '\n' || c == 0)
+      return error{errc::invalid_header_value, colon + 1 + k, "CR, LF or NUL in a header value"};
+    if ((c < 0x20 && c != '\t') || c == 0x7f)
+      return error{errc::invalid_header_value, colon + 1 + k,
+                   "control character in a header value"};
+  }
+  return http::header{std::string(name), std::string(detail::trim_ows(value))};
+}
+
+/// Reads a response head into `out` (status and headers; the body is left alone). Returns the
+/// offset just past the blank line: where the body starts. Interim 1xx heads are skipped.
+/// Errors carry the offset in `head` of the offending byte; `out` is unchanged on error.
+[[nodiscard]] inline result<std::size_t> parse_response_head(std::string_view head, response& out) {
+  std::size_t pos = 0;
+  // The next line: [pos, end of content), and where the following line starts.
+  const auto next_line = [&](std::string_view& line, std::size_t& start) -> result<void> {
+    start = pos;
+    const std::size_t lf = head.find('\n', pos);
+    if (lf == std::string_view::npos)
+      return error{errc::invalid_http_response, head.size(), "head not ended by a blank line"};
+    std::size_t end = lf;
+    if (end > pos && head[end - 1] == '\r') --end;
+    line = head.substr(pos, end - pos);
+    if (const std::size_t cr = line.find('\r'); cr != std::string_view::npos)
+      return error{errc::invalid_http_response, pos + cr, "CR not followed by LF"};
+    pos = lf + 1;
+    return {};
+  };
+  for (;;) {
+    response r;
+    std::string_view line;
+    std::size_t start = 0;
+    if (auto ok = next_line(line, start); !ok) return ok.error();
+    auto status = parse_status_line(line);
+    if (!status) return status.error().shifted(start);
+    r.status = *status;
+    for (;;) {
+      if (auto ok = next_line(line, start); !ok) return ok.error();
+      if (line.empty()) break;
+      if (line.front() == ' ' || line.front() == '\t')
+        return error{errc::invalid_http_response, start, "obsolete line folding"};
+      auto h = parse_header_line(line);
+      if (!h) return h.error().shifted(start);
+      r.headers.push_back(std::move(*h));
+    }
+    if (r.status >= 200 || pos == head.size()) {
+      out.status = r.status;
+      out.headers = std::move(r.headers);
+      return pos;
+    }
+  }
+}
+
+/// A response from its head alone (the body left empty).
+[[nodiscard]] inline result<response> parse_response_head(std::string_view head) {
+  response r;
+  if (auto n = parse_response_head(head, r); !n) return n.error();
+  return r;
+}
+
+}  // namespace http
+
+OBJPROC_NAMESPACE_END
+
+#endif  // OBJPROC_HTTP_RESPONSE_HPP
+// ----- end objproc/http/response.hpp -----
+
+OBJPROC_NAMESPACE_BEGIN
+
+namespace http {
+/// What an asynchronous transport calls, once, with the response or the failure.
+using completion = std::function<void(result<response>)>;
+}  // namespace http
+
+/// A synchronous HTTP client the library can send a signed descriptor through.
+template <class T>
+concept transport = requires(T& t, const http::request& r) {
+  { t.send(r) } -> std::same_as<result<http::response>>;
+};
+
+/// An HTTP client that sends in the background and reports through a completion.
+template <class T>
+concept async_transport = requires(T& t, const http::request& r, http::completion done) {
+  t.async_send(r, std::move(done));
+};
+
+/// An event loop that can run a function later (the client's asynchronous retries wait on it).
+template <class T>
+concept async_timer = requires(T& t, std::chrono::milliseconds delay, std::function<void()> fn) {
+  t.schedule_after(delay, std::move(fn));
+};
+
+/// An asynchronous transport whose requests can be abandoned one by one (see the top).
+template <class T>
+concept cancellable_transport =
+    async_transport<T> && requires(T& t, const http::request& r, http::completion done) {
+      t.cancel(t.async_send(r, std::move(done)));
+    };
+
+/// True for failures after which the request may have reached the server (it may have acted).
+[[nodiscard]] constexpr bool may_have_been_sent(errc code) noexcept {
+  return code != errc::connection_failed;
+}
+
+OBJPROC_NAMESPACE_END
+
+#endif  // OBJPROC_HTTP_TRANSPORT_HPP
+// ----- end objproc/http/transport.hpp -----
+
+OBJPROC_NAMESPACE_BEGIN
+
+struct retry_policy {
+  int max_attempts = 3;  // in all, the first included; 1 turns retries off
+  std::chrono::milliseconds base_delay{200};
+  std::chrono::milliseconds max_delay{20000};
+  bool retry_async_after_send = false;  // may duplicate an asynchronous task: opt in
+  bool honour_retry_after = true;       // wait at least Retry-After (seconds), up to max_delay
+};
+
+/// What went wrong with one attempt, as far as retrying is concerned.
+enum class failure_kind : unsigned char {
+  none,              // success, or a failure no retry can fix (bad request, access denied)
+  not_sent,          // the request never reached the service
+  after_send,        // network failure after sending began: the service may have acted
+  throttled,         // 429: refused before processing
+  server_error,      // 5xx / 408: the service may have acted
+  clock_skew,        // signing time rejected: refused before processing
+};
+
+/// Whether another attempt may follow an attempt that failed this way.
+[[nodiscard]] constexpr bool should_retry(const retry_policy& policy, failure_kind kind,
+                                          int attempts_made, bool creates_task,
+                                          bool rewindable_body) noexcept {
+  if (kind == failure_kind::none || attempts_made >= policy.max_attempts) return false;
+  const bool refused_before_processing =
+      kind == failure_kind::not_sent || kind == failure_kind::clock_skew;
+  if (!rewindable_body && kind != failure_kind::not_sent) return false;
+  if (creates_task && !refused_before_processing) return policy.retry_async_after_send;
+  return true;
+}
+
+/// The full-jitter delay before retry number `retry` (1 for the first retry), given a uniform
+/// sample in [0, 1) and an optional server-requested minimum (Retry-After).
+[[nodiscard]] constexpr std::chrono::milliseconds retry_delay(
+    const retry_policy& policy, int retry, double uniform01,
+    std::optional<std::chrono::seconds> retry_after = std::nullopt) noexcept {
+  using ms = std::chrono::milliseconds;
+  // std::max / std::min spelled out: <algorithm> is not worth including for them.
+  const auto max = [](ms a, ms b) { return a < b ? b : a; };
+  const auto min = [](ms a, ms b) { return b < a ? b : a; };
+  const ms cap = max(policy.max_delay, ms{0});
+  ms ceiling = max(policy.base_delay, ms{0});
+  for (int i = 1; i < retry && ceiling < cap; ++i) ceiling *= 2;
+  ceiling = min(ceiling, cap);
+  const double sample = uniform01 < 0 ? 0 : (uniform01 >= 1 ? 0.999999 : uniform01);
+  ms delay{static_cast<ms::rep>(static_cast<double>(ceiling.count()) * sample)};
+  if (policy.honour_retry_after && retry_after)
+    delay = max(delay, min(std::chrono::duration_cast<ms>(*retry_after), cap));
+  return delay;
+}
+
+/// How a transport failure counts (errc from http/transport.hpp).
+[[nodiscard]] constexpr failure_kind classify_failure(errc code) noexcept {
+  switch (code) {
+    case errc::connection_failed:
+      return failure_kind::not_sent;
+    case errc::timed_out:
+    case errc::transport_failed:
+    case errc::response_truncated:
+      return failure_kind::after_send;
+    default:
+      return failure_kind::none;
+  }
+}
+
+/// How an HTTP status counts (before looking at the service's error code).
+[[nodiscard]] constexpr failure_kind classify_status(int status) noexcept {
+  if (status == 429) return failure_kind::throttled;
+  if (status == 408 || status >= 500) return failure_kind::server_error;
+  return failure_kind::none;
+}
+
+/// A Retry-After header in delay-seconds form ("120"); an HTTP date or junk gives nullopt.
+[[nodiscard]] constexpr std::optional<std::chrono::seconds> parse_retry_after(
+    std::string_view value) noexcept {
+  if (value.empty() || value.size() > 9) return std::nullopt;
+  std::int64_t seconds = 0;
+  for (const char c : value) {
+    if (c < '0' || c > '9') return std::nullopt;
+    seconds = seconds * 10 + (c - '0');
+  }
+  return std::chrono::seconds{seconds};
+}
+
+OBJPROC_NAMESPACE_END
+
+#endif  // OBJPROC_RETRY_HPP
+// ----- end objproc/retry.hpp -----
+
+OBJPROC_NAMESPACE_BEGIN
+
+struct client_options {
+  retry_policy retry = {};
+  oss::signature_version oss_signature = oss::signature_version::v4;
+  std::chrono::seconds cos_signature_lifetime{3600};  // COS header signatures: key time window
+  std::uint64_t jitter_seed = 0;                      // 0: seeded from the clock and address
+  /// How the synchronous client waits between attempts; nullptr: the calling thread sleeps
+  /// (as std::this_thread::sleep_for).
+  void (*sleep)(std::chrono::milliseconds) = nullptr;
+};
+
+/// What a client's signers keep from one request to the next (a client is per thread, and so
+/// is this): OSS V4 derives its signing key once a day.
+struct signing_state {
+  oss::v4_key_cache v4_keys;
+};
+
+OBJPROC_NAMESPACE_END
+
+#endif  // OBJPROC_CLIENT_OPTIONS_HPP
+// ----- end objproc/client_options.hpp -----
+// #include "objproc/config.hpp"
+// #include "objproc/core/chrono.hpp"
+// #include "objproc/core/result.hpp"
+// #include "objproc/core/time.hpp"
+// #include "objproc/cos/operations.hpp"
+// ----- begin objproc/cos/operations.hpp -----
+// objproc/cos/operations.hpp - the COS + CI processing operations, from typed values to signed
+// request descriptors.
+//
+//   cos::ci_put_object op{.bucket = "examplebucket-1250000000", .key = "local.jpg",
+//                         .operations = {.is_pic_info = true, .rules = {{.fileid = "format.png",
+//                                        .rule = "imageView2/format/png"}}},
+//                         .body = bytes};
+//   auto request = op.prepare(*cos::endpoint::for_region("ap-guangzhou"));
+//   auto signed_request = cos::sign(*request, creds, now, crypto);   // valid for an hour
+//   auto url = cos::presign(cos::presign_get{...}, endpoint, creds, now, crypto);
+//   auto get = cos::presign_get{...}.prepare(endpoint);          // or into a buffer, no heap:
+//   auto n = cos::signer{}.presign_to(buffer, *get, creds, now, expires, crypto);
+//
+// Wire forms: PUT /<key> with Pic-Operations (upload-time processing), POST /<key>?image_process
+// with Pic-Operations and Content-Length: 0 (processing a stored object), GET /<key>?<rule> (a
+// rule applied on download, signed as a parameter). Host and Content-Length are part of the
+// descriptor because COS signs them: what is signed is what is sent.
+//
+// An operation's prepare() returns the http::request to sign, which knows its resource
+// (service "cos", bucket, key, region); the signer is in signer.hpp.
+#ifndef OBJPROC_COS_OPERATIONS_HPP
+#define OBJPROC_COS_OPERATIONS_HPP
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <utility>
+
+// #include "objproc/config.hpp"
+// #include "objproc/core/chrono.hpp"
+// #include "objproc/core/result.hpp"
+// #include "objproc/core/time.hpp"
+// #include "objproc/cos/credentials.hpp"
+// ----- begin objproc/cos/credentials.hpp -----
+// objproc/cos/credentials.hpp - Tencent Cloud API keys as cos::sign reads them.
+//
+//   cos::credentials creds{.secret_id = "AKID...", .secret_key = "...", .session_token = ""};
+//
+// A plain view: the caller owns the strings (a credentials provider, the environment) and keeps
+// them alive for the call. Nothing in objproc stores, prints or returns secret_key. An empty
+// session_token means permanent keys; a set one (temporary STS keys) is sent as
+// x-cos-security-token (see cos/sign.hpp). cos::redaction says what the display forms of a
+// request (to_string, to_curl) hide: every COS request carries it.
+#ifndef OBJPROC_COS_CREDENTIALS_HPP
+#define OBJPROC_COS_CREDENTIALS_HPP
+
+#include <string_view>
+
+// #include "objproc/config.hpp"
+// #include "objproc/http/redaction.hpp"
+
+OBJPROC_NAMESPACE_BEGIN
+
+namespace cos {
+
+struct credentials {
+  std::string_view secret_id;      // q-ak: public, appears in the Authorization value
+  std::string_view secret_key;     // never leaves the signer
+  std::string_view session_token;  // empty: none
+};
+
+namespace detail {
+inline constexpr std::string_view redacted_headers[] = {"x-cos-security-token"};
+// Presigned URLs: the signature and the token; "sign" is the one-word form some CI links use.
+inline constexpr std::string_view redacted_query_keys[] = {"q-signature", "x-cos-security-token",
+                                                           "sign"};
+// "q-sign-algorithm=sha1&q-ak=<id>&...&q-signature=<hex>": the key id and times stay readable.
+inline constexpr http::signature_marker authorization_signatures[] = {{"", "q-signature=", '&'}};
+}  // namespace detail
+
+/// What a COS request holds that logs must not show (http/redaction.hpp): the session token, the
+/// signature of a presigned URL, the signature in Authorization.
+inline constexpr http::redaction_rules redaction = {
+    detail::redacted_headers, detail::redacted_query_keys, detail::authorization_signatures};
+
+}  // namespace cos
+
+OBJPROC_NAMESPACE_END
+
+#endif  // OBJPROC_COS_CREDENTIALS_HPP
+// ----- end objproc/cos/credentials.hpp -----
+// #include "objproc/cos/endpoint.hpp"
+// ----- begin objproc/cos/endpoint.hpp -----
+// objproc/cos/endpoint.hpp - where a COS request goes: scheme, host and encoded path.
+//
+//   auto ep = cos::endpoint::for_region("ap-guangzhou");
+//   ep->locate("examplebucket-1250000000", "dir/中文 a.jpg");
+//     // {"https", "examplebucket-1250000000.cos.ap-guangzhou.myqcloud.com",
+//     //  "/dir/%E4%B8%AD%E6%96%87%20a.jpg"}
+//   cos::endpoint::accelerate();                    // <bucket>.cos.accelerate.myqcloud.com
+//   cos::endpoint::custom_domain("img.example.com");  // a domain bound to one bucket: /<key>
+//   cos::endpoint::custom("127.0.0.1:9000");        // an emulator: path style /<bucket>/<key>
+//
+// The scheme, host parsing, bucket placement and URL building are http::endpoint_base's; this
+// file holds what is COS's own: regions, host names, bucket and key rules (cos/names.hpp).
+// Hosts (docs/reference/cos.md): <BucketName-APPID>.cos.<region>.myqcloud.com; accelerate
+// <bucket>.cos.accelerate.myqcloud.com; the legacy regions cn-east, cn-north, cn-south,
+// cn-southwest, cn-south-2 and sg have no "cos." label (<bucket>.<region>.myqcloud.com). The key
+// is encoded like the SDKs' EncodeKey: RFC 3986 unreserved kept, '/' kept, the rest %XX.
+#ifndef OBJPROC_COS_ENDPOINT_HPP
+#define OBJPROC_COS_ENDPOINT_HPP
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+// #include "objproc/config.hpp"
+// #include "objproc/core/result.hpp"
+// #include "objproc/cos/names.hpp"
+// ----- begin objproc/cos/names.hpp -----
+// objproc/cos/names.hpp - COS bucket names and object keys: the rules the Pic-Operations rules,
+// the operations and the endpoints check, in one place.
+//   check_bucket_name("examplebucket-1250000000")   BucketName-APPID: 1-50 of [a-z0-9-], not
+//                                                   starting or ending with '-', then '-' and
+//                                                   the APPID's digits; at most 63 in all
+//   check_object_key("dir/a.jpg")                   1-850 bytes of UTF-8, no control character,
+//                                                   not starting with '/' or '\\'
+//
+// The BucketName rules are Tencent's bucket overview (docs/reference/cos.md §5); the APPID is
+// the last '-' segment, as the SDKs read it. The 63-character total is the DNS label limit: the
+// bucket is the first label of its host (<bucket>.cos.<region>.myqcloud.com).
+#ifndef OBJPROC_COS_NAMES_HPP
+#define OBJPROC_COS_NAMES_HPP
+
+#include <cstddef>
+#include <string_view>
+
+// #include "objproc/config.hpp"
+// #include "objproc/core/result.hpp"
+// #include "objproc/core/text.hpp"
+
+OBJPROC_NAMESPACE_BEGIN
+
+namespace cos {
+
+inline constexpr std::size_t max_bucket_name_size = 63;    // BucketName-APPID, one DNS label
+inline constexpr std::size_t max_bucket_custom_size = 50;  // the BucketName part
+
+/// A COS bucket in BucketName-APPID form; the offset of the offending character where one
+/// applies (the name's size when the -APPID part is missing).
+[[nodiscard]] constexpr result<void> check_bucket_name(std::string_view name) noexcept {
+  if (name.empty())
+    return error{errc::invalid_bucket_name, error::no_offset, "empty bucket name"}.in_field(
+        fields::bucket);
+  if (name.size() > max_bucket_name_size)
+    return error{errc::invalid_bucket_name, max_bucket_name_size,
+                 "BucketName-APPID has at most 63 characters"}
+        .in_field(fields::bucket);
+  std::size_t dash = std::string_view::npos;  // the last '-': it starts the APPID
+  for (std::size_t i = 0; i < name.size(); ++i) {
+    const char c = name[i];
+    if (c == '-') {
+      dash = i;
+    } else if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) {
+      return error{errc::invalid_bucket_name, i, "only lowercase letters, digits and '-'"}.in_field(
+          fields::bucket);
+    }
+  }
+  if (dash == std::string_view::npos)
+    return error{errc::invalid_bucket_name, name.size(), "missing the -APPID suffix"}.in_field(
+        fields::bucket);
+  if (dash == name.size() - 1)
+    return error{errc::invalid_bucket_name, name.size(), "empty APPID after the last '-'"}.in_field(
+        fields::bucket);
+  for (std::size_t i = dash + 1; i < name.size(); ++i)
+    if (name[i] < '0' || name[i] > '9')
+      return error{errc::invalid_bucket_name, i, "the APPID after the last '-' has only digits"}
+          .in_field(fields::bucket);
+  if (dash == 0)
+    return error{errc::invalid_bucket_name, 0, "empty BucketName before -APPID"}.in_field(
+        fields::bucket);
+  if (dash > max_bucket_custom_size)
+    return error{errc::invalid_bucket_name, max_bucket_custom_size,
+                 "BucketName has at most 50 characters"}
+        .in_field(fields::bucket);
+  if (name.front() == '-')
+    return error{errc::invalid_bucket_name, 0, "cannot start with '-'"}.in_field(fields::bucket);
+  if (name[dash - 1] == '-')
+    return error{errc::invalid_bucket_name, dash - 1, "BucketName cannot end with '-'"}.in_field(
+        fields::bucket);
+  return {};
+}
+
+inline constexpr std::size_t max_object_key_size = 850;  // bytes of UTF-8
+
+/// A COS object key: 1-850 bytes of UTF-8, not starting with '/' or '\', no control character
+/// (Tencent COS "Object key", doc 436/13324: keys are UTF-8 of at most 850 bytes; ASCII control
+/// characters are not supported; a leading '/' would be read as part of the path).
+[[nodiscard]] constexpr result<void> check_object_key(std::string_view key) noexcept {
+  if (key.empty())
+    return error{errc::invalid_object_key, error::no_offset, "empty object key"}.in_field(
+        fields::key);
+  if (key.size() > max_object_key_size)
+    return error{errc::invalid_object_key, max_object_key_size,
+                 "COS object keys have at most 850 bytes"}
+        .in_field(fields::key);
+  if (key.front() == '/' || key.front() == '\\')
+    return error{errc::invalid_object_key, 0, "cannot start with '/' or '\\'"}.in_field(
+        fields::key);
+  for (std::size_t i = 0; i < key.size(); ++i)
+    if (static_cast<unsigned char>(key[i]) < 0x20 || key[i] == 0x7f)
+      return error{errc::invalid_object_key, i, "control characters are not allowed in keys"}
+          .in_field(fields::key);
+  if (auto utf8 = check_utf8(key); !utf8)
+    return error{errc::invalid_object_key, utf8.error().offset, "not valid UTF-8"}.in_field(
+        fields::key);
+  return {};
+}
+
+}  // namespace cos
+
+OBJPROC_NAMESPACE_END
+
+#endif  // OBJPROC_COS_NAMES_HPP
+// ----- end objproc/cos/names.hpp -----
+// #include "objproc/http/endpoint.hpp"
+// ----- begin objproc/http/endpoint.hpp -----
+// objproc/http/endpoint.hpp - what every object-storage endpoint has: a scheme, a host, a region
+// and a place for the bucket in the URL; custom hosts parsed and checked once; the location of
+// (bucket, key), and the same URL prefix written without the heap for presigned URLs.
+//
+//   virtual-hosted   https://<bucket>.<host>/<key>   (bucket_placement::host, the default)
+//   path style       https://<host>/<bucket>/<key>   (IP literals and localhost: emulators)
+//   bound domain     https://<host>/<key>            (a CNAME / custom domain of one bucket)
+//
+// A vendor endpoint derives from endpoint_base and brings its own rules: region ids, the public
+// host names, bucket names and object keys. The base checks no name itself; locate_with() runs
+// the vendor's checks before it builds anything. Every error here belongs to fields::endpoint.
+#ifndef OBJPROC_HTTP_ENDPOINT_HPP
+#define OBJPROC_HTTP_ENDPOINT_HPP
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+
+// #include "objproc/config.hpp"
+// #include "objproc/core/result.hpp"
+// #include "objproc/core/text.hpp"
+// #include "objproc/http/fields.hpp"
+// #include "objproc/http/request.hpp"
 
 OBJPROC_NAMESPACE_BEGIN
 
@@ -6681,106 +9191,6 @@ OBJPROC_NAMESPACE_END
 // #include "objproc/core/text.hpp"
 // #include "objproc/cos/credentials.hpp"
 // #include "objproc/crypto/concepts.hpp"
-// ----- begin objproc/crypto/concepts.hpp -----
-// objproc/crypto/concepts.hpp - the crypto_provider concept: how hashing plugs in.
-//
-// Requirements on a provider C (given `const C& c`):
-//   c.sha1(msg, out20)              -> result<void>, noexcept   SHA-1 of msg into out20
-//   c.sha256(msg, out32)            -> result<void>, noexcept   SHA-256 of msg into out32
-//   c.hmac_sha1(key, msg, out20)    -> result<void>, noexcept   HMAC-SHA1 (RFC 2104)
-//   c.hmac_sha256(key, msg, out32)  -> result<void>, noexcept   HMAC-SHA256 (RFC 2104)
-// where msg and key are std::span<const std::byte> of any length (keys longer than a block are
-// hashed first, as RFC 2104 says) and outN is std::span<std::byte, N>. A provider allocates
-// nothing on the heap and reports its own failures as errc::crypto_failed (its native code in
-// error::provider_code). Models: crypto::portable (built in, constexpr) and
-// objproc::openssl::crypto (adapters/openssl). Exemplar: tests/archetypes/crypto_provider.hpp.
-#ifndef OBJPROC_CRYPTO_CONCEPTS_HPP
-#define OBJPROC_CRYPTO_CONCEPTS_HPP
-
-#include <array>
-#include <concepts>
-#include <cstddef>
-#include <span>
-#include <string_view>
-
-// #include "objproc/config.hpp"
-// #include "objproc/core/result.hpp"
-
-OBJPROC_NAMESPACE_BEGIN
-
-using sha1_digest = std::array<std::byte, 20>;
-using sha256_digest = std::array<std::byte, 32>;
-
-template <class C>
-concept crypto_provider = requires(const C& c, std::span<const std::byte> key,
-                                   std::span<const std::byte> msg, std::span<std::byte, 20> out20,
-                                   std::span<std::byte, 32> out32) {
-  { c.sha1(msg, out20) }
-  noexcept->std::same_as<result<void>>;
-  { c.sha256(msg, out32) }
-  noexcept->std::same_as<result<void>>;
-  { c.hmac_sha1(key, msg, out20) }
-  noexcept->std::same_as<result<void>>;
-  { c.hmac_sha256(key, msg, out32) }
-  noexcept->std::same_as<result<void>>;
-};
-
-/// The bytes of a text, for passing strings to a provider (run time only: it reinterprets).
-[[nodiscard]] inline std::span<const std::byte> as_bytes(std::string_view text) noexcept {
-  return std::as_bytes(std::span<const char>(text.data(), text.size()));
-}
-
-namespace crypto {
-
-/// Convenience wrappers returning the digest by value: crypto::sha256(provider, bytes).
-template <class C>
-[[nodiscard]] constexpr result<sha1_digest> sha1(const C& c,
-                                                 std::span<const std::byte> msg) noexcept {
-  static_assert(
-      crypto_provider<C>,
-      "objproc::crypto::sha1 requires a crypto_provider: see objproc/crypto/concepts.hpp");
-  sha1_digest out{};
-  if (auto r = c.sha1(msg, out); !r) return r.error();
-  return out;
-}
-template <class C>
-[[nodiscard]] constexpr result<sha256_digest> sha256(const C& c,
-                                                     std::span<const std::byte> msg) noexcept {
-  static_assert(
-      crypto_provider<C>,
-      "objproc::crypto::sha256 requires a crypto_provider: see objproc/crypto/concepts.hpp");
-  sha256_digest out{};
-  if (auto r = c.sha256(msg, out); !r) return r.error();
-  return out;
-}
-template <class C>
-[[nodiscard]] constexpr result<sha1_digest> hmac_sha1(const C& c, std::span<const std::byte> key,
-                                                      std::span<const std::byte> msg) noexcept {
-  static_assert(
-      crypto_provider<C>,
-      "objproc::crypto::hmac_sha1 requires a crypto_provider: see objproc/crypto/concepts.hpp");
-  sha1_digest out{};
-  if (auto r = c.hmac_sha1(key, msg, out); !r) return r.error();
-  return out;
-}
-template <class C>
-[[nodiscard]] constexpr result<sha256_digest> hmac_sha256(const C& c,
-                                                          std::span<const std::byte> key,
-                                                          std::span<const std::byte> msg) noexcept {
-  static_assert(
-      crypto_provider<C>,
-      "objproc::crypto::hmac_sha256 requires a crypto_provider: see objproc/crypto/concepts.hpp");
-  sha256_digest out{};
-  if (auto r = c.hmac_sha256(key, msg, out); !r) return r.error();
-  return out;
-}
-
-}  // namespace crypto
-
-OBJPROC_NAMESPACE_END
-
-#endif  // OBJPROC_CRYPTO_CONCEPTS_HPP
-// ----- end objproc/crypto/concepts.hpp -----
 // #include "objproc/http/fields.hpp"
 
 OBJPROC_NAMESPACE_BEGIN
@@ -7171,152 +9581,6 @@ OBJPROC_NAMESPACE_END
 // #include "objproc/crypto/concepts.hpp"
 // #include "objproc/http/request.hpp"
 // #include "objproc/signer.hpp"
-// ----- begin objproc/signer.hpp -----
-// objproc/signer.hpp - the signer contract: one request in, a signed request or a presigned URL
-// out. OSS V4, OSS V1 (oss/signer.hpp) and COS (cos/signer.hpp) are its three models.
-//
-//   auto request = oss::process_object{...}.prepare(endpoint);        // knows bucket, key, region
-//   auto signed_request = oss::v4_signer{}.sign(*request, creds, now, crypto);
-//   auto url = oss::v4_signer{}.presign(*get, creds, now, std::chrono::seconds{600}, crypto);
-//   auto n = cos::signer{}.presign_to(buffer, *get, creds, now, std::chrono::seconds{600}, crypto);
-//
-// Every model takes the same parameters in the same order - (request, credentials, time,
-// [expires,] crypto), with the caller's buffer first for presign_to - and reads what it signs
-// for (the service, bucket, key and region) from the request's resource: there is no other
-// channel. presign and presign_to write the URL with http::request::write_url, the same writer
-// as request::url(), followed by the signature's parameters; presign is presign_to over buffers
-// that grow until the URL fits (detail::presign_to / detail::presign: the one presign helper).
-#ifndef OBJPROC_SIGNER_HPP
-#define OBJPROC_SIGNER_HPP
-
-#include <array>
-#include <concepts>
-#include <cstddef>
-#include <span>
-#include <string>
-#include <string_view>
-
-// #include "objproc/config.hpp"
-// #include "objproc/core/chrono.hpp"
-// #include "objproc/core/result.hpp"
-// #include "objproc/crypto/concepts.hpp"
-// #include "objproc/http/request.hpp"
-
-OBJPROC_NAMESPACE_BEGIN
-
-/// A signer of requests for `S::credentials_type`, hashing with `Crypto`:
-///   s.sign(request, creds, now, crypto)                      -> result<http::request>
-///     the request with its signature headers (the request itself is unchanged);
-///   s.presign_to(out, request, creds, now, expires, crypto)  -> result<std::size_t>
-///     the presigned URL written into `out` without the heap (errc::buffer_too_small);
-///   s.presign(request, creds, now, expires, crypto)          -> result<std::string>
-///     the same bytes as a string, whatever their length.
-template <class S, class Crypto>
-concept request_signer = crypto_provider<Crypto> &&
-    requires(const S& s, const http::request& request, const typename S::credentials_type& creds,
-             std::chrono::sys_seconds now, std::chrono::seconds expires, const Crypto& crypto,
-             std::span<char> out) {
-  { s.sign(request, creds, now, crypto) } -> std::same_as<result<http::request>>;
-  { s.presign_to(out, request, creds, now, expires, crypto) } -> std::same_as<result<std::size_t>>;
-  { s.presign(request, creds, now, expires, crypto) } -> std::same_as<result<std::string>>;
-};
-
-namespace detail {
-
-/// Scratch text presign_to keeps on the stack (the signer's encoded fields and strings to sign);
-/// inputs that need more get errc::buffer_too_small from presign_to (presign copes).
-inline constexpr std::size_t presign_scratch_size = 4096;
-
-/// What every signer reads of a request, as views of it (keep the request alive and unchanged
-/// while they are used): its method, its resource, and its query and headers, copied as views
-/// into arrays on the stack (written before read: no zero-fill of 64 fields each per signature).
-/// Each vendor turns these into its algorithm's input (oss::detail::input_of, cos::detail::...).
-struct request_view {
-  http::detail::uninitialized_array<http::query_field, http::max_signed_fields> query_storage;
-  http::detail::uninitialized_array<http::header_field, http::max_signed_fields> header_storage;
-  std::string_view method;
-  http::resource where;
-  std::span<const http::query_field> query;
-  std::span<const http::header_field> headers;
-};
-
-/// Fills `view` from `request`, refusing a request addressed to another service than
-/// `service` (`refusal` says which one the signer expected) or with more fields than a
-/// signature takes (errc::too_many_fields).
-[[nodiscard]] inline result<void> view_request(const http::request& request,
-                                               std::string_view service, std::string_view refusal,
-                                               request_view& view) noexcept {
-  view.where = request.resource();
-  if (view.where.service != service)
-    return error{errc::invalid_argument, error::no_offset, refusal};
-  auto query = request.query_fields(view.query_storage.span());
-  if (!query) return query.error();
-  auto headers = request.header_fields(view.header_storage.span());
-  if (!headers) return headers.error();
-  view.method = http::to_string(request.method());
-  view.query = *query;
-  view.headers = *headers;
-  return {};
-}
-
-/// A presigned URL adds the signature's parameters (`owned`, any case): a request that carries
-/// one already would send it twice, so every model refuses it first.
-[[nodiscard]] inline result<void> check_unsigned_query(std::span<const http::query_field> query,
-                                                       std::span<const std::string_view> owned) {
-  for (const http::query_field& q : query)
-    for (const std::string_view name : owned)
-      if (http::detail::iequals(q.key, name))
-        return error{errc::conflicting_parameters, error::no_offset,
-                     "the request already carries a signature parameter"}
-            .in_field(fields::query);
-  return {};
-}
-
-/// The one presign helper. A model provides
-///   presign_into(out, scratch, request, creds, now, expires, crypto) -> result<std::size_t>
-/// (the URL into `out`, its work text into `scratch`, both the caller's), and its presign_to and
-/// presign are these two: presign_to over a stack scratch, presign over stack buffers and then
-/// heap buffers that double until the URL fits.
-template <class Model, class Credentials, class Crypto>
-[[nodiscard]] result<std::size_t> presign_to(const Model& model, std::span<char> out,
-                                             const http::request& request, const Credentials& creds,
-                                             std::chrono::sys_seconds now,
-                                             std::chrono::seconds expires, const Crypto& crypto) {
-  std::array<char, presign_scratch_size> stack;  // written before read: no need to clear it
-  return model.presign_into(out, stack, request, creds, now, expires, crypto);
-}
-
-template <class Model, class Credentials, class Crypto>
-[[nodiscard]] result<std::string> presign(const Model& model, const http::request& request,
-                                          const Credentials& creds, std::chrono::sys_seconds now,
-                                          std::chrono::seconds expires, const Crypto& crypto) {
-  std::array<char, 2048> url;
-  std::array<char, presign_scratch_size> stack;
-  auto n = model.presign_into(url, stack, request, creds, now, expires, crypto);
-  if (n) return std::string(url.data(), *n);
-  // Long inputs: a byte encodes to at most three and appears a few times in the scratch, so a
-  // few doublings reach any URL a request can make; the cap only stops a runaway loop.
-  std::string heap_url;
-  std::string heap_scratch;
-  for (std::size_t size = 4 * presign_scratch_size; !n && n.error().code == errc::buffer_too_small;
-       size *= 2) {
-    if (size > (std::size_t{1} << 26))
-      return error{errc::buffer_too_small, error::no_offset, "the presigned URL is too long"};
-    heap_url.assign(size, '\0');
-    heap_scratch.assign(size, '\0');
-    n = model.presign_into(heap_url, heap_scratch, request, creds, now, expires, crypto);
-  }
-  if (!n) return n.error();
-  heap_url.resize(*n);
-  return heap_url;
-}
-
-}  // namespace detail
-
-OBJPROC_NAMESPACE_END
-
-#endif  // OBJPROC_SIGNER_HPP
-// ----- end objproc/signer.hpp -----
 
 OBJPROC_NAMESPACE_BEGIN
 
@@ -8057,6 +10321,7 @@ OBJPROC_NAMESPACE_END
 #include <string_view>
 #include <utility>
 
+// #include "objproc/client_options.hpp"
 // #include "objproc/config.hpp"
 // #include "objproc/core/chrono.hpp"
 // #include "objproc/core/result.hpp"
@@ -9032,337 +11297,6 @@ OBJPROC_NAMESPACE_END
 
 #endif  // OBJPROC_COS_RESULTS_HPP
 // ----- end objproc/cos/results.hpp -----
-// #include "objproc/http/response.hpp"
-// ----- begin objproc/http/response.hpp -----
-// objproc/http/response.hpp - what a transport hands back, and a strict reader of its head.
-//
-//   http::response r;
-//   auto body_at = http::parse_response_head("HTTP/1.1 200 OK\r\nx-request-id: 5C..\r\n\r\n", r);
-//   r.status;                 // 200
-//   r.header("X-Request-Id");  // case-insensitive
-//   http::first_header(r, names);  // the first of several names (a vendor's request-id headers)
-//
-// The reader takes RFC 9112 heads: a status line "HTTP/<d>[.<d>] <3 digits>[ <reason>]" (the
-// "HTTP/2 200" form curl reports is accepted), header lines "name: value" with token names,
-// lines ended by CRLF or a bare LF, and a blank line. Interim 1xx heads before the final one
-// are skipped. Anything else - a lone CR, obsolete line folding, a space before the colon, NUL -
-// is refused with errc::invalid_http_response (or invalid_header_name / invalid_header_value) at
-// the offset of the offending byte.
-//
-// A transport that owns its socket reads a response arriving in pieces (body included: by
-// Content-Length, chunked or to the close) with http::response_parser (response_parser.hpp),
-// which uses this reader for each head.
-#ifndef OBJPROC_HTTP_RESPONSE_HPP
-#define OBJPROC_HTTP_RESPONSE_HPP
-
-#include <cstddef>
-#include <optional>
-#include <span>
-#include <string>
-#include <string_view>
-#include <utility>
-#include <vector>
-
-// #include "objproc/config.hpp"
-// #include "objproc/core/result.hpp"
-// #include "objproc/http/fields.hpp"
-// #include "objproc/http/request.hpp"
-
-OBJPROC_NAMESPACE_BEGIN
-
-namespace http {
-
-/// A response: status, headers in arrival order, body bytes.
-struct response {
-  int status = 0;
-  std::vector<http::header> headers;
-  std::string body;
-
-  /// The first header named `name` (ASCII case-insensitive).
-  [[nodiscard]] std::optional<std::string_view> header(std::string_view name) const noexcept {
-    for (const http::header& h : headers)
-      if (detail::iequals(h.name, name)) return std::string_view(h.value);
-    return std::nullopt;
-  }
-};
-
-/// The value of the first of `names` the response carries (in the order of `names`), e.g. a
-/// vendor's request-id headers (each vendor's operation traits name its own).
-[[nodiscard]] inline std::optional<std::string_view> first_header(
-    const response& r, std::span<const std::string_view> names) noexcept {
-  for (const std::string_view name : names)
-    if (auto v = r.header(name)) return v;
-  return std::nullopt;
-}
-
-namespace detail {
-
-/// `line` without one trailing "\r\n" or "\n".
-[[nodiscard]] constexpr std::string_view strip_line_end(std::string_view line) noexcept {
-  if (!line.empty() && line.back() == '\n') line.remove_suffix(1);
-  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-  return line;
-}
-
-}  // namespace detail
-
-/// The status code of a status line ("HTTP/1.1 404 Not Found", a trailing CRLF allowed).
-[[nodiscard]] constexpr result<int> parse_status_line(std::string_view line) noexcept {
-  line = detail::strip_line_end(line);
-  constexpr std::string_view prefix = "HTTP/";
-  if (line.substr(0, prefix.size()) != prefix)
-    return error{errc::invalid_http_response, 0, "a status line starts with HTTP/"};
-  std::size_t i = prefix.size();
-  const auto digit = [&](std::size_t at) {
-    return at < line.size() && line[at] >= '0' && line[at] <= '9';
-  };
-  if (!digit(i)) return error{errc::invalid_http_response, i, "missing HTTP major version"};
-  ++i;
-  if (i < line.size() && line[i] == '.') {
-    ++i;
-    if (!digit(i)) return error{errc::invalid_http_response, i, "missing HTTP minor version"};
-    ++i;
-  }
-  if (i >= line.size() || line[i] != ' ')
-    return error{errc::invalid_http_response, i, "expected one space after the version"};
-  ++i;
-  int status = 0;
-  for (std::size_t k = 0; k < 3; ++k, ++i) {
-    if (!digit(i)) return error{errc::invalid_http_response, i, "status codes have three digits"};
-    status = status * 10 + (line[i] - '0');
-  }
-  if (status < 100 || status > 599)
-    return error{errc::invalid_http_response, i - 3, "status code out of range"};
-  if (i < line.size()) {
-    if (line[i] != ' ')
-      return error{errc::invalid_http_response, i, "expected a space before the reason"};
-    for (std::size_t k = i + 1; k < line.size(); ++k) {
-      const auto c = static_cast<unsigned char>(line[k]);
-      if ((c < 0x20 && c != '\t') || c == 0x7f)
-        return error{errc::invalid_http_response, k, "control character in the reason"};
-    }
-  }
-  return status;
-}
-
-/// One "name: value" header line (a trailing CRLF allowed); the value without surrounding OWS.
-[[nodiscard]] inline result<http::header> parse_header_line(std::string_view line) {
-  line = detail::strip_line_end(line);
-  const std::size_t colon = line.find(':');
-  if (colon == std::string_view::npos)
-    return error{errc::invalid_http_response, line.size(), "header line without ':'"};
-  const std::string_view name = line.substr(0, colon);
-  if (auto ok = detail::check_header_name(name); !ok) return ok.error();
-  const std::string_view value = line.substr(colon + 1);
-  for (std::size_t k = 0; k < value.size(); ++k) {
-    const auto c = static_cast<unsigned char>(value[k]);
-    if (c == '\r' || c == '\n' || c == 0)
-      return error{errc::invalid_header_value, colon + 1 + k, "CR, LF or NUL in a header value"};
-    if ((c < 0x20 && c != '\t') || c == 0x7f)
-      return error{errc::invalid_header_value, colon + 1 + k,
-                   "control character in a header value"};
-  }
-  return http::header{std::string(name), std::string(detail::trim_ows(value))};
-}
-
-/// Reads a response head into `out` (status and headers; the body is left alone). Returns the
-/// offset just past the blank line: where the body starts. Interim 1xx heads are skipped.
-/// Errors carry the offset in `head` of the offending byte; `out` is unchanged on error.
-[[nodiscard]] inline result<std::size_t> parse_response_head(std::string_view head, response& out) {
-  std::size_t pos = 0;
-  // The next line: [pos, end of content), and where the following line starts.
-  const auto next_line = [&](std::string_view& line, std::size_t& start) -> result<void> {
-    start = pos;
-    const std::size_t lf = head.find('\n', pos);
-    if (lf == std::string_view::npos)
-      return error{errc::invalid_http_response, head.size(), "head not ended by a blank line"};
-    std::size_t end = lf;
-    if (end > pos && head[end - 1] == '\r') --end;
-    line = head.substr(pos, end - pos);
-    if (const std::size_t cr = line.find('\r'); cr != std::string_view::npos)
-      return error{errc::invalid_http_response, pos + cr, "CR not followed by LF"};
-    pos = lf + 1;
-    return {};
-  };
-  for (;;) {
-    response r;
-    std::string_view line;
-    std::size_t start = 0;
-    if (auto ok = next_line(line, start); !ok) return ok.error();
-    auto status = parse_status_line(line);
-    if (!status) return status.error().shifted(start);
-    r.status = *status;
-    for (;;) {
-      if (auto ok = next_line(line, start); !ok) return ok.error();
-      if (line.empty()) break;
-      if (line.front() == ' ' || line.front() == '\t')
-        return error{errc::invalid_http_response, start, "obsolete line folding"};
-      auto h = parse_header_line(line);
-      if (!h) return h.error().shifted(start);
-      r.headers.push_back(std::move(*h));
-    }
-    if (r.status >= 200 || pos == head.size()) {
-      out.status = r.status;
-      out.headers = std::move(r.headers);
-      return pos;
-    }
-  }
-}
-
-/// A response from its head alone (the body left empty).
-[[nodiscard]] inline result<response> parse_response_head(std::string_view head) {
-  response r;
-  if (auto n = parse_response_head(head, r); !n) return n.error();
-  return r;
-}
-
-}  // namespace http
-
-OBJPROC_NAMESPACE_END
-
-#endif  // OBJPROC_HTTP_RESPONSE_HPP
-// ----- end objproc/http/response.hpp -----
-// #include "objproc/operation_traits.hpp"
-// ----- begin objproc/operation_traits.hpp -----
-// objproc/operation_traits.hpp - what the client must know about an operation, declared by the
-// operation's vendor (oss/traits.hpp, cos/traits.hpp specialize operation_traits).
-//
-//   template <>
-//   struct objproc::operation_traits<my_vendor::my_operation> {
-//     using endpoint_type = my_vendor::endpoint;          // op.prepare(endpoint): an http::request
-//     using value_type = my_vendor::my_result;            // what a success holds
-//     using service_error_type = my_vendor::service_error;  // what a rejection holds
-//     static constexpr bool creates_task = false;         // see below
-//     static result<value_type> parse(const http::response&);                   // a 2xx response
-//     static service_error_type parse_service_error(const http::response&);     // any other
-//     static std::optional<std::string_view> request_id(const http::response&);
-//     static std::optional<std::chrono::sys_seconds> server_time_if_skewed(
-//         const http::response&, const service_error_type&);
-//   };
-//
-// creates_task: the service starts a task for every request it accepts, so a request that may
-// have reached it is never sent again unless the retry policy says so (retry.hpp); a repeat
-// would start a second task. server_time_if_skewed: the service's clock when it refused the
-// signing time (the client corrects its clock by it and retries at once), nullopt for any other
-// error. parse_service_error never fails: a body that is not the vendor's error document (a
-// proxy's page, nothing at all) gives an error with an empty code, the status still telling.
-//
-// Nothing here knows a vendor: adding an operation touches its vendor's folder (the operation,
-// its result parser, its traits) and, to reach it from the command line, the CLI's table.
-#ifndef OBJPROC_OPERATION_TRAITS_HPP
-#define OBJPROC_OPERATION_TRAITS_HPP
-
-#include <concepts>
-#include <optional>
-#include <string_view>
-
-// #include "objproc/config.hpp"
-// #include "objproc/core/chrono.hpp"
-// #include "objproc/core/result.hpp"
-// #include "objproc/http/response.hpp"
-
-OBJPROC_NAMESPACE_BEGIN
-
-/// Specialized by each vendor for each of its operations (see the top of this file); never
-/// defined for other types, so an operation without traits does not reach the client.
-template <class Op>
-struct operation_traits;
-
-/// An operation whose vendor declared complete traits.
-template <class Op>
-concept operation_with_traits = requires(
-    const http::response& r, const typename operation_traits<Op>::service_error_type& rejected) {
-  typename operation_traits<Op>::endpoint_type;
-  typename operation_traits<Op>::value_type;
-  { operation_traits<Op>::creates_task } -> std::convertible_to<bool>;
-  {
-    operation_traits<Op>::parse(r)
-    } -> std::same_as<result<typename operation_traits<Op>::value_type>>;
-  {
-    operation_traits<Op>::parse_service_error(r)
-    } -> std::same_as<typename operation_traits<Op>::service_error_type>;
-  { operation_traits<Op>::request_id(r) } -> std::same_as<std::optional<std::string_view>>;
-  {
-    operation_traits<Op>::server_time_if_skewed(r, rejected)
-    } -> std::same_as<std::optional<std::chrono::sys_seconds>>;
-};
-
-OBJPROC_NAMESPACE_END
-
-#endif  // OBJPROC_OPERATION_TRAITS_HPP
-// ----- end objproc/operation_traits.hpp -----
-
-OBJPROC_NAMESPACE_BEGIN
-
-namespace cos {
-
-/// The response headers that carry the service's request id, in order of preference: COS's,
-/// then CI's (a CI-only answer).
-inline constexpr std::string_view request_id_headers[] = {"x-cos-request-id", "x-ci-request-id"};
-
-/// The service's request id, when the response carries one.
-[[nodiscard]] inline std::optional<std::string_view> request_id(const http::response& r) noexcept {
-  return http::first_header(r, request_id_headers);
-}
-
-/// The service's error from a response with an error status: the <Error> body; anything else
-/// (a proxy's page, nothing at all) gives an error with an empty code and the request id.
-[[nodiscard]] inline service_error service_error_of(const http::response& r) {
-  if (auto parsed = parse_error(r.body)) return std::move(*parsed);
-  service_error e;
-  e.request_id = std::string(request_id(r).value_or(""));
-  return e;
-}
-
-/// The service's clock when it refused the signing time, else nullopt: RequestTimeTooSkewed, or
-/// AccessDenied "Request has expired". The time comes from the Date header.
-[[nodiscard]] inline std::optional<std::chrono::sys_seconds> server_time_if_skewed(
-    const http::response& r, const service_error& e) {
-  const bool skewed =
-      e.code == "RequestTimeTooSkewed" ||
-      (e.code == "AccessDenied" && e.message.find("Request has expired") != std::string::npos);
-  if (!skewed) return std::nullopt;
-  if (auto date = r.header("Date"))
-    if (auto t = parse_rfc1123(*date)) return *t;
-  return std::nullopt;
-}
-
-namespace detail {
-// Both CI operations: PUT (an upload with Pic-Operations) or POST ?image_process, answered with
-// an <UploadResult>.
-struct upload_operation_traits {
-  using endpoint_type = endpoint;
-  using value_type = upload_result;
-  using service_error_type = service_error;
-  static constexpr bool creates_task = false;
-  [[nodiscard]] static result<value_type> parse(const http::response& r) {
-    return parse_upload_result(r.body);
-  }
-  [[nodiscard]] static service_error_type parse_service_error(const http::response& r) {
-    return service_error_of(r);
-  }
-  [[nodiscard]] static std::optional<std::string_view> request_id(
-      const http::response& r) noexcept {
-    return cos::request_id(r);
-  }
-  [[nodiscard]] static std::optional<std::chrono::sys_seconds> server_time_if_skewed(
-      const http::response& r, const service_error_type& e) {
-    return cos::server_time_if_skewed(r, e);
-  }
-};
-}  // namespace detail
-
-}  // namespace cos
-
-template <>
-struct operation_traits<cos::ci_put_object> : cos::detail::upload_operation_traits {};
-template <>
-struct operation_traits<cos::ci_image_process> : cos::detail::upload_operation_traits {};
-
-OBJPROC_NAMESPACE_END
-
-#endif  // OBJPROC_COS_TRAITS_HPP
-// ----- end objproc/cos/traits.hpp -----
 // #include "objproc/credentials.hpp"
 // ----- begin objproc/credentials.hpp -----
 // objproc/credentials.hpp - where keys come from: owned credentials, the environment variables
@@ -9372,7 +11306,7 @@ OBJPROC_NAMESPACE_END
 //   auto oss_keys = objproc::oss_environment_credentials();   // OSS_ACCESS_KEY_ID ...
 //   auto cos_keys = objproc::cos_environment_credentials();   // COS_SECRET_ID ... or
 //                                                             // TENCENTCLOUD_SECRET_ID ...
-//   oss::sign_v4_header(input, oss_keys->oss(), ...);
+//   oss::v4_signer{}.sign(request, oss_keys->oss(), now, crypto);
 //
 // Requirements on a provider P (credentials_provider<P>): `p.get()` returns
 // result<owned_credentials> (fresh keys, e.g. after an STS refresh); it may be called from the
@@ -9394,252 +11328,6 @@ OBJPROC_NAMESPACE_END
 // #include "objproc/core/result.hpp"
 // #include "objproc/cos/credentials.hpp"
 // #include "objproc/oss/credentials.hpp"
-// ----- begin objproc/oss/credentials.hpp -----
-// objproc/oss/credentials.hpp - Alibaba Cloud keys and the request view the OSS signers read.
-//
-//   oss::credentials creds{.access_key_id = "LTAI...", .access_key_secret = "...",
-//                          .security_token = ""};
-//   oss::signing_input in{.method = "GET", .bucket = "examplebucket", .key = "a/b.jpg",
-//                         .query = query_fields, .headers = header_fields};
-//
-// Plain views: the caller owns the strings and keeps them alive for the call. Nothing in objproc
-// stores, prints or returns access_key_secret. An empty security_token means permanent keys; a
-// set one (STS) is sent as x-oss-security-token (header) or security-token / x-oss-security-token
-// (presigned URL), see oss/sign_v1.hpp and oss/sign_v4.hpp. oss::redaction says which of these
-// the display forms of a request (to_string, to_curl) hide: every OSS request carries it.
-#ifndef OBJPROC_OSS_CREDENTIALS_HPP
-#define OBJPROC_OSS_CREDENTIALS_HPP
-
-#include <cstddef>
-#include <span>
-#include <string_view>
-
-// #include "objproc/config.hpp"
-// #include "objproc/core/result.hpp"
-// #include "objproc/http/fields.hpp"
-// #include "objproc/http/redaction.hpp"
-// #include "objproc/oss/names.hpp"
-// ----- begin objproc/oss/names.hpp -----
-// objproc/oss/names.hpp - OSS bucket names and object keys: the rules both the processing
-// directives (sys/saveas) and the endpoints check, in one place.
-//   check_bucket_name("examplebucket")   3-63 of [a-z0-9-], not starting or ending with '-'
-//   check_object_key("dir/a.jpg")        1-1023 bytes of UTF-8, not starting with '/' or '\'
-#ifndef OBJPROC_OSS_NAMES_HPP
-#define OBJPROC_OSS_NAMES_HPP
-
-#include <array>
-#include <cstddef>
-#include <string_view>
-
-// #include "objproc/config.hpp"
-// #include "objproc/core/result.hpp"
-// #include "objproc/core/text.hpp"
-
-OBJPROC_NAMESPACE_BEGIN
-
-namespace oss {
-
-namespace detail {
-/// [a-z0-9-]: the bytes of a bucket name.
-inline constexpr std::array<bool, 256> bucket_chars = [] {
-  std::array<bool, 256> t{};
-  for (std::size_t c = 0; c < 256; ++c)
-    t[c] = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
-  return t;
-}();
-}  // namespace detail
-
-/// An OSS bucket name; the offset of a bad character where one applies.
-[[nodiscard]] constexpr result<void> check_bucket_name(std::string_view name) noexcept {
-  if (name.size() < 3 || name.size() > 63)
-    return error{errc::invalid_bucket_name, error::no_offset,
-                 "bucket names have 3 to 63 characters"}
-        .in_field(fields::bucket);
-  // A pass by table without an early exit first (checked on every signature), then the offset
-  // of the first bad byte only when there is one.
-  const auto allowed = [](char c) { return detail::bucket_chars[static_cast<unsigned char>(c)]; };
-  bool all_allowed = true;
-  for (const char c : name) all_allowed = all_allowed & allowed(c);
-  if (!all_allowed)
-    for (std::size_t i = 0; i < name.size(); ++i)
-      if (!allowed(name[i]))
-        return error{errc::invalid_bucket_name, i, "only lowercase letters, digits and '-'"}
-            .in_field(fields::bucket);
-  if (name.front() == '-')
-    return error{errc::invalid_bucket_name, 0, "cannot start with '-'"}.in_field(fields::bucket);
-  if (name.back() == '-')
-    return error{errc::invalid_bucket_name, name.size() - 1, "cannot end with '-'"}.in_field(
-        fields::bucket);
-  return {};
-}
-
-/// An OSS object key.
-[[nodiscard]] constexpr result<void> check_object_key(std::string_view key) noexcept {
-  if (key.empty())
-    return error{errc::invalid_object_key, error::no_offset, "empty object key"}.in_field(
-        fields::key);
-  if (key.size() > 1023)
-    return error{errc::invalid_object_key, 1023, "object keys have at most 1023 bytes"}.in_field(
-        fields::key);
-  if (key.front() == '/' || key.front() == '\\')
-    return error{errc::invalid_object_key, 0, "cannot start with '/' or '\\'"}.in_field(
-        fields::key);
-  if (auto utf8 = check_utf8(key); !utf8)
-    return error{errc::invalid_object_key, utf8.error().offset, "not valid UTF-8"}.in_field(
-        fields::key);
-  return {};
-}
-
-}  // namespace oss
-
-OBJPROC_NAMESPACE_END
-
-#endif  // OBJPROC_OSS_NAMES_HPP
-// ----- end objproc/oss/names.hpp -----
-
-OBJPROC_NAMESPACE_BEGIN
-
-namespace oss {
-
-struct credentials {
-  std::string_view access_key_id = {};      // public: appears in Authorization and presigned URLs
-  std::string_view access_key_secret = {};  // never leaves the signer
-  std::string_view security_token = {};     // empty: none
-};
-
-/// What the OSS signers sign: a view of the request; every string is the caller's.
-struct signing_input {
-  std::string_view method = {};                   // "GET", "PUT", "POST": uppercase
-  std::string_view bucket = {};                   // empty: the service (ListBuckets)
-  std::string_view key = {};                      // object key, decoded; empty: the bucket itself
-  std::span<const http::query_field> query = {};  // decoded keys and values; nullopt: bare key
-  std::span<const http::header_field> headers = {};  // every header the transport sends
-};
-
-namespace detail {
-inline constexpr std::string_view redacted_headers[] = {"x-oss-security-token"};
-// V4 presigned (x-oss-*) and V1 presigned (Signature, security-token) URLs.
-inline constexpr std::string_view redacted_query_keys[] = {
-    "x-oss-signature", "x-oss-security-token", "Signature", "security-token"};
-// "OSS <id>:<signature>" (V1), then "OSS4-HMAC-SHA256 Credential=<id>/<scope>,...,Signature=<hex>"
-// (V4): the key id and the scope stay readable.
-inline constexpr http::signature_marker authorization_signatures[] = {
-    {"OSS ", ":", '\0'},
-    {"", "Signature=", ','},
-};
-}  // namespace detail
-
-/// What an OSS request holds that logs must not show (http/redaction.hpp): the security token,
-/// the signatures of presigned URLs, the signature in Authorization.
-inline constexpr http::redaction_rules redaction = {
-    detail::redacted_headers, detail::redacted_query_keys, detail::authorization_signatures};
-
-namespace detail {
-
-[[nodiscard]] constexpr bool is_control(char ch) noexcept {
-  return static_cast<unsigned char>(ch) < 0x20 || ch == 0x7f;
-}
-[[nodiscard]] constexpr bool is_key_id_char(char ch) noexcept {
-  return ch > ' ' && ch <= '~' && ch != '/' && ch != ':' && ch != ',';
-}
-
-/// Non-empty key id and secret; a key id of visible ASCII without '/', ':' or ','; no control
-/// character in the secret or the token (CR, LF or NUL in a token: errc::invalid_header_value;
-/// others: errc::invalid_credentials, without an offset: the offset would locate a secret).
-/// The error's field is the member at fault (access_key_id, access_key_secret, security_token).
-[[nodiscard]] constexpr result<void> check_credentials(const credentials& c) noexcept {
-  if (c.access_key_id.empty())
-    return error{errc::missing_credentials, error::no_offset, "empty access key id"}.in_field(
-        fields::access_key_id);
-  if (c.access_key_secret.empty())
-    return error{errc::missing_credentials, error::no_offset, "empty access key secret"}.in_field(
-        fields::access_key_secret);
-  // Checked on every signature: first passes without early exits (no branch per byte), then
-  // the byte-by-byte checks below only to name the error.
-  bool valid = true;
-  for (const char ch : c.access_key_id) valid = valid & is_key_id_char(ch);
-  if (valid && !http::detail::has_control(c.access_key_secret, false) &&
-      !http::detail::has_control(c.security_token, false))
-    return {};
-  for (std::size_t i = 0; i < c.access_key_id.size(); ++i) {
-    const char ch = c.access_key_id[i];
-    if (ch <= ' ' || ch > '~' || ch == '/' || ch == ':' || ch == ',')
-      return error{errc::invalid_credentials, i,
-                   "access key ids are visible ASCII without '/', ':' or ','"}
-          .in_field(fields::access_key_id);
-  }
-  for (std::size_t i = 0; i < c.access_key_secret.size(); ++i)
-    if (static_cast<unsigned char>(c.access_key_secret[i]) < 0x20 || c.access_key_secret[i] == 0x7f)
-      return error{errc::invalid_credentials, error::no_offset,
-                   "control character in the access key secret"}
-          .in_field(fields::access_key_secret);
-  if (auto r =
-          http::detail::check_header_value(c.security_token, "CR, LF or NUL in the security token");
-      !r)
-    return r.error().in_field(fields::security_token);
-  for (std::size_t i = 0; i < c.security_token.size(); ++i)
-    if (static_cast<unsigned char>(c.security_token[i]) < 0x20 || c.security_token[i] == 0x7f)
-      return error{errc::invalid_credentials, error::no_offset,
-                   "control character in the security token"}
-          .in_field(fields::security_token);
-  return {};
-}
-
-/// A region id or product: non-empty [a-z0-9-] ("cn-hangzhou", "oss", "oss-cloudbox"); `what`
-/// is the detail, `field` the input (fields::region, fields::product).
-[[nodiscard]] constexpr result<void> check_scope_part(std::string_view part, std::string_view what,
-                                                      std::string_view field) noexcept {
-  if (part.empty()) return error{errc::invalid_region, error::no_offset, what}.in_field(field);
-  for (std::size_t i = 0; i < part.size(); ++i) {
-    const char c = part[i];
-    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'))
-      return error{errc::invalid_region, i, what}.in_field(field);
-  }
-  return {};
-}
-
-/// Method, bucket, key, header names and values, query keys (shared by V1 and V4).
-[[nodiscard]] constexpr result<void> check_signing_input(const signing_input& in) noexcept {
-  if (in.method.empty())
-    return error{errc::invalid_argument, error::no_offset, "empty HTTP method"}.in_field(
-        fields::method);
-  for (std::size_t i = 0; i < in.method.size(); ++i)
-    if (in.method[i] < 'A' || in.method[i] > 'Z')
-      return error{errc::invalid_argument, i, "HTTP methods are uppercase letters"}.in_field(
-          fields::method);
-  if (!in.bucket.empty()) {
-    if (auto r = check_bucket_name(in.bucket); !r) return r;
-  } else if (!in.key.empty()) {
-    return error{errc::invalid_argument, error::no_offset, "an object key needs a bucket"}.in_field(
-        fields::bucket);
-  }
-  if (!in.key.empty()) {
-    if (auto r = check_object_key(in.key); !r) return r;
-    if (const std::size_t at = http::detail::find_line_break(in.key); at != std::string_view::npos)
-      return error{errc::invalid_object_key, at, "CR, LF or NUL in an object key"}.in_field(
-          fields::key);
-  }
-  for (const http::header_field& h : in.headers) {
-    if (auto r = http::detail::check_header_name(h.name); !r)
-      return r.error().in_field(fields::headers);
-    if (auto r = http::detail::check_header_value(h.value); !r)
-      return r.error().in_field(fields::headers);
-  }
-  for (const http::query_field& q : in.query)
-    if (q.key.empty())
-      return error{errc::invalid_query_parameter, error::no_offset, "empty query key"}.in_field(
-          fields::query);
-  return {};
-}
-
-}  // namespace detail
-
-}  // namespace oss
-
-OBJPROC_NAMESPACE_END
-
-#endif  // OBJPROC_OSS_CREDENTIALS_HPP
-// ----- end objproc/oss/credentials.hpp -----
 
 OBJPROC_NAMESPACE_BEGIN
 
@@ -9781,102 +11469,191 @@ OBJPROC_NAMESPACE_END
 
 #endif  // OBJPROC_CREDENTIALS_HPP
 // ----- end objproc/credentials.hpp -----
-// #include "objproc/crypto/concepts.hpp"
 // #include "objproc/http/response.hpp"
-// #include "objproc/http/transport.hpp"
-// ----- begin objproc/http/transport.hpp -----
-// objproc/http/transport.hpp - how HTTP plugs in: the transport concepts.
+// #include "objproc/operation_traits.hpp"
+// ----- begin objproc/operation_traits.hpp -----
+// objproc/operation_traits.hpp - what the client must know about an operation, declared by the
+// operation's vendor (oss/traits.hpp, cos/traits.hpp specialize operation_traits).
 //
-// Requirements on a transport T (objproc::transport<T>), given `T& t` and `const
-// http::request& r` (a signed descriptor):
-//   t.send(r) -> result<http::response>
-//     Sends exactly r: its method, URL (path and query byte for byte, no normalisation), every
-//     header it lists and no other header the server would see as signed (no default
-//     Content-Type, no Expect), and its body (bytes, or a body_source read to its size). Returns
-//     the status, headers in arrival order and the whole body; any HTTP status is a response,
-//     not an error. Failures map into `error` (no adapter type crosses into the core):
-//       errc::connection_failed   the request provably never left (DNS, refused, connect
-//                                 timeout): safe to retry anything
-//       errc::timed_out           the total timeout expired after sending began
-//       errc::response_truncated  the connection closed before the announced body was complete
-//       errc::transport_failed    anything else (reset, TLS, send or receive error)
-//     with the adapter's native code in error::provider_code.
-// Exemplar: tests/archetypes/transport.hpp. Model: objproc::curl::transport (adapters/curl).
+//   template <>
+//   struct objproc::operation_traits<my_vendor::my_operation> {
+//     using endpoint_type = my_vendor::endpoint;          // op.prepare(endpoint): an http::request
+//     using value_type = my_vendor::my_result;            // what a success holds
+//     using service_error_type = my_vendor::service_error;  // what a rejection holds
+//     static constexpr bool creates_task = false;         // see below
+//     static result<value_type> parse(const http::response&);                   // a 2xx response
+//     static service_error_type parse_service_error(const http::response&);     // any other
+//     static std::optional<std::string_view> request_id(const http::response&);
+//     static std::optional<std::chrono::sys_seconds> server_time_if_skewed(
+//         const http::response&, const service_error_type&);
+//     static my_vendor::signer signer(const client_options&, signing_state&);  // how to sign
+//     static my_vendor::credentials credentials_of(const owned_credentials&);  // with which keys
+//   };
 //
-// Requirements on an asynchronous transport T (objproc::async_transport<T>), for engines with
-// their own event loop, given `T& t`, `const http::request& r` and an http::completion `done`:
-//   t.async_send(r, std::move(done))
-//     Starts sending r as send() would; r may be destroyed as soon as async_send returns (copy
-//     what you need). Calls `done` exactly once, later, from the transport's event loop, with
-//     what send() would have returned. Never calls it from inside async_send.
-// Requirements on a timer (objproc::async_timer<T>), which the client's asynchronous form needs
-// to wait between retries without blocking the loop:
-//   t.schedule_after(std::chrono::milliseconds delay, std::function<void()> fn)
-//     Calls fn once, from the event loop, no earlier than `delay` from now.
-// Model: objproc::curl::multi_transport (adapters/curl).
+// creates_task: the service starts a task for every request it accepts, so a request that may
+// have reached it is never sent again unless the retry policy says so (retry.hpp); a repeat
+// would start a second task. server_time_if_skewed: the service's clock when it refused the
+// signing time (the client corrects its clock by it and retries at once), nullopt for any other
+// error. signer / credentials_of: the vendor's signer configured from the client's options
+// (and the state it keeps, such as the V4 key cache), and the provider's keys as that signer's
+// credentials; a presigned GET declares only these and its endpoint_type
+// (operation_with_signer). parse_service_error never fails: a body that is not the vendor's error
+// document (a proxy's page, nothing at all) gives an error with an empty code, the status still
+// telling.
 //
-// Optionally, an asynchronous transport can abandon a request (objproc::cancellable_transport):
-//   auto id = t.async_send(r, std::move(done));   // returns a request id (any copyable type)
-//   t.cancel(id)
-//     If that request has not completed, stops it (closing its connection if need be) and
-//     calls its `done`, once, later, from the loop, with errc::cancelled; otherwise does
-//     nothing. The client uses it to abandon the attempt in flight when an operation is
-//     cancelled (client::async_send's handle, objproc/coro.hpp's stop_token).
-// Model: objproc::beast::transport (adapters/beast).
-#ifndef OBJPROC_HTTP_TRANSPORT_HPP
-#define OBJPROC_HTTP_TRANSPORT_HPP
+// Nothing here knows a vendor: adding an operation touches its vendor's folder (the operation,
+// its result parser, its traits) and, to reach it from the command line, the CLI's table.
+#ifndef OBJPROC_OPERATION_TRAITS_HPP
+#define OBJPROC_OPERATION_TRAITS_HPP
 
 #include <concepts>
-#include <functional>
-#include <utility>
+#include <optional>
+#include <string_view>
 
 // #include "objproc/config.hpp"
 // #include "objproc/core/chrono.hpp"
 // #include "objproc/core/result.hpp"
-// #include "objproc/http/request.hpp"
 // #include "objproc/http/response.hpp"
 
 OBJPROC_NAMESPACE_BEGIN
 
-namespace http {
-/// What an asynchronous transport calls, once, with the response or the failure.
-using completion = std::function<void(result<response>)>;
-}  // namespace http
+/// Specialized by each vendor for each of its operations (see the top of this file); never
+/// defined for other types, so an operation without traits does not reach the client.
+template <class Op>
+struct operation_traits;
 
-/// A synchronous HTTP client the library can send a signed descriptor through.
-template <class T>
-concept transport = requires(T& t, const http::request& r) {
-  { t.send(r) } -> std::same_as<result<http::response>>;
+struct client_options;    // objproc/client_options.hpp
+struct signing_state;     // objproc/client_options.hpp
+class owned_credentials;  // objproc/credentials.hpp
+
+/// An operation whose vendor declared how a client signs it (every sent operation, and the
+/// presigned GETs):
+///   using endpoint_type = ...;                          // op.prepare(endpoint)
+///   static S signer(const client_options&, signing_state&);   // S models request_signer
+///   static typename S::credentials_type credentials_of(const owned_credentials&);
+template <class Op>
+concept operation_with_signer = requires(const client_options& options, signing_state& state,
+                                         const owned_credentials& keys) {
+  typename operation_traits<Op>::endpoint_type;
+  {
+    operation_traits<Op>::credentials_of(keys)
+    } -> std::same_as<typename decltype(operation_traits<Op>::signer(options,
+                                                                     state))::credentials_type>;
 };
 
-/// An HTTP client that sends in the background and reports through a completion.
-template <class T>
-concept async_transport = requires(T& t, const http::request& r, http::completion done) {
-  t.async_send(r, std::move(done));
+/// An operation whose vendor declared complete traits.
+template <class Op>
+concept operation_with_traits = operation_with_signer<Op> &&
+    requires(const http::response& r,
+             const typename operation_traits<Op>::service_error_type& rejected) {
+  typename operation_traits<Op>::endpoint_type;
+  typename operation_traits<Op>::value_type;
+  { operation_traits<Op>::creates_task } -> std::convertible_to<bool>;
+  {
+    operation_traits<Op>::parse(r)
+    } -> std::same_as<result<typename operation_traits<Op>::value_type>>;
+  {
+    operation_traits<Op>::parse_service_error(r)
+    } -> std::same_as<typename operation_traits<Op>::service_error_type>;
+  { operation_traits<Op>::request_id(r) } -> std::same_as<std::optional<std::string_view>>;
+  {
+    operation_traits<Op>::server_time_if_skewed(r, rejected)
+    } -> std::same_as<std::optional<std::chrono::sys_seconds>>;
 };
-
-/// An event loop that can run a function later (the client's asynchronous retries wait on it).
-template <class T>
-concept async_timer = requires(T& t, std::chrono::milliseconds delay, std::function<void()> fn) {
-  t.schedule_after(delay, std::move(fn));
-};
-
-/// An asynchronous transport whose requests can be abandoned one by one (see the top).
-template <class T>
-concept cancellable_transport =
-    async_transport<T> && requires(T& t, const http::request& r, http::completion done) {
-      t.cancel(t.async_send(r, std::move(done)));
-    };
-
-/// True for failures after which the request may have reached the server (it may have acted).
-[[nodiscard]] constexpr bool may_have_been_sent(errc code) noexcept {
-  return code != errc::connection_failed;
-}
 
 OBJPROC_NAMESPACE_END
 
-#endif  // OBJPROC_HTTP_TRANSPORT_HPP
-// ----- end objproc/http/transport.hpp -----
+#endif  // OBJPROC_OPERATION_TRAITS_HPP
+// ----- end objproc/operation_traits.hpp -----
+
+OBJPROC_NAMESPACE_BEGIN
+
+namespace cos {
+
+/// The response headers that carry the service's request id, in order of preference: COS's,
+/// then CI's (a CI-only answer).
+inline constexpr std::string_view request_id_headers[] = {"x-cos-request-id", "x-ci-request-id"};
+
+/// The service's request id, when the response carries one.
+[[nodiscard]] inline std::optional<std::string_view> request_id(const http::response& r) noexcept {
+  return http::first_header(r, request_id_headers);
+}
+
+/// The service's error from a response with an error status: the <Error> body; anything else
+/// (a proxy's page, nothing at all) gives an error with an empty code and the request id.
+[[nodiscard]] inline service_error service_error_of(const http::response& r) {
+  if (auto parsed = parse_error(r.body)) return std::move(*parsed);
+  service_error e;
+  e.request_id = std::string(request_id(r).value_or(""));
+  return e;
+}
+
+/// The service's clock when it refused the signing time, else nullopt: RequestTimeTooSkewed, or
+/// AccessDenied "Request has expired". The time comes from the Date header.
+[[nodiscard]] inline std::optional<std::chrono::sys_seconds> server_time_if_skewed(
+    const http::response& r, const service_error& e) {
+  const bool skewed =
+      e.code == "RequestTimeTooSkewed" ||
+      (e.code == "AccessDenied" && e.message.find("Request has expired") != std::string::npos);
+  if (!skewed) return std::nullopt;
+  if (auto date = r.header("Date"))
+    if (auto t = parse_rfc1123(*date)) return *t;
+  return std::nullopt;
+}
+
+namespace detail {
+// How the client signs COS requests: both CI operations and the presigned GET.
+struct signing_traits_base {
+  using endpoint_type = endpoint;
+  [[nodiscard]] static cos::signer signer(const client_options& options, signing_state&) noexcept {
+    return {.lifetime = options.cos_signature_lifetime};
+  }
+  [[nodiscard]] static cos::credentials credentials_of(const owned_credentials& keys) noexcept {
+    return keys.cos();
+  }
+};
+
+// Both CI operations: PUT (an upload with Pic-Operations) or POST ?image_process, answered with
+// an <UploadResult>.
+struct upload_operation_traits : signing_traits_base {
+  using value_type = upload_result;
+  using service_error_type = service_error;
+  static constexpr bool creates_task = false;
+  [[nodiscard]] static result<value_type> parse(const http::response& r) {
+    return parse_upload_result(r.body);
+  }
+  [[nodiscard]] static service_error_type parse_service_error(const http::response& r) {
+    return service_error_of(r);
+  }
+  [[nodiscard]] static std::optional<std::string_view> request_id(
+      const http::response& r) noexcept {
+    return cos::request_id(r);
+  }
+  [[nodiscard]] static std::optional<std::chrono::sys_seconds> server_time_if_skewed(
+      const http::response& r, const service_error_type& e) {
+    return cos::server_time_if_skewed(r, e);
+  }
+};
+}  // namespace detail
+
+}  // namespace cos
+
+/// A presigned GET: signed as every COS request, never sent by the client.
+template <>
+struct operation_traits<cos::presign_get> : cos::detail::signing_traits_base {};
+template <>
+struct operation_traits<cos::ci_put_object> : cos::detail::upload_operation_traits {};
+template <>
+struct operation_traits<cos::ci_image_process> : cos::detail::upload_operation_traits {};
+
+OBJPROC_NAMESPACE_END
+
+#endif  // OBJPROC_COS_TRAITS_HPP
+// ----- end objproc/cos/traits.hpp -----
+// #include "objproc/credentials.hpp"
+// #include "objproc/crypto/concepts.hpp"
+// #include "objproc/http/response.hpp"
+// #include "objproc/http/transport.hpp"
 // #include "objproc/operation_traits.hpp"
 // #include "objproc/oss/operations.hpp"
 // ----- begin objproc/oss/operations.hpp -----
@@ -10104,1588 +11881,6 @@ OBJPROC_NAMESPACE_END
 #endif  // OBJPROC_OSS_ENDPOINT_HPP
 // ----- end objproc/oss/endpoint.hpp -----
 // #include "objproc/oss/signer.hpp"
-// ----- begin objproc/oss/signer.hpp -----
-// objproc/oss/signer.hpp - OSS V4 and V1 as models of the signer contract (objproc/signer.hpp).
-//
-//   auto request = oss::process_object{...}.prepare(endpoint);
-//   auto signed_request = oss::v4_signer{}.sign(*request, creds, now, crypto);
-//   oss::v4_key_cache cache;                          // derive the V4 key once a day
-//   auto again = oss::v4_signer{.cache = &cache}.sign(*request, creds, now, crypto);
-//   auto get = oss::presign_get{.bucket = "b", .key = "a.jpg"}.prepare(endpoint);
-//   auto url = oss::v1_signer{}.presign(*get, creds, now, std::chrono::seconds{600}, crypto);
-//
-// The request says what it addresses (http::request::resource(): service "oss", bucket, key,
-// region, set by the operations); the algorithms themselves are in sign_v4.hpp and sign_v1.hpp.
-// sign() returns the request with the signature's headers set (same-named headers replaced);
-// presign() / presign_to() write request.url() followed by the signature's parameters, and
-// refuse a request that already carries one of them.
-#ifndef OBJPROC_OSS_SIGNER_HPP
-#define OBJPROC_OSS_SIGNER_HPP
-
-#include <array>
-#include <cstddef>
-#include <optional>
-#include <span>
-#include <string>
-#include <string_view>
-
-// #include "objproc/config.hpp"
-// #include "objproc/core/chrono.hpp"
-// #include "objproc/core/result.hpp"
-// #include "objproc/crypto/concepts.hpp"
-// #include "objproc/http/request.hpp"
-// #include "objproc/oss/credentials.hpp"
-// #include "objproc/oss/key_cache.hpp"
-// ----- begin objproc/oss/key_cache.hpp -----
-// objproc/oss/key_cache.hpp - a caller-owned cache of one V4 signing key.
-//
-//   thread_local oss::v4_key_cache cache;             // one per thread: no locks, no sharing
-//   auto signed_request = oss::sign(prepared, creds, now, crypto::portable{}, cache);
-//   auto n = oss::presign_to(op, endpoint, creds, now, crypto::portable{}, buffer, cache);
-//
-// A V4 signing key is four HMACs of the secret, the day, the region and the product; a cache hit
-// replaces them with a few compares. The cache holds the last key it derived and a copy of the
-// secret it came from (in a fixed inline buffer: secrets are at most
-// v4_signing_key::max_secret_size bytes, so no heap). A hit needs the same day, region and
-// product and a byte-for-byte equal secret, compared in constant time (the time depends on the
-// length of the secret passed in, never on where it differs): a cache never signs with a key of
-// other credentials. Checking identity by the secret itself costs a compare; the former
-// fingerprint, HMAC-SHA256(key, secret), cost four compressions per hit, as much as 40% of a
-// whole cached signature.
-//
-// Key material: the cache therefore holds a secret, like the credentials it is given. Both the
-// key and the secret copy are wiped by clear() and on destruction; copying is disabled (a copy
-// would be a second place holding them). Not thread-safe by design: one cache per thread, no
-// locks, no sharing, so signing scales with cores.
-#ifndef OBJPROC_OSS_KEY_CACHE_HPP
-#define OBJPROC_OSS_KEY_CACHE_HPP
-
-#include <array>
-#include <cstddef>
-#include <cstdint>
-#include <optional>
-#include <span>
-#include <string_view>
-
-// #include "objproc/config.hpp"
-// #include "objproc/core/chrono.hpp"
-// #include "objproc/core/result.hpp"
-// #include "objproc/crypto/concepts.hpp"
-// #include "objproc/oss/credentials.hpp"
-// #include "objproc/oss/sign_v4.hpp"
-// ----- begin objproc/oss/sign_v4.hpp -----
-// objproc/oss/sign_v4.hpp - OSS V4 signatures (OSS4-HMAC-SHA256): Authorization header and
-// presigned URL, as pure functions over a request view.
-//
-//   auto s = oss::sign_v4_header(input, creds, "cn-hangzhou", now, crypto::portable{});
-//   for (const http::added_header& h : s->headers) request.set(h.name, h.value);
-//   auto q = oss::sign_v4_query(input, creds, "cn-hangzhou", now, std::chrono::seconds{3600},
-//                               crypto::portable{});   // q->query: the x-oss-* fields to add
-//
-// The algorithm (docs, and the Go/Python/C++ v2 SDKs):
-//   CanonicalRequest = METHOD \n URI-encode("/bucket/key", '/' kept) \n CanonicalQuery \n
-//                      CanonicalHeaders \n AdditionalHeaders \n UNSIGNED-PAYLOAD
-//     CanonicalQuery: every parameter, key and value RFC 3986-encoded, sorted by encoded key,
-//       "k=v" or "k" when the value is absent or empty, joined by '&'.
-//     CanonicalHeaders: content-type, content-md5, every x-oss-* and the additional headers,
-//       lowercase name, trimmed value, sorted, "name:value\n" each (repeats joined by ',').
-//     AdditionalHeaders: the requested extra names, lowercased, deduplicated, sorted, ';'-joined,
-//       without names signed anyway or absent from the request.
-//   Scope = yyyymmdd/region/product/aliyun_v4_request (product "oss"; "oss-cloudbox")
-//   StringToSign = "OSS4-HMAC-SHA256\n" x-oss-date "\n" Scope "\n" hex(SHA256(CanonicalRequest))
-//   SigningKey = HMAC(HMAC(HMAC(HMAC("aliyun_v4" secret, yyyymmdd), region), product),
-//                     "aliyun_v4_request");  Signature = hex(HMAC(SigningKey, StringToSign))
-// Header form: the signer sets x-oss-date, x-oss-content-sha256: UNSIGNED-PAYLOAD, the STS
-// token and Authorization; headers of those names in the input are ignored (they are replaced).
-// Query form: x-oss-signature-version, x-oss-date, x-oss-expires (1..604800 s),
-// x-oss-credential, x-oss-additional-headers and x-oss-security-token are signed, then
-// x-oss-signature is added; same-named parameters in the input are ignored (replaced).
-// Query values returned are raw: the URL builder percent-encodes them.
-//
-// Memory: the signing itself uses no heap. The canonical request is written into a scratch
-// buffer (detail::v4_header_core / v4_query_core, used by oss::sign and oss::presign_to), fields
-// are sorted in fixed arrays of http::max_signed_fields (beyond: errc::value_out_of_range) and a
-// signing key holds its scope inline. Only the result types here own strings.
-#ifndef OBJPROC_OSS_SIGN_V4_HPP
-#define OBJPROC_OSS_SIGN_V4_HPP
-
-#include <array>
-#include <cstddef>
-#include <cstdint>
-#include <span>
-#include <string>
-#include <string_view>
-#include <utility>
-
-// #include "objproc/config.hpp"
-// #include "objproc/core/algorithm.hpp"
-// #include "objproc/core/chrono.hpp"
-// #include "objproc/core/fixed_string.hpp"
-// #include "objproc/core/result.hpp"
-// #include "objproc/core/text.hpp"
-// #include "objproc/core/time.hpp"
-// #include "objproc/crypto/concepts.hpp"
-// #include "objproc/http/fields.hpp"
-// #include "objproc/oss/credentials.hpp"
-
-OBJPROC_NAMESPACE_BEGIN
-
-namespace oss {
-
-struct v4_options {
-  /// Header names signed besides content-type, content-md5 and x-oss-* (any case).
-  std::span<const std::string_view> additional_headers = {};
-  /// "oss", or "oss-cloudbox" (the region is then the CloudBox id). Fixed by a v4_signing_key.
-  std::string_view product = "oss";
-};
-
-/// The longest presigned URL lifetime OSS accepts: seven days.
-inline constexpr std::chrono::seconds v4_max_expiry{604800};
-
-namespace detail {
-
-/// Overwrites `bytes` in a way the optimiser keeps (secret copies and derived keys).
-inline void v4_wipe(std::span<std::byte> bytes) noexcept {
-  volatile std::byte* p = bytes.data();
-  for (std::size_t i = 0; i < bytes.size(); ++i) p[i] = std::byte{0};
-}
-inline void v4_wipe(std::span<char> bytes) noexcept { v4_wipe(std::as_writable_bytes(bytes)); }
-
-}  // namespace detail
-
-/// A derived V4 signing key for one (secret, day, region, product): four HMACs saved per
-/// request. Cache it (oss::v4_key_cache does) and check matches() before reuse. The key bytes
-/// are equivalent to the secret for that day and region: treat them like one (they are wiped
-/// when the key is destroyed).
-class v4_signing_key {
- public:
-  /// errc::missing_credentials, errc::invalid_region (a region or product not [a-z0-9-]+),
-  /// errc::value_out_of_range (region and product longer than the inline scope holds, or a
-  /// secret longer than max_secret_size: derivation never touches the heap).
-  template <class Crypto>
-  [[nodiscard]] static result<v4_signing_key> derive(const credentials& creds,
-                                                     std::chrono::sys_seconds when,
-                                                     std::string_view region, const Crypto& crypto,
-                                                     std::string_view product = "oss");
-
-  v4_signing_key(const v4_signing_key&) = default;
-  v4_signing_key& operator=(const v4_signing_key&) = default;
-  ~v4_signing_key() { detail::v4_wipe(key_); }
-
-  /// "20231216/cn-hangzhou/oss/aliyun_v4_request".
-  [[nodiscard]] std::string_view scope() const noexcept { return {scope_.data(), scope_size_}; }
-  [[nodiscard]] std::string_view date() const noexcept { return scope().substr(0, 8); }
-  [[nodiscard]] std::string_view region() const noexcept { return scope().substr(9, region_size_); }
-  [[nodiscard]] std::string_view product() const noexcept {
-    const std::size_t at = 9 + region_size_ + 1;
-    return scope().substr(at, scope_size_ - at - terminator.size() - 1);
-  }
-  /// Whether this key signs a request at `when` for `region` and `product`.
-  [[nodiscard]] bool matches(std::chrono::sys_seconds when, std::string_view region_id,
-                             std::string_view product_name = "oss") const noexcept {
-    // Days since the epoch, not the formatted date: an integer compare on every cache hit. A
-    // time whose year derive() would refuse is on another day than any derived key.
-    return day_of(when) == day_ && region_id == region() && product_name == product();
-  }
-  /// The key bytes (secret-equivalent).
-  [[nodiscard]] const sha256_digest& bytes() const noexcept { return key_; }
-
-  static constexpr std::string_view terminator = "aliyun_v4_request";
-  /// The longest scope held inline ("yyyymmdd/<region>/<product>/aliyun_v4_request").
-  static constexpr std::size_t max_scope_size = 96;
-  /// The longest access key secret derive() takes ("aliyun_v4" + secret is keyed on the stack).
-  static constexpr std::size_t max_secret_size = 247;
-
- private:
-  v4_signing_key() = default;
-
-  [[nodiscard]] static std::int64_t day_of(std::chrono::sys_seconds when) noexcept {
-    return std::chrono::floor<std::chrono::days>(when).time_since_epoch().count();
-  }
-
-  sha256_digest key_{};
-  std::int64_t day_ = 0;  // the scope's date, as days since 1970-01-01
-  std::array<char, max_scope_size> scope_{};
-  std::size_t scope_size_ = 0;
-  std::size_t region_size_ = 0;
-};
-
-/// Header form: the headers to set and the intermediates (never the secret or the key).
-struct v4_header_signature {
-  std::string canonical_request;
-  std::string string_to_sign;
-  fixed_string<64> signature;  // lowercase hex
-  /// x-oss-date, x-oss-content-sha256, x-oss-security-token (STS only), Authorization.
-  http::field_list<http::added_header, 4> headers;
-};
-
-/// Query form (presigned URL): the parameters to add, raw, and the intermediates.
-struct v4_query_signature {
-  std::string canonical_request;
-  std::string string_to_sign;
-  fixed_string<64> signature;  // lowercase hex
-  /// [x-oss-additional-headers], x-oss-credential, x-oss-date, x-oss-expires,
-  /// x-oss-signature-version, [x-oss-security-token], x-oss-signature.
-  http::field_list<http::added_query_field, 7> query;
-};
-
-namespace detail {
-
-inline constexpr std::string_view v4_algorithm = "OSS4-HMAC-SHA256";
-inline constexpr std::string_view v4_unsigned_payload = "UNSIGNED-PAYLOAD";
-
-[[nodiscard]] constexpr bool v4_signed_by_default(std::string_view name) noexcept {
-  return http::detail::istarts_with(name, "x-oss-") ||
-         http::detail::iequals_lower(name, "content-type") ||
-         http::detail::iequals_lower(name, "content-md5");
-}
-
-[[nodiscard]] constexpr error v4_too_many() noexcept {
-  return error{errc::value_out_of_range, error::no_offset,
-               "more headers or query parameters than a signer sorts (http::max_signed_fields)"};
-}
-
-using v4_names = http::field_list<std::string_view, http::max_signed_fields>;
-
-/// The additional header names that count: requested, not signed anyway, present in the
-/// request, sorted and deduplicated case-insensitively.
-[[nodiscard]] inline result<void> v4_additional_names(std::span<const std::string_view> requested,
-                                                      std::span<const http::header_field> headers,
-                                                      v4_names& names) {
-  if (requested.empty()) return {};  // the common case: skip building and copying the lists
-  for (const std::string_view r : requested) {
-    if (v4_signed_by_default(r) || http::detail::iequals(r, "authorization")) continue;
-    const bool present = objproc::detail::any_element(
-        headers, [&](const http::header_field& h) { return http::detail::iequals(h.name, r); });
-    if (present && !names.try_push_back(r)) return v4_too_many();
-  }
-  std::string_view* first = names.data();
-  std::string_view* last = first + names.size();
-  http::detail::stable_sort_in_place(first, last, [](std::string_view a, std::string_view b) {
-    return http::detail::icompare(a, b) < 0;
-  });
-  const std::string_view* kept = objproc::detail::unique_sorted(
-      first, last,
-      [](std::string_view a, std::string_view b) { return http::detail::iequals(a, b); });
-  v4_names unique;
-  for (const std::string_view* n = first; n != kept; ++n) unique.push_back(*n);
-  names = unique;
-  return {};
-}
-
-inline void v4_join_names(http::detail::span_writer& out, std::span<const std::string_view> names) {
-  for (std::size_t i = 0; i < names.size(); ++i) {
-    if (i != 0) out.put(';');
-    out.put_lower(names[i]);
-  }
-}
-
-[[nodiscard]] inline bool v4_in(std::span<const std::string_view> names,
-                                std::string_view name) noexcept {
-  return objproc::detail::any_element(
-      names, [&](std::string_view n) { return http::detail::iequals(n, name); });
-}
-
-/// Writes the canonical headers block (each line ending in '\n').
-[[nodiscard]] inline result<void> v4_write_canonical_headers(
-    http::detail::span_writer& out, std::span<const http::header_field> headers,
-    std::span<const std::string_view> owned, std::span<const http::header_field> added,
-    std::span<const std::string_view> additional) {
-  // Views of the signed headers (the input's that count, then the signer's), sorted by
-  // lowercase name. The array is not zero-filled: each place is written before it is read.
-  http::detail::uninitialized_array<http::header_field, http::max_signed_fields + 3> list;
-  std::size_t count = 0;
-  for (const http::header_field& h : headers) {
-    // Signed by default or asked for (never Authorization), unless the signer sets it itself.
-    // The cheap test first: most headers of a request are not signed.
-    const bool wanted =
-        v4_signed_by_default(h.name) ||
-        (v4_in(additional, h.name) && !http::detail::iequals_lower(h.name, "authorization"));
-    if (!wanted || v4_in(owned, h.name)) continue;
-    if (count == list.size()) return v4_too_many();
-    list[count++] = {h.name, http::detail::trim_ows(h.value)};
-  }
-  for (const http::header_field& h : added) {
-    if (count == list.size()) return v4_too_many();
-    list[count++] = h;
-  }
-  http::detail::stable_sort_in_place(list.data(), list.data() + count,
-                                     [](const http::header_field& a, const http::header_field& b) {
-                                       return http::detail::icompare(a.name, b.name) < 0;
-                                     });
-  for (std::size_t k = 0; k < count; ++k) {
-    if (k != 0 && http::detail::iequals(list[k - 1].name, list[k].name)) {
-      out.replace_back(',');  // "name:v1,v2\n"
-    } else {
-      out.put_lower(list[k].name);
-      out.put(':');
-    }
-    out.put(list[k].value);
-    out.put('\n');
-  }
-  return {};
-}
-
-/// One encoded query parameter, as marks into the scratch text.
-struct v4_query_entry {
-  std::size_t key_at, key_end, value_end;  // no initialisers: a list of them is not zero-filled
-};
-/// The entries being sorted: not zero-filled (1.7 KB per signature), each written before read.
-struct v4_query_entries {
-  std::array<v4_query_entry, http::max_signed_fields + 7> items;
-  std::size_t count = 0;
-
-  [[nodiscard]] bool try_push_back(const v4_query_entry& e) noexcept {
-    if (count == items.size()) return false;
-    items[count++] = e;
-    return true;
-  }
-  [[nodiscard]] std::size_t size() const noexcept { return count; }
-  [[nodiscard]] v4_query_entry* data() noexcept { return items.data(); }
-  [[nodiscard]] const v4_query_entry& operator[](std::size_t i) const noexcept { return items[i]; }
-};
-
-/// Encodes the input parameters not in `owned`, then `added`, into `scratch`, and sorts them.
-[[nodiscard]] inline result<void> v4_encode_query(http::detail::span_writer& scratch,
-                                                  std::span<const http::query_field> query,
-                                                  std::span<const std::string_view> owned,
-                                                  std::span<const http::query_field> added,
-                                                  v4_query_entries& entries) {
-  const auto push = [&](const http::query_field& q) {
-    v4_query_entry e{scratch.size(), 0, 0};
-    scratch.put_encoded(q.key, percent_set::component);
-    e.key_end = scratch.size();
-    if (q.value) scratch.put_encoded(*q.value, percent_set::component);
-    e.value_end = scratch.size();
-    return entries.try_push_back(e);
-  };
-  for (const http::query_field& q : query)
-    if (!objproc::detail::contains(owned, q.key))
-      if (!push(q)) return v4_too_many();
-  for (const http::query_field& q : added)
-    if (!push(q)) return v4_too_many();
-  http::detail::stable_sort_in_place(entries.data(), entries.data() + entries.size(),
-                                     [&](const v4_query_entry& a, const v4_query_entry& b) {
-                                       const auto ka = scratch.text(a.key_at, a.key_end);
-                                       const auto kb = scratch.text(b.key_at, b.key_end);
-                                       if (ka != kb) return ka < kb;
-                                       return scratch.text(a.key_end, a.value_end) <
-                                              scratch.text(b.key_end, b.value_end);
-                                     });
-  return {};
-}
-
-/// Lowercase hex of a digest (twice per signature: hex_digest's one table lookup per byte).
-[[nodiscard]] inline fixed_string<64> v4_hex(const sha256_digest& d) noexcept {
-  return hex_digest(d);
-}
-
-/// x-oss-date for `now` from a key that matches it (checked): the key's scope already holds the
-/// date, so only the time of day is formatted (no calendar conversion per signature).
-[[nodiscard]] inline fixed_string<16> v4_iso_date(const v4_signing_key& key,
-                                                  std::chrono::sys_seconds now) noexcept {
-  fixed_string<16> out = "19700101T000000Z";
-  const std::string_view day = key.date();
-  objproc::detail::copy_text(day, out.begin());
-  const auto secs =
-      static_cast<unsigned>((now - std::chrono::floor<std::chrono::days>(now)).count());
-  const unsigned parts[3] = {secs / 3600, secs / 60 % 60, secs % 60};
-  for (std::size_t i = 0; i < 3; ++i) {
-    out.data[9 + 2 * i] = static_cast<char>('0' + parts[i] / 10);
-    out.data[10 + 2 * i] = static_cast<char>('0' + parts[i] % 10);
-  }
-  return out;
-}
-
-/// What both forms compute: the canonical request (a view of the scratch), the string to sign
-/// (inline) and the signature.
-struct v4_core {
-  std::string_view canonical_request = {};
-  // 16 + 1 + 16 + 1 + scope + 1 + 64 fits; not zero-filled: written before read.
-  std::array<char, 256> string_to_sign_text;
-  std::size_t string_to_sign_size = 0;
-  fixed_string<64> signature = {};
-  [[nodiscard]] std::string_view string_to_sign() const noexcept {
-    return {string_to_sign_text.data(), string_to_sign_size};
-  }
-};
-
-/// Canonical request into `scratch`, StringToSign, Signature. errc::buffer_too_small when the
-/// scratch is too small (scratch.needed() then says how much it takes).
-template <class Crypto>
-[[nodiscard]] result<void> v4_compute(const signing_input& in, const v4_signing_key& key,
-                                      std::string_view iso_date,
-                                      std::span<const std::string_view> owned_headers,
-                                      std::span<const http::header_field> added_headers,
-                                      std::span<const std::string_view> owned_query,
-                                      std::span<const http::query_field> added_query,
-                                      std::span<const std::string_view> additional,
-                                      http::detail::span_writer& scratch, const Crypto& crypto,
-                                      v4_core& out) {
-  v4_query_entries entries;
-  if (auto r = v4_encode_query(scratch, in.query, owned_query, added_query, entries); !r)
-    return r;
-  const std::size_t start = scratch.size();
-  scratch.put(in.method);
-  scratch.put('\n');
-  scratch.put('/');  // "/bucket/" + the key URI-encoded with '/' kept; "/" without a bucket
-  if (!in.bucket.empty()) {
-    scratch.put(in.bucket);
-    scratch.put('/');
-    scratch.put_encoded(in.key, percent_set::path);
-  }
-  scratch.put('\n');
-  for (std::size_t i = 0; i < entries.size(); ++i) {
-    if (i != 0) scratch.put('&');
-    scratch.put(scratch.text(entries[i].key_at, entries[i].key_end));
-    if (entries[i].value_end != entries[i].key_end) {
-      scratch.put('=');
-      scratch.put(scratch.text(entries[i].key_end, entries[i].value_end));
-    }
-  }
-  scratch.put('\n');
-  if (auto r =
-          v4_write_canonical_headers(scratch, in.headers, owned_headers, added_headers, additional);
-      !r)
-    return r;
-  scratch.put('\n');
-  v4_join_names(scratch, additional);
-  scratch.put('\n');
-  scratch.put(v4_unsigned_payload);
-  if (scratch.overflowed()) return http::detail::span_writer::too_small();
-  out.canonical_request = scratch.text(start);
-
-  sha256_digest digest{};
-  if (auto r = crypto.sha256(as_bytes(out.canonical_request), digest); !r) return r.error();
-  http::detail::span_writer sts(out.string_to_sign_text);
-  sts.put(v4_algorithm);
-  sts.put('\n');
-  sts.put(iso_date);
-  sts.put('\n');
-  sts.put(key.scope());
-  sts.put('\n');
-  sts.put(v4_hex(digest).view());
-  out.string_to_sign_size = sts.size();
-
-  sha256_digest mac{};
-  if (auto r = crypto.hmac_sha256(key.bytes(), as_bytes(out.string_to_sign()), mac); !r)
-    return r.error();
-  out.signature = v4_hex(mac);
-  return {};
-}
-
-/// Checks shared by both forms: credentials, input, additional header names.
-[[nodiscard]] inline result<void> v4_check(const signing_input& in, const credentials& creds,
-                                           const v4_options& options) {
-  if (auto r = check_credentials(creds); !r) return r;
-  if (auto r = check_signing_input(in); !r) return r;
-  for (const std::string_view name : options.additional_headers)
-    if (auto r = http::detail::check_header_name(name); !r)
-      return r.error().in_field(fields::additional_headers);
-  return {};
-}
-
-/// The header form, computed: the core, and the headers' values as views (Authorization in the
-/// scratch, the date inline, the rest the caller's).
-struct v4_header_parts {
-  // Not value-initialised: the core's text buffer is written before it is read.
-  v4_core core;
-  fixed_string<16> date = {};  // x-oss-date: 20231216T080000Z
-  std::string_view authorization = {};
-  std::string_view security_token = {};  // empty: none
-  /// x-oss-date, x-oss-content-sha256, [x-oss-security-token], Authorization.
-  [[nodiscard]] http::field_list<http::header_field, 4> headers() const noexcept {
-    http::field_list<http::header_field, 4> out;
-    out.push_back({"x-oss-date", date.view()});
-    out.push_back({"x-oss-content-sha256", v4_unsigned_payload});
-    if (!security_token.empty()) out.push_back({"x-oss-security-token", security_token});
-    out.push_back({"Authorization", authorization});
-    return out;
-  }
-};
-
-[[nodiscard]] inline result<void> v4_check_key(const v4_signing_key& key,
-                                               std::chrono::sys_seconds now,
-                                               const v4_options& options) noexcept {
-  if (!key.matches(now, key.region(), options.product))
-    return error{errc::signing_key_mismatch, error::no_offset,
-                 "the signing key is for another day or product"}
-        .in_field(fields::signing_key);
-  return {};
-}
-
-/// The header form over inputs the caller has already checked: v4_check(input, creds, options)
-/// passed and `key` matches `now` and options.product (oss::sign checks once, then calls this,
-/// so a signature never validates the same input twice).
-template <class Crypto>
-[[nodiscard]] result<void> v4_header_checked(const signing_input& input, const credentials& creds,
-                                             const v4_signing_key& key,
-                                             std::chrono::sys_seconds now, const Crypto& crypto,
-                                             const v4_options& options,
-                                             http::detail::span_writer& scratch,
-                                             v4_header_parts& out) {
-  out.date = v4_iso_date(key, now);
-
-  const bool sts = !creds.security_token.empty();
-  out.security_token = creds.security_token;
-  const std::array<std::string_view, 3> owned = {"x-oss-date", "x-oss-content-sha256",
-                                                 "x-oss-security-token"};
-  const std::array<http::header_field, 3> added = {
-      http::header_field{"x-oss-date", out.date.view()},
-      http::header_field{"x-oss-content-sha256", v4_unsigned_payload},
-      http::header_field{"x-oss-security-token", creds.security_token}};
-  v4_names additional;
-  if (auto r = v4_additional_names(options.additional_headers, input.headers, additional); !r)
-    return r;
-
-  if (auto r = v4_compute(input, key, out.date.view(), std::span(owned).first(sts ? 3 : 2),
-                          std::span(added).first(sts ? 3 : 2), {}, {}, additional.span(), scratch,
-                          crypto, out.core);
-      !r)
-    return r;
-
-  const std::size_t at = scratch.size();
-  scratch.put(v4_algorithm);
-  scratch.put(" Credential=");
-  scratch.put(creds.access_key_id);
-  scratch.put('/');
-  scratch.put(key.scope());
-  if (!additional.empty()) {
-    scratch.put(",AdditionalHeaders=");
-    v4_join_names(scratch, additional.span());
-  }
-  scratch.put(",Signature=");
-  scratch.put(out.core.signature.view());
-  if (scratch.overflowed()) return http::detail::span_writer::too_small();
-  out.authorization = scratch.text(at);
-  return {};
-}
-
-template <class Crypto>
-[[nodiscard]] result<void> v4_header_core(const signing_input& input, const credentials& creds,
-                                          const v4_signing_key& key, std::chrono::sys_seconds now,
-                                          const Crypto& crypto, const v4_options& options,
-                                          http::detail::span_writer& scratch,
-                                          v4_header_parts& out) {
-  static_assert(crypto_provider<Crypto>,
-                "objproc::oss::sign_v4 requires a crypto_provider: see "
-                "objproc/crypto/concepts.hpp");
-  if (auto r = v4_check(input, creds, options); !r) return r;
-  if (auto r = v4_check_key(key, now, options); !r) return r;
-  return v4_header_checked(input, creds, key, now, crypto, options, scratch, out);
-}
-
-/// The query form, computed: the parameters to add as views (into the scratch, inline, or the
-/// caller's), x-oss-signature last.
-struct v4_query_parts {
-  // Not value-initialised: the core's text buffer is written before it is read.
-  v4_core core;
-  fixed_string<16> date = {};
-  http::field_list<http::query_field, 7> query = {};
-};
-
-/// The query form over checked inputs (as v4_header_checked); `expires` is checked here.
-template <class Crypto>
-[[nodiscard]] result<void> v4_query_checked(const signing_input& input, const credentials& creds,
-                                            const v4_signing_key& key, std::chrono::sys_seconds now,
-                                            std::chrono::seconds expires, const Crypto& crypto,
-                                            const v4_options& options,
-                                            http::detail::span_writer& scratch,
-                                            v4_query_parts& out) {
-  if (expires < std::chrono::seconds{1} || expires > v4_max_expiry)
-    return error{errc::value_out_of_range, error::no_offset,
-                 "presigned URLs expire in 1 to 604800 seconds"}
-        .in_field(fields::expires);
-  out.date = v4_iso_date(key, now);
-
-  const bool sts = !creds.security_token.empty();
-  v4_names additional;
-  if (auto r = v4_additional_names(options.additional_headers, input.headers, additional); !r)
-    return r;
-  const std::size_t credential_at = scratch.size();
-  scratch.put(creds.access_key_id);
-  scratch.put('/');
-  scratch.put(key.scope());
-  const std::size_t additional_at = scratch.size();
-  v4_join_names(scratch, additional.span());
-  const std::size_t expires_at = scratch.size();
-  scratch.put_number(static_cast<std::uint64_t>(expires.count()));
-  const std::size_t end = scratch.size();
-  const std::string_view credential = scratch.text(credential_at, additional_at);
-  const std::string_view additional_text = scratch.text(additional_at, expires_at);
-  const std::string_view expires_text = scratch.text(expires_at, end);
-
-  // Sorted, as the vectors list them; x-oss-signature comes last, unsigned.
-  http::field_list<http::query_field, 7>& added = out.query;
-  if (!additional.empty()) added.push_back({"x-oss-additional-headers", additional_text});
-  added.push_back({"x-oss-credential", credential});
-  added.push_back({"x-oss-date", out.date.view()});
-  added.push_back({"x-oss-expires", expires_text});
-  added.push_back({"x-oss-signature-version", v4_algorithm});
-  if (sts) added.push_back({"x-oss-security-token", creds.security_token});
-  const std::array<std::string_view, 7> owned = {
-      "x-oss-additional-headers", "x-oss-credential", "x-oss-date",          "x-oss-expires",
-      "x-oss-signature-version",  "x-oss-signature",  "x-oss-security-token"};
-
-  if (auto r = v4_compute(input, key, out.date.view(), {}, {}, std::span(owned).first(sts ? 7 : 6),
-                          added.span(), additional.span(), scratch, crypto, out.core);
-      !r)
-    return r;
-  added.push_back({"x-oss-signature", out.core.signature.view()});
-  return {};
-}
-
-template <class Crypto>
-[[nodiscard]] result<void> v4_query_core(const signing_input& input, const credentials& creds,
-                                         const v4_signing_key& key, std::chrono::sys_seconds now,
-                                         std::chrono::seconds expires, const Crypto& crypto,
-                                         const v4_options& options,
-                                         http::detail::span_writer& scratch, v4_query_parts& out) {
-  static_assert(crypto_provider<Crypto>,
-                "objproc::oss::sign_v4 requires a crypto_provider: see "
-                "objproc/crypto/concepts.hpp");
-  if (auto r = v4_check(input, creds, options); !r) return r;
-  if (expires < std::chrono::seconds{1} || expires > v4_max_expiry)
-    return error{errc::value_out_of_range, error::no_offset,
-                 "presigned URLs expire in 1 to 604800 seconds"}
-        .in_field(fields::expires);
-  if (auto r = v4_check_key(key, now, options); !r) return r;
-  return v4_query_checked(input, creds, key, now, expires, crypto, options, scratch, out);
-}
-
-}  // namespace detail
-
-template <class Crypto>
-result<v4_signing_key> v4_signing_key::derive(const credentials& creds,
-                                              std::chrono::sys_seconds when,
-                                              std::string_view region, const Crypto& crypto,
-                                              std::string_view product) {
-  static_assert(crypto_provider<Crypto>,
-                "objproc::oss::v4_signing_key requires a crypto_provider: see "
-                "objproc/crypto/concepts.hpp");
-  if (auto r = detail::check_credentials(creds); !r) return r.error();
-  if (auto r = detail::check_scope_part(region, "regions are non-empty [a-z0-9-]", fields::region);
-      !r)
-    return r.error();
-  if (auto r =
-          detail::check_scope_part(product, "products are non-empty [a-z0-9-]", fields::product);
-      !r)
-    return r.error();
-  if (8 + region.size() + product.size() + terminator.size() + 3 > max_scope_size)
-    return error{errc::value_out_of_range, error::no_offset, "region and product too long"}
-        .in_field(fields::region);
-  if (creds.access_key_secret.size() > max_secret_size)
-    return error{errc::value_out_of_range, error::no_offset, "access key secret too long"}.in_field(
-        fields::access_key_secret);
-  auto day = format_yyyymmdd(when);
-  if (!day) return day.error().in_field(fields::time);
-
-  v4_signing_key key;
-  key.day_ = day_of(when);
-  key.region_size_ = region.size();
-  http::detail::span_writer scope(key.scope_);
-  scope.put(day->view());
-  scope.put('/');
-  scope.put(region);
-  scope.put('/');
-  scope.put(product);
-  scope.put('/');
-  scope.put(terminator);
-  key.scope_size_ = scope.size();
-
-  // k1 = HMAC("aliyun_v4" + secret, day): the prefixed secret on the stack, wiped after use.
-  constexpr std::string_view prefix = "aliyun_v4";
-  std::array<char, prefix.size() + max_secret_size> stack{};
-  const std::span<char> prefixed(stack.data(), prefix.size() + creds.access_key_secret.size());
-  objproc::detail::copy_text(creds.access_key_secret,
-                             objproc::detail::copy_text(prefix, prefixed.data()));
-  sha256_digest k{};
-  auto r = crypto.hmac_sha256(std::as_bytes(prefixed), as_bytes(day->view()), k);
-  detail::v4_wipe(prefixed);
-  if (!r) return r.error();
-  for (const std::string_view part : {region, product, terminator}) {
-    sha256_digest next{};
-    if (auto step = crypto.hmac_sha256(k, as_bytes(part), next); !step) {
-      detail::v4_wipe(k);
-      return step.error();
-    }
-    k = next;
-    detail::v4_wipe(next);
-  }
-  key.key_ = k;
-  detail::v4_wipe(k);
-  return key;
-}
-
-namespace detail {
-
-// The algorithm with its intermediates (canonical request, string to sign) as owned strings:
-// for tests against the vendors' vectors and for comparing with a server's
-// SignatureDoesNotMatch reply. The signers (signer.hpp) run the same cores without copies.
-
-/// Header form with a cached signing key (its day, region and product must match).
-template <class Crypto>
-[[nodiscard]] result<v4_header_signature> sign_v4_header(
-    const signing_input& input, const credentials& creds, const v4_signing_key& key,
-    std::chrono::sys_seconds now, const Crypto& crypto, const v4_options& options = {}) {
-  return http::detail::with_scratch<2048>(
-      [&](http::detail::span_writer& scratch) -> result<v4_header_signature> {
-        detail::v4_header_parts parts;
-        if (auto r =
-                detail::v4_header_core(input, creds, key, now, crypto, options, scratch, parts);
-            !r)
-          return r.error();
-        v4_header_signature out;
-        out.canonical_request.assign(parts.core.canonical_request);
-        out.string_to_sign.assign(parts.core.string_to_sign());
-        out.signature = parts.core.signature;
-        for (const http::header_field& h : parts.headers())
-          out.headers.push_back({h.name, std::string(h.value)});
-        return out;
-      });
-}
-
-/// Header form: derives the signing key for `region` (and options.product), then signs.
-template <class Crypto>
-[[nodiscard]] result<v4_header_signature> sign_v4_header(
-    const signing_input& input, const credentials& creds, std::string_view region,
-    std::chrono::sys_seconds now, const Crypto& crypto, const v4_options& options = {}) {
-  static_assert(crypto_provider<Crypto>,
-                "objproc::oss::sign_v4 requires a crypto_provider: see "
-                "objproc/crypto/concepts.hpp");
-  if (auto r = detail::v4_check(input, creds, options); !r) return r.error();
-  auto key = v4_signing_key::derive(creds, now, region, crypto, options.product);
-  if (!key) return key.error();
-  return sign_v4_header(input, creds, *key, now, crypto, options);
-}
-
-/// Query form (presigned URL) with a cached signing key; `expires` is 1..604800 seconds.
-template <class Crypto>
-[[nodiscard]] result<v4_query_signature> sign_v4_query(
-    const signing_input& input, const credentials& creds, const v4_signing_key& key,
-    std::chrono::sys_seconds now, std::chrono::seconds expires, const Crypto& crypto,
-    const v4_options& options = {}) {
-  return http::detail::with_scratch<2048>(
-      [&](http::detail::span_writer& scratch) -> result<v4_query_signature> {
-        detail::v4_query_parts parts;
-        if (auto r = detail::v4_query_core(input, creds, key, now, expires, crypto, options,
-                                           scratch, parts);
-            !r)
-          return r.error();
-        v4_query_signature out;
-        out.canonical_request.assign(parts.core.canonical_request);
-        out.string_to_sign.assign(parts.core.string_to_sign());
-        out.signature = parts.core.signature;
-        for (const http::query_field& q : parts.query)
-          out.query.push_back({q.key, std::string(q.value.value_or(std::string_view()))});
-        return out;
-      });
-}
-
-/// Query form (presigned URL): derives the signing key, then signs.
-template <class Crypto>
-[[nodiscard]] result<v4_query_signature> sign_v4_query(
-    const signing_input& input, const credentials& creds, std::string_view region,
-    std::chrono::sys_seconds now, std::chrono::seconds expires, const Crypto& crypto,
-    const v4_options& options = {}) {
-  static_assert(crypto_provider<Crypto>,
-                "objproc::oss::sign_v4 requires a crypto_provider: see "
-                "objproc/crypto/concepts.hpp");
-  if (auto r = detail::v4_check(input, creds, options); !r) return r.error();
-  auto key = v4_signing_key::derive(creds, now, region, crypto, options.product);
-  if (!key) return key.error();
-  return sign_v4_query(input, creds, *key, now, expires, crypto, options);
-}
-
-}  // namespace detail
-
-}  // namespace oss
-
-OBJPROC_NAMESPACE_END
-
-#endif  // OBJPROC_OSS_SIGN_V4_HPP
-// ----- end objproc/oss/sign_v4.hpp -----
-
-OBJPROC_NAMESPACE_BEGIN
-
-namespace oss {
-
-/// One V4 signing key and the secret it was derived from. One per thread; no locks, no sharing.
-class v4_key_cache {
- public:
-  v4_key_cache() = default;
-  v4_key_cache(const v4_key_cache&) = delete;
-  v4_key_cache& operator=(const v4_key_cache&) = delete;
-  ~v4_key_cache() { clear(); }
-
-  /// The key for (creds' secret, the day of `when`, region, product): the cached one when all
-  /// four match, else a newly derived one that replaces it. Valid until the next call or clear().
-  template <class Crypto>
-  [[nodiscard]] result<const v4_signing_key*> key(const credentials& creds,
-                                                  std::chrono::sys_seconds when,
-                                                  std::string_view region, const Crypto& crypto,
-                                                  std::string_view product = "oss") {
-    static_assert(crypto_provider<Crypto>,
-                  "objproc::oss::v4_key_cache requires a crypto_provider: see "
-                  "objproc/crypto/concepts.hpp");
-    if (key_ && key_->matches(when, region, product) && same_secret(creds.access_key_secret)) {
-      ++hits_;
-      return &*key_;
-    }
-    auto derived = v4_signing_key::derive(creds, when, region, crypto, product);
-    if (!derived) return derived.error();
-    clear();
-    // derive() refused secrets longer than the buffer.
-    const std::string_view secret = creds.access_key_secret;
-    for (std::size_t i = 0; i < secret.size(); ++i) secret_[i] = secret[i];
-    secret_size_ = secret.size();
-    key_.emplace(*derived);
-    ++derivations_;
-    return &*key_;
-  }
-
-  /// Forgets the key and the secret (both wiped).
-  void clear() noexcept {
-    key_.reset();
-    detail::v4_wipe(std::span<char>(secret_));
-    secret_size_ = 0;
-  }
-
-  /// Whether a key is held.
-  [[nodiscard]] bool empty() const noexcept { return !key_.has_value(); }
-  /// How many keys were derived, and how many requests reused one (for tests and tuning).
-  [[nodiscard]] std::uint64_t derivations() const noexcept { return derivations_; }
-  [[nodiscard]] std::uint64_t hits() const noexcept { return hits_; }
-
- private:
-  /// Whether `secret` is the held one. No early exit on a differing byte: the loop runs over
-  /// all of `secret` (bytes past the held size are zero in the buffer and the size is compared
-  /// too), so the time says nothing about the held secret's bytes.
-  [[nodiscard]] bool same_secret(std::string_view secret) const noexcept {
-    if (secret.size() > secret_.size()) return false;  // never held: derive() refuses it
-    std::size_t diff = secret.size() ^ secret_size_;
-    for (std::size_t i = 0; i < secret.size(); ++i)
-      diff |= static_cast<unsigned char>(secret[i] ^ secret_[i]);
-    return diff == 0;
-  }
-
-  std::optional<v4_signing_key> key_;
-  std::array<char, v4_signing_key::max_secret_size> secret_{};
-  std::size_t secret_size_ = 0;
-  std::uint64_t derivations_ = 0;
-  std::uint64_t hits_ = 0;
-};
-
-}  // namespace oss
-
-OBJPROC_NAMESPACE_END
-
-#endif  // OBJPROC_OSS_KEY_CACHE_HPP
-// ----- end objproc/oss/key_cache.hpp -----
-// #include "objproc/oss/sign_v1.hpp"
-// ----- begin objproc/oss/sign_v1.hpp -----
-// objproc/oss/sign_v1.hpp - OSS V1 signatures (HMAC-SHA1): Authorization header and presigned
-// URL, as pure functions over a request view.
-//
-//   auto s = oss::sign_v1_header(input, creds, now, crypto::portable{});
-//   for (const http::added_header& h : s->headers) request.set(h.name, h.value);
-//   auto q = oss::sign_v1_query(input, creds, now, std::chrono::seconds{900}, crypto::portable{});
-//
-// The algorithm (docs, Go v1/v2, C++ v1/v2, Python v2 SDKs):
-//   StringToSign = VERB \n Content-MD5 \n Content-Type \n Date \n
-//                  CanonicalizedOSSHeaders CanonicalizedResource
-//     Date: the x-oss-date (or Date) value; in a presigned URL the Expires unix time.
-//     CanonicalizedOSSHeaders: every x-oss-* header, lowercase name, trimmed value, empty values
-//       skipped, sorted, "name:value\n" each (repeats joined by ',').
-//     CanonicalizedResource: "/bucket/key" with the key raw (unencoded), "/bucket/" or "/", then
-//       '?' and the signed sub-resources sorted by key, "k" or "k=v" (decoded), joined by '&'.
-//   Signature = base64(HMAC-SHA1(secret, StringToSign))
-// Signed sub-resources: the SDKs' list (acl, uploadId, versionId, response-*, ...), every
-// x-oss-* query key - so x-oss-process and x-oss-async-process are signed, as the service
-// requires - and options.sub_resources.
-// Header form: the signer sets x-oss-date (or Date, see v1_date_header), the STS token as
-// x-oss-security-token and Authorization: OSS <id>:<signature>; same-named input headers are
-// ignored (replaced). Query form: OSSAccessKeyId, Expires, Signature and security-token (a
-// signed sub-resource) are added, raw; same-named input parameters are ignored (replaced).
-#ifndef OBJPROC_OSS_SIGN_V1_HPP
-#define OBJPROC_OSS_SIGN_V1_HPP
-
-#include <array>
-#include <cstddef>
-#include <cstdint>
-#include <span>
-#include <string>
-#include <string_view>
-
-// #include "objproc/config.hpp"
-// #include "objproc/core/algorithm.hpp"
-// #include "objproc/core/chrono.hpp"
-// #include "objproc/core/result.hpp"
-// #include "objproc/core/text.hpp"
-// #include "objproc/core/time.hpp"
-// #include "objproc/crypto/concepts.hpp"
-// #include "objproc/http/fields.hpp"
-// #include "objproc/oss/credentials.hpp"
-
-OBJPROC_NAMESPACE_BEGIN
-
-namespace oss {
-
-/// Which header carries the request time in the header form. x-oss-date (the default, and what
-/// browsers must use) is itself a signed x-oss-* header; Date is not.
-enum class v1_date_header : unsigned char { x_oss_date, date };
-
-struct v1_options {
-  v1_date_header date_header = v1_date_header::x_oss_date;
-  /// Query keys signed besides the built-in list and x-oss-* (per-operation extras: "comp").
-  std::span<const std::string_view> sub_resources = {};
-};
-
-/// Header form: the headers to set and the intermediates (never the secret).
-struct v1_header_signature {
-  std::string string_to_sign;
-  std::string signature;  // base64
-  /// x-oss-date (or Date), x-oss-security-token (STS only), Authorization.
-  http::field_list<http::added_header, 3> headers;
-};
-
-/// Query form (presigned URL): the parameters to add, raw, and the intermediates.
-struct v1_query_signature {
-  std::string string_to_sign;
-  std::string signature;  // base64; percent-encode it in the URL ('+', '/', '=')
-  /// OSSAccessKeyId, Expires, Signature, security-token (STS only).
-  http::field_list<http::added_query_field, 4> query;
-};
-
-namespace detail {
-
-// Sorted (byte order) for binary search.
-inline constexpr std::array<std::string_view, 34> v1_signed_sub_resources = {
-    "acl",
-    "append",
-    "bucketInfo",
-    "callback",
-    "callback-var",
-    "cleanRestoredObject",
-    "cloudboxes",
-    "continuation-token",
-    "delete",
-    "location",
-    "objectMeta",
-    "partNumber",
-    "position",
-    "regionList",
-    "resourceGroup",
-    "response-cache-control",
-    "response-content-disposition",
-    "response-content-encoding",
-    "response-content-language",
-    "response-content-type",
-    "response-expires",
-    "restore",
-    "security-token",
-    "sequential",
-    "stat",
-    "symlink",
-    "tagging",
-    "uploadId",
-    "uploads",
-    "versionId",
-    "versioning",
-    "versions",
-    "x-oss-async-process",
-    "x-oss-process",
-};
-
-static_assert(objproc::detail::ascending(v1_signed_sub_resources));
-
-[[nodiscard]] inline bool v1_is_sub_resource(std::string_view key,
-                                             std::span<const std::string_view> extra) noexcept {
-  return key.starts_with("x-oss-") ||
-         objproc::detail::contains_sorted(v1_signed_sub_resources, key) ||
-         objproc::detail::contains(extra, key);
-}
-
-[[nodiscard]] inline bool v1_in(std::span<const std::string_view> names,
-                                std::string_view name) noexcept {
-  return objproc::detail::any_element(
-      names, [&](std::string_view n) { return http::detail::iequals(n, name); });
-}
-
-/// The trimmed value of the first header named `name` (given in lowercase), or "".
-[[nodiscard]] inline std::string_view v1_header(std::span<const http::header_field> headers,
-                                                std::string_view name) noexcept {
-  for (const http::header_field& h : headers)
-    if (http::detail::iequals_lower(h.name, name)) return http::detail::trim_ows(h.value);
-  return {};
-}
-
-/// Query keys and values go raw into the string to sign: no line breaks.
-[[nodiscard]] inline result<void> v1_check_query(std::span<const http::query_field> query) {
-  for (const http::query_field& q : query) {
-    if (auto at = http::detail::find_line_break(q.key); at != std::string_view::npos)
-      return error{errc::invalid_query_parameter, at, "CR, LF or NUL in a query key"}.in_field(
-          fields::query);
-    if (q.value)
-      if (auto at = http::detail::find_line_break(*q.value); at != std::string_view::npos)
-        return error{errc::invalid_query_parameter, at, "CR, LF or NUL in a query value"}.in_field(
-            fields::query);
-  }
-  return {};
-}
-
-[[nodiscard]] constexpr error v1_too_many() noexcept {
-  return error{errc::value_out_of_range, error::no_offset,
-               "more headers or query parameters than a signer sorts (http::max_signed_fields)"};
-}
-
-/// Writes the string to sign into `out` (fields sorted in fixed arrays: no heap).
-[[nodiscard]] inline result<void> v1_write_string_to_sign(
-    http::detail::span_writer& out, const signing_input& in, std::string_view date_line,
-    std::span<const std::string_view> owned_headers,
-    std::span<const http::header_field> added_headers,
-    std::span<const std::string_view> owned_query, std::span<const http::query_field> added_query,
-    std::span<const std::string_view> extra_sub_resources) {
-  out.put(in.method);
-  out.put('\n');
-  out.put(v1_header(in.headers, "content-md5"));
-  out.put('\n');
-  out.put(v1_header(in.headers, "content-type"));
-  out.put('\n');
-  out.put(date_line);
-  out.put('\n');
-
-  http::field_list<http::header_field, http::max_signed_fields + 2> oss_headers;
-  for (const http::header_field& h : in.headers) {
-    if (!http::detail::istarts_with(h.name, "x-oss-") || v1_in(owned_headers, h.name)) continue;
-    const std::string_view value = http::detail::trim_ows(h.value);
-    if (!value.empty() && !oss_headers.try_push_back({h.name, value})) return v1_too_many();
-  }
-  for (const http::header_field& h : added_headers)
-    if (!oss_headers.try_push_back(h)) return v1_too_many();
-  http::detail::stable_sort_in_place(
-      oss_headers.data(), oss_headers.data() + oss_headers.size(),
-      [](const auto& a, const auto& b) { return http::detail::icompare(a.name, b.name) < 0; });
-  for (std::size_t i = 0; i < oss_headers.size(); ++i) {
-    if (i != 0 && http::detail::iequals(oss_headers[i - 1].name, oss_headers[i].name)) {
-      out.replace_back(',');
-    } else {
-      out.put_lower(oss_headers[i].name);
-      out.put(':');
-    }
-    out.put(oss_headers[i].value);
-    out.put('\n');
-  }
-
-  out.put('/');
-  if (!in.bucket.empty()) {
-    out.put(in.bucket);
-    out.put('/');
-    out.put(in.key);
-  }
-  http::field_list<http::query_field, http::max_signed_fields + 1> resources;
-  for (const http::query_field& q : in.query)
-    if (v1_is_sub_resource(q.key, extra_sub_resources) &&
-        !objproc::detail::contains(owned_query, q.key))
-      if (!resources.try_push_back(q)) return v1_too_many();
-  for (const http::query_field& q : added_query)
-    if (!resources.try_push_back(q)) return v1_too_many();
-  http::detail::stable_sort_in_place(resources.data(), resources.data() + resources.size(),
-                                     [](const auto& a, const auto& b) { return a.key < b.key; });
-  for (std::size_t i = 0; i < resources.size(); ++i) {
-    out.put(i == 0 ? '?' : '&');
-    out.put(resources[i].key);
-    if (resources[i].value && !resources[i].value->empty()) {
-      out.put('=');
-      out.put(*resources[i].value);
-    }
-  }
-  if (out.overflowed()) return http::detail::span_writer::too_small();
-  return {};
-}
-
-/// base64(HMAC-SHA1): 28 characters, inline.
-using v1_signature_text = fixed_string<28>;
-
-template <class Crypto>
-[[nodiscard]] result<v1_signature_text> v1_signature(std::string_view secret,
-                                                     std::string_view string_to_sign,
-                                                     const Crypto& crypto) {
-  sha1_digest mac{};
-  if (auto r = crypto.hmac_sha1(as_bytes(secret), as_bytes(string_to_sign), mac); !r)
-    return r.error();
-  v1_signature_text out{};
-  if (auto r = encode_base64(std::span<const std::byte>(mac), std::span<char>(out.data, 28)); !r)
-    return r.error();
-  return out;
-}
-
-[[nodiscard]] inline result<void> v1_check(const signing_input& in, const credentials& creds) {
-  if (auto r = check_credentials(creds); !r) return r;
-  if (auto r = check_signing_input(in); !r) return r;
-  return v1_check_query(in.query);
-}
-
-/// The header form, computed: views of the scratch, inline texts and the caller's.
-struct v1_header_parts {
-  std::string_view string_to_sign = {};
-  v1_signature_text signature = {};
-  fixed_string<29> date = {};
-  bool x_oss_date = true;
-  std::string_view security_token = {};
-  std::string_view authorization = {};
-  /// x-oss-date (or Date), [x-oss-security-token], Authorization.
-  [[nodiscard]] http::field_list<http::header_field, 3> headers() const noexcept {
-    http::field_list<http::header_field, 3> out;
-    out.push_back({x_oss_date ? "x-oss-date" : "Date", date.view()});
-    if (!security_token.empty()) out.push_back({"x-oss-security-token", security_token});
-    out.push_back({"Authorization", authorization});
-    return out;
-  }
-};
-
-template <class Crypto>
-[[nodiscard]] result<void> v1_header_core(const signing_input& input, const credentials& creds,
-                                          std::chrono::sys_seconds now, const Crypto& crypto,
-                                          const v1_options& options,
-                                          http::detail::span_writer& scratch,
-                                          v1_header_parts& out) {
-  static_assert(crypto_provider<Crypto>,
-                "objproc::oss::sign_v1 requires a crypto_provider: see "
-                "objproc/crypto/concepts.hpp");
-  if (auto r = v1_check(input, creds); !r) return r;
-  auto date = format_rfc1123(now);
-  if (!date) return date.error().in_field(fields::time);
-  out.date = *date;
-
-  const bool sts = !creds.security_token.empty();
-  out.x_oss_date = options.date_header == v1_date_header::x_oss_date;
-  out.security_token = creds.security_token;
-  if (!out.x_oss_date && !v1_header(input.headers, "x-oss-date").empty())
-    return error{errc::conflicting_parameters, error::no_offset,
-                 "an x-oss-date header would override Date"}
-        .in_field(fields::headers);
-  // x-oss-date wins over Date at the server, so both are the signer's in either mode.
-  const std::array<std::string_view, 3> owned = {"x-oss-date", "date", "x-oss-security-token"};
-  std::array<http::header_field, 2> added{};
-  std::size_t count = 0;
-  if (out.x_oss_date) added[count++] = {"x-oss-date", out.date.view()};
-  if (sts) added[count++] = {"x-oss-security-token", creds.security_token};
-
-  const std::size_t at = scratch.size();
-  if (auto r = v1_write_string_to_sign(
-          scratch, input, out.date.view(), std::span(owned).first(sts ? 3 : 2),
-          std::span(added).first(count), {}, {}, options.sub_resources);
-      !r)
-    return r;
-  out.string_to_sign = scratch.text(at);
-  auto signature = v1_signature(creds.access_key_secret, out.string_to_sign, crypto);
-  if (!signature) return signature.error();
-  out.signature = *signature;
-
-  const std::size_t auth_at = scratch.size();
-  scratch.put("OSS ");
-  scratch.put(creds.access_key_id);
-  scratch.put(':');
-  scratch.put(out.signature.view());
-  if (scratch.overflowed()) return http::detail::span_writer::too_small();
-  out.authorization = scratch.text(auth_at);
-  return {};
-}
-
-/// The query form, computed: the parameters to add as views.
-struct v1_query_parts {
-  std::string_view string_to_sign = {};
-  v1_signature_text signature = {};
-  /// OSSAccessKeyId, Expires, Signature, [security-token].
-  http::field_list<http::query_field, 4> query = {};
-};
-
-template <class Crypto>
-[[nodiscard]] result<void> v1_query_core(const signing_input& input, const credentials& creds,
-                                         std::chrono::sys_seconds now, std::chrono::seconds expires,
-                                         const Crypto& crypto, const v1_options& options,
-                                         http::detail::span_writer& scratch, v1_query_parts& out) {
-  static_assert(crypto_provider<Crypto>,
-                "objproc::oss::sign_v1 requires a crypto_provider: see "
-                "objproc/crypto/concepts.hpp");
-  if (auto r = v1_check(input, creds); !r) return r;
-  if (expires < std::chrono::seconds{1})
-    return error{errc::value_out_of_range, error::no_offset,
-                 "presigned URLs expire at least one second later"}
-        .in_field(fields::expires);
-  const auto until = (now + expires).time_since_epoch().count();
-  const std::size_t expires_at = scratch.size();
-  if (until < 0) scratch.put('-');
-  scratch.put_number(until < 0 ? 0 - static_cast<std::uint64_t>(until)
-                               : static_cast<std::uint64_t>(until));
-  const std::size_t expires_end = scratch.size();
-
-  const bool sts = !creds.security_token.empty();
-  const std::array<std::string_view, 4> owned = {"OSSAccessKeyId", "Expires", "Signature",
-                                                 "security-token"};
-  const std::array<http::query_field, 1> added = {
-      http::query_field{"security-token", creds.security_token}};
-
-  if (auto r = v1_write_string_to_sign(scratch, input, scratch.text(expires_at, expires_end), {},
-                                       {}, std::span(owned).first(sts ? 4 : 3),
-                                       std::span(added).first(sts ? 1 : 0), options.sub_resources);
-      !r)
-    return r;
-  out.string_to_sign = scratch.text(expires_end);
-  auto signature = v1_signature(creds.access_key_secret, out.string_to_sign, crypto);
-  if (!signature) return signature.error();
-  out.signature = *signature;
-
-  out.query.push_back({"OSSAccessKeyId", creds.access_key_id});
-  out.query.push_back({"Expires", scratch.text(expires_at, expires_end)});
-  out.query.push_back({"Signature", out.signature.view()});
-  if (sts) out.query.push_back({"security-token", creds.security_token});
-  return {};
-}
-
-}  // namespace detail
-
-namespace detail {
-
-// The algorithm with its intermediates (canonical request, string to sign) as owned strings:
-// for tests against the vendors' vectors and for comparing with a server's
-// SignatureDoesNotMatch reply. The signers (signer.hpp) run the same cores without copies.
-
-/// Header form: Authorization "OSS <access key id>:<signature>" at time `now`.
-template <class Crypto>
-[[nodiscard]] result<v1_header_signature> sign_v1_header(const signing_input& input,
-                                                         const credentials& creds,
-                                                         std::chrono::sys_seconds now,
-                                                         const Crypto& crypto,
-                                                         const v1_options& options = {}) {
-  return http::detail::with_scratch<2048>(
-      [&](http::detail::span_writer& scratch) -> result<v1_header_signature> {
-        detail::v1_header_parts parts;
-        if (auto r = detail::v1_header_core(input, creds, now, crypto, options, scratch, parts); !r)
-          return r.error();
-        v1_header_signature out;
-        out.string_to_sign.assign(parts.string_to_sign);
-        out.signature.assign(parts.signature.view());
-        for (const http::header_field& h : parts.headers())
-          out.headers.push_back({h.name, std::string(h.value)});
-        return out;
-      });
-}
-
-/// Query form (presigned URL) valid until now + expires (at least one second).
-template <class Crypto>
-[[nodiscard]] result<v1_query_signature> sign_v1_query(
-    const signing_input& input, const credentials& creds, std::chrono::sys_seconds now,
-    std::chrono::seconds expires, const Crypto& crypto, const v1_options& options = {}) {
-  return http::detail::with_scratch<2048>(
-      [&](http::detail::span_writer& scratch) -> result<v1_query_signature> {
-        detail::v1_query_parts parts;
-        if (auto r =
-                detail::v1_query_core(input, creds, now, expires, crypto, options, scratch, parts);
-            !r)
-          return r.error();
-        v1_query_signature out;
-        out.string_to_sign.assign(parts.string_to_sign);
-        out.signature.assign(parts.signature.view());
-        for (const http::query_field& q : parts.query)
-          out.query.push_back({q.key, std::string(q.value.value_or(std::string_view()))});
-        return out;
-      });
-}
-
-}  // namespace detail
-
-}  // namespace oss
-
-OBJPROC_NAMESPACE_END
-
-#endif  // OBJPROC_OSS_SIGN_V1_HPP
-// ----- end objproc/oss/sign_v1.hpp -----
-// #include "objproc/oss/sign_v4.hpp"
-// #include "objproc/signer.hpp"
-
-OBJPROC_NAMESPACE_BEGIN
-
-namespace oss {
-
-/// The service OSS requests name in their resource; V4 signs it as the product of its scope.
-inline constexpr std::string_view service_name = "oss";
-
-/// The OSS signature versions: V4 (OSS4-HMAC-SHA256, the default) and V1 (HMAC-SHA1).
-enum class signature_version : unsigned char { v4, v1 };
-
-namespace detail {
-
-/// The request as V4 and V1 sign it (the views of objproc::detail::view_request), or
-/// errc::invalid_argument for another service's request.
-[[nodiscard]] inline result<signing_input> read_request(
-    const http::request& request, objproc::detail::request_view& view) noexcept {
-  if (auto r = objproc::detail::view_request(
-          request, service_name,
-          "not an OSS request: build it with an oss operation, or set its resource", view);
-      !r)
-    return r.error();
-  return signing_input{.method = view.method,
-                       .bucket = view.where.bucket,
-                       .key = view.where.key,
-                       .query = view.query,
-                       .headers = view.headers};
-}
-
-}  // namespace detail
-
-/// OSS V4 (OSS4-HMAC-SHA256). Without a cache the signing key is derived on each call (four
-/// HMACs); with one it is derived once per secret, day and region.
-struct v4_signer {
-  using credentials_type = credentials;
-
-  v4_key_cache* cache = nullptr;
-  /// Header names signed besides content-type, content-md5 and x-oss-* (any case).
-  std::span<const std::string_view> additional_headers = {};
-
-  template <class Crypto>
-  [[nodiscard]] result<http::request> sign(const http::request& request, const credentials& creds,
-                                           std::chrono::sys_seconds now,
-                                           const Crypto& crypto) const {
-    static_assert(crypto_provider<Crypto>,
-                  "objproc::oss::v4_signer requires a crypto_provider: see "
-                  "objproc/crypto/concepts.hpp");
-    objproc::detail::request_view view;
-    const auto input = detail::read_request(request, view);
-    if (!input) return input.error();
-    const v4_options options = this->options();
-    if (auto r = detail::v4_check(*input, creds, options); !r) return r.error();
-    std::optional<v4_signing_key> derived;
-    auto key = key_for(creds, now, request.resource().region, crypto, derived);
-    if (!key) return key.error();
-    return http::detail::with_scratch<2048>(
-        [&](http::detail::span_writer& scratch) -> result<http::request> {
-          detail::v4_header_parts parts;
-          if (auto r = detail::v4_header_checked(*input, creds, **key, now, crypto, options,
-                                                 scratch, parts);
-              !r)
-            return r.error();
-          // Built from checked parts only: the key id (visible ASCII), the token (no CR, LF or
-          // NUL), the scope ([a-z0-9-]), digits and hex; the names are literals.
-          return request.with_headers(parts.headers().span(), http::detail::checked_headers{true});
-        });
-  }
-
-  template <class Crypto>
-  [[nodiscard]] result<std::size_t> presign_to(std::span<char> out, const http::request& request,
-                                               const credentials& creds,
-                                               std::chrono::sys_seconds now,
-                                               std::chrono::seconds expires,
-                                               const Crypto& crypto) const {
-    return objproc::detail::presign_to(*this, out, request, creds, now, expires, crypto);
-  }
-
-  template <class Crypto>
-  [[nodiscard]] result<std::string> presign(const http::request& request, const credentials& creds,
-                                            std::chrono::sys_seconds now,
-                                            std::chrono::seconds expires,
-                                            const Crypto& crypto) const {
-    return objproc::detail::presign(*this, request, creds, now, expires, crypto);
-  }
-
-  /// What presign_to and presign run: the URL into `out`, work text into `scratch`.
-  template <class Crypto>
-  [[nodiscard]] result<std::size_t> presign_into(std::span<char> out, std::span<char> scratch_text,
-                                                 const http::request& request,
-                                                 const credentials& creds,
-                                                 std::chrono::sys_seconds now,
-                                                 std::chrono::seconds expires,
-                                                 const Crypto& crypto) const {
-    static_assert(crypto_provider<Crypto>,
-                  "objproc::oss::v4_signer requires a crypto_provider: see "
-                  "objproc/crypto/concepts.hpp");
-    objproc::detail::request_view view;
-    const auto input = detail::read_request(request, view);
-    if (!input) return input.error();
-    static constexpr std::array<std::string_view, 7> owned = {
-        "x-oss-additional-headers", "x-oss-credential", "x-oss-date",          "x-oss-expires",
-        "x-oss-signature-version",  "x-oss-signature",  "x-oss-security-token"};
-    if (auto r = objproc::detail::check_unsigned_query(view.query, owned); !r) return r.error();
-    const v4_options options = this->options();
-    if (auto r = detail::v4_check(*input, creds, options); !r) return r.error();
-    std::optional<v4_signing_key> derived;
-    auto key = key_for(creds, now, request.resource().region, crypto, derived);
-    if (!key) return key.error();
-    http::detail::span_writer scratch(scratch_text);
-    detail::v4_query_parts parts;
-    if (auto r = detail::v4_query_checked(*input, creds, **key, now, expires, crypto, options,
-                                          scratch, parts);
-        !r)
-      return r.error();
-    http::detail::span_writer url(out);
-    request.write_url(url, parts.query.span());
-    return http::detail::written_url(url);
-  }
-
- private:
-  [[nodiscard]] v4_options options() const noexcept {
-    return v4_options{.additional_headers = additional_headers, .product = service_name};
-  }
-
-  template <class Crypto>
-  [[nodiscard]] result<const v4_signing_key*> key_for(
-      const credentials& creds, std::chrono::sys_seconds now, std::string_view region,
-      const Crypto& crypto, std::optional<v4_signing_key>& derived) const {
-    if (cache != nullptr) return cache->key(creds, now, region, crypto);
-    auto fresh = v4_signing_key::derive(creds, now, region, crypto);
-    if (!fresh) return fresh.error();
-    return &derived.emplace(*fresh);
-  }
-};
-
-/// OSS V1 (HMAC-SHA1): "Authorization: OSS <id>:<signature>", or OSSAccessKeyId / Expires /
-/// Signature in a presigned URL.
-struct v1_signer {
-  using credentials_type = credentials;
-
-  /// Which header carries the time in the header form (x-oss-date, signed; or Date).
-  v1_date_header date_header = v1_date_header::x_oss_date;
-  /// Query keys signed besides the built-in list and x-oss-* (per-operation extras: "comp").
-  std::span<const std::string_view> sub_resources = {};
-
-  template <class Crypto>
-  [[nodiscard]] result<http::request> sign(const http::request& request, const credentials& creds,
-                                           std::chrono::sys_seconds now,
-                                           const Crypto& crypto) const {
-    static_assert(crypto_provider<Crypto>,
-                  "objproc::oss::v1_signer requires a crypto_provider: see "
-                  "objproc/crypto/concepts.hpp");
-    objproc::detail::request_view view;
-    const auto input = detail::read_request(request, view);
-    if (!input) return input.error();
-    return http::detail::with_scratch<2048>(
-        [&](http::detail::span_writer& scratch) -> result<http::request> {
-          detail::v1_header_parts parts;
-          if (auto r =
-                  detail::v1_header_core(*input, creds, now, crypto, options(), scratch, parts);
-              !r)
-            return r.error();
-          // Built from checked parts only (credentials, digits, base64 or hex; literal names).
-          return request.with_headers(parts.headers().span(), http::detail::checked_headers{true});
-        });
-  }
-
-  template <class Crypto>
-  [[nodiscard]] result<std::size_t> presign_to(std::span<char> out, const http::request& request,
-                                               const credentials& creds,
-                                               std::chrono::sys_seconds now,
-                                               std::chrono::seconds expires,
-                                               const Crypto& crypto) const {
-    return objproc::detail::presign_to(*this, out, request, creds, now, expires, crypto);
-  }
-
-  template <class Crypto>
-  [[nodiscard]] result<std::string> presign(const http::request& request, const credentials& creds,
-                                            std::chrono::sys_seconds now,
-                                            std::chrono::seconds expires,
-                                            const Crypto& crypto) const {
-    return objproc::detail::presign(*this, request, creds, now, expires, crypto);
-  }
-
-  /// What presign_to and presign run: the URL into `out`, work text into `scratch`.
-  template <class Crypto>
-  [[nodiscard]] result<std::size_t> presign_into(std::span<char> out, std::span<char> scratch_text,
-                                                 const http::request& request,
-                                                 const credentials& creds,
-                                                 std::chrono::sys_seconds now,
-                                                 std::chrono::seconds expires,
-                                                 const Crypto& crypto) const {
-    static_assert(crypto_provider<Crypto>,
-                  "objproc::oss::v1_signer requires a crypto_provider: see "
-                  "objproc/crypto/concepts.hpp");
-    objproc::detail::request_view view;
-    const auto input = detail::read_request(request, view);
-    if (!input) return input.error();
-    static constexpr std::array<std::string_view, 4> owned = {"OSSAccessKeyId", "Expires",
-                                                              "Signature", "security-token"};
-    if (auto r = objproc::detail::check_unsigned_query(view.query, owned); !r) return r.error();
-    http::detail::span_writer scratch(scratch_text);
-    detail::v1_query_parts parts;
-    if (auto r =
-            detail::v1_query_core(*input, creds, now, expires, crypto, options(), scratch, parts);
-        !r)
-      return r.error();
-    http::detail::span_writer url(out);
-    request.write_url(url, parts.query.span());
-    return http::detail::written_url(url);
-  }
-
- private:
-  [[nodiscard]] v1_options options() const noexcept {
-    return v1_options{.date_header = date_header, .sub_resources = sub_resources};
-  }
-};
-
-/// OSS with the version chosen at run time (a client option, a command-line flag): the V4 or
-/// V1 model, as `version` says.
-struct signer {
-  using credentials_type = credentials;
-
-  signature_version version = signature_version::v4;
-  v4_key_cache* cache = nullptr;  // V4 only
-
-  template <class Crypto>
-  [[nodiscard]] result<http::request> sign(const http::request& request, const credentials& creds,
-                                           std::chrono::sys_seconds now,
-                                           const Crypto& crypto) const {
-    if (version == signature_version::v1) return v1_signer{}.sign(request, creds, now, crypto);
-    return v4_signer{.cache = cache}.sign(request, creds, now, crypto);
-  }
-
-  template <class Crypto>
-  [[nodiscard]] result<std::size_t> presign_to(std::span<char> out, const http::request& request,
-                                               const credentials& creds,
-                                               std::chrono::sys_seconds now,
-                                               std::chrono::seconds expires,
-                                               const Crypto& crypto) const {
-    return objproc::detail::presign_to(*this, out, request, creds, now, expires, crypto);
-  }
-
-  template <class Crypto>
-  [[nodiscard]] result<std::string> presign(const http::request& request, const credentials& creds,
-                                            std::chrono::sys_seconds now,
-                                            std::chrono::seconds expires,
-                                            const Crypto& crypto) const {
-    return objproc::detail::presign(*this, request, creds, now, expires, crypto);
-  }
-
-  template <class Crypto>
-  [[nodiscard]] result<std::size_t> presign_into(std::span<char> out, std::span<char> scratch_text,
-                                                 const http::request& request,
-                                                 const credentials& creds,
-                                                 std::chrono::sys_seconds now,
-                                                 std::chrono::seconds expires,
-                                                 const Crypto& crypto) const {
-    if (version == signature_version::v1)
-      return v1_signer{}.presign_into(out, scratch_text, request, creds, now, expires, crypto);
-    return v4_signer{.cache = cache}.presign_into(out, scratch_text, request, creds, now, expires,
-                                                  crypto);
-  }
-};
-
-/// Signs `request` with `signer` (V4 by default): the request with its signature headers.
-template <class Crypto, class Signer = v4_signer>
-[[nodiscard]] result<http::request> sign(const http::request& request, const credentials& creds,
-                                         std::chrono::sys_seconds now, const Crypto& crypto,
-                                         const Signer& signer = {}) {
-  static_assert(request_signer<Signer, Crypto>,
-                "objproc::oss::sign: the signer must model objproc::request_signer (v4_signer, "
-                "v1_signer) and Crypto a crypto_provider: see objproc/signer.hpp");
-  return signer.sign(request, creds, now, crypto);
-}
-
-}  // namespace oss
-
-OBJPROC_NAMESPACE_END
-
-#endif  // OBJPROC_OSS_SIGNER_HPP
-// ----- end objproc/oss/signer.hpp -----
 // #include "objproc/oss/style.hpp"
 // ----- begin objproc/oss/style.hpp -----
 // objproc/oss/style.hpp - the OSS processing grammar: one constexpr parser, and the grammar
@@ -13587,10 +13782,12 @@ OBJPROC_NAMESPACE_END
 #include <string_view>
 #include <utility>
 
+// #include "objproc/client_options.hpp"
 // #include "objproc/config.hpp"
 // #include "objproc/core/chrono.hpp"
 // #include "objproc/core/result.hpp"
 // #include "objproc/core/time.hpp"
+// #include "objproc/credentials.hpp"
 // #include "objproc/http/response.hpp"
 // #include "objproc/operation_traits.hpp"
 // #include "objproc/oss/endpoint.hpp"
@@ -14231,9 +14428,20 @@ inline constexpr std::string_view request_id_headers[] = {"x-oss-request-id"};
 }
 
 namespace detail {
-// What every OSS operation shares.
-struct operation_traits_base {
+// How the client signs OSS requests: every operation and the presigned GET.
+struct signing_traits_base {
   using endpoint_type = endpoint;
+  [[nodiscard]] static oss::signer signer(const client_options& options,
+                                          signing_state& state) noexcept {
+    return {.version = options.oss_signature, .cache = &state.v4_keys};
+  }
+  [[nodiscard]] static oss::credentials credentials_of(const owned_credentials& keys) noexcept {
+    return keys.oss();
+  }
+};
+
+// What every OSS operation shares.
+struct operation_traits_base : signing_traits_base {
   using service_error_type = service_error;
   [[nodiscard]] static service_error_type parse_service_error(const http::response& r) {
     return service_error_of(r);
@@ -14250,6 +14458,10 @@ struct operation_traits_base {
 }  // namespace detail
 
 }  // namespace oss
+
+/// A presigned GET: signed as every OSS request, never sent by the client.
+template <>
+struct operation_traits<oss::presign_get> : oss::detail::signing_traits_base {};
 
 /// ProcessObject: synchronous, answered with the saved object's description.
 template <>
@@ -14364,121 +14576,6 @@ OBJPROC_NAMESPACE_END
 #endif  // OBJPROC_OUTCOME_HPP
 // ----- end objproc/outcome.hpp -----
 // #include "objproc/retry.hpp"
-// ----- begin objproc/retry.hpp -----
-// objproc/retry.hpp - when the client tries again, and how long it waits first.
-//
-// The policy follows the OSS SDKs (Go, Python, C++ v2; docs/reference/oss.md §5): at most
-// 3 attempts in all, full-jitter backoff `delay = uniform[0,1) × min(base × 2^(retry-1), cap)`
-// with base 200 ms and cap 20 s, on 5xx, 429, 408, network failures, and a rejected signing
-// time (after correcting the clock offset). Every attempt is signed afresh.
-//
-// AsyncProcessObject creates a task on every request the service accepts, so by default it is
-// retried only when the request provably never reached the service (errc::connection_failed)
-// or was refused before any processing (a rejected signing time). A timeout, a reset or a 5xx
-// after sending might hide an accepted request: `retry_async_after_send = true` retries those
-// too, accepting that a task may run twice. A streaming body (http::body_source) cannot be
-// rewound, so such a request is retried only when it was never sent.
-#ifndef OBJPROC_RETRY_HPP
-#define OBJPROC_RETRY_HPP
-
-#include <cstdint>
-#include <optional>
-#include <string_view>
-
-// #include "objproc/config.hpp"
-// #include "objproc/core/chrono.hpp"
-// #include "objproc/core/result.hpp"
-// #include "objproc/http/transport.hpp"
-
-OBJPROC_NAMESPACE_BEGIN
-
-struct retry_policy {
-  int max_attempts = 3;  // in all, the first included; 1 turns retries off
-  std::chrono::milliseconds base_delay{200};
-  std::chrono::milliseconds max_delay{20000};
-  bool retry_async_after_send = false;  // may duplicate an asynchronous task: opt in
-  bool honour_retry_after = true;       // wait at least Retry-After (seconds), up to max_delay
-};
-
-/// What went wrong with one attempt, as far as retrying is concerned.
-enum class failure_kind : unsigned char {
-  none,              // success, or a failure no retry can fix (bad request, access denied)
-  not_sent,          // the request never reached the service
-  after_send,        // network failure after sending began: the service may have acted
-  throttled,         // 429: refused before processing
-  server_error,      // 5xx / 408: the service may have acted
-  clock_skew,        // signing time rejected: refused before processing
-};
-
-/// Whether another attempt may follow an attempt that failed this way.
-[[nodiscard]] constexpr bool should_retry(const retry_policy& policy, failure_kind kind,
-                                          int attempts_made, bool creates_task,
-                                          bool rewindable_body) noexcept {
-  if (kind == failure_kind::none || attempts_made >= policy.max_attempts) return false;
-  const bool refused_before_processing =
-      kind == failure_kind::not_sent || kind == failure_kind::clock_skew;
-  if (!rewindable_body && kind != failure_kind::not_sent) return false;
-  if (creates_task && !refused_before_processing) return policy.retry_async_after_send;
-  return true;
-}
-
-/// The full-jitter delay before retry number `retry` (1 for the first retry), given a uniform
-/// sample in [0, 1) and an optional server-requested minimum (Retry-After).
-[[nodiscard]] constexpr std::chrono::milliseconds retry_delay(
-    const retry_policy& policy, int retry, double uniform01,
-    std::optional<std::chrono::seconds> retry_after = std::nullopt) noexcept {
-  using ms = std::chrono::milliseconds;
-  // std::max / std::min spelled out: <algorithm> is not worth including for them.
-  const auto max = [](ms a, ms b) { return a < b ? b : a; };
-  const auto min = [](ms a, ms b) { return b < a ? b : a; };
-  const ms cap = max(policy.max_delay, ms{0});
-  ms ceiling = max(policy.base_delay, ms{0});
-  for (int i = 1; i < retry && ceiling < cap; ++i) ceiling *= 2;
-  ceiling = min(ceiling, cap);
-  const double sample = uniform01 < 0 ? 0 : (uniform01 >= 1 ? 0.999999 : uniform01);
-  ms delay{static_cast<ms::rep>(static_cast<double>(ceiling.count()) * sample)};
-  if (policy.honour_retry_after && retry_after)
-    delay = max(delay, min(std::chrono::duration_cast<ms>(*retry_after), cap));
-  return delay;
-}
-
-/// How a transport failure counts (errc from http/transport.hpp).
-[[nodiscard]] constexpr failure_kind classify_failure(errc code) noexcept {
-  switch (code) {
-    case errc::connection_failed:
-      return failure_kind::not_sent;
-    case errc::timed_out:
-    case errc::transport_failed:
-    case errc::response_truncated:
-      return failure_kind::after_send;
-    default:
-      return failure_kind::none;
-  }
-}
-
-/// How an HTTP status counts (before looking at the service's error code).
-[[nodiscard]] constexpr failure_kind classify_status(int status) noexcept {
-  if (status == 429) return failure_kind::throttled;
-  if (status == 408 || status >= 500) return failure_kind::server_error;
-  return failure_kind::none;
-}
-
-/// A Retry-After header in delay-seconds form ("120"); an HTTP date or junk gives nullopt.
-[[nodiscard]] constexpr std::optional<std::chrono::seconds> parse_retry_after(
-    std::string_view value) noexcept {
-  if (value.empty() || value.size() > 9) return std::nullopt;
-  std::int64_t seconds = 0;
-  for (const char c : value) {
-    if (c < '0' || c > '9') return std::nullopt;
-    seconds = seconds * 10 + (c - '0');
-  }
-  return std::chrono::seconds{seconds};
-}
-
-OBJPROC_NAMESPACE_END
-
-#endif  // OBJPROC_RETRY_HPP
-// ----- end objproc/retry.hpp -----
 
 // The synchronous client's default wait. On POSIX it is nanosleep, retried on EINTR (what
 // std::this_thread::sleep_for does there); <thread> would cost every includer about a third of
@@ -14501,16 +14598,6 @@ concept signing_clock = requires(const C& c) {
   {
     std::chrono::time_point_cast<std::chrono::seconds>(c.now())
     } -> std::convertible_to<std::chrono::sys_seconds>;
-};
-
-struct client_options {
-  retry_policy retry = {};
-  oss::signature_version oss_signature = oss::signature_version::v4;
-  std::chrono::seconds cos_signature_lifetime{3600};  // COS header signatures: key time window
-  std::uint64_t jitter_seed = 0;                      // 0: seeded from the clock and address
-  /// How the synchronous client waits between attempts; nullptr: the calling thread sleeps
-  /// (as std::this_thread::sleep_for).
-  void (*sleep)(std::chrono::milliseconds) = nullptr;
 };
 
 namespace detail {
@@ -14676,18 +14763,20 @@ class client {
     return handle;
   }
 
-  /// A presigned GET URL signed with the provider's credentials at the corrected time.
+  /// A presigned GET URL for `op` (oss::presign_get, cos::presign_get: valid for op.expires),
+  /// signed with the provider's credentials at the corrected time.
   template <class Presign>
-  requires std::same_as<Presign, oss::presign_get> || std::same_as<Presign, cos::presign_get>
-  [[nodiscard]] result<std::string> presign(
-      const Presign& op, const std::conditional_t<std::same_as<Presign, oss::presign_get>,
-                                                  oss::endpoint, cos::endpoint>& where) {
+  requires operation_with_signer<Presign> && requires(const Presign& op) {
+    { op.expires } -> std::convertible_to<std::chrono::seconds>;
+  }
+  [[nodiscard]] result<std::string> presign(const Presign& op, const endpoint_for<Presign>& where) {
+    using traits = operation_traits<Presign>;
+    auto request = op.prepare(where);
+    if (!request) return request.error();
     auto keys = credentials_.get();
     if (!keys) return keys.error();
-    if constexpr (std::same_as<Presign, oss::presign_get>) {
-      return oss::presign(op, where, keys->oss(), now(), crypto_, oss_signer());
-    } else
-      return cos::presign(op, where, keys->cos(), now(), crypto_);
+    return traits::signer(options_, signing_)
+        .presign(*request, traits::credentials_of(*keys), now(), op.expires, crypto_);
   }
 
   /// The correction added to the clock, learned from the service after a rejected signing time.
@@ -14763,22 +14852,18 @@ class client {
       detail::sleep_for(delay);
   }
 
-  // V4 keys are derived once a day (key_cache_).
-  [[nodiscard]] oss::signer oss_signer() noexcept {
-    return {.version = options_.oss_signature, .cache = &key_cache_};
-  }
-
-  // The operation's vendor signs with the provider's credentials at the corrected time.
+  // The operation's vendor signs (its traits' signer, configured from the options) with the
+  // provider's credentials at the corrected time.
   template <class Op>
   [[nodiscard]] result<http::request> sign_now(const http::request& request) {
+    using traits = operation_traits<Op>;
     auto keys = credentials_.get();
     if (!keys) return keys.error();
-    if constexpr (std::same_as<endpoint_for<Op>, oss::endpoint>) {
-      return oss_signer().sign(request, keys->oss(), now(), crypto_);
-    } else {
-      return cos::signer{.lifetime = options_.cos_signature_lifetime}.sign(request, keys->cos(),
-                                                                           now(), crypto_);
-    }
+    const auto signer = traits::signer(options_, signing_);
+    static_assert(request_signer<std::remove_cvref_t<decltype(signer)>, Crypto>,
+                  "objproc::client: an operation's traits must declare a signer that models "
+                  "objproc::request_signer (see objproc/operation_traits.hpp)");
+    return signer.sign(request, traits::credentials_of(*keys), now(), crypto_);
   }
 
   template <class Op>
@@ -14791,7 +14876,8 @@ class client {
   /// What one attempt's response or failure means: a final outcome, or another attempt after
   /// a delay. Shared by the synchronous and asynchronous forms.
   template <class Op>
-  [[nodiscard]] settlement<Op> settle(result<http::response> response, int attempt, bool rewindable) {
+  [[nodiscard]] settlement<Op> settle(result<http::response> response, int attempt,
+                                      bool rewindable) {
     static_assert(operation_with_traits<Op>,
                   "objproc::client: the operation's vendor must specialize "
                   "objproc::operation_traits (see objproc/operation_traits.hpp)");
@@ -14814,8 +14900,8 @@ class client {
       service_error e = traits::parse_service_error(*response);
       kind = classify_status(response->status);
       if (auto server_time = traits::server_time_if_skewed(*response, e)) {
-        clock_offset_ = *server_time - std::chrono::time_point_cast<std::chrono::seconds>(
-                                           clock_.now());
+        clock_offset_ =
+            *server_time - std::chrono::time_point_cast<std::chrono::seconds>(clock_.now());
         kind = failure_kind::clock_skew;
       }
       if (auto value = response->header("Retry-After")) retry_after = parse_retry_after(*value);
@@ -14884,8 +14970,8 @@ class client {
   Clock clock_;
   detail::jitter_source jitter_;
   std::chrono::seconds clock_offset_{0};
-  oss::v4_key_cache key_cache_;  // a client is per thread, so is its cache
-  detail::client_life life_;     // last: marked dead first when the client goes
+  signing_state signing_;     // a client is per thread, so is what its signers keep
+  detail::client_life life_;  // last: marked dead first when the client goes
 };
 
 /// client(std::ref(loop), ...) refers to a transport owned elsewhere (an engine's event loop,
@@ -14911,6 +14997,7 @@ OBJPROC_NAMESPACE_END
 
 #endif  // OBJPROC_CLIENT_HPP
 // ----- end objproc/client.hpp -----
+// #include "objproc/client_options.hpp"
 // #include "objproc/config.hpp"
 // #include "objproc/core/checked_text.hpp"
 // #include "objproc/core/chrono.hpp"

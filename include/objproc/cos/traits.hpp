@@ -17,6 +17,7 @@
 #include <string_view>
 #include <utility>
 
+#include "objproc/client_options.hpp"
 #include "objproc/config.hpp"
 #include "objproc/core/chrono.hpp"  // std::chrono, lighter than <chrono> where possible
 #include "objproc/core/result.hpp"
@@ -24,6 +25,7 @@
 #include "objproc/cos/endpoint.hpp"
 #include "objproc/cos/operations.hpp"
 #include "objproc/cos/results.hpp"
+#include "objproc/credentials.hpp"
 #include "objproc/http/response.hpp"
 #include "objproc/operation_traits.hpp"
 
@@ -63,10 +65,20 @@ inline constexpr std::string_view request_id_headers[] = {"x-cos-request-id", "x
 }
 
 namespace detail {
+// How the client signs COS requests: both CI operations and the presigned GET.
+struct signing_traits_base {
+  using endpoint_type = endpoint;
+  [[nodiscard]] static cos::signer signer(const client_options& options, signing_state&) noexcept {
+    return {.lifetime = options.cos_signature_lifetime};
+  }
+  [[nodiscard]] static cos::credentials credentials_of(const owned_credentials& keys) noexcept {
+    return keys.cos();
+  }
+};
+
 // Both CI operations: PUT (an upload with Pic-Operations) or POST ?image_process, answered with
 // an <UploadResult>.
-struct upload_operation_traits {
-  using endpoint_type = endpoint;
+struct upload_operation_traits : signing_traits_base {
   using value_type = upload_result;
   using service_error_type = service_error;
   static constexpr bool creates_task = false;
@@ -89,6 +101,9 @@ struct upload_operation_traits {
 
 }  // namespace cos
 
+/// A presigned GET: signed as every COS request, never sent by the client.
+template <>
+struct operation_traits<cos::presign_get> : cos::detail::signing_traits_base {};
 template <>
 struct operation_traits<cos::ci_put_object> : cos::detail::upload_operation_traits {};
 template <>

@@ -17,10 +17,12 @@
 #include <string_view>
 #include <utility>
 
+#include "objproc/client_options.hpp"
 #include "objproc/config.hpp"
 #include "objproc/core/chrono.hpp"  // std::chrono, lighter than <chrono> where possible
 #include "objproc/core/result.hpp"
 #include "objproc/core/time.hpp"
+#include "objproc/credentials.hpp"
 #include "objproc/http/response.hpp"
 #include "objproc/operation_traits.hpp"
 #include "objproc/oss/endpoint.hpp"
@@ -68,9 +70,20 @@ inline constexpr std::string_view request_id_headers[] = {"x-oss-request-id"};
 }
 
 namespace detail {
-// What every OSS operation shares.
-struct operation_traits_base {
+// How the client signs OSS requests: every operation and the presigned GET.
+struct signing_traits_base {
   using endpoint_type = endpoint;
+  [[nodiscard]] static oss::signer signer(const client_options& options,
+                                          signing_state& state) noexcept {
+    return {.version = options.oss_signature, .cache = &state.v4_keys};
+  }
+  [[nodiscard]] static oss::credentials credentials_of(const owned_credentials& keys) noexcept {
+    return keys.oss();
+  }
+};
+
+// What every OSS operation shares.
+struct operation_traits_base : signing_traits_base {
   using service_error_type = service_error;
   [[nodiscard]] static service_error_type parse_service_error(const http::response& r) {
     return service_error_of(r);
@@ -87,6 +100,10 @@ struct operation_traits_base {
 }  // namespace detail
 
 }  // namespace oss
+
+/// A presigned GET: signed as every OSS request, never sent by the client.
+template <>
+struct operation_traits<oss::presign_get> : oss::detail::signing_traits_base {};
 
 /// ProcessObject: synchronous, answered with the saved object's description.
 template <>

@@ -44,6 +44,23 @@ TEST_CASE("cos traits: the operations' types and task rule", "[cos][traits]") {
   STATIC_REQUIRE_FALSE(objproc::operation_with_traits<cos::presign_get>);  // not sent
 }
 
+TEST_CASE("cos traits: the client's signer comes from its options", "[cos][traits][signer]") {
+  STATIC_REQUIRE(objproc::operation_with_signer<cos::presign_get>);  // signed, not sent
+  STATIC_REQUIRE_FALSE(objproc::operation_with_traits<cos::presign_get>);
+  objproc::signing_state state;
+  const auto hour = operation_traits<cos::ci_put_object>::signer(objproc::client_options{}, state);
+  STATIC_REQUIRE(std::is_same_v<decltype(hour), const cos::signer>);
+  CHECK(hour.lifetime == std::chrono::seconds{3600});
+  const auto minute = operation_traits<cos::ci_image_process>::signer(
+      objproc::client_options{.cos_signature_lifetime = std::chrono::seconds{60}}, state);
+  CHECK(minute.lifetime == std::chrono::seconds{60});
+  const objproc::owned_credentials keys{"AKIDExample", "secret", "token"};
+  const cos::credentials creds = operation_traits<cos::presign_get>::credentials_of(keys);
+  CHECK(creds.secret_id == "AKIDExample");
+  CHECK(creds.secret_key == "secret");
+  CHECK(creds.session_token == "token");
+}
+
 TEST_CASE("cos traits: request ids, COS's before CI's", "[cos][traits]") {
   CHECK(
       cos::request_id(answer(200, "", {{"x-ci-request-id", "CI1"}, {"X-Cos-Request-Id", "C1"}})) ==

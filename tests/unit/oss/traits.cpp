@@ -49,6 +49,25 @@ TEST_CASE("oss traits: the operations' types and task rule", "[oss][traits]") {
   STATIC_REQUIRE_FALSE(objproc::operation_with_traits<oss::presign_get>);  // not sent
 }
 
+TEST_CASE("oss traits: the client's signer comes from its options", "[oss][traits][signer]") {
+  STATIC_REQUIRE(objproc::operation_with_signer<oss::presign_get>);  // signed, not sent
+  STATIC_REQUIRE(objproc::operation_with_signer<oss::process_object>);
+  using traits = operation_traits<oss::process_object>;
+  objproc::signing_state state;
+  const auto v4 = traits::signer(objproc::client_options{}, state);
+  STATIC_REQUIRE(std::is_same_v<decltype(v4), const oss::signer>);
+  CHECK(v4.version == oss::signature_version::v4);
+  CHECK(v4.cache == &state.v4_keys);  // the key is derived once a day, per client
+  const auto v1 = operation_traits<oss::async_process_object>::signer(
+      objproc::client_options{.oss_signature = oss::signature_version::v1}, state);
+  CHECK(v1.version == oss::signature_version::v1);
+  const objproc::owned_credentials keys{"LTAI5tExample", "secret", "token"};
+  const oss::credentials creds = operation_traits<oss::presign_get>::credentials_of(keys);
+  CHECK(creds.access_key_id == "LTAI5tExample");
+  CHECK(creds.access_key_secret == "secret");
+  CHECK(creds.security_token == "token");
+}
+
 TEST_CASE("oss traits: results carry the x-oss-request-id header", "[oss][traits]") {
   const auto ok = answer(200, R"({"bucket": "", "fileSize": 3, "object": "d.jpg", "status": "OK"})",
                          {{"X-Oss-Request-Id", "5C1"}, {"x-cos-request-id", "not-ours"}});

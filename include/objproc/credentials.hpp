@@ -27,7 +27,9 @@
 #include "objproc/config.hpp"
 #include "objproc/core/result.hpp"
 #include "objproc/cos/credentials.hpp"
+#include "objproc/cos/fields.hpp"
 #include "objproc/oss/credentials.hpp"
+#include "objproc/oss/fields.hpp"
 
 OBJPROC_NAMESPACE_BEGIN
 
@@ -104,17 +106,17 @@ namespace detail {
   const std::string_view secret = detail::environment("OSS_ACCESS_KEY_SECRET");
   if (id.empty())
     return error{errc::missing_credentials, error::no_offset, "OSS_ACCESS_KEY_ID is not set"}
-        .in_field(fields::access_key_id);
+        .in_field(oss::fields::access_key_id);
   if (secret.empty())
     return error{errc::missing_credentials, error::no_offset, "OSS_ACCESS_KEY_SECRET is not set"}
-        .in_field(fields::access_key_secret);
+        .in_field(oss::fields::access_key_secret);
   const std::string_view token = detail::environment("OSS_SESSION_TOKEN");
   if (auto r = check_credential_text(id, "control character in OSS_ACCESS_KEY_ID"); !r)
-    return r.error().in_field(fields::access_key_id);
+    return r.error().in_field(oss::fields::access_key_id);
   if (auto r = check_credential_text(secret, "control character in OSS_ACCESS_KEY_SECRET"); !r)
-    return r.error().in_field(fields::access_key_secret);
+    return r.error().in_field(oss::fields::access_key_secret);
   if (auto r = check_credential_text(token, "control character in OSS_SESSION_TOKEN"); !r)
-    return r.error().in_field(fields::security_token);
+    return r.error().in_field(oss::fields::security_token);
   return owned_credentials(std::string(id), std::string(secret), std::string(token));
 }
 
@@ -131,27 +133,27 @@ namespace detail {
   if (id.empty())
     return error{errc::missing_credentials, error::no_offset,
                  "neither COS_SECRET_ID nor TENCENTCLOUD_SECRET_ID is set"}
-        .in_field(fields::secret_id);
+        .in_field(cos::fields::secret_id);
   if (key.empty())
     return error{errc::missing_credentials, error::no_offset,
                  cos_family ? "COS_SECRET_KEY is not set" : "TENCENTCLOUD_SECRET_KEY is not set"}
-        .in_field(fields::secret_key);
+        .in_field(cos::fields::secret_key);
   const std::string_view token = detail::environment(token_name);
   if (auto r =
           check_credential_text(id, cos_family ? "control character in COS_SECRET_ID"
                                                : "control character in TENCENTCLOUD_SECRET_ID");
       !r)
-    return r.error().in_field(fields::secret_id);
+    return r.error().in_field(cos::fields::secret_id);
   if (auto r =
           check_credential_text(key, cos_family ? "control character in COS_SECRET_KEY"
                                                 : "control character in TENCENTCLOUD_SECRET_KEY");
       !r)
-    return r.error().in_field(fields::secret_key);
+    return r.error().in_field(cos::fields::secret_key);
   if (auto r = check_credential_text(
           token, cos_family ? "control character in COS_SESSION_TOKEN"
                             : "control character in TENCENTCLOUD_SESSION_TOKEN");
       !r)
-    return r.error().in_field(fields::session_token);
+    return r.error().in_field(cos::fields::session_token);
   return owned_credentials(std::string(id), std::string(key), std::string(token));
 }
 

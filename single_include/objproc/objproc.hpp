@@ -409,21 +409,14 @@ inline constexpr errc all_errc[] = {
 
 /// The names error::field takes where the library checks an input: the parameter or member
 /// the caller passed ("key" is the object key of whatever operation, endpoint or signer
-/// refused it). Static text; compare with these rather than with spelled-out strings.
+/// refused it). Static text; compare with these rather than with spelled-out strings. Each
+/// vendor adds the names of its own members (oss::fields in oss/fields.hpp, cos::fields in
+/// cos/fields.hpp, which give these too).
 namespace fields {
 inline constexpr std::string_view bucket = "bucket";
 inline constexpr std::string_view key = "key";
 inline constexpr std::string_view endpoint = "endpoint";  // a custom host, its scheme
 inline constexpr std::string_view region = "region";
-inline constexpr std::string_view product = "product";  // the V4 scope's product ("oss")
-// OSS credentials (oss::credentials).
-inline constexpr std::string_view access_key_id = "access_key_id";
-inline constexpr std::string_view access_key_secret = "access_key_secret";
-inline constexpr std::string_view security_token = "security_token";
-// COS credentials (cos::credentials).
-inline constexpr std::string_view secret_id = "secret_id";
-inline constexpr std::string_view secret_key = "secret_key";
-inline constexpr std::string_view session_token = "session_token";
 // Signing.
 inline constexpr std::string_view expires = "expires";  // a presigned URL's or signature's life
 inline constexpr std::string_view time = "time";        // the signing time
@@ -431,21 +424,7 @@ inline constexpr std::string_view method = "method";
 inline constexpr std::string_view headers = "headers";
 inline constexpr std::string_view query = "query";
 inline constexpr std::string_view additional_headers = "additional_headers";
-inline constexpr std::string_view signing_key = "signing_key";  // a derived V4 key
-// Processing: the style or rule of an operation, and the directives joined to a style.
-inline constexpr std::string_view process = "process";
-inline constexpr std::string_view rule = "rule";
-inline constexpr std::string_view save_as_bucket = "save_as.bucket";
-inline constexpr std::string_view save_as_key = "save_as.key";
-inline constexpr std::string_view notify_topic = "notify.topic";
-inline constexpr std::string_view pic_operations = "pic_operations";      // the whole header / JSON
-inline constexpr std::string_view rule_bucket = "pic_operations.bucket";  // a rule's own bucket
-inline constexpr std::string_view fileid = "pic_operations.fileid";       // a rule's output key
-// COS PUT Object options (cos/put_options.hpp).
-inline constexpr std::string_view acl = "acl";
-inline constexpr std::string_view storage_class = "storage_class";
-inline constexpr std::string_view traffic_limit = "traffic_limit";
-inline constexpr std::string_view meta = "meta";
+inline constexpr std::string_view process = "process";  // an operation's style or rule
 inline constexpr std::string_view content_md5 = "content_md5";
 }  // namespace fields
 
@@ -910,6 +889,38 @@ OBJPROC_NAMESPACE_END
 #include <string_view>
 
 // #include "objproc/config.hpp"
+// #include "objproc/oss/fields.hpp"
+// ----- begin objproc/oss/fields.hpp -----
+// objproc/oss/fields.hpp - the names error::field takes for OSS's own inputs (its credentials'
+// members, its request options), beside the shared ones of objproc::fields, which oss::fields
+// gives too: inside namespace oss, fields::bucket and fields::access_key_id both resolve.
+#ifndef OBJPROC_OSS_FIELDS_HPP
+#define OBJPROC_OSS_FIELDS_HPP
+
+#include <string_view>
+
+// #include "objproc/config.hpp"
+// #include "objproc/core/result.hpp"
+
+OBJPROC_NAMESPACE_BEGIN
+
+namespace oss::fields {
+using namespace objproc::fields;  // the shared names: bucket, key, region, expires, ...
+
+inline constexpr std::string_view product = "product";  // the oss4 scope's product ("oss")
+inline constexpr std::string_view access_key_id = "access_key_id";
+inline constexpr std::string_view access_key_secret = "access_key_secret";
+inline constexpr std::string_view security_token = "security_token";
+inline constexpr std::string_view signing_key = "signing_key";  // a derived oss4 key
+inline constexpr std::string_view save_as_bucket = "save_as.bucket";
+inline constexpr std::string_view save_as_key = "save_as.key";
+inline constexpr std::string_view notify_topic = "notify.topic";
+}  // namespace oss::fields
+
+OBJPROC_NAMESPACE_END
+
+#endif  // OBJPROC_OSS_FIELDS_HPP
+// ----- end objproc/oss/fields.hpp -----
 // #include "objproc/core/result.hpp"
 // #include "objproc/http/fields.hpp"
 // ----- begin objproc/http/fields.hpp -----
@@ -2107,8 +2118,7 @@ inline constexpr std::array<bool, 256> tchar_table = [] {
   for (int c = 0; c < 256; ++c)
     t[static_cast<std::size_t>(c)] =
         (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-  for (const char c : std::string_view("!#$%&'*+-.^_`|~"))
-    t[static_cast<unsigned char>(c)] = true;
+  for (const char c : std::string_view("!#$%&'*+-.^_`|~")) t[static_cast<unsigned char>(c)] = true;
   return t;
 }();
 [[nodiscard]] constexpr bool is_tchar(char c) noexcept {
@@ -2612,6 +2622,7 @@ OBJPROC_NAMESPACE_END
 #include <utility>
 
 // #include "objproc/config.hpp"
+// #include "objproc/oss/fields.hpp"
 // #include "objproc/core/algorithm.hpp"
 // #include "objproc/core/chrono.hpp"
 // #include "objproc/core/fixed_string.hpp"
@@ -5900,6 +5911,41 @@ OBJPROC_NAMESPACE_END
 #include <utility>
 
 // #include "objproc/config.hpp"
+// #include "objproc/cos/fields.hpp"
+// ----- begin objproc/cos/fields.hpp -----
+// objproc/cos/fields.hpp - the names error::field takes for COS's own inputs (its credentials'
+// members, its request options), beside the shared ones of objproc::fields, which cos::fields
+// gives too: inside namespace cos, fields::bucket and fields::secret_id both resolve.
+#ifndef OBJPROC_COS_FIELDS_HPP
+#define OBJPROC_COS_FIELDS_HPP
+
+#include <string_view>
+
+// #include "objproc/config.hpp"
+// #include "objproc/core/result.hpp"
+
+OBJPROC_NAMESPACE_BEGIN
+
+namespace cos::fields {
+using namespace objproc::fields;  // the shared names: bucket, key, region, expires, ...
+
+inline constexpr std::string_view secret_id = "secret_id";
+inline constexpr std::string_view secret_key = "secret_key";
+inline constexpr std::string_view session_token = "session_token";
+inline constexpr std::string_view rule = "rule";
+inline constexpr std::string_view pic_operations = "pic_operations";      // the whole header / JSON
+inline constexpr std::string_view rule_bucket = "pic_operations.bucket";  // a rule's own bucket
+inline constexpr std::string_view fileid = "pic_operations.fileid";       // a rule's output key
+inline constexpr std::string_view acl = "acl";
+inline constexpr std::string_view storage_class = "storage_class";
+inline constexpr std::string_view traffic_limit = "traffic_limit";
+inline constexpr std::string_view meta = "meta";
+}  // namespace cos::fields
+
+OBJPROC_NAMESPACE_END
+
+#endif  // OBJPROC_COS_FIELDS_HPP
+// ----- end objproc/cos/fields.hpp -----
 // #include "objproc/core/chrono.hpp"
 // #include "objproc/core/result.hpp"
 // #include "objproc/core/time.hpp"
@@ -6456,6 +6502,7 @@ OBJPROC_NAMESPACE_END
 #include <vector>
 
 // #include "objproc/config.hpp"
+// #include "objproc/cos/fields.hpp"
 // #include "objproc/core/json.hpp"
 // ----- begin objproc/core/json.hpp -----
 // objproc/core/json.hpp - strict JSON (RFC 8259): a string writer and a small tree reader.
@@ -8888,6 +8935,7 @@ OBJPROC_NAMESPACE_END
 #include <string_view>
 
 // #include "objproc/config.hpp"
+// #include "objproc/cos/fields.hpp"
 // #include "objproc/core/result.hpp"
 
 OBJPROC_NAMESPACE_BEGIN
@@ -9185,6 +9233,7 @@ OBJPROC_NAMESPACE_END
 #include <utility>
 
 // #include "objproc/config.hpp"
+// #include "objproc/cos/fields.hpp"
 // #include "objproc/core/chrono.hpp"
 // #include "objproc/core/fixed_string.hpp"
 // #include "objproc/core/result.hpp"
@@ -11327,7 +11376,9 @@ OBJPROC_NAMESPACE_END
 // #include "objproc/config.hpp"
 // #include "objproc/core/result.hpp"
 // #include "objproc/cos/credentials.hpp"
+// #include "objproc/cos/fields.hpp"
 // #include "objproc/oss/credentials.hpp"
+// #include "objproc/oss/fields.hpp"
 
 OBJPROC_NAMESPACE_BEGIN
 
@@ -11404,17 +11455,17 @@ namespace detail {
   const std::string_view secret = detail::environment("OSS_ACCESS_KEY_SECRET");
   if (id.empty())
     return error{errc::missing_credentials, error::no_offset, "OSS_ACCESS_KEY_ID is not set"}
-        .in_field(fields::access_key_id);
+        .in_field(oss::fields::access_key_id);
   if (secret.empty())
     return error{errc::missing_credentials, error::no_offset, "OSS_ACCESS_KEY_SECRET is not set"}
-        .in_field(fields::access_key_secret);
+        .in_field(oss::fields::access_key_secret);
   const std::string_view token = detail::environment("OSS_SESSION_TOKEN");
   if (auto r = check_credential_text(id, "control character in OSS_ACCESS_KEY_ID"); !r)
-    return r.error().in_field(fields::access_key_id);
+    return r.error().in_field(oss::fields::access_key_id);
   if (auto r = check_credential_text(secret, "control character in OSS_ACCESS_KEY_SECRET"); !r)
-    return r.error().in_field(fields::access_key_secret);
+    return r.error().in_field(oss::fields::access_key_secret);
   if (auto r = check_credential_text(token, "control character in OSS_SESSION_TOKEN"); !r)
-    return r.error().in_field(fields::security_token);
+    return r.error().in_field(oss::fields::security_token);
   return owned_credentials(std::string(id), std::string(secret), std::string(token));
 }
 
@@ -11431,27 +11482,27 @@ namespace detail {
   if (id.empty())
     return error{errc::missing_credentials, error::no_offset,
                  "neither COS_SECRET_ID nor TENCENTCLOUD_SECRET_ID is set"}
-        .in_field(fields::secret_id);
+        .in_field(cos::fields::secret_id);
   if (key.empty())
     return error{errc::missing_credentials, error::no_offset,
                  cos_family ? "COS_SECRET_KEY is not set" : "TENCENTCLOUD_SECRET_KEY is not set"}
-        .in_field(fields::secret_key);
+        .in_field(cos::fields::secret_key);
   const std::string_view token = detail::environment(token_name);
   if (auto r =
           check_credential_text(id, cos_family ? "control character in COS_SECRET_ID"
                                                : "control character in TENCENTCLOUD_SECRET_ID");
       !r)
-    return r.error().in_field(fields::secret_id);
+    return r.error().in_field(cos::fields::secret_id);
   if (auto r =
           check_credential_text(key, cos_family ? "control character in COS_SECRET_KEY"
                                                 : "control character in TENCENTCLOUD_SECRET_KEY");
       !r)
-    return r.error().in_field(fields::secret_key);
+    return r.error().in_field(cos::fields::secret_key);
   if (auto r = check_credential_text(
           token, cos_family ? "control character in COS_SESSION_TOKEN"
                             : "control character in TENCENTCLOUD_SESSION_TOKEN");
       !r)
-    return r.error().in_field(fields::session_token);
+    return r.error().in_field(cos::fields::session_token);
   return owned_credentials(std::string(id), std::string(key), std::string(token));
 }
 
@@ -15303,6 +15354,7 @@ OBJPROC_NAMESPACE_END
 #endif  // OBJPROC_COS_BUILDER_HPP
 // ----- end objproc/cos/builder.hpp -----
 // #include "objproc/cos/credentials.hpp"
+// #include "objproc/cos/fields.hpp"
 // #include "objproc/cos/endpoint.hpp"
 // #include "objproc/cos/image_mogr2.hpp"
 // ----- begin objproc/cos/image_mogr2.hpp -----
@@ -17573,6 +17625,7 @@ OBJPROC_NAMESPACE_END
 // ----- end objproc/oss/audio.hpp -----
 // #include "objproc/oss/builder.hpp"
 // #include "objproc/oss/credentials.hpp"
+// #include "objproc/oss/fields.hpp"
 // #include "objproc/oss/directives.hpp"
 // ----- begin objproc/oss/directives.hpp -----
 // objproc/oss/directives.hpp - sys/saveas and sys/notify, joined to a style with '|'.
@@ -17591,6 +17644,7 @@ OBJPROC_NAMESPACE_END
 #include <string_view>
 
 // #include "objproc/config.hpp"
+// #include "objproc/oss/fields.hpp"
 // #include "objproc/core/result.hpp"
 // #include "objproc/oss/builder.hpp"
 // #include "objproc/oss/names.hpp"

@@ -332,5 +332,5 @@ TEST_CASE("bad input: a quote in a Pic-Operations value is escaped; a line break
   REQUIRE_FALSE(refused.has_value());
   INFO(objproc::to_string(refused.error()));
   CHECK(refused.error().code == errc::invalid_object_key);
-  CHECK(refused.error().field == objproc::fields::fileid);  // the rule's output key, not "key"
+  CHECK(refused.error().field == objproc::cos::fields::fileid);  // the rule's output key, not "key"
 }

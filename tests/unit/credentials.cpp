@@ -113,7 +113,7 @@ TEST_CASE("control characters in keys from the environment are refused, naming t
     CHECK(refused.error().code == errc::invalid_credentials);
     CHECK(refused.error().detail == "control character in OSS_ACCESS_KEY_SECRET");
     CHECK(refused.error().offset == objproc::error::no_offset);  // never locates a secret
-    CHECK(refused.error().field == objproc::fields::access_key_secret);  // a name, not the value
+    CHECK(refused.error().field == objproc::oss::fields::access_key_secret);  // a name, not the value
   }
   scoped_env secret("OSS_ACCESS_KEY_SECRET", "ExampleSecretKey123");
   {
@@ -126,7 +126,7 @@ TEST_CASE("control characters in keys from the environment are refused, naming t
   scoped_env cos_key("COS_SECRET_KEY", "k");
   CHECK(objproc::cos_environment_credentials().error().detail ==
         "control character in COS_SECRET_ID");
-  CHECK(objproc::cos_environment_credentials().error().field == objproc::fields::secret_id);
+  CHECK(objproc::cos_environment_credentials().error().field == objproc::cos::fields::secret_id);
   CHECK(objproc::check_credential_text("a\x7f", "x").error().code == errc::invalid_credentials);
   CHECK(objproc::check_credential_text("visible", "x").has_value());
 }

@@ -72,12 +72,13 @@ std::string input_of(const objproc::error& e, const operation_input& in,
   namespace fields = objproc::fields;
   const std::string_view f = e.field;
   if (f.empty()) return std::string(fallback);
-  if (f == fields::notify_topic) return "notify_topic";
+  if (f == oss::fields::notify_topic) return "notify_topic";
   // One "credentials" object for both vendors, in the OSS spelling.
-  if (f == fields::access_key_id || f == fields::secret_id) return "credentials.access_key_id";
-  if (f == fields::access_key_secret || f == fields::secret_key)
+  if (f == oss::fields::access_key_id || f == ci::fields::secret_id)
+    return "credentials.access_key_id";
+  if (f == oss::fields::access_key_secret || f == ci::fields::secret_key)
     return "credentials.access_key_secret";
-  if (f == fields::security_token || f == fields::session_token)
+  if (f == oss::fields::security_token || f == ci::fields::session_token)
     return "credentials.security_token";
   if (f == fields::process) return in.vendor == provider::oss ? "style" : "rule";
   return std::string(f);
@@ -162,7 +163,8 @@ build_result build_oss(const operation_input& in, operation_sender* sender) {
   const bool sync = in.kind == op_kind::process_object;
   auto prepared = sync ? sync_op.prepare(*where) : async_op.prepare(*where);
   if (!prepared) return fail_in(prepared.error(), in, "style", std::string(process.view()));
-  auto signed_request = oss::sign(*prepared, keys, in.time, crypto, oss::signer{.version = in.signature});
+  auto signed_request =
+      oss::sign(*prepared, keys, in.time, crypto, oss::signer{.version = in.signature});
   if (!signed_request) return fail_in(signed_request.error(), in, "request");
   if (sender != nullptr) {
     if (sync)
@@ -324,7 +326,8 @@ build_result build_cos(const operation_input& in, operation_sender* sender) {
     ci::rule process;
     if (in.rule) {
       constexpr auto url = ci::rule_carrier::download_url;
-      auto parsed = in.unchecked ? ci::unchecked_rule(*in.rule, url) : ci::parse_rule(*in.rule, url);
+      auto parsed =
+          in.unchecked ? ci::unchecked_rule(*in.rule, url) : ci::parse_rule(*in.rule, url);
       if (!parsed) return fail_in(parsed.error(), in, "rule", *in.rule);
       process = *parsed;
     }
@@ -355,7 +358,8 @@ build_result build_cos(const operation_input& in, operation_sender* sender) {
   const bool upload = in.kind == op_kind::ci_put_object;
   auto prepared = upload ? put.prepare(*where) : cloud.prepare(*where);
   if (!prepared) return fail_in(prepared.error(), in, "request");
-  auto signed_request = ci::sign(*prepared, keys, in.time, crypto, ci::signer{.lifetime = in.expires});
+  auto signed_request =
+      ci::sign(*prepared, keys, in.time, crypto, ci::signer{.lifetime = in.expires});
   if (!signed_request) return fail_in(signed_request.error(), in, "request");
   if (sender != nullptr) {
     if (upload)

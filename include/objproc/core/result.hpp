@@ -158,21 +158,14 @@ inline constexpr errc all_errc[] = {
 
 /// The names error::field takes where the library checks an input: the parameter or member
 /// the caller passed ("key" is the object key of whatever operation, endpoint or signer
-/// refused it). Static text; compare with these rather than with spelled-out strings.
+/// refused it). Static text; compare with these rather than with spelled-out strings. Each
+/// vendor adds the names of its own members (oss::fields in oss/fields.hpp, cos::fields in
+/// cos/fields.hpp, which give these too).
 namespace fields {
 inline constexpr std::string_view bucket = "bucket";
 inline constexpr std::string_view key = "key";
 inline constexpr std::string_view endpoint = "endpoint";  // a custom host, its scheme
 inline constexpr std::string_view region = "region";
-inline constexpr std::string_view product = "product";  // the V4 scope's product ("oss")
-// OSS credentials (oss::credentials).
-inline constexpr std::string_view access_key_id = "access_key_id";
-inline constexpr std::string_view access_key_secret = "access_key_secret";
-inline constexpr std::string_view security_token = "security_token";
-// COS credentials (cos::credentials).
-inline constexpr std::string_view secret_id = "secret_id";
-inline constexpr std::string_view secret_key = "secret_key";
-inline constexpr std::string_view session_token = "session_token";
 // Signing.
 inline constexpr std::string_view expires = "expires";  // a presigned URL's or signature's life
 inline constexpr std::string_view time = "time";        // the signing time
@@ -180,21 +173,7 @@ inline constexpr std::string_view method = "method";
 inline constexpr std::string_view headers = "headers";
 inline constexpr std::string_view query = "query";
 inline constexpr std::string_view additional_headers = "additional_headers";
-inline constexpr std::string_view signing_key = "signing_key";  // a derived V4 key
-// Processing: the style or rule of an operation, and the directives joined to a style.
-inline constexpr std::string_view process = "process";
-inline constexpr std::string_view rule = "rule";
-inline constexpr std::string_view save_as_bucket = "save_as.bucket";
-inline constexpr std::string_view save_as_key = "save_as.key";
-inline constexpr std::string_view notify_topic = "notify.topic";
-inline constexpr std::string_view pic_operations = "pic_operations";      // the whole header / JSON
-inline constexpr std::string_view rule_bucket = "pic_operations.bucket";  // a rule's own bucket
-inline constexpr std::string_view fileid = "pic_operations.fileid";       // a rule's output key
-// COS PUT Object options (cos/put_options.hpp).
-inline constexpr std::string_view acl = "acl";
-inline constexpr std::string_view storage_class = "storage_class";
-inline constexpr std::string_view traffic_limit = "traffic_limit";
-inline constexpr std::string_view meta = "meta";
+inline constexpr std::string_view process = "process";  // an operation's style or rule
 inline constexpr std::string_view content_md5 = "content_md5";
 }  // namespace fields
 

@@ -32,6 +32,7 @@
 #include <utility>
 
 #include "objproc/config.hpp"
+#include "objproc/cos/fields.hpp"
 #include "objproc/core/chrono.hpp"  // std::chrono, lighter than <chrono> where possible
 #include "objproc/core/result.hpp"
 #include "objproc/core/time.hpp"

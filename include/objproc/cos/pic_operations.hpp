@@ -32,6 +32,7 @@
 #include <vector>
 
 #include "objproc/config.hpp"
+#include "objproc/cos/fields.hpp"
 #include "objproc/core/json.hpp"
 #include "objproc/core/result.hpp"
 #include "objproc/core/text.hpp"

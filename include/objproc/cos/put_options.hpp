@@ -43,6 +43,7 @@
 #include <string_view>
 
 #include "objproc/config.hpp"
+#include "objproc/cos/fields.hpp"
 #include "objproc/core/result.hpp"
 
 OBJPROC_NAMESPACE_BEGIN

@@ -63,6 +63,7 @@
 #include <utility>
 
 #include "objproc/config.hpp"
+#include "objproc/cos/fields.hpp"
 #include "objproc/core/chrono.hpp"  // std::chrono, lighter than <chrono> where possible
 #include "objproc/core/fixed_string.hpp"
 #include "objproc/core/result.hpp"

@@ -420,8 +420,7 @@ inline constexpr std::array<bool, 256> tchar_table = [] {
   for (int c = 0; c < 256; ++c)
     t[static_cast<std::size_t>(c)] =
         (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-  for (const char c : std::string_view("!#$%&'*+-.^_`|~"))
-    t[static_cast<unsigned char>(c)] = true;
+  for (const char c : std::string_view("!#$%&'*+-.^_`|~")) t[static_cast<unsigned char>(c)] = true;
   return t;
 }();
 [[nodiscard]] constexpr bool is_tchar(char c) noexcept {

@@ -19,6 +19,7 @@
 #include <string_view>
 
 #include "objproc/config.hpp"
+#include "objproc/oss/fields.hpp"
 #include "objproc/core/result.hpp"
 #include "objproc/http/fields.hpp"
 #include "objproc/http/redaction.hpp"

@@ -15,6 +15,7 @@
 #include <string_view>
 
 #include "objproc/config.hpp"
+#include "objproc/oss/fields.hpp"
 #include "objproc/core/result.hpp"
 #include "objproc/oss/builder.hpp"
 #include "objproc/oss/names.hpp"

@@ -43,6 +43,7 @@
 #include <utility>
 
 #include "objproc/config.hpp"
+#include "objproc/oss/fields.hpp"
 #include "objproc/core/algorithm.hpp"
 #include "objproc/core/chrono.hpp"
 #include "objproc/core/fixed_string.hpp"

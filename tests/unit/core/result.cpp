@@ -120,9 +120,9 @@ TEST_CASE("an error names the input field it belongs to", "[core][result]") {
   CHECK(keyed.shifted(3).field == "key");
   // The text form names the field first, and only its name.
   CHECK(objproc::to_string(keyed) == "key: invalid object key at offset 0: cannot start with '/'");
-  CHECK(objproc::to_string(error{errc::missing_credentials, error::no_offset, "empty secret"}
-                               .in_field(objproc::fields::access_key_secret)) ==
-        "access_key_secret: missing credentials: empty secret");
+  CHECK(objproc::to_string(error{errc::value_out_of_range, error::no_offset, "must be positive"}
+                               .in_field(objproc::fields::expires)) ==
+        "expires: value out of range: must be positive");
   // Returned by value everywhere: two words more than code, offset, detail and provider code.
   static_assert(sizeof(error) <= 7 * sizeof(void*));
   static_assert(std::is_trivially_copyable_v<error>);

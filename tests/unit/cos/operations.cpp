@@ -538,7 +538,7 @@ TEST_CASE("ci_put_object: bad options refused, the header named", "[cos][operati
 }
 
 TEST_CASE("put options: each check names the option it refused", "[cos][operations]") {
-  CHECK(ci::parse_object_acl("public-read-write").error().field == objproc::fields::acl);
+  CHECK(ci::parse_object_acl("public-read-write").error().field == objproc::cos::fields::acl);
   CHECK(ci::parse_storage_class("standard").error().field == "storage_class");
   CHECK(ci::check_traffic_limit(1).error().field == "traffic_limit");
   CHECK(ci::check_meta_key("Origin").error().field == "meta");

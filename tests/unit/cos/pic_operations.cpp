@@ -257,9 +257,9 @@ TEST_CASE("to_json and check_fileid name the rule's field", "[cos][pic_operation
   };
   // A rule's bucket and fileid are not the object's bucket and key.
   CHECK(field(one({.bucket = "Bad-125", .fileid = "a", .rule = std::string(png)})) ==
-        objproc::fields::rule_bucket);
+        objproc::cos::fields::rule_bucket);
   CHECK(field(one({.fileid = "a\r\nX: 1", .rule = std::string(png)})) ==
-        objproc::fields::fileid);
+        objproc::cos::fields::fileid);
   CHECK(check_fileid("").error().field == "pic_operations.fileid");
   CHECK(field(one({.fileid = "a", .rule = "imageMogr2/rotate/361"})) == "rule");
   pic_operations six;

@@ -60,7 +60,7 @@ TEST_CASE("directives validate bucket, key and placement", "[oss][image][directi
 TEST_CASE("directives name the directive's field, not the operation's", "[oss][image][directives]") {
   const auto base = image::resize{.w = 100}.str();
   CHECK((base | oss::save_as{.bucket = "Bad_Bucket", .key = "a.jpg"}).error().field ==
-        objproc::fields::save_as_bucket);
+        objproc::oss::fields::save_as_bucket);
   CHECK((base | oss::save_as{.key = "/abs.jpg"}).error().field == "save_as.key");
   CHECK((base | oss::save_as{.key = ""}).error().field == "save_as.key");
   CHECK((base | oss::notify{.topic = ""}).error().field == "notify.topic");

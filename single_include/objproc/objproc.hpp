@@ -2970,9 +2970,12 @@ struct text_ref {
   std::size_t size = 0;
 };
 
-/// Passed by a signer to request::with_headers: its headers were checked as they were built.
-struct checked_headers {
-  bool checked = false;
+/// The headers a signer adds (request::with_headers takes them without checking them again):
+/// names are the signer's own literals, tokens pairwise distinct in any case, at most four;
+/// values are made only of parts the signer checked (credentials, a scope of [a-z0-9-/], dates,
+/// digits, hex, base64). The signers (oss/signer.hpp, cos/signer.hpp) are its only makers.
+struct signature_headers {
+  std::span<const header_field> fields;
 };
 
 /// One header or query parameter: name (key) and value in the arena. No value: a bare key.
@@ -3106,18 +3109,10 @@ class request {
   /// A copy with `fields` set, each replacing its namesakes (what a signer returns): one copy,
   /// with the room for them reserved up front.
   [[nodiscard]] result<request> with_headers(std::span<const header_field> fields) const {
-    return with_headers(fields, detail::checked_headers{false});
-  }
-  /// For the signers: the same, skipping the name and value checks when `already.checked`
-  /// (their headers are built only from parts they validated, and an Authorization value is
-  /// long enough for the byte scan to show in a signature's cost). Not for other callers.
-  [[nodiscard]] result<request> with_headers(std::span<const header_field> fields,
-                                             detail::checked_headers already) const {
     std::size_t text = 0;
     bool distinct = true;
     for (std::size_t i = 0; i < fields.size(); ++i) {
-      if (!already.checked)
-        if (auto ok = check(fields[i].name, fields[i].value); !ok) return ok.error();
+      if (auto ok = check(fields[i].name, fields[i].value); !ok) return ok.error();
       text += fields[i].name.size() + fields[i].value.size();
       for (std::size_t j = 0; j < i; ++j)
         distinct = distinct && !detail::iequals(fields[i].name, fields[j].name);
@@ -3129,6 +3124,14 @@ class request {
       return out;
     }
     out.set_distinct_headers(fields);
+    return out;
+  }
+  /// For the signers: the same for headers that need no check (see signature_headers).
+  [[nodiscard]] request with_headers(detail::signature_headers added) const {
+    std::size_t text = 0;
+    for (const header_field& f : added.fields) text += f.name.size() + f.value.size();
+    request out = reserved_copy(text, added.fields.size());
+    out.set_distinct_headers(added.fields);
     return out;
   }
 
@@ -7146,7 +7149,7 @@ struct signer {
               !r)
             return r.error();
           // Built from checked parts only (credentials, digits, base64 or hex; literal names).
-          return request.with_headers(parts.headers().span(), http::detail::checked_headers{true});
+          return request.with_headers(http::detail::signature_headers{parts.headers().span()});
         });
   }
 
@@ -9353,13 +9356,17 @@ namespace detail {
   return {};
 }
 
-/// Method, bucket, key, header names and values, query keys (shared by V1 and V4).
-[[nodiscard]] constexpr result<void> check_signing_input(const signing_input& in) noexcept {
-  if (in.method.empty())
-    return error{errc::invalid_argument, error::no_offset, "empty HTTP method"};
-  for (std::size_t i = 0; i < in.method.size(); ++i)
-    if (in.method[i] < 'A' || in.method[i] > 'Z')
-      return error{errc::invalid_argument, i, "HTTP methods are uppercase letters"};
+/// A signing_input whose method, headers and query are views of an http::request (made only by
+/// oss::detail::view_request): the request's mutators already refused what check_signing_input
+/// checks of them (its method is an enum's name; set_header checks names and values with
+/// check_header_name / check_header_value; add_query refuses an empty key). Its resource (bucket
+/// and key) is not checked by the request: check_signing_input still checks those.
+struct request_input {
+  signing_input input;
+};
+
+/// The bucket and the key.
+[[nodiscard]] constexpr result<void> check_resource(const signing_input& in) noexcept {
   if (!in.bucket.empty()) {
     if (auto r = check_bucket_name(in.bucket); !r) return r;
   } else if (!in.key.empty()) {
@@ -9370,6 +9377,17 @@ namespace detail {
     if (const std::size_t at = http::detail::find_line_break(in.key); at != std::string_view::npos)
       return error{errc::invalid_object_key, at, "CR, LF or NUL in an object key"};
   }
+  return {};
+}
+
+/// Method, bucket, key, header names and values, query keys (shared by V1 and V4).
+[[nodiscard]] constexpr result<void> check_signing_input(const signing_input& in) noexcept {
+  if (in.method.empty())
+    return error{errc::invalid_argument, error::no_offset, "empty HTTP method"};
+  for (std::size_t i = 0; i < in.method.size(); ++i)
+    if (in.method[i] < 'A' || in.method[i] > 'Z')
+      return error{errc::invalid_argument, i, "HTTP methods are uppercase letters"};
+  if (auto r = check_resource(in); !r) return r;
   for (const http::header_field& h : in.headers) {
     if (auto r = http::detail::check_header_name(h.name); !r) return r;
     if (auto r = http::detail::check_header_value(h.value); !r) return r;
@@ -9378,6 +9396,11 @@ namespace detail {
     if (q.key.empty())
       return error{errc::invalid_query_parameter, error::no_offset, "empty query key"};
   return {};
+}
+
+/// The same for an input read from a request: only what the request did not check.
+[[nodiscard]] constexpr result<void> check_signing_input(const request_input& in) noexcept {
+  return check_resource(in.input);
 }
 
 }  // namespace detail
@@ -10324,9 +10347,11 @@ template <class Crypto>
   return {};
 }
 
-/// Checks shared by both forms: credentials, input, additional header names.
-[[nodiscard]] inline result<void> v4_check(const signing_input& in, const credentials& creds,
-                                           const v4_options& options) {
+/// Checks shared by both forms: credentials, input, additional header names. `Input` is a
+/// signing_input, or a request_input (read from an http::request: less left to check).
+template <class Input>
+[[nodiscard]] result<void> v4_check(const Input& in, const credentials& creds,
+                                    const v4_options& options) {
   if (auto r = check_credentials(creds); !r) return r;
   if (auto r = check_signing_input(in); !r) return r;
   for (const std::string_view name : options.additional_headers)
@@ -10964,6 +10989,13 @@ template <class Crypto>
   if (auto r = check_signing_input(in); !r) return r;
   return v1_check_query(in.query);
 }
+/// The same for an input read from an http::request: the request checked its method, headers
+/// and query keys, not its query values (raw, encoded only in a URL) nor its bucket and key.
+[[nodiscard]] inline result<void> v1_check(const request_input& in, const credentials& creds) {
+  if (auto r = check_credentials(creds); !r) return r;
+  if (auto r = check_signing_input(in); !r) return r;
+  return v1_check_query(in.input.query);
+}
 
 /// The header form, computed: views of the scratch, inline texts and the caller's.
 struct v1_header_parts {
@@ -10983,16 +11015,13 @@ struct v1_header_parts {
   }
 };
 
+/// The header form over inputs the caller has already checked (v1_check passed).
 template <class Crypto>
-[[nodiscard]] result<void> v1_header_core(const signing_input& input, const credentials& creds,
-                                          std::chrono::sys_seconds now, const Crypto& crypto,
-                                          const v1_options& options,
-                                          http::detail::span_writer& scratch,
-                                          v1_header_parts& out) {
-  static_assert(crypto_provider<Crypto>,
-                "objproc::oss::sign_v1 requires a crypto_provider: see "
-                "objproc/crypto/concepts.hpp");
-  if (auto r = v1_check(input, creds); !r) return r;
+[[nodiscard]] result<void> v1_header_checked(const signing_input& input, const credentials& creds,
+                                             std::chrono::sys_seconds now, const Crypto& crypto,
+                                             const v1_options& options,
+                                             http::detail::span_writer& scratch,
+                                             v1_header_parts& out) {
   auto date = format_rfc1123(now);
   if (!date) return date.error();
   out.date = *date;
@@ -11031,6 +11060,19 @@ template <class Crypto>
   return {};
 }
 
+template <class Crypto>
+[[nodiscard]] result<void> v1_header_core(const signing_input& input, const credentials& creds,
+                                          std::chrono::sys_seconds now, const Crypto& crypto,
+                                          const v1_options& options,
+                                          http::detail::span_writer& scratch,
+                                          v1_header_parts& out) {
+  static_assert(crypto_provider<Crypto>,
+                "objproc::oss::sign_v1 requires a crypto_provider: see "
+                "objproc/crypto/concepts.hpp");
+  if (auto r = v1_check(input, creds); !r) return r;
+  return v1_header_checked(input, creds, now, crypto, options, scratch, out);
+}
+
 /// The query form, computed: the parameters to add as views.
 struct v1_query_parts {
   std::string_view string_to_sign = {};
@@ -11039,15 +11081,14 @@ struct v1_query_parts {
   http::field_list<http::query_field, 4> query = {};
 };
 
+/// The query form over inputs the caller has already checked (v1_check passed).
 template <class Crypto>
-[[nodiscard]] result<void> v1_query_core(const signing_input& input, const credentials& creds,
-                                         std::chrono::sys_seconds now, std::chrono::seconds expires,
-                                         const Crypto& crypto, const v1_options& options,
-                                         http::detail::span_writer& scratch, v1_query_parts& out) {
-  static_assert(crypto_provider<Crypto>,
-                "objproc::oss::sign_v1 requires a crypto_provider: see "
-                "objproc/crypto/concepts.hpp");
-  if (auto r = v1_check(input, creds); !r) return r;
+[[nodiscard]] result<void> v1_query_checked(const signing_input& input, const credentials& creds,
+                                            std::chrono::sys_seconds now,
+                                            std::chrono::seconds expires, const Crypto& crypto,
+                                            const v1_options& options,
+                                            http::detail::span_writer& scratch,
+                                            v1_query_parts& out) {
   if (expires < std::chrono::seconds{1})
     return error{errc::value_out_of_range, error::no_offset,
                  "presigned URLs expire at least one second later"};
@@ -11079,6 +11120,18 @@ template <class Crypto>
   out.query.push_back({"Signature", out.signature.view()});
   if (sts) out.query.push_back({"security-token", creds.security_token});
   return {};
+}
+
+template <class Crypto>
+[[nodiscard]] result<void> v1_query_core(const signing_input& input, const credentials& creds,
+                                         std::chrono::sys_seconds now, std::chrono::seconds expires,
+                                         const Crypto& crypto, const v1_options& options,
+                                         http::detail::span_writer& scratch, v1_query_parts& out) {
+  static_assert(crypto_provider<Crypto>,
+                "objproc::oss::sign_v1 requires a crypto_provider: see "
+                "objproc/crypto/concepts.hpp");
+  if (auto r = v1_check(input, creds); !r) return r;
+  return v1_query_checked(input, creds, now, expires, crypto, options, scratch, out);
 }
 
 }  // namespace detail
@@ -11159,7 +11212,9 @@ struct request_view {
   // Written before read: no zero-fill of 64 fields each on every signature.
   http::detail::uninitialized_array<http::query_field, http::max_signed_fields> query;
   http::detail::uninitialized_array<http::header_field, http::max_signed_fields> headers;
-  signing_input input;
+  // A request_input: v4_check / v1_check leave out what the request's mutators checked.
+  request_input checked;
+  [[nodiscard]] const signing_input& input() const noexcept { return checked.input; }
 };
 
 [[nodiscard]] inline result<void> view_request(const http::request& request,
@@ -11172,7 +11227,7 @@ struct request_view {
   if (!query) return query.error();
   auto headers = request.header_fields(view.headers.span());
   if (!headers) return headers.error();
-  view.input = signing_input{.method = http::to_string(request.method()),
+  view.checked.input = signing_input{.method = http::to_string(request.method()),
                              .bucket = where.bucket,
                              .key = where.key,
                              .query = *query,
@@ -11201,20 +11256,20 @@ struct v4_signer {
     detail::request_view view;
     if (auto r = detail::view_request(request, view); !r) return r.error();
     const v4_options options = this->options();
-    if (auto r = detail::v4_check(view.input, creds, options); !r) return r.error();
+    if (auto r = detail::v4_check(view.checked, creds, options); !r) return r.error();
     std::optional<v4_signing_key> derived;
     auto key = key_for(creds, now, request.resource().region, crypto, derived);
     if (!key) return key.error();
     return http::detail::with_scratch<2048>(
         [&](http::detail::span_writer& scratch) -> result<http::request> {
           detail::v4_header_parts parts;
-          if (auto r = detail::v4_header_checked(view.input, creds, **key, now, crypto, options,
+          if (auto r = detail::v4_header_checked(view.input(), creds, **key, now, crypto, options,
                                                  scratch, parts);
               !r)
             return r.error();
           // Built from checked parts only: the key id (visible ASCII), the token (no CR, LF or
           // NUL), the scope ([a-z0-9-]), digits and hex; the names are literals.
-          return request.with_headers(parts.headers().span(), http::detail::checked_headers{true});
+          return request.with_headers(http::detail::signature_headers{parts.headers().span()});
         });
   }
 
@@ -11251,16 +11306,16 @@ struct v4_signer {
     static constexpr std::array<std::string_view, 7> owned = {
         "x-oss-additional-headers", "x-oss-credential", "x-oss-date",          "x-oss-expires",
         "x-oss-signature-version",  "x-oss-signature",  "x-oss-security-token"};
-    if (auto r = objproc::detail::check_unsigned_query(view.input.query, owned); !r)
+    if (auto r = objproc::detail::check_unsigned_query(view.input().query, owned); !r)
       return r.error();
     const v4_options options = this->options();
-    if (auto r = detail::v4_check(view.input, creds, options); !r) return r.error();
+    if (auto r = detail::v4_check(view.checked, creds, options); !r) return r.error();
     std::optional<v4_signing_key> derived;
     auto key = key_for(creds, now, request.resource().region, crypto, derived);
     if (!key) return key.error();
     http::detail::span_writer scratch(scratch_text);
     detail::v4_query_parts parts;
-    if (auto r = detail::v4_query_checked(view.input, creds, **key, now, expires, crypto, options,
+    if (auto r = detail::v4_query_checked(view.input(), creds, **key, now, expires, crypto, options,
                                           scratch, parts);
         !r)
       return r.error();
@@ -11304,15 +11359,16 @@ struct v1_signer {
                   "objproc/crypto/concepts.hpp");
     detail::request_view view;
     if (auto r = detail::view_request(request, view); !r) return r.error();
+    if (auto r = detail::v1_check(view.checked, creds); !r) return r.error();
     return http::detail::with_scratch<2048>(
         [&](http::detail::span_writer& scratch) -> result<http::request> {
           detail::v1_header_parts parts;
-          if (auto r =
-                  detail::v1_header_core(view.input, creds, now, crypto, options(), scratch, parts);
+          if (auto r = detail::v1_header_checked(view.input(), creds, now, crypto, options(),
+                                                 scratch, parts);
               !r)
             return r.error();
           // Built from checked parts only (credentials, digits, base64 or hex; literal names).
-          return request.with_headers(parts.headers().span(), http::detail::checked_headers{true});
+          return request.with_headers(http::detail::signature_headers{parts.headers().span()});
         });
   }
 
@@ -11348,12 +11404,13 @@ struct v1_signer {
     if (auto r = detail::view_request(request, view); !r) return r.error();
     static constexpr std::array<std::string_view, 4> owned = {"OSSAccessKeyId", "Expires",
                                                               "Signature", "security-token"};
-    if (auto r = objproc::detail::check_unsigned_query(view.input.query, owned); !r)
+    if (auto r = objproc::detail::check_unsigned_query(view.input().query, owned); !r)
       return r.error();
+    if (auto r = detail::v1_check(view.checked, creds); !r) return r.error();
     http::detail::span_writer scratch(scratch_text);
     detail::v1_query_parts parts;
-    if (auto r = detail::v1_query_core(view.input, creds, now, expires, crypto, options(), scratch,
-                                       parts);
+    if (auto r = detail::v1_query_checked(view.input(), creds, now, expires, crypto, options(),
+                                          scratch, parts);
         !r)
       return r.error();
     http::detail::span_writer url(out);

@@ -399,9 +399,12 @@ struct text_ref {
   std::size_t size = 0;
 };
 
-/// Passed by a signer to request::with_headers: its headers were checked as they were built.
-struct checked_headers {
-  bool checked = false;
+/// The headers a signer adds (request::with_headers takes them without checking them again):
+/// names are the signer's own literals, tokens pairwise distinct in any case, at most four;
+/// values are made only of parts the signer checked (credentials, a scope of [a-z0-9-/], dates,
+/// digits, hex, base64). The signers (oss/signer.hpp, cos/signer.hpp) are its only makers.
+struct signature_headers {
+  std::span<const header_field> fields;
 };
 
 /// One header or query parameter: name (key) and value in the arena. No value: a bare key.
@@ -535,18 +538,10 @@ class request {
   /// A copy with `fields` set, each replacing its namesakes (what a signer returns): one copy,
   /// with the room for them reserved up front.
   [[nodiscard]] result<request> with_headers(std::span<const header_field> fields) const {
-    return with_headers(fields, detail::checked_headers{false});
-  }
-  /// For the signers: the same, skipping the name and value checks when `already.checked`
-  /// (their headers are built only from parts they validated, and an Authorization value is
-  /// long enough for the byte scan to show in a signature's cost). Not for other callers.
-  [[nodiscard]] result<request> with_headers(std::span<const header_field> fields,
-                                             detail::checked_headers already) const {
     std::size_t text = 0;
     bool distinct = true;
     for (std::size_t i = 0; i < fields.size(); ++i) {
-      if (!already.checked)
-        if (auto ok = check(fields[i].name, fields[i].value); !ok) return ok.error();
+      if (auto ok = check(fields[i].name, fields[i].value); !ok) return ok.error();
       text += fields[i].name.size() + fields[i].value.size();
       for (std::size_t j = 0; j < i; ++j)
         distinct = distinct && !detail::iequals(fields[i].name, fields[j].name);
@@ -558,6 +553,14 @@ class request {
       return out;
     }
     out.set_distinct_headers(fields);
+    return out;
+  }
+  /// For the signers: the same for headers that need no check (see signature_headers).
+  [[nodiscard]] request with_headers(detail::signature_headers added) const {
+    std::size_t text = 0;
+    for (const header_field& f : added.fields) text += f.name.size() + f.value.size();
+    request out = reserved_copy(text, added.fields.size());
+    out.set_distinct_headers(added.fields);
     return out;
   }
 

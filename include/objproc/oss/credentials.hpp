@@ -118,13 +118,17 @@ namespace detail {
   return {};
 }
 
-/// Method, bucket, key, header names and values, query keys (shared by V1 and V4).
-[[nodiscard]] constexpr result<void> check_signing_input(const signing_input& in) noexcept {
-  if (in.method.empty())
-    return error{errc::invalid_argument, error::no_offset, "empty HTTP method"};
-  for (std::size_t i = 0; i < in.method.size(); ++i)
-    if (in.method[i] < 'A' || in.method[i] > 'Z')
-      return error{errc::invalid_argument, i, "HTTP methods are uppercase letters"};
+/// A signing_input whose method, headers and query are views of an http::request (made only by
+/// oss::detail::view_request): the request's mutators already refused what check_signing_input
+/// checks of them (its method is an enum's name; set_header checks names and values with
+/// check_header_name / check_header_value; add_query refuses an empty key). Its resource (bucket
+/// and key) is not checked by the request: check_signing_input still checks those.
+struct request_input {
+  signing_input input;
+};
+
+/// The bucket and the key.
+[[nodiscard]] constexpr result<void> check_resource(const signing_input& in) noexcept {
   if (!in.bucket.empty()) {
     if (auto r = check_bucket_name(in.bucket); !r) return r;
   } else if (!in.key.empty()) {
@@ -135,6 +139,17 @@ namespace detail {
     if (const std::size_t at = http::detail::find_line_break(in.key); at != std::string_view::npos)
       return error{errc::invalid_object_key, at, "CR, LF or NUL in an object key"};
   }
+  return {};
+}
+
+/// Method, bucket, key, header names and values, query keys (shared by V1 and V4).
+[[nodiscard]] constexpr result<void> check_signing_input(const signing_input& in) noexcept {
+  if (in.method.empty())
+    return error{errc::invalid_argument, error::no_offset, "empty HTTP method"};
+  for (std::size_t i = 0; i < in.method.size(); ++i)
+    if (in.method[i] < 'A' || in.method[i] > 'Z')
+      return error{errc::invalid_argument, i, "HTTP methods are uppercase letters"};
+  if (auto r = check_resource(in); !r) return r;
   for (const http::header_field& h : in.headers) {
     if (auto r = http::detail::check_header_name(h.name); !r) return r;
     if (auto r = http::detail::check_header_value(h.value); !r) return r;
@@ -143,6 +158,11 @@ namespace detail {
     if (q.key.empty())
       return error{errc::invalid_query_parameter, error::no_offset, "empty query key"};
   return {};
+}
+
+/// The same for an input read from a request: only what the request did not check.
+[[nodiscard]] constexpr result<void> check_signing_input(const request_input& in) noexcept {
+  return check_resource(in.input);
 }
 
 }  // namespace detail

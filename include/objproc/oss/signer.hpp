@@ -51,7 +51,9 @@ struct request_view {
   // Written before read: no zero-fill of 64 fields each on every signature.
   http::detail::uninitialized_array<http::query_field, http::max_signed_fields> query;
   http::detail::uninitialized_array<http::header_field, http::max_signed_fields> headers;
-  signing_input input;
+  // A request_input: v4_check / v1_check leave out what the request's mutators checked.
+  request_input checked;
+  [[nodiscard]] const signing_input& input() const noexcept { return checked.input; }
 };
 
 [[nodiscard]] inline result<void> view_request(const http::request& request,
@@ -64,7 +66,7 @@ struct request_view {
   if (!query) return query.error();
   auto headers = request.header_fields(view.headers.span());
   if (!headers) return headers.error();
-  view.input = signing_input{.method = http::to_string(request.method()),
+  view.checked.input = signing_input{.method = http::to_string(request.method()),
                              .bucket = where.bucket,
                              .key = where.key,
                              .query = *query,
@@ -93,20 +95,20 @@ struct v4_signer {
     detail::request_view view;
     if (auto r = detail::view_request(request, view); !r) return r.error();
     const v4_options options = this->options();
-    if (auto r = detail::v4_check(view.input, creds, options); !r) return r.error();
+    if (auto r = detail::v4_check(view.checked, creds, options); !r) return r.error();
     std::optional<v4_signing_key> derived;
     auto key = key_for(creds, now, request.resource().region, crypto, derived);
     if (!key) return key.error();
     return http::detail::with_scratch<2048>(
         [&](http::detail::span_writer& scratch) -> result<http::request> {
           detail::v4_header_parts parts;
-          if (auto r = detail::v4_header_checked(view.input, creds, **key, now, crypto, options,
+          if (auto r = detail::v4_header_checked(view.input(), creds, **key, now, crypto, options,
                                                  scratch, parts);
               !r)
             return r.error();
           // Built from checked parts only: the key id (visible ASCII), the token (no CR, LF or
           // NUL), the scope ([a-z0-9-]), digits and hex; the names are literals.
-          return request.with_headers(parts.headers().span(), http::detail::checked_headers{true});
+          return request.with_headers(http::detail::signature_headers{parts.headers().span()});
         });
   }
 
@@ -143,16 +145,16 @@ struct v4_signer {
     static constexpr std::array<std::string_view, 7> owned = {
         "x-oss-additional-headers", "x-oss-credential", "x-oss-date",          "x-oss-expires",
         "x-oss-signature-version",  "x-oss-signature",  "x-oss-security-token"};
-    if (auto r = objproc::detail::check_unsigned_query(view.input.query, owned); !r)
+    if (auto r = objproc::detail::check_unsigned_query(view.input().query, owned); !r)
       return r.error();
     const v4_options options = this->options();
-    if (auto r = detail::v4_check(view.input, creds, options); !r) return r.error();
+    if (auto r = detail::v4_check(view.checked, creds, options); !r) return r.error();
     std::optional<v4_signing_key> derived;
     auto key = key_for(creds, now, request.resource().region, crypto, derived);
     if (!key) return key.error();
     http::detail::span_writer scratch(scratch_text);
     detail::v4_query_parts parts;
-    if (auto r = detail::v4_query_checked(view.input, creds, **key, now, expires, crypto, options,
+    if (auto r = detail::v4_query_checked(view.input(), creds, **key, now, expires, crypto, options,
                                           scratch, parts);
         !r)
       return r.error();
@@ -196,15 +198,16 @@ struct v1_signer {
                   "objproc/crypto/concepts.hpp");
     detail::request_view view;
     if (auto r = detail::view_request(request, view); !r) return r.error();
+    if (auto r = detail::v1_check(view.checked, creds); !r) return r.error();
     return http::detail::with_scratch<2048>(
         [&](http::detail::span_writer& scratch) -> result<http::request> {
           detail::v1_header_parts parts;
-          if (auto r =
-                  detail::v1_header_core(view.input, creds, now, crypto, options(), scratch, parts);
+          if (auto r = detail::v1_header_checked(view.input(), creds, now, crypto, options(),
+                                                 scratch, parts);
               !r)
             return r.error();
           // Built from checked parts only (credentials, digits, base64 or hex; literal names).
-          return request.with_headers(parts.headers().span(), http::detail::checked_headers{true});
+          return request.with_headers(http::detail::signature_headers{parts.headers().span()});
         });
   }
 
@@ -240,12 +243,13 @@ struct v1_signer {
     if (auto r = detail::view_request(request, view); !r) return r.error();
     static constexpr std::array<std::string_view, 4> owned = {"OSSAccessKeyId", "Expires",
                                                               "Signature", "security-token"};
-    if (auto r = objproc::detail::check_unsigned_query(view.input.query, owned); !r)
+    if (auto r = objproc::detail::check_unsigned_query(view.input().query, owned); !r)
       return r.error();
+    if (auto r = detail::v1_check(view.checked, creds); !r) return r.error();
     http::detail::span_writer scratch(scratch_text);
     detail::v1_query_parts parts;
-    if (auto r = detail::v1_query_core(view.input, creds, now, expires, crypto, options(), scratch,
-                                       parts);
+    if (auto r = detail::v1_query_checked(view.input(), creds, now, expires, crypto, options(),
+                                          scratch, parts);
         !r)
       return r.error();
     http::detail::span_writer url(out);

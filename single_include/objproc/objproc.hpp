@@ -1236,9 +1236,11 @@ OBJPROC_NAMESPACE_END
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <span>
 #include <string>
 #include <string_view>
+#include <type_traits>
 
 // #include "objproc/config.hpp"
 // #include "objproc/core/fixed_string.hpp"
@@ -1551,6 +1553,12 @@ template <std::size_t N>
   fixed_string<2 * N> out;
   const char* pairs = c == hex_case::lower ? detail::hex_pairs<hex_case::lower>.data()
                                            : detail::hex_pairs<hex_case::upper>.data();
+  if (!std::is_constant_evaluated()) {
+    // Both digits of a byte in one two-byte move (twice per signature).
+    for (std::size_t i = 0; i < N; ++i)
+      std::memcpy(out.data + 2 * i, pairs + 2 * std::to_integer<std::size_t>(digest[i]), 2);
+    return out;
+  }
   for (std::size_t i = 0; i < N; ++i) {
     const std::size_t at = 2 * std::to_integer<std::size_t>(digest[i]);
     out.data[2 * i] = pairs[at];
@@ -2199,7 +2207,24 @@ constexpr void span_writer::put_lower(std::string_view s) noexcept {
   }
   // A local pointer, size_ updated once (see lower_from).
   char* const at = buffer_.data() + size_;
-  for (std::size_t i = 0; i < s.size(); ++i) at[i] = ascii_lower(s[i]);
+  std::size_t i = 0;
+  if (!std::is_constant_evaluated()) {
+    // Eight bytes at a time (header names, twice per V4 header): a byte c has 0x20 added when
+    // it is 'A'..'Z'. Each byte's low seven bits plus at most 0x3F stay below 0x100: no carry
+    // crosses into the next byte.
+    constexpr std::uint64_t ones = 0x0101010101010101U;
+    for (; i + 8 <= s.size(); i += 8) {
+      std::uint64_t x = 0;
+      std::memcpy(&x, s.data() + i, 8);
+      const std::uint64_t low = x & (0x7F * ones);
+      const std::uint64_t from_a = low + (0x80 - 'A') * ones;      // high bit: >= 'A'
+      const std::uint64_t past_z = low + (0x80 - 'Z' - 1) * ones;  // high bit: > 'Z'
+      const std::uint64_t upper = from_a & ~past_z & ~x & (0x80 * ones);
+      x |= upper >> 2;
+      std::memcpy(at + i, &x, 8);
+    }
+  }
+  for (; i < s.size(); ++i) at[i] = ascii_lower(s[i]);
   size_ += s.size();
 }
 

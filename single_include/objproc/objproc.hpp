@@ -889,38 +889,6 @@ OBJPROC_NAMESPACE_END
 #include <string_view>
 
 // #include "objproc/config.hpp"
-// #include "objproc/oss/fields.hpp"
-// ----- begin objproc/oss/fields.hpp -----
-// objproc/oss/fields.hpp - the names error::field takes for OSS's own inputs (its credentials'
-// members, its request options), beside the shared ones of objproc::fields, which oss::fields
-// gives too: inside namespace oss, fields::bucket and fields::access_key_id both resolve.
-#ifndef OBJPROC_OSS_FIELDS_HPP
-#define OBJPROC_OSS_FIELDS_HPP
-
-#include <string_view>
-
-// #include "objproc/config.hpp"
-// #include "objproc/core/result.hpp"
-
-OBJPROC_NAMESPACE_BEGIN
-
-namespace oss::fields {
-using namespace objproc::fields;  // the shared names: bucket, key, region, expires, ...
-
-inline constexpr std::string_view product = "product";  // the oss4 scope's product ("oss")
-inline constexpr std::string_view access_key_id = "access_key_id";
-inline constexpr std::string_view access_key_secret = "access_key_secret";
-inline constexpr std::string_view security_token = "security_token";
-inline constexpr std::string_view signing_key = "signing_key";  // a derived oss4 key
-inline constexpr std::string_view save_as_bucket = "save_as.bucket";
-inline constexpr std::string_view save_as_key = "save_as.key";
-inline constexpr std::string_view notify_topic = "notify.topic";
-}  // namespace oss::fields
-
-OBJPROC_NAMESPACE_END
-
-#endif  // OBJPROC_OSS_FIELDS_HPP
-// ----- end objproc/oss/fields.hpp -----
 // #include "objproc/core/result.hpp"
 // #include "objproc/http/fields.hpp"
 // ----- begin objproc/http/fields.hpp -----
@@ -1080,9 +1048,11 @@ OBJPROC_NAMESPACE_END
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <span>
 #include <string>
 #include <string_view>
+#include <type_traits>
 
 // #include "objproc/config.hpp"
 // #include "objproc/core/fixed_string.hpp"
@@ -1451,6 +1421,12 @@ template <std::size_t N>
   fixed_string<2 * N> out;
   const char* pairs = c == hex_case::lower ? detail::hex_pairs<hex_case::lower>.data()
                                            : detail::hex_pairs<hex_case::upper>.data();
+  if (!std::is_constant_evaluated()) {
+    // Both digits of a byte in one two-byte move (twice per signature).
+    for (std::size_t i = 0; i < N; ++i)
+      std::memcpy(out.data + 2 * i, pairs + 2 * std::to_integer<std::size_t>(digest[i]), 2);
+    return out;
+  }
   for (std::size_t i = 0; i < N; ++i) {
     const std::size_t at = 2 * std::to_integer<std::size_t>(digest[i]);
     out.data[2 * i] = pairs[at];
@@ -2099,7 +2075,24 @@ constexpr void span_writer::put_lower(std::string_view s) noexcept {
   }
   // A local pointer, size_ updated once (see lower_from).
   char* const at = buffer_.data() + size_;
-  for (std::size_t i = 0; i < s.size(); ++i) at[i] = ascii_lower(s[i]);
+  std::size_t i = 0;
+  if (!std::is_constant_evaluated()) {
+    // Eight bytes at a time (header names, twice per V4 header): a byte c has 0x20 added when
+    // it is 'A'..'Z'. Each byte's low seven bits plus at most 0x3F stay below 0x100: no carry
+    // crosses into the next byte.
+    constexpr std::uint64_t ones = 0x0101010101010101U;
+    for (; i + 8 <= s.size(); i += 8) {
+      std::uint64_t x = 0;
+      std::memcpy(&x, s.data() + i, 8);
+      const std::uint64_t low = x & (0x7F * ones);
+      const std::uint64_t from_a = low + (0x80 - 'A') * ones;      // high bit: >= 'A'
+      const std::uint64_t past_z = low + (0x80 - 'Z' - 1) * ones;  // high bit: > 'Z'
+      const std::uint64_t upper = from_a & ~past_z & ~x & (0x80 * ones);
+      x |= upper >> 2;
+      std::memcpy(at + i, &x, 8);
+    }
+  }
+  for (; i < s.size(); ++i) at[i] = ascii_lower(s[i]);
   size_ += s.size();
 }
 
@@ -2354,6 +2347,38 @@ OBJPROC_NAMESPACE_END
 
 #endif  // OBJPROC_HTTP_REDACTION_HPP
 // ----- end objproc/http/redaction.hpp -----
+// #include "objproc/oss/fields.hpp"
+// ----- begin objproc/oss/fields.hpp -----
+// objproc/oss/fields.hpp - the names error::field takes for OSS's own inputs (its credentials'
+// members, its request options), beside the shared ones of objproc::fields, which oss::fields
+// gives too: inside namespace oss, fields::bucket and fields::access_key_id both resolve.
+#ifndef OBJPROC_OSS_FIELDS_HPP
+#define OBJPROC_OSS_FIELDS_HPP
+
+#include <string_view>
+
+// #include "objproc/config.hpp"
+// #include "objproc/core/result.hpp"
+
+OBJPROC_NAMESPACE_BEGIN
+
+namespace oss::fields {
+using namespace objproc::fields;  // the shared names: bucket, key, region, expires, ...
+
+inline constexpr std::string_view product = "product";  // the oss4 scope's product ("oss")
+inline constexpr std::string_view access_key_id = "access_key_id";
+inline constexpr std::string_view access_key_secret = "access_key_secret";
+inline constexpr std::string_view security_token = "security_token";
+inline constexpr std::string_view signing_key = "signing_key";  // a derived oss4 key
+inline constexpr std::string_view save_as_bucket = "save_as.bucket";
+inline constexpr std::string_view save_as_key = "save_as.key";
+inline constexpr std::string_view notify_topic = "notify.topic";
+}  // namespace oss::fields
+
+OBJPROC_NAMESPACE_END
+
+#endif  // OBJPROC_OSS_FIELDS_HPP
+// ----- end objproc/oss/fields.hpp -----
 // #include "objproc/oss/names.hpp"
 // ----- begin objproc/oss/names.hpp -----
 // objproc/oss/names.hpp - OSS bucket names and object keys: the rules both the processing
@@ -2534,15 +2559,17 @@ namespace detail {
   return {};
 }
 
-/// Method, bucket, key, header names and values, query keys (shared by V1 and V4).
-[[nodiscard]] constexpr result<void> check_signing_input(const signing_input& in) noexcept {
-  if (in.method.empty())
-    return error{errc::invalid_argument, error::no_offset, "empty HTTP method"}.in_field(
-        fields::method);
-  for (std::size_t i = 0; i < in.method.size(); ++i)
-    if (in.method[i] < 'A' || in.method[i] > 'Z')
-      return error{errc::invalid_argument, i, "HTTP methods are uppercase letters"}.in_field(
-          fields::method);
+/// A signing_input whose method, headers and query are views of an http::request (made only by
+/// oss::detail::read_request): the request's mutators already refused what check_signing_input
+/// checks of them (its method is an enum's name; set_header checks names and values with
+/// check_header_name / check_header_value; add_query refuses an empty key). Its resource (bucket
+/// and key) is not checked by the request: check_signing_input still checks those.
+struct request_input {
+  signing_input input;
+};
+
+/// The bucket and the key.
+[[nodiscard]] constexpr result<void> check_resource(const signing_input& in) noexcept {
   if (!in.bucket.empty()) {
     if (auto r = check_bucket_name(in.bucket); !r) return r;
   } else if (!in.key.empty()) {
@@ -2555,6 +2582,19 @@ namespace detail {
       return error{errc::invalid_object_key, at, "CR, LF or NUL in an object key"}.in_field(
           fields::key);
   }
+  return {};
+}
+
+/// Method, bucket, key, header names and values, query keys (shared by V1 and V4).
+[[nodiscard]] constexpr result<void> check_signing_input(const signing_input& in) noexcept {
+  if (in.method.empty())
+    return error{errc::invalid_argument, error::no_offset, "empty HTTP method"}.in_field(
+        fields::method);
+  for (std::size_t i = 0; i < in.method.size(); ++i)
+    if (in.method[i] < 'A' || in.method[i] > 'Z')
+      return error{errc::invalid_argument, i, "HTTP methods are uppercase letters"}.in_field(
+          fields::method);
+  if (auto r = check_resource(in); !r) return r;
   for (const http::header_field& h : in.headers) {
     if (auto r = http::detail::check_header_name(h.name); !r)
       return r.error().in_field(fields::headers);
@@ -2566,6 +2606,11 @@ namespace detail {
       return error{errc::invalid_query_parameter, error::no_offset, "empty query key"}.in_field(
           fields::query);
   return {};
+}
+
+/// The same for an input read from a request: only what the request did not check.
+[[nodiscard]] constexpr result<void> check_signing_input(const request_input& in) noexcept {
+  return check_resource(in.input);
 }
 
 }  // namespace detail
@@ -3237,9 +3282,11 @@ template <class Crypto>
   return {};
 }
 
-/// Checks shared by both forms: credentials, input, additional header names.
-[[nodiscard]] inline result<void> v4_check(const signing_input& in, const credentials& creds,
-                                           const v4_options& options) {
+/// Checks shared by both forms: credentials, input, additional header names. `Input` is a
+/// signing_input, or a request_input (read from an http::request: less left to check).
+template <class Input>
+[[nodiscard]] result<void> v4_check(const Input& in, const credentials& creds,
+                                    const v4_options& options) {
   if (auto r = check_credentials(creds); !r) return r;
   if (auto r = check_signing_input(in); !r) return r;
   for (const std::string_view name : options.additional_headers)
@@ -3704,7 +3751,9 @@ OBJPROC_NAMESPACE_END
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <iterator>
+#include <new>
 #include <optional>
 #include <span>
 #include <string>
@@ -3936,9 +3985,12 @@ struct text_ref {
   std::size_t size = 0;
 };
 
-/// Passed by a signer to request::with_headers: its headers were checked as they were built.
-struct checked_headers {
-  bool checked = false;
+/// The headers a signer adds (request::with_headers takes them without checking them again):
+/// names are the signer's own literals, tokens pairwise distinct in any case, at most four;
+/// values are made only of parts the signer checked (credentials, a scope of [a-z0-9-/], dates,
+/// digits, hex, base64). The signers (oss/signer.hpp, cos/signer.hpp) are its only makers.
+struct signature_headers {
+  std::span<const header_field> fields;
 };
 
 /// One header or query parameter: name (key) and value in the arena. No value: a bare key.
@@ -3946,6 +3998,111 @@ struct field_record {
   text_ref name = {};
   text_ref value = {};
   bool has_value = true;
+};
+
+/// A request's records: the first `inline_records` in the request itself, more on the heap. A
+/// signed request of the operations (a few parameters and headers, plus the signer's) then costs
+/// no allocation for its records, only for its text and body.
+class record_vector {
+ public:
+  using value_type = field_record;
+  static constexpr std::size_t inline_records = 8;
+  static_assert(std::is_trivially_copyable_v<field_record> &&
+                std::is_trivially_destructible_v<field_record>);
+
+  record_vector() noexcept {}  // NOLINT(modernize-use-equals-default): the room stays unset
+  record_vector(const record_vector& other) { assign(other.data(), other.size()); }
+  record_vector(record_vector&& other) noexcept { take(other); }
+  record_vector& operator=(const record_vector& other) {
+    if (this != &other) assign(other.data(), other.size());
+    return *this;
+  }
+  record_vector& operator=(record_vector&& other) noexcept {
+    if (this != &other) {
+      release();
+      take(other);
+    }
+    return *this;
+  }
+  ~record_vector() { release(); }
+
+  [[nodiscard]] field_record* data() noexcept { return heap_ != nullptr ? heap_ : local_.data(); }
+  [[nodiscard]] const field_record* data() const noexcept {
+    return heap_ != nullptr ? heap_ : local_.data();
+  }
+  [[nodiscard]] std::size_t size() const noexcept { return size_; }
+  [[nodiscard]] field_record* begin() noexcept { return data(); }
+  [[nodiscard]] field_record* end() noexcept { return data() + size_; }
+  [[nodiscard]] const field_record* begin() const noexcept { return data(); }
+  [[nodiscard]] const field_record* end() const noexcept { return data() + size_; }
+  [[nodiscard]] field_record& operator[](std::size_t i) noexcept { return data()[i]; }
+  [[nodiscard]] const field_record& operator[](std::size_t i) const noexcept {
+    return data()[i];
+  }
+  [[nodiscard]] std::span<const field_record> span() const noexcept { return {data(), size_}; }
+
+  void reserve(std::size_t n) {
+    if (n > capacity_) grow(n);
+  }
+  void assign(const field_record* from, std::size_t n) {
+    size_ = 0;
+    reserve(n);
+    copy(data(), from, n);
+    size_ = n;
+  }
+  void push_back(field_record r) {  // by value: `r` may be one of ours, moved by grow()
+    if (size_ == capacity_) grow(2 * capacity_);
+    data()[size_++] = r;
+  }
+  /// Inserts `r` before the record at `at` (at <= size()).
+  void insert(std::size_t at, field_record r) {
+    if (size_ == capacity_) grow(2 * capacity_);
+    field_record* d = data();
+    for (std::size_t i = size_; i > at; --i) d[i] = d[i - 1];
+    d[at] = r;
+    ++size_;
+  }
+  /// Removes the records in [from, to).
+  void erase(std::size_t from, std::size_t to) noexcept {
+    field_record* d = data();
+    for (std::size_t i = to; i < size_; ++i) d[from + i - to] = d[i];
+    size_ -= to - from;
+  }
+
+ private:
+  static void copy(field_record* to, const field_record* from, std::size_t n) noexcept {
+    if (n != 0) std::memcpy(static_cast<void*>(to), from, n * sizeof(field_record));
+  }
+  void grow(std::size_t n) {
+    auto* fresh = static_cast<field_record*>(::operator new(n * sizeof(field_record)));
+    copy(fresh, data(), size_);
+    release();
+    heap_ = fresh;
+    capacity_ = n;
+  }
+  void release() noexcept {
+    if (heap_ != nullptr) ::operator delete(heap_);
+    heap_ = nullptr;
+    capacity_ = inline_records;
+  }
+  // Leaves `other` empty (inline).
+  void take(record_vector& other) noexcept {
+    size_ = other.size_;
+    if (other.heap_ != nullptr) {
+      heap_ = other.heap_;
+      capacity_ = other.capacity_;
+      other.heap_ = nullptr;
+      other.capacity_ = inline_records;
+    } else {
+      copy(local_.data(), other.local_.data(), size_);
+    }
+    other.size_ = 0;
+  }
+
+  field_record* heap_ = nullptr;
+  std::size_t size_ = 0;
+  std::size_t capacity_ = inline_records;
+  uninitialized_array<field_record, inline_records> local_;
 };
 
 }  // namespace detail
@@ -4053,7 +4210,7 @@ class request {
     r.redaction_ = redaction_;
     r.query_count_ = query_count_;
     r.fields_.reserve(fields_.size() + extra_fields);
-    r.fields_.assign(fields_.begin(), fields_.end());
+    r.fields_.assign(fields_.data(), fields_.size());
     if (worth_compacting()) {
       r.text_.reserve(text_.size() - garbage_ + extra_text);
       r.copy_text_from(*this);
@@ -4072,18 +4229,10 @@ class request {
   /// A copy with `fields` set, each replacing its namesakes (what a signer returns): one copy,
   /// with the room for them reserved up front.
   [[nodiscard]] result<request> with_headers(std::span<const header_field> fields) const {
-    return with_headers(fields, detail::checked_headers{false});
-  }
-  /// For the signers: the same, skipping the name and value checks when `already.checked`
-  /// (their headers are built only from parts they validated, and an Authorization value is
-  /// long enough for the byte scan to show in a signature's cost). Not for other callers.
-  [[nodiscard]] result<request> with_headers(std::span<const header_field> fields,
-                                             detail::checked_headers already) const {
     std::size_t text = 0;
     bool distinct = true;
     for (std::size_t i = 0; i < fields.size(); ++i) {
-      if (!already.checked)
-        if (auto ok = check(fields[i].name, fields[i].value); !ok) return ok.error();
+      if (auto ok = check(fields[i].name, fields[i].value); !ok) return ok.error();
       text += fields[i].name.size() + fields[i].value.size();
       for (std::size_t j = 0; j < i; ++j)
         distinct = distinct && !detail::iequals(fields[i].name, fields[j].name);
@@ -4095,6 +4244,14 @@ class request {
       return out;
     }
     out.set_distinct_headers(fields);
+    return out;
+  }
+  /// For the signers: the same for headers that need no check (see signature_headers).
+  [[nodiscard]] request with_headers(detail::signature_headers added) const {
+    std::size_t text = 0;
+    for (const header_field& f : added.fields) text += f.name.size() + f.value.size();
+    request out = reserved_copy(text, added.fields.size());
+    out.set_distinct_headers(added.fields);
     return out;
   }
 
@@ -4151,7 +4308,7 @@ class request {
 
   /// The parameters in order, raw (decoded): `.key`, `.value` (nullopt for a bare key).
   [[nodiscard]] field_range<query_field> query() const noexcept {
-    return {text_.data(), std::span(fields_).first(query_count_)};
+    return {text_.data(), fields_.span().first(query_count_)};
   }
 
   /// Appends a raw (decoded) parameter; errc::invalid_query_parameter for an empty key.
@@ -4159,8 +4316,7 @@ class request {
                                        std::optional<std::string_view> value = std::nullopt) {
     if (key.empty()) return error{errc::invalid_query_parameter, 0, "empty query key"};
     const auto refs = store<2>({key, value.value_or(std::string_view())});
-    fields_.insert(fields_.begin() + static_cast<std::ptrdiff_t>(query_count_),
-                   detail::field_record{refs[0], refs[1], value.has_value()});
+    fields_.insert(query_count_, detail::field_record{refs[0], refs[1], value.has_value()});
     ++query_count_;
     return {};
   }
@@ -4192,7 +4348,7 @@ class request {
 
   /// The headers in order: `.name`, `.value`.
   [[nodiscard]] field_range<header_field> headers() const noexcept {
-    return {text_.data(), std::span(fields_).subspan(query_count_)};
+    return {text_.data(), fields_.span().subspan(query_count_)};
   }
 
   /// The first header named `name` (ASCII case-insensitive).
@@ -4499,7 +4655,7 @@ class request {
       placed |= std::uint64_t{1} << match;
       fields_[kept++] = append(fields[match]);
     }
-    fields_.erase(fields_.begin() + static_cast<std::ptrdiff_t>(kept), fields_.end());
+    fields_.erase(kept, fields_.size());
     for (std::size_t j = 0; j < fields.size(); ++j)
       if ((placed >> j & 1U) == 0) fields_.push_back(append(fields[j]));
   }
@@ -4516,8 +4672,7 @@ class request {
       fields_[kept++] = fields_[i];
     }
     const std::size_t removed = to - kept;
-    fields_.erase(fields_.begin() + static_cast<std::ptrdiff_t>(kept),
-                  fields_.begin() + static_cast<std::ptrdiff_t>(to));
+    fields_.erase(kept, to);
     return removed;
   }
 
@@ -4586,7 +4741,7 @@ class request {
   detail::text_ref host_ = {5, 0};
   detail::text_ref path_ = {5, 1};
   std::array<detail::text_ref, 4> resource_ = {};  // service, bucket, key, region
-  std::vector<detail::field_record> fields_;       // the query [0, query_count_), then the headers
+  detail::record_vector fields_;  // the query [0, query_count_), then the headers
   std::size_t query_count_ = 0;
   std::size_t garbage_ = 0;  // bytes of text_ no record points at any more
   body_type body_;
@@ -4844,6 +4999,13 @@ template <class Crypto>
   if (auto r = check_signing_input(in); !r) return r;
   return v1_check_query(in.query);
 }
+/// The same for an input read from an http::request: the request checked its method, headers
+/// and query keys, not its query values (raw, encoded only in a URL) nor its bucket and key.
+[[nodiscard]] inline result<void> v1_check(const request_input& in, const credentials& creds) {
+  if (auto r = check_credentials(creds); !r) return r;
+  if (auto r = check_signing_input(in); !r) return r;
+  return v1_check_query(in.input.query);
+}
 
 /// The header form, computed: views of the scratch, inline texts and the caller's.
 struct v1_header_parts {
@@ -4863,16 +5025,13 @@ struct v1_header_parts {
   }
 };
 
+/// The header form over inputs the caller has already checked (v1_check passed).
 template <class Crypto>
-[[nodiscard]] result<void> v1_header_core(const signing_input& input, const credentials& creds,
-                                          std::chrono::sys_seconds now, const Crypto& crypto,
-                                          const v1_options& options,
-                                          http::detail::span_writer& scratch,
-                                          v1_header_parts& out) {
-  static_assert(crypto_provider<Crypto>,
-                "objproc::oss::sign_v1 requires a crypto_provider: see "
-                "objproc/crypto/concepts.hpp");
-  if (auto r = v1_check(input, creds); !r) return r;
+[[nodiscard]] result<void> v1_header_checked(const signing_input& input, const credentials& creds,
+                                             std::chrono::sys_seconds now, const Crypto& crypto,
+                                             const v1_options& options,
+                                             http::detail::span_writer& scratch,
+                                             v1_header_parts& out) {
   auto date = format_rfc1123(now);
   if (!date) return date.error().in_field(fields::time);
   out.date = *date;
@@ -4912,6 +5071,19 @@ template <class Crypto>
   return {};
 }
 
+template <class Crypto>
+[[nodiscard]] result<void> v1_header_core(const signing_input& input, const credentials& creds,
+                                          std::chrono::sys_seconds now, const Crypto& crypto,
+                                          const v1_options& options,
+                                          http::detail::span_writer& scratch,
+                                          v1_header_parts& out) {
+  static_assert(crypto_provider<Crypto>,
+                "objproc::oss::sign_v1 requires a crypto_provider: see "
+                "objproc/crypto/concepts.hpp");
+  if (auto r = v1_check(input, creds); !r) return r;
+  return v1_header_checked(input, creds, now, crypto, options, scratch, out);
+}
+
 /// The query form, computed: the parameters to add as views.
 struct v1_query_parts {
   std::string_view string_to_sign = {};
@@ -4920,15 +5092,14 @@ struct v1_query_parts {
   http::field_list<http::query_field, 4> query = {};
 };
 
+/// The query form over inputs the caller has already checked (v1_check passed).
 template <class Crypto>
-[[nodiscard]] result<void> v1_query_core(const signing_input& input, const credentials& creds,
-                                         std::chrono::sys_seconds now, std::chrono::seconds expires,
-                                         const Crypto& crypto, const v1_options& options,
-                                         http::detail::span_writer& scratch, v1_query_parts& out) {
-  static_assert(crypto_provider<Crypto>,
-                "objproc::oss::sign_v1 requires a crypto_provider: see "
-                "objproc/crypto/concepts.hpp");
-  if (auto r = v1_check(input, creds); !r) return r;
+[[nodiscard]] result<void> v1_query_checked(const signing_input& input, const credentials& creds,
+                                            std::chrono::sys_seconds now,
+                                            std::chrono::seconds expires, const Crypto& crypto,
+                                            const v1_options& options,
+                                            http::detail::span_writer& scratch,
+                                            v1_query_parts& out) {
   if (expires < std::chrono::seconds{1})
     return error{errc::value_out_of_range, error::no_offset,
                  "presigned URLs expire at least one second later"}
@@ -4961,6 +5132,18 @@ template <class Crypto>
   out.query.push_back({"Signature", out.signature.view()});
   if (sts) out.query.push_back({"security-token", creds.security_token});
   return {};
+}
+
+template <class Crypto>
+[[nodiscard]] result<void> v1_query_core(const signing_input& input, const credentials& creds,
+                                         std::chrono::sys_seconds now, std::chrono::seconds expires,
+                                         const Crypto& crypto, const v1_options& options,
+                                         http::detail::span_writer& scratch, v1_query_parts& out) {
+  static_assert(crypto_provider<Crypto>,
+                "objproc::oss::sign_v1 requires a crypto_provider: see "
+                "objproc/crypto/concepts.hpp");
+  if (auto r = v1_check(input, creds); !r) return r;
+  return v1_query_checked(input, creds, now, expires, crypto, options, scratch, out);
 }
 
 }  // namespace detail
@@ -5183,19 +5366,20 @@ enum class signature_version : unsigned char { v4, v1 };
 namespace detail {
 
 /// The request as V4 and V1 sign it (the views of objproc::detail::view_request), or
-/// errc::invalid_argument for another service's request.
-[[nodiscard]] inline result<signing_input> read_request(
+/// errc::invalid_argument for another service's request. A request_input: v4_check and
+/// v1_check leave out what the request's mutators already checked.
+[[nodiscard]] inline result<request_input> read_request(
     const http::request& request, objproc::detail::request_view& view) noexcept {
   if (auto r = objproc::detail::view_request(
           request, service_name,
           "not an OSS request: build it with an oss operation, or set its resource", view);
       !r)
     return r.error();
-  return signing_input{.method = view.method,
-                       .bucket = view.where.bucket,
-                       .key = view.where.key,
-                       .query = view.query,
-                       .headers = view.headers};
+  return request_input{signing_input{.method = view.method,
+                                     .bucket = view.where.bucket,
+                                     .key = view.where.key,
+                                     .query = view.query,
+                                     .headers = view.headers}};
 }
 
 }  // namespace detail
@@ -5227,13 +5411,13 @@ struct v4_signer {
     return http::detail::with_scratch<2048>(
         [&](http::detail::span_writer& scratch) -> result<http::request> {
           detail::v4_header_parts parts;
-          if (auto r = detail::v4_header_checked(*input, creds, **key, now, crypto, options,
+          if (auto r = detail::v4_header_checked(input->input, creds, **key, now, crypto, options,
                                                  scratch, parts);
               !r)
             return r.error();
           // Built from checked parts only: the key id (visible ASCII), the token (no CR, LF or
           // NUL), the scope ([a-z0-9-]), digits and hex; the names are literals.
-          return request.with_headers(parts.headers().span(), http::detail::checked_headers{true});
+          return request.with_headers(http::detail::signature_headers{parts.headers().span()});
         });
   }
 
@@ -5279,7 +5463,7 @@ struct v4_signer {
     if (!key) return key.error();
     http::detail::span_writer scratch(scratch_text);
     detail::v4_query_parts parts;
-    if (auto r = detail::v4_query_checked(*input, creds, **key, now, expires, crypto, options,
+    if (auto r = detail::v4_query_checked(input->input, creds, **key, now, expires, crypto, options,
                                           scratch, parts);
         !r)
       return r.error();
@@ -5324,15 +5508,16 @@ struct v1_signer {
     objproc::detail::request_view view;
     const auto input = detail::read_request(request, view);
     if (!input) return input.error();
+    if (auto r = detail::v1_check(*input, creds); !r) return r.error();
     return http::detail::with_scratch<2048>(
         [&](http::detail::span_writer& scratch) -> result<http::request> {
           detail::v1_header_parts parts;
-          if (auto r =
-                  detail::v1_header_core(*input, creds, now, crypto, options(), scratch, parts);
+          if (auto r = detail::v1_header_checked(input->input, creds, now, crypto, options(),
+                                                 scratch, parts);
               !r)
             return r.error();
           // Built from checked parts only (credentials, digits, base64 or hex; literal names).
-          return request.with_headers(parts.headers().span(), http::detail::checked_headers{true});
+          return request.with_headers(http::detail::signature_headers{parts.headers().span()});
         });
   }
 
@@ -5370,10 +5555,11 @@ struct v1_signer {
     static constexpr std::array<std::string_view, 4> owned = {"OSSAccessKeyId", "Expires",
                                                               "Signature", "security-token"};
     if (auto r = objproc::detail::check_unsigned_query(view.query, owned); !r) return r.error();
+    if (auto r = detail::v1_check(*input, creds); !r) return r.error();
     http::detail::span_writer scratch(scratch_text);
     detail::v1_query_parts parts;
-    if (auto r =
-            detail::v1_query_core(*input, creds, now, expires, crypto, options(), scratch, parts);
+    if (auto r = detail::v1_query_checked(input->input, creds, now, expires, crypto, options(),
+                                          scratch, parts);
         !r)
       return r.error();
     http::detail::span_writer url(out);
@@ -9683,7 +9869,7 @@ struct signer {
               !r)
             return r.error();
           // Built from checked parts only (credentials, digits, base64 or hex; literal names).
-          return request.with_headers(parts.headers().span(), http::detail::checked_headers{true});
+          return request.with_headers(http::detail::signature_headers{parts.headers().span()});
         });
   }
 

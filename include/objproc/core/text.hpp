@@ -20,9 +20,11 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <span>
 #include <string>
 #include <string_view>
+#include <type_traits>
 
 #include "objproc/config.hpp"
 #include "objproc/core/fixed_string.hpp"
@@ -335,6 +337,12 @@ template <std::size_t N>
   fixed_string<2 * N> out;
   const char* pairs = c == hex_case::lower ? detail::hex_pairs<hex_case::lower>.data()
                                            : detail::hex_pairs<hex_case::upper>.data();
+  if (!std::is_constant_evaluated()) {
+    // Both digits of a byte in one two-byte move (twice per signature).
+    for (std::size_t i = 0; i < N; ++i)
+      std::memcpy(out.data + 2 * i, pairs + 2 * std::to_integer<std::size_t>(digest[i]), 2);
+    return out;
+  }
   for (std::size_t i = 0; i < N; ++i) {
     const std::size_t at = 2 * std::to_integer<std::size_t>(digest[i]);
     out.data[2 * i] = pairs[at];

@@ -81,7 +81,7 @@ struct signer {
               !r)
             return r.error();
           // Built from checked parts only (credentials, digits, base64 or hex; literal names).
-          return request.with_headers(parts.headers().span(), http::detail::checked_headers{true});
+          return request.with_headers(http::detail::signature_headers{parts.headers().span()});
         });
   }
 

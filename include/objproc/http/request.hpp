@@ -26,7 +26,9 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <iterator>
+#include <new>
 #include <optional>
 #include <span>
 #include <string>
@@ -258,9 +260,12 @@ struct text_ref {
   std::size_t size = 0;
 };
 
-/// Passed by a signer to request::with_headers: its headers were checked as they were built.
-struct checked_headers {
-  bool checked = false;
+/// The headers a signer adds (request::with_headers takes them without checking them again):
+/// names are the signer's own literals, tokens pairwise distinct in any case, at most four;
+/// values are made only of parts the signer checked (credentials, a scope of [a-z0-9-/], dates,
+/// digits, hex, base64). The signers (oss/signer.hpp, cos/signer.hpp) are its only makers.
+struct signature_headers {
+  std::span<const header_field> fields;
 };
 
 /// One header or query parameter: name (key) and value in the arena. No value: a bare key.
@@ -268,6 +273,111 @@ struct field_record {
   text_ref name = {};
   text_ref value = {};
   bool has_value = true;
+};
+
+/// A request's records: the first `inline_records` in the request itself, more on the heap. A
+/// signed request of the operations (a few parameters and headers, plus the signer's) then costs
+/// no allocation for its records, only for its text and body.
+class record_vector {
+ public:
+  using value_type = field_record;
+  static constexpr std::size_t inline_records = 8;
+  static_assert(std::is_trivially_copyable_v<field_record> &&
+                std::is_trivially_destructible_v<field_record>);
+
+  record_vector() noexcept {}  // NOLINT(modernize-use-equals-default): the room stays unset
+  record_vector(const record_vector& other) { assign(other.data(), other.size()); }
+  record_vector(record_vector&& other) noexcept { take(other); }
+  record_vector& operator=(const record_vector& other) {
+    if (this != &other) assign(other.data(), other.size());
+    return *this;
+  }
+  record_vector& operator=(record_vector&& other) noexcept {
+    if (this != &other) {
+      release();
+      take(other);
+    }
+    return *this;
+  }
+  ~record_vector() { release(); }
+
+  [[nodiscard]] field_record* data() noexcept { return heap_ != nullptr ? heap_ : local_.data(); }
+  [[nodiscard]] const field_record* data() const noexcept {
+    return heap_ != nullptr ? heap_ : local_.data();
+  }
+  [[nodiscard]] std::size_t size() const noexcept { return size_; }
+  [[nodiscard]] field_record* begin() noexcept { return data(); }
+  [[nodiscard]] field_record* end() noexcept { return data() + size_; }
+  [[nodiscard]] const field_record* begin() const noexcept { return data(); }
+  [[nodiscard]] const field_record* end() const noexcept { return data() + size_; }
+  [[nodiscard]] field_record& operator[](std::size_t i) noexcept { return data()[i]; }
+  [[nodiscard]] const field_record& operator[](std::size_t i) const noexcept {
+    return data()[i];
+  }
+  [[nodiscard]] std::span<const field_record> span() const noexcept { return {data(), size_}; }
+
+  void reserve(std::size_t n) {
+    if (n > capacity_) grow(n);
+  }
+  void assign(const field_record* from, std::size_t n) {
+    size_ = 0;
+    reserve(n);
+    copy(data(), from, n);
+    size_ = n;
+  }
+  void push_back(field_record r) {  // by value: `r` may be one of ours, moved by grow()
+    if (size_ == capacity_) grow(2 * capacity_);
+    data()[size_++] = r;
+  }
+  /// Inserts `r` before the record at `at` (at <= size()).
+  void insert(std::size_t at, field_record r) {
+    if (size_ == capacity_) grow(2 * capacity_);
+    field_record* d = data();
+    for (std::size_t i = size_; i > at; --i) d[i] = d[i - 1];
+    d[at] = r;
+    ++size_;
+  }
+  /// Removes the records in [from, to).
+  void erase(std::size_t from, std::size_t to) noexcept {
+    field_record* d = data();
+    for (std::size_t i = to; i < size_; ++i) d[from + i - to] = d[i];
+    size_ -= to - from;
+  }
+
+ private:
+  static void copy(field_record* to, const field_record* from, std::size_t n) noexcept {
+    if (n != 0) std::memcpy(static_cast<void*>(to), from, n * sizeof(field_record));
+  }
+  void grow(std::size_t n) {
+    auto* fresh = static_cast<field_record*>(::operator new(n * sizeof(field_record)));
+    copy(fresh, data(), size_);
+    release();
+    heap_ = fresh;
+    capacity_ = n;
+  }
+  void release() noexcept {
+    if (heap_ != nullptr) ::operator delete(heap_);
+    heap_ = nullptr;
+    capacity_ = inline_records;
+  }
+  // Leaves `other` empty (inline).
+  void take(record_vector& other) noexcept {
+    size_ = other.size_;
+    if (other.heap_ != nullptr) {
+      heap_ = other.heap_;
+      capacity_ = other.capacity_;
+      other.heap_ = nullptr;
+      other.capacity_ = inline_records;
+    } else {
+      copy(local_.data(), other.local_.data(), size_);
+    }
+    other.size_ = 0;
+  }
+
+  field_record* heap_ = nullptr;
+  std::size_t size_ = 0;
+  std::size_t capacity_ = inline_records;
+  uninitialized_array<field_record, inline_records> local_;
 };
 
 }  // namespace detail
@@ -375,7 +485,7 @@ class request {
     r.redaction_ = redaction_;
     r.query_count_ = query_count_;
     r.fields_.reserve(fields_.size() + extra_fields);
-    r.fields_.assign(fields_.begin(), fields_.end());
+    r.fields_.assign(fields_.data(), fields_.size());
     if (worth_compacting()) {
       r.text_.reserve(text_.size() - garbage_ + extra_text);
       r.copy_text_from(*this);
@@ -394,18 +504,10 @@ class request {
   /// A copy with `fields` set, each replacing its namesakes (what a signer returns): one copy,
   /// with the room for them reserved up front.
   [[nodiscard]] result<request> with_headers(std::span<const header_field> fields) const {
-    return with_headers(fields, detail::checked_headers{false});
-  }
-  /// For the signers: the same, skipping the name and value checks when `already.checked`
-  /// (their headers are built only from parts they validated, and an Authorization value is
-  /// long enough for the byte scan to show in a signature's cost). Not for other callers.
-  [[nodiscard]] result<request> with_headers(std::span<const header_field> fields,
-                                             detail::checked_headers already) const {
     std::size_t text = 0;
     bool distinct = true;
     for (std::size_t i = 0; i < fields.size(); ++i) {
-      if (!already.checked)
-        if (auto ok = check(fields[i].name, fields[i].value); !ok) return ok.error();
+      if (auto ok = check(fields[i].name, fields[i].value); !ok) return ok.error();
       text += fields[i].name.size() + fields[i].value.size();
       for (std::size_t j = 0; j < i; ++j)
         distinct = distinct && !detail::iequals(fields[i].name, fields[j].name);
@@ -417,6 +519,14 @@ class request {
       return out;
     }
     out.set_distinct_headers(fields);
+    return out;
+  }
+  /// For the signers: the same for headers that need no check (see signature_headers).
+  [[nodiscard]] request with_headers(detail::signature_headers added) const {
+    std::size_t text = 0;
+    for (const header_field& f : added.fields) text += f.name.size() + f.value.size();
+    request out = reserved_copy(text, added.fields.size());
+    out.set_distinct_headers(added.fields);
     return out;
   }
 
@@ -473,7 +583,7 @@ class request {
 
   /// The parameters in order, raw (decoded): `.key`, `.value` (nullopt for a bare key).
   [[nodiscard]] field_range<query_field> query() const noexcept {
-    return {text_.data(), std::span(fields_).first(query_count_)};
+    return {text_.data(), fields_.span().first(query_count_)};
   }
 
   /// Appends a raw (decoded) parameter; errc::invalid_query_parameter for an empty key.
@@ -481,8 +591,7 @@ class request {
                                        std::optional<std::string_view> value = std::nullopt) {
     if (key.empty()) return error{errc::invalid_query_parameter, 0, "empty query key"};
     const auto refs = store<2>({key, value.value_or(std::string_view())});
-    fields_.insert(fields_.begin() + static_cast<std::ptrdiff_t>(query_count_),
-                   detail::field_record{refs[0], refs[1], value.has_value()});
+    fields_.insert(query_count_, detail::field_record{refs[0], refs[1], value.has_value()});
     ++query_count_;
     return {};
   }
@@ -514,7 +623,7 @@ class request {
 
   /// The headers in order: `.name`, `.value`.
   [[nodiscard]] field_range<header_field> headers() const noexcept {
-    return {text_.data(), std::span(fields_).subspan(query_count_)};
+    return {text_.data(), fields_.span().subspan(query_count_)};
   }
 
   /// The first header named `name` (ASCII case-insensitive).
@@ -821,7 +930,7 @@ class request {
       placed |= std::uint64_t{1} << match;
       fields_[kept++] = append(fields[match]);
     }
-    fields_.erase(fields_.begin() + static_cast<std::ptrdiff_t>(kept), fields_.end());
+    fields_.erase(kept, fields_.size());
     for (std::size_t j = 0; j < fields.size(); ++j)
       if ((placed >> j & 1U) == 0) fields_.push_back(append(fields[j]));
   }
@@ -838,8 +947,7 @@ class request {
       fields_[kept++] = fields_[i];
     }
     const std::size_t removed = to - kept;
-    fields_.erase(fields_.begin() + static_cast<std::ptrdiff_t>(kept),
-                  fields_.begin() + static_cast<std::ptrdiff_t>(to));
+    fields_.erase(kept, to);
     return removed;
   }
 
@@ -908,7 +1016,7 @@ class request {
   detail::text_ref host_ = {5, 0};
   detail::text_ref path_ = {5, 1};
   std::array<detail::text_ref, 4> resource_ = {};  // service, bucket, key, region
-  std::vector<detail::field_record> fields_;       // the query [0, query_count_), then the headers
+  detail::record_vector fields_;  // the query [0, query_count_), then the headers
   std::size_t query_count_ = 0;
   std::size_t garbage_ = 0;  // bytes of text_ no record points at any more
   body_type body_;

@@ -19,10 +19,10 @@
 #include <string_view>
 
 #include "objproc/config.hpp"
-#include "objproc/oss/fields.hpp"
 #include "objproc/core/result.hpp"
 #include "objproc/http/fields.hpp"
 #include "objproc/http/redaction.hpp"
+#include "objproc/oss/fields.hpp"
 #include "objproc/oss/names.hpp"
 
 OBJPROC_NAMESPACE_BEGIN
@@ -126,15 +126,17 @@ namespace detail {
   return {};
 }
 
-/// Method, bucket, key, header names and values, query keys (shared by V1 and V4).
-[[nodiscard]] constexpr result<void> check_signing_input(const signing_input& in) noexcept {
-  if (in.method.empty())
-    return error{errc::invalid_argument, error::no_offset, "empty HTTP method"}.in_field(
-        fields::method);
-  for (std::size_t i = 0; i < in.method.size(); ++i)
-    if (in.method[i] < 'A' || in.method[i] > 'Z')
-      return error{errc::invalid_argument, i, "HTTP methods are uppercase letters"}.in_field(
-          fields::method);
+/// A signing_input whose method, headers and query are views of an http::request (made only by
+/// oss::detail::read_request): the request's mutators already refused what check_signing_input
+/// checks of them (its method is an enum's name; set_header checks names and values with
+/// check_header_name / check_header_value; add_query refuses an empty key). Its resource (bucket
+/// and key) is not checked by the request: check_signing_input still checks those.
+struct request_input {
+  signing_input input;
+};
+
+/// The bucket and the key.
+[[nodiscard]] constexpr result<void> check_resource(const signing_input& in) noexcept {
   if (!in.bucket.empty()) {
     if (auto r = check_bucket_name(in.bucket); !r) return r;
   } else if (!in.key.empty()) {
@@ -147,6 +149,19 @@ namespace detail {
       return error{errc::invalid_object_key, at, "CR, LF or NUL in an object key"}.in_field(
           fields::key);
   }
+  return {};
+}
+
+/// Method, bucket, key, header names and values, query keys (shared by V1 and V4).
+[[nodiscard]] constexpr result<void> check_signing_input(const signing_input& in) noexcept {
+  if (in.method.empty())
+    return error{errc::invalid_argument, error::no_offset, "empty HTTP method"}.in_field(
+        fields::method);
+  for (std::size_t i = 0; i < in.method.size(); ++i)
+    if (in.method[i] < 'A' || in.method[i] > 'Z')
+      return error{errc::invalid_argument, i, "HTTP methods are uppercase letters"}.in_field(
+          fields::method);
+  if (auto r = check_resource(in); !r) return r;
   for (const http::header_field& h : in.headers) {
     if (auto r = http::detail::check_header_name(h.name); !r)
       return r.error().in_field(fields::headers);
@@ -158,6 +173,11 @@ namespace detail {
       return error{errc::invalid_query_parameter, error::no_offset, "empty query key"}.in_field(
           fields::query);
   return {};
+}
+
+/// The same for an input read from a request: only what the request did not check.
+[[nodiscard]] constexpr result<void> check_signing_input(const request_input& in) noexcept {
+  return check_resource(in.input);
 }
 
 }  // namespace detail

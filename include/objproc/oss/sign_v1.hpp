@@ -240,6 +240,13 @@ template <class Crypto>
   if (auto r = check_signing_input(in); !r) return r;
   return v1_check_query(in.query);
 }
+/// The same for an input read from an http::request: the request checked its method, headers
+/// and query keys, not its query values (raw, encoded only in a URL) nor its bucket and key.
+[[nodiscard]] inline result<void> v1_check(const request_input& in, const credentials& creds) {
+  if (auto r = check_credentials(creds); !r) return r;
+  if (auto r = check_signing_input(in); !r) return r;
+  return v1_check_query(in.input.query);
+}
 
 /// The header form, computed: views of the scratch, inline texts and the caller's.
 struct v1_header_parts {
@@ -259,16 +266,13 @@ struct v1_header_parts {
   }
 };
 
+/// The header form over inputs the caller has already checked (v1_check passed).
 template <class Crypto>
-[[nodiscard]] result<void> v1_header_core(const signing_input& input, const credentials& creds,
-                                          std::chrono::sys_seconds now, const Crypto& crypto,
-                                          const v1_options& options,
-                                          http::detail::span_writer& scratch,
-                                          v1_header_parts& out) {
-  static_assert(crypto_provider<Crypto>,
-                "objproc::oss::sign_v1 requires a crypto_provider: see "
-                "objproc/crypto/concepts.hpp");
-  if (auto r = v1_check(input, creds); !r) return r;
+[[nodiscard]] result<void> v1_header_checked(const signing_input& input, const credentials& creds,
+                                             std::chrono::sys_seconds now, const Crypto& crypto,
+                                             const v1_options& options,
+                                             http::detail::span_writer& scratch,
+                                             v1_header_parts& out) {
   auto date = format_rfc1123(now);
   if (!date) return date.error().in_field(fields::time);
   out.date = *date;
@@ -308,6 +312,19 @@ template <class Crypto>
   return {};
 }
 
+template <class Crypto>
+[[nodiscard]] result<void> v1_header_core(const signing_input& input, const credentials& creds,
+                                          std::chrono::sys_seconds now, const Crypto& crypto,
+                                          const v1_options& options,
+                                          http::detail::span_writer& scratch,
+                                          v1_header_parts& out) {
+  static_assert(crypto_provider<Crypto>,
+                "objproc::oss::sign_v1 requires a crypto_provider: see "
+                "objproc/crypto/concepts.hpp");
+  if (auto r = v1_check(input, creds); !r) return r;
+  return v1_header_checked(input, creds, now, crypto, options, scratch, out);
+}
+
 /// The query form, computed: the parameters to add as views.
 struct v1_query_parts {
   std::string_view string_to_sign = {};
@@ -316,15 +333,14 @@ struct v1_query_parts {
   http::field_list<http::query_field, 4> query = {};
 };
 
+/// The query form over inputs the caller has already checked (v1_check passed).
 template <class Crypto>
-[[nodiscard]] result<void> v1_query_core(const signing_input& input, const credentials& creds,
-                                         std::chrono::sys_seconds now, std::chrono::seconds expires,
-                                         const Crypto& crypto, const v1_options& options,
-                                         http::detail::span_writer& scratch, v1_query_parts& out) {
-  static_assert(crypto_provider<Crypto>,
-                "objproc::oss::sign_v1 requires a crypto_provider: see "
-                "objproc/crypto/concepts.hpp");
-  if (auto r = v1_check(input, creds); !r) return r;
+[[nodiscard]] result<void> v1_query_checked(const signing_input& input, const credentials& creds,
+                                            std::chrono::sys_seconds now,
+                                            std::chrono::seconds expires, const Crypto& crypto,
+                                            const v1_options& options,
+                                            http::detail::span_writer& scratch,
+                                            v1_query_parts& out) {
   if (expires < std::chrono::seconds{1})
     return error{errc::value_out_of_range, error::no_offset,
                  "presigned URLs expire at least one second later"}
@@ -357,6 +373,18 @@ template <class Crypto>
   out.query.push_back({"Signature", out.signature.view()});
   if (sts) out.query.push_back({"security-token", creds.security_token});
   return {};
+}
+
+template <class Crypto>
+[[nodiscard]] result<void> v1_query_core(const signing_input& input, const credentials& creds,
+                                         std::chrono::sys_seconds now, std::chrono::seconds expires,
+                                         const Crypto& crypto, const v1_options& options,
+                                         http::detail::span_writer& scratch, v1_query_parts& out) {
+  static_assert(crypto_provider<Crypto>,
+                "objproc::oss::sign_v1 requires a crypto_provider: see "
+                "objproc/crypto/concepts.hpp");
+  if (auto r = v1_check(input, creds); !r) return r;
+  return v1_query_checked(input, creds, now, expires, crypto, options, scratch, out);
 }
 
 }  // namespace detail

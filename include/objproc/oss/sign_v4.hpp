@@ -400,9 +400,11 @@ template <class Crypto>
   return {};
 }
 
-/// Checks shared by both forms: credentials, input, additional header names.
-[[nodiscard]] inline result<void> v4_check(const signing_input& in, const credentials& creds,
-                                           const v4_options& options) {
+/// Checks shared by both forms: credentials, input, additional header names. `Input` is a
+/// signing_input, or a request_input (read from an http::request: less left to check).
+template <class Input>
+[[nodiscard]] result<void> v4_check(const Input& in, const credentials& creds,
+                                    const v4_options& options) {
   if (auto r = check_credentials(creds); !r) return r;
   if (auto r = check_signing_input(in); !r) return r;
   for (const std::string_view name : options.additional_headers)

@@ -47,19 +47,20 @@ enum class signature_version : unsigned char { v4, v1 };
 namespace detail {
 
 /// The request as V4 and V1 sign it (the views of objproc::detail::view_request), or
-/// errc::invalid_argument for another service's request.
-[[nodiscard]] inline result<signing_input> read_request(
+/// errc::invalid_argument for another service's request. A request_input: v4_check and
+/// v1_check leave out what the request's mutators already checked.
+[[nodiscard]] inline result<request_input> read_request(
     const http::request& request, objproc::detail::request_view& view) noexcept {
   if (auto r = objproc::detail::view_request(
           request, service_name,
           "not an OSS request: build it with an oss operation, or set its resource", view);
       !r)
     return r.error();
-  return signing_input{.method = view.method,
-                       .bucket = view.where.bucket,
-                       .key = view.where.key,
-                       .query = view.query,
-                       .headers = view.headers};
+  return request_input{signing_input{.method = view.method,
+                                     .bucket = view.where.bucket,
+                                     .key = view.where.key,
+                                     .query = view.query,
+                                     .headers = view.headers}};
 }
 
 }  // namespace detail
@@ -91,13 +92,13 @@ struct v4_signer {
     return http::detail::with_scratch<2048>(
         [&](http::detail::span_writer& scratch) -> result<http::request> {
           detail::v4_header_parts parts;
-          if (auto r = detail::v4_header_checked(*input, creds, **key, now, crypto, options,
+          if (auto r = detail::v4_header_checked(input->input, creds, **key, now, crypto, options,
                                                  scratch, parts);
               !r)
             return r.error();
           // Built from checked parts only: the key id (visible ASCII), the token (no CR, LF or
           // NUL), the scope ([a-z0-9-]), digits and hex; the names are literals.
-          return request.with_headers(parts.headers().span(), http::detail::checked_headers{true});
+          return request.with_headers(http::detail::signature_headers{parts.headers().span()});
         });
   }
 
@@ -143,7 +144,7 @@ struct v4_signer {
     if (!key) return key.error();
     http::detail::span_writer scratch(scratch_text);
     detail::v4_query_parts parts;
-    if (auto r = detail::v4_query_checked(*input, creds, **key, now, expires, crypto, options,
+    if (auto r = detail::v4_query_checked(input->input, creds, **key, now, expires, crypto, options,
                                           scratch, parts);
         !r)
       return r.error();
@@ -188,15 +189,16 @@ struct v1_signer {
     objproc::detail::request_view view;
     const auto input = detail::read_request(request, view);
     if (!input) return input.error();
+    if (auto r = detail::v1_check(*input, creds); !r) return r.error();
     return http::detail::with_scratch<2048>(
         [&](http::detail::span_writer& scratch) -> result<http::request> {
           detail::v1_header_parts parts;
-          if (auto r =
-                  detail::v1_header_core(*input, creds, now, crypto, options(), scratch, parts);
+          if (auto r = detail::v1_header_checked(input->input, creds, now, crypto, options(),
+                                                 scratch, parts);
               !r)
             return r.error();
           // Built from checked parts only (credentials, digits, base64 or hex; literal names).
-          return request.with_headers(parts.headers().span(), http::detail::checked_headers{true});
+          return request.with_headers(http::detail::signature_headers{parts.headers().span()});
         });
   }
 
@@ -234,10 +236,11 @@ struct v1_signer {
     static constexpr std::array<std::string_view, 4> owned = {"OSSAccessKeyId", "Expires",
                                                               "Signature", "security-token"};
     if (auto r = objproc::detail::check_unsigned_query(view.query, owned); !r) return r.error();
+    if (auto r = detail::v1_check(*input, creds); !r) return r.error();
     http::detail::span_writer scratch(scratch_text);
     detail::v1_query_parts parts;
-    if (auto r =
-            detail::v1_query_core(*input, creds, now, expires, crypto, options(), scratch, parts);
+    if (auto r = detail::v1_query_checked(input->input, creds, now, expires, crypto, options(),
+                                          scratch, parts);
         !r)
       return r.error();
     http::detail::span_writer url(out);

@@ -40,7 +40,6 @@
 
 #include <concepts>
 #include <cstdint>
-#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -48,6 +47,7 @@
 #include <utility>
 
 #include "objproc/config.hpp"
+#include "objproc/core/callback.hpp"
 #include "objproc/core/chrono.hpp"  // std::chrono, lighter than <chrono> where possible
 #include "objproc/core/result.hpp"
 #include "objproc/core/time.hpp"
@@ -205,7 +205,7 @@ class client {
   template <class Op>
   using endpoint_for = typename operation_traits<Op>::endpoint_type;
   template <class Op>
-  using completion_for = std::function<void(outcome_for<Op>)>;
+  using completion_for = callback<void(outcome_for<Op>)>;  // objproc/core/callback.hpp
 
   client(Transport transport, Crypto crypto, Credentials credentials, client_options options = {},
          Clock clock = {})
@@ -299,7 +299,7 @@ class client {
     int attempt = 0;
     client* owner = nullptr;
     std::shared_ptr<bool> alive;              // false once the client is gone
-    std::function<void()> abandon_in_flight;  // cancels the transport request, when it can
+    callback<void()> abandon_in_flight;  // cancels the transport request, when it can
 
     [[nodiscard]] bool client_alive() const noexcept { return alive && *alive; }
     /// Delivers `out` unless something was delivered already.
@@ -471,24 +471,39 @@ class client {
   detail::client_life life_;     // last: marked dead first when the client goes
 };
 
+namespace detail {
+/// True for std::reference_wrapper<T> (and anything shaped like it: `type`, get() -> type&, an
+/// implicit conversion to type&). Checked by shape so that this header need not include
+/// <functional> (see objproc/core/callback.hpp); callers of std::ref include it anyway.
+template <class W>
+inline constexpr bool is_reference_wrapper = requires(const W& w) {
+  typename W::type;
+  { w.get() } -> std::same_as<typename W::type&>;
+  requires std::is_convertible_v<const W&, typename W::type&>;
+};
+
+template <class W>
+struct unwrapped_transport {
+  using type = W;
+};
+template <class W>
+requires is_reference_wrapper<W>
+struct unwrapped_transport<W> {
+  using type = typename W::type&;
+};
+}  // namespace detail
+
 /// client(std::ref(loop), ...) refers to a transport owned elsewhere (an engine's event loop,
-/// a transport that cannot move) instead of owning it.
+/// a transport that cannot move) instead of owning it; client(transport, ...) owns it.
 template <class Transport, class Crypto, class Credentials>
-client(std::reference_wrapper<Transport>, Crypto, Credentials)
-    -> client<Transport&, Crypto, Credentials>;
+client(Transport, Crypto, Credentials)
+    -> client<typename detail::unwrapped_transport<Transport>::type, Crypto, Credentials>;
 template <class Transport, class Crypto, class Credentials>
-client(std::reference_wrapper<Transport>, Crypto, Credentials, client_options)
-    -> client<Transport&, Crypto, Credentials>;
-template <class Transport, class Crypto, class Credentials, class Clock>
-client(std::reference_wrapper<Transport>, Crypto, Credentials, client_options, Clock)
-    -> client<Transport&, Crypto, Credentials, Clock>;
-template <class Transport, class Crypto, class Credentials>
-client(Transport, Crypto, Credentials) -> client<Transport, Crypto, Credentials>;
-template <class Transport, class Crypto, class Credentials>
-client(Transport, Crypto, Credentials, client_options) -> client<Transport, Crypto, Credentials>;
+client(Transport, Crypto, Credentials, client_options)
+    -> client<typename detail::unwrapped_transport<Transport>::type, Crypto, Credentials>;
 template <class Transport, class Crypto, class Credentials, class Clock>
 client(Transport, Crypto, Credentials, client_options, Clock)
-    -> client<Transport, Crypto, Credentials, Clock>;
+    -> client<typename detail::unwrapped_transport<Transport>::type, Crypto, Credentials, Clock>;
 
 OBJPROC_NAMESPACE_END
 

@@ -104,7 +104,6 @@
 
 #include <concepts>
 #include <cstdint>
-#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -187,6 +186,200 @@
 
 #endif  // OBJPROC_CONFIG_HPP
 // ----- end objproc/config.hpp -----
+// #include "objproc/core/callback.hpp"
+// ----- begin objproc/core/callback.hpp -----
+// objproc/core/callback.hpp - objproc::callback<R(Args...)>: a copyable type-erased callable,
+// what the asynchronous API (http::completion, client::completion_for, the timers) passes around.
+//
+// Why not std::function: with libstdc++ 12, C++20 <functional> also brings <unordered_map>,
+// <vector>, <array> and the classic algorithms, about 5% of what including objproc costs (g++'s
+// memory, bench/README.md "include cost"), for one class template. callback does what objproc
+// and its transports ask of std::function, source-compatibly for them: built from any copyable
+// callable (a lambda, a function pointer, a std::function), copied, moved, reset with nullptr,
+// tested with operator bool, called. It converts to std::function (it is a copyable callable),
+// so a transport whose schedule_after takes a std::function<void()> still models async_timer.
+// Not provided: target(), target_type(), member pointers as targets (nothing here needs them).
+//
+// Calling an empty callback aborts (std::function throws bad_function_call: not available under
+// -fno-exceptions). Targets up to four pointers in size whose moves cannot throw are stored in
+// place (the client's lambdas: a shared_ptr and an int or two); larger ones on the heap.
+#ifndef OBJPROC_CORE_CALLBACK_HPP
+#define OBJPROC_CORE_CALLBACK_HPP
+
+#include <cstddef>
+#include <cstdlib>
+#include <new>
+#include <type_traits>
+#include <utility>
+
+// #include "objproc/config.hpp"
+
+OBJPROC_NAMESPACE_BEGIN
+
+template <class Signature>
+class callback;
+
+template <class R, class... Args>
+class callback<R(Args...)> {
+  static constexpr std::size_t buffer_size = 4 * sizeof(void*);
+
+  template <class F>
+  static constexpr bool stored_in_place = sizeof(F) <= buffer_size &&
+                                          alignof(F) <= alignof(void*) &&
+                                          std::is_nothrow_move_constructible_v<F>;
+
+  // One table per target type: how to call, copy, move and destroy what the buffer holds.
+  struct operations {
+    R (*call)(void* target, Args&&... args);
+    void (*copy)(const void* from, void* to);
+    void (*move)(void* from, void* to) noexcept;  // leaves `from` to be destroyed
+    void (*destroy)(void* target) noexcept;
+  };
+
+  template <class F>
+  struct in_place {
+    static F& get(void* p) noexcept { return *std::launder(static_cast<F*>(p)); }
+    static R call(void* p, Args&&... args) { return invoke(get(p), std::forward<Args>(args)...); }
+    static void copy(const void* from, void* to) {
+      ::new (to) F(*std::launder(static_cast<const F*>(from)));
+    }
+    static void move(void* from, void* to) noexcept { ::new (to) F(std::move(get(from))); }
+    static void destroy(void* p) noexcept { get(p).~F(); }
+    static constexpr operations table{&call, &copy, &move, &destroy};
+  };
+
+  template <class F>
+  struct on_heap {  // the buffer holds an F*
+    static F*& get(void* p) noexcept { return *std::launder(static_cast<F**>(p)); }
+    static R call(void* p, Args&&... args) { return invoke(*get(p), std::forward<Args>(args)...); }
+    static void copy(const void* from, void* to) {
+      ::new (to) F*(new F(**std::launder(static_cast<F* const*>(from))));
+    }
+    static void move(void* from, void* to) noexcept { ::new (to) F*(std::exchange(get(from), nullptr)); }
+    static void destroy(void* p) noexcept { delete get(p); }
+    static constexpr operations table{&call, &copy, &move, &destroy};
+  };
+
+  template <class F>
+  static R invoke(F& f, Args&&... args) {
+    if constexpr (std::is_void_v<R>)
+      f(std::forward<Args>(args)...);  // a result, if any, is dropped (as by std::function)
+    else
+      return f(std::forward<Args>(args)...);
+  }
+
+ public:
+  using result_type = R;
+
+  callback() noexcept = default;
+  callback(std::nullptr_t) noexcept {}  // NOLINT(google-explicit-constructor): as std::function
+
+  // The constraints are checked in order and stop at the first false one (as in std::function):
+  // asking is_copy_constructible of a type that converts to callback would recurse.
+  /// Wraps a copy of f (moved in when given an rvalue). A null function pointer gives an empty
+  /// callback, as it gives an empty std::function.
+  template <class F>
+  requires(!std::is_same_v<std::remove_cvref_t<F>, callback>) &&
+          (!std::is_member_pointer_v<std::decay_t<F>>) &&
+          std::is_invocable_r_v<R, std::decay_t<F>&, Args...> &&
+          std::is_copy_constructible_v<std::decay_t<F>>
+  callback(F&& f) {  // NOLINT(google-explicit-constructor): lambdas convert, as to std::function
+    using T = std::decay_t<F>;
+    if constexpr (std::is_pointer_v<std::remove_cvref_t<F>>) {  // not for a function reference
+      if (f == nullptr) return;
+    }
+    if constexpr (stored_in_place<T>) {
+      ::new (static_cast<void*>(buffer_)) T(std::forward<F>(f));
+      ops_ = &in_place<T>::table;
+    } else {
+      ::new (static_cast<void*>(buffer_)) T*(new T(std::forward<F>(f)));
+      ops_ = &on_heap<T>::table;
+    }
+  }
+
+  callback(const callback& other) {
+    if (other.ops_ == nullptr) return;
+    other.ops_->copy(other.buffer_, buffer_);
+    ops_ = other.ops_;
+  }
+  callback(callback&& other) noexcept : ops_(other.ops_) {
+    if (ops_ == nullptr) return;
+    ops_->move(other.buffer_, buffer_);
+    other.reset();
+  }
+  callback& operator=(const callback& other) {
+    if (this != &other) callback(other).swap(*this);
+    return *this;
+  }
+  callback& operator=(callback&& other) noexcept {
+    if (this != &other) {
+      reset();
+      if (other.ops_ != nullptr) {
+        other.ops_->move(other.buffer_, buffer_);
+        ops_ = other.ops_;
+        other.reset();
+      }
+    }
+    return *this;
+  }
+  callback& operator=(std::nullptr_t) noexcept {
+    reset();
+    return *this;
+  }
+  template <class F>
+  requires(!std::is_same_v<std::remove_cvref_t<F>, callback>) &&
+          (!std::is_member_pointer_v<std::decay_t<F>>) &&
+          std::is_invocable_r_v<R, std::decay_t<F>&, Args...> &&
+          std::is_copy_constructible_v<std::decay_t<F>>
+  callback& operator=(F&& f) {
+    callback(std::forward<F>(f)).swap(*this);
+    return *this;
+  }
+  ~callback() { reset(); }
+
+  void swap(callback& other) noexcept {
+    if (this == &other) return;
+    callback moved(std::move(other));  // other is empty now
+    if (ops_ != nullptr) {
+      ops_->move(buffer_, other.buffer_);
+      other.ops_ = ops_;
+      reset();
+    }
+    if (moved.ops_ != nullptr) {
+      moved.ops_->move(moved.buffer_, buffer_);
+      ops_ = moved.ops_;
+      moved.reset();
+    }
+  }
+  friend void swap(callback& a, callback& b) noexcept { a.swap(b); }
+
+  [[nodiscard]] explicit operator bool() const noexcept { return ops_ != nullptr; }
+  [[nodiscard]] friend bool operator==(const callback& f, std::nullptr_t) noexcept {
+    return f.ops_ == nullptr;
+  }
+
+  /// Calls the target (as std::function, through a const callback too). Aborts when empty.
+  R operator()(Args... args) const {
+    if (ops_ == nullptr) std::abort();
+    return ops_->call(buffer_, std::forward<Args>(args)...);
+  }
+
+ private:
+  // Destroys the target (the moved-from shell after a move); leaves the callback empty.
+  void reset() noexcept {
+    if (ops_ == nullptr) return;
+    ops_->destroy(buffer_);
+    ops_ = nullptr;
+  }
+
+  const operations* ops_ = nullptr;
+  alignas(void*) mutable unsigned char buffer_[buffer_size];
+};
+
+OBJPROC_NAMESPACE_END
+
+#endif  // OBJPROC_CORE_CALLBACK_HPP
+// ----- end objproc/core/callback.hpp -----
 // #include "objproc/core/chrono.hpp"
 // ----- begin objproc/core/chrono.hpp -----
 // objproc/core/chrono.hpp - the part of std::chrono objproc uses: durations, time_point_cast /
@@ -9555,8 +9748,10 @@ OBJPROC_NAMESPACE_END
 //     what send() would have returned. Never calls it from inside async_send.
 // Requirements on a timer (objproc::async_timer<T>), which the client's asynchronous form needs
 // to wait between retries without blocking the loop:
-//   t.schedule_after(std::chrono::milliseconds delay, std::function<void()> fn)
-//     Calls fn once, from the event loop, no earlier than `delay` from now.
+//   t.schedule_after(std::chrono::milliseconds delay, fn)
+//     Calls fn once, from the event loop, no earlier than `delay` from now. fn is a copyable
+//     callable taking nothing: take it as an objproc::callback<void()>, a std::function<void()>
+//     or a template parameter (the concept checks with an objproc::callback<void()>).
 // Model: objproc::curl::multi_transport (adapters/curl).
 //
 // Optionally, an asynchronous transport can abandon a request (objproc::cancellable_transport):
@@ -9571,10 +9766,10 @@ OBJPROC_NAMESPACE_END
 #define OBJPROC_HTTP_TRANSPORT_HPP
 
 #include <concepts>
-#include <functional>
 #include <utility>
 
 // #include "objproc/config.hpp"
+// #include "objproc/core/callback.hpp"
 // #include "objproc/core/chrono.hpp"
 // #include "objproc/core/result.hpp"
 // #include "objproc/http/request.hpp"
@@ -9583,8 +9778,9 @@ OBJPROC_NAMESPACE_END
 OBJPROC_NAMESPACE_BEGIN
 
 namespace http {
-/// What an asynchronous transport calls, once, with the response or the failure.
-using completion = std::function<void(result<response>)>;
+/// What an asynchronous transport calls, once, with the response or the failure (a copyable
+/// callable like std::function, without <functional>'s cost: objproc/core/callback.hpp).
+using completion = callback<void(result<response>)>;
 }  // namespace http
 
 /// A synchronous HTTP client the library can send a signed descriptor through.
@@ -9601,7 +9797,7 @@ concept async_transport = requires(T& t, const http::request& r, http::completio
 
 /// An event loop that can run a function later (the client's asynchronous retries wait on it).
 template <class T>
-concept async_timer = requires(T& t, std::chrono::milliseconds delay, std::function<void()> fn) {
+concept async_timer = requires(T& t, std::chrono::milliseconds delay, callback<void()> fn) {
   t.schedule_after(delay, std::move(fn));
 };
 
@@ -14363,7 +14559,7 @@ class client {
   template <class Op>
   using endpoint_for = typename operation_traits<Op>::endpoint_type;
   template <class Op>
-  using completion_for = std::function<void(outcome_for<Op>)>;
+  using completion_for = callback<void(outcome_for<Op>)>;  // objproc/core/callback.hpp
 
   client(Transport transport, Crypto crypto, Credentials credentials, client_options options = {},
          Clock clock = {})
@@ -14457,7 +14653,7 @@ class client {
     int attempt = 0;
     client* owner = nullptr;
     std::shared_ptr<bool> alive;              // false once the client is gone
-    std::function<void()> abandon_in_flight;  // cancels the transport request, when it can
+    callback<void()> abandon_in_flight;  // cancels the transport request, when it can
 
     [[nodiscard]] bool client_alive() const noexcept { return alive && *alive; }
     /// Delivers `out` unless something was delivered already.
@@ -14629,24 +14825,39 @@ class client {
   detail::client_life life_;     // last: marked dead first when the client goes
 };
 
+namespace detail {
+/// True for std::reference_wrapper<T> (and anything shaped like it: `type`, get() -> type&, an
+/// implicit conversion to type&). Checked by shape so that this header need not include
+/// <functional> (see objproc/core/callback.hpp); callers of std::ref include it anyway.
+template <class W>
+inline constexpr bool is_reference_wrapper = requires(const W& w) {
+  typename W::type;
+  { w.get() } -> std::same_as<typename W::type&>;
+  requires std::is_convertible_v<const W&, typename W::type&>;
+};
+
+template <class W>
+struct unwrapped_transport {
+  using type = W;
+};
+template <class W>
+requires is_reference_wrapper<W>
+struct unwrapped_transport<W> {
+  using type = typename W::type&;
+};
+}  // namespace detail
+
 /// client(std::ref(loop), ...) refers to a transport owned elsewhere (an engine's event loop,
-/// a transport that cannot move) instead of owning it.
+/// a transport that cannot move) instead of owning it; client(transport, ...) owns it.
 template <class Transport, class Crypto, class Credentials>
-client(std::reference_wrapper<Transport>, Crypto, Credentials)
-    -> client<Transport&, Crypto, Credentials>;
+client(Transport, Crypto, Credentials)
+    -> client<typename detail::unwrapped_transport<Transport>::type, Crypto, Credentials>;
 template <class Transport, class Crypto, class Credentials>
-client(std::reference_wrapper<Transport>, Crypto, Credentials, client_options)
-    -> client<Transport&, Crypto, Credentials>;
-template <class Transport, class Crypto, class Credentials, class Clock>
-client(std::reference_wrapper<Transport>, Crypto, Credentials, client_options, Clock)
-    -> client<Transport&, Crypto, Credentials, Clock>;
-template <class Transport, class Crypto, class Credentials>
-client(Transport, Crypto, Credentials) -> client<Transport, Crypto, Credentials>;
-template <class Transport, class Crypto, class Credentials>
-client(Transport, Crypto, Credentials, client_options) -> client<Transport, Crypto, Credentials>;
+client(Transport, Crypto, Credentials, client_options)
+    -> client<typename detail::unwrapped_transport<Transport>::type, Crypto, Credentials>;
 template <class Transport, class Crypto, class Credentials, class Clock>
 client(Transport, Crypto, Credentials, client_options, Clock)
-    -> client<Transport, Crypto, Credentials, Clock>;
+    -> client<typename detail::unwrapped_transport<Transport>::type, Crypto, Credentials, Clock>;
 
 OBJPROC_NAMESPACE_END
 

@@ -7,6 +7,7 @@
 #include <catch2/catch.hpp>
 
 #include <deque>
+#include <functional>
 #include <string>
 #include <vector>
 

@@ -255,7 +255,9 @@ class callback<R(Args...)> {
     static void copy(const void* from, void* to) {
       ::new (to) F*(new F(**std::launder(static_cast<F* const*>(from))));
     }
-    static void move(void* from, void* to) noexcept { ::new (to) F*(std::exchange(get(from), nullptr)); }
+    static void move(void* from, void* to) noexcept {
+      ::new (to) F*(std::exchange(get(from), nullptr));
+    }
     static void destroy(void* p) noexcept { delete get(p); }
     static constexpr operations table{&call, &copy, &move, &destroy};
   };
@@ -7641,6 +7643,12 @@ inline constexpr std::array<std::uint32_t, 64> md5_sines = {
 inline constexpr std::array<int, 16> md5_shifts = {7, 12, 17, 22, 5, 9,  14, 20,
                                                    4, 11, 16, 23, 6, 10, 15, 21};
 
+// The slot of `working` that holds role `letter` (a = 0) at step `step`: a plain function, not
+// a lambda in the step template (one closure type per step, 64 of them, in every includer).
+[[nodiscard]] constexpr std::size_t md5_slot(std::size_t letter, std::size_t step) noexcept {
+  return (letter + 64 - step) % 4;
+}
+
 // Step I of the four rounds. The roles a..d rotate through the slots of `working` instead of
 // the values moving one slot each step (after 64 steps every role is back in its slot).
 // Outside md5_traits and ahead of it: clang 14 refuses, in constant evaluation, a member
@@ -7648,9 +7656,8 @@ inline constexpr std::array<int, 16> md5_shifts = {7, 12, 17, 22, 5, 9,  14, 20,
 template <std::size_t I>
 constexpr void md5_step(std::array<std::uint32_t, 4>& working,
                         const std::uint32_t (&words)[16]) noexcept {
-  const auto role = [](std::size_t letter) { return (letter + 64 - I) % 4; };  // a = 0
-  const std::uint32_t a = working[role(0)], b = working[role(1)];
-  const std::uint32_t c = working[role(2)], d = working[role(3)];
+  const std::uint32_t a = working[md5_slot(0, I)], b = working[md5_slot(1, I)];
+  const std::uint32_t c = working[md5_slot(2, I)], d = working[md5_slot(3, I)];
   std::uint32_t mixed = 0;
   std::size_t word = 0;
   if constexpr (I < 16) {
@@ -7667,7 +7674,8 @@ constexpr void md5_step(std::array<std::uint32_t, 4>& working,
     word = (7 * I) % 16;
   }
   const int shift = md5_shifts[I / 16 * 4 + I % 4];
-  working[role(0)] = b + std::rotl(a + mixed + md5_sines[I] + words[word], shift);  // next b
+  // becomes the next b
+  working[md5_slot(0, I)] = b + std::rotl(a + mixed + md5_sines[I] + words[word], shift);
 }
 
 template <std::size_t... Step>
@@ -15866,6 +15874,12 @@ namespace crypto {
 
 namespace detail {
 
+// The slot of `working` that holds role `letter` (a = 0) at step `step`: a plain function, not
+// a lambda in the step template (one closure type per step, 80 of them, in every includer).
+[[nodiscard]] constexpr std::size_t sha1_slot(std::size_t letter, std::size_t step) noexcept {
+  return (letter + 80 - step) % 5;
+}
+
 // Round I: schedules word I in a 16-word window, then mixes it in. The five roles a..e
 // rotate through the slots of `working` instead of the values moving one slot each round.
 // Outside sha1_traits and ahead of it: clang 14 refuses, in constant evaluation, a member
@@ -15884,9 +15898,8 @@ constexpr void sha1_round(std::array<std::uint32_t, 5>& working, std::uint32_t (
         schedule[(I + 13) % 16] ^ schedule[(I + 8) % 16] ^ schedule[(I + 2) % 16] ^ word;
     word = std::rotl(mixed_words, 1);
   }
-  const auto role = [](std::size_t letter) { return (letter + 80 - I) % 5; };  // a = 0
-  const std::uint32_t a = working[role(0)], b = working[role(1)];
-  const std::uint32_t c = working[role(2)], d = working[role(3)];
+  const std::uint32_t a = working[sha1_slot(0, I)], b = working[sha1_slot(1, I)];
+  const std::uint32_t c = working[sha1_slot(2, I)], d = working[sha1_slot(3, I)];
   std::uint32_t mixed = b ^ c ^ d;  // parity: rounds 20-39 and 60-79
   std::uint32_t constant = I < 40 ? 0x6ed9eba1 : 0xca62c1d6;
   if constexpr (I < 20) {
@@ -15896,8 +15909,8 @@ constexpr void sha1_round(std::array<std::uint32_t, 5>& working, std::uint32_t (
     mixed = (b & c) | (d & (b | c));  // majority
     constant = 0x8f1bbcdc;
   }
-  working[role(4)] += std::rotl(a, 5) + mixed + constant + word;  // becomes the next a
-  working[role(1)] = std::rotl(b, 30);                            // becomes the next c
+  working[sha1_slot(4, I)] += std::rotl(a, 5) + mixed + constant + word;  // becomes the next a
+  working[sha1_slot(1, I)] = std::rotl(b, 30);                            // becomes the next c
 }
 
 // All rounds, fully unrolled at compile time: every index is a constant, so the compiler can
@@ -16006,6 +16019,12 @@ inline constexpr std::array<std::uint32_t, 64> sha256_round_constants = {
   return std::rotr(x, 17) ^ std::rotr(x, 19) ^ (x >> 10);
 }
 
+// The slot of `working` that holds role `letter` (a = 0) at step `step`: a plain function, not
+// a lambda in the step template (one closure type per step, 64 of them, in every includer).
+[[nodiscard]] constexpr std::size_t sha256_slot(std::size_t letter, std::size_t step) noexcept {
+  return (letter + 64 - step) % 8;
+}
+
 // Round I: schedules word I in a 16-word window, then mixes it in. The eight roles a..h
 // rotate through the slots of `working` instead of the values moving one slot each round.
 template <std::size_t I>
@@ -16021,17 +16040,18 @@ constexpr void sha256_round(std::array<std::uint32_t, 8>& working, std::uint32_t
     word += sha256_small_sigma1(schedule[(I + 14) % 16]) + schedule[(I + 9) % 16] +
             sha256_small_sigma0(schedule[(I + 1) % 16]);
   }
-  const auto role = [](std::size_t letter) { return (letter + 64 - I) % 8; };  // a = 0
-  const std::uint32_t a = working[role(0)], b = working[role(1)], c = working[role(2)];
-  const std::uint32_t e = working[role(4)], f = working[role(5)], g = working[role(6)];
+  const std::uint32_t a = working[sha256_slot(0, I)], b = working[sha256_slot(1, I)],
+                      c = working[sha256_slot(2, I)];
+  const std::uint32_t e = working[sha256_slot(4, I)], f = working[sha256_slot(5, I)],
+                      g = working[sha256_slot(6, I)];
   const std::uint32_t big_sigma1 = std::rotr(e, 6) ^ std::rotr(e, 11) ^ std::rotr(e, 25);
   const std::uint32_t choose = g ^ (e & (f ^ g));
   const std::uint32_t t1 =
-      working[role(7)] + big_sigma1 + choose + sha256_round_constants[I] + word;
+      working[sha256_slot(7, I)] + big_sigma1 + choose + sha256_round_constants[I] + word;
   const std::uint32_t big_sigma0 = std::rotr(a, 2) ^ std::rotr(a, 13) ^ std::rotr(a, 22);
   const std::uint32_t majority = (a & b) | (c & (a | b));
-  working[role(3)] += t1;                         // becomes the next e
-  working[role(7)] = t1 + big_sigma0 + majority;  // becomes the next a
+  working[sha256_slot(3, I)] += t1;                         // becomes the next e
+  working[sha256_slot(7, I)] = t1 + big_sigma0 + majority;  // becomes the next a
 }
 
 // All rounds, fully unrolled at compile time: every index is a constant, so the compiler can

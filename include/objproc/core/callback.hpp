@@ -66,7 +66,9 @@ class callback<R(Args...)> {
     static void copy(const void* from, void* to) {
       ::new (to) F*(new F(**std::launder(static_cast<F* const*>(from))));
     }
-    static void move(void* from, void* to) noexcept { ::new (to) F*(std::exchange(get(from), nullptr)); }
+    static void move(void* from, void* to) noexcept {
+      ::new (to) F*(std::exchange(get(from), nullptr));
+    }
     static void destroy(void* p) noexcept { delete get(p); }
     static constexpr operations table{&call, &copy, &move, &destroy};
   };

@@ -39,9 +39,8 @@
 #define OBJPROC_CLIENT_HPP
 
 #include <concepts>
+#include <cstddef>
 #include <cstdint>
-#include <functional>
-#include <memory>
 #include <optional>
 #include <string>
 #include <type_traits>
@@ -49,6 +48,7 @@
 
 #include "objproc/client_options.hpp"
 #include "objproc/config.hpp"
+#include "objproc/core/callback.hpp"
 #include "objproc/core/chrono.hpp"  // std::chrono, lighter than <chrono> where possible
 #include "objproc/core/result.hpp"
 #include "objproc/core/time.hpp"
@@ -89,12 +89,85 @@ concept signing_clock = requires(const C& c) {
 
 namespace detail {
 
+/// Base of what the client's asynchronous operations share by count of references (ref_ptr),
+/// in place of std::shared_ptr: <memory> would cost every includer about 7% of the single
+/// header (bench/README.md, include cost). The count is not atomic: everything touching an
+/// asynchronous operation runs on its transport's loop thread (see the top of this file).
+class ref_counted {
+ public:
+  ref_counted() = default;
+  ref_counted(const ref_counted&) = delete;
+  ref_counted& operator=(const ref_counted&) = delete;
+
+ protected:
+  virtual ~ref_counted() = default;
+
+ private:
+  template <class T>
+  friend class ref_ptr;
+  std::size_t refs_ = 0;
+};
+
+#if defined(__GNUC__) && !defined(__clang__) && __GNUC__ >= 12
+// g++ 12 at -O2 cannot tell that another reference keeps the count above zero, and reports the
+// next ++refs_ as a use after the `delete` on the path where it would have reached zero: a
+// false positive (std::shared_ptr's atomic count is opaque to it), silenced here only.
+#  pragma GCC diagnostic push
+#  pragma GCC diagnostic ignored "-Wuse-after-free"
+#endif
+/// A counted reference to a ref_counted T, created with new; the last one deletes it.
+template <class T>
+class ref_ptr {
+ public:
+  ref_ptr() noexcept = default;
+  /// Adds a reference to *p (a new object, or one already referred to: `this` in a member).
+  explicit ref_ptr(T* p) noexcept : p_(p) {
+    if (p_ != nullptr) ++p_->refs_;
+  }
+  ref_ptr(const ref_ptr& other) noexcept : ref_ptr(other.p_) {}
+  ref_ptr(ref_ptr&& other) noexcept : p_(std::exchange(other.p_, nullptr)) {}
+  ref_ptr& operator=(ref_ptr other) noexcept {
+    std::swap(p_, other.p_);
+    return *this;
+  }
+  ~ref_ptr() {
+    if (p_ != nullptr && --p_->refs_ == 0) delete p_;
+  }
+  [[nodiscard]] T* get() const noexcept { return p_; }
+  [[nodiscard]] T& operator*() const noexcept { return *p_; }
+  [[nodiscard]] T* operator->() const noexcept { return p_; }
+  [[nodiscard]] explicit operator bool() const noexcept { return p_ != nullptr; }
+
+ private:
+  T* p_ = nullptr;
+};
+#if defined(__GNUC__) && !defined(__clang__) && __GNUC__ >= 12
+#  pragma GCC diagnostic pop
+#endif
+
+struct async_operation_base;
+
+/// What an async_handle refers to: the operation while it exists, nothing after (the weak
+/// reference std::weak_ptr gave).
+struct operation_link final : ref_counted {
+  async_operation_base* op = nullptr;
+};
+
 /// What an asynchronous operation shares with its async_handle (see client::async_send).
-struct async_operation_base : std::enable_shared_from_this<async_operation_base> {
-  virtual ~async_operation_base() = default;
+struct async_operation_base : ref_counted {
+  async_operation_base() : link(new operation_link) { link->op = this; }
+  ~async_operation_base() override { link->op = nullptr; }
+  async_operation_base(const async_operation_base&) = delete;
+  async_operation_base& operator=(const async_operation_base&) = delete;
   virtual void cancel() = 0;
   bool finished = false;
   bool cancel_requested = false;
+  ref_ptr<operation_link> link;
+};
+
+/// Whether a client still exists, shared with its operations' callbacks.
+struct life_flag final : ref_counted {
+  bool alive = true;
 };
 
 /// Tells an asynchronous operation's callbacks whether their client still exists. A copy or a
@@ -105,39 +178,39 @@ class client_life {
   client_life(const client_life&) noexcept {}
   client_life& operator=(const client_life&) noexcept { return *this; }
   ~client_life() {
-    if (alive_) *alive_ = false;
+    if (alive_) alive_->alive = false;
   }
   /// Shared with an operation's callbacks; allocated on the first asynchronous operation.
-  [[nodiscard]] const std::shared_ptr<bool>& flag() {
-    if (!alive_) alive_ = std::make_shared<bool>(true);
+  [[nodiscard]] const ref_ptr<life_flag>& flag() {
+    if (!alive_) alive_ = ref_ptr<life_flag>(new life_flag);
     return alive_;
   }
 
  private:
-  std::shared_ptr<bool> alive_;
+  ref_ptr<life_flag> alive_;
 };
 
 }  // namespace detail
 
 /// Cancels one asynchronous operation of a client (client::async_send returns it). Holds no
-/// ownership: it may outlive the operation and the client; cancel() then does nothing.
+/// ownership: it may outlive the operation and the client; cancel() then does nothing. Use it
+/// (copy, cancel, destroy) on the transport's loop thread, as the client.
 class async_handle {
  public:
   async_handle() = default;
-  explicit async_handle(std::weak_ptr<detail::async_operation_base> op) : op_(std::move(op)) {}
+  explicit async_handle(const detail::async_operation_base& op) : link_(op.link) {}
   /// Completes the operation with errc::cancelled (from the loop, soon), unless it finished.
   /// Call it from the loop's thread.
   void cancel() const {
-    if (auto op = op_.lock()) op->cancel();
+    if (!link_ || link_->op == nullptr) return;
+    detail::ref_ptr<detail::async_operation_base> op(link_->op);  // alive through cancel()
+    op->cancel();
   }
   /// True while the operation has not delivered its completion.
-  [[nodiscard]] bool pending() const {
-    auto op = op_.lock();
-    return op && !op->finished;
-  }
+  [[nodiscard]] bool pending() const { return link_ && link_->op && !link_->op->finished; }
 
  private:
-  std::weak_ptr<detail::async_operation_base> op_;
+  detail::ref_ptr<detail::operation_link> link_;
 };
 
 namespace detail {
@@ -196,7 +269,7 @@ class client {
   template <class Op>
   using endpoint_for = typename operation_traits<Op>::endpoint_type;
   template <class Op>
-  using completion_for = std::function<void(outcome_for<Op>)>;
+  using completion_for = callback<void(outcome_for<Op>)>;  // objproc/core/callback.hpp
 
   client(Transport transport, Crypto crypto, Credentials credentials, client_options options = {},
          Clock clock = {})
@@ -242,10 +315,11 @@ class client {
           [done = std::move(done), e = prepared.error()] { done(outcome_for<Op>::failed(e)); });
       return {};
     }
-    auto state = std::make_shared<async_state<Op>>(std::move(*prepared), std::move(done));
+    detail::ref_ptr<async_state<Op>> state(
+        new async_state<Op>(std::move(*prepared), std::move(done)));
     state->owner = this;
     state->alive = life_.flag();
-    async_handle handle{std::weak_ptr<detail::async_operation_base>(state)};
+    async_handle handle{*state};
     async_attempt<Op>(std::move(state));
     return handle;
   }
@@ -291,10 +365,10 @@ class client {
     completion_for<Op> done;
     int attempt = 0;
     client* owner = nullptr;
-    std::shared_ptr<bool> alive;              // false once the client is gone
-    std::function<void()> abandon_in_flight;  // cancels the transport request, when it can
+    detail::ref_ptr<detail::life_flag> alive;  // false once the client is gone
+    callback<void()> abandon_in_flight;  // cancels the transport request, when it can
 
-    [[nodiscard]] bool client_alive() const noexcept { return alive && *alive; }
+    [[nodiscard]] bool client_alive() const noexcept { return alive && alive->alive; }
     /// Delivers `out` unless something was delivered already.
     void finish(outcome_for<Op> out) {
       if (finished) return;
@@ -319,7 +393,7 @@ class client {
       }
       // Waiting to retry, or an attempt the transport cannot abandon: deliver from the loop
       // now; the timer or the late response then finds the operation finished.
-      auto self = std::static_pointer_cast<async_state>(shared_from_this());
+      detail::ref_ptr<async_state> self(this);
       owner->transport_.schedule_after(std::chrono::milliseconds{0},
                                        [self] { self->finish_cancelled(); });
     }
@@ -407,7 +481,7 @@ class client {
   }
 
   template <class Op>
-  void async_attempt(std::shared_ptr<async_state<Op>> state) {
+  void async_attempt(detail::ref_ptr<async_state<Op>> state) {
     const int attempt = ++state->attempt;
     auto signed_request = sign_now<Op>(state->prepared);
     if (!signed_request) {
@@ -461,24 +535,39 @@ class client {
   detail::client_life life_;  // last: marked dead first when the client goes
 };
 
+namespace detail {
+/// True for std::reference_wrapper<T> (and anything shaped like it: `type`, get() -> type&, an
+/// implicit conversion to type&). Checked by shape so that this header need not include
+/// <functional> (see objproc/core/callback.hpp); callers of std::ref include it anyway.
+template <class W>
+inline constexpr bool is_reference_wrapper = requires(const W& w) {
+  typename W::type;
+  { w.get() } -> std::same_as<typename W::type&>;
+  requires std::is_convertible_v<const W&, typename W::type&>;
+};
+
+template <class W>
+struct unwrapped_transport {
+  using type = W;
+};
+template <class W>
+requires is_reference_wrapper<W>
+struct unwrapped_transport<W> {
+  using type = typename W::type&;
+};
+}  // namespace detail
+
 /// client(std::ref(loop), ...) refers to a transport owned elsewhere (an engine's event loop,
-/// a transport that cannot move) instead of owning it.
+/// a transport that cannot move) instead of owning it; client(transport, ...) owns it.
 template <class Transport, class Crypto, class Credentials>
-client(std::reference_wrapper<Transport>, Crypto, Credentials)
-    -> client<Transport&, Crypto, Credentials>;
+client(Transport, Crypto, Credentials)
+    -> client<typename detail::unwrapped_transport<Transport>::type, Crypto, Credentials>;
 template <class Transport, class Crypto, class Credentials>
-client(std::reference_wrapper<Transport>, Crypto, Credentials, client_options)
-    -> client<Transport&, Crypto, Credentials>;
-template <class Transport, class Crypto, class Credentials, class Clock>
-client(std::reference_wrapper<Transport>, Crypto, Credentials, client_options, Clock)
-    -> client<Transport&, Crypto, Credentials, Clock>;
-template <class Transport, class Crypto, class Credentials>
-client(Transport, Crypto, Credentials) -> client<Transport, Crypto, Credentials>;
-template <class Transport, class Crypto, class Credentials>
-client(Transport, Crypto, Credentials, client_options) -> client<Transport, Crypto, Credentials>;
+client(Transport, Crypto, Credentials, client_options)
+    -> client<typename detail::unwrapped_transport<Transport>::type, Crypto, Credentials>;
 template <class Transport, class Crypto, class Credentials, class Clock>
 client(Transport, Crypto, Credentials, client_options, Clock)
-    -> client<Transport, Crypto, Credentials, Clock>;
+    -> client<typename detail::unwrapped_transport<Transport>::type, Crypto, Credentials, Clock>;
 
 OBJPROC_NAMESPACE_END
 

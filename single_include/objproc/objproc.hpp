@@ -103,9 +103,8 @@
 #define OBJPROC_CLIENT_HPP
 
 #include <concepts>
+#include <cstddef>
 #include <cstdint>
-#include <functional>
-#include <memory>
 #include <optional>
 #include <string>
 #include <type_traits>
@@ -5690,8 +5689,10 @@ OBJPROC_NAMESPACE_END
 //     what send() would have returned. Never calls it from inside async_send.
 // Requirements on a timer (objproc::async_timer<T>), which the client's asynchronous form needs
 // to wait between retries without blocking the loop:
-//   t.schedule_after(std::chrono::milliseconds delay, std::function<void()> fn)
-//     Calls fn once, from the event loop, no earlier than `delay` from now.
+//   t.schedule_after(std::chrono::milliseconds delay, fn)
+//     Calls fn once, from the event loop, no earlier than `delay` from now. fn is a copyable
+//     callable taking nothing: take it as an objproc::callback<void()>, a std::function<void()>
+//     or a template parameter (the concept checks with an objproc::callback<void()>).
 // Model: objproc::curl::multi_transport (adapters/curl).
 //
 // Optionally, an asynchronous transport can abandon a request (objproc::cancellable_transport):
@@ -5706,10 +5707,205 @@ OBJPROC_NAMESPACE_END
 #define OBJPROC_HTTP_TRANSPORT_HPP
 
 #include <concepts>
-#include <functional>
 #include <utility>
 
 // #include "objproc/config.hpp"
+// #include "objproc/core/callback.hpp"
+// ----- begin objproc/core/callback.hpp -----
+// objproc/core/callback.hpp - objproc::callback<R(Args...)>: a copyable type-erased callable,
+// what the asynchronous API (http::completion, client::completion_for, the timers) passes around.
+//
+// Why not std::function: with libstdc++ 12, C++20 <functional> also brings <unordered_map>,
+// <vector>, <array> and the classic algorithms, about 5% of what including objproc costs (g++'s
+// memory, bench/README.md "include cost"), for one class template. callback does what objproc
+// and its transports ask of std::function, source-compatibly for them: built from any copyable
+// callable (a lambda, a function pointer, a std::function), copied, moved, reset with nullptr,
+// tested with operator bool, called. It converts to std::function (it is a copyable callable),
+// so a transport whose schedule_after takes a std::function<void()> still models async_timer.
+// Not provided: target(), target_type(), member pointers as targets (nothing here needs them).
+//
+// Calling an empty callback aborts (std::function throws bad_function_call: not available under
+// -fno-exceptions). Targets up to four pointers in size whose moves cannot throw are stored in
+// place (the client's lambdas: a shared_ptr and an int or two); larger ones on the heap.
+#ifndef OBJPROC_CORE_CALLBACK_HPP
+#define OBJPROC_CORE_CALLBACK_HPP
+
+#include <cstddef>
+#include <cstdlib>
+#include <new>
+#include <type_traits>
+#include <utility>
+
+// #include "objproc/config.hpp"
+
+OBJPROC_NAMESPACE_BEGIN
+
+template <class Signature>
+class callback;
+
+template <class R, class... Args>
+class callback<R(Args...)> {
+  static constexpr std::size_t buffer_size = 4 * sizeof(void*);
+
+  template <class F>
+  static constexpr bool stored_in_place = sizeof(F) <= buffer_size &&
+                                          alignof(F) <= alignof(void*) &&
+                                          std::is_nothrow_move_constructible_v<F>;
+
+  // One table per target type: how to call, copy, move and destroy what the buffer holds.
+  struct operations {
+    R (*call)(void* target, Args&&... args);
+    void (*copy)(const void* from, void* to);
+    void (*move)(void* from, void* to) noexcept;  // leaves `from` to be destroyed
+    void (*destroy)(void* target) noexcept;
+  };
+
+  template <class F>
+  struct in_place {
+    static F& get(void* p) noexcept { return *std::launder(static_cast<F*>(p)); }
+    static R call(void* p, Args&&... args) { return invoke(get(p), std::forward<Args>(args)...); }
+    static void copy(const void* from, void* to) {
+      ::new (to) F(*std::launder(static_cast<const F*>(from)));
+    }
+    static void move(void* from, void* to) noexcept { ::new (to) F(std::move(get(from))); }
+    static void destroy(void* p) noexcept { get(p).~F(); }
+    static constexpr operations table{&call, &copy, &move, &destroy};
+  };
+
+  template <class F>
+  struct on_heap {  // the buffer holds an F*
+    static F*& get(void* p) noexcept { return *std::launder(static_cast<F**>(p)); }
+    static R call(void* p, Args&&... args) { return invoke(*get(p), std::forward<Args>(args)...); }
+    static void copy(const void* from, void* to) {
+      ::new (to) F*(new F(**std::launder(static_cast<F* const*>(from))));
+    }
+    static void move(void* from, void* to) noexcept {
+      ::new (to) F*(std::exchange(get(from), nullptr));
+    }
+    static void destroy(void* p) noexcept { delete get(p); }
+    static constexpr operations table{&call, &copy, &move, &destroy};
+  };
+
+  template <class F>
+  static R invoke(F& f, Args&&... args) {
+    if constexpr (std::is_void_v<R>)
+      f(std::forward<Args>(args)...);  // a result, if any, is dropped (as by std::function)
+    else
+      return f(std::forward<Args>(args)...);
+  }
+
+ public:
+  using result_type = R;
+
+  callback() noexcept = default;
+  callback(std::nullptr_t) noexcept {}  // NOLINT(google-explicit-constructor): as std::function
+
+  // The constraints are checked in order and stop at the first false one (as in std::function):
+  // asking is_copy_constructible of a type that converts to callback would recurse.
+  /// Wraps a copy of f (moved in when given an rvalue). A null function pointer gives an empty
+  /// callback, as it gives an empty std::function.
+  template <class F>
+  requires(!std::is_same_v<std::remove_cvref_t<F>, callback>) &&
+          (!std::is_member_pointer_v<std::decay_t<F>>) &&
+          std::is_invocable_r_v<R, std::decay_t<F>&, Args...> &&
+          std::is_copy_constructible_v<std::decay_t<F>>
+  callback(F&& f) {  // NOLINT(google-explicit-constructor): lambdas convert, as to std::function
+    using T = std::decay_t<F>;
+    if constexpr (std::is_pointer_v<std::remove_cvref_t<F>>) {  // not for a function reference
+      if (f == nullptr) return;
+    }
+    if constexpr (stored_in_place<T>) {
+      ::new (static_cast<void*>(buffer_)) T(std::forward<F>(f));
+      ops_ = &in_place<T>::table;
+    } else {
+      ::new (static_cast<void*>(buffer_)) T*(new T(std::forward<F>(f)));
+      ops_ = &on_heap<T>::table;
+    }
+  }
+
+  callback(const callback& other) {
+    if (other.ops_ == nullptr) return;
+    other.ops_->copy(other.buffer_, buffer_);
+    ops_ = other.ops_;
+  }
+  callback(callback&& other) noexcept : ops_(other.ops_) {
+    if (ops_ == nullptr) return;
+    ops_->move(other.buffer_, buffer_);
+    other.reset();
+  }
+  callback& operator=(const callback& other) {
+    if (this != &other) callback(other).swap(*this);
+    return *this;
+  }
+  callback& operator=(callback&& other) noexcept {
+    if (this != &other) {
+      reset();
+      if (other.ops_ != nullptr) {
+        other.ops_->move(other.buffer_, buffer_);
+        ops_ = other.ops_;
+        other.reset();
+      }
+    }
+    return *this;
+  }
+  callback& operator=(std::nullptr_t) noexcept {
+    reset();
+    return *this;
+  }
+  template <class F>
+  requires(!std::is_same_v<std::remove_cvref_t<F>, callback>) &&
+          (!std::is_member_pointer_v<std::decay_t<F>>) &&
+          std::is_invocable_r_v<R, std::decay_t<F>&, Args...> &&
+          std::is_copy_constructible_v<std::decay_t<F>>
+  callback& operator=(F&& f) {
+    callback(std::forward<F>(f)).swap(*this);
+    return *this;
+  }
+  ~callback() { reset(); }
+
+  void swap(callback& other) noexcept {
+    if (this == &other) return;
+    callback moved(std::move(other));  // other is empty now
+    if (ops_ != nullptr) {
+      ops_->move(buffer_, other.buffer_);
+      other.ops_ = ops_;
+      reset();
+    }
+    if (moved.ops_ != nullptr) {
+      moved.ops_->move(moved.buffer_, buffer_);
+      ops_ = moved.ops_;
+      moved.reset();
+    }
+  }
+  friend void swap(callback& a, callback& b) noexcept { a.swap(b); }
+
+  [[nodiscard]] explicit operator bool() const noexcept { return ops_ != nullptr; }
+  [[nodiscard]] friend bool operator==(const callback& f, std::nullptr_t) noexcept {
+    return f.ops_ == nullptr;
+  }
+
+  /// Calls the target (as std::function, through a const callback too). Aborts when empty.
+  R operator()(Args... args) const {
+    if (ops_ == nullptr) std::abort();
+    return ops_->call(buffer_, std::forward<Args>(args)...);
+  }
+
+ private:
+  // Destroys the target (the moved-from shell after a move); leaves the callback empty.
+  void reset() noexcept {
+    if (ops_ == nullptr) return;
+    ops_->destroy(buffer_);
+    ops_ = nullptr;
+  }
+
+  const operations* ops_ = nullptr;
+  alignas(void*) mutable unsigned char buffer_[buffer_size];
+};
+
+OBJPROC_NAMESPACE_END
+
+#endif  // OBJPROC_CORE_CALLBACK_HPP
+// ----- end objproc/core/callback.hpp -----
 // #include "objproc/core/chrono.hpp"
 // #include "objproc/core/result.hpp"
 // #include "objproc/http/request.hpp"
@@ -5907,8 +6103,9 @@ OBJPROC_NAMESPACE_END
 OBJPROC_NAMESPACE_BEGIN
 
 namespace http {
-/// What an asynchronous transport calls, once, with the response or the failure.
-using completion = std::function<void(result<response>)>;
+/// What an asynchronous transport calls, once, with the response or the failure (a copyable
+/// callable like std::function, without <functional>'s cost: objproc/core/callback.hpp).
+using completion = callback<void(result<response>)>;
 }  // namespace http
 
 /// A synchronous HTTP client the library can send a signed descriptor through.
@@ -5925,7 +6122,7 @@ concept async_transport = requires(T& t, const http::request& r, http::completio
 
 /// An event loop that can run a function later (the client's asynchronous retries wait on it).
 template <class T>
-concept async_timer = requires(T& t, std::chrono::milliseconds delay, std::function<void()> fn) {
+concept async_timer = requires(T& t, std::chrono::milliseconds delay, callback<void()> fn) {
   t.schedule_after(delay, std::move(fn));
 };
 
@@ -6059,6 +6256,7 @@ OBJPROC_NAMESPACE_END
 #endif  // OBJPROC_CLIENT_OPTIONS_HPP
 // ----- end objproc/client_options.hpp -----
 // #include "objproc/config.hpp"
+// #include "objproc/core/callback.hpp"
 // #include "objproc/core/chrono.hpp"
 // #include "objproc/core/result.hpp"
 // #include "objproc/core/time.hpp"
@@ -10171,6 +10369,12 @@ inline constexpr std::array<std::uint32_t, 64> md5_sines = {
 inline constexpr std::array<int, 16> md5_shifts = {7, 12, 17, 22, 5, 9,  14, 20,
                                                    4, 11, 16, 23, 6, 10, 15, 21};
 
+// The slot of `working` that holds role `letter` (a = 0) at step `step`: a plain function, not
+// a lambda in the step template (one closure type per step, 64 of them, in every includer).
+[[nodiscard]] constexpr std::size_t md5_slot(std::size_t letter, std::size_t step) noexcept {
+  return (letter + 64 - step) % 4;
+}
+
 // Step I of the four rounds. The roles a..d rotate through the slots of `working` instead of
 // the values moving one slot each step (after 64 steps every role is back in its slot).
 // Outside md5_traits and ahead of it: clang 14 refuses, in constant evaluation, a member
@@ -10178,9 +10382,8 @@ inline constexpr std::array<int, 16> md5_shifts = {7, 12, 17, 22, 5, 9,  14, 20,
 template <std::size_t I>
 constexpr void md5_step(std::array<std::uint32_t, 4>& working,
                         const std::uint32_t (&words)[16]) noexcept {
-  const auto role = [](std::size_t letter) { return (letter + 64 - I) % 4; };  // a = 0
-  const std::uint32_t a = working[role(0)], b = working[role(1)];
-  const std::uint32_t c = working[role(2)], d = working[role(3)];
+  const std::uint32_t a = working[md5_slot(0, I)], b = working[md5_slot(1, I)];
+  const std::uint32_t c = working[md5_slot(2, I)], d = working[md5_slot(3, I)];
   std::uint32_t mixed = 0;
   std::size_t word = 0;
   if constexpr (I < 16) {
@@ -10197,7 +10400,8 @@ constexpr void md5_step(std::array<std::uint32_t, 4>& working,
     word = (7 * I) % 16;
   }
   const int shift = md5_shifts[I / 16 * 4 + I % 4];
-  working[role(0)] = b + std::rotl(a + mixed + md5_sines[I] + words[word], shift);  // next b
+  // becomes the next b
+  working[md5_slot(0, I)] = b + std::rotl(a + mixed + md5_sines[I] + words[word], shift);
 }
 
 template <std::size_t... Step>
@@ -14839,12 +15043,85 @@ concept signing_clock = requires(const C& c) {
 
 namespace detail {
 
+/// Base of what the client's asynchronous operations share by count of references (ref_ptr),
+/// in place of std::shared_ptr: <memory> would cost every includer about 7% of the single
+/// header (bench/README.md, include cost). The count is not atomic: everything touching an
+/// asynchronous operation runs on its transport's loop thread (see the top of this file).
+class ref_counted {
+ public:
+  ref_counted() = default;
+  ref_counted(const ref_counted&) = delete;
+  ref_counted& operator=(const ref_counted&) = delete;
+
+ protected:
+  virtual ~ref_counted() = default;
+
+ private:
+  template <class T>
+  friend class ref_ptr;
+  std::size_t refs_ = 0;
+};
+
+#if defined(__GNUC__) && !defined(__clang__) && __GNUC__ >= 12
+// g++ 12 at -O2 cannot tell that another reference keeps the count above zero, and reports the
+// next ++refs_ as a use after the `delete` on the path where it would have reached zero: a
+// false positive (std::shared_ptr's atomic count is opaque to it), silenced here only.
+#  pragma GCC diagnostic push
+#  pragma GCC diagnostic ignored "-Wuse-after-free"
+#endif
+/// A counted reference to a ref_counted T, created with new; the last one deletes it.
+template <class T>
+class ref_ptr {
+ public:
+  ref_ptr() noexcept = default;
+  /// Adds a reference to *p (a new object, or one already referred to: `this` in a member).
+  explicit ref_ptr(T* p) noexcept : p_(p) {
+    if (p_ != nullptr) ++p_->refs_;
+  }
+  ref_ptr(const ref_ptr& other) noexcept : ref_ptr(other.p_) {}
+  ref_ptr(ref_ptr&& other) noexcept : p_(std::exchange(other.p_, nullptr)) {}
+  ref_ptr& operator=(ref_ptr other) noexcept {
+    std::swap(p_, other.p_);
+    return *this;
+  }
+  ~ref_ptr() {
+    if (p_ != nullptr && --p_->refs_ == 0) delete p_;
+  }
+  [[nodiscard]] T* get() const noexcept { return p_; }
+  [[nodiscard]] T& operator*() const noexcept { return *p_; }
+  [[nodiscard]] T* operator->() const noexcept { return p_; }
+  [[nodiscard]] explicit operator bool() const noexcept { return p_ != nullptr; }
+
+ private:
+  T* p_ = nullptr;
+};
+#if defined(__GNUC__) && !defined(__clang__) && __GNUC__ >= 12
+#  pragma GCC diagnostic pop
+#endif
+
+struct async_operation_base;
+
+/// What an async_handle refers to: the operation while it exists, nothing after (the weak
+/// reference std::weak_ptr gave).
+struct operation_link final : ref_counted {
+  async_operation_base* op = nullptr;
+};
+
 /// What an asynchronous operation shares with its async_handle (see client::async_send).
-struct async_operation_base : std::enable_shared_from_this<async_operation_base> {
-  virtual ~async_operation_base() = default;
+struct async_operation_base : ref_counted {
+  async_operation_base() : link(new operation_link) { link->op = this; }
+  ~async_operation_base() override { link->op = nullptr; }
+  async_operation_base(const async_operation_base&) = delete;
+  async_operation_base& operator=(const async_operation_base&) = delete;
   virtual void cancel() = 0;
   bool finished = false;
   bool cancel_requested = false;
+  ref_ptr<operation_link> link;
+};
+
+/// Whether a client still exists, shared with its operations' callbacks.
+struct life_flag final : ref_counted {
+  bool alive = true;
 };
 
 /// Tells an asynchronous operation's callbacks whether their client still exists. A copy or a
@@ -14855,39 +15132,39 @@ class client_life {
   client_life(const client_life&) noexcept {}
   client_life& operator=(const client_life&) noexcept { return *this; }
   ~client_life() {
-    if (alive_) *alive_ = false;
+    if (alive_) alive_->alive = false;
   }
   /// Shared with an operation's callbacks; allocated on the first asynchronous operation.
-  [[nodiscard]] const std::shared_ptr<bool>& flag() {
-    if (!alive_) alive_ = std::make_shared<bool>(true);
+  [[nodiscard]] const ref_ptr<life_flag>& flag() {
+    if (!alive_) alive_ = ref_ptr<life_flag>(new life_flag);
     return alive_;
   }
 
  private:
-  std::shared_ptr<bool> alive_;
+  ref_ptr<life_flag> alive_;
 };
 
 }  // namespace detail
 
 /// Cancels one asynchronous operation of a client (client::async_send returns it). Holds no
-/// ownership: it may outlive the operation and the client; cancel() then does nothing.
+/// ownership: it may outlive the operation and the client; cancel() then does nothing. Use it
+/// (copy, cancel, destroy) on the transport's loop thread, as the client.
 class async_handle {
  public:
   async_handle() = default;
-  explicit async_handle(std::weak_ptr<detail::async_operation_base> op) : op_(std::move(op)) {}
+  explicit async_handle(const detail::async_operation_base& op) : link_(op.link) {}
   /// Completes the operation with errc::cancelled (from the loop, soon), unless it finished.
   /// Call it from the loop's thread.
   void cancel() const {
-    if (auto op = op_.lock()) op->cancel();
+    if (!link_ || link_->op == nullptr) return;
+    detail::ref_ptr<detail::async_operation_base> op(link_->op);  // alive through cancel()
+    op->cancel();
   }
   /// True while the operation has not delivered its completion.
-  [[nodiscard]] bool pending() const {
-    auto op = op_.lock();
-    return op && !op->finished;
-  }
+  [[nodiscard]] bool pending() const { return link_ && link_->op && !link_->op->finished; }
 
  private:
-  std::weak_ptr<detail::async_operation_base> op_;
+  detail::ref_ptr<detail::operation_link> link_;
 };
 
 namespace detail {
@@ -14946,7 +15223,7 @@ class client {
   template <class Op>
   using endpoint_for = typename operation_traits<Op>::endpoint_type;
   template <class Op>
-  using completion_for = std::function<void(outcome_for<Op>)>;
+  using completion_for = callback<void(outcome_for<Op>)>;  // objproc/core/callback.hpp
 
   client(Transport transport, Crypto crypto, Credentials credentials, client_options options = {},
          Clock clock = {})
@@ -14992,10 +15269,11 @@ class client {
           [done = std::move(done), e = prepared.error()] { done(outcome_for<Op>::failed(e)); });
       return {};
     }
-    auto state = std::make_shared<async_state<Op>>(std::move(*prepared), std::move(done));
+    detail::ref_ptr<async_state<Op>> state(
+        new async_state<Op>(std::move(*prepared), std::move(done)));
     state->owner = this;
     state->alive = life_.flag();
-    async_handle handle{std::weak_ptr<detail::async_operation_base>(state)};
+    async_handle handle{*state};
     async_attempt<Op>(std::move(state));
     return handle;
   }
@@ -15041,10 +15319,10 @@ class client {
     completion_for<Op> done;
     int attempt = 0;
     client* owner = nullptr;
-    std::shared_ptr<bool> alive;              // false once the client is gone
-    std::function<void()> abandon_in_flight;  // cancels the transport request, when it can
+    detail::ref_ptr<detail::life_flag> alive;  // false once the client is gone
+    callback<void()> abandon_in_flight;  // cancels the transport request, when it can
 
-    [[nodiscard]] bool client_alive() const noexcept { return alive && *alive; }
+    [[nodiscard]] bool client_alive() const noexcept { return alive && alive->alive; }
     /// Delivers `out` unless something was delivered already.
     void finish(outcome_for<Op> out) {
       if (finished) return;
@@ -15069,7 +15347,7 @@ class client {
       }
       // Waiting to retry, or an attempt the transport cannot abandon: deliver from the loop
       // now; the timer or the late response then finds the operation finished.
-      auto self = std::static_pointer_cast<async_state>(shared_from_this());
+      detail::ref_ptr<async_state> self(this);
       owner->transport_.schedule_after(std::chrono::milliseconds{0},
                                        [self] { self->finish_cancelled(); });
     }
@@ -15157,7 +15435,7 @@ class client {
   }
 
   template <class Op>
-  void async_attempt(std::shared_ptr<async_state<Op>> state) {
+  void async_attempt(detail::ref_ptr<async_state<Op>> state) {
     const int attempt = ++state->attempt;
     auto signed_request = sign_now<Op>(state->prepared);
     if (!signed_request) {
@@ -15211,24 +15489,39 @@ class client {
   detail::client_life life_;  // last: marked dead first when the client goes
 };
 
+namespace detail {
+/// True for std::reference_wrapper<T> (and anything shaped like it: `type`, get() -> type&, an
+/// implicit conversion to type&). Checked by shape so that this header need not include
+/// <functional> (see objproc/core/callback.hpp); callers of std::ref include it anyway.
+template <class W>
+inline constexpr bool is_reference_wrapper = requires(const W& w) {
+  typename W::type;
+  { w.get() } -> std::same_as<typename W::type&>;
+  requires std::is_convertible_v<const W&, typename W::type&>;
+};
+
+template <class W>
+struct unwrapped_transport {
+  using type = W;
+};
+template <class W>
+requires is_reference_wrapper<W>
+struct unwrapped_transport<W> {
+  using type = typename W::type&;
+};
+}  // namespace detail
+
 /// client(std::ref(loop), ...) refers to a transport owned elsewhere (an engine's event loop,
-/// a transport that cannot move) instead of owning it.
+/// a transport that cannot move) instead of owning it; client(transport, ...) owns it.
 template <class Transport, class Crypto, class Credentials>
-client(std::reference_wrapper<Transport>, Crypto, Credentials)
-    -> client<Transport&, Crypto, Credentials>;
+client(Transport, Crypto, Credentials)
+    -> client<typename detail::unwrapped_transport<Transport>::type, Crypto, Credentials>;
 template <class Transport, class Crypto, class Credentials>
-client(std::reference_wrapper<Transport>, Crypto, Credentials, client_options)
-    -> client<Transport&, Crypto, Credentials>;
-template <class Transport, class Crypto, class Credentials, class Clock>
-client(std::reference_wrapper<Transport>, Crypto, Credentials, client_options, Clock)
-    -> client<Transport&, Crypto, Credentials, Clock>;
-template <class Transport, class Crypto, class Credentials>
-client(Transport, Crypto, Credentials) -> client<Transport, Crypto, Credentials>;
-template <class Transport, class Crypto, class Credentials>
-client(Transport, Crypto, Credentials, client_options) -> client<Transport, Crypto, Credentials>;
+client(Transport, Crypto, Credentials, client_options)
+    -> client<typename detail::unwrapped_transport<Transport>::type, Crypto, Credentials>;
 template <class Transport, class Crypto, class Credentials, class Clock>
 client(Transport, Crypto, Credentials, client_options, Clock)
-    -> client<Transport, Crypto, Credentials, Clock>;
+    -> client<typename detail::unwrapped_transport<Transport>::type, Crypto, Credentials, Clock>;
 
 OBJPROC_NAMESPACE_END
 
@@ -16175,6 +16468,12 @@ namespace crypto {
 
 namespace detail {
 
+// The slot of `working` that holds role `letter` (a = 0) at step `step`: a plain function, not
+// a lambda in the step template (one closure type per step, 80 of them, in every includer).
+[[nodiscard]] constexpr std::size_t sha1_slot(std::size_t letter, std::size_t step) noexcept {
+  return (letter + 80 - step) % 5;
+}
+
 // Round I: schedules word I in a 16-word window, then mixes it in. The five roles a..e
 // rotate through the slots of `working` instead of the values moving one slot each round.
 // Outside sha1_traits and ahead of it: clang 14 refuses, in constant evaluation, a member
@@ -16193,9 +16492,8 @@ constexpr void sha1_round(std::array<std::uint32_t, 5>& working, std::uint32_t (
         schedule[(I + 13) % 16] ^ schedule[(I + 8) % 16] ^ schedule[(I + 2) % 16] ^ word;
     word = std::rotl(mixed_words, 1);
   }
-  const auto role = [](std::size_t letter) { return (letter + 80 - I) % 5; };  // a = 0
-  const std::uint32_t a = working[role(0)], b = working[role(1)];
-  const std::uint32_t c = working[role(2)], d = working[role(3)];
+  const std::uint32_t a = working[sha1_slot(0, I)], b = working[sha1_slot(1, I)];
+  const std::uint32_t c = working[sha1_slot(2, I)], d = working[sha1_slot(3, I)];
   std::uint32_t mixed = b ^ c ^ d;  // parity: rounds 20-39 and 60-79
   std::uint32_t constant = I < 40 ? 0x6ed9eba1 : 0xca62c1d6;
   if constexpr (I < 20) {
@@ -16205,8 +16503,8 @@ constexpr void sha1_round(std::array<std::uint32_t, 5>& working, std::uint32_t (
     mixed = (b & c) | (d & (b | c));  // majority
     constant = 0x8f1bbcdc;
   }
-  working[role(4)] += std::rotl(a, 5) + mixed + constant + word;  // becomes the next a
-  working[role(1)] = std::rotl(b, 30);                            // becomes the next c
+  working[sha1_slot(4, I)] += std::rotl(a, 5) + mixed + constant + word;  // becomes the next a
+  working[sha1_slot(1, I)] = std::rotl(b, 30);                            // becomes the next c
 }
 
 // All rounds, fully unrolled at compile time: every index is a constant, so the compiler can
@@ -16315,6 +16613,12 @@ inline constexpr std::array<std::uint32_t, 64> sha256_round_constants = {
   return std::rotr(x, 17) ^ std::rotr(x, 19) ^ (x >> 10);
 }
 
+// The slot of `working` that holds role `letter` (a = 0) at step `step`: a plain function, not
+// a lambda in the step template (one closure type per step, 64 of them, in every includer).
+[[nodiscard]] constexpr std::size_t sha256_slot(std::size_t letter, std::size_t step) noexcept {
+  return (letter + 64 - step) % 8;
+}
+
 // Round I: schedules word I in a 16-word window, then mixes it in. The eight roles a..h
 // rotate through the slots of `working` instead of the values moving one slot each round.
 template <std::size_t I>
@@ -16330,17 +16634,18 @@ constexpr void sha256_round(std::array<std::uint32_t, 8>& working, std::uint32_t
     word += sha256_small_sigma1(schedule[(I + 14) % 16]) + schedule[(I + 9) % 16] +
             sha256_small_sigma0(schedule[(I + 1) % 16]);
   }
-  const auto role = [](std::size_t letter) { return (letter + 64 - I) % 8; };  // a = 0
-  const std::uint32_t a = working[role(0)], b = working[role(1)], c = working[role(2)];
-  const std::uint32_t e = working[role(4)], f = working[role(5)], g = working[role(6)];
+  const std::uint32_t a = working[sha256_slot(0, I)], b = working[sha256_slot(1, I)],
+                      c = working[sha256_slot(2, I)];
+  const std::uint32_t e = working[sha256_slot(4, I)], f = working[sha256_slot(5, I)],
+                      g = working[sha256_slot(6, I)];
   const std::uint32_t big_sigma1 = std::rotr(e, 6) ^ std::rotr(e, 11) ^ std::rotr(e, 25);
   const std::uint32_t choose = g ^ (e & (f ^ g));
   const std::uint32_t t1 =
-      working[role(7)] + big_sigma1 + choose + sha256_round_constants[I] + word;
+      working[sha256_slot(7, I)] + big_sigma1 + choose + sha256_round_constants[I] + word;
   const std::uint32_t big_sigma0 = std::rotr(a, 2) ^ std::rotr(a, 13) ^ std::rotr(a, 22);
   const std::uint32_t majority = (a & b) | (c & (a | b));
-  working[role(3)] += t1;                         // becomes the next e
-  working[role(7)] = t1 + big_sigma0 + majority;  // becomes the next a
+  working[sha256_slot(3, I)] += t1;                         // becomes the next e
+  working[sha256_slot(7, I)] = t1 + big_sigma0 + majority;  // becomes the next a
 }
 
 // All rounds, fully unrolled at compile time: every index is a constant, so the compiler can

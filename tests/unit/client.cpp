@@ -7,6 +7,7 @@
 #include <catch2/catch.hpp>
 
 #include <deque>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -476,4 +477,31 @@ TEST_CASE("client: presign uses the provider's keys and the corrected clock", "[
       c.presign(ci::presign_get{.bucket = "examplebucket-1250000000", .key = "a.jpg"}, guangzhou());
   REQUIRE(cos_url.has_value());
   CHECK(cos_url->find("q-sign-algorithm=sha1") != std::string::npos);
+}
+
+namespace {
+struct counted_node final : objproc::detail::ref_counted {
+  explicit counted_node(int& destroyed) : destroyed_(destroyed) {}
+  ~counted_node() override { ++destroyed_; }
+  int& destroyed_;
+};
+}  // namespace
+
+TEST_CASE("detail::ref_ptr: the last reference deletes the object, once", "[client]") {
+  using objproc::detail::ref_ptr;
+  int destroyed = 0;
+  {
+    ref_ptr<counted_node> a(new counted_node(destroyed));
+    ref_ptr<counted_node> b = a;  // copy
+    ref_ptr<counted_node> c(a.get());  // another reference from the raw pointer (as from `this`)
+    ref_ptr<counted_node> d = std::move(b);
+    CHECK_FALSE(b);  // NOLINT(bugprone-use-after-move): specified empty
+    a = ref_ptr<counted_node>();
+    c = d;
+    auto& same = c;
+    c = same;  // self-assignment keeps the reference
+    CHECK(destroyed == 0);
+    CHECK(d.get() == c.get());
+  }
+  CHECK(destroyed == 1);
 }

@@ -53,6 +53,12 @@ inline constexpr std::array<std::uint32_t, 64> md5_sines = {
 inline constexpr std::array<int, 16> md5_shifts = {7, 12, 17, 22, 5, 9,  14, 20,
                                                    4, 11, 16, 23, 6, 10, 15, 21};
 
+// The slot of `working` that holds role `letter` (a = 0) at step `step`: a plain function, not
+// a lambda in the step template (one closure type per step, 64 of them, in every includer).
+[[nodiscard]] constexpr std::size_t md5_slot(std::size_t letter, std::size_t step) noexcept {
+  return (letter + 64 - step) % 4;
+}
+
 // Step I of the four rounds. The roles a..d rotate through the slots of `working` instead of
 // the values moving one slot each step (after 64 steps every role is back in its slot).
 // Outside md5_traits and ahead of it: clang 14 refuses, in constant evaluation, a member
@@ -60,9 +66,8 @@ inline constexpr std::array<int, 16> md5_shifts = {7, 12, 17, 22, 5, 9,  14, 20,
 template <std::size_t I>
 constexpr void md5_step(std::array<std::uint32_t, 4>& working,
                         const std::uint32_t (&words)[16]) noexcept {
-  const auto role = [](std::size_t letter) { return (letter + 64 - I) % 4; };  // a = 0
-  const std::uint32_t a = working[role(0)], b = working[role(1)];
-  const std::uint32_t c = working[role(2)], d = working[role(3)];
+  const std::uint32_t a = working[md5_slot(0, I)], b = working[md5_slot(1, I)];
+  const std::uint32_t c = working[md5_slot(2, I)], d = working[md5_slot(3, I)];
   std::uint32_t mixed = 0;
   std::size_t word = 0;
   if constexpr (I < 16) {
@@ -79,7 +84,8 @@ constexpr void md5_step(std::array<std::uint32_t, 4>& working,
     word = (7 * I) % 16;
   }
   const int shift = md5_shifts[I / 16 * 4 + I % 4];
-  working[role(0)] = b + std::rotl(a + mixed + md5_sines[I] + words[word], shift);  // next b
+  // becomes the next b
+  working[md5_slot(0, I)] = b + std::rotl(a + mixed + md5_sines[I] + words[word], shift);
 }
 
 template <std::size_t... Step>

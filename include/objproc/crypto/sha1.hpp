@@ -28,6 +28,12 @@ namespace crypto {
 
 namespace detail {
 
+// The slot of `working` that holds role `letter` (a = 0) at step `step`: a plain function, not
+// a lambda in the step template (one closure type per step, 80 of them, in every includer).
+[[nodiscard]] constexpr std::size_t sha1_slot(std::size_t letter, std::size_t step) noexcept {
+  return (letter + 80 - step) % 5;
+}
+
 // Round I: schedules word I in a 16-word window, then mixes it in. The five roles a..e
 // rotate through the slots of `working` instead of the values moving one slot each round.
 // Outside sha1_traits and ahead of it: clang 14 refuses, in constant evaluation, a member
@@ -46,9 +52,8 @@ constexpr void sha1_round(std::array<std::uint32_t, 5>& working, std::uint32_t (
         schedule[(I + 13) % 16] ^ schedule[(I + 8) % 16] ^ schedule[(I + 2) % 16] ^ word;
     word = std::rotl(mixed_words, 1);
   }
-  const auto role = [](std::size_t letter) { return (letter + 80 - I) % 5; };  // a = 0
-  const std::uint32_t a = working[role(0)], b = working[role(1)];
-  const std::uint32_t c = working[role(2)], d = working[role(3)];
+  const std::uint32_t a = working[sha1_slot(0, I)], b = working[sha1_slot(1, I)];
+  const std::uint32_t c = working[sha1_slot(2, I)], d = working[sha1_slot(3, I)];
   std::uint32_t mixed = b ^ c ^ d;  // parity: rounds 20-39 and 60-79
   std::uint32_t constant = I < 40 ? 0x6ed9eba1 : 0xca62c1d6;
   if constexpr (I < 20) {
@@ -58,8 +63,8 @@ constexpr void sha1_round(std::array<std::uint32_t, 5>& working, std::uint32_t (
     mixed = (b & c) | (d & (b | c));  // majority
     constant = 0x8f1bbcdc;
   }
-  working[role(4)] += std::rotl(a, 5) + mixed + constant + word;  // becomes the next a
-  working[role(1)] = std::rotl(b, 30);                            // becomes the next c
+  working[sha1_slot(4, I)] += std::rotl(a, 5) + mixed + constant + word;  // becomes the next a
+  working[sha1_slot(1, I)] = std::rotl(b, 30);                            // becomes the next c
 }
 
 // All rounds, fully unrolled at compile time: every index is a constant, so the compiler can

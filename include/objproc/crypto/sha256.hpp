@@ -52,6 +52,12 @@ inline constexpr std::array<std::uint32_t, 64> sha256_round_constants = {
   return std::rotr(x, 17) ^ std::rotr(x, 19) ^ (x >> 10);
 }
 
+// The slot of `working` that holds role `letter` (a = 0) at step `step`: a plain function, not
+// a lambda in the step template (one closure type per step, 64 of them, in every includer).
+[[nodiscard]] constexpr std::size_t sha256_slot(std::size_t letter, std::size_t step) noexcept {
+  return (letter + 64 - step) % 8;
+}
+
 // Round I: schedules word I in a 16-word window, then mixes it in. The eight roles a..h
 // rotate through the slots of `working` instead of the values moving one slot each round.
 template <std::size_t I>
@@ -67,17 +73,18 @@ constexpr void sha256_round(std::array<std::uint32_t, 8>& working, std::uint32_t
     word += sha256_small_sigma1(schedule[(I + 14) % 16]) + schedule[(I + 9) % 16] +
             sha256_small_sigma0(schedule[(I + 1) % 16]);
   }
-  const auto role = [](std::size_t letter) { return (letter + 64 - I) % 8; };  // a = 0
-  const std::uint32_t a = working[role(0)], b = working[role(1)], c = working[role(2)];
-  const std::uint32_t e = working[role(4)], f = working[role(5)], g = working[role(6)];
+  const std::uint32_t a = working[sha256_slot(0, I)], b = working[sha256_slot(1, I)],
+                      c = working[sha256_slot(2, I)];
+  const std::uint32_t e = working[sha256_slot(4, I)], f = working[sha256_slot(5, I)],
+                      g = working[sha256_slot(6, I)];
   const std::uint32_t big_sigma1 = std::rotr(e, 6) ^ std::rotr(e, 11) ^ std::rotr(e, 25);
   const std::uint32_t choose = g ^ (e & (f ^ g));
   const std::uint32_t t1 =
-      working[role(7)] + big_sigma1 + choose + sha256_round_constants[I] + word;
+      working[sha256_slot(7, I)] + big_sigma1 + choose + sha256_round_constants[I] + word;
   const std::uint32_t big_sigma0 = std::rotr(a, 2) ^ std::rotr(a, 13) ^ std::rotr(a, 22);
   const std::uint32_t majority = (a & b) | (c & (a | b));
-  working[role(3)] += t1;                         // becomes the next e
-  working[role(7)] = t1 + big_sigma0 + majority;  // becomes the next a
+  working[sha256_slot(3, I)] += t1;                         // becomes the next e
+  working[sha256_slot(7, I)] = t1 + big_sigma0 + majority;  // becomes the next a
 }
 
 // All rounds, fully unrolled at compile time: every index is a constant, so the compiler can

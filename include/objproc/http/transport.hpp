@@ -25,8 +25,10 @@
 //     what send() would have returned. Never calls it from inside async_send.
 // Requirements on a timer (objproc::async_timer<T>), which the client's asynchronous form needs
 // to wait between retries without blocking the loop:
-//   t.schedule_after(std::chrono::milliseconds delay, std::function<void()> fn)
-//     Calls fn once, from the event loop, no earlier than `delay` from now.
+//   t.schedule_after(std::chrono::milliseconds delay, fn)
+//     Calls fn once, from the event loop, no earlier than `delay` from now. fn is a copyable
+//     callable taking nothing: take it as an objproc::callback<void()>, a std::function<void()>
+//     or a template parameter (the concept checks with an objproc::callback<void()>).
 // Model: objproc::curl::multi_transport (adapters/curl).
 //
 // Optionally, an asynchronous transport can abandon a request (objproc::cancellable_transport):
@@ -41,10 +43,10 @@
 #define OBJPROC_HTTP_TRANSPORT_HPP
 
 #include <concepts>
-#include <functional>
 #include <utility>
 
 #include "objproc/config.hpp"
+#include "objproc/core/callback.hpp"
 #include "objproc/core/chrono.hpp"  // std::chrono, lighter than <chrono> where possible
 #include "objproc/core/result.hpp"
 #include "objproc/http/request.hpp"
@@ -53,8 +55,9 @@
 OBJPROC_NAMESPACE_BEGIN
 
 namespace http {
-/// What an asynchronous transport calls, once, with the response or the failure.
-using completion = std::function<void(result<response>)>;
+/// What an asynchronous transport calls, once, with the response or the failure (a copyable
+/// callable like std::function, without <functional>'s cost: objproc/core/callback.hpp).
+using completion = callback<void(result<response>)>;
 }  // namespace http
 
 /// A synchronous HTTP client the library can send a signed descriptor through.
@@ -71,7 +74,7 @@ concept async_transport = requires(T& t, const http::request& r, http::completio
 
 /// An event loop that can run a function later (the client's asynchronous retries wait on it).
 template <class T>
-concept async_timer = requires(T& t, std::chrono::milliseconds delay, std::function<void()> fn) {
+concept async_timer = requires(T& t, std::chrono::milliseconds delay, callback<void()> fn) {
   t.schedule_after(delay, std::move(fn));
 };
 

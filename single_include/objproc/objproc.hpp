@@ -2623,12 +2623,13 @@ OBJPROC_NAMESPACE_END
 // #include "objproc/oss/sign_v4.hpp"
 // ----- begin objproc/oss/sign_v4.hpp -----
 // objproc/oss/sign_v4.hpp - OSS V4 signatures (OSS4-HMAC-SHA256): Authorization header and
-// presigned URL, as pure functions over a request view.
+// presigned URL, as pure functions over a request view. Users sign with oss::v4_signer
+// (oss/signer.hpp), which reads the view from an http::request; the intermediate-returning forms
+// here (detail::sign_v4_header / sign_v4_query) are what the golden-vector tests compare:
 //
-//   auto s = oss::sign_v4_header(input, creds, "cn-hangzhou", now, crypto::portable{});
-//   for (const http::added_header& h : s->headers) request.set(h.name, h.value);
-//   auto q = oss::sign_v4_query(input, creds, "cn-hangzhou", now, std::chrono::seconds{3600},
-//                               crypto::portable{});   // q->query: the x-oss-* fields to add
+//   auto s = oss::detail::sign_v4_header(input, creds, "cn-hangzhou", now, crypto::portable{});
+//   auto q = oss::detail::sign_v4_query(input, creds, "cn-hangzhou", now,
+//                                       std::chrono::seconds{3600}, crypto::portable{});
 //
 // The algorithm (docs, and the Go/Python/C++ v2 SDKs):
 //   CanonicalRequest = METHOD \n URI-encode("/bucket/key", '/' kept) \n CanonicalQuery \n
@@ -4758,11 +4759,13 @@ OBJPROC_NAMESPACE_END
 // #include "objproc/oss/sign_v1.hpp"
 // ----- begin objproc/oss/sign_v1.hpp -----
 // objproc/oss/sign_v1.hpp - OSS V1 signatures (HMAC-SHA1): Authorization header and presigned
-// URL, as pure functions over a request view.
+// URL, as pure functions over a request view. Users sign with oss::v1_signer (oss/signer.hpp),
+// which reads the view from an http::request; the intermediate-returning forms here are what the
+// golden-vector tests compare:
 //
-//   auto s = oss::sign_v1_header(input, creds, now, crypto::portable{});
-//   for (const http::added_header& h : s->headers) request.set(h.name, h.value);
-//   auto q = oss::sign_v1_query(input, creds, now, std::chrono::seconds{900}, crypto::portable{});
+//   auto s = oss::detail::sign_v1_header(input, creds, now, crypto::portable{});
+//   auto q = oss::detail::sign_v1_query(input, creds, now, std::chrono::seconds{900},
+//                                       crypto::portable{});
 //
 // The algorithm (docs, Go v1/v2, C++ v1/v2, Python v2 SDKs):
 //   StringToSign = VERB \n Content-MD5 \n Content-Type \n Date \n
@@ -9554,13 +9557,15 @@ OBJPROC_NAMESPACE_END
 // #include "objproc/cos/sign.hpp"
 // ----- begin objproc/cos/sign.hpp -----
 // objproc/cos/sign.hpp - the COS XML API request signature ("q-sign", sha1), header and query
-// forms, as a pure function over a plain view of the request.
+// forms, as a pure function over a plain view of the request. Users sign with cos::signer
+// (cos/signer.hpp), which reads the view from an http::request; the intermediate-returning form
+// here is what the golden-vector tests compare:
 //
 //   const http::header_field headers[] = {{"Host", host}, {"Pic-Operations", json}};
 //   const http::query_field query[] = {{"image_process", std::nullopt}};
-//   auto s = cos::sign({.method = "POST", .key = "dir/a.jpg", .query = query, .headers = headers},
-//                      creds, start, std::chrono::seconds(600), crypto::portable{});
-//   for (const http::added_header& h : s->headers) request.set(h.name, h.value);
+//   auto s = cos::detail::sign(
+//       {.method = "POST", .key = "dir/a.jpg", .query = query, .headers = headers}, creds, start,
+//       std::chrono::seconds(600), crypto::portable{});
 //   // s->authorization: q-sign-algorithm=sha1&q-ak=...&q-sign-time=...&...&q-signature=...
 //
 // Algorithm (docs/reference/cos.md §2.1, doc 436/7778; identical in the four official SDKs):

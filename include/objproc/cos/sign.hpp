@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: MIT
 // objproc/cos/sign.hpp - the COS XML API request signature ("q-sign", sha1), header and query
-// forms, as a pure function over a plain view of the request.
+// forms, as a pure function over a plain view of the request. Users sign with cos::signer
+// (cos/signer.hpp), which reads the view from an http::request; the intermediate-returning form
+// here is what the golden-vector tests compare:
 //
 //   const http::header_field headers[] = {{"Host", host}, {"Pic-Operations", json}};
 //   const http::query_field query[] = {{"image_process", std::nullopt}};
-//   auto s = cos::sign({.method = "POST", .key = "dir/a.jpg", .query = query, .headers = headers},
-//                      creds, start, std::chrono::seconds(600), crypto::portable{});
-//   for (const http::added_header& h : s->headers) request.set(h.name, h.value);
+//   auto s = cos::detail::sign(
+//       {.method = "POST", .key = "dir/a.jpg", .query = query, .headers = headers}, creds, start,
+//       std::chrono::seconds(600), crypto::portable{});
 //   // s->authorization: q-sign-algorithm=sha1&q-ak=...&q-sign-time=...&...&q-signature=...
 //
 // Algorithm (docs/reference/cos.md §2.1, doc 436/7778; identical in the four official SDKs):

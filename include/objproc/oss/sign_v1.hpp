@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: MIT
 // objproc/oss/sign_v1.hpp - OSS V1 signatures (HMAC-SHA1): Authorization header and presigned
-// URL, as pure functions over a request view.
+// URL, as pure functions over a request view. Users sign with oss::v1_signer (oss/signer.hpp),
+// which reads the view from an http::request; the intermediate-returning forms here are what the
+// golden-vector tests compare:
 //
-//   auto s = oss::sign_v1_header(input, creds, now, crypto::portable{});
-//   for (const http::added_header& h : s->headers) request.set(h.name, h.value);
-//   auto q = oss::sign_v1_query(input, creds, now, std::chrono::seconds{900}, crypto::portable{});
+//   auto s = oss::detail::sign_v1_header(input, creds, now, crypto::portable{});
+//   auto q = oss::detail::sign_v1_query(input, creds, now, std::chrono::seconds{900},
+//                                       crypto::portable{});
 //
 // The algorithm (docs, Go v1/v2, C++ v1/v2, Python v2 SDKs):
 //   StringToSign = VERB \n Content-MD5 \n Content-Type \n Date \n

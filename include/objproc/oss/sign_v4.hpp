@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: MIT
 // objproc/oss/sign_v4.hpp - OSS V4 signatures (OSS4-HMAC-SHA256): Authorization header and
-// presigned URL, as pure functions over a request view.
+// presigned URL, as pure functions over a request view. Users sign with oss::v4_signer
+// (oss/signer.hpp), which reads the view from an http::request; the intermediate-returning forms
+// here (detail::sign_v4_header / sign_v4_query) are what the golden-vector tests compare:
 //
-//   auto s = oss::sign_v4_header(input, creds, "cn-hangzhou", now, crypto::portable{});
-//   for (const http::added_header& h : s->headers) request.set(h.name, h.value);
-//   auto q = oss::sign_v4_query(input, creds, "cn-hangzhou", now, std::chrono::seconds{3600},
-//                               crypto::portable{});   // q->query: the x-oss-* fields to add
+//   auto s = oss::detail::sign_v4_header(input, creds, "cn-hangzhou", now, crypto::portable{});
+//   auto q = oss::detail::sign_v4_query(input, creds, "cn-hangzhou", now,
+//                                       std::chrono::seconds{3600}, crypto::portable{});
 //
 // The algorithm (docs, and the Go/Python/C++ v2 SDKs):
 //   CanonicalRequest = METHOD \n URI-encode("/bucket/key", '/' kept) \n CanonicalQuery \n

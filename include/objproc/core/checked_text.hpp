@@ -139,6 +139,9 @@ class checked_text : public Grammar::template accessors<checked_text<Grammar>> {
 };
 
 namespace detail {
+/// Tags the checked_string constructor that trusts its caller's parse (checked_literal's).
+struct already_checked {};
+
 /// The error Grammar's strict parser reports for `text` anywhere, or errc::none.
 template <class Grammar>
 [[nodiscard]] constexpr objproc::error first_error(std::string_view text) noexcept {
@@ -158,6 +161,9 @@ class checked_string {
     if (const objproc::error e = detail::first_error<Grammar>(text_); e.code != errc::none)
       detail::fail_constant_evaluation(e);
   }
+  /// For detail::checked_literal, which has just parsed the text itself: no second parse.
+  consteval checked_string(detail::already_checked, std::string_view text) noexcept
+      : text_(text) {}
   [[nodiscard]] constexpr std::string_view view() const noexcept { return text_; }
   /// The parsed value (cannot fail: the literal was checked, and it fits).
   [[nodiscard]] constexpr checked_text<Grammar> get() const noexcept {
@@ -186,7 +192,7 @@ template <class Grammar, fixed_string Text>
   constexpr objproc::error e = first_error<Grammar>(Text.view());
   if constexpr (e.code != errc::none)
     reject_literal<Text, e.code, e.offset, fixed_copy<e.detail.size()>(e.detail)>();
-  return checked_string<Grammar>(Text.data);
+  return checked_string<Grammar>(already_checked{}, Text.view());
 }
 }  // namespace detail
 

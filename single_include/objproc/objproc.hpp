@@ -516,12 +516,15 @@ namespace detail {
 #  ifdef OBJPROC_ABORT
   OBJPROC_ABORT("objproc: result::value() called on an error");
 #  endif
+  // An empty string_view may hold a null pointer, which %.*s must not be given (even with a
+  // zero precision: g++ -O3 refuses it under -Werror=format-overflow).
+  const auto text = [](std::string_view s) { return s.empty() ? "" : s.data(); };
   const std::string_view what = to_string(e.code);
   const std::string_view separator = e.field.empty() ? "" : ": ";
   std::fprintf(stderr, "objproc: result::value() called on an error: %.*s%.*s%.*s (%.*s)\n",
-               static_cast<int>(e.field.size()), e.field.data(), static_cast<int>(separator.size()),
-               separator.data(), static_cast<int>(what.size()), what.data(),
-               static_cast<int>(e.detail.size()), e.detail.data());
+               static_cast<int>(e.field.size()), text(e.field), static_cast<int>(separator.size()),
+               text(separator), static_cast<int>(what.size()), text(what),
+               static_cast<int>(e.detail.size()), text(e.detail));
   std::abort();
 #endif
 }

@@ -7680,8 +7680,9 @@ OBJPROC_NAMESPACE_END
 // objproc/core/scan.hpp - the small constexpr scanning pieces the grammars share (OSS styles,
 // COS rules): comparing, finding, word lists and strict decimal integers.
 //
-// Plain loops rather than std::string_view's own comparison and search: in constant evaluation
-// every library layer is interpreted step by step, and these run for every checked literal
+// Plain loops rather than std::string_view's own comparison and search, and over data() rather
+// than operator[] (a call, with its assertion, per character): in constant evaluation every
+// library layer is interpreted step by step, and these run for every checked literal
 // (bench/compile_cost.sh measures it).
 #ifndef OBJPROC_CORE_SCAN_HPP
 #define OBJPROC_CORE_SCAN_HPP
@@ -7705,22 +7706,27 @@ namespace detail {
 
 /// a == b.
 [[nodiscard]] constexpr bool same(std::string_view a, std::string_view b) noexcept {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i)
-    if (a[i] != b[i]) return false;
+  const std::size_t n = a.size();
+  if (n != b.size()) return false;
+  const char* pa = a.data();
+  const char* pb = b.data();
+  for (std::size_t i = 0; i < n; ++i)
+    if (pa[i] != pb[i]) return false;
   return true;
 }
 
 /// s starts with prefix.
 [[nodiscard]] constexpr bool starts_with(std::string_view s, std::string_view prefix) noexcept {
-  return s.size() >= prefix.size() && same(s.substr(0, prefix.size()), prefix);
+  return s.size() >= prefix.size() && same({s.data(), prefix.size()}, prefix);
 }
 
 /// The first `c` at or after `from`, or npos.
 [[nodiscard]] constexpr std::size_t find_char(std::string_view s, char c,
                                               std::size_t from = 0) noexcept {
-  for (std::size_t i = from; i < s.size(); ++i)
-    if (s[i] == c) return i;
+  const char* p = s.data();
+  const std::size_t n = s.size();
+  for (std::size_t i = from; i < n; ++i)
+    if (p[i] == c) return i;
   return std::string_view::npos;
 }
 
@@ -7733,30 +7739,90 @@ namespace detail {
 
 /// True when `word` is one of the space-separated `words`.
 [[nodiscard]] constexpr bool in_word_list(std::string_view words, std::string_view word) noexcept {
+  const char* p = words.data();
+  const std::size_t n = words.size();
   std::size_t start = 0;
-  for (std::size_t i = 0; i <= words.size(); ++i) {
-    if (i == words.size() || words[i] == ' ') {
-      if (same(words.substr(start, i - start), word)) return true;
+  for (std::size_t i = 0; i <= n; ++i) {
+    if (i == n || p[i] == ' ') {
+      if (same({p + start, i - start}, word)) return true;
       start = i + 1;
     }
   }
   return false;
 }
 
+/// A name packed into one integer: its length and its first bytes. Equal names have equal codes,
+/// so a lookup compares codes and calls same() only when they match: in constant evaluation a
+/// string comparison per table row costs several interpreted calls.
+[[nodiscard]] constexpr std::uint64_t name_code(std::string_view name) noexcept {
+  const char* p = name.data();
+  const std::size_t n = name.size();
+  std::uint64_t code = n < 0xFF ? n : 0xFF;
+  for (std::size_t i = 0; i < n && i < 7; ++i)
+    code |= std::uint64_t{static_cast<unsigned char>(p[i])} << (8 * (i + 1));
+  return code;
+}
+
+/// The name_codes of a vocabulary table (rows with `name` and `params`, rows with `key`): what
+/// its lookups compare. Raw arrays: std::array's operator[] is one more call per row in constant
+/// evaluation.
+template <std::size_t Operations, std::size_t Params>
+struct vocabulary_codes {
+  std::uint64_t operation[Operations] = {};
+  std::uint64_t param[Params] = {};
+  std::size_t params_from[Operations + 1] = {};  // operation i's rows: [params_from[i], [i + 1])
+
+  template <class Operation>
+  [[nodiscard]] static constexpr vocabulary_codes of(
+      const Operation (&operations)[Operations]) noexcept {
+    vocabulary_codes codes;
+    std::size_t row = 0;
+    for (std::size_t i = 0; i < Operations; ++i) {
+      codes.operation[i] = name_code(operations[i].name);
+      codes.params_from[i] = row;
+      for (const auto& p : operations[i].params) codes.param[row++] = name_code(p.key);
+    }
+    codes.params_from[Operations] = row;
+    return codes;
+  }
+
+  /// The row of `key` in the parameters of `operations[op]` (as given to of()), or npos.
+  template <class Operation>
+  [[nodiscard]] constexpr std::size_t find_param(const Operation (&operations)[Operations],
+                                                 std::size_t op,
+                                                 std::string_view key) const noexcept {
+    const std::uint64_t code = name_code(key);
+    const std::size_t from = params_from[op];
+    for (std::size_t row = from; row < params_from[op + 1]; ++row)
+      if (param[row] == code && same(operations[op].params[row - from].key, key)) return row - from;
+    return std::string_view::npos;
+  }
+};
+
+/// The number of parameter rows of a vocabulary table, for vocabulary_codes.
+template <class Operation, std::size_t N>
+[[nodiscard]] constexpr std::size_t param_rows(const Operation (&operations)[N]) noexcept {
+  std::size_t n = 0;
+  for (const Operation& op : operations) n += op.params.size();
+  return n;
+}
+
 /// A strict decimal integer: optional '-', digits, no leading zeros, no "-0", at most 18
 /// digits. Error offsets are relative to `v`.
 [[nodiscard]] constexpr result<std::int64_t> parse_integer(std::string_view v) noexcept {
+  const char* p = v.data();
+  const std::size_t size = v.size();
   std::size_t i = 0;
-  const bool negative = !v.empty() && v[0] == '-';
+  const bool negative = size != 0 && p[0] == '-';
   if (negative) ++i;
-  if (i == v.size()) return error{errc::invalid_number, i, "expected digits"};
-  if (v[i] == '0' && (v.size() > i + 1 || negative))
+  if (i == size) return error{errc::invalid_number, i, "expected digits"};
+  if (p[i] == '0' && (size > i + 1 || negative))
     return error{errc::invalid_number, i, "no leading zeros"};
   std::int64_t n = 0;
-  for (; i < v.size(); ++i) {
-    if (!is_digit(v[i])) return error{errc::invalid_number, i, "expected digits"};
+  for (; i < size; ++i) {
+    if (p[i] < '0' || p[i] > '9') return error{errc::invalid_number, i, "expected digits"};
     if (n > 99'999'999'999'999'999) return error{errc::value_out_of_range, 0, "number too large"};
-    n = n * 10 + (v[i] - '0');
+    n = n * 10 + (p[i] - '0');
   }
   return negative ? -n : n;
 }
@@ -8467,15 +8533,22 @@ inline constexpr std::string_view style_source_ref = ref_persistent;
 
 inline constexpr std::size_t not_found = static_cast<std::size_t>(-1);
 
-[[nodiscard]] constexpr std::size_t find_param(const op_spec& op, std::string_view key) noexcept {
-  for (std::size_t i = 0; i < op.params.size(); ++i)
-    if (objproc::detail::same(op.params[i].key, key)) return i;
-  return not_found;
+/// What the lookups below compare (core/scan.hpp).
+inline constexpr auto codes =
+    objproc::detail::vocabulary_codes<std::size(operations),
+                                      objproc::detail::param_rows(operations)>::of(operations);
+
+/// The index in the parameters of `operations[op_index]` of `key`, or not_found.
+[[nodiscard]] constexpr std::size_t find_param(std::size_t op_index,
+                                               std::string_view key) noexcept {
+  return codes.find_param(operations, op_index, key);
 }
 
+/// The index in `operations` of `name`, or not_found.
 [[nodiscard]] constexpr std::size_t find_operation(std::string_view name) noexcept {
+  const std::uint64_t code = objproc::detail::name_code(name);
   for (std::size_t i = 0; i < std::size(operations); ++i)
-    if (objproc::detail::same(operations[i].name, name)) return i;
+    if (codes.operation[i] == code && objproc::detail::same(operations[i].name, name)) return i;
   return not_found;
 }
 
@@ -8863,7 +8936,7 @@ inline constexpr std::size_t style_rule = spec::not_found - 1;
     const std::size_t key_end = end_of_field(r, '/', key_start);
     const std::string_view key = r.substr(key_start, key_end - key_start);
     if (key.empty()) return error{errc::empty_operation, base + key_start, "empty segment"};
-    const std::size_t index = spec::find_param(op, key);
+    const std::size_t index = spec::find_param(op_index, key);
     if (index == spec::not_found)
       return error{errc::unknown_parameter, base + key_start, "not a parameter of this operation"};
     if ((seen_bits >> index & 1U) != 0)
@@ -8890,7 +8963,7 @@ inline constexpr std::size_t style_rule = spec::not_found - 1;
   }
 
   const auto present = [&](std::string_view key) {
-    const std::size_t i = spec::find_param(op, key);
+    const std::size_t i = spec::find_param(op_index, key);
     return i != spec::not_found && (seen_bits >> i & 1U) != 0;
   };
   for (std::size_t i = 0; i < op.params.size(); ++i) {
@@ -8907,12 +8980,12 @@ inline constexpr std::size_t style_rule = spec::not_found - 1;
   }
   // Rules that depend on a value.
   const auto value_of = [&](std::string_view key) -> std::string_view {
-    const std::size_t i = spec::find_param(op, key);
+    const std::size_t i = spec::find_param(op_index, key);
     if (i == spec::not_found || (seen_bits >> i & 1U) == 0) return {};
     const std::size_t from = key_at[i] - base + key.size() + 1;
     return r.substr(from, end_of_field(r, '/', from) - from);
   };
-  const auto at_key = [&](std::string_view key) { return key_at[spec::find_param(op, key)]; };
+  const auto at_key = [&](std::string_view key) { return key_at[spec::find_param(op_index, key)]; };
   if (op_index == spec::op_image_watermark && same(value_of("scatype"), "3") && present("spcent")) {
     auto n = parse_integer(value_of("spcent"));
     if (n && *n > 250)
@@ -13243,11 +13316,19 @@ inline constexpr std::size_t not_found = static_cast<std::size_t>(-1);
 // Lookups return indices, not pointers: GCC 12 with -fsanitize=undefined cannot constant-fold
 // its inserted null checks on pointers into these tables.
 
+/// What the lookups below compare (core/scan.hpp).
+inline constexpr auto codes =
+    objproc::detail::vocabulary_codes<std::size(operations),
+                                      objproc::detail::param_rows(operations)>::of(operations);
+
 /// The index in `operations` of `name` in `service`, or not_found.
 [[nodiscard]] constexpr std::size_t find_operation(std::string_view service,
                                                    std::string_view name) noexcept {
+  const std::uint64_t code = objproc::detail::name_code(name);
   for (std::size_t i = 0; i < std::size(operations); ++i)
-    if (same(operations[i].name, name) && same(operations[i].service, service)) return i;
+    if (codes.operation[i] == code && same(operations[i].name, name) &&
+        same(operations[i].service, service))
+      return i;
   return not_found;
 }
 
@@ -13258,11 +13339,10 @@ inline constexpr std::size_t not_found = static_cast<std::size_t>(-1);
   return false;
 }
 
-/// The index in `op.params` of `key` (case-sensitive), or not_found.
-[[nodiscard]] constexpr std::size_t find_param(const op_spec& op, std::string_view key) noexcept {
-  for (std::size_t i = 0; i < op.params.size(); ++i)
-    if (same(op.params[i].key, key)) return i;
-  return not_found;
+/// The index in the parameters of `operations[op_index]` of `key` (case-sensitive), or not_found.
+[[nodiscard]] constexpr std::size_t find_param(std::size_t op_index,
+                                               std::string_view key) noexcept {
+  return codes.find_param(operations, op_index, key);
 }
 
 }  // namespace spec
@@ -13587,8 +13667,7 @@ constexpr void note_operation(style_facts& facts, op_requirements& needs, std::s
     return error{notify_not_allowed, system_at, "sys/notify is only for async processing"};
   if (where == carrier::sync_process || where == carrier::async_process) {
     if (needs_saveas_at != error::no_offset && !has_save_as)
-      return error{saveas_required, needs_saveas_at,
-                   "the result must be saved: add sys/saveas"};
+      return error{saveas_required, needs_saveas_at, "the result must be saved: add sys/saveas"};
   }
   if (where == carrier::async_process && needs_notify_at != error::no_offset && !has_notify)
     return error{notify_required, needs_notify_at, "the result comes only by sys/notify"};
@@ -13657,15 +13736,15 @@ constexpr void note_operation(style_facts& facts, op_requirements& needs, std::s
     if (arg.empty()) return error{errc::missing_value, arg_at, "empty argument"};
     const std::size_t underscore = find_char(arg, '_');
     if (underscore == std::string_view::npos) {
-      return spec::find_param(op, arg) != spec::not_found
+      return spec::find_param(op_index, arg) != spec::not_found
                  ? error{errc::missing_value, arg_at + arg.size(), "expected key_value"}
                  : error{errc::unknown_parameter, arg_at, "expected key_value"};
     }
     const std::string_view key = arg.substr(0, underscore);
     const std::string_view value = arg.substr(underscore + 1);
-    const std::size_t index = spec::find_param(op, key);
+    const std::size_t index = spec::find_param(op_index, key);
     // P_ (percent of the main image) exists only inside a watermark image's pre-process.
-    if (index == spec::not_found || (key == "P" && !ctx.watermark_image))
+    if (index == spec::not_found || (!ctx.watermark_image && same(key, "P")))
       return error{errc::unknown_parameter, arg_at,
                    key.empty() ? "empty key" : "not a parameter of this operation"};
     if (seen(index) && !op.params[index].repeatable)
@@ -13699,7 +13778,7 @@ constexpr void note_operation(style_facts& facts, op_requirements& needs, std::s
     return base;
   };
   const auto present = [&](std::string_view key) {
-    const std::size_t index = spec::find_param(op, key);
+    const std::size_t index = spec::find_param(op_index, key);
     return index != spec::not_found && seen(index);
   };
   const auto all_present = [&](std::string_view keys) {
@@ -13876,17 +13955,19 @@ inline constexpr std::size_t watermark_index = spec::find_operation("image", "wa
   return true;
 }
 
-// Whether the last argument of an operation's `segment` is a base64 parameter of `op`.
+// Whether the last argument of an operation's `segment` is a base64 parameter of the operation
+// spec::operations[op_index].
 [[nodiscard]] constexpr bool ends_with_base64(std::string_view segment,
-                                              const op_spec& op) noexcept {
+                                              std::size_t op_index) noexcept {
   std::size_t last = std::string_view::npos;
   for (std::size_t at = find_char(segment, ','); at != std::string_view::npos;
        at = find_char(segment, ',', at + 1))
     last = at;
   if (last == std::string_view::npos) return false;
   const std::string_view arg = segment.substr(last + 1);
-  const std::size_t index = spec::find_param(op, arg.substr(0, find_char(arg, '_')));
-  return index != spec::not_found && op.params[index].kind == value_kind::base64;
+  const std::size_t index = spec::find_param(op_index, arg.substr(0, find_char(arg, '_')));
+  return index != spec::not_found &&
+         spec::operations[op_index].params[index].kind == value_kind::base64;
 }
 
 // oss::unchecked_style's main part: the structure of the grammar without the vocabulary.
@@ -13935,7 +14016,7 @@ constexpr result<style_facts> parse_process(std::string_view in, style_writer& o
   const std::size_t bar = find_char(in, '|');
   const std::string_view main = in.substr(0, bar);
   op_requirements needs;
-  if (main.substr(0, 6) == "style/") {
+  if (objproc::detail::starts_with(main, "style/")) {
     if (auto r = check_style_name(main.substr(6)); !r) return r.error().shifted(6);
     facts.is_reference = true;
     out.put(main);
@@ -13963,8 +14044,7 @@ constexpr result<style_facts> parse_process(std::string_view in, style_writer& o
         // (A name of lower-case letters and '-' is rather a misspelt operation.)
         if (op.error().code == errc::unknown_operation && previous != spec::not_found &&
             !looks_like_name(segment.substr(0, find_char(segment, ','))) &&
-            ends_with_base64(main.substr(previous_at, start - 1 - previous_at),
-                             spec::operations[previous]))
+            ends_with_base64(main.substr(previous_at, start - 1 - previous_at), previous))
           return error{errc::invalid_base64_value, start - 1,
                        "standard base64 '/': use URL-safe base64 ('_' for '/')"};
         return op.error();

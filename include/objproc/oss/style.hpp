@@ -354,8 +354,7 @@ constexpr void note_operation(style_facts& facts, op_requirements& needs, std::s
     return error{notify_not_allowed, system_at, "sys/notify is only for async processing"};
   if (where == carrier::sync_process || where == carrier::async_process) {
     if (needs_saveas_at != error::no_offset && !has_save_as)
-      return error{saveas_required, needs_saveas_at,
-                   "the result must be saved: add sys/saveas"};
+      return error{saveas_required, needs_saveas_at, "the result must be saved: add sys/saveas"};
   }
   if (where == carrier::async_process && needs_notify_at != error::no_offset && !has_notify)
     return error{notify_required, needs_notify_at, "the result comes only by sys/notify"};
@@ -424,15 +423,15 @@ constexpr void note_operation(style_facts& facts, op_requirements& needs, std::s
     if (arg.empty()) return error{errc::missing_value, arg_at, "empty argument"};
     const std::size_t underscore = find_char(arg, '_');
     if (underscore == std::string_view::npos) {
-      return spec::find_param(op, arg) != spec::not_found
+      return spec::find_param(op_index, arg) != spec::not_found
                  ? error{errc::missing_value, arg_at + arg.size(), "expected key_value"}
                  : error{errc::unknown_parameter, arg_at, "expected key_value"};
     }
     const std::string_view key = arg.substr(0, underscore);
     const std::string_view value = arg.substr(underscore + 1);
-    const std::size_t index = spec::find_param(op, key);
+    const std::size_t index = spec::find_param(op_index, key);
     // P_ (percent of the main image) exists only inside a watermark image's pre-process.
-    if (index == spec::not_found || (key == "P" && !ctx.watermark_image))
+    if (index == spec::not_found || (!ctx.watermark_image && same(key, "P")))
       return error{errc::unknown_parameter, arg_at,
                    key.empty() ? "empty key" : "not a parameter of this operation"};
     if (seen(index) && !op.params[index].repeatable)
@@ -466,7 +465,7 @@ constexpr void note_operation(style_facts& facts, op_requirements& needs, std::s
     return base;
   };
   const auto present = [&](std::string_view key) {
-    const std::size_t index = spec::find_param(op, key);
+    const std::size_t index = spec::find_param(op_index, key);
     return index != spec::not_found && seen(index);
   };
   const auto all_present = [&](std::string_view keys) {
@@ -643,17 +642,19 @@ inline constexpr std::size_t watermark_index = spec::find_operation("image", "wa
   return true;
 }
 
-// Whether the last argument of an operation's `segment` is a base64 parameter of `op`.
+// Whether the last argument of an operation's `segment` is a base64 parameter of the operation
+// spec::operations[op_index].
 [[nodiscard]] constexpr bool ends_with_base64(std::string_view segment,
-                                              const op_spec& op) noexcept {
+                                              std::size_t op_index) noexcept {
   std::size_t last = std::string_view::npos;
   for (std::size_t at = find_char(segment, ','); at != std::string_view::npos;
        at = find_char(segment, ',', at + 1))
     last = at;
   if (last == std::string_view::npos) return false;
   const std::string_view arg = segment.substr(last + 1);
-  const std::size_t index = spec::find_param(op, arg.substr(0, find_char(arg, '_')));
-  return index != spec::not_found && op.params[index].kind == value_kind::base64;
+  const std::size_t index = spec::find_param(op_index, arg.substr(0, find_char(arg, '_')));
+  return index != spec::not_found &&
+         spec::operations[op_index].params[index].kind == value_kind::base64;
 }
 
 // oss::unchecked_style's main part: the structure of the grammar without the vocabulary.
@@ -702,7 +703,7 @@ constexpr result<style_facts> parse_process(std::string_view in, style_writer& o
   const std::size_t bar = find_char(in, '|');
   const std::string_view main = in.substr(0, bar);
   op_requirements needs;
-  if (main.substr(0, 6) == "style/") {
+  if (objproc::detail::starts_with(main, "style/")) {
     if (auto r = check_style_name(main.substr(6)); !r) return r.error().shifted(6);
     facts.is_reference = true;
     out.put(main);
@@ -730,8 +731,7 @@ constexpr result<style_facts> parse_process(std::string_view in, style_writer& o
         // (A name of lower-case letters and '-' is rather a misspelt operation.)
         if (op.error().code == errc::unknown_operation && previous != spec::not_found &&
             !looks_like_name(segment.substr(0, find_char(segment, ','))) &&
-            ends_with_base64(main.substr(previous_at, start - 1 - previous_at),
-                             spec::operations[previous]))
+            ends_with_base64(main.substr(previous_at, start - 1 - previous_at), previous))
           return error{errc::invalid_base64_value, start - 1,
                        "standard base64 '/': use URL-safe base64 ('_' for '/')"};
         return op.error();

@@ -7620,7 +7620,8 @@ using characters_of = decltype(as_characters<S>(std::make_index_sequence<S.size(
 template <std::size_t N>
 [[nodiscard]] consteval fixed_string<N> fixed_copy(std::string_view text) noexcept {
   fixed_string<N> out;
-  for (std::size_t i = 0; i < N; ++i) out.data[i] = text[i];
+  const char* from = text.data();  // not text[i]: a call per character in constant evaluation
+  for (std::size_t i = 0; i < N; ++i) out.data[i] = from[i];
   return out;
 }
 
@@ -7751,16 +7752,17 @@ namespace detail {
   return false;
 }
 
-/// A name packed into one integer: its length and its first bytes. Equal names have equal codes,
-/// so a lookup compares codes and calls same() only when they match: in constant evaluation a
-/// string comparison per table row costs several interpreted calls.
-[[nodiscard]] constexpr std::uint64_t name_code(std::string_view name) noexcept {
-  const char* p = name.data();
+/// A name reduced to one integer: its length, first and last bytes. Equal names have equal
+/// codes, so a lookup compares codes and calls same() only when they match: in constant
+/// evaluation a string comparison per table row costs several interpreted calls. (Three bytes:
+/// every table row's code is computed in each translation unit that includes the table.)
+[[nodiscard]] constexpr std::uint32_t name_code(std::string_view name) noexcept {
   const std::size_t n = name.size();
-  std::uint64_t code = n < 0xFF ? n : 0xFF;
-  for (std::size_t i = 0; i < n && i < 7; ++i)
-    code |= std::uint64_t{static_cast<unsigned char>(p[i])} << (8 * (i + 1));
-  return code;
+  if (n == 0) return 0;
+  const char* p = name.data();
+  return static_cast<std::uint32_t>(n & 0xFF) |
+         std::uint32_t{static_cast<unsigned char>(p[0])} << 8 |
+         std::uint32_t{static_cast<unsigned char>(p[n - 1])} << 16;
 }
 
 /// The name_codes of a vocabulary table (rows with `name` and `params`, rows with `key`): what
@@ -7768,8 +7770,8 @@ namespace detail {
 /// evaluation.
 template <std::size_t Operations, std::size_t Params>
 struct vocabulary_codes {
-  std::uint64_t operation[Operations] = {};
-  std::uint64_t param[Params] = {};
+  std::uint32_t operation[Operations] = {};
+  std::uint32_t param[Params] = {};
   std::size_t params_from[Operations + 1] = {};  // operation i's rows: [params_from[i], [i + 1])
 
   template <class Operation>
@@ -7780,7 +7782,9 @@ struct vocabulary_codes {
     for (std::size_t i = 0; i < Operations; ++i) {
       codes.operation[i] = name_code(operations[i].name);
       codes.params_from[i] = row;
-      for (const auto& p : operations[i].params) codes.param[row++] = name_code(p.key);
+      const auto* params = operations[i].params.data();  // (span's iterators: calls per row)
+      for (std::size_t j = 0, n = operations[i].params.size(); j < n; ++j)
+        codes.param[row++] = name_code(params[j].key);
     }
     codes.params_from[Operations] = row;
     return codes;
@@ -7791,7 +7795,7 @@ struct vocabulary_codes {
   [[nodiscard]] constexpr std::size_t find_param(const Operation (&operations)[Operations],
                                                  std::size_t op,
                                                  std::string_view key) const noexcept {
-    const std::uint64_t code = name_code(key);
+    const std::uint32_t code = name_code(key);
     const std::size_t from = params_from[op];
     for (std::size_t row = from; row < params_from[op + 1]; ++row)
       if (param[row] == code && same(operations[op].params[row - from].key, key)) return row - from;
@@ -7840,11 +7844,12 @@ struct text_writer {
     ++size;
   }
   constexpr void put(std::string_view s) noexcept {
-    if (data == nullptr) {  // counting only: the common case of a compile-time check
-      size += s.size();
-      return;
+    const std::size_t n = s.size();
+    if (data != nullptr) {  // (a loop without calls: a checked literal's parse writes too)
+      const char* from = s.data();
+      for (std::size_t i = 0; i < n && size + i < capacity; ++i) data[size + i] = from[i];
     }
-    for (const char c : s) put(c);
+    size += n;
   }
   [[nodiscard]] constexpr bool overflowed() const noexcept { return size > capacity; }
 };
@@ -8546,7 +8551,7 @@ inline constexpr auto codes =
 
 /// The index in `operations` of `name`, or not_found.
 [[nodiscard]] constexpr std::size_t find_operation(std::string_view name) noexcept {
-  const std::uint64_t code = objproc::detail::name_code(name);
+  const std::uint32_t code = objproc::detail::name_code(name);
   for (std::size_t i = 0; i < std::size(operations); ++i)
     if (codes.operation[i] == code && objproc::detail::same(operations[i].name, name)) return i;
   return not_found;
@@ -8941,7 +8946,7 @@ inline constexpr std::size_t style_rule = spec::not_found - 1;
       return error{errc::unknown_parameter, base + key_start, "not a parameter of this operation"};
     if ((seen_bits >> index & 1U) != 0)
       return error{errc::duplicate_parameter, base + key_start, "given twice"};
-    const spec::param_spec& p = op.params[index];
+    const spec::param_spec& p = op.params.data()[index];  // (operator[]: a call more)
     if (auto placement = placed(p.carriers, base + key_start, out.size + 1); !placement)
       return placement.error();
     if (op_index == spec::op_image_mogr2 && same(key, "format")) format_at = out.size + 1;
@@ -8966,8 +8971,10 @@ inline constexpr std::size_t style_rule = spec::not_found - 1;
     const std::size_t i = spec::find_param(op_index, key);
     return i != spec::not_found && (seen_bits >> i & 1U) != 0;
   };
-  for (std::size_t i = 0; i < op.params.size(); ++i) {
-    const spec::param_spec& p = op.params[i];
+  // Through data(): span's operator[] is a call per row in constant evaluation.
+  const spec::param_spec* const params = op.params.data();
+  for (std::size_t i = 0, count = op.params.size(); i < count; ++i) {
+    const spec::param_spec& p = params[i];
     const bool seen = (seen_bits >> i & 1U) != 0;
     if (!seen) {
       if (p.required) return error{errc::missing_parameter, base, p.key};
@@ -13324,7 +13331,7 @@ inline constexpr auto codes =
 /// The index in `operations` of `name` in `service`, or not_found.
 [[nodiscard]] constexpr std::size_t find_operation(std::string_view service,
                                                    std::string_view name) noexcept {
-  const std::uint64_t code = objproc::detail::name_code(name);
+  const std::uint32_t code = objproc::detail::name_code(name);
   for (std::size_t i = 0; i < std::size(operations); ++i)
     if (codes.operation[i] == code && same(operations[i].name, name) &&
         same(operations[i].service, service))
@@ -13723,9 +13730,12 @@ constexpr void note_operation(style_facts& facts, op_requirements& needs, std::s
 
   // key_value arguments. Which parameters were seen is one bit each (a checked literal pays for
   // every step of this in constant evaluation); their offsets are recovered only for an error.
+  // The rows are read through data(): span's operator[] is a call per row there.
   static_assert(spec::max_params_per_operation <= 64, "seen_bits holds one bit per parameter");
   std::uint64_t seen_bits = 0;
   const auto seen = [&](std::size_t i) { return (seen_bits >> i & 1U) != 0; };
+  const param_spec* const params = op.params.data();
+  const std::size_t param_count = op.params.size();
   std::size_t at = 0;
   bool first = true;
   // A keyed operation without arguments ("image/crop") is grammatical; its requirements decide.
@@ -13747,12 +13757,13 @@ constexpr void note_operation(style_facts& facts, op_requirements& needs, std::s
     if (index == spec::not_found || (!ctx.watermark_image && same(key, "P")))
       return error{errc::unknown_parameter, arg_at,
                    key.empty() ? "empty key" : "not a parameter of this operation"};
-    if (seen(index) && !op.params[index].repeatable)
+    const param_spec& param = params[index];
+    if (seen(index) && !param.repeatable)
       return error{errc::duplicate_parameter, arg_at, "given twice"};
     seen_bits |= std::uint64_t{1} << index;
     if (value.empty()) {
       // "text_/w...": a standard base64 value starting with '/', cut by the operation separator.
-      if (op.params[index].kind == value_kind::base64 && end == args.size() && slash_follows)
+      if (param.kind == value_kind::base64 && end == args.size() && slash_follows)
         return error{errc::invalid_base64_value, arg_at + underscore + 1,
                      "standard base64 '/': use URL-safe base64 ('_' for '/')"};
       return error{errc::missing_value, arg_at + underscore + 1, "empty value"};
@@ -13761,7 +13772,7 @@ constexpr void note_operation(style_facts& facts, op_requirements& needs, std::s
     first = false;
     out.put(key);
     out.put('_');
-    if (auto r = check_value(value, op.params[index], out); !r)
+    if (auto r = check_value(value, param, out); !r)
       return r.error().shifted(arg_at + underscore + 1);
     at = end + 1;
   }
@@ -13770,7 +13781,7 @@ constexpr void note_operation(style_facts& facts, op_requirements& needs, std::s
   const auto offset_of = [&](std::size_t i) {
     for (std::size_t from = 0; from < args.size(); from = end_of_field(args, ',', from) + 1) {
       const std::string_view rest = args.substr(from);
-      const std::string_view key = op.params[i].key;
+      const std::string_view key = params[i].key;
       if (rest.size() > key.size() && same(rest.substr(0, key.size()), key) &&
           rest[key.size()] == '_')
         return args_at + from;
@@ -13792,9 +13803,9 @@ constexpr void note_operation(style_facts& facts, op_requirements& needs, std::s
     return false;
   };
   bool one_of_seen = op.one_of.empty();
-  for (std::size_t i = 0; i < op.params.size(); ++i) {
-    const param_spec& p = op.params[i];
-    if (!seen(i)) {
+  for (std::size_t i = 0; i < param_count; ++i) {
+    const param_spec& p = params[i];
+    if ((seen_bits >> i & 1U) == 0) {  // (not seen(i): one call less per row)
       if (p.required) return error{errc::missing_parameter, base, p.key};
       continue;
     }

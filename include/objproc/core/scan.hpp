@@ -73,16 +73,17 @@ namespace detail {
   return false;
 }
 
-/// A name packed into one integer: its length and its first bytes. Equal names have equal codes,
-/// so a lookup compares codes and calls same() only when they match: in constant evaluation a
-/// string comparison per table row costs several interpreted calls.
-[[nodiscard]] constexpr std::uint64_t name_code(std::string_view name) noexcept {
-  const char* p = name.data();
+/// A name reduced to one integer: its length, first and last bytes. Equal names have equal
+/// codes, so a lookup compares codes and calls same() only when they match: in constant
+/// evaluation a string comparison per table row costs several interpreted calls. (Three bytes:
+/// every table row's code is computed in each translation unit that includes the table.)
+[[nodiscard]] constexpr std::uint32_t name_code(std::string_view name) noexcept {
   const std::size_t n = name.size();
-  std::uint64_t code = n < 0xFF ? n : 0xFF;
-  for (std::size_t i = 0; i < n && i < 7; ++i)
-    code |= std::uint64_t{static_cast<unsigned char>(p[i])} << (8 * (i + 1));
-  return code;
+  if (n == 0) return 0;
+  const char* p = name.data();
+  return static_cast<std::uint32_t>(n & 0xFF) |
+         std::uint32_t{static_cast<unsigned char>(p[0])} << 8 |
+         std::uint32_t{static_cast<unsigned char>(p[n - 1])} << 16;
 }
 
 /// The name_codes of a vocabulary table (rows with `name` and `params`, rows with `key`): what
@@ -90,8 +91,8 @@ namespace detail {
 /// evaluation.
 template <std::size_t Operations, std::size_t Params>
 struct vocabulary_codes {
-  std::uint64_t operation[Operations] = {};
-  std::uint64_t param[Params] = {};
+  std::uint32_t operation[Operations] = {};
+  std::uint32_t param[Params] = {};
   std::size_t params_from[Operations + 1] = {};  // operation i's rows: [params_from[i], [i + 1])
 
   template <class Operation>
@@ -102,7 +103,9 @@ struct vocabulary_codes {
     for (std::size_t i = 0; i < Operations; ++i) {
       codes.operation[i] = name_code(operations[i].name);
       codes.params_from[i] = row;
-      for (const auto& p : operations[i].params) codes.param[row++] = name_code(p.key);
+      const auto* params = operations[i].params.data();  // (span's iterators: calls per row)
+      for (std::size_t j = 0, n = operations[i].params.size(); j < n; ++j)
+        codes.param[row++] = name_code(params[j].key);
     }
     codes.params_from[Operations] = row;
     return codes;
@@ -113,7 +116,7 @@ struct vocabulary_codes {
   [[nodiscard]] constexpr std::size_t find_param(const Operation (&operations)[Operations],
                                                  std::size_t op,
                                                  std::string_view key) const noexcept {
-    const std::uint64_t code = name_code(key);
+    const std::uint32_t code = name_code(key);
     const std::size_t from = params_from[op];
     for (std::size_t row = from; row < params_from[op + 1]; ++row)
       if (param[row] == code && same(operations[op].params[row - from].key, key)) return row - from;
@@ -162,11 +165,12 @@ struct text_writer {
     ++size;
   }
   constexpr void put(std::string_view s) noexcept {
-    if (data == nullptr) {  // counting only: the common case of a compile-time check
-      size += s.size();
-      return;
+    const std::size_t n = s.size();
+    if (data != nullptr) {  // (a loop without calls: a checked literal's parse writes too)
+      const char* from = s.data();
+      for (std::size_t i = 0; i < n && size + i < capacity; ++i) data[size + i] = from[i];
     }
-    for (const char c : s) put(c);
+    size += n;
   }
   [[nodiscard]] constexpr bool overflowed() const noexcept { return size > capacity; }
 };

@@ -400,7 +400,7 @@ inline constexpr std::size_t style_rule = spec::not_found - 1;
       return error{errc::unknown_parameter, base + key_start, "not a parameter of this operation"};
     if ((seen_bits >> index & 1U) != 0)
       return error{errc::duplicate_parameter, base + key_start, "given twice"};
-    const spec::param_spec& p = op.params[index];
+    const spec::param_spec& p = op.params.data()[index];  // (operator[]: a call more)
     if (auto placement = placed(p.carriers, base + key_start, out.size + 1); !placement)
       return placement.error();
     if (op_index == spec::op_image_mogr2 && same(key, "format")) format_at = out.size + 1;
@@ -425,8 +425,10 @@ inline constexpr std::size_t style_rule = spec::not_found - 1;
     const std::size_t i = spec::find_param(op_index, key);
     return i != spec::not_found && (seen_bits >> i & 1U) != 0;
   };
-  for (std::size_t i = 0; i < op.params.size(); ++i) {
-    const spec::param_spec& p = op.params[i];
+  // Through data(): span's operator[] is a call per row in constant evaluation.
+  const spec::param_spec* const params = op.params.data();
+  for (std::size_t i = 0, count = op.params.size(); i < count; ++i) {
+    const spec::param_spec& p = params[i];
     const bool seen = (seen_bits >> i & 1U) != 0;
     if (!seen) {
       if (p.required) return error{errc::missing_parameter, base, p.key};

@@ -820,7 +820,7 @@ inline constexpr auto codes =
 /// The index in `operations` of `name` in `service`, or not_found.
 [[nodiscard]] constexpr std::size_t find_operation(std::string_view service,
                                                    std::string_view name) noexcept {
-  const std::uint64_t code = objproc::detail::name_code(name);
+  const std::uint32_t code = objproc::detail::name_code(name);
   for (std::size_t i = 0; i < std::size(operations); ++i)
     if (codes.operation[i] == code && same(operations[i].name, name) &&
         same(operations[i].service, service))

@@ -410,9 +410,12 @@ constexpr void note_operation(style_facts& facts, op_requirements& needs, std::s
 
   // key_value arguments. Which parameters were seen is one bit each (a checked literal pays for
   // every step of this in constant evaluation); their offsets are recovered only for an error.
+  // The rows are read through data(): span's operator[] is a call per row there.
   static_assert(spec::max_params_per_operation <= 64, "seen_bits holds one bit per parameter");
   std::uint64_t seen_bits = 0;
   const auto seen = [&](std::size_t i) { return (seen_bits >> i & 1U) != 0; };
+  const param_spec* const params = op.params.data();
+  const std::size_t param_count = op.params.size();
   std::size_t at = 0;
   bool first = true;
   // A keyed operation without arguments ("image/crop") is grammatical; its requirements decide.
@@ -434,12 +437,13 @@ constexpr void note_operation(style_facts& facts, op_requirements& needs, std::s
     if (index == spec::not_found || (!ctx.watermark_image && same(key, "P")))
       return error{errc::unknown_parameter, arg_at,
                    key.empty() ? "empty key" : "not a parameter of this operation"};
-    if (seen(index) && !op.params[index].repeatable)
+    const param_spec& param = params[index];
+    if (seen(index) && !param.repeatable)
       return error{errc::duplicate_parameter, arg_at, "given twice"};
     seen_bits |= std::uint64_t{1} << index;
     if (value.empty()) {
       // "text_/w...": a standard base64 value starting with '/', cut by the operation separator.
-      if (op.params[index].kind == value_kind::base64 && end == args.size() && slash_follows)
+      if (param.kind == value_kind::base64 && end == args.size() && slash_follows)
         return error{errc::invalid_base64_value, arg_at + underscore + 1,
                      "standard base64 '/': use URL-safe base64 ('_' for '/')"};
       return error{errc::missing_value, arg_at + underscore + 1, "empty value"};
@@ -448,7 +452,7 @@ constexpr void note_operation(style_facts& facts, op_requirements& needs, std::s
     first = false;
     out.put(key);
     out.put('_');
-    if (auto r = check_value(value, op.params[index], out); !r)
+    if (auto r = check_value(value, param, out); !r)
       return r.error().shifted(arg_at + underscore + 1);
     at = end + 1;
   }
@@ -457,7 +461,7 @@ constexpr void note_operation(style_facts& facts, op_requirements& needs, std::s
   const auto offset_of = [&](std::size_t i) {
     for (std::size_t from = 0; from < args.size(); from = end_of_field(args, ',', from) + 1) {
       const std::string_view rest = args.substr(from);
-      const std::string_view key = op.params[i].key;
+      const std::string_view key = params[i].key;
       if (rest.size() > key.size() && same(rest.substr(0, key.size()), key) &&
           rest[key.size()] == '_')
         return args_at + from;
@@ -479,9 +483,9 @@ constexpr void note_operation(style_facts& facts, op_requirements& needs, std::s
     return false;
   };
   bool one_of_seen = op.one_of.empty();
-  for (std::size_t i = 0; i < op.params.size(); ++i) {
-    const param_spec& p = op.params[i];
-    if (!seen(i)) {
+  for (std::size_t i = 0; i < param_count; ++i) {
+    const param_spec& p = params[i];
+    if ((seen_bits >> i & 1U) == 0) {  // (not seen(i): one call less per row)
       if (p.required) return error{errc::missing_parameter, base, p.key};
       continue;
     }

@@ -7679,7 +7679,8 @@ OBJPROC_NAMESPACE_END
 // #include "objproc/core/scan.hpp"
 // ----- begin objproc/core/scan.hpp -----
 // objproc/core/scan.hpp - the small constexpr scanning pieces the grammars share (OSS styles,
-// COS rules): comparing, finding, word lists and strict decimal integers.
+// COS rules): comparing, finding, word lists, strict decimal integers and the name codes the
+// vocabulary lookups compare.
 //
 // Plain loops rather than std::string_view's own comparison and search, and over data() rather
 // than operator[] (a call, with its assertion, per character): in constant evaluation every
@@ -7772,7 +7773,7 @@ template <std::size_t Operations, std::size_t Params>
 struct vocabulary_codes {
   std::uint32_t operation[Operations] = {};
   std::uint32_t param[Params] = {};
-  std::size_t params_from[Operations + 1] = {};  // operation i's rows: [params_from[i], [i + 1])
+  std::size_t params_from[Operations + 1] = {};  // operation i: from params_from[i] to [i + 1]
 
   template <class Operation>
   [[nodiscard]] static constexpr vocabulary_codes of(

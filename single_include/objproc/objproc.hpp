@@ -8046,16 +8046,20 @@ struct kept_parse {
   typename Grammar::facts facts;
 };
 
-/// literal_parse, kept: what the literal's checked_string's get() copies. (Nothing for a bad
-/// literal, whose checked_literal does not compile.)
+/// What a literal keeps of its parse, its canonical text being N bytes (nothing of an error).
+template <class Grammar, std::size_t N>
+[[nodiscard]] consteval kept_parse<Grammar, N> keep(
+    const result<checked_text<Grammar>>& parsed) noexcept {
+  if (!parsed) return {};
+  return {fixed_copy<N>(parsed->view()), parsed->facts()};
+}
+
+/// literal_parse, kept: what the literal's checked_string's get() copies. (No lambda here: g++
+/// would instantiate a closure type per literal.)
 template <class Grammar, fixed_string Text>
-inline constexpr auto kept_literal = [] {
-  constexpr auto& parsed = literal_parse<Grammar, Text>;
-  constexpr std::string_view canonical = parsed ? parsed->view() : std::string_view{};
-  return kept_parse<Grammar, canonical.size()>{
-      fixed_copy<canonical.size()>(canonical),
-      parsed ? parsed->facts() : typename Grammar::facts{}};
-}();
+inline constexpr auto kept_literal =
+    keep<Grammar, literal_parse<Grammar, Text> ? literal_parse<Grammar, Text>->view().size() : 0>(
+        literal_parse<Grammar, Text>);
 
 /// The body of a literal operator whose text is the template argument `Text`: a bad literal's
 /// compiler message carries the errc, the byte offset, the field and the detail; a good one's

@@ -71,6 +71,30 @@ void parse_rule(benchmark::State& state) {
 }
 BENCHMARK(parse_rule)->DenseRange(0, std::size(rules) - 1);
 
+// A checked literal converted to its value at run time: a copy of what the compile-time parse
+// kept, set beside parse_style/1 and parse_rule/2 (the same texts).
+void literal_to_style(benchmark::State& state) {
+  using namespace objproc::literals;
+  oss::style_string literal = "image/resize,m_fill,w_200,h_200/quality,q_80/format,webp"_oss;
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(literal);  // converted from the literal each time
+    oss::style s = literal;
+    benchmark::DoNotOptimize(s);
+  }
+}
+BENCHMARK(literal_to_style);
+
+void literal_to_rule(benchmark::State& state) {
+  using namespace objproc::literals;
+  ci::rule_string literal = "imageMogr2/thumbnail/!50p/format/webp"_ci;
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(literal);
+    ci::rule r = literal;
+    benchmark::DoNotOptimize(r);
+  }
+}
+BENCHMARK(literal_to_rule);
+
 // operations.json "cos-ci-image-process-seed" (0) and "...-two-rules-escaping" (1).
 ci::pic_operations pic_operations_seed(int which) {
   if (which == 0)

@@ -7503,7 +7503,9 @@ OBJPROC_NAMESPACE_END
 //   checked_string<Grammar>   fmt's format_string technique: the consteval constructor parses,
 //                             a bad literal is a compile error naming its errc
 //   detail::checked_literal<Grammar, Text>()   the body of a literal operator: the compiler's
-//                             message also carries the offset, the field and the detail
+//                             message also carries the offset, the field and the detail, and
+//                             the value its parse produced is kept, so converting the literal
+//                             copies it rather than parsing again
 //
 // A Grammar is a class with
 //   using place = <enum>;            where the text is used; place{} means "not known yet"
@@ -7618,7 +7620,8 @@ using characters_of = decltype(as_characters<S>(std::make_index_sequence<S.size(
 template <std::size_t N>
 [[nodiscard]] consteval fixed_string<N> fixed_copy(std::string_view text) noexcept {
   fixed_string<N> out;
-  for (std::size_t i = 0; i < N; ++i) out.data[i] = text[i];
+  const char* from = text.data();  // not text[i]: a call per character in constant evaluation
+  for (std::size_t i = 0; i < N; ++i) out.data[i] = from[i];
   return out;
 }
 
@@ -7676,10 +7679,12 @@ OBJPROC_NAMESPACE_END
 // #include "objproc/core/scan.hpp"
 // ----- begin objproc/core/scan.hpp -----
 // objproc/core/scan.hpp - the small constexpr scanning pieces the grammars share (OSS styles,
-// COS rules): comparing, finding, word lists and strict decimal integers.
+// COS rules): comparing, finding, word lists, strict decimal integers and the name codes the
+// vocabulary lookups compare.
 //
-// Plain loops rather than std::string_view's own comparison and search: in constant evaluation
-// every library layer is interpreted step by step, and these run for every checked literal
+// Plain loops rather than std::string_view's own comparison and search, and over data() rather
+// than operator[] (a call, with its assertion, per character): in constant evaluation every
+// library layer is interpreted step by step, and these run for every checked literal
 // (bench/compile_cost.sh measures it).
 #ifndef OBJPROC_CORE_SCAN_HPP
 #define OBJPROC_CORE_SCAN_HPP
@@ -7703,22 +7708,27 @@ namespace detail {
 
 /// a == b.
 [[nodiscard]] constexpr bool same(std::string_view a, std::string_view b) noexcept {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i)
-    if (a[i] != b[i]) return false;
+  const std::size_t n = a.size();
+  if (n != b.size()) return false;
+  const char* pa = a.data();
+  const char* pb = b.data();
+  for (std::size_t i = 0; i < n; ++i)
+    if (pa[i] != pb[i]) return false;
   return true;
 }
 
 /// s starts with prefix.
 [[nodiscard]] constexpr bool starts_with(std::string_view s, std::string_view prefix) noexcept {
-  return s.size() >= prefix.size() && same(s.substr(0, prefix.size()), prefix);
+  return s.size() >= prefix.size() && same({s.data(), prefix.size()}, prefix);
 }
 
 /// The first `c` at or after `from`, or npos.
 [[nodiscard]] constexpr std::size_t find_char(std::string_view s, char c,
                                               std::size_t from = 0) noexcept {
-  for (std::size_t i = from; i < s.size(); ++i)
-    if (s[i] == c) return i;
+  const char* p = s.data();
+  const std::size_t n = s.size();
+  for (std::size_t i = from; i < n; ++i)
+    if (p[i] == c) return i;
   return std::string_view::npos;
 }
 
@@ -7731,30 +7741,93 @@ namespace detail {
 
 /// True when `word` is one of the space-separated `words`.
 [[nodiscard]] constexpr bool in_word_list(std::string_view words, std::string_view word) noexcept {
+  const char* p = words.data();
+  const std::size_t n = words.size();
   std::size_t start = 0;
-  for (std::size_t i = 0; i <= words.size(); ++i) {
-    if (i == words.size() || words[i] == ' ') {
-      if (same(words.substr(start, i - start), word)) return true;
+  for (std::size_t i = 0; i <= n; ++i) {
+    if (i == n || p[i] == ' ') {
+      if (same({p + start, i - start}, word)) return true;
       start = i + 1;
     }
   }
   return false;
 }
 
+/// A name reduced to one integer: its length, first and last bytes. Equal names have equal
+/// codes, so a lookup compares codes and calls same() only when they match: in constant
+/// evaluation a string comparison per table row costs several interpreted calls. (Three bytes:
+/// every table row's code is computed in each translation unit that includes the table.)
+[[nodiscard]] constexpr std::uint32_t name_code(std::string_view name) noexcept {
+  const std::size_t n = name.size();
+  if (n == 0) return 0;
+  const char* p = name.data();
+  return static_cast<std::uint32_t>(n & 0xFF) |
+         std::uint32_t{static_cast<unsigned char>(p[0])} << 8 |
+         std::uint32_t{static_cast<unsigned char>(p[n - 1])} << 16;
+}
+
+/// The name_codes of a vocabulary table (rows with `name` and `params`, rows with `key`): what
+/// its lookups compare. Raw arrays: std::array's operator[] is one more call per row in constant
+/// evaluation.
+template <std::size_t Operations, std::size_t Params>
+struct vocabulary_codes {
+  std::uint32_t operation[Operations] = {};
+  std::uint32_t param[Params] = {};
+  std::size_t params_from[Operations + 1] = {};  // operation i: from params_from[i] to [i + 1]
+
+  template <class Operation>
+  [[nodiscard]] static constexpr vocabulary_codes of(
+      const Operation (&operations)[Operations]) noexcept {
+    vocabulary_codes codes;
+    std::size_t row = 0;
+    for (std::size_t i = 0; i < Operations; ++i) {
+      codes.operation[i] = name_code(operations[i].name);
+      codes.params_from[i] = row;
+      const auto* params = operations[i].params.data();  // (span's iterators: calls per row)
+      for (std::size_t j = 0, n = operations[i].params.size(); j < n; ++j)
+        codes.param[row++] = name_code(params[j].key);
+    }
+    codes.params_from[Operations] = row;
+    return codes;
+  }
+
+  /// The row of `key` in the parameters of `operations[op]` (as given to of()), or npos.
+  template <class Operation>
+  [[nodiscard]] constexpr std::size_t find_param(const Operation (&operations)[Operations],
+                                                 std::size_t op,
+                                                 std::string_view key) const noexcept {
+    const std::uint32_t code = name_code(key);
+    const std::size_t from = params_from[op];
+    for (std::size_t row = from; row < params_from[op + 1]; ++row)
+      if (param[row] == code && same(operations[op].params[row - from].key, key)) return row - from;
+    return std::string_view::npos;
+  }
+};
+
+/// The number of parameter rows of a vocabulary table, for vocabulary_codes.
+template <class Operation, std::size_t N>
+[[nodiscard]] constexpr std::size_t param_rows(const Operation (&operations)[N]) noexcept {
+  std::size_t n = 0;
+  for (const Operation& op : operations) n += op.params.size();
+  return n;
+}
+
 /// A strict decimal integer: optional '-', digits, no leading zeros, no "-0", at most 18
 /// digits. Error offsets are relative to `v`.
 [[nodiscard]] constexpr result<std::int64_t> parse_integer(std::string_view v) noexcept {
+  const char* p = v.data();
+  const std::size_t size = v.size();
   std::size_t i = 0;
-  const bool negative = !v.empty() && v[0] == '-';
+  const bool negative = size != 0 && p[0] == '-';
   if (negative) ++i;
-  if (i == v.size()) return error{errc::invalid_number, i, "expected digits"};
-  if (v[i] == '0' && (v.size() > i + 1 || negative))
+  if (i == size) return error{errc::invalid_number, i, "expected digits"};
+  if (p[i] == '0' && (size > i + 1 || negative))
     return error{errc::invalid_number, i, "no leading zeros"};
   std::int64_t n = 0;
-  for (; i < v.size(); ++i) {
-    if (!is_digit(v[i])) return error{errc::invalid_number, i, "expected digits"};
+  for (; i < size; ++i) {
+    if (p[i] < '0' || p[i] > '9') return error{errc::invalid_number, i, "expected digits"};
     if (n > 99'999'999'999'999'999) return error{errc::value_out_of_range, 0, "number too large"};
-    n = n * 10 + (v[i] - '0');
+    n = n * 10 + (p[i] - '0');
   }
   return negative ? -n : n;
 }
@@ -7772,11 +7845,12 @@ struct text_writer {
     ++size;
   }
   constexpr void put(std::string_view s) noexcept {
-    if (data == nullptr) {  // counting only: the common case of a compile-time check
-      size += s.size();
-      return;
+    const std::size_t n = s.size();
+    if (data != nullptr) {  // (a loop without calls: a checked literal's parse writes too)
+      const char* from = s.data();
+      for (std::size_t i = 0; i < n && size + i < capacity; ++i) data[size + i] = from[i];
     }
-    for (const char c : s) put(c);
+    size += n;
   }
   [[nodiscard]] constexpr bool overflowed() const noexcept { return size > capacity; }
 };
@@ -7789,6 +7863,11 @@ OBJPROC_NAMESPACE_END
 // ----- end objproc/core/scan.hpp -----
 
 OBJPROC_NAMESPACE_BEGIN
+
+namespace detail {
+/// Tags the constructors that trust their caller's parse (a checked literal's).
+struct already_checked {};
+}  // namespace detail
 
 /// Text validated by Grammar's parser, in canonical form. Built by parsing (strict or, named
 /// so, unchecked), by a checked_string, or by a builder that appends to it; a builder given a
@@ -7805,6 +7884,13 @@ class checked_text : public Grammar::template accessors<checked_text<Grammar>> {
   static_assert(capacity <= 0xFFFF, "a checked_text holds at most 65535 bytes");
 
   constexpr checked_text() noexcept = default;
+  /// The value a strict parse produced earlier: its canonical text (at most the capacity) and
+  /// its facts. A checked literal's conversion, which copies instead of parsing again.
+  constexpr checked_text(detail::already_checked, std::string_view canonical,
+                         const facts_type& facts) noexcept
+      : size_(static_cast<std::uint16_t>(canonical.size())), facts_(facts) {
+    for (std::size_t i = 0; i < canonical.size(); ++i) text_[i] = canonical[i];
+  }
 
   /// Parses and validates `text` for `where`.
   [[nodiscard]] static constexpr result<checked_text> parse(std::string_view text,
@@ -7892,9 +7978,6 @@ class checked_text : public Grammar::template accessors<checked_text<Grammar>> {
 };
 
 namespace detail {
-/// Tags the checked_string constructor that trusts its caller's parse (checked_literal's).
-struct already_checked {};
-
 /// The error Grammar's strict parser reports for `text` anywhere, or errc::none.
 template <class Grammar>
 [[nodiscard]] constexpr objproc::error first_error(std::string_view text) noexcept {
@@ -7909,17 +7992,26 @@ template <class Grammar>
 template <class Grammar>
 class checked_string {
  public:
+  using facts_type = typename Grammar::facts;
+
+  /// From a character array: checked here, but nothing of the parse can be kept (its result
+  /// has no static home), so get() parses again. The literal operators keep it.
   template <std::size_t N>
   consteval checked_string(const char (&text)[N]) noexcept : text_(text, N - 1) {  // NOLINT
     if (const objproc::error e = detail::first_error<Grammar>(text_); e.code != errc::none)
       detail::fail_constant_evaluation(e);
   }
-  /// For detail::checked_literal, which has just parsed the text itself: no second parse.
-  consteval checked_string(detail::already_checked, std::string_view text) noexcept
-      : text_(text) {}
+  /// For detail::checked_literal: `text`'s canonical form and facts, as its parse produced them
+  /// (static objects), so get() is a copy.
+  consteval checked_string(detail::already_checked, std::string_view text,
+                           std::string_view canonical, const facts_type& facts) noexcept
+      : text_(text), canonical_(canonical), facts_(&facts) {}
+  /// The text as written.
   [[nodiscard]] constexpr std::string_view view() const noexcept { return text_; }
   /// The parsed value (cannot fail: the literal was checked, and it fits).
   [[nodiscard]] constexpr checked_text<Grammar> get() const noexcept {
+    if (facts_ != nullptr)
+      return checked_text<Grammar>(detail::already_checked{}, canonical_, *facts_);
     return *checked_text<Grammar>::parse(text_);
   }
   /// The checked literal where the value is expected.
@@ -7930,22 +8022,57 @@ class checked_string {
   /// ... and, for grammars that ask for it, where its canonical text is expected.
   operator std::string() const  // NOLINT(google-explicit-constructor)
       requires Grammar::literal_converts_to_string {
+    if (facts_ != nullptr) return std::string(canonical_);
     return std::string(get().view());
   }
 
  private:
   std::string_view text_;
+  std::string_view canonical_;         // with facts_, the value get() copies
+  const facts_type* facts_ = nullptr;  // null: get() parses text_
 };
 
 namespace detail {
+/// The strict parse of the literal `Text`, once per literal (used only in constant expressions).
+template <class Grammar, fixed_string Text>
+inline constexpr result<checked_text<Grammar>> literal_parse =
+    checked_text<Grammar>::parse(Text.view());
+
+/// What a checked literal's value needs of its parse, for the program to keep: the canonical
+/// text at its own length (not the capacity) and the facts.
+template <class Grammar, std::size_t N>
+struct kept_parse {
+  fixed_string<N> canonical;
+  typename Grammar::facts facts;
+};
+
+/// What a literal keeps of its parse, its canonical text being N bytes (nothing of an error).
+template <class Grammar, std::size_t N>
+[[nodiscard]] consteval kept_parse<Grammar, N> keep(
+    const result<checked_text<Grammar>>& parsed) noexcept {
+  if (!parsed) return {};
+  return {fixed_copy<N>(parsed->view()), parsed->facts()};
+}
+
+/// literal_parse, kept: what the literal's checked_string's get() copies. (No lambda here: g++
+/// would instantiate a closure type per literal.)
+template <class Grammar, fixed_string Text>
+inline constexpr auto kept_literal =
+    keep<Grammar, literal_parse<Grammar, Text> ? literal_parse<Grammar, Text>->view().size() : 0>(
+        literal_parse<Grammar, Text>);
+
 /// The body of a literal operator whose text is the template argument `Text`: a bad literal's
-/// compiler message carries the errc, the byte offset, the field and the detail.
+/// compiler message carries the errc, the byte offset, the field and the detail; a good one's
+/// parse is kept, so converting it to the value does not parse again.
 template <class Grammar, fixed_string Text>
 [[nodiscard]] consteval checked_string<Grammar> checked_literal() noexcept {
-  constexpr objproc::error e = first_error<Grammar>(Text.view());
-  if constexpr (e.code != errc::none)
+  constexpr auto& parsed = literal_parse<Grammar, Text>;
+  if constexpr (!parsed) {
+    constexpr objproc::error e = parsed.error();
     reject_literal<Text, e.code, e.offset, fixed_copy<e.detail.size()>(e.detail)>();
-  return checked_string<Grammar>(already_checked{}, Text.view());
+  }
+  constexpr auto& kept = kept_literal<Grammar, Text>;
+  return checked_string<Grammar>(already_checked{}, Text.view(), kept.canonical.view(), kept.facts);
 }
 }  // namespace detail
 
@@ -8416,15 +8543,22 @@ inline constexpr std::string_view style_source_ref = ref_persistent;
 
 inline constexpr std::size_t not_found = static_cast<std::size_t>(-1);
 
-[[nodiscard]] constexpr std::size_t find_param(const op_spec& op, std::string_view key) noexcept {
-  for (std::size_t i = 0; i < op.params.size(); ++i)
-    if (objproc::detail::same(op.params[i].key, key)) return i;
-  return not_found;
+/// What the lookups below compare (core/scan.hpp).
+inline constexpr auto codes =
+    objproc::detail::vocabulary_codes<std::size(operations),
+                                      objproc::detail::param_rows(operations)>::of(operations);
+
+/// The index in the parameters of `operations[op_index]` of `key`, or not_found.
+[[nodiscard]] constexpr std::size_t find_param(std::size_t op_index,
+                                               std::string_view key) noexcept {
+  return codes.find_param(operations, op_index, key);
 }
 
+/// The index in `operations` of `name`, or not_found.
 [[nodiscard]] constexpr std::size_t find_operation(std::string_view name) noexcept {
+  const std::uint32_t code = objproc::detail::name_code(name);
   for (std::size_t i = 0; i < std::size(operations); ++i)
-    if (objproc::detail::same(operations[i].name, name)) return i;
+    if (codes.operation[i] == code && objproc::detail::same(operations[i].name, name)) return i;
   return not_found;
 }
 
@@ -8812,12 +8946,12 @@ inline constexpr std::size_t style_rule = spec::not_found - 1;
     const std::size_t key_end = end_of_field(r, '/', key_start);
     const std::string_view key = r.substr(key_start, key_end - key_start);
     if (key.empty()) return error{errc::empty_operation, base + key_start, "empty segment"};
-    const std::size_t index = spec::find_param(op, key);
+    const std::size_t index = spec::find_param(op_index, key);
     if (index == spec::not_found)
       return error{errc::unknown_parameter, base + key_start, "not a parameter of this operation"};
     if ((seen_bits >> index & 1U) != 0)
       return error{errc::duplicate_parameter, base + key_start, "given twice"};
-    const spec::param_spec& p = op.params[index];
+    const spec::param_spec& p = op.params.data()[index];  // (operator[]: a call more)
     if (auto placement = placed(p.carriers, base + key_start, out.size + 1); !placement)
       return placement.error();
     if (op_index == spec::op_image_mogr2 && same(key, "format")) format_at = out.size + 1;
@@ -8839,11 +8973,13 @@ inline constexpr std::size_t style_rule = spec::not_found - 1;
   }
 
   const auto present = [&](std::string_view key) {
-    const std::size_t i = spec::find_param(op, key);
+    const std::size_t i = spec::find_param(op_index, key);
     return i != spec::not_found && (seen_bits >> i & 1U) != 0;
   };
-  for (std::size_t i = 0; i < op.params.size(); ++i) {
-    const spec::param_spec& p = op.params[i];
+  // Through data(): span's operator[] is a call per row in constant evaluation.
+  const spec::param_spec* const params = op.params.data();
+  for (std::size_t i = 0, count = op.params.size(); i < count; ++i) {
+    const spec::param_spec& p = params[i];
     const bool seen = (seen_bits >> i & 1U) != 0;
     if (!seen) {
       if (p.required) return error{errc::missing_parameter, base, p.key};
@@ -8856,12 +8992,12 @@ inline constexpr std::size_t style_rule = spec::not_found - 1;
   }
   // Rules that depend on a value.
   const auto value_of = [&](std::string_view key) -> std::string_view {
-    const std::size_t i = spec::find_param(op, key);
+    const std::size_t i = spec::find_param(op_index, key);
     if (i == spec::not_found || (seen_bits >> i & 1U) == 0) return {};
     const std::size_t from = key_at[i] - base + key.size() + 1;
     return r.substr(from, end_of_field(r, '/', from) - from);
   };
-  const auto at_key = [&](std::string_view key) { return key_at[spec::find_param(op, key)]; };
+  const auto at_key = [&](std::string_view key) { return key_at[spec::find_param(op_index, key)]; };
   if (op_index == spec::op_image_watermark && same(value_of("scatype"), "3") && present("spcent")) {
     auto n = parse_integer(value_of("spcent"));
     if (n && *n > 250)
@@ -13192,11 +13328,19 @@ inline constexpr std::size_t not_found = static_cast<std::size_t>(-1);
 // Lookups return indices, not pointers: GCC 12 with -fsanitize=undefined cannot constant-fold
 // its inserted null checks on pointers into these tables.
 
+/// What the lookups below compare (core/scan.hpp).
+inline constexpr auto codes =
+    objproc::detail::vocabulary_codes<std::size(operations),
+                                      objproc::detail::param_rows(operations)>::of(operations);
+
 /// The index in `operations` of `name` in `service`, or not_found.
 [[nodiscard]] constexpr std::size_t find_operation(std::string_view service,
                                                    std::string_view name) noexcept {
+  const std::uint32_t code = objproc::detail::name_code(name);
   for (std::size_t i = 0; i < std::size(operations); ++i)
-    if (same(operations[i].name, name) && same(operations[i].service, service)) return i;
+    if (codes.operation[i] == code && same(operations[i].name, name) &&
+        same(operations[i].service, service))
+      return i;
   return not_found;
 }
 
@@ -13207,11 +13351,10 @@ inline constexpr std::size_t not_found = static_cast<std::size_t>(-1);
   return false;
 }
 
-/// The index in `op.params` of `key` (case-sensitive), or not_found.
-[[nodiscard]] constexpr std::size_t find_param(const op_spec& op, std::string_view key) noexcept {
-  for (std::size_t i = 0; i < op.params.size(); ++i)
-    if (same(op.params[i].key, key)) return i;
-  return not_found;
+/// The index in the parameters of `operations[op_index]` of `key` (case-sensitive), or not_found.
+[[nodiscard]] constexpr std::size_t find_param(std::size_t op_index,
+                                               std::string_view key) noexcept {
+  return codes.find_param(operations, op_index, key);
 }
 
 }  // namespace spec
@@ -13536,8 +13679,7 @@ constexpr void note_operation(style_facts& facts, op_requirements& needs, std::s
     return error{notify_not_allowed, system_at, "sys/notify is only for async processing"};
   if (where == carrier::sync_process || where == carrier::async_process) {
     if (needs_saveas_at != error::no_offset && !has_save_as)
-      return error{saveas_required, needs_saveas_at,
-                   "the result must be saved: add sys/saveas"};
+      return error{saveas_required, needs_saveas_at, "the result must be saved: add sys/saveas"};
   }
   if (where == carrier::async_process && needs_notify_at != error::no_offset && !has_notify)
     return error{notify_required, needs_notify_at, "the result comes only by sys/notify"};
@@ -13593,9 +13735,12 @@ constexpr void note_operation(style_facts& facts, op_requirements& needs, std::s
 
   // key_value arguments. Which parameters were seen is one bit each (a checked literal pays for
   // every step of this in constant evaluation); their offsets are recovered only for an error.
+  // The rows are read through data(): span's operator[] is a call per row there.
   static_assert(spec::max_params_per_operation <= 64, "seen_bits holds one bit per parameter");
   std::uint64_t seen_bits = 0;
   const auto seen = [&](std::size_t i) { return (seen_bits >> i & 1U) != 0; };
+  const param_spec* const params = op.params.data();
+  const std::size_t param_count = op.params.size();
   std::size_t at = 0;
   bool first = true;
   // A keyed operation without arguments ("image/crop") is grammatical; its requirements decide.
@@ -13606,23 +13751,24 @@ constexpr void note_operation(style_facts& facts, op_requirements& needs, std::s
     if (arg.empty()) return error{errc::missing_value, arg_at, "empty argument"};
     const std::size_t underscore = find_char(arg, '_');
     if (underscore == std::string_view::npos) {
-      return spec::find_param(op, arg) != spec::not_found
+      return spec::find_param(op_index, arg) != spec::not_found
                  ? error{errc::missing_value, arg_at + arg.size(), "expected key_value"}
                  : error{errc::unknown_parameter, arg_at, "expected key_value"};
     }
     const std::string_view key = arg.substr(0, underscore);
     const std::string_view value = arg.substr(underscore + 1);
-    const std::size_t index = spec::find_param(op, key);
+    const std::size_t index = spec::find_param(op_index, key);
     // P_ (percent of the main image) exists only inside a watermark image's pre-process.
-    if (index == spec::not_found || (key == "P" && !ctx.watermark_image))
+    if (index == spec::not_found || (!ctx.watermark_image && same(key, "P")))
       return error{errc::unknown_parameter, arg_at,
                    key.empty() ? "empty key" : "not a parameter of this operation"};
-    if (seen(index) && !op.params[index].repeatable)
+    const param_spec& param = params[index];
+    if (seen(index) && !param.repeatable)
       return error{errc::duplicate_parameter, arg_at, "given twice"};
     seen_bits |= std::uint64_t{1} << index;
     if (value.empty()) {
       // "text_/w...": a standard base64 value starting with '/', cut by the operation separator.
-      if (op.params[index].kind == value_kind::base64 && end == args.size() && slash_follows)
+      if (param.kind == value_kind::base64 && end == args.size() && slash_follows)
         return error{errc::invalid_base64_value, arg_at + underscore + 1,
                      "standard base64 '/': use URL-safe base64 ('_' for '/')"};
       return error{errc::missing_value, arg_at + underscore + 1, "empty value"};
@@ -13631,7 +13777,7 @@ constexpr void note_operation(style_facts& facts, op_requirements& needs, std::s
     first = false;
     out.put(key);
     out.put('_');
-    if (auto r = check_value(value, op.params[index], out); !r)
+    if (auto r = check_value(value, param, out); !r)
       return r.error().shifted(arg_at + underscore + 1);
     at = end + 1;
   }
@@ -13640,7 +13786,7 @@ constexpr void note_operation(style_facts& facts, op_requirements& needs, std::s
   const auto offset_of = [&](std::size_t i) {
     for (std::size_t from = 0; from < args.size(); from = end_of_field(args, ',', from) + 1) {
       const std::string_view rest = args.substr(from);
-      const std::string_view key = op.params[i].key;
+      const std::string_view key = params[i].key;
       if (rest.size() > key.size() && same(rest.substr(0, key.size()), key) &&
           rest[key.size()] == '_')
         return args_at + from;
@@ -13648,7 +13794,7 @@ constexpr void note_operation(style_facts& facts, op_requirements& needs, std::s
     return base;
   };
   const auto present = [&](std::string_view key) {
-    const std::size_t index = spec::find_param(op, key);
+    const std::size_t index = spec::find_param(op_index, key);
     return index != spec::not_found && seen(index);
   };
   const auto all_present = [&](std::string_view keys) {
@@ -13662,9 +13808,9 @@ constexpr void note_operation(style_facts& facts, op_requirements& needs, std::s
     return false;
   };
   bool one_of_seen = op.one_of.empty();
-  for (std::size_t i = 0; i < op.params.size(); ++i) {
-    const param_spec& p = op.params[i];
-    if (!seen(i)) {
+  for (std::size_t i = 0; i < param_count; ++i) {
+    const param_spec& p = params[i];
+    if ((seen_bits >> i & 1U) == 0) {  // (not seen(i): one call less per row)
       if (p.required) return error{errc::missing_parameter, base, p.key};
       continue;
     }
@@ -13825,17 +13971,19 @@ inline constexpr std::size_t watermark_index = spec::find_operation("image", "wa
   return true;
 }
 
-// Whether the last argument of an operation's `segment` is a base64 parameter of `op`.
+// Whether the last argument of an operation's `segment` is a base64 parameter of the operation
+// spec::operations[op_index].
 [[nodiscard]] constexpr bool ends_with_base64(std::string_view segment,
-                                              const op_spec& op) noexcept {
+                                              std::size_t op_index) noexcept {
   std::size_t last = std::string_view::npos;
   for (std::size_t at = find_char(segment, ','); at != std::string_view::npos;
        at = find_char(segment, ',', at + 1))
     last = at;
   if (last == std::string_view::npos) return false;
   const std::string_view arg = segment.substr(last + 1);
-  const std::size_t index = spec::find_param(op, arg.substr(0, find_char(arg, '_')));
-  return index != spec::not_found && op.params[index].kind == value_kind::base64;
+  const std::size_t index = spec::find_param(op_index, arg.substr(0, find_char(arg, '_')));
+  return index != spec::not_found &&
+         spec::operations[op_index].params[index].kind == value_kind::base64;
 }
 
 // oss::unchecked_style's main part: the structure of the grammar without the vocabulary.
@@ -13884,7 +14032,7 @@ constexpr result<style_facts> parse_process(std::string_view in, style_writer& o
   const std::size_t bar = find_char(in, '|');
   const std::string_view main = in.substr(0, bar);
   op_requirements needs;
-  if (main.substr(0, 6) == "style/") {
+  if (objproc::detail::starts_with(main, "style/")) {
     if (auto r = check_style_name(main.substr(6)); !r) return r.error().shifted(6);
     facts.is_reference = true;
     out.put(main);
@@ -13912,8 +14060,7 @@ constexpr result<style_facts> parse_process(std::string_view in, style_writer& o
         // (A name of lower-case letters and '-' is rather a misspelt operation.)
         if (op.error().code == errc::unknown_operation && previous != spec::not_found &&
             !looks_like_name(segment.substr(0, find_char(segment, ','))) &&
-            ends_with_base64(main.substr(previous_at, start - 1 - previous_at),
-                             spec::operations[previous]))
+            ends_with_base64(main.substr(previous_at, start - 1 - previous_at), previous))
           return error{errc::invalid_base64_value, start - 1,
                        "standard base64 '/': use URL-safe base64 ('_' for '/')"};
         return op.error();

@@ -8,7 +8,9 @@
 //   checked_string<Grammar>   fmt's format_string technique: the consteval constructor parses,
 //                             a bad literal is a compile error naming its errc
 //   detail::checked_literal<Grammar, Text>()   the body of a literal operator: the compiler's
-//                             message also carries the offset, the field and the detail
+//                             message also carries the offset, the field and the detail, and
+//                             the value its parse produced is kept, so converting the literal
+//                             copies it rather than parsing again
 //
 // A Grammar is a class with
 //   using place = <enum>;            where the text is used; place{} means "not known yet"
@@ -37,6 +39,11 @@
 
 OBJPROC_NAMESPACE_BEGIN
 
+namespace detail {
+/// Tags the constructors that trust their caller's parse (a checked literal's).
+struct already_checked {};
+}  // namespace detail
+
 /// Text validated by Grammar's parser, in canonical form. Built by parsing (strict or, named
 /// so, unchecked), by a checked_string, or by a builder that appends to it; a builder given a
 /// bad value at run time yields a value holding that error (has_error()), and in a constant
@@ -52,6 +59,13 @@ class checked_text : public Grammar::template accessors<checked_text<Grammar>> {
   static_assert(capacity <= 0xFFFF, "a checked_text holds at most 65535 bytes");
 
   constexpr checked_text() noexcept = default;
+  /// The value a strict parse produced earlier: its canonical text (at most the capacity) and
+  /// its facts. A checked literal's conversion, which copies instead of parsing again.
+  constexpr checked_text(detail::already_checked, std::string_view canonical,
+                         const facts_type& facts) noexcept
+      : size_(static_cast<std::uint16_t>(canonical.size())), facts_(facts) {
+    for (std::size_t i = 0; i < canonical.size(); ++i) text_[i] = canonical[i];
+  }
 
   /// Parses and validates `text` for `where`.
   [[nodiscard]] static constexpr result<checked_text> parse(std::string_view text,
@@ -139,9 +153,6 @@ class checked_text : public Grammar::template accessors<checked_text<Grammar>> {
 };
 
 namespace detail {
-/// Tags the checked_string constructor that trusts its caller's parse (checked_literal's).
-struct already_checked {};
-
 /// The error Grammar's strict parser reports for `text` anywhere, or errc::none.
 template <class Grammar>
 [[nodiscard]] constexpr objproc::error first_error(std::string_view text) noexcept {
@@ -156,17 +167,26 @@ template <class Grammar>
 template <class Grammar>
 class checked_string {
  public:
+  using facts_type = typename Grammar::facts;
+
+  /// From a character array: checked here, but nothing of the parse can be kept (its result
+  /// has no static home), so get() parses again. The literal operators keep it.
   template <std::size_t N>
   consteval checked_string(const char (&text)[N]) noexcept : text_(text, N - 1) {  // NOLINT
     if (const objproc::error e = detail::first_error<Grammar>(text_); e.code != errc::none)
       detail::fail_constant_evaluation(e);
   }
-  /// For detail::checked_literal, which has just parsed the text itself: no second parse.
-  consteval checked_string(detail::already_checked, std::string_view text) noexcept
-      : text_(text) {}
+  /// For detail::checked_literal: `text`'s canonical form and facts, as its parse produced them
+  /// (static objects), so get() is a copy.
+  consteval checked_string(detail::already_checked, std::string_view text,
+                           std::string_view canonical, const facts_type& facts) noexcept
+      : text_(text), canonical_(canonical), facts_(&facts) {}
+  /// The text as written.
   [[nodiscard]] constexpr std::string_view view() const noexcept { return text_; }
   /// The parsed value (cannot fail: the literal was checked, and it fits).
   [[nodiscard]] constexpr checked_text<Grammar> get() const noexcept {
+    if (facts_ != nullptr)
+      return checked_text<Grammar>(detail::already_checked{}, canonical_, *facts_);
     return *checked_text<Grammar>::parse(text_);
   }
   /// The checked literal where the value is expected.
@@ -177,22 +197,57 @@ class checked_string {
   /// ... and, for grammars that ask for it, where its canonical text is expected.
   operator std::string() const  // NOLINT(google-explicit-constructor)
       requires Grammar::literal_converts_to_string {
+    if (facts_ != nullptr) return std::string(canonical_);
     return std::string(get().view());
   }
 
  private:
   std::string_view text_;
+  std::string_view canonical_;         // with facts_, the value get() copies
+  const facts_type* facts_ = nullptr;  // null: get() parses text_
 };
 
 namespace detail {
+/// The strict parse of the literal `Text`, once per literal (used only in constant expressions).
+template <class Grammar, fixed_string Text>
+inline constexpr result<checked_text<Grammar>> literal_parse =
+    checked_text<Grammar>::parse(Text.view());
+
+/// What a checked literal's value needs of its parse, for the program to keep: the canonical
+/// text at its own length (not the capacity) and the facts.
+template <class Grammar, std::size_t N>
+struct kept_parse {
+  fixed_string<N> canonical;
+  typename Grammar::facts facts;
+};
+
+/// What a literal keeps of its parse, its canonical text being N bytes (nothing of an error).
+template <class Grammar, std::size_t N>
+[[nodiscard]] consteval kept_parse<Grammar, N> keep(
+    const result<checked_text<Grammar>>& parsed) noexcept {
+  if (!parsed) return {};
+  return {fixed_copy<N>(parsed->view()), parsed->facts()};
+}
+
+/// literal_parse, kept: what the literal's checked_string's get() copies. (No lambda here: g++
+/// would instantiate a closure type per literal.)
+template <class Grammar, fixed_string Text>
+inline constexpr auto kept_literal =
+    keep<Grammar, literal_parse<Grammar, Text> ? literal_parse<Grammar, Text>->view().size() : 0>(
+        literal_parse<Grammar, Text>);
+
 /// The body of a literal operator whose text is the template argument `Text`: a bad literal's
-/// compiler message carries the errc, the byte offset, the field and the detail.
+/// compiler message carries the errc, the byte offset, the field and the detail; a good one's
+/// parse is kept, so converting it to the value does not parse again.
 template <class Grammar, fixed_string Text>
 [[nodiscard]] consteval checked_string<Grammar> checked_literal() noexcept {
-  constexpr objproc::error e = first_error<Grammar>(Text.view());
-  if constexpr (e.code != errc::none)
+  constexpr auto& parsed = literal_parse<Grammar, Text>;
+  if constexpr (!parsed) {
+    constexpr objproc::error e = parsed.error();
     reject_literal<Text, e.code, e.offset, fixed_copy<e.detail.size()>(e.detail)>();
-  return checked_string<Grammar>(already_checked{}, Text.view());
+  }
+  constexpr auto& kept = kept_literal<Grammar, Text>;
+  return checked_string<Grammar>(already_checked{}, Text.view(), kept.canonical.view(), kept.facts);
 }
 }  // namespace detail
 

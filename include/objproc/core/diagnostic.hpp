@@ -90,7 +90,8 @@ using characters_of = decltype(as_characters<S>(std::make_index_sequence<S.size(
 template <std::size_t N>
 [[nodiscard]] consteval fixed_string<N> fixed_copy(std::string_view text) noexcept {
   fixed_string<N> out;
-  for (std::size_t i = 0; i < N; ++i) out.data[i] = text[i];
+  const char* from = text.data();  // not text[i]: a call per character in constant evaluation
+  for (std::size_t i = 0; i < N; ++i) out.data[i] = from[i];
   return out;
 }
 

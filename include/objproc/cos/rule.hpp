@@ -395,12 +395,12 @@ inline constexpr std::size_t style_rule = spec::not_found - 1;
     const std::size_t key_end = end_of_field(r, '/', key_start);
     const std::string_view key = r.substr(key_start, key_end - key_start);
     if (key.empty()) return error{errc::empty_operation, base + key_start, "empty segment"};
-    const std::size_t index = spec::find_param(op, key);
+    const std::size_t index = spec::find_param(op_index, key);
     if (index == spec::not_found)
       return error{errc::unknown_parameter, base + key_start, "not a parameter of this operation"};
     if ((seen_bits >> index & 1U) != 0)
       return error{errc::duplicate_parameter, base + key_start, "given twice"};
-    const spec::param_spec& p = op.params[index];
+    const spec::param_spec& p = op.params.data()[index];  // (operator[]: a call more)
     if (auto placement = placed(p.carriers, base + key_start, out.size + 1); !placement)
       return placement.error();
     if (op_index == spec::op_image_mogr2 && same(key, "format")) format_at = out.size + 1;
@@ -422,11 +422,13 @@ inline constexpr std::size_t style_rule = spec::not_found - 1;
   }
 
   const auto present = [&](std::string_view key) {
-    const std::size_t i = spec::find_param(op, key);
+    const std::size_t i = spec::find_param(op_index, key);
     return i != spec::not_found && (seen_bits >> i & 1U) != 0;
   };
-  for (std::size_t i = 0; i < op.params.size(); ++i) {
-    const spec::param_spec& p = op.params[i];
+  // Through data(): span's operator[] is a call per row in constant evaluation.
+  const spec::param_spec* const params = op.params.data();
+  for (std::size_t i = 0, count = op.params.size(); i < count; ++i) {
+    const spec::param_spec& p = params[i];
     const bool seen = (seen_bits >> i & 1U) != 0;
     if (!seen) {
       if (p.required) return error{errc::missing_parameter, base, p.key};
@@ -439,12 +441,12 @@ inline constexpr std::size_t style_rule = spec::not_found - 1;
   }
   // Rules that depend on a value.
   const auto value_of = [&](std::string_view key) -> std::string_view {
-    const std::size_t i = spec::find_param(op, key);
+    const std::size_t i = spec::find_param(op_index, key);
     if (i == spec::not_found || (seen_bits >> i & 1U) == 0) return {};
     const std::size_t from = key_at[i] - base + key.size() + 1;
     return r.substr(from, end_of_field(r, '/', from) - from);
   };
-  const auto at_key = [&](std::string_view key) { return key_at[spec::find_param(op, key)]; };
+  const auto at_key = [&](std::string_view key) { return key_at[spec::find_param(op_index, key)]; };
   if (op_index == spec::op_image_watermark && same(value_of("scatype"), "3") && present("spcent")) {
     auto n = parse_integer(value_of("spcent"));
     if (n && *n > 250)

@@ -455,15 +455,22 @@ inline constexpr std::string_view style_source_ref = ref_persistent;
 
 inline constexpr std::size_t not_found = static_cast<std::size_t>(-1);
 
-[[nodiscard]] constexpr std::size_t find_param(const op_spec& op, std::string_view key) noexcept {
-  for (std::size_t i = 0; i < op.params.size(); ++i)
-    if (objproc::detail::same(op.params[i].key, key)) return i;
-  return not_found;
+/// What the lookups below compare (core/scan.hpp).
+inline constexpr auto codes =
+    objproc::detail::vocabulary_codes<std::size(operations),
+                                      objproc::detail::param_rows(operations)>::of(operations);
+
+/// The index in the parameters of `operations[op_index]` of `key`, or not_found.
+[[nodiscard]] constexpr std::size_t find_param(std::size_t op_index,
+                                               std::string_view key) noexcept {
+  return codes.find_param(operations, op_index, key);
 }
 
+/// The index in `operations` of `name`, or not_found.
 [[nodiscard]] constexpr std::size_t find_operation(std::string_view name) noexcept {
+  const std::uint32_t code = objproc::detail::name_code(name);
   for (std::size_t i = 0; i < std::size(operations); ++i)
-    if (objproc::detail::same(operations[i].name, name)) return i;
+    if (codes.operation[i] == code && objproc::detail::same(operations[i].name, name)) return i;
   return not_found;
 }
 

@@ -812,11 +812,19 @@ inline constexpr std::size_t not_found = static_cast<std::size_t>(-1);
 // Lookups return indices, not pointers: GCC 12 with -fsanitize=undefined cannot constant-fold
 // its inserted null checks on pointers into these tables.
 
+/// What the lookups below compare (core/scan.hpp).
+inline constexpr auto codes =
+    objproc::detail::vocabulary_codes<std::size(operations),
+                                      objproc::detail::param_rows(operations)>::of(operations);
+
 /// The index in `operations` of `name` in `service`, or not_found.
 [[nodiscard]] constexpr std::size_t find_operation(std::string_view service,
                                                    std::string_view name) noexcept {
+  const std::uint32_t code = objproc::detail::name_code(name);
   for (std::size_t i = 0; i < std::size(operations); ++i)
-    if (same(operations[i].name, name) && same(operations[i].service, service)) return i;
+    if (codes.operation[i] == code && same(operations[i].name, name) &&
+        same(operations[i].service, service))
+      return i;
   return not_found;
 }
 
@@ -827,11 +835,10 @@ inline constexpr std::size_t not_found = static_cast<std::size_t>(-1);
   return false;
 }
 
-/// The index in `op.params` of `key` (case-sensitive), or not_found.
-[[nodiscard]] constexpr std::size_t find_param(const op_spec& op, std::string_view key) noexcept {
-  for (std::size_t i = 0; i < op.params.size(); ++i)
-    if (same(op.params[i].key, key)) return i;
-  return not_found;
+/// The index in the parameters of `operations[op_index]` of `key` (case-sensitive), or not_found.
+[[nodiscard]] constexpr std::size_t find_param(std::size_t op_index,
+                                               std::string_view key) noexcept {
+  return codes.find_param(operations, op_index, key);
 }
 
 }  // namespace spec

@@ -354,8 +354,7 @@ constexpr void note_operation(style_facts& facts, op_requirements& needs, std::s
     return error{notify_not_allowed, system_at, "sys/notify is only for async processing"};
   if (where == carrier::sync_process || where == carrier::async_process) {
     if (needs_saveas_at != error::no_offset && !has_save_as)
-      return error{saveas_required, needs_saveas_at,
-                   "the result must be saved: add sys/saveas"};
+      return error{saveas_required, needs_saveas_at, "the result must be saved: add sys/saveas"};
   }
   if (where == carrier::async_process && needs_notify_at != error::no_offset && !has_notify)
     return error{notify_required, needs_notify_at, "the result comes only by sys/notify"};
@@ -411,9 +410,12 @@ constexpr void note_operation(style_facts& facts, op_requirements& needs, std::s
 
   // key_value arguments. Which parameters were seen is one bit each (a checked literal pays for
   // every step of this in constant evaluation); their offsets are recovered only for an error.
+  // The rows are read through data(): span's operator[] is a call per row there.
   static_assert(spec::max_params_per_operation <= 64, "seen_bits holds one bit per parameter");
   std::uint64_t seen_bits = 0;
   const auto seen = [&](std::size_t i) { return (seen_bits >> i & 1U) != 0; };
+  const param_spec* const params = op.params.data();
+  const std::size_t param_count = op.params.size();
   std::size_t at = 0;
   bool first = true;
   // A keyed operation without arguments ("image/crop") is grammatical; its requirements decide.
@@ -424,23 +426,24 @@ constexpr void note_operation(style_facts& facts, op_requirements& needs, std::s
     if (arg.empty()) return error{errc::missing_value, arg_at, "empty argument"};
     const std::size_t underscore = find_char(arg, '_');
     if (underscore == std::string_view::npos) {
-      return spec::find_param(op, arg) != spec::not_found
+      return spec::find_param(op_index, arg) != spec::not_found
                  ? error{errc::missing_value, arg_at + arg.size(), "expected key_value"}
                  : error{errc::unknown_parameter, arg_at, "expected key_value"};
     }
     const std::string_view key = arg.substr(0, underscore);
     const std::string_view value = arg.substr(underscore + 1);
-    const std::size_t index = spec::find_param(op, key);
+    const std::size_t index = spec::find_param(op_index, key);
     // P_ (percent of the main image) exists only inside a watermark image's pre-process.
-    if (index == spec::not_found || (key == "P" && !ctx.watermark_image))
+    if (index == spec::not_found || (!ctx.watermark_image && same(key, "P")))
       return error{errc::unknown_parameter, arg_at,
                    key.empty() ? "empty key" : "not a parameter of this operation"};
-    if (seen(index) && !op.params[index].repeatable)
+    const param_spec& param = params[index];
+    if (seen(index) && !param.repeatable)
       return error{errc::duplicate_parameter, arg_at, "given twice"};
     seen_bits |= std::uint64_t{1} << index;
     if (value.empty()) {
       // "text_/w...": a standard base64 value starting with '/', cut by the operation separator.
-      if (op.params[index].kind == value_kind::base64 && end == args.size() && slash_follows)
+      if (param.kind == value_kind::base64 && end == args.size() && slash_follows)
         return error{errc::invalid_base64_value, arg_at + underscore + 1,
                      "standard base64 '/': use URL-safe base64 ('_' for '/')"};
       return error{errc::missing_value, arg_at + underscore + 1, "empty value"};
@@ -449,7 +452,7 @@ constexpr void note_operation(style_facts& facts, op_requirements& needs, std::s
     first = false;
     out.put(key);
     out.put('_');
-    if (auto r = check_value(value, op.params[index], out); !r)
+    if (auto r = check_value(value, param, out); !r)
       return r.error().shifted(arg_at + underscore + 1);
     at = end + 1;
   }
@@ -458,7 +461,7 @@ constexpr void note_operation(style_facts& facts, op_requirements& needs, std::s
   const auto offset_of = [&](std::size_t i) {
     for (std::size_t from = 0; from < args.size(); from = end_of_field(args, ',', from) + 1) {
       const std::string_view rest = args.substr(from);
-      const std::string_view key = op.params[i].key;
+      const std::string_view key = params[i].key;
       if (rest.size() > key.size() && same(rest.substr(0, key.size()), key) &&
           rest[key.size()] == '_')
         return args_at + from;
@@ -466,7 +469,7 @@ constexpr void note_operation(style_facts& facts, op_requirements& needs, std::s
     return base;
   };
   const auto present = [&](std::string_view key) {
-    const std::size_t index = spec::find_param(op, key);
+    const std::size_t index = spec::find_param(op_index, key);
     return index != spec::not_found && seen(index);
   };
   const auto all_present = [&](std::string_view keys) {
@@ -480,9 +483,9 @@ constexpr void note_operation(style_facts& facts, op_requirements& needs, std::s
     return false;
   };
   bool one_of_seen = op.one_of.empty();
-  for (std::size_t i = 0; i < op.params.size(); ++i) {
-    const param_spec& p = op.params[i];
-    if (!seen(i)) {
+  for (std::size_t i = 0; i < param_count; ++i) {
+    const param_spec& p = params[i];
+    if ((seen_bits >> i & 1U) == 0) {  // (not seen(i): one call less per row)
       if (p.required) return error{errc::missing_parameter, base, p.key};
       continue;
     }
@@ -643,17 +646,19 @@ inline constexpr std::size_t watermark_index = spec::find_operation("image", "wa
   return true;
 }
 
-// Whether the last argument of an operation's `segment` is a base64 parameter of `op`.
+// Whether the last argument of an operation's `segment` is a base64 parameter of the operation
+// spec::operations[op_index].
 [[nodiscard]] constexpr bool ends_with_base64(std::string_view segment,
-                                              const op_spec& op) noexcept {
+                                              std::size_t op_index) noexcept {
   std::size_t last = std::string_view::npos;
   for (std::size_t at = find_char(segment, ','); at != std::string_view::npos;
        at = find_char(segment, ',', at + 1))
     last = at;
   if (last == std::string_view::npos) return false;
   const std::string_view arg = segment.substr(last + 1);
-  const std::size_t index = spec::find_param(op, arg.substr(0, find_char(arg, '_')));
-  return index != spec::not_found && op.params[index].kind == value_kind::base64;
+  const std::size_t index = spec::find_param(op_index, arg.substr(0, find_char(arg, '_')));
+  return index != spec::not_found &&
+         spec::operations[op_index].params[index].kind == value_kind::base64;
 }
 
 // oss::unchecked_style's main part: the structure of the grammar without the vocabulary.
@@ -702,7 +707,7 @@ constexpr result<style_facts> parse_process(std::string_view in, style_writer& o
   const std::size_t bar = find_char(in, '|');
   const std::string_view main = in.substr(0, bar);
   op_requirements needs;
-  if (main.substr(0, 6) == "style/") {
+  if (objproc::detail::starts_with(main, "style/")) {
     if (auto r = check_style_name(main.substr(6)); !r) return r.error().shifted(6);
     facts.is_reference = true;
     out.put(main);
@@ -730,8 +735,7 @@ constexpr result<style_facts> parse_process(std::string_view in, style_writer& o
         // (A name of lower-case letters and '-' is rather a misspelt operation.)
         if (op.error().code == errc::unknown_operation && previous != spec::not_found &&
             !looks_like_name(segment.substr(0, find_char(segment, ','))) &&
-            ends_with_base64(main.substr(previous_at, start - 1 - previous_at),
-                             spec::operations[previous]))
+            ends_with_base64(main.substr(previous_at, start - 1 - previous_at), previous))
           return error{errc::invalid_base64_value, start - 1,
                        "standard base64 '/': use URL-safe base64 ('_' for '/')"};
         return op.error();

@@ -68,6 +68,18 @@ struct numbers {
 using number_text = objproc::checked_text<numbers>;
 using number_string = objproc::checked_string<numbers>;
 
+// numbers, counting the parses that run at run time (not in a constant evaluation).
+struct counted_numbers : numbers {
+  static inline int runtime_parses = 0;
+
+  static constexpr objproc::result<number_facts> parse(std::string_view in,
+                                                       objproc::detail::text_writer& out,
+                                                       room where, bool unchecked) noexcept {
+    if (!std::is_constant_evaluated()) ++runtime_parses;
+    return numbers::parse(in, out, where, unchecked);
+  }
+};
+
 }  // namespace
 
 TEST_CASE("checked_text holds canonical text and what its parse recorded", "[core][checked]") {
@@ -124,4 +136,29 @@ TEST_CASE("checked_string checks at compile time and becomes the value", "[core]
   // The text conversion exists only for grammars that ask for it.
   STATIC_REQUIRE_FALSE(std::is_convertible_v<number_string, std::string>);
   STATIC_REQUIRE(std::is_convertible_v<number_string, number_text>);
+}
+
+TEST_CASE("a checked literal becomes its value without parsing again", "[core][checked]") {
+  using counted_text = objproc::checked_text<counted_numbers>;
+  // Not constexpr: the conversions below run at run time.
+  objproc::checked_string<counted_numbers> literal =
+      objproc::detail::checked_literal<counted_numbers, "+3,70">();
+  const int parses_before = counted_numbers::runtime_parses;
+  const counted_text converted = literal;
+  const counted_text got = literal.get();
+  CHECK(counted_numbers::runtime_parses == parses_before);
+  // The value the compile-time parse produced: the same as a parse at run time gives.
+  const counted_text parsed = counted_text::parse("+3,70").value();
+  CHECK(counted_numbers::runtime_parses == parses_before + 1);
+  CHECK(converted == parsed);
+  CHECK(got == parsed);
+  CHECK(converted.view() == "3,70");
+  CHECK(converted.count() == 2);
+  CHECK(converted.facts().first_loud_at == parsed.facts().first_loud_at);
+  CHECK(converted.checked().has_value());
+  CHECK(literal.view() == "+3,70");  // the text as written
+  // The conversion is still a constant expression.
+  constexpr auto at_compile_time = objproc::detail::checked_literal<counted_numbers, "+3,70">();
+  STATIC_REQUIRE(at_compile_time.get() == std::string_view("3,70"));
+  STATIC_REQUIRE(at_compile_time.get().facts().first_loud_at == 2);
 }

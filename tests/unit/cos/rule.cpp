@@ -198,4 +198,8 @@ TEST_CASE("a checked literal converts to its rule and to its canonical text",
   const std::string text = "imageMogr2/thumbnail/!50p/"_ci;  // the canonical form
   CHECK(text == "imageMogr2/thumbnail/!50p");
   CHECK(parse_rule(text).value().view() == converted.view());
+  // At run time too, the value kept from the compile-time parse, equal to a parse's.
+  const objproc::cos::rule kept = "imageMogr2/thumbnail/!50p/"_ci;
+  CHECK(kept == parse_rule("imageMogr2/thumbnail/!50p/").value());
+  CHECK(kept.rules() == parse_rule("imageMogr2/thumbnail/!50p/").value().rules());
 }

@@ -50,6 +50,21 @@ TEST_CASE("cos/spec.hpp: every row has a source and carriers", "[cos][spec]") {
   STATIC_REQUIRE(spec::find_operation("qrcode") == spec::not_found);
 }
 
+TEST_CASE("cos/spec.hpp: the lookups find every row by its name", "[cos][spec]") {
+  // They compare name codes first (core/scan.hpp): every row must still be found as itself.
+  for (std::size_t i = 0; i < std::size(spec::operations); ++i) {
+    const auto& op = spec::operations[i];
+    INFO(op.name);
+    CHECK(spec::find_operation(op.name) == i);
+    for (std::size_t row = 0; row < op.params.size(); ++row) {
+      INFO(op.params[row].key);
+      CHECK(spec::find_param(i, op.params[row].key) == row);
+    }
+    CHECK(spec::find_param(i, "no-such-key") == spec::not_found);
+  }
+  CHECK(spec::find_operation("imageMogr3") == spec::not_found);  // same length and ends
+}
+
 TEST_CASE("placement: where each operation may run", "[cos][rule][carrier]") {
   // watermark/4 (extraction) never in a download URL; embedding (watermark/3) is fine there.
   require_error("watermark/4/type/3", rule_carrier::download_url, errc::misplaced_operation, 0);

@@ -299,6 +299,16 @@ TEST_CASE("a checked literal converts to the style it checked", "[oss][style][li
   STATIC_REQUIRE(converted.service() == "image");
   const objproc::oss::style at_run_time = "image/crop,w_10,h_10"_oss;
   CHECK(at_run_time == parse_style("image/crop,w_10,h_10").value());
+  // The value kept from the compile-time parse: canonical text and facts as a parse gives.
+  const objproc::oss::style kept = "image/watermark,text_b2s=,color_ff0000|sys/saveas,o_b2s"_oss;
+  const auto parsed =
+      parse_style("image/watermark,text_b2s=,color_ff0000|sys/saveas,o_b2s").value();
+  CHECK(kept == parsed);
+  CHECK(kept.view() == "image/watermark,text_b2s,color_FF0000|sys/saveas,o_b2s");
+  CHECK(kept.main() == parsed.main());
+  CHECK(kept.has_save_as());
+  CHECK(check_carrier(kept, objproc::oss::carrier::get_url).error() ==
+        check_carrier(parsed, objproc::oss::carrier::get_url).error());
   // Where the literal's error would point: the field around an offset.
   STATIC_REQUIRE(objproc::detail::field_at("image/resize,w_100,m_abc", 21) == "m_abc");
   STATIC_REQUIRE(objproc::detail::field_at("image/resize,w_100,m_abc", 12) == "w_100");

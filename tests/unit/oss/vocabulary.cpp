@@ -64,6 +64,23 @@ TEST_CASE("every operation row names its source", "[oss][spec]") {
   CHECK(edit.source == oss::confidence::third_party);
 }
 
+TEST_CASE("the lookups find every row of the table by its name", "[oss][spec]") {
+  // They compare name codes first (core/scan.hpp): every row must still be found as itself.
+  namespace spec = oss::spec;
+  for (std::size_t i = 0; i < std::size(spec::operations); ++i) {
+    const auto& op = spec::operations[i];
+    INFO(op.service << "/" << op.name);
+    CHECK(spec::find_operation(op.service, op.name) == i);
+    for (std::size_t row = 0; row < op.params.size(); ++row) {
+      INFO(op.params[row].key);
+      CHECK(spec::find_param(i, op.params[row].key) == row);
+    }
+    CHECK(spec::find_param(i, "no-such-key") == spec::not_found);
+  }
+  CHECK(spec::find_operation("image", "no-such-op") == spec::not_found);
+  CHECK(spec::find_operation("audio", "resize") == spec::not_found);  // another service's name
+}
+
 TEST_CASE("image intelligence: six operations without parameters", "[oss][spec][image]") {
   for (const char* text : {"image/faces", "image/bodies", "image/cars", "image/codes",
                            "image/labels", "image/score"}) {

@@ -346,7 +346,8 @@ template <std::size_t N>
     constexpr std::size_t by_words = std::endian::native == std::endian::little ? N - N % 4 : 0;
     constexpr std::uint64_t ones = 0x0101010101010101U;
     constexpr std::uint64_t nibbles = 0x000F000F000F000FU;
-    const std::uint64_t letter_gap = c == hex_case::lower ? 'a' - '0' - 10 : 'A' - '0' - 10;
+    const std::uint64_t letter_gaps =
+        (c == hex_case::lower ? 'a' - '0' - 10 : 'A' - '0' - 10) * ones;
     for (std::size_t i = 0; i < by_words; i += 4) {
       std::uint32_t four = 0;
       std::memcpy(&four, digest.data() + i, 4);
@@ -354,7 +355,8 @@ template <std::size_t N>
       x = (x | x << 16) & 0x0000FFFF0000FFFFU;
       x = (x | x << 8) & 0x00FF00FF00FF00FFU;  // byte k of the four in lane 2k
       const std::uint64_t n = (x >> 4 & nibbles) | (x & nibbles) << 8;
-      const std::uint64_t text = n + '0' * ones + ((n + 6 * ones) >> 4 & ones) * letter_gap;
+      const std::uint64_t letters = ((n + 6 * ones) >> 4 & ones) * 0xFF;  // 0xFF where n >= 10
+      const std::uint64_t text = n + '0' * ones + (letters & letter_gaps);
       std::memcpy(out.data + 2 * i, &text, 8);
     }
     if constexpr (by_words < N)  // the rest: both digits of a byte in one two-byte move

@@ -275,9 +275,8 @@ template <class Crypto>
                                              const v1_options& options,
                                              http::detail::span_writer& scratch,
                                              v1_header_parts& out) {
-  auto date = format_rfc1123(now);
-  if (!date) return date.error().in_field(fields::time);
-  out.date = *date;
+  if (auto r = objproc::detail::write_rfc1123(now, out.date); !r)
+    return r.error().in_field(fields::time);
 
   const bool sts = !creds.security_token.empty();
   out.x_oss_date = options.date_header == v1_date_header::x_oss_date;

@@ -1418,11 +1418,13 @@ inline constexpr std::array<char, 512> hex_pairs = [] {
 }();
 }  // namespace detail
 
-/// A digest as fixed-width hex text, without the heap: hex_digest(sha256) is 64 characters.
+namespace detail {
+/// The 2 * N hex digits of `digest` into `out`: hex_digest's work, for the signers that write
+/// digests straight into the text they build (a returned copy read 8-byte stores back with
+/// wider loads, a store-forwarding stall per digest).
 template <std::size_t N>
-[[nodiscard]] constexpr fixed_string<2 * N> hex_digest(const std::array<std::byte, N>& digest,
-                                                       hex_case c = hex_case::lower) noexcept {
-  fixed_string<2 * N> out;
+constexpr void write_hex_digest(const std::array<std::byte, N>& digest, char* out,
+                                hex_case c) noexcept {
   const char* pairs = c == hex_case::lower ? detail::hex_pairs<hex_case::lower>.data()
                                            : detail::hex_pairs<hex_case::upper>.data();
   if (!std::is_constant_evaluated()) {
@@ -1444,18 +1446,27 @@ template <std::size_t N>
       const std::uint64_t n = (x >> 4 & nibbles) | (x & nibbles) << 8;
       const std::uint64_t letters = ((n + 6 * ones) >> 4 & ones) * 0xFF;  // 0xFF where n >= 10
       const std::uint64_t text = n + '0' * ones + (letters & letter_gaps);
-      std::memcpy(out.data + 2 * i, &text, 8);
+      std::memcpy(out + 2 * i, &text, 8);
     }
     if constexpr (by_words < N)  // the rest: both digits of a byte in one two-byte move
       for (std::size_t i = by_words; i < N; ++i)
-        std::memcpy(out.data + 2 * i, pairs + 2 * std::to_integer<std::size_t>(digest[i]), 2);
-    return out;
+        std::memcpy(out + 2 * i, pairs + 2 * std::to_integer<std::size_t>(digest[i]), 2);
+    return;
   }
   for (std::size_t i = 0; i < N; ++i) {
     const std::size_t at = 2 * std::to_integer<std::size_t>(digest[i]);
-    out.data[2 * i] = pairs[at];
-    out.data[2 * i + 1] = pairs[at + 1];
+    out[2 * i] = pairs[at];
+    out[2 * i + 1] = pairs[at + 1];
   }
+}
+}  // namespace detail
+
+/// A digest as fixed-width hex text, without the heap: hex_digest(sha256) is 64 characters.
+template <std::size_t N>
+[[nodiscard]] constexpr fixed_string<2 * N> hex_digest(const std::array<std::byte, N>& digest,
+                                                       hex_case c = hex_case::lower) noexcept {
+  fixed_string<2 * N> out;
+  detail::write_hex_digest(digest, out.data, c);
   return out;
 }
 
@@ -1934,6 +1945,13 @@ class span_writer {
       v /= 10;
     } while (v != 0);
     put(std::string_view(digits + at, sizeof digits - at));
+  }
+  /// The lowercase hex digits of a digest, written in place (see write_hex_digest).
+  template <std::size_t N>
+  constexpr void put_hex(const std::array<std::byte, N>& digest) noexcept {
+    if (2 * N > buffer_.size() - size_) return overflow(2 * N);
+    objproc::detail::write_hex_digest(digest, buffer_.data() + size_, hex_case::lower);
+    size_ += 2 * N;
   }
   /// Lowercases (ASCII) what was written from `from` on.
   constexpr void lower_from(std::size_t from) noexcept {
@@ -3225,11 +3243,6 @@ struct v4_query_entries {
   return {};
 }
 
-/// Lowercase hex of a digest (twice per signature: hex_digest's one table lookup per byte).
-[[nodiscard]] inline fixed_string<64> v4_hex(const sha256_digest& d) noexcept {
-  return hex_digest(d);
-}
-
 /// Writes x-oss-date for `now` into `out`, from a key that matches it (checked): the key's scope
 /// already holds the date, so only the time of day is formatted (no calendar conversion per
 /// signature). In place, not returned: copying a returned text read its 16 bytes right after
@@ -3314,13 +3327,13 @@ template <class Crypto>
   sts.put('\n');
   sts.put(key.scope());
   sts.put('\n');
-  sts.put(v4_hex(digest).view());
+  sts.put_hex(digest);
   out.string_to_sign_size = sts.size();
 
   sha256_digest mac{};
   if (auto r = crypto.hmac_sha256(key.bytes(), as_bytes(out.string_to_sign()), mac); !r)
     return r.error();
-  out.signature = v4_hex(mac);
+  objproc::detail::write_hex_digest(mac, out.signature.data, hex_case::lower);
   return {};
 }
 
@@ -9669,12 +9682,12 @@ OBJPROC_NAMESPACE_END
 #include <utility>
 
 // #include "objproc/config.hpp"
-// #include "objproc/cos/fields.hpp"
 // #include "objproc/core/chrono.hpp"
 // #include "objproc/core/fixed_string.hpp"
 // #include "objproc/core/result.hpp"
 // #include "objproc/core/text.hpp"
 // #include "objproc/cos/credentials.hpp"
+// #include "objproc/cos/fields.hpp"
 // #include "objproc/crypto/concepts.hpp"
 // #include "objproc/http/fields.hpp"
 
@@ -9890,8 +9903,7 @@ template <class Crypto>
   if (auto r = check_field_value(creds.session_token); !r)
     return r.error().in_field(fields::session_token);
   if (http::detail::has_control(creds.secret_key, true))
-    return error{errc::invalid_credentials, error::no_offset,
-                 "control character in the secret key"}
+    return error{errc::invalid_credentials, error::no_offset, "control character in the secret key"}
         .in_field(fields::secret_key);
   if (expires.count() <= 0)
     return error{errc::value_out_of_range, error::no_offset, "expires must be positive"}.in_field(
@@ -9990,7 +10002,7 @@ template <class Crypto>
   sts.put("sha1\n");
   sts.put(out.key_time());
   sts.put('\n');
-  sts.put(hex_digest(digest).view());
+  sts.put_hex(digest);
   sts.put('\n');
   out.string_to_sign_size = sts.size();
 
@@ -10004,7 +10016,7 @@ template <class Crypto>
   sign_key = {};
   sign_key_hex = {};
   if (!mac) return mac.error();
-  out.signature = hex_digest(digest);
+  objproc::detail::write_hex_digest(digest, out.signature.data, hex_case::lower);
 
   const std::size_t auth_at = scratch.size();
   for (const auto& [name, value] : out.fields()) {

@@ -331,11 +331,13 @@ inline constexpr std::array<char, 512> hex_pairs = [] {
 }();
 }  // namespace detail
 
-/// A digest as fixed-width hex text, without the heap: hex_digest(sha256) is 64 characters.
+namespace detail {
+/// The 2 * N hex digits of `digest` into `out`: hex_digest's work, for the signers that write
+/// digests straight into the text they build (a returned copy read 8-byte stores back with
+/// wider loads, a store-forwarding stall per digest).
 template <std::size_t N>
-[[nodiscard]] constexpr fixed_string<2 * N> hex_digest(const std::array<std::byte, N>& digest,
-                                                       hex_case c = hex_case::lower) noexcept {
-  fixed_string<2 * N> out;
+constexpr void write_hex_digest(const std::array<std::byte, N>& digest, char* out,
+                                hex_case c) noexcept {
   const char* pairs = c == hex_case::lower ? detail::hex_pairs<hex_case::lower>.data()
                                            : detail::hex_pairs<hex_case::upper>.data();
   if (!std::is_constant_evaluated()) {
@@ -357,18 +359,27 @@ template <std::size_t N>
       const std::uint64_t n = (x >> 4 & nibbles) | (x & nibbles) << 8;
       const std::uint64_t letters = ((n + 6 * ones) >> 4 & ones) * 0xFF;  // 0xFF where n >= 10
       const std::uint64_t text = n + '0' * ones + (letters & letter_gaps);
-      std::memcpy(out.data + 2 * i, &text, 8);
+      std::memcpy(out + 2 * i, &text, 8);
     }
     if constexpr (by_words < N)  // the rest: both digits of a byte in one two-byte move
       for (std::size_t i = by_words; i < N; ++i)
-        std::memcpy(out.data + 2 * i, pairs + 2 * std::to_integer<std::size_t>(digest[i]), 2);
-    return out;
+        std::memcpy(out + 2 * i, pairs + 2 * std::to_integer<std::size_t>(digest[i]), 2);
+    return;
   }
   for (std::size_t i = 0; i < N; ++i) {
     const std::size_t at = 2 * std::to_integer<std::size_t>(digest[i]);
-    out.data[2 * i] = pairs[at];
-    out.data[2 * i + 1] = pairs[at + 1];
+    out[2 * i] = pairs[at];
+    out[2 * i + 1] = pairs[at + 1];
   }
+}
+}  // namespace detail
+
+/// A digest as fixed-width hex text, without the heap: hex_digest(sha256) is 64 characters.
+template <std::size_t N>
+[[nodiscard]] constexpr fixed_string<2 * N> hex_digest(const std::array<std::byte, N>& digest,
+                                                       hex_case c = hex_case::lower) noexcept {
+  fixed_string<2 * N> out;
+  detail::write_hex_digest(digest, out.data, c);
   return out;
 }
 

@@ -237,6 +237,13 @@ class span_writer {
     } while (v != 0);
     put(std::string_view(digits + at, sizeof digits - at));
   }
+  /// The lowercase hex digits of a digest, written in place (see write_hex_digest).
+  template <std::size_t N>
+  constexpr void put_hex(const std::array<std::byte, N>& digest) noexcept {
+    if (2 * N > buffer_.size() - size_) return overflow(2 * N);
+    objproc::detail::write_hex_digest(digest, buffer_.data() + size_, hex_case::lower);
+    size_ += 2 * N;
+  }
   /// Lowercases (ASCII) what was written from `from` on.
   constexpr void lower_from(std::size_t from) noexcept {
     // Through a local pointer and end: a char store may alias the members, so a loop over

@@ -302,11 +302,6 @@ struct v4_query_entries {
   return {};
 }
 
-/// Lowercase hex of a digest (twice per signature: hex_digest's one table lookup per byte).
-[[nodiscard]] inline fixed_string<64> v4_hex(const sha256_digest& d) noexcept {
-  return hex_digest(d);
-}
-
 /// Writes x-oss-date for `now` into `out`, from a key that matches it (checked): the key's scope
 /// already holds the date, so only the time of day is formatted (no calendar conversion per
 /// signature). In place, not returned: copying a returned text read its 16 bytes right after
@@ -391,13 +386,13 @@ template <class Crypto>
   sts.put('\n');
   sts.put(key.scope());
   sts.put('\n');
-  sts.put(v4_hex(digest).view());
+  sts.put_hex(digest);
   out.string_to_sign_size = sts.size();
 
   sha256_digest mac{};
   if (auto r = crypto.hmac_sha256(key.bytes(), as_bytes(out.string_to_sign()), mac); !r)
     return r.error();
-  out.signature = v4_hex(mac);
+  objproc::detail::write_hex_digest(mac, out.signature.data, hex_case::lower);
   return {};
 }
 

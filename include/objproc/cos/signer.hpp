@@ -38,22 +38,17 @@ inline constexpr std::string_view service_name = "cos";
 
 namespace detail {
 
-/// Reads the request as the COS signature signs it into `input` (the views of
-/// objproc::detail::view_request), or errc::invalid_argument for another service's request.
-/// Filled in place, as oss::detail::read_request is (a returned input was copied with a stall).
-[[nodiscard]] inline result<void> read_request(const http::request& request,
-                                               objproc::detail::request_view& view,
-                                               signing_input& input) noexcept {
+/// The request as the COS signature signs it (the views of objproc::detail::view_request), or
+/// errc::invalid_argument for another service's request.
+[[nodiscard]] inline result<signing_input> read_request(
+    const http::request& request, objproc::detail::request_view& view) noexcept {
   if (auto r = objproc::detail::view_request(
           request, service_name,
           "not a COS request: build it with a cos operation, or set its resource", view);
       !r)
-    return r;
-  input.method = view.method;
-  input.key = view.where.key;
-  input.query = view.query;
-  input.headers = view.headers;
-  return {};
+    return r.error();
+  return signing_input{
+      .method = view.method, .key = view.where.key, .query = view.query, .headers = view.headers};
 }
 
 }  // namespace detail
@@ -76,12 +71,12 @@ struct signer {
                   "objproc::cos::signer requires a crypto_provider: see "
                   "objproc/crypto/concepts.hpp");
     objproc::detail::request_view view;
-    signing_input input;
-    if (auto r = detail::read_request(request, view, input); !r) return r.error();
+    const auto input = detail::read_request(request, view);
+    if (!input) return input.error();
     return http::detail::with_scratch<2048>(
         [&](http::detail::span_writer& scratch) -> result<http::request> {
           detail::sign_parts parts;
-          if (auto r = detail::sign_core(input, creds, now, lifetime, crypto,
+          if (auto r = detail::sign_core(*input, creds, now, lifetime, crypto,
                                          options(signature_placement::header), scratch, parts);
               !r)
             return r.error();
@@ -119,15 +114,15 @@ struct signer {
                   "objproc::cos::signer requires a crypto_provider: see "
                   "objproc/crypto/concepts.hpp");
     objproc::detail::request_view view;
-    signing_input input;
-    if (auto r = detail::read_request(request, view, input); !r) return r.error();
+    const auto input = detail::read_request(request, view);
+    if (!input) return input.error();
     static constexpr std::array<std::string_view, 7> owned = {
         "q-sign-algorithm", "q-ak",       "q-sign-time", "q-key-time", "q-header-list",
         "q-url-param-list", "q-signature"};
     if (auto r = objproc::detail::check_unsigned_query(view.query, owned); !r) return r.error();
     http::detail::span_writer scratch(scratch_text);
     detail::sign_parts parts;
-    if (auto r = detail::sign_core(input, creds, now, expires, crypto,
+    if (auto r = detail::sign_core(*input, creds, now, expires, crypto,
                                    options(signature_placement::query), scratch, parts);
         !r)
       return r.error();

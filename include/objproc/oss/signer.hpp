@@ -46,25 +46,21 @@ enum class signature_version : unsigned char { v4, v1 };
 
 namespace detail {
 
-/// Reads the request as V4 and V1 sign it into `input` (the views of
-/// objproc::detail::view_request), or errc::invalid_argument for another service's request. A
-/// request_input: v4_check and v1_check leave out what the request's mutators already checked.
-/// Filled in place, member by member: an input returned in a result was copied out of it right
-/// after it was stored (a store-forwarding stall on every signature).
-[[nodiscard]] inline result<void> read_request(const http::request& request,
-                                               objproc::detail::request_view& view,
-                                               request_input& input) noexcept {
+/// The request as V4 and V1 sign it (the views of objproc::detail::view_request), or
+/// errc::invalid_argument for another service's request. A request_input: v4_check and
+/// v1_check leave out what the request's mutators already checked.
+[[nodiscard]] inline result<request_input> read_request(
+    const http::request& request, objproc::detail::request_view& view) noexcept {
   if (auto r = objproc::detail::view_request(
           request, service_name,
           "not an OSS request: build it with an oss operation, or set its resource", view);
       !r)
-    return r;
-  input.input.method = view.method;
-  input.input.bucket = view.where.bucket;
-  input.input.key = view.where.key;
-  input.input.query = view.query;
-  input.input.headers = view.headers;
-  return {};
+    return r.error();
+  return request_input{signing_input{.method = view.method,
+                                     .bucket = view.where.bucket,
+                                     .key = view.where.key,
+                                     .query = view.query,
+                                     .headers = view.headers}};
 }
 
 }  // namespace detail
@@ -86,17 +82,17 @@ struct v4_signer {
                   "objproc::oss::v4_signer requires a crypto_provider: see "
                   "objproc/crypto/concepts.hpp");
     objproc::detail::request_view view;
-    detail::request_input input;
-    if (auto r = detail::read_request(request, view, input); !r) return r.error();
+    const auto input = detail::read_request(request, view);
+    if (!input) return input.error();
     const v4_options options = this->options();
-    if (auto r = detail::v4_check(input, creds, options); !r) return r.error();
+    if (auto r = detail::v4_check(*input, creds, options); !r) return r.error();
     std::optional<v4_signing_key> derived;
     auto key = key_for(creds, now, request.resource().region, crypto, derived);
     if (!key) return key.error();
     return http::detail::with_scratch<2048>(
         [&](http::detail::span_writer& scratch) -> result<http::request> {
           detail::v4_header_parts parts;
-          if (auto r = detail::v4_header_checked(input.input, creds, **key, now, crypto, options,
+          if (auto r = detail::v4_header_checked(input->input, creds, **key, now, crypto, options,
                                                  scratch, parts);
               !r)
             return r.error();
@@ -135,20 +131,20 @@ struct v4_signer {
                   "objproc::oss::v4_signer requires a crypto_provider: see "
                   "objproc/crypto/concepts.hpp");
     objproc::detail::request_view view;
-    detail::request_input input;
-    if (auto r = detail::read_request(request, view, input); !r) return r.error();
+    const auto input = detail::read_request(request, view);
+    if (!input) return input.error();
     static constexpr std::array<std::string_view, 7> owned = {
         "x-oss-additional-headers", "x-oss-credential", "x-oss-date",          "x-oss-expires",
         "x-oss-signature-version",  "x-oss-signature",  "x-oss-security-token"};
     if (auto r = objproc::detail::check_unsigned_query(view.query, owned); !r) return r.error();
     const v4_options options = this->options();
-    if (auto r = detail::v4_check(input, creds, options); !r) return r.error();
+    if (auto r = detail::v4_check(*input, creds, options); !r) return r.error();
     std::optional<v4_signing_key> derived;
     auto key = key_for(creds, now, request.resource().region, crypto, derived);
     if (!key) return key.error();
     http::detail::span_writer scratch(scratch_text);
     detail::v4_query_parts parts;
-    if (auto r = detail::v4_query_checked(input.input, creds, **key, now, expires, crypto, options,
+    if (auto r = detail::v4_query_checked(input->input, creds, **key, now, expires, crypto, options,
                                           scratch, parts);
         !r)
       return r.error();
@@ -191,13 +187,13 @@ struct v1_signer {
                   "objproc::oss::v1_signer requires a crypto_provider: see "
                   "objproc/crypto/concepts.hpp");
     objproc::detail::request_view view;
-    detail::request_input input;
-    if (auto r = detail::read_request(request, view, input); !r) return r.error();
-    if (auto r = detail::v1_check(input, creds); !r) return r.error();
+    const auto input = detail::read_request(request, view);
+    if (!input) return input.error();
+    if (auto r = detail::v1_check(*input, creds); !r) return r.error();
     return http::detail::with_scratch<2048>(
         [&](http::detail::span_writer& scratch) -> result<http::request> {
           detail::v1_header_parts parts;
-          if (auto r = detail::v1_header_checked(input.input, creds, now, crypto, options(),
+          if (auto r = detail::v1_header_checked(input->input, creds, now, crypto, options(),
                                                  scratch, parts);
               !r)
             return r.error();
@@ -235,15 +231,15 @@ struct v1_signer {
                   "objproc::oss::v1_signer requires a crypto_provider: see "
                   "objproc/crypto/concepts.hpp");
     objproc::detail::request_view view;
-    detail::request_input input;
-    if (auto r = detail::read_request(request, view, input); !r) return r.error();
+    const auto input = detail::read_request(request, view);
+    if (!input) return input.error();
     static constexpr std::array<std::string_view, 4> owned = {"OSSAccessKeyId", "Expires",
                                                               "Signature", "security-token"};
     if (auto r = objproc::detail::check_unsigned_query(view.query, owned); !r) return r.error();
-    if (auto r = detail::v1_check(input, creds); !r) return r.error();
+    if (auto r = detail::v1_check(*input, creds); !r) return r.error();
     http::detail::span_writer scratch(scratch_text);
     detail::v1_query_parts parts;
-    if (auto r = detail::v1_query_checked(input.input, creds, now, expires, crypto, options(),
+    if (auto r = detail::v1_query_checked(input->input, creds, now, expires, crypto, options(),
                                           scratch, parts);
         !r)
       return r.error();

@@ -341,10 +341,10 @@ constexpr void write_hex_digest(const std::array<std::byte, N>& digest, char* ou
   const char* pairs = c == hex_case::lower ? detail::hex_pairs<hex_case::lower>.data()
                                            : detail::hex_pairs<hex_case::upper>.data();
   if (!std::is_constant_evaluated()) {
-    // Four bytes to eight digits in one 64-bit word (digests are hex-encoded twice per V4
-    // signature; a table lookup per byte cost twice as much): each byte's two nibbles go to two
-    // byte lanes, then a nibble n becomes '0' + n, plus the gap to 'a' (or 'A') when n >= 10,
-    // which is when n + 6 carries into bit 4. No lane carries into the next.
+    // Four bytes to eight digits in one 64-bit word, not a table lookup per byte (signatures
+    // hex-encode two or three digests each): each byte's two nibbles go to two byte lanes, then
+    // a nibble n becomes '0' + n, plus the gap to 'a' (or 'A') when n >= 10, which is when
+    // n + 6 carries into bit 4. No lane carries into the next.
     constexpr std::size_t by_words = std::endian::native == std::endian::little ? N - N % 4 : 0;
     constexpr std::uint64_t ones = 0x0101010101010101U;
     constexpr std::uint64_t nibbles = 0x000F000F000F000FU;

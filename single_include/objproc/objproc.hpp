@@ -886,6 +886,7 @@ OBJPROC_NAMESPACE_END
 #ifndef OBJPROC_OSS_CREDENTIALS_HPP
 #define OBJPROC_OSS_CREDENTIALS_HPP
 
+#include <array>
 #include <cstddef>
 #include <span>
 #include <string_view>
@@ -1048,6 +1049,7 @@ OBJPROC_NAMESPACE_END
 #define OBJPROC_CORE_TEXT_HPP
 
 #include <array>
+#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -1416,24 +1418,55 @@ inline constexpr std::array<char, 512> hex_pairs = [] {
 }();
 }  // namespace detail
 
+namespace detail {
+/// The 2 * N hex digits of `digest` into `out`: hex_digest's work, for the signers that write
+/// digests straight into the text they build (a returned copy read 8-byte stores back with
+/// wider loads, a store-forwarding stall per digest).
+template <std::size_t N>
+constexpr void write_hex_digest(const std::array<std::byte, N>& digest, char* out,
+                                hex_case c) noexcept {
+  const char* pairs = c == hex_case::lower ? detail::hex_pairs<hex_case::lower>.data()
+                                           : detail::hex_pairs<hex_case::upper>.data();
+  if (!std::is_constant_evaluated()) {
+    // Four bytes to eight digits in one 64-bit word, not a table lookup per byte (signatures
+    // hex-encode two or three digests each): each byte's two nibbles go to two byte lanes, then
+    // a nibble n becomes '0' + n, plus the gap to 'a' (or 'A') when n >= 10, which is when
+    // n + 6 carries into bit 4. No lane carries into the next.
+    constexpr std::size_t by_words = std::endian::native == std::endian::little ? N - N % 4 : 0;
+    constexpr std::uint64_t ones = 0x0101010101010101U;
+    constexpr std::uint64_t nibbles = 0x000F000F000F000FU;
+    const std::uint64_t letter_gaps =
+        (c == hex_case::lower ? 'a' - '0' - 10 : 'A' - '0' - 10) * ones;
+    for (std::size_t i = 0; i < by_words; i += 4) {
+      std::uint32_t four = 0;
+      std::memcpy(&four, digest.data() + i, 4);
+      std::uint64_t x = four;
+      x = (x | x << 16) & 0x0000FFFF0000FFFFU;
+      x = (x | x << 8) & 0x00FF00FF00FF00FFU;  // byte k of the four in lane 2k
+      const std::uint64_t n = (x >> 4 & nibbles) | (x & nibbles) << 8;
+      const std::uint64_t letters = ((n + 6 * ones) >> 4 & ones) * 0xFF;  // 0xFF where n >= 10
+      const std::uint64_t text = n + '0' * ones + (letters & letter_gaps);
+      std::memcpy(out + 2 * i, &text, 8);
+    }
+    if constexpr (by_words < N)  // the rest: both digits of a byte in one two-byte move
+      for (std::size_t i = by_words; i < N; ++i)
+        std::memcpy(out + 2 * i, pairs + 2 * std::to_integer<std::size_t>(digest[i]), 2);
+    return;
+  }
+  for (std::size_t i = 0; i < N; ++i) {
+    const std::size_t at = 2 * std::to_integer<std::size_t>(digest[i]);
+    out[2 * i] = pairs[at];
+    out[2 * i + 1] = pairs[at + 1];
+  }
+}
+}  // namespace detail
+
 /// A digest as fixed-width hex text, without the heap: hex_digest(sha256) is 64 characters.
 template <std::size_t N>
 [[nodiscard]] constexpr fixed_string<2 * N> hex_digest(const std::array<std::byte, N>& digest,
                                                        hex_case c = hex_case::lower) noexcept {
   fixed_string<2 * N> out;
-  const char* pairs = c == hex_case::lower ? detail::hex_pairs<hex_case::lower>.data()
-                                           : detail::hex_pairs<hex_case::upper>.data();
-  if (!std::is_constant_evaluated()) {
-    // Both digits of a byte in one two-byte move (twice per signature).
-    for (std::size_t i = 0; i < N; ++i)
-      std::memcpy(out.data + 2 * i, pairs + 2 * std::to_integer<std::size_t>(digest[i]), 2);
-    return out;
-  }
-  for (std::size_t i = 0; i < N; ++i) {
-    const std::size_t at = 2 * std::to_integer<std::size_t>(digest[i]);
-    out.data[2 * i] = pairs[at];
-    out.data[2 * i + 1] = pairs[at + 1];
-  }
+  detail::write_hex_digest(digest, out.data, c);
   return out;
 }
 
@@ -1849,24 +1882,21 @@ namespace detail {
 /// Writes text into a caller's buffer, never past it: once something does not fit the text is
 /// cut, overflowed() is true and needed() tells how long it would have been (so a caller can
 /// retry with a buffer of exactly that size).
+///
+/// The common case, text that fits, costs one room check and one size update per put: the
+/// overflow state is kept apart. At the first overflow the room shrinks to what was written, so
+/// that every later put fails its room check too and only counts what it would have needed.
 class span_writer {
  public:
   constexpr span_writer() noexcept = default;
   constexpr explicit span_writer(std::span<char> buffer) noexcept : buffer_(buffer) {}
 
   constexpr void put(char c) noexcept {
-    if (size_ < buffer_.size() && !overflow_)
-      buffer_[size_++] = c;
-    else
-      overflow_ = true;
-    ++needed_;
+    if (size_ == buffer_.size()) return overflow(1);
+    buffer_[size_++] = c;
   }
   constexpr void put(std::string_view s) noexcept {
-    needed_ += s.size();
-    if (overflow_ || s.size() > buffer_.size() - size_) {
-      overflow_ = true;
-      return;
-    }
+    if (s.size() > buffer_.size() - size_) return overflow(s.size());
     copy_short(buffer_.data() + size_, s.data(), s.size());
     size_ += s.size();
   }
@@ -1876,10 +1906,7 @@ class span_writer {
   /// One pass: encodes straight into the buffer while the room is surely enough (3 bytes per
   /// input byte), checking byte by byte only near the end; sizing first is left to overflow.
   constexpr void put_encoded(std::string_view s, percent_set set) noexcept {
-    if (overflow_) {
-      needed_ += percent_encoded_size(s, set);
-      return;
-    }
+    if (overflow_) return overflow(percent_encoded_size(s, set));
     const std::size_t room = buffer_.size() - size_;
     char* const at = buffer_.data() + size_;
     if (!std::is_constant_evaluated() && room >= 2 && (room - 2) / 3 >= s.size()) {
@@ -1890,13 +1917,10 @@ class span_writer {
           : set == percent_set::path    ? percent_encode_by_table<percent_set::path>(s, at)
                                         : percent_encode_by_table<percent_set::form>(s, at);
       size_ += n;
-      needed_ += n;
       return;
     }
     if (room / 3 >= s.size()) {
-      const std::size_t n = objproc::detail::percent_encode_unchecked(s, at, set);
-      size_ += n;
-      needed_ += n;
+      size_ += objproc::detail::percent_encode_unchecked(s, at, set);
       return;
     }
     std::size_t o = 0;
@@ -1906,14 +1930,11 @@ class span_writer {
           objproc::detail::stays_literal(c, set) || (set == percent_set::form && c == ' ');
       if (room - o < (literal ? 1u : 3u)) {
         // Cut as put() cuts: nothing of `s` counts as written; needed() still tells the whole.
-        needed_ += o + percent_encoded_size(s.substr(i), set);
-        overflow_ = true;
-        return;
+        return overflow(o + percent_encoded_size(s.substr(i), set));
       }
       o += objproc::detail::percent_encode_unchecked(s.substr(i, 1), at + o, set);
     }
     size_ += o;
-    needed_ += o;
   }
   /// Decimal digits of `v`.
   constexpr void put_number(std::uint64_t v) noexcept {
@@ -1924,6 +1945,13 @@ class span_writer {
       v /= 10;
     } while (v != 0);
     put(std::string_view(digits + at, sizeof digits - at));
+  }
+  /// The lowercase hex digits of a digest, written in place (see write_hex_digest).
+  template <std::size_t N>
+  constexpr void put_hex(const std::array<std::byte, N>& digest) noexcept {
+    if (2 * N > buffer_.size() - size_) return overflow(2 * N);
+    objproc::detail::write_hex_digest(digest, buffer_.data() + size_, hex_case::lower);
+    size_ += 2 * N;
   }
   /// Lowercases (ASCII) what was written from `from` on.
   constexpr void lower_from(std::size_t from) noexcept {
@@ -1940,7 +1968,9 @@ class span_writer {
   }
 
   [[nodiscard]] constexpr std::size_t size() const noexcept { return size_; }
-  [[nodiscard]] constexpr std::size_t needed() const noexcept { return needed_; }
+  [[nodiscard]] constexpr std::size_t needed() const noexcept {
+    return overflow_ ? needed_ : size_;
+  }
   [[nodiscard]] constexpr bool overflowed() const noexcept { return overflow_; }
   /// What was written from `from` on (a mark taken with size()).
   [[nodiscard]] constexpr std::string_view text(std::size_t from = 0) const noexcept {
@@ -1984,9 +2014,19 @@ class span_writer {
   }
 
  private:
+  /// `n` more characters did not fit: they are counted, not written, and so is all that follows.
+  constexpr void overflow(std::size_t n) noexcept {
+    if (!overflow_) {
+      overflow_ = true;
+      needed_ = size_;
+      buffer_ = buffer_.first(size_);
+    }
+    needed_ += n;
+  }
+
   std::span<char> buffer_ = {};
   std::size_t size_ = 0;
-  std::size_t needed_ = 0;
+  std::size_t needed_ = 0;  // once overflowed: the size the text would have had
   bool overflow_ = false;
 };
 
@@ -2070,11 +2110,7 @@ inline void append_lower(std::string& out, std::string_view s) {
 
 constexpr void span_writer::put_lower(std::string_view s) noexcept {
   // Room checked once for the whole string, as put(string_view) does, not per character.
-  needed_ += s.size();
-  if (overflow_ || s.size() > buffer_.size() - size_) {
-    overflow_ = true;
-    return;
-  }
+  if (s.size() > buffer_.size() - size_) return overflow(s.size());
   // A local pointer, size_ updated once (see lower_from).
   char* const at = buffer_.data() + size_;
   std::size_t i = 0;
@@ -2502,8 +2538,15 @@ namespace detail {
 [[nodiscard]] constexpr bool is_control(char ch) noexcept {
   return static_cast<unsigned char>(ch) < 0x20 || ch == 0x7f;
 }
+/// The bytes an access key id may hold: visible ASCII but '/', ':' and ','. A table: a lookup
+/// per byte costs a third of the five compares (the key id is checked on every signature).
+inline constexpr std::array<bool, 256> key_id_chars = [] {
+  std::array<bool, 256> t{};
+  for (std::size_t c = '!'; c <= '~'; ++c) t[c] = c != '/' && c != ':' && c != ',';
+  return t;
+}();
 [[nodiscard]] constexpr bool is_key_id_char(char ch) noexcept {
-  return ch > ' ' && ch <= '~' && ch != '/' && ch != ':' && ch != ',';
+  return key_id_chars[static_cast<unsigned char>(ch)];
 }
 
 /// Non-empty key id and secret; a key id of visible ASCII without '/', ':' or ','; no control
@@ -2670,7 +2713,6 @@ OBJPROC_NAMESPACE_END
 #include <utility>
 
 // #include "objproc/config.hpp"
-// #include "objproc/oss/fields.hpp"
 // #include "objproc/core/algorithm.hpp"
 // #include "objproc/core/chrono.hpp"
 // #include "objproc/core/fixed_string.hpp"
@@ -2820,20 +2862,34 @@ constexpr void put_text(fixed_string<N>& out, std::size_t at, std::string_view s
   return u;
 }
 
-/// "Sat, 21 Nov 2026 08:00:00 GMT" (RFC 1123 / RFC 9110 IMF-fixdate).
-[[nodiscard]] constexpr result<fixed_string<29>> format_rfc1123(
-    std::chrono::sys_seconds t) noexcept {
+namespace detail {
+
+/// format_rfc1123 into `out`, for a signer that keeps the text: in place, since copying a
+/// returned text reads its bytes right after they were stored one by one (a store-forwarding
+/// stall on every V1 signature).
+[[nodiscard]] constexpr result<void> write_rfc1123(std::chrono::sys_seconds t,
+                                                   fixed_string<29>& out) noexcept {
   const utc_time u = to_utc(t);
   if (u.year < 0 || u.year > 9999)
     return error{errc::year_out_of_range, error::no_offset, "RFC 1123 needs a 4-digit year"};
-  fixed_string<29> out = "Thu, 01 Jan 1970 00:00:00 GMT";
-  detail::put_text(out, 0, detail::weekday_names[u.weekday]);
-  detail::put_digits(out, 5, u.day, 2);
-  detail::put_text(out, 8, detail::month_names[u.month - 1]);
-  detail::put_digits(out, 12, u.year, 4);
-  detail::put_digits(out, 17, u.hour, 2);
-  detail::put_digits(out, 20, u.minute, 2);
-  detail::put_digits(out, 23, u.second, 2);
+  out = "Thu, 01 Jan 1970 00:00:00 GMT";
+  put_text(out, 0, weekday_names[u.weekday]);
+  put_digits(out, 5, u.day, 2);
+  put_text(out, 8, month_names[u.month - 1]);
+  put_digits(out, 12, u.year, 4);
+  put_digits(out, 17, u.hour, 2);
+  put_digits(out, 20, u.minute, 2);
+  put_digits(out, 23, u.second, 2);
+  return {};
+}
+
+}  // namespace detail
+
+/// "Sat, 21 Nov 2026 08:00:00 GMT" (RFC 1123 / RFC 9110 IMF-fixdate).
+[[nodiscard]] constexpr result<fixed_string<29>> format_rfc1123(
+    std::chrono::sys_seconds t) noexcept {
+  fixed_string<29> out;
+  if (auto r = detail::write_rfc1123(t, out); !r) return r.error();
   return out;
 }
 
@@ -2938,6 +2994,7 @@ OBJPROC_NAMESPACE_END
 // #include "objproc/crypto/concepts.hpp"
 // #include "objproc/http/fields.hpp"
 // #include "objproc/oss/credentials.hpp"
+// #include "objproc/oss/fields.hpp"
 
 OBJPROC_NAMESPACE_BEGIN
 
@@ -3186,26 +3243,22 @@ struct v4_query_entries {
   return {};
 }
 
-/// Lowercase hex of a digest (twice per signature: hex_digest's one table lookup per byte).
-[[nodiscard]] inline fixed_string<64> v4_hex(const sha256_digest& d) noexcept {
-  return hex_digest(d);
-}
-
-/// x-oss-date for `now` from a key that matches it (checked): the key's scope already holds the
-/// date, so only the time of day is formatted (no calendar conversion per signature).
-[[nodiscard]] inline fixed_string<16> v4_iso_date(const v4_signing_key& key,
-                                                  std::chrono::sys_seconds now) noexcept {
-  fixed_string<16> out = "19700101T000000Z";
-  const std::string_view day = key.date();
-  objproc::detail::copy_text(day, out.begin());
+/// Writes x-oss-date for `now` into `out`, from a key that matches it (checked): the key's scope
+/// already holds the date, so only the time of day is formatted (no calendar conversion per
+/// signature). In place, not returned: copying a returned text read its 16 bytes right after
+/// they were stored one by one, a store-forwarding stall that cost as much as the formatting.
+inline void v4_write_iso_date(const v4_signing_key& key, std::chrono::sys_seconds now,
+                              fixed_string<16>& out) noexcept {
+  objproc::detail::copy_text(key.date(), out.begin());
   const auto secs =
       static_cast<unsigned>((now - std::chrono::floor<std::chrono::days>(now)).count());
   const unsigned parts[3] = {secs / 3600, secs / 60 % 60, secs % 60};
+  out[8] = 'T';
   for (std::size_t i = 0; i < 3; ++i) {
-    out.data[9 + 2 * i] = static_cast<char>('0' + parts[i] / 10);
-    out.data[10 + 2 * i] = static_cast<char>('0' + parts[i] % 10);
+    out[9 + 2 * i] = static_cast<char>('0' + parts[i] / 10);
+    out[10 + 2 * i] = static_cast<char>('0' + parts[i] % 10);
   }
-  return out;
+  out[15] = 'Z';
 }
 
 /// What both forms compute: the canonical request (a view of the scratch), the string to sign
@@ -3234,8 +3287,7 @@ template <class Crypto>
                                       http::detail::span_writer& scratch, const Crypto& crypto,
                                       v4_core& out) {
   v4_query_entries entries;
-  if (auto r = v4_encode_query(scratch, in.query, owned_query, added_query, entries); !r)
-    return r;
+  if (auto r = v4_encode_query(scratch, in.query, owned_query, added_query, entries); !r) return r;
   const std::size_t start = scratch.size();
   scratch.put(in.method);
   scratch.put('\n');
@@ -3275,13 +3327,13 @@ template <class Crypto>
   sts.put('\n');
   sts.put(key.scope());
   sts.put('\n');
-  sts.put(v4_hex(digest).view());
+  sts.put_hex(digest);
   out.string_to_sign_size = sts.size();
 
   sha256_digest mac{};
   if (auto r = crypto.hmac_sha256(key.bytes(), as_bytes(out.string_to_sign()), mac); !r)
     return r.error();
-  out.signature = v4_hex(mac);
+  objproc::detail::write_hex_digest(mac, out.signature.data, hex_case::lower);
   return {};
 }
 
@@ -3337,7 +3389,7 @@ template <class Crypto>
                                              const v4_options& options,
                                              http::detail::span_writer& scratch,
                                              v4_header_parts& out) {
-  out.date = v4_iso_date(key, now);
+  v4_write_iso_date(key, now, out.date);
 
   const bool sts = !creds.security_token.empty();
   out.security_token = creds.security_token;
@@ -3409,7 +3461,7 @@ template <class Crypto>
     return error{errc::value_out_of_range, error::no_offset,
                  "presigned URLs expire in 1 to 604800 seconds"}
         .in_field(fields::expires);
-  out.date = v4_iso_date(key, now);
+  v4_write_iso_date(key, now, out.date);
 
   const bool sts = !creds.security_token.empty();
   v4_names additional;
@@ -4039,9 +4091,7 @@ class record_vector {
   [[nodiscard]] const field_record* begin() const noexcept { return data(); }
   [[nodiscard]] const field_record* end() const noexcept { return data() + size_; }
   [[nodiscard]] field_record& operator[](std::size_t i) noexcept { return data()[i]; }
-  [[nodiscard]] const field_record& operator[](std::size_t i) const noexcept {
-    return data()[i];
-  }
+  [[nodiscard]] const field_record& operator[](std::size_t i) const noexcept { return data()[i]; }
   [[nodiscard]] std::span<const field_record> span() const noexcept { return {data(), size_}; }
 
   void reserve(std::size_t n) {
@@ -4168,11 +4218,13 @@ class field_range {
   static Field make(const char* text, const detail::field_record& r) noexcept {
     const std::string_view name(text + r.name.at, r.name.size);
     const std::string_view value(text + r.value.at, r.value.size);
-    if constexpr (std::is_same_v<Field, query_field>)
-      return query_field{name, r.has_value ? std::optional<std::string_view>(value)
-                                           : std::optional<std::string_view>()};
-    else
+    if constexpr (std::is_same_v<Field, query_field>) {
+      query_field q{name, std::nullopt};
+      if (r.has_value) q.value.emplace(value);
+      return q;
+    } else {
       return Field{name, value};
+    }
   }
 
   const char* text_ = nullptr;
@@ -4744,7 +4796,7 @@ class request {
   detail::text_ref host_ = {5, 0};
   detail::text_ref path_ = {5, 1};
   std::array<detail::text_ref, 4> resource_ = {};  // service, bucket, key, region
-  detail::record_vector fields_;  // the query [0, query_count_), then the headers
+  detail::record_vector fields_;                   // the query [0, query_count_), then the headers
   std::size_t query_count_ = 0;
   std::size_t garbage_ = 0;  // bytes of text_ no record points at any more
   body_type body_;
@@ -4986,17 +5038,19 @@ static_assert(objproc::detail::ascending(v1_signed_sub_resources));
 /// base64(HMAC-SHA1): 28 characters, inline.
 using v1_signature_text = fixed_string<28>;
 
+/// The signature of `string_to_sign`, written into `out`: in place, since copying a returned
+/// text read its 28 characters right after they were stored one by one (a store-forwarding
+/// stall per signature).
 template <class Crypto>
-[[nodiscard]] result<v1_signature_text> v1_signature(std::string_view secret,
-                                                     std::string_view string_to_sign,
-                                                     const Crypto& crypto) {
+[[nodiscard]] result<void> v1_write_signature(std::string_view secret,
+                                              std::string_view string_to_sign, const Crypto& crypto,
+                                              v1_signature_text& out) {
   sha1_digest mac{};
   if (auto r = crypto.hmac_sha1(as_bytes(secret), as_bytes(string_to_sign), mac); !r)
     return r.error();
-  v1_signature_text out{};
   if (auto r = encode_base64(std::span<const std::byte>(mac), std::span<char>(out.data, 28)); !r)
     return r.error();
-  return out;
+  return {};
 }
 
 [[nodiscard]] inline result<void> v1_check(const signing_input& in, const credentials& creds) {
@@ -5037,9 +5091,8 @@ template <class Crypto>
                                              const v1_options& options,
                                              http::detail::span_writer& scratch,
                                              v1_header_parts& out) {
-  auto date = format_rfc1123(now);
-  if (!date) return date.error().in_field(fields::time);
-  out.date = *date;
+  if (auto r = objproc::detail::write_rfc1123(now, out.date); !r)
+    return r.error().in_field(fields::time);
 
   const bool sts = !creds.security_token.empty();
   out.x_oss_date = options.date_header == v1_date_header::x_oss_date;
@@ -5062,9 +5115,10 @@ template <class Crypto>
       !r)
     return r;
   out.string_to_sign = scratch.text(at);
-  auto signature = v1_signature(creds.access_key_secret, out.string_to_sign, crypto);
-  if (!signature) return signature.error();
-  out.signature = *signature;
+  if (auto r =
+          v1_write_signature(creds.access_key_secret, out.string_to_sign, crypto, out.signature);
+      !r)
+    return r;
 
   const std::size_t auth_at = scratch.size();
   scratch.put("OSS ");
@@ -5128,9 +5182,10 @@ template <class Crypto>
       !r)
     return r;
   out.string_to_sign = scratch.text(expires_end);
-  auto signature = v1_signature(creds.access_key_secret, out.string_to_sign, crypto);
-  if (!signature) return signature.error();
-  out.signature = *signature;
+  if (auto r =
+          v1_write_signature(creds.access_key_secret, out.string_to_sign, crypto, out.signature);
+      !r)
+    return r;
 
   out.query.push_back({"OSSAccessKeyId", creds.access_key_id});
   out.query.push_back({"Expires", scratch.text(expires_at, expires_end)});
@@ -9767,12 +9822,12 @@ OBJPROC_NAMESPACE_END
 #include <utility>
 
 // #include "objproc/config.hpp"
-// #include "objproc/cos/fields.hpp"
 // #include "objproc/core/chrono.hpp"
 // #include "objproc/core/fixed_string.hpp"
 // #include "objproc/core/result.hpp"
 // #include "objproc/core/text.hpp"
 // #include "objproc/cos/credentials.hpp"
+// #include "objproc/cos/fields.hpp"
 // #include "objproc/crypto/concepts.hpp"
 // #include "objproc/http/fields.hpp"
 
@@ -9988,8 +10043,7 @@ template <class Crypto>
   if (auto r = check_field_value(creds.session_token); !r)
     return r.error().in_field(fields::session_token);
   if (http::detail::has_control(creds.secret_key, true))
-    return error{errc::invalid_credentials, error::no_offset,
-                 "control character in the secret key"}
+    return error{errc::invalid_credentials, error::no_offset, "control character in the secret key"}
         .in_field(fields::secret_key);
   if (expires.count() <= 0)
     return error{errc::value_out_of_range, error::no_offset, "expires must be positive"}.in_field(
@@ -10088,7 +10142,7 @@ template <class Crypto>
   sts.put("sha1\n");
   sts.put(out.key_time());
   sts.put('\n');
-  sts.put(hex_digest(digest).view());
+  sts.put_hex(digest);
   sts.put('\n');
   out.string_to_sign_size = sts.size();
 
@@ -10102,7 +10156,7 @@ template <class Crypto>
   sign_key = {};
   sign_key_hex = {};
   if (!mac) return mac.error();
-  out.signature = hex_digest(digest);
+  objproc::detail::write_hex_digest(digest, out.signature.data, hex_case::lower);
 
   const std::size_t auth_at = scratch.size();
   for (const auto& [name, value] : out.fields()) {

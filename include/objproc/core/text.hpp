@@ -18,6 +18,7 @@
 #define OBJPROC_CORE_TEXT_HPP
 
 #include <array>
+#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -330,24 +331,55 @@ inline constexpr std::array<char, 512> hex_pairs = [] {
 }();
 }  // namespace detail
 
+namespace detail {
+/// The 2 * N hex digits of `digest` into `out`: hex_digest's work, for the signers that write
+/// digests straight into the text they build (a returned copy read 8-byte stores back with
+/// wider loads, a store-forwarding stall per digest).
+template <std::size_t N>
+constexpr void write_hex_digest(const std::array<std::byte, N>& digest, char* out,
+                                hex_case c) noexcept {
+  const char* pairs = c == hex_case::lower ? detail::hex_pairs<hex_case::lower>.data()
+                                           : detail::hex_pairs<hex_case::upper>.data();
+  if (!std::is_constant_evaluated()) {
+    // Four bytes to eight digits in one 64-bit word, not a table lookup per byte (signatures
+    // hex-encode two or three digests each): each byte's two nibbles go to two byte lanes, then
+    // a nibble n becomes '0' + n, plus the gap to 'a' (or 'A') when n >= 10, which is when
+    // n + 6 carries into bit 4. No lane carries into the next.
+    constexpr std::size_t by_words = std::endian::native == std::endian::little ? N - N % 4 : 0;
+    constexpr std::uint64_t ones = 0x0101010101010101U;
+    constexpr std::uint64_t nibbles = 0x000F000F000F000FU;
+    const std::uint64_t letter_gaps =
+        (c == hex_case::lower ? 'a' - '0' - 10 : 'A' - '0' - 10) * ones;
+    for (std::size_t i = 0; i < by_words; i += 4) {
+      std::uint32_t four = 0;
+      std::memcpy(&four, digest.data() + i, 4);
+      std::uint64_t x = four;
+      x = (x | x << 16) & 0x0000FFFF0000FFFFU;
+      x = (x | x << 8) & 0x00FF00FF00FF00FFU;  // byte k of the four in lane 2k
+      const std::uint64_t n = (x >> 4 & nibbles) | (x & nibbles) << 8;
+      const std::uint64_t letters = ((n + 6 * ones) >> 4 & ones) * 0xFF;  // 0xFF where n >= 10
+      const std::uint64_t text = n + '0' * ones + (letters & letter_gaps);
+      std::memcpy(out + 2 * i, &text, 8);
+    }
+    if constexpr (by_words < N)  // the rest: both digits of a byte in one two-byte move
+      for (std::size_t i = by_words; i < N; ++i)
+        std::memcpy(out + 2 * i, pairs + 2 * std::to_integer<std::size_t>(digest[i]), 2);
+    return;
+  }
+  for (std::size_t i = 0; i < N; ++i) {
+    const std::size_t at = 2 * std::to_integer<std::size_t>(digest[i]);
+    out[2 * i] = pairs[at];
+    out[2 * i + 1] = pairs[at + 1];
+  }
+}
+}  // namespace detail
+
 /// A digest as fixed-width hex text, without the heap: hex_digest(sha256) is 64 characters.
 template <std::size_t N>
 [[nodiscard]] constexpr fixed_string<2 * N> hex_digest(const std::array<std::byte, N>& digest,
                                                        hex_case c = hex_case::lower) noexcept {
   fixed_string<2 * N> out;
-  const char* pairs = c == hex_case::lower ? detail::hex_pairs<hex_case::lower>.data()
-                                           : detail::hex_pairs<hex_case::upper>.data();
-  if (!std::is_constant_evaluated()) {
-    // Both digits of a byte in one two-byte move (twice per signature).
-    for (std::size_t i = 0; i < N; ++i)
-      std::memcpy(out.data + 2 * i, pairs + 2 * std::to_integer<std::size_t>(digest[i]), 2);
-    return out;
-  }
-  for (std::size_t i = 0; i < N; ++i) {
-    const std::size_t at = 2 * std::to_integer<std::size_t>(digest[i]);
-    out.data[2 * i] = pairs[at];
-    out.data[2 * i + 1] = pairs[at + 1];
-  }
+  detail::write_hex_digest(digest, out.data, c);
   return out;
 }
 

@@ -141,20 +141,34 @@ constexpr void put_text(fixed_string<N>& out, std::size_t at, std::string_view s
   return u;
 }
 
-/// "Sat, 21 Nov 2026 08:00:00 GMT" (RFC 1123 / RFC 9110 IMF-fixdate).
-[[nodiscard]] constexpr result<fixed_string<29>> format_rfc1123(
-    std::chrono::sys_seconds t) noexcept {
+namespace detail {
+
+/// format_rfc1123 into `out`, for a signer that keeps the text: in place, since copying a
+/// returned text reads its bytes right after they were stored one by one (a store-forwarding
+/// stall on every V1 signature).
+[[nodiscard]] constexpr result<void> write_rfc1123(std::chrono::sys_seconds t,
+                                                   fixed_string<29>& out) noexcept {
   const utc_time u = to_utc(t);
   if (u.year < 0 || u.year > 9999)
     return error{errc::year_out_of_range, error::no_offset, "RFC 1123 needs a 4-digit year"};
-  fixed_string<29> out = "Thu, 01 Jan 1970 00:00:00 GMT";
-  detail::put_text(out, 0, detail::weekday_names[u.weekday]);
-  detail::put_digits(out, 5, u.day, 2);
-  detail::put_text(out, 8, detail::month_names[u.month - 1]);
-  detail::put_digits(out, 12, u.year, 4);
-  detail::put_digits(out, 17, u.hour, 2);
-  detail::put_digits(out, 20, u.minute, 2);
-  detail::put_digits(out, 23, u.second, 2);
+  out = "Thu, 01 Jan 1970 00:00:00 GMT";
+  put_text(out, 0, weekday_names[u.weekday]);
+  put_digits(out, 5, u.day, 2);
+  put_text(out, 8, month_names[u.month - 1]);
+  put_digits(out, 12, u.year, 4);
+  put_digits(out, 17, u.hour, 2);
+  put_digits(out, 20, u.minute, 2);
+  put_digits(out, 23, u.second, 2);
+  return {};
+}
+
+}  // namespace detail
+
+/// "Sat, 21 Nov 2026 08:00:00 GMT" (RFC 1123 / RFC 9110 IMF-fixdate).
+[[nodiscard]] constexpr result<fixed_string<29>> format_rfc1123(
+    std::chrono::sys_seconds t) noexcept {
+  fixed_string<29> out;
+  if (auto r = detail::write_rfc1123(t, out); !r) return r.error();
   return out;
 }
 

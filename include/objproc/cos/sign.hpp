@@ -65,12 +65,12 @@
 #include <utility>
 
 #include "objproc/config.hpp"
-#include "objproc/cos/fields.hpp"
 #include "objproc/core/chrono.hpp"  // std::chrono, lighter than <chrono> where possible
 #include "objproc/core/fixed_string.hpp"
 #include "objproc/core/result.hpp"
 #include "objproc/core/text.hpp"
 #include "objproc/cos/credentials.hpp"
+#include "objproc/cos/fields.hpp"
 #include "objproc/crypto/concepts.hpp"
 #include "objproc/http/fields.hpp"
 
@@ -286,8 +286,7 @@ template <class Crypto>
   if (auto r = check_field_value(creds.session_token); !r)
     return r.error().in_field(fields::session_token);
   if (http::detail::has_control(creds.secret_key, true))
-    return error{errc::invalid_credentials, error::no_offset,
-                 "control character in the secret key"}
+    return error{errc::invalid_credentials, error::no_offset, "control character in the secret key"}
         .in_field(fields::secret_key);
   if (expires.count() <= 0)
     return error{errc::value_out_of_range, error::no_offset, "expires must be positive"}.in_field(
@@ -386,7 +385,7 @@ template <class Crypto>
   sts.put("sha1\n");
   sts.put(out.key_time());
   sts.put('\n');
-  sts.put(hex_digest(digest).view());
+  sts.put_hex(digest);
   sts.put('\n');
   out.string_to_sign_size = sts.size();
 
@@ -400,7 +399,7 @@ template <class Crypto>
   sign_key = {};
   sign_key_hex = {};
   if (!mac) return mac.error();
-  out.signature = hex_digest(digest);
+  objproc::detail::write_hex_digest(digest, out.signature.data, hex_case::lower);
 
   const std::size_t auth_at = scratch.size();
   for (const auto& [name, value] : out.fields()) {

@@ -173,24 +173,21 @@ namespace detail {
 /// Writes text into a caller's buffer, never past it: once something does not fit the text is
 /// cut, overflowed() is true and needed() tells how long it would have been (so a caller can
 /// retry with a buffer of exactly that size).
+///
+/// The common case, text that fits, costs one room check and one size update per put: the
+/// overflow state is kept apart. At the first overflow the room shrinks to what was written, so
+/// that every later put fails its room check too and only counts what it would have needed.
 class span_writer {
  public:
   constexpr span_writer() noexcept = default;
   constexpr explicit span_writer(std::span<char> buffer) noexcept : buffer_(buffer) {}
 
   constexpr void put(char c) noexcept {
-    if (size_ < buffer_.size() && !overflow_)
-      buffer_[size_++] = c;
-    else
-      overflow_ = true;
-    ++needed_;
+    if (size_ == buffer_.size()) return overflow(1);
+    buffer_[size_++] = c;
   }
   constexpr void put(std::string_view s) noexcept {
-    needed_ += s.size();
-    if (overflow_ || s.size() > buffer_.size() - size_) {
-      overflow_ = true;
-      return;
-    }
+    if (s.size() > buffer_.size() - size_) return overflow(s.size());
     copy_short(buffer_.data() + size_, s.data(), s.size());
     size_ += s.size();
   }
@@ -200,10 +197,7 @@ class span_writer {
   /// One pass: encodes straight into the buffer while the room is surely enough (3 bytes per
   /// input byte), checking byte by byte only near the end; sizing first is left to overflow.
   constexpr void put_encoded(std::string_view s, percent_set set) noexcept {
-    if (overflow_) {
-      needed_ += percent_encoded_size(s, set);
-      return;
-    }
+    if (overflow_) return overflow(percent_encoded_size(s, set));
     const std::size_t room = buffer_.size() - size_;
     char* const at = buffer_.data() + size_;
     if (!std::is_constant_evaluated() && room >= 2 && (room - 2) / 3 >= s.size()) {
@@ -214,13 +208,10 @@ class span_writer {
           : set == percent_set::path    ? percent_encode_by_table<percent_set::path>(s, at)
                                         : percent_encode_by_table<percent_set::form>(s, at);
       size_ += n;
-      needed_ += n;
       return;
     }
     if (room / 3 >= s.size()) {
-      const std::size_t n = objproc::detail::percent_encode_unchecked(s, at, set);
-      size_ += n;
-      needed_ += n;
+      size_ += objproc::detail::percent_encode_unchecked(s, at, set);
       return;
     }
     std::size_t o = 0;
@@ -230,14 +221,11 @@ class span_writer {
           objproc::detail::stays_literal(c, set) || (set == percent_set::form && c == ' ');
       if (room - o < (literal ? 1u : 3u)) {
         // Cut as put() cuts: nothing of `s` counts as written; needed() still tells the whole.
-        needed_ += o + percent_encoded_size(s.substr(i), set);
-        overflow_ = true;
-        return;
+        return overflow(o + percent_encoded_size(s.substr(i), set));
       }
       o += objproc::detail::percent_encode_unchecked(s.substr(i, 1), at + o, set);
     }
     size_ += o;
-    needed_ += o;
   }
   /// Decimal digits of `v`.
   constexpr void put_number(std::uint64_t v) noexcept {
@@ -248,6 +236,13 @@ class span_writer {
       v /= 10;
     } while (v != 0);
     put(std::string_view(digits + at, sizeof digits - at));
+  }
+  /// The lowercase hex digits of a digest, written in place (see write_hex_digest).
+  template <std::size_t N>
+  constexpr void put_hex(const std::array<std::byte, N>& digest) noexcept {
+    if (2 * N > buffer_.size() - size_) return overflow(2 * N);
+    objproc::detail::write_hex_digest(digest, buffer_.data() + size_, hex_case::lower);
+    size_ += 2 * N;
   }
   /// Lowercases (ASCII) what was written from `from` on.
   constexpr void lower_from(std::size_t from) noexcept {
@@ -264,7 +259,9 @@ class span_writer {
   }
 
   [[nodiscard]] constexpr std::size_t size() const noexcept { return size_; }
-  [[nodiscard]] constexpr std::size_t needed() const noexcept { return needed_; }
+  [[nodiscard]] constexpr std::size_t needed() const noexcept {
+    return overflow_ ? needed_ : size_;
+  }
   [[nodiscard]] constexpr bool overflowed() const noexcept { return overflow_; }
   /// What was written from `from` on (a mark taken with size()).
   [[nodiscard]] constexpr std::string_view text(std::size_t from = 0) const noexcept {
@@ -308,9 +305,19 @@ class span_writer {
   }
 
  private:
+  /// `n` more characters did not fit: they are counted, not written, and so is all that follows.
+  constexpr void overflow(std::size_t n) noexcept {
+    if (!overflow_) {
+      overflow_ = true;
+      needed_ = size_;
+      buffer_ = buffer_.first(size_);
+    }
+    needed_ += n;
+  }
+
   std::span<char> buffer_ = {};
   std::size_t size_ = 0;
-  std::size_t needed_ = 0;
+  std::size_t needed_ = 0;  // once overflowed: the size the text would have had
   bool overflow_ = false;
 };
 
@@ -394,11 +401,7 @@ inline void append_lower(std::string& out, std::string_view s) {
 
 constexpr void span_writer::put_lower(std::string_view s) noexcept {
   // Room checked once for the whole string, as put(string_view) does, not per character.
-  needed_ += s.size();
-  if (overflow_ || s.size() > buffer_.size() - size_) {
-    overflow_ = true;
-    return;
-  }
+  if (s.size() > buffer_.size() - size_) return overflow(s.size());
   // A local pointer, size_ updated once (see lower_from).
   char* const at = buffer_.data() + size_;
   std::size_t i = 0;

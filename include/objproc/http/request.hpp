@@ -311,9 +311,7 @@ class record_vector {
   [[nodiscard]] const field_record* begin() const noexcept { return data(); }
   [[nodiscard]] const field_record* end() const noexcept { return data() + size_; }
   [[nodiscard]] field_record& operator[](std::size_t i) noexcept { return data()[i]; }
-  [[nodiscard]] const field_record& operator[](std::size_t i) const noexcept {
-    return data()[i];
-  }
+  [[nodiscard]] const field_record& operator[](std::size_t i) const noexcept { return data()[i]; }
   [[nodiscard]] std::span<const field_record> span() const noexcept { return {data(), size_}; }
 
   void reserve(std::size_t n) {
@@ -440,11 +438,13 @@ class field_range {
   static Field make(const char* text, const detail::field_record& r) noexcept {
     const std::string_view name(text + r.name.at, r.name.size);
     const std::string_view value(text + r.value.at, r.value.size);
-    if constexpr (std::is_same_v<Field, query_field>)
-      return query_field{name, r.has_value ? std::optional<std::string_view>(value)
-                                           : std::optional<std::string_view>()};
-    else
+    if constexpr (std::is_same_v<Field, query_field>) {
+      query_field q{name, std::nullopt};
+      if (r.has_value) q.value.emplace(value);
+      return q;
+    } else {
       return Field{name, value};
+    }
   }
 
   const char* text_ = nullptr;
@@ -1016,7 +1016,7 @@ class request {
   detail::text_ref host_ = {5, 0};
   detail::text_ref path_ = {5, 1};
   std::array<detail::text_ref, 4> resource_ = {};  // service, bucket, key, region
-  detail::record_vector fields_;  // the query [0, query_count_), then the headers
+  detail::record_vector fields_;                   // the query [0, query_count_), then the headers
   std::size_t query_count_ = 0;
   std::size_t garbage_ = 0;  // bytes of text_ no record points at any more
   body_type body_;

@@ -14,6 +14,7 @@
 #ifndef OBJPROC_OSS_CREDENTIALS_HPP
 #define OBJPROC_OSS_CREDENTIALS_HPP
 
+#include <array>
 #include <cstddef>
 #include <span>
 #include <string_view>
@@ -67,8 +68,15 @@ namespace detail {
 [[nodiscard]] constexpr bool is_control(char ch) noexcept {
   return static_cast<unsigned char>(ch) < 0x20 || ch == 0x7f;
 }
+/// The bytes an access key id may hold: visible ASCII but '/', ':' and ','. A table: a lookup
+/// per byte costs a third of the five compares (the key id is checked on every signature).
+inline constexpr std::array<bool, 256> key_id_chars = [] {
+  std::array<bool, 256> t{};
+  for (std::size_t c = '!'; c <= '~'; ++c) t[c] = c != '/' && c != ':' && c != ',';
+  return t;
+}();
 [[nodiscard]] constexpr bool is_key_id_char(char ch) noexcept {
-  return ch > ' ' && ch <= '~' && ch != '/' && ch != ':' && ch != ',';
+  return key_id_chars[static_cast<unsigned char>(ch)];
 }
 
 /// Non-empty key id and secret; a key id of visible ASCII without '/', ':' or ','; no control

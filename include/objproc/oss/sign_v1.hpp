@@ -224,17 +224,19 @@ static_assert(objproc::detail::ascending(v1_signed_sub_resources));
 /// base64(HMAC-SHA1): 28 characters, inline.
 using v1_signature_text = fixed_string<28>;
 
+/// The signature of `string_to_sign`, written into `out`: in place, since copying a returned
+/// text read its 28 characters right after they were stored one by one (a store-forwarding
+/// stall per signature).
 template <class Crypto>
-[[nodiscard]] result<v1_signature_text> v1_signature(std::string_view secret,
-                                                     std::string_view string_to_sign,
-                                                     const Crypto& crypto) {
+[[nodiscard]] result<void> v1_write_signature(std::string_view secret,
+                                              std::string_view string_to_sign, const Crypto& crypto,
+                                              v1_signature_text& out) {
   sha1_digest mac{};
   if (auto r = crypto.hmac_sha1(as_bytes(secret), as_bytes(string_to_sign), mac); !r)
     return r.error();
-  v1_signature_text out{};
   if (auto r = encode_base64(std::span<const std::byte>(mac), std::span<char>(out.data, 28)); !r)
     return r.error();
-  return out;
+  return {};
 }
 
 [[nodiscard]] inline result<void> v1_check(const signing_input& in, const credentials& creds) {
@@ -275,9 +277,8 @@ template <class Crypto>
                                              const v1_options& options,
                                              http::detail::span_writer& scratch,
                                              v1_header_parts& out) {
-  auto date = format_rfc1123(now);
-  if (!date) return date.error().in_field(fields::time);
-  out.date = *date;
+  if (auto r = objproc::detail::write_rfc1123(now, out.date); !r)
+    return r.error().in_field(fields::time);
 
   const bool sts = !creds.security_token.empty();
   out.x_oss_date = options.date_header == v1_date_header::x_oss_date;
@@ -300,9 +301,10 @@ template <class Crypto>
       !r)
     return r;
   out.string_to_sign = scratch.text(at);
-  auto signature = v1_signature(creds.access_key_secret, out.string_to_sign, crypto);
-  if (!signature) return signature.error();
-  out.signature = *signature;
+  if (auto r =
+          v1_write_signature(creds.access_key_secret, out.string_to_sign, crypto, out.signature);
+      !r)
+    return r;
 
   const std::size_t auth_at = scratch.size();
   scratch.put("OSS ");
@@ -366,9 +368,10 @@ template <class Crypto>
       !r)
     return r;
   out.string_to_sign = scratch.text(expires_end);
-  auto signature = v1_signature(creds.access_key_secret, out.string_to_sign, crypto);
-  if (!signature) return signature.error();
-  out.signature = *signature;
+  if (auto r =
+          v1_write_signature(creds.access_key_secret, out.string_to_sign, crypto, out.signature);
+      !r)
+    return r;
 
   out.query.push_back({"OSSAccessKeyId", creds.access_key_id});
   out.query.push_back({"Expires", scratch.text(expires_at, expires_end)});

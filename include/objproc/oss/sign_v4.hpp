@@ -44,7 +44,6 @@
 #include <utility>
 
 #include "objproc/config.hpp"
-#include "objproc/oss/fields.hpp"
 #include "objproc/core/algorithm.hpp"
 #include "objproc/core/chrono.hpp"
 #include "objproc/core/fixed_string.hpp"
@@ -54,6 +53,7 @@
 #include "objproc/crypto/concepts.hpp"
 #include "objproc/http/fields.hpp"
 #include "objproc/oss/credentials.hpp"
+#include "objproc/oss/fields.hpp"
 
 OBJPROC_NAMESPACE_BEGIN
 
@@ -302,26 +302,22 @@ struct v4_query_entries {
   return {};
 }
 
-/// Lowercase hex of a digest (twice per signature: hex_digest's one table lookup per byte).
-[[nodiscard]] inline fixed_string<64> v4_hex(const sha256_digest& d) noexcept {
-  return hex_digest(d);
-}
-
-/// x-oss-date for `now` from a key that matches it (checked): the key's scope already holds the
-/// date, so only the time of day is formatted (no calendar conversion per signature).
-[[nodiscard]] inline fixed_string<16> v4_iso_date(const v4_signing_key& key,
-                                                  std::chrono::sys_seconds now) noexcept {
-  fixed_string<16> out = "19700101T000000Z";
-  const std::string_view day = key.date();
-  objproc::detail::copy_text(day, out.begin());
+/// Writes x-oss-date for `now` into `out`, from a key that matches it (checked): the key's scope
+/// already holds the date, so only the time of day is formatted (no calendar conversion per
+/// signature). In place, not returned: copying a returned text read its 16 bytes right after
+/// they were stored one by one, a store-forwarding stall that cost as much as the formatting.
+inline void v4_write_iso_date(const v4_signing_key& key, std::chrono::sys_seconds now,
+                              fixed_string<16>& out) noexcept {
+  objproc::detail::copy_text(key.date(), out.begin());
   const auto secs =
       static_cast<unsigned>((now - std::chrono::floor<std::chrono::days>(now)).count());
   const unsigned parts[3] = {secs / 3600, secs / 60 % 60, secs % 60};
+  out[8] = 'T';
   for (std::size_t i = 0; i < 3; ++i) {
-    out.data[9 + 2 * i] = static_cast<char>('0' + parts[i] / 10);
-    out.data[10 + 2 * i] = static_cast<char>('0' + parts[i] % 10);
+    out[9 + 2 * i] = static_cast<char>('0' + parts[i] / 10);
+    out[10 + 2 * i] = static_cast<char>('0' + parts[i] % 10);
   }
-  return out;
+  out[15] = 'Z';
 }
 
 /// What both forms compute: the canonical request (a view of the scratch), the string to sign
@@ -350,8 +346,7 @@ template <class Crypto>
                                       http::detail::span_writer& scratch, const Crypto& crypto,
                                       v4_core& out) {
   v4_query_entries entries;
-  if (auto r = v4_encode_query(scratch, in.query, owned_query, added_query, entries); !r)
-    return r;
+  if (auto r = v4_encode_query(scratch, in.query, owned_query, added_query, entries); !r) return r;
   const std::size_t start = scratch.size();
   scratch.put(in.method);
   scratch.put('\n');
@@ -391,13 +386,13 @@ template <class Crypto>
   sts.put('\n');
   sts.put(key.scope());
   sts.put('\n');
-  sts.put(v4_hex(digest).view());
+  sts.put_hex(digest);
   out.string_to_sign_size = sts.size();
 
   sha256_digest mac{};
   if (auto r = crypto.hmac_sha256(key.bytes(), as_bytes(out.string_to_sign()), mac); !r)
     return r.error();
-  out.signature = v4_hex(mac);
+  objproc::detail::write_hex_digest(mac, out.signature.data, hex_case::lower);
   return {};
 }
 
@@ -453,7 +448,7 @@ template <class Crypto>
                                              const v4_options& options,
                                              http::detail::span_writer& scratch,
                                              v4_header_parts& out) {
-  out.date = v4_iso_date(key, now);
+  v4_write_iso_date(key, now, out.date);
 
   const bool sts = !creds.security_token.empty();
   out.security_token = creds.security_token;
@@ -525,7 +520,7 @@ template <class Crypto>
     return error{errc::value_out_of_range, error::no_offset,
                  "presigned URLs expire in 1 to 604800 seconds"}
         .in_field(fields::expires);
-  out.date = v4_iso_date(key, now);
+  v4_write_iso_date(key, now, out.date);
 
   const bool sts = !creds.security_token.empty();
   v4_names additional;

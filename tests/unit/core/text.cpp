@@ -236,6 +236,46 @@ TEST_CASE("hex_digest writes both cases by table", "[core][text][hex]") {
   STATIC_REQUIRE(objproc::hex_digest(std::array<std::byte, 1>{std::byte{0xab}}).view() == "ab");
 }
 
+// The run-time form converts four bytes per 64-bit word: every byte value, in every lane of a
+// word and in the table-written tail (a 21-byte digest), must give the digits the constant
+// evaluation (one byte at a time) gives.
+TEST_CASE("hex_digest: every byte in every position, word form against the byte form",
+          "[core][text][hex]") {
+  constexpr auto reference = [](const std::array<std::byte, 21>& d, objproc::hex_case c) {
+    std::string text;
+    const char* digits = c == objproc::hex_case::lower ? "0123456789abcdef" : "0123456789ABCDEF";
+    for (const std::byte b : d) {
+      text += digits[std::to_integer<unsigned>(b) >> 4];
+      text += digits[std::to_integer<unsigned>(b) & 0xF];
+    }
+    return text;
+  };
+  for (const auto c : {objproc::hex_case::lower, objproc::hex_case::upper}) {
+    for (std::size_t position = 0; position < 21; ++position) {
+      for (unsigned value = 0; value < 256; ++value) {
+        std::array<std::byte, 21> d{};
+        for (std::size_t i = 0; i < d.size(); ++i)
+          d[i] = static_cast<std::byte>((value * 7 + i * 31) & 0xFF);  // neighbours vary too
+        d[position] = static_cast<std::byte>(value);
+        const auto text = objproc::hex_digest(d, c);
+        if (text.view() != reference(d, c)) {
+          FAIL_CHECK("position " << position << " value " << value << ": " << text.view());
+          return;
+        }
+      }
+    }
+  }
+  STATIC_REQUIRE(objproc::hex_digest(std::array<std::byte, 5>{std::byte{0x01}, std::byte{0x9a},
+                                                             std::byte{0xf0}, std::byte{0x0f},
+                                                             std::byte{0xc3}},
+                                     objproc::hex_case::upper)
+                     .view() == "019AF00FC3");
+  CHECK(objproc::hex_digest(std::array<std::byte, 5>{std::byte{0x01}, std::byte{0x9a},
+                                                    std::byte{0xf0}, std::byte{0x0f},
+                                                    std::byte{0xc3}})
+            .view() == "019af00fc3");
+}
+
 TEST_CASE("check_utf8: the ASCII pass and the sequence checks", "[core][text][utf8]") {
   CHECK(objproc::check_utf8(std::string(100, 'a')).has_value());
   CHECK(objproc::check_utf8("photos/\xe7\x8c\xab cat.jpg").has_value());

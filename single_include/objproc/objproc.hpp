@@ -8060,13 +8060,12 @@ class checked_string {
   /// (static objects), so get() is a copy.
   consteval checked_string(detail::already_checked, std::string_view text,
                            std::string_view canonical, const facts_type& facts) noexcept
-      : text_(text), canonical_(canonical), facts_(&facts) {}
+      : text_(text), canonical_(canonical), facts_(&facts), kept_(true) {}
   /// The text as written.
   [[nodiscard]] constexpr std::string_view view() const noexcept { return text_; }
   /// The parsed value (cannot fail: the literal was checked, and it fits).
   [[nodiscard]] constexpr checked_text<Grammar> get() const noexcept {
-    if (facts_ != nullptr)
-      return checked_text<Grammar>(detail::already_checked{}, canonical_, *facts_);
+    if (kept_) return checked_text<Grammar>(detail::already_checked{}, canonical_, *facts_);
     return *checked_text<Grammar>::parse(text_);
   }
   /// The checked literal where the value is expected.
@@ -8077,14 +8076,18 @@ class checked_string {
   /// ... and, for grammars that ask for it, where its canonical text is expected.
   operator std::string() const  // NOLINT(google-explicit-constructor)
       requires Grammar::literal_converts_to_string {
-    if (facts_ != nullptr) return std::string(canonical_);
+    if (kept_) return std::string(canonical_);
     return std::string(get().view());
   }
 
  private:
   std::string_view text_;
-  std::string_view canonical_;         // with facts_, the value get() copies
-  const facts_type* facts_ = nullptr;  // null: get() parses text_
+  std::string_view canonical_;         // with facts_, the value get() copies when kept_
+  const facts_type* facts_ = nullptr;
+  // A flag, not `facts_ != nullptr`: g++ with -fsanitize=undefined (which implies
+  // -fno-delete-null-pointer-checks) cannot compare a static object's address with null in a
+  // constant expression, so such a test would make get() unusable at compile time.
+  bool kept_ = false;
 };
 
 namespace detail {

@@ -37,8 +37,10 @@ struct numbers {
     if (in.empty()) return objproc::error{errc::empty_style, 0, "empty"};
     number_facts f;
     for (std::size_t at = 0; at <= in.size();) {
-      std::size_t end = in.find(',', at);
-      if (end == std::string_view::npos) end = in.size();
+      // Not in.find(','): libstdc++'s find compares a pointer with null, which g++ under
+      // -fsanitize=undefined cannot do in a constant expression for a literal's static text.
+      std::size_t end = at;
+      while (end < in.size() && in[end] != ',') ++end;
       std::size_t from = at < end && in[at] == '+' ? at + 1 : at;
       auto n = objproc::detail::parse_integer(in.substr(from, end - from));
       if (!n) return n.error().shifted(from);

@@ -18,13 +18,19 @@ namespace objproc_bench {
 class alloc_meter {
  public:
   void report(benchmark::State& state) const {
-    const auto n = static_cast<double>(allocations() - start_);
+    const auto n = static_cast<double>(allocations() - start_ - excluded_);
     state.counters["allocs"] = benchmark::Counter(n / static_cast<double>(state.iterations()),
                                                   benchmark::Counter::kAvgThreads);
   }
 
+  /// Leaves out what the benchmark does between pause() and resume() (its set-up).
+  void pause() noexcept { paused_at_ = allocations(); }
+  void resume() noexcept { excluded_ += allocations() - paused_at_; }
+
  private:
   std::uint64_t start_ = allocations();
+  std::uint64_t excluded_ = 0;
+  std::uint64_t paused_at_ = 0;
 };
 
 }  // namespace objproc_bench

@@ -33,7 +33,8 @@ OBJPROC_NAMESPACE_BEGIN
 
 /// A signer of requests for `S::credentials_type`, hashing with `Crypto`:
 ///   s.sign(request, creds, now, crypto)                      -> result<http::request>
-///     the request with its signature headers (the request itself is unchanged);
+///     the request with its signature headers (the request itself is unchanged; the models
+///     also take an rvalue, http::request_argument, and then sign it in place, without a copy);
 ///   s.presign_to(out, request, creds, now, expires, crypto)  -> result<std::size_t>
 ///     the presigned URL written into `out` without the heap (errc::buffer_too_small);
 ///   s.presign(request, creds, now, expires, crypto)          -> result<std::string>

@@ -3772,6 +3772,7 @@ OBJPROC_NAMESPACE_END
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 
 // #include "objproc/config.hpp"
 // #include "objproc/core/chrono.hpp"
@@ -4231,6 +4232,13 @@ class field_range {
   std::span<const detail::field_record> records_ = {};
 };
 
+class request;
+
+/// A request as a signer's parameter: an lvalue, which the signer copies, or an rvalue, which
+/// it signs in place (a descriptor about to be sent needs no unsigned copy).
+template <class R>
+concept request_argument = std::is_same_v<std::remove_cvref_t<R>, request>;
+
 /// A request descriptor: method, scheme, host, encoded path, ordered raw query, ordered headers
 /// and a body (owned bytes or a caller's stream). Every mutator validates its input.
 ///
@@ -4243,11 +4251,16 @@ class request {
 
   request() = default;
 
+  /// Text room a new request reserves for the headers a signer adds (a V4 or COS signature
+  /// without a session token), so that signing it in place (an rvalue) does not grow the text.
+  static constexpr std::size_t signature_room = 512;
+
   /// A request to `where` (scheme, host and encoded path all checked).
   [[nodiscard]] static result<request> make(http::method m, const location& where) {
     request r;
     r.method_ = m;
-    r.text_.reserve(where.scheme.size() + where.host.size() + where.path.size() + 64);
+    r.text_.reserve(where.scheme.size() + where.host.size() + where.path.size() + 64 +
+                    signature_room);
     if (auto s = r.set_scheme(where.scheme); !s) return s.error();
     if (auto h = r.set_host(where.host); !h) return h.error();
     if (auto p = r.set_path(where.path); !p) return p.error();
@@ -4302,12 +4315,29 @@ class request {
     return out;
   }
   /// For the signers: the same for headers that need no check (see signature_headers).
-  [[nodiscard]] request with_headers(detail::signature_headers added) const {
+  [[nodiscard]] request with_headers(detail::signature_headers added) const& {
     std::size_t text = 0;
     for (const header_field& f : added.fields) text += f.name.size() + f.value.size();
     request out = reserved_copy(text, added.fields.size());
     out.set_distinct_headers(added.fields);
     return out;
+  }
+  /// The same on a request about to be dropped (a signer given an rvalue): set in place, so
+  /// neither the text nor the body is copied. A signed request signed again replaces its
+  /// signature headers with values of the same lengths, in their own bytes.
+  [[nodiscard]] request with_headers(detail::signature_headers added) && {
+    std::size_t text = 0;
+    for (const header_field& f : added.fields) {
+      // A value viewing this request's own text (a token read back from it) would dangle once
+      // the text grows: such a call takes the copying path.
+      if (views_text(f.value)) return static_cast<const request&>(*this).with_headers(added);
+      text += f.name.size() + f.value.size();
+    }
+    if (text_.size() + text > text_.capacity())
+      text_.reserve(objproc::detail::max_of(text_.size() + text, 2 * text_.capacity()));
+    set_distinct_headers(added.fields);
+    if (worth_compacting()) compact(0);
+    return std::move(*this);
   }
 
   // -- method, scheme, host, path ----------------------------------------------------------
@@ -4640,6 +4670,13 @@ class request {
     return {text_.data() + r.at, r.size};
   }
 
+  /// Whether `s` is (part of) this request's text.
+  [[nodiscard]] bool views_text(std::string_view s) const noexcept {
+    const auto p = reinterpret_cast<std::uintptr_t>(s.data());
+    const auto base = reinterpret_cast<std::uintptr_t>(text_.data());
+    return !s.empty() && p >= base && p < base + text_.size();
+  }
+
   /// Appends `parts` to the arena and returns where they went. A part may be a view of the
   /// arena itself (set_header("Host", request.host())): room is made first, so it stays valid.
   template <std::size_t N>
@@ -4685,8 +4722,11 @@ class request {
   /// What set_header() on each of `fields` in turn does, in one pass over the headers: each
   /// field replaces the first header of its name and drops the others, or goes at the end.
   /// Precondition: fields checked, names pairwise distinct (case-insensitively), at most 64,
-  /// none a view of this request's own text (with_headers calls it on a fresh copy), so the
-  /// text is appended directly, without store()'s aliasing and compaction checks.
+  /// none a view of this request's own text (with_headers checks), so the text is appended
+  /// directly, without store()'s aliasing and compaction checks; room reserved by the caller.
+  /// A field replacing a header of the same name and value lengths is written over its bytes
+  /// (no record's text is shared with another's), which leaves nothing behind: a request signed
+  /// again does not grow.
   void set_distinct_headers(std::span<const header_field> fields) {
     const auto append = [this](const header_field& f) {
       const std::size_t at = text_.size();
@@ -4705,10 +4745,22 @@ class request {
         fields_[kept++] = fields_[i];
         continue;
       }
-      garbage_ += fields_[i].name.size + fields_[i].value.size;
-      if ((placed >> match & 1U) != 0) continue;  // a later namesake: removed
+      if ((placed >> match & 1U) != 0) {  // a later namesake: removed
+        garbage_ += fields_[i].name.size + fields_[i].value.size;
+        continue;
+      }
       placed |= std::uint64_t{1} << match;
-      fields_[kept++] = append(fields[match]);
+      const header_field& f = fields[match];
+      if (fields_[i].name.size == f.name.size() && fields_[i].value.size == f.value.size()) {
+        std::char_traits<char>::copy(text_.data() + fields_[i].name.at, f.name.data(),
+                                     f.name.size());
+        std::char_traits<char>::copy(text_.data() + fields_[i].value.at, f.value.data(),
+                                     f.value.size());
+        fields_[kept++] = fields_[i];
+        continue;
+      }
+      garbage_ += fields_[i].name.size + fields_[i].value.size;
+      fields_[kept++] = append(f);
     }
     fields_.erase(kept, fields_.size());
     for (std::size_t j = 0; j < fields.size(); ++j)
@@ -5301,7 +5353,8 @@ OBJPROC_NAMESPACE_BEGIN
 
 /// A signer of requests for `S::credentials_type`, hashing with `Crypto`:
 ///   s.sign(request, creds, now, crypto)                      -> result<http::request>
-///     the request with its signature headers (the request itself is unchanged);
+///     the request with its signature headers (the request itself is unchanged; the models
+///     also take an rvalue, http::request_argument, and then sign it in place, without a copy);
 ///   s.presign_to(out, request, creds, now, expires, crypto)  -> result<std::size_t>
 ///     the presigned URL written into `out` without the heap (errc::buffer_too_small);
 ///   s.presign(request, creds, now, expires, crypto)          -> result<std::string>
@@ -5453,8 +5506,10 @@ struct v4_signer {
   /// Header names signed besides content-type, content-md5 and x-oss-* (any case).
   std::span<const std::string_view> additional_headers = {};
 
-  template <class Crypto>
-  [[nodiscard]] result<http::request> sign(const http::request& request, const credentials& creds,
+  /// `request` is copied, or signed in place when it is an rvalue (see objproc/signer.hpp).
+  template <class Request, class Crypto>
+    requires http::request_argument<Request>
+  [[nodiscard]] result<http::request> sign(Request&& request, const credentials& creds,
                                            std::chrono::sys_seconds now,
                                            const Crypto& crypto) const {
     static_assert(crypto_provider<Crypto>,
@@ -5477,7 +5532,8 @@ struct v4_signer {
             return r.error();
           // Built from checked parts only: the key id (visible ASCII), the token (no CR, LF or
           // NUL), the scope ([a-z0-9-]), digits and hex; the names are literals.
-          return request.with_headers(http::detail::signature_headers{parts.headers().span()});
+          return std::forward<Request>(request).with_headers(
+              http::detail::signature_headers{parts.headers().span()});
         });
   }
 
@@ -5558,8 +5614,10 @@ struct v1_signer {
   /// Query keys signed besides the built-in list and x-oss-* (per-operation extras: "comp").
   std::span<const std::string_view> sub_resources = {};
 
-  template <class Crypto>
-  [[nodiscard]] result<http::request> sign(const http::request& request, const credentials& creds,
+  /// `request` is copied, or signed in place when it is an rvalue (see objproc/signer.hpp).
+  template <class Request, class Crypto>
+    requires http::request_argument<Request>
+  [[nodiscard]] result<http::request> sign(Request&& request, const credentials& creds,
                                            std::chrono::sys_seconds now,
                                            const Crypto& crypto) const {
     static_assert(crypto_provider<Crypto>,
@@ -5577,7 +5635,8 @@ struct v1_signer {
               !r)
             return r.error();
           // Built from checked parts only (credentials, digits, base64 or hex; literal names).
-          return request.with_headers(http::detail::signature_headers{parts.headers().span()});
+          return std::forward<Request>(request).with_headers(
+              http::detail::signature_headers{parts.headers().span()});
         });
   }
 
@@ -5641,12 +5700,14 @@ struct signer {
   signature_version version = signature_version::v4;
   v4_key_cache* cache = nullptr;  // V4 only
 
-  template <class Crypto>
-  [[nodiscard]] result<http::request> sign(const http::request& request, const credentials& creds,
+  template <class Request, class Crypto>
+    requires http::request_argument<Request>
+  [[nodiscard]] result<http::request> sign(Request&& request, const credentials& creds,
                                            std::chrono::sys_seconds now,
                                            const Crypto& crypto) const {
-    if (version == signature_version::v1) return v1_signer{}.sign(request, creds, now, crypto);
-    return v4_signer{.cache = cache}.sign(request, creds, now, crypto);
+    if (version == signature_version::v1)
+      return v1_signer{}.sign(std::forward<Request>(request), creds, now, crypto);
+    return v4_signer{.cache = cache}.sign(std::forward<Request>(request), creds, now, crypto);
   }
 
   template <class Crypto>
@@ -5680,15 +5741,17 @@ struct signer {
   }
 };
 
-/// Signs `request` with `signer` (V4 by default): the request with its signature headers.
-template <class Crypto, class Signer = v4_signer>
-[[nodiscard]] result<http::request> sign(const http::request& request, const credentials& creds,
+/// Signs `request` with `signer` (V4 by default): the request with its signature headers. An
+/// rvalue request is signed in place (`oss::sign(*std::move(prepared), ...)`: no copy).
+template <class Request, class Crypto, class Signer = v4_signer>
+  requires http::request_argument<Request>
+[[nodiscard]] result<http::request> sign(Request&& request, const credentials& creds,
                                          std::chrono::sys_seconds now, const Crypto& crypto,
                                          const Signer& signer = {}) {
   static_assert(request_signer<Signer, Crypto>,
                 "objproc::oss::sign: the signer must model objproc::request_signer (v4_signer, "
                 "v1_signer) and Crypto a crypto_provider: see objproc/signer.hpp");
-  return signer.sign(request, creds, now, crypto);
+  return signer.sign(std::forward<Request>(request), creds, now, crypto);
 }
 
 }  // namespace oss
@@ -9752,6 +9815,7 @@ OBJPROC_NAMESPACE_END
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 
 // #include "objproc/config.hpp"
 // #include "objproc/core/chrono.hpp"
@@ -10256,8 +10320,10 @@ struct signer {
   /// cache-control (any case).
   std::span<const std::string_view> additional_headers = {};
 
-  template <class Crypto>
-  [[nodiscard]] result<http::request> sign(const http::request& request, const credentials& creds,
+  /// `request` is copied, or signed in place when it is an rvalue (see objproc/signer.hpp).
+  template <class Request, class Crypto>
+    requires http::request_argument<Request>
+  [[nodiscard]] result<http::request> sign(Request&& request, const credentials& creds,
                                            std::chrono::sys_seconds now,
                                            const Crypto& crypto) const {
     static_assert(crypto_provider<Crypto>,
@@ -10274,7 +10340,8 @@ struct signer {
               !r)
             return r.error();
           // Built from checked parts only (credentials, digits, base64 or hex; literal names).
-          return request.with_headers(http::detail::signature_headers{parts.headers().span()});
+          return std::forward<Request>(request).with_headers(
+              http::detail::signature_headers{parts.headers().span()});
         });
   }
 
@@ -10331,14 +10398,16 @@ struct signer {
 };
 
 /// Signs `request` with `s` (by default a header signature valid for an hour).
-template <class Crypto, class Signer = signer>
-[[nodiscard]] result<http::request> sign(const http::request& request, const credentials& creds,
+/// An rvalue request is signed in place (no copy).
+template <class Request, class Crypto, class Signer = signer>
+  requires http::request_argument<Request>
+[[nodiscard]] result<http::request> sign(Request&& request, const credentials& creds,
                                          std::chrono::sys_seconds now, const Crypto& crypto,
                                          const Signer& s = {}) {
   static_assert(request_signer<Signer, Crypto>,
                 "objproc::cos::sign: the signer must model objproc::request_signer "
                 "(cos::signer) and Crypto a crypto_provider: see objproc/signer.hpp");
-  return s.sign(request, creds, now, crypto);
+  return s.sign(std::forward<Request>(request), creds, now, crypto);
 }
 
 }  // namespace cos

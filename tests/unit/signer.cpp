@@ -8,6 +8,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "archetypes/request_signer.hpp"
 #include "objproc/cos/operations.hpp"
@@ -66,6 +67,29 @@ void check_model(const Signer& signer, const http::request& request, const Crede
   CHECK(signed_request->header("Authorization").has_value());
   CHECK(*signer.sign(request, creds, seed_time, crypto) == *signed_request);  // deterministic
 
+  // An rvalue is signed in place: the same request as the copy. Signing the result again
+  // replaces the signature headers (over their own bytes) and gives it once more.
+  http::request copy = request;
+  auto in_place = signer.sign(std::move(copy), creds, seed_time, crypto);
+  REQUIRE(in_place.has_value());
+  CHECK(*in_place == *signed_request);
+  CHECK(in_place->to_string() == signed_request->to_string());
+  for (int i = 0; i < 3; ++i) {
+    in_place = signer.sign(*std::move(in_place), creds, seed_time, crypto);
+    REQUIRE(in_place.has_value());
+    CHECK(*in_place == *signed_request);
+  }
+  // A later time: values of other lengths or bytes replace the old ones wherever they were.
+  const auto later = signer.sign(request, creds, seed_time + seconds{86400 + 61}, crypto);
+  REQUIRE(later.has_value());
+  auto resigned = signer.sign(*std::move(in_place), creds, seed_time + seconds{86400 + 61}, crypto);
+  REQUIRE(resigned.has_value());
+  CHECK(*resigned == *later);
+  // A non-const lvalue is copied, not changed.
+  http::request lvalue = request;
+  REQUIRE(signer.sign(lvalue, creds, seed_time, crypto).has_value());
+  CHECK(lvalue == request);
+
   const auto url = signer.presign(request, creds, seed_time, seconds{600}, crypto);
   REQUIRE(url.has_value());
   // One URL writer: the request's own URL, then the signature's parameters.
@@ -91,6 +115,24 @@ TEST_CASE("signer: every model follows the contract", "[signer]") {
   check_model(oss::signer{.version = oss::signature_version::v1}, oss_seed(), oss_keys);
   check_model(ci::signer{}, cos_seed(), cos_keys);
   check_model(ci::signer{.lifetime = seconds{60}}, cos_seed(), cos_keys);
+}
+
+TEST_CASE("signer: an rvalue whose credentials view its own text is copied, not signed in place",
+          "[signer]") {
+  // A token read back from the request being signed: signing in place would grow the text the
+  // token views. The signer copies instead, and the result is what a const request gives.
+  const portable crypto;
+  http::request request = oss_seed();
+  REQUIRE(request.set_header("x-oss-security-token", std::string(200, 't')).has_value());
+  const oss::credentials keys{.access_key_id = oss_keys.access_key_id,
+                              .access_key_secret = oss_keys.access_key_secret,
+                              .security_token = *request.header("x-oss-security-token")};
+  const auto expected = oss::v4_signer{}.sign(std::as_const(request), keys, seed_time, crypto);
+  REQUIRE(expected.has_value());
+  const auto got = oss::v4_signer{}.sign(std::move(request), keys, seed_time, crypto);
+  REQUIRE(got.has_value());
+  CHECK(*got == *expected);
+  CHECK(got->header("x-oss-security-token") == std::string(200, 't'));
 }
 
 TEST_CASE("signer: the golden signatures through the models", "[signer]") {

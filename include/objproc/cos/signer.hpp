@@ -19,6 +19,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "objproc/config.hpp"
 #include "objproc/core/chrono.hpp"
@@ -63,8 +64,10 @@ struct signer {
   /// cache-control (any case).
   std::span<const std::string_view> additional_headers = {};
 
-  template <class Crypto>
-  [[nodiscard]] result<http::request> sign(const http::request& request, const credentials& creds,
+  /// `request` is copied, or signed in place when it is an rvalue (see objproc/signer.hpp).
+  template <class Request, class Crypto>
+    requires http::request_argument<Request>
+  [[nodiscard]] result<http::request> sign(Request&& request, const credentials& creds,
                                            std::chrono::sys_seconds now,
                                            const Crypto& crypto) const {
     static_assert(crypto_provider<Crypto>,
@@ -81,7 +84,8 @@ struct signer {
               !r)
             return r.error();
           // Built from checked parts only (credentials, digits, base64 or hex; literal names).
-          return request.with_headers(http::detail::signature_headers{parts.headers().span()});
+          return std::forward<Request>(request).with_headers(
+              http::detail::signature_headers{parts.headers().span()});
         });
   }
 
@@ -138,14 +142,16 @@ struct signer {
 };
 
 /// Signs `request` with `s` (by default a header signature valid for an hour).
-template <class Crypto, class Signer = signer>
-[[nodiscard]] result<http::request> sign(const http::request& request, const credentials& creds,
+/// An rvalue request is signed in place (no copy).
+template <class Request, class Crypto, class Signer = signer>
+  requires http::request_argument<Request>
+[[nodiscard]] result<http::request> sign(Request&& request, const credentials& creds,
                                          std::chrono::sys_seconds now, const Crypto& crypto,
                                          const Signer& s = {}) {
   static_assert(request_signer<Signer, Crypto>,
                 "objproc::cos::sign: the signer must model objproc::request_signer "
                 "(cos::signer) and Crypto a crypto_provider: see objproc/signer.hpp");
-  return s.sign(request, creds, now, crypto);
+  return s.sign(std::forward<Request>(request), creds, now, crypto);
 }
 
 }  // namespace cos

@@ -451,6 +451,13 @@ class field_range {
   std::span<const detail::field_record> records_ = {};
 };
 
+class request;
+
+/// A request as a signer's parameter: an lvalue, which the signer copies, or an rvalue, which
+/// it signs in place (a descriptor about to be sent needs no unsigned copy).
+template <class R>
+concept request_argument = std::is_same_v<std::remove_cvref_t<R>, request>;
+
 /// A request descriptor: method, scheme, host, encoded path, ordered raw query, ordered headers
 /// and a body (owned bytes or a caller's stream). Every mutator validates its input.
 ///
@@ -463,11 +470,16 @@ class request {
 
   request() = default;
 
+  /// Text room a new request reserves for the headers a signer adds (a V4 or COS signature
+  /// without a session token), so that signing it in place (an rvalue) does not grow the text.
+  static constexpr std::size_t signature_room = 512;
+
   /// A request to `where` (scheme, host and encoded path all checked).
   [[nodiscard]] static result<request> make(http::method m, const location& where) {
     request r;
     r.method_ = m;
-    r.text_.reserve(where.scheme.size() + where.host.size() + where.path.size() + 64);
+    r.text_.reserve(where.scheme.size() + where.host.size() + where.path.size() + 64 +
+                    signature_room);
     if (auto s = r.set_scheme(where.scheme); !s) return s.error();
     if (auto h = r.set_host(where.host); !h) return h.error();
     if (auto p = r.set_path(where.path); !p) return p.error();
@@ -522,12 +534,29 @@ class request {
     return out;
   }
   /// For the signers: the same for headers that need no check (see signature_headers).
-  [[nodiscard]] request with_headers(detail::signature_headers added) const {
+  [[nodiscard]] request with_headers(detail::signature_headers added) const& {
     std::size_t text = 0;
     for (const header_field& f : added.fields) text += f.name.size() + f.value.size();
     request out = reserved_copy(text, added.fields.size());
     out.set_distinct_headers(added.fields);
     return out;
+  }
+  /// The same on a request about to be dropped (a signer given an rvalue): set in place, so
+  /// neither the text nor the body is copied. A signed request signed again replaces its
+  /// signature headers with values of the same lengths, in their own bytes.
+  [[nodiscard]] request with_headers(detail::signature_headers added) && {
+    std::size_t text = 0;
+    for (const header_field& f : added.fields) {
+      // A value viewing this request's own text (a token read back from it) would dangle once
+      // the text grows: such a call takes the copying path.
+      if (views_text(f.value)) return static_cast<const request&>(*this).with_headers(added);
+      text += f.name.size() + f.value.size();
+    }
+    if (text_.size() + text > text_.capacity())
+      text_.reserve(objproc::detail::max_of(text_.size() + text, 2 * text_.capacity()));
+    set_distinct_headers(added.fields);
+    if (worth_compacting()) compact(0);
+    return std::move(*this);
   }
 
   // -- method, scheme, host, path ----------------------------------------------------------
@@ -860,6 +889,13 @@ class request {
     return {text_.data() + r.at, r.size};
   }
 
+  /// Whether `s` is (part of) this request's text.
+  [[nodiscard]] bool views_text(std::string_view s) const noexcept {
+    const auto p = reinterpret_cast<std::uintptr_t>(s.data());
+    const auto base = reinterpret_cast<std::uintptr_t>(text_.data());
+    return !s.empty() && p >= base && p < base + text_.size();
+  }
+
   /// Appends `parts` to the arena and returns where they went. A part may be a view of the
   /// arena itself (set_header("Host", request.host())): room is made first, so it stays valid.
   template <std::size_t N>
@@ -905,8 +941,11 @@ class request {
   /// What set_header() on each of `fields` in turn does, in one pass over the headers: each
   /// field replaces the first header of its name and drops the others, or goes at the end.
   /// Precondition: fields checked, names pairwise distinct (case-insensitively), at most 64,
-  /// none a view of this request's own text (with_headers calls it on a fresh copy), so the
-  /// text is appended directly, without store()'s aliasing and compaction checks.
+  /// none a view of this request's own text (with_headers checks), so the text is appended
+  /// directly, without store()'s aliasing and compaction checks; room reserved by the caller.
+  /// A field replacing a header of the same name and value lengths is written over its bytes
+  /// (no record's text is shared with another's), which leaves nothing behind: a request signed
+  /// again does not grow.
   void set_distinct_headers(std::span<const header_field> fields) {
     const auto append = [this](const header_field& f) {
       const std::size_t at = text_.size();
@@ -925,10 +964,22 @@ class request {
         fields_[kept++] = fields_[i];
         continue;
       }
-      garbage_ += fields_[i].name.size + fields_[i].value.size;
-      if ((placed >> match & 1U) != 0) continue;  // a later namesake: removed
+      if ((placed >> match & 1U) != 0) {  // a later namesake: removed
+        garbage_ += fields_[i].name.size + fields_[i].value.size;
+        continue;
+      }
       placed |= std::uint64_t{1} << match;
-      fields_[kept++] = append(fields[match]);
+      const header_field& f = fields[match];
+      if (fields_[i].name.size == f.name.size() && fields_[i].value.size == f.value.size()) {
+        std::char_traits<char>::copy(text_.data() + fields_[i].name.at, f.name.data(),
+                                     f.name.size());
+        std::char_traits<char>::copy(text_.data() + fields_[i].value.at, f.value.data(),
+                                     f.value.size());
+        fields_[kept++] = fields_[i];
+        continue;
+      }
+      garbage_ += fields_[i].name.size + fields_[i].value.size;
+      fields_[kept++] = append(f);
     }
     fields_.erase(kept, fields_.size());
     for (std::size_t j = 0; j < fields.size(); ++j)

@@ -22,6 +22,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "objproc/config.hpp"
 #include "objproc/core/chrono.hpp"
@@ -74,8 +75,10 @@ struct v4_signer {
   /// Header names signed besides content-type, content-md5 and x-oss-* (any case).
   std::span<const std::string_view> additional_headers = {};
 
-  template <class Crypto>
-  [[nodiscard]] result<http::request> sign(const http::request& request, const credentials& creds,
+  /// `request` is copied, or signed in place when it is an rvalue (see objproc/signer.hpp).
+  template <class Request, class Crypto>
+    requires http::request_argument<Request>
+  [[nodiscard]] result<http::request> sign(Request&& request, const credentials& creds,
                                            std::chrono::sys_seconds now,
                                            const Crypto& crypto) const {
     static_assert(crypto_provider<Crypto>,
@@ -98,7 +101,8 @@ struct v4_signer {
             return r.error();
           // Built from checked parts only: the key id (visible ASCII), the token (no CR, LF or
           // NUL), the scope ([a-z0-9-]), digits and hex; the names are literals.
-          return request.with_headers(http::detail::signature_headers{parts.headers().span()});
+          return std::forward<Request>(request).with_headers(
+              http::detail::signature_headers{parts.headers().span()});
         });
   }
 
@@ -179,8 +183,10 @@ struct v1_signer {
   /// Query keys signed besides the built-in list and x-oss-* (per-operation extras: "comp").
   std::span<const std::string_view> sub_resources = {};
 
-  template <class Crypto>
-  [[nodiscard]] result<http::request> sign(const http::request& request, const credentials& creds,
+  /// `request` is copied, or signed in place when it is an rvalue (see objproc/signer.hpp).
+  template <class Request, class Crypto>
+    requires http::request_argument<Request>
+  [[nodiscard]] result<http::request> sign(Request&& request, const credentials& creds,
                                            std::chrono::sys_seconds now,
                                            const Crypto& crypto) const {
     static_assert(crypto_provider<Crypto>,
@@ -198,7 +204,8 @@ struct v1_signer {
               !r)
             return r.error();
           // Built from checked parts only (credentials, digits, base64 or hex; literal names).
-          return request.with_headers(http::detail::signature_headers{parts.headers().span()});
+          return std::forward<Request>(request).with_headers(
+              http::detail::signature_headers{parts.headers().span()});
         });
   }
 
@@ -262,12 +269,14 @@ struct signer {
   signature_version version = signature_version::v4;
   v4_key_cache* cache = nullptr;  // V4 only
 
-  template <class Crypto>
-  [[nodiscard]] result<http::request> sign(const http::request& request, const credentials& creds,
+  template <class Request, class Crypto>
+    requires http::request_argument<Request>
+  [[nodiscard]] result<http::request> sign(Request&& request, const credentials& creds,
                                            std::chrono::sys_seconds now,
                                            const Crypto& crypto) const {
-    if (version == signature_version::v1) return v1_signer{}.sign(request, creds, now, crypto);
-    return v4_signer{.cache = cache}.sign(request, creds, now, crypto);
+    if (version == signature_version::v1)
+      return v1_signer{}.sign(std::forward<Request>(request), creds, now, crypto);
+    return v4_signer{.cache = cache}.sign(std::forward<Request>(request), creds, now, crypto);
   }
 
   template <class Crypto>
@@ -301,15 +310,17 @@ struct signer {
   }
 };
 
-/// Signs `request` with `signer` (V4 by default): the request with its signature headers.
-template <class Crypto, class Signer = v4_signer>
-[[nodiscard]] result<http::request> sign(const http::request& request, const credentials& creds,
+/// Signs `request` with `signer` (V4 by default): the request with its signature headers. An
+/// rvalue request is signed in place (`oss::sign(*std::move(prepared), ...)`: no copy).
+template <class Request, class Crypto, class Signer = v4_signer>
+  requires http::request_argument<Request>
+[[nodiscard]] result<http::request> sign(Request&& request, const credentials& creds,
                                          std::chrono::sys_seconds now, const Crypto& crypto,
                                          const Signer& signer = {}) {
   static_assert(request_signer<Signer, Crypto>,
                 "objproc::oss::sign: the signer must model objproc::request_signer (v4_signer, "
                 "v1_signer) and Crypto a crypto_provider: see objproc/signer.hpp");
-  return signer.sign(request, creds, now, crypto);
+  return signer.sign(std::forward<Request>(request), creds, now, crypto);
 }
 
 }  // namespace oss

@@ -8,6 +8,8 @@
 //
 // Keys: OSS_ACCESS_KEY_ID, OSS_ACCESS_KEY_SECRET (OSS_SESSION_TOKEN). Without them, or without
 // libcurl, it prints the signed request instead of sending it.
+#include <utility>
+
 #include "example.hpp"
 
 #ifdef OBJPROC_EXAMPLES_HAVE_CURL
@@ -36,14 +38,15 @@ int main(int argc, char** argv) {
   // POST /<key>?x-oss-process: a pure descriptor, no secrets, no clock.
   const auto endpoint = oss::endpoint::for_region(region);
   if (!endpoint) return example::fail("--region", endpoint.error());
-  const auto prepared =
+  auto prepared =
       oss::process_object{.bucket = bucket, .key = key, .process = process}.prepare(*endpoint);
   if (!prepared) return example::fail("process_object", prepared.error());
 
   // Signed (V4) with the environment's keys.
   const example::keys keys = example::load_keys(true);
-  const auto request =
-      oss::sign(*prepared, keys.credentials.oss(), example::now(), objproc::crypto::portable{});
+  // In place: the unsigned request is not needed any more, so it is not copied.
+  const auto request = oss::sign(*std::move(prepared), keys.credentials.oss(), example::now(),
+                                 objproc::crypto::portable{});
   if (!request) return example::fail("sign", request.error());
   if (!example::should_send(f, keys)) {
     example::show(*request);

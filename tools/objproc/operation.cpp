@@ -164,7 +164,7 @@ build_result build_oss(const operation_input& in, operation_sender* sender) {
   auto prepared = sync ? sync_op.prepare(*where) : async_op.prepare(*where);
   if (!prepared) return fail_in(prepared.error(), in, "style", std::string(process.view()));
   auto signed_request =
-      oss::sign(*prepared, keys, in.time, crypto, oss::signer{.version = in.signature});
+      oss::sign(*std::move(prepared), keys, in.time, crypto, oss::signer{.version = in.signature});
   if (!signed_request) return fail_in(signed_request.error(), in, "request");
   if (sender != nullptr) {
     if (sync)
@@ -359,7 +359,7 @@ build_result build_cos(const operation_input& in, operation_sender* sender) {
   auto prepared = upload ? put.prepare(*where) : cloud.prepare(*where);
   if (!prepared) return fail_in(prepared.error(), in, "request");
   auto signed_request =
-      ci::sign(*prepared, keys, in.time, crypto, ci::signer{.lifetime = in.expires});
+      ci::sign(*std::move(prepared), keys, in.time, crypto, ci::signer{.lifetime = in.expires});
   if (!signed_request) return fail_in(signed_request.error(), in, "request");
   if (sender != nullptr) {
     if (upload)

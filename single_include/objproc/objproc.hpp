@@ -2608,9 +2608,11 @@ inline constexpr std::array<bool, 256> key_id_chars = [] {
 /// oss::detail::read_request): the request's mutators already refused what check_signing_input
 /// checks of them (its method is an enum's name; set_header checks names and values with
 /// check_header_name / check_header_value; add_query refuses an empty key). Its resource (bucket
-/// and key) is not checked by the request: check_signing_input still checks those.
+/// and key) is not checked by the request: check_signing_input still checks those, unless an
+/// oss operation checked them when it built the request (oss::detail::resource_checked).
 struct request_input {
   signing_input input;
+  bool resource_checked = false;
 };
 
 /// The bucket and the key.
@@ -2628,6 +2630,13 @@ struct request_input {
           fields::key);
   }
   return {};
+}
+
+/// What check_resource adds to the checks endpoint::locate() runs (the same bucket and key
+/// rules, above): a key without CR, LF or NUL. For a bucket and key that locate() accepted,
+/// check_resource passes exactly when this does (the oss operations mark such requests).
+[[nodiscard]] constexpr bool located_resource_passes(std::string_view key) noexcept {
+  return http::detail::find_line_break(key) == std::string_view::npos;
 }
 
 /// Method, bucket, key, header names and values, query keys (shared by V1 and V4).
@@ -2655,6 +2664,7 @@ struct request_input {
 
 /// The same for an input read from a request: only what the request did not check.
 [[nodiscard]] constexpr result<void> check_signing_input(const request_input& in) noexcept {
+  if (in.resource_checked) return {};
   return check_resource(in.input);
 }
 
@@ -3896,6 +3906,14 @@ struct resource {
   friend bool operator==(const resource&, const resource&) = default;
 };
 
+/// A vendor's mark on a request whose resource its signer's own checks already accepted: the
+/// vendor's operations check the bucket and key once, when they build the request, so that its
+/// signer does not check them again on every signature. Opaque here (only its address counts):
+/// a vendor declares one constant and compares addresses.
+struct resource_check {
+  std::string_view vendor;
+};
+
 namespace detail {
 
 /// A URL scheme: ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) (RFC 3986), lowercase here.
@@ -4276,6 +4294,7 @@ class request {
     r.method_ = method_;
     r.body_ = body_;
     r.redaction_ = redaction_;
+    r.resource_checked_ = resource_checked_;
     r.query_count_ = query_count_;
     r.fields_.reserve(fields_.size() + extra_fields);
     r.fields_.assign(fields_.data(), fields_.size());
@@ -4384,9 +4403,16 @@ class request {
   [[nodiscard]] http::resource resource() const noexcept {
     return {view(resource_[0]), view(resource_[1]), view(resource_[2]), view(resource_[3])};
   }
-  void set_resource(const http::resource& r) {
+  /// `checked`: the vendor's mark that its signer's checks of this bucket and key passed (its
+  /// operations set it after checking them); any other set_resource() clears it.
+  void set_resource(const http::resource& r, const resource_check* checked = nullptr) {
     garbage_ += resource_[0].size + resource_[1].size + resource_[2].size + resource_[3].size;
     resource_ = store<4>({r.service, r.bucket, r.key, r.region});
+    resource_checked_ = checked;
+  }
+  /// The mark set with the resource, or nullptr (copies keep it; operator== ignores it).
+  [[nodiscard]] const resource_check* resource_checked() const noexcept {
+    return resource_checked_;
   }
 
   // -- query --------------------------------------------------------------------------------
@@ -4853,6 +4879,7 @@ class request {
   std::size_t garbage_ = 0;  // bytes of text_ no record points at any more
   body_type body_;
   const redaction_rules* redaction_ = nullptr;  // the vendor's declaration; not compared
+  const resource_check* resource_checked_ = nullptr;  // the vendor's mark; not compared
 };
 
 }  // namespace http
@@ -5478,6 +5505,10 @@ enum class signature_version : unsigned char { v4, v1 };
 
 namespace detail {
 
+/// The mark the oss operations put on a request whose bucket and key passed check_resource when
+/// they built it (http::resource_check): the signers then skip that check.
+inline constexpr http::resource_check resource_checked{service_name};
+
 /// The request as V4 and V1 sign it (the views of objproc::detail::view_request), or
 /// errc::invalid_argument for another service's request. A request_input: v4_check and
 /// v1_check leave out what the request's mutators already checked.
@@ -5492,7 +5523,8 @@ namespace detail {
                                      .bucket = view.where.bucket,
                                      .key = view.where.key,
                                      .query = view.query,
-                                     .headers = view.headers}};
+                                     .headers = view.headers},
+                       request.resource_checked() == &resource_checked};
 }
 
 }  // namespace detail
@@ -14379,7 +14411,12 @@ struct process_options {
   if (!location) return location.error();
   auto request = http::request::make(method, *location);
   if (!request) return request.error();
-  request->set_resource({service_name, bucket, key, where.region()});
+  // locate() checked the bucket and key; the mark says the signers' check passes too, which
+  // spares them that check on every signature (a key with CR, LF or NUL gets no mark: the
+  // signer refuses it).
+  request->set_resource(
+      {service_name, bucket, key, where.region()},
+      detail::located_resource_passes(key) ? &detail::resource_checked : nullptr);
   request->set_redaction(&redaction);
   return request;
 }

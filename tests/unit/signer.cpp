@@ -8,6 +8,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <utility>
 
 #include "archetypes/request_signer.hpp"
@@ -209,6 +210,64 @@ TEST_CASE("signer: the request carries its resource, and only that is signed for
             .code == errc::invalid_argument);
   CHECK(ci::signer{}.sign(seed, cos_keys, seed_time, crypto).error().code ==
         errc::invalid_argument);
+}
+
+TEST_CASE("signer: the bucket and key are checked once, by the operation, or by the signer",
+          "[signer]") {
+  const portable crypto;
+  // An operation's request carries OSS's mark (its bucket and key passed the signer's check);
+  // copies keep it; a resource set by hand has none, and equality ignores it.
+  const http::request seed = oss_seed();
+  CHECK(seed.resource_checked() == &oss::detail::resource_checked);
+  const http::request copy = seed;  // NOLINT(performance-unnecessary-copy-initialization)
+  CHECK(copy.resource_checked() == &oss::detail::resource_checked);
+  http::request by_hand = seed;
+  by_hand.set_resource(seed.resource());
+  CHECK(by_hand.resource_checked() == nullptr);
+  CHECK(by_hand == seed);
+  CHECK(*oss::sign(by_hand, oss_keys, seed_time, crypto) ==
+        *oss::sign(seed, oss_keys, seed_time, crypto));
+
+  // Without the mark the signers check: a bad bucket or key set by hand is refused.
+  for (const auto& [bucket, key, code] :
+       {std::tuple<std::string_view, std::string_view, errc>{"Bad_Bucket", "a.jpg",
+                                                             errc::invalid_bucket_name},
+        {"examplebucket", "/a.jpg", errc::invalid_object_key},
+        {"examplebucket", "a\nb.jpg", errc::invalid_object_key},
+        {"", "a.jpg", errc::invalid_argument}}) {
+    INFO(bucket << " " << key);
+    by_hand.set_resource({"oss", bucket, key, "cn-hangzhou"});
+    for (const auto version : {oss::signature_version::v4, oss::signature_version::v1}) {
+      const auto refused =
+          oss::sign(by_hand, oss_keys, seed_time, crypto, oss::signer{.version = version});
+      REQUIRE_FALSE(refused.has_value());
+      CHECK(refused.error().code == code);
+    }
+  }
+
+  // The mark's promise: what check_resource adds to locate() is the line-break test.
+  using namespace std::string_view_literals;
+  for (const std::string_view key :
+       {"a.jpg"sv, "dir/\xe7\x8c\xab.jpg"sv, "a\rb"sv, "a\nb"sv, "a\0b"sv}) {
+    INFO(key.size());
+    REQUIRE(hangzhou().locate("examplebucket", key).has_value());
+    CHECK(oss::detail::located_resource_passes(key) ==
+          oss::detail::check_resource({.bucket = "examplebucket", .key = key}).has_value());
+  }
+
+  // An operation whose key the signer refuses (a line break: the key is fine for the URL, not
+  // for a signature) gets no mark, so the signer still refuses it.
+  const auto line_break =
+      oss::process_object{.bucket = "examplebucket",
+                          .key = "a\nb.jpg",
+                          .process = oss::parse_style("image/resize,w_100").value()}
+          .prepare(hangzhou());
+  REQUIRE(line_break.has_value());
+  CHECK(line_break->resource_checked() == nullptr);
+  const auto refused = oss::sign(*line_break, oss_keys, seed_time, crypto);
+  REQUIRE_FALSE(refused.has_value());
+  CHECK(refused.error().code == errc::invalid_object_key);
+  CHECK(refused.error().field == objproc::fields::key);
 }
 
 TEST_CASE("signer: presign refuses a request that already carries a signature parameter",

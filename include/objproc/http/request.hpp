@@ -115,6 +115,14 @@ struct resource {
   friend bool operator==(const resource&, const resource&) = default;
 };
 
+/// A vendor's mark on a request whose resource its signer's own checks already accepted: the
+/// vendor's operations check the bucket and key once, when they build the request, so that its
+/// signer does not check them again on every signature. Opaque here (only its address counts):
+/// a vendor declares one constant and compares addresses.
+struct resource_check {
+  std::string_view vendor;
+};
+
 namespace detail {
 
 /// A URL scheme: ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) (RFC 3986), lowercase here.
@@ -495,6 +503,7 @@ class request {
     r.method_ = method_;
     r.body_ = body_;
     r.redaction_ = redaction_;
+    r.resource_checked_ = resource_checked_;
     r.query_count_ = query_count_;
     r.fields_.reserve(fields_.size() + extra_fields);
     r.fields_.assign(fields_.data(), fields_.size());
@@ -603,9 +612,16 @@ class request {
   [[nodiscard]] http::resource resource() const noexcept {
     return {view(resource_[0]), view(resource_[1]), view(resource_[2]), view(resource_[3])};
   }
-  void set_resource(const http::resource& r) {
+  /// `checked`: the vendor's mark that its signer's checks of this bucket and key passed (its
+  /// operations set it after checking them); any other set_resource() clears it.
+  void set_resource(const http::resource& r, const resource_check* checked = nullptr) {
     garbage_ += resource_[0].size + resource_[1].size + resource_[2].size + resource_[3].size;
     resource_ = store<4>({r.service, r.bucket, r.key, r.region});
+    resource_checked_ = checked;
+  }
+  /// The mark set with the resource, or nullptr (copies keep it; operator== ignores it).
+  [[nodiscard]] const resource_check* resource_checked() const noexcept {
+    return resource_checked_;
   }
 
   // -- query --------------------------------------------------------------------------------
@@ -1072,6 +1088,7 @@ class request {
   std::size_t garbage_ = 0;  // bytes of text_ no record points at any more
   body_type body_;
   const redaction_rules* redaction_ = nullptr;  // the vendor's declaration; not compared
+  const resource_check* resource_checked_ = nullptr;  // the vendor's mark; not compared
 };
 
 }  // namespace http

@@ -138,9 +138,11 @@ inline constexpr std::array<bool, 256> key_id_chars = [] {
 /// oss::detail::read_request): the request's mutators already refused what check_signing_input
 /// checks of them (its method is an enum's name; set_header checks names and values with
 /// check_header_name / check_header_value; add_query refuses an empty key). Its resource (bucket
-/// and key) is not checked by the request: check_signing_input still checks those.
+/// and key) is not checked by the request: check_signing_input still checks those, unless an
+/// oss operation checked them when it built the request (oss::detail::resource_checked).
 struct request_input {
   signing_input input;
+  bool resource_checked = false;
 };
 
 /// The bucket and the key.
@@ -158,6 +160,13 @@ struct request_input {
           fields::key);
   }
   return {};
+}
+
+/// What check_resource adds to the checks endpoint::locate() runs (the same bucket and key
+/// rules, above): a key without CR, LF or NUL. For a bucket and key that locate() accepted,
+/// check_resource passes exactly when this does (the oss operations mark such requests).
+[[nodiscard]] constexpr bool located_resource_passes(std::string_view key) noexcept {
+  return http::detail::find_line_break(key) == std::string_view::npos;
 }
 
 /// Method, bucket, key, header names and values, query keys (shared by V1 and V4).
@@ -185,6 +194,7 @@ struct request_input {
 
 /// The same for an input read from a request: only what the request did not check.
 [[nodiscard]] constexpr result<void> check_signing_input(const request_input& in) noexcept {
+  if (in.resource_checked) return {};
   return check_resource(in.input);
 }
 

@@ -47,6 +47,10 @@ enum class signature_version : unsigned char { v4, v1 };
 
 namespace detail {
 
+/// The mark the oss operations put on a request whose bucket and key passed check_resource when
+/// they built it (http::resource_check): the signers then skip that check.
+inline constexpr http::resource_check resource_checked{service_name};
+
 /// The request as V4 and V1 sign it (the views of objproc::detail::view_request), or
 /// errc::invalid_argument for another service's request. A request_input: v4_check and
 /// v1_check leave out what the request's mutators already checked.
@@ -61,7 +65,8 @@ namespace detail {
                                      .bucket = view.where.bucket,
                                      .key = view.where.key,
                                      .query = view.query,
-                                     .headers = view.headers}};
+                                     .headers = view.headers},
+                       request.resource_checked() == &resource_checked};
 }
 
 }  // namespace detail

@@ -381,24 +381,28 @@ void sign_in_place(benchmark::State& state, const Prepare& prepare, const Sign& 
 template <class Crypto>
 void oss_v4_sign_cached_in_place(benchmark::State& state) {
   oss::v4_key_cache cache;
-  sign_in_place<Crypto>(state, oss_prepare_seed, [&](objproc::http::request&& r, const Crypto& crypto) {
-    return oss::sign(std::move(r), oss_keys, seed_time, crypto, oss::v4_signer{.cache = &cache});
-  });
+  sign_in_place<Crypto>(state, oss_prepare_seed,
+                        [&](objproc::http::request&& r, const Crypto& crypto) {
+                          return oss::sign(std::move(r), oss_keys, seed_time, crypto,
+                                           oss::v4_signer{.cache = &cache});
+                        });
 }
 
 template <class Crypto>
 void oss_v1_sign_in_place(benchmark::State& state) {
-  sign_in_place<Crypto>(state, oss_prepare_seed, [](objproc::http::request&& r, const Crypto& crypto) {
-    return oss::sign(std::move(r), oss_keys, seed_time, crypto, oss::v1_signer{});
-  });
+  sign_in_place<Crypto>(
+      state, oss_prepare_seed, [](objproc::http::request&& r, const Crypto& crypto) {
+        return oss::sign(std::move(r), oss_keys, seed_time, crypto, oss::v1_signer{});
+      });
 }
 
 template <class Crypto>
 void cos_sign_in_place(benchmark::State& state) {
-  sign_in_place<Crypto>(state, cos_prepare_seed, [](objproc::http::request&& r, const Crypto& crypto) {
-    return ci::sign(std::move(r), cos_keys, seed_time, crypto,
-                    ci::signer{.lifetime = cos_expires});
-  });
+  sign_in_place<Crypto>(state, cos_prepare_seed,
+                        [](objproc::http::request&& r, const Crypto& crypto) {
+                          return ci::sign(std::move(r), cos_keys, seed_time, crypto,
+                                          ci::signer{.lifetime = cos_expires});
+                        });
 }
 
 template <class Crypto>

@@ -4878,7 +4878,7 @@ class request {
   std::size_t query_count_ = 0;
   std::size_t garbage_ = 0;  // bytes of text_ no record points at any more
   body_type body_;
-  const redaction_rules* redaction_ = nullptr;  // the vendor's declaration; not compared
+  const redaction_rules* redaction_ = nullptr;        // the vendor's declaration; not compared
   const resource_check* resource_checked_ = nullptr;  // the vendor's mark; not compared
 };
 
@@ -5540,7 +5540,7 @@ struct v4_signer {
 
   /// `request` is copied, or signed in place when it is an rvalue (see objproc/signer.hpp).
   template <class Request, class Crypto>
-    requires http::request_argument<Request>
+  requires http::request_argument<Request>
   [[nodiscard]] result<http::request> sign(Request&& request, const credentials& creds,
                                            std::chrono::sys_seconds now,
                                            const Crypto& crypto) const {
@@ -5648,7 +5648,7 @@ struct v1_signer {
 
   /// `request` is copied, or signed in place when it is an rvalue (see objproc/signer.hpp).
   template <class Request, class Crypto>
-    requires http::request_argument<Request>
+  requires http::request_argument<Request>
   [[nodiscard]] result<http::request> sign(Request&& request, const credentials& creds,
                                            std::chrono::sys_seconds now,
                                            const Crypto& crypto) const {
@@ -5733,7 +5733,7 @@ struct signer {
   v4_key_cache* cache = nullptr;  // V4 only
 
   template <class Request, class Crypto>
-    requires http::request_argument<Request>
+  requires http::request_argument<Request>
   [[nodiscard]] result<http::request> sign(Request&& request, const credentials& creds,
                                            std::chrono::sys_seconds now,
                                            const Crypto& crypto) const {
@@ -5776,7 +5776,7 @@ struct signer {
 /// Signs `request` with `signer` (V4 by default): the request with its signature headers. An
 /// rvalue request is signed in place (`oss::sign(*std::move(prepared), ...)`: no copy).
 template <class Request, class Crypto, class Signer = v4_signer>
-  requires http::request_argument<Request>
+requires http::request_argument<Request>
 [[nodiscard]] result<http::request> sign(Request&& request, const credentials& creds,
                                          std::chrono::sys_seconds now, const Crypto& crypto,
                                          const Signer& signer = {}) {
@@ -10354,7 +10354,7 @@ struct signer {
 
   /// `request` is copied, or signed in place when it is an rvalue (see objproc/signer.hpp).
   template <class Request, class Crypto>
-    requires http::request_argument<Request>
+  requires http::request_argument<Request>
   [[nodiscard]] result<http::request> sign(Request&& request, const credentials& creds,
                                            std::chrono::sys_seconds now,
                                            const Crypto& crypto) const {
@@ -10432,7 +10432,7 @@ struct signer {
 /// Signs `request` with `s` (by default a header signature valid for an hour).
 /// An rvalue request is signed in place (no copy).
 template <class Request, class Crypto, class Signer = signer>
-  requires http::request_argument<Request>
+requires http::request_argument<Request>
 [[nodiscard]] result<http::request> sign(Request&& request, const credentials& creds,
                                          std::chrono::sys_seconds now, const Crypto& crypto,
                                          const Signer& s = {}) {
@@ -14414,9 +14414,8 @@ struct process_options {
   // locate() checked the bucket and key; the mark says the signers' check passes too, which
   // spares them that check on every signature (a key with CR, LF or NUL gets no mark: the
   // signer refuses it).
-  request->set_resource(
-      {service_name, bucket, key, where.region()},
-      detail::located_resource_passes(key) ? &detail::resource_checked : nullptr);
+  request->set_resource({service_name, bucket, key, where.region()},
+                        detail::located_resource_passes(key) ? &detail::resource_checked : nullptr);
   request->set_redaction(&redaction);
   return request;
 }

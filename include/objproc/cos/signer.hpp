@@ -66,7 +66,7 @@ struct signer {
 
   /// `request` is copied, or signed in place when it is an rvalue (see objproc/signer.hpp).
   template <class Request, class Crypto>
-    requires http::request_argument<Request>
+  requires http::request_argument<Request>
   [[nodiscard]] result<http::request> sign(Request&& request, const credentials& creds,
                                            std::chrono::sys_seconds now,
                                            const Crypto& crypto) const {
@@ -144,7 +144,7 @@ struct signer {
 /// Signs `request` with `s` (by default a header signature valid for an hour).
 /// An rvalue request is signed in place (no copy).
 template <class Request, class Crypto, class Signer = signer>
-  requires http::request_argument<Request>
+requires http::request_argument<Request>
 [[nodiscard]] result<http::request> sign(Request&& request, const credentials& creds,
                                          std::chrono::sys_seconds now, const Crypto& crypto,
                                          const Signer& s = {}) {

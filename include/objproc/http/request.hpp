@@ -1087,7 +1087,7 @@ class request {
   std::size_t query_count_ = 0;
   std::size_t garbage_ = 0;  // bytes of text_ no record points at any more
   body_type body_;
-  const redaction_rules* redaction_ = nullptr;  // the vendor's declaration; not compared
+  const redaction_rules* redaction_ = nullptr;        // the vendor's declaration; not compared
   const resource_check* resource_checked_ = nullptr;  // the vendor's mark; not compared
 };
 

@@ -93,9 +93,8 @@ struct process_options {
   // locate() checked the bucket and key; the mark says the signers' check passes too, which
   // spares them that check on every signature (a key with CR, LF or NUL gets no mark: the
   // signer refuses it).
-  request->set_resource(
-      {service_name, bucket, key, where.region()},
-      detail::located_resource_passes(key) ? &detail::resource_checked : nullptr);
+  request->set_resource({service_name, bucket, key, where.region()},
+                        detail::located_resource_passes(key) ? &detail::resource_checked : nullptr);
   request->set_redaction(&redaction);
   return request;
 }

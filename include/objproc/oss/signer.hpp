@@ -82,7 +82,7 @@ struct v4_signer {
 
   /// `request` is copied, or signed in place when it is an rvalue (see objproc/signer.hpp).
   template <class Request, class Crypto>
-    requires http::request_argument<Request>
+  requires http::request_argument<Request>
   [[nodiscard]] result<http::request> sign(Request&& request, const credentials& creds,
                                            std::chrono::sys_seconds now,
                                            const Crypto& crypto) const {
@@ -190,7 +190,7 @@ struct v1_signer {
 
   /// `request` is copied, or signed in place when it is an rvalue (see objproc/signer.hpp).
   template <class Request, class Crypto>
-    requires http::request_argument<Request>
+  requires http::request_argument<Request>
   [[nodiscard]] result<http::request> sign(Request&& request, const credentials& creds,
                                            std::chrono::sys_seconds now,
                                            const Crypto& crypto) const {
@@ -275,7 +275,7 @@ struct signer {
   v4_key_cache* cache = nullptr;  // V4 only
 
   template <class Request, class Crypto>
-    requires http::request_argument<Request>
+  requires http::request_argument<Request>
   [[nodiscard]] result<http::request> sign(Request&& request, const credentials& creds,
                                            std::chrono::sys_seconds now,
                                            const Crypto& crypto) const {
@@ -318,7 +318,7 @@ struct signer {
 /// Signs `request` with `signer` (V4 by default): the request with its signature headers. An
 /// rvalue request is signed in place (`oss::sign(*std::move(prepared), ...)`: no copy).
 template <class Request, class Crypto, class Signer = v4_signer>
-  requires http::request_argument<Request>
+requires http::request_argument<Request>
 [[nodiscard]] result<http::request> sign(Request&& request, const credentials& creds,
                                          std::chrono::sys_seconds now, const Crypto& crypto,
                                          const Signer& signer = {}) {

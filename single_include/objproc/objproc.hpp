@@ -129,6 +129,8 @@
 //   OBJPROC_CONFIG_FILE      a header included first (engines keep their settings there)
 //   OBJPROC_USE_EXCEPTIONS   0/1; detected from the compiler flags
 //   OBJPROC_ABORT(msg)       what result<T>::value() does on an error without exceptions
+//   OBJPROC_ALWAYS_INLINE    `inline`, and a request to inline every call (tiny functions on
+//                            the signing path that g++ -O2 otherwise calls)
 #ifndef OBJPROC_CONFIG_HPP
 #define OBJPROC_CONFIG_HPP
 
@@ -188,6 +190,16 @@
 #    define OBJPROC_USE_EXCEPTIONS 1
 #  else
 #    define OBJPROC_USE_EXCEPTIONS 0
+#  endif
+#endif
+
+#ifndef OBJPROC_ALWAYS_INLINE
+#  if defined(__GNUC__) || defined(__clang__)
+#    define OBJPROC_ALWAYS_INLINE __attribute__((always_inline)) inline
+#  elif defined(_MSC_VER)
+#    define OBJPROC_ALWAYS_INLINE __forceinline
+#  else
+#    define OBJPROC_ALWAYS_INLINE inline
 #  endif
 #endif
 
@@ -1891,11 +1903,13 @@ class span_writer {
   constexpr span_writer() noexcept = default;
   constexpr explicit span_writer(std::span<char> buffer) noexcept : buffer_(buffer) {}
 
-  constexpr void put(char c) noexcept {
+  // The two puts are forced inline: a signature makes dozens of them, and g++ -O2 called them
+  // (the call cost more than the room check and the copy).
+  OBJPROC_ALWAYS_INLINE constexpr void put(char c) noexcept {
     if (size_ == buffer_.size()) return overflow(1);
     buffer_[size_++] = c;
   }
-  constexpr void put(std::string_view s) noexcept {
+  OBJPROC_ALWAYS_INLINE constexpr void put(std::string_view s) noexcept {
     if (s.size() > buffer_.size() - size_) return overflow(s.size());
     copy_short(buffer_.data() + size_, s.data(), s.size());
     size_ += s.size();

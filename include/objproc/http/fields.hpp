@@ -182,11 +182,13 @@ class span_writer {
   constexpr span_writer() noexcept = default;
   constexpr explicit span_writer(std::span<char> buffer) noexcept : buffer_(buffer) {}
 
-  constexpr void put(char c) noexcept {
+  // The two puts are forced inline: a signature makes dozens of them, and g++ -O2 called them
+  // (the call cost more than the room check and the copy).
+  OBJPROC_ALWAYS_INLINE constexpr void put(char c) noexcept {
     if (size_ == buffer_.size()) return overflow(1);
     buffer_[size_++] = c;
   }
-  constexpr void put(std::string_view s) noexcept {
+  OBJPROC_ALWAYS_INLINE constexpr void put(std::string_view s) noexcept {
     if (s.size() > buffer_.size() - size_) return overflow(s.size());
     copy_short(buffer_.data() + size_, s.data(), s.size());
     size_ += s.size();

@@ -161,10 +161,20 @@ namespace detail {
 inline constexpr std::string_view v4_algorithm = "OSS4-HMAC-SHA256";
 inline constexpr std::string_view v4_unsigned_payload = "UNSIGNED-PAYLOAD";
 
+/// x-oss-* (any case). The first byte settles most names without a comparison.
+[[nodiscard]] constexpr bool v4_is_oss_header(std::string_view name) noexcept {
+  return name.size() >= 6 && (name[0] == 'x' || name[0] == 'X') &&
+         http::detail::iequals_lower(name.substr(0, 6), "x-oss-");
+}
+
+/// content-type or content-md5 (any case): the length picks the one literal to compare with.
+[[nodiscard]] constexpr bool v4_is_content_header(std::string_view name) noexcept {
+  if (name.size() == 12) return http::detail::iequals_lower(name, "content-type");
+  return name.size() == 11 && http::detail::iequals_lower(name, "content-md5");
+}
+
 [[nodiscard]] constexpr bool v4_signed_by_default(std::string_view name) noexcept {
-  return http::detail::istarts_with(name, "x-oss-") ||
-         http::detail::iequals_lower(name, "content-type") ||
-         http::detail::iequals_lower(name, "content-md5");
+  return v4_is_oss_header(name) || v4_is_content_header(name);
 }
 
 [[nodiscard]] constexpr error v4_too_many() noexcept {
@@ -213,41 +223,59 @@ inline void v4_join_names(http::detail::span_writer& out, std::span<const std::s
       names, [&](std::string_view n) { return http::detail::iequals(n, name); });
 }
 
-/// Writes the canonical headers block (each line ending in '\n').
+/// Writes the canonical headers block (each line ending in '\n'). `owned`: the x-oss-* names
+/// the signer sets itself (the input's headers of those names are left out). `added`: the
+/// signer's headers, with lowercase names in sorted order.
 [[nodiscard]] inline result<void> v4_write_canonical_headers(
     http::detail::span_writer& out, std::span<const http::header_field> headers,
     std::span<const std::string_view> owned, std::span<const http::header_field> added,
     std::span<const std::string_view> additional) {
-  // Views of the signed headers (the input's that count, then the signer's), sorted by
-  // lowercase name. The array is not zero-filled: each place is written before it is read.
+  // Views of the input's signed headers, sorted by lowercase name; the signer's are merged in
+  // while writing (already sorted: sorting them with the rest cost more than the rest). The
+  // array is not zero-filled: each place is written before it is read. Its room is shared with
+  // `added`, as when both were sorted together.
   http::detail::uninitialized_array<http::header_field, http::max_signed_fields + 3> list;
+  const std::size_t room = list.size() - (added.size() < list.size() ? added.size() : list.size());
   std::size_t count = 0;
   for (const http::header_field& h : headers) {
     // Signed by default or asked for (never Authorization), unless the signer sets it itself.
-    // The cheap test first: most headers of a request are not signed.
-    const bool wanted =
-        v4_signed_by_default(h.name) ||
-        (v4_in(additional, h.name) && !http::detail::iequals_lower(h.name, "authorization"));
-    if (!wanted || v4_in(owned, h.name)) continue;
-    if (count == list.size()) return v4_too_many();
+    // The cheap tests first: most headers of a request are not signed, and only an x-oss-*
+    // name can be one the signer owns.
+    bool wanted = false;
+    if (v4_is_oss_header(h.name))
+      wanted = !v4_in(owned, h.name);
+    else
+      wanted = v4_is_content_header(h.name) ||
+               (!additional.empty() && v4_in(additional, h.name) &&
+                !http::detail::iequals_lower(h.name, "authorization"));
+    if (!wanted) continue;
+    if (count == room) return v4_too_many();
     list[count++] = {h.name, http::detail::trim_ows(h.value)};
-  }
-  for (const http::header_field& h : added) {
-    if (count == list.size()) return v4_too_many();
-    list[count++] = h;
   }
   http::detail::stable_sort_in_place(list.data(), list.data() + count,
                                      [](const http::header_field& a, const http::header_field& b) {
                                        return http::detail::icompare(a.name, b.name) < 0;
                                      });
-  for (std::size_t k = 0; k < count; ++k) {
-    if (k != 0 && http::detail::iequals(list[k - 1].name, list[k].name)) {
+  std::string_view previous = {};
+  bool first = true;
+  for (std::size_t k = 0, a = 0; k < count || a < added.size();) {
+    // On equal names the input's come first (the order a stable sort of both gave).
+    const bool from_input =
+        a == added.size() ||
+        (k < count && http::detail::icompare(list[k].name, added[a].name) <= 0);
+    const http::header_field& h = from_input ? list[k++] : added[a++];
+    if (!first && http::detail::iequals(previous, h.name)) {
       out.replace_back(',');  // "name:v1,v2\n"
+    } else if (from_input) {
+      out.put_lower(h.name);
+      out.put(':');
     } else {
-      out.put_lower(list[k].name);
+      out.put(h.name);  // lowercase already
       out.put(':');
     }
-    out.put(list[k].value);
+    previous = h.name;
+    first = false;
+    out.put(h.value);
     out.put('\n');
   }
   return {};
@@ -454,9 +482,10 @@ template <class Crypto>
   out.security_token = creds.security_token;
   const std::array<std::string_view, 3> owned = {"x-oss-date", "x-oss-content-sha256",
                                                  "x-oss-security-token"};
+  // In sorted order (v4_write_canonical_headers merges them): the token, optional, last.
   const std::array<http::header_field, 3> added = {
-      http::header_field{"x-oss-date", out.date.view()},
       http::header_field{"x-oss-content-sha256", v4_unsigned_payload},
+      http::header_field{"x-oss-date", out.date.view()},
       http::header_field{"x-oss-security-token", creds.security_token}};
   v4_names additional;
   if (auto r = v4_additional_names(options.additional_headers, input.headers, additional); !r)

@@ -129,8 +129,9 @@ static_assert(objproc::detail::ascending(v1_signed_sub_resources));
       names, [&](std::string_view n) { return http::detail::iequals(n, name); });
 }
 
-/// The trimmed value of the first header named `name` (given in lowercase), or "".
-[[nodiscard]] inline std::string_view v1_header(std::span<const http::header_field> headers,
+/// The trimmed value of the first header named `name` (given in lowercase), or "". Forced
+/// inline: callers pass literals, which iequals_lower then compares as constant words.
+[[nodiscard]] OBJPROC_ALWAYS_INLINE std::string_view v1_header(std::span<const http::header_field> headers,
                                                 std::string_view name) noexcept {
   for (const http::header_field& h : headers)
     if (http::detail::iequals_lower(h.name, name)) return http::detail::trim_ows(h.value);

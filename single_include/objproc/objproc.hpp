@@ -1546,16 +1546,16 @@ inline constexpr std::array<percent_encoding, 256> percent_table = [] {
   return t;
 }();
 /// Encodes `in` into `out` by table, without a branch per byte (JSON and keys mix encoded and
-/// literal bytes unpredictably). Each step writes three characters and keeps `size` of them, so
-/// `out` needs 2 characters of slack past the encoding: out_room >= encoded size + 2.
+/// literal bytes unpredictably). Each step stores a whole entry, four bytes (the text and the
+/// size byte, which the next steps overwrite), in one move, and keeps `size` of them: `out`
+/// needs room for 3 * in.size() + 1 characters.
 template <percent_set Set>
 std::size_t percent_encode_by_table(std::string_view in, char* out) noexcept {
+  static_assert(sizeof(percent_encoding) == 4);
   std::size_t o = 0;
   for (const char c : in) {
     const percent_encoding& e = percent_table<Set>[static_cast<unsigned char>(c)];
-    out[o] = e.text[0];
-    out[o + 1] = e.text[1];
-    out[o + 2] = e.text[2];
+    std::memcpy(out + o, &e, 4);
     o += e.size;
   }
   return o;
@@ -1964,7 +1964,7 @@ class span_writer {
     const std::size_t room = buffer_.size() - size_;
     char* const at = buffer_.data() + size_;
     if (!std::is_constant_evaluated() && room >= 2 && (room - 2) / 3 >= s.size()) {
-      // Room for three characters per byte and the table encoder's two of slack.
+      // Room for three characters per byte and the table encoder's slack (it needs one).
       using objproc::detail::percent_encode_by_table;
       const std::size_t n =
           set == percent_set::component ? percent_encode_by_table<percent_set::component>(s, at)

@@ -224,7 +224,7 @@ class span_writer {
     const std::size_t room = buffer_.size() - size_;
     char* const at = buffer_.data() + size_;
     if (!std::is_constant_evaluated() && room >= 2 && (room - 2) / 3 >= s.size()) {
-      // Room for three characters per byte and the table encoder's two of slack.
+      // Room for three characters per byte and the table encoder's slack (it needs one).
       using objproc::detail::percent_encode_by_table;
       const std::size_t n =
           set == percent_set::component ? percent_encode_by_table<percent_set::component>(s, at)

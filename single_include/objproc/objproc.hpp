@@ -1934,12 +1934,33 @@ class span_writer {
     copy_short(buffer_.data() + size_, s.data(), s.size());
     size_ += s.size();
   }
+  /// Each piece (a string_view or a char) in turn, with one room check and one size update for
+  /// all of them: a put after a char store reloads the writer (the store may alias it), which
+  /// cost more than the copies of the short pieces a signer writes.
+  template <class... Pieces>
+  OBJPROC_ALWAYS_INLINE constexpr void put_all(const Pieces&... pieces) noexcept {
+    const std::size_t n = (piece_size(pieces) + ...);
+    if (n > buffer_.size() - size_) return (put(pieces), ...);  // cut and counted as the puts do
+    char* at = buffer_.data() + size_;
+    ((at = put_piece(at, pieces)), ...);
+    size_ += n;
+  }
   /// `s` in ASCII lowercase. Forced inline as the puts are (g++ called it).
   OBJPROC_ALWAYS_INLINE constexpr void put_lower(std::string_view s) noexcept;
   /// A header line "name:value\n", the name lowercased unless `name_is_lower` says it is
   /// already. One room check and one size update for the line, not one per piece.
   OBJPROC_ALWAYS_INLINE constexpr void put_header_line(std::string_view name, bool name_is_lower,
                                                        std::string_view value) noexcept;
+  static constexpr std::size_t piece_size(char) noexcept { return 1; }
+  static constexpr std::size_t piece_size(std::string_view s) noexcept { return s.size(); }
+  OBJPROC_ALWAYS_INLINE static constexpr char* put_piece(char* to, char c) noexcept {
+    *to = c;
+    return to + 1;
+  }
+  OBJPROC_ALWAYS_INLINE static constexpr char* put_piece(char* to, std::string_view s) noexcept {
+    copy_short(to, s.data(), s.size());
+    return to + s.size();
+  }
   /// Writes `s` lowercased (ASCII) at `to`, which has room for it.
   OBJPROC_ALWAYS_INLINE static constexpr void copy_lower(char* to, std::string_view s) noexcept;
   /// Writes the sizeof(Word) bytes at `from` lowercased (ASCII) to `to`: a byte c has 0x20
@@ -3423,22 +3444,20 @@ template <class Crypto>
   v4_query_entries entries;
   if (auto r = v4_encode_query(scratch, in.query, owned_query, added_query, entries); !r) return r;
   const std::size_t start = scratch.size();
-  scratch.put(in.method);
-  scratch.put('\n');
-  scratch.put('/');  // "/bucket/" + the key URI-encoded with '/' kept; "/" without a bucket
+  // "/bucket/" + the key URI-encoded with '/' kept; "/" without a bucket.
+  scratch.put_all(in.method, '\n', '/');
   if (!in.bucket.empty()) {
-    scratch.put(in.bucket);
-    scratch.put('/');
+    scratch.put_all(in.bucket, '/');
     scratch.put_encoded(in.key, percent_set::path);
   }
   scratch.put('\n');
   for (std::size_t i = 0; i < entries.size(); ++i) {
     if (i != 0) scratch.put('&');
-    scratch.put(scratch.text(entries[i].key_at, entries[i].key_end));
-    if (entries[i].value_end != entries[i].key_end) {
-      scratch.put('=');
-      scratch.put(scratch.text(entries[i].key_end, entries[i].value_end));
-    }
+    const std::string_view name = scratch.text(entries[i].key_at, entries[i].key_end);
+    if (entries[i].value_end != entries[i].key_end)
+      scratch.put_all(name, '=', scratch.text(entries[i].key_end, entries[i].value_end));
+    else
+      scratch.put(name);
   }
   scratch.put('\n');
   if (auto r =
@@ -3447,20 +3466,14 @@ template <class Crypto>
     return r;
   scratch.put('\n');
   v4_join_names(scratch, additional);
-  scratch.put('\n');
-  scratch.put(v4_unsigned_payload);
+  scratch.put_all('\n', v4_unsigned_payload);
   if (scratch.overflowed()) return http::detail::span_writer::too_small();
   out.canonical_request = scratch.text(start);
 
   sha256_digest digest{};
   if (auto r = crypto.sha256(as_bytes(out.canonical_request), digest); !r) return r.error();
   http::detail::span_writer sts(out.string_to_sign_text);
-  sts.put(v4_algorithm);
-  sts.put('\n');
-  sts.put(iso_date);
-  sts.put('\n');
-  sts.put(key.scope());
-  sts.put('\n');
+  sts.put_all(v4_algorithm, '\n', iso_date, '\n', key.scope(), '\n');
   sts.put_hex(digest);
   out.string_to_sign_size = sts.size();
 
@@ -3545,17 +3558,13 @@ template <class Crypto>
     return r;
 
   const std::size_t at = scratch.size();
-  scratch.put(v4_algorithm);
-  scratch.put(" Credential=");
-  scratch.put(creds.access_key_id);
-  scratch.put('/');
-  scratch.put(key.scope());
+  scratch.put_all(v4_algorithm, std::string_view(" Credential="), creds.access_key_id, '/',
+                  key.scope());
   if (!additional.empty()) {
     scratch.put(",AdditionalHeaders=");
     v4_join_names(scratch, additional.span());
   }
-  scratch.put(",Signature=");
-  scratch.put(out.core.signature.view());
+  scratch.put_all(std::string_view(",Signature="), out.core.signature.view());
   if (scratch.overflowed()) return http::detail::span_writer::too_small();
   out.authorization = scratch.text(at);
   return {};

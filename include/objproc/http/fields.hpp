@@ -193,12 +193,33 @@ class span_writer {
     copy_short(buffer_.data() + size_, s.data(), s.size());
     size_ += s.size();
   }
+  /// Each piece (a string_view or a char) in turn, with one room check and one size update for
+  /// all of them: a put after a char store reloads the writer (the store may alias it), which
+  /// cost more than the copies of the short pieces a signer writes.
+  template <class... Pieces>
+  OBJPROC_ALWAYS_INLINE constexpr void put_all(const Pieces&... pieces) noexcept {
+    const std::size_t n = (piece_size(pieces) + ...);
+    if (n > buffer_.size() - size_) return (put(pieces), ...);  // cut and counted as the puts do
+    char* at = buffer_.data() + size_;
+    ((at = put_piece(at, pieces)), ...);
+    size_ += n;
+  }
   /// `s` in ASCII lowercase. Forced inline as the puts are (g++ called it).
   OBJPROC_ALWAYS_INLINE constexpr void put_lower(std::string_view s) noexcept;
   /// A header line "name:value\n", the name lowercased unless `name_is_lower` says it is
   /// already. One room check and one size update for the line, not one per piece.
   OBJPROC_ALWAYS_INLINE constexpr void put_header_line(std::string_view name, bool name_is_lower,
                                                        std::string_view value) noexcept;
+  static constexpr std::size_t piece_size(char) noexcept { return 1; }
+  static constexpr std::size_t piece_size(std::string_view s) noexcept { return s.size(); }
+  OBJPROC_ALWAYS_INLINE static constexpr char* put_piece(char* to, char c) noexcept {
+    *to = c;
+    return to + 1;
+  }
+  OBJPROC_ALWAYS_INLINE static constexpr char* put_piece(char* to, std::string_view s) noexcept {
+    copy_short(to, s.data(), s.size());
+    return to + s.size();
+  }
   /// Writes `s` lowercased (ASCII) at `to`, which has room for it.
   OBJPROC_ALWAYS_INLINE static constexpr void copy_lower(char* to, std::string_view s) noexcept;
   /// Writes the sizeof(Word) bytes at `from` lowercased (ASCII) to `to`: a byte c has 0x20

@@ -374,22 +374,20 @@ template <class Crypto>
   v4_query_entries entries;
   if (auto r = v4_encode_query(scratch, in.query, owned_query, added_query, entries); !r) return r;
   const std::size_t start = scratch.size();
-  scratch.put(in.method);
-  scratch.put('\n');
-  scratch.put('/');  // "/bucket/" + the key URI-encoded with '/' kept; "/" without a bucket
+  // "/bucket/" + the key URI-encoded with '/' kept; "/" without a bucket.
+  scratch.put_all(in.method, '\n', '/');
   if (!in.bucket.empty()) {
-    scratch.put(in.bucket);
-    scratch.put('/');
+    scratch.put_all(in.bucket, '/');
     scratch.put_encoded(in.key, percent_set::path);
   }
   scratch.put('\n');
   for (std::size_t i = 0; i < entries.size(); ++i) {
     if (i != 0) scratch.put('&');
-    scratch.put(scratch.text(entries[i].key_at, entries[i].key_end));
-    if (entries[i].value_end != entries[i].key_end) {
-      scratch.put('=');
-      scratch.put(scratch.text(entries[i].key_end, entries[i].value_end));
-    }
+    const std::string_view name = scratch.text(entries[i].key_at, entries[i].key_end);
+    if (entries[i].value_end != entries[i].key_end)
+      scratch.put_all(name, '=', scratch.text(entries[i].key_end, entries[i].value_end));
+    else
+      scratch.put(name);
   }
   scratch.put('\n');
   if (auto r =
@@ -398,20 +396,14 @@ template <class Crypto>
     return r;
   scratch.put('\n');
   v4_join_names(scratch, additional);
-  scratch.put('\n');
-  scratch.put(v4_unsigned_payload);
+  scratch.put_all('\n', v4_unsigned_payload);
   if (scratch.overflowed()) return http::detail::span_writer::too_small();
   out.canonical_request = scratch.text(start);
 
   sha256_digest digest{};
   if (auto r = crypto.sha256(as_bytes(out.canonical_request), digest); !r) return r.error();
   http::detail::span_writer sts(out.string_to_sign_text);
-  sts.put(v4_algorithm);
-  sts.put('\n');
-  sts.put(iso_date);
-  sts.put('\n');
-  sts.put(key.scope());
-  sts.put('\n');
+  sts.put_all(v4_algorithm, '\n', iso_date, '\n', key.scope(), '\n');
   sts.put_hex(digest);
   out.string_to_sign_size = sts.size();
 
@@ -496,17 +488,13 @@ template <class Crypto>
     return r;
 
   const std::size_t at = scratch.size();
-  scratch.put(v4_algorithm);
-  scratch.put(" Credential=");
-  scratch.put(creds.access_key_id);
-  scratch.put('/');
-  scratch.put(key.scope());
+  scratch.put_all(v4_algorithm, std::string_view(" Credential="), creds.access_key_id, '/',
+                  key.scope());
   if (!additional.empty()) {
     scratch.put(",AdditionalHeaders=");
     v4_join_names(scratch, additional.span());
   }
-  scratch.put(",Signature=");
-  scratch.put(out.core.signature.view());
+  scratch.put_all(std::string_view(",Signature="), out.core.signature.view());
   if (scratch.overflowed()) return http::detail::span_writer::too_small();
   out.authorization = scratch.text(at);
   return {};

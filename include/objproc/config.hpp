@@ -5,6 +5,8 @@
 //   OBJPROC_CONFIG_FILE      a header included first (engines keep their settings there)
 //   OBJPROC_USE_EXCEPTIONS   0/1; detected from the compiler flags
 //   OBJPROC_ABORT(msg)       what result<T>::value() does on an error without exceptions
+//   OBJPROC_ALWAYS_INLINE    `inline`, and a request to inline every call (tiny functions on
+//                            the signing path that g++ -O2 otherwise calls)
 #ifndef OBJPROC_CONFIG_HPP
 #define OBJPROC_CONFIG_HPP
 
@@ -19,6 +21,16 @@
 #    define OBJPROC_USE_EXCEPTIONS 1
 #  else
 #    define OBJPROC_USE_EXCEPTIONS 0
+#  endif
+#endif
+
+#ifndef OBJPROC_ALWAYS_INLINE
+#  if defined(__GNUC__) || defined(__clang__)
+#    define OBJPROC_ALWAYS_INLINE __attribute__((always_inline)) inline
+#  elif defined(_MSC_VER)
+#    define OBJPROC_ALWAYS_INLINE __forceinline
+#  else
+#    define OBJPROC_ALWAYS_INLINE inline
 #  endif
 #endif
 

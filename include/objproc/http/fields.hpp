@@ -182,17 +182,61 @@ class span_writer {
   constexpr span_writer() noexcept = default;
   constexpr explicit span_writer(std::span<char> buffer) noexcept : buffer_(buffer) {}
 
-  constexpr void put(char c) noexcept {
+  // The two puts are forced inline: a signature makes dozens of them, and g++ -O2 called them
+  // (the call cost more than the room check and the copy).
+  OBJPROC_ALWAYS_INLINE constexpr void put(char c) noexcept {
     if (size_ == buffer_.size()) return overflow(1);
     buffer_[size_++] = c;
   }
-  constexpr void put(std::string_view s) noexcept {
+  OBJPROC_ALWAYS_INLINE constexpr void put(std::string_view s) noexcept {
     if (s.size() > buffer_.size() - size_) return overflow(s.size());
     copy_short(buffer_.data() + size_, s.data(), s.size());
     size_ += s.size();
   }
-  /// `s` in ASCII lowercase.
-  constexpr void put_lower(std::string_view s) noexcept;
+  /// Each piece (a string_view or a char) in turn, with one room check and one size update for
+  /// all of them: a put after a char store reloads the writer (the store may alias it), which
+  /// cost more than the copies of the short pieces a signer writes.
+  template <class... Pieces>
+  OBJPROC_ALWAYS_INLINE constexpr void put_all(const Pieces&... pieces) noexcept {
+    const std::size_t n = (piece_size(pieces) + ...);
+    if (n > buffer_.size() - size_) return (put(pieces), ...);  // cut and counted as the puts do
+    char* at = buffer_.data() + size_;
+    ((at = put_piece(at, pieces)), ...);
+    size_ += n;
+  }
+  /// `s` in ASCII lowercase. Forced inline as the puts are (g++ called it).
+  OBJPROC_ALWAYS_INLINE constexpr void put_lower(std::string_view s) noexcept;
+  /// A header line "name:value\n", the name lowercased unless `name_is_lower` says it is
+  /// already. One room check and one size update for the line, not one per piece.
+  OBJPROC_ALWAYS_INLINE constexpr void put_header_line(std::string_view name, bool name_is_lower,
+                                                       std::string_view value) noexcept;
+  static constexpr std::size_t piece_size(char) noexcept { return 1; }
+  static constexpr std::size_t piece_size(std::string_view s) noexcept { return s.size(); }
+  OBJPROC_ALWAYS_INLINE static constexpr char* put_piece(char* to, char c) noexcept {
+    *to = c;
+    return to + 1;
+  }
+  OBJPROC_ALWAYS_INLINE static constexpr char* put_piece(char* to, std::string_view s) noexcept {
+    copy_short(to, s.data(), s.size());
+    return to + s.size();
+  }
+  /// Writes `s` lowercased (ASCII) at `to`, which has room for it.
+  OBJPROC_ALWAYS_INLINE static constexpr void copy_lower(char* to, std::string_view s) noexcept;
+  /// Writes the sizeof(Word) bytes at `from` lowercased (ASCII) to `to`: a byte c has 0x20
+  /// added when it is 'A'..'Z'. Each byte's low seven bits plus at most 0x3F stay below 0x100:
+  /// no carry crosses into the next byte.
+  template <class Word>
+  OBJPROC_ALWAYS_INLINE static void lower_word(const char* from, char* to) noexcept {
+    constexpr auto ones = static_cast<Word>(0x0101010101010101U);
+    Word x = 0;
+    std::memcpy(&x, from, sizeof x);
+    const Word low = x & (0x7F * ones);
+    const Word from_a = low + (0x80 - 'A') * ones;      // high bit: >= 'A'
+    const Word past_z = low + (0x80 - 'Z' - 1) * ones;  // high bit: > 'Z'
+    const Word upper = from_a & ~past_z & ~x & (0x80 * ones);
+    x |= upper >> 2;
+    std::memcpy(to, &x, sizeof x);
+  }
   /// `s` percent-encoded (uppercase hex) with `set`.
   /// One pass: encodes straight into the buffer while the room is surely enough (3 bytes per
   /// input byte), checking byte by byte only near the end; sizing first is left to overflow.
@@ -201,7 +245,7 @@ class span_writer {
     const std::size_t room = buffer_.size() - size_;
     char* const at = buffer_.data() + size_;
     if (!std::is_constant_evaluated() && room >= 2 && (room - 2) / 3 >= s.size()) {
-      // Room for three characters per byte and the table encoder's two of slack.
+      // Room for three characters per byte and the table encoder's slack (it needs one).
       using objproc::detail::percent_encode_by_table;
       const std::size_t n =
           set == percent_set::component ? percent_encode_by_table<percent_set::component>(s, at)
@@ -368,10 +412,38 @@ auto with_scratch(F&& f) -> decltype(f(std::declval<span_writer&>())) {
   return true;
 }
 
+/// Whether the sizeof(Word) bytes at `s` equal those at `lower` as iequals_lower compares them:
+/// a byte may differ by 0x20 only where `lower` holds 'a'..'z' (c | 0x20 is then the letter
+/// exactly when c is it in either case). Each byte of the letter mask is computed without a
+/// carry into the next: its low seven bits plus at most 0x1F stay below 0x100.
+template <class Word>
+[[nodiscard]] OBJPROC_ALWAYS_INLINE bool iequals_lower_word(const char* s, const char* lower) noexcept {
+  constexpr auto ones = static_cast<Word>(0x0101010101010101U);
+  Word x = 0, y = 0;
+  std::memcpy(&x, s, sizeof x);
+  std::memcpy(&y, lower, sizeof y);
+  const Word low = y & (0x7F * ones);
+  const Word letter = (low + (0x80 - 'a') * ones) & ~(low + (0x80 - 'z' - 1) * ones) & ~y &
+                      (0x80 * ones);  // high bit of each byte of y in 'a'..'z'
+  return (x | (letter >> 2)) == y;
+}
+
 /// Whether `s` equals `lower` (given in lowercase), ignoring ASCII case: only `s` is
-/// lowercased (the signers compare header names with literals on every signature).
-[[nodiscard]] constexpr bool iequals_lower(std::string_view s, std::string_view lower) noexcept {
+/// lowercased (the signers compare header names with literals on every signature). Forced
+/// inline: the literal's words and letter masks then fold to constants.
+[[nodiscard]] OBJPROC_ALWAYS_INLINE constexpr bool iequals_lower(std::string_view s, std::string_view lower) noexcept {
   if (s.size() != lower.size()) return false;
+  if (!std::is_constant_evaluated() && s.size() >= 4) {
+    // Eight or four bytes at a time, the last word overlapping the one before: a byte loop
+    // cost ten instructions a byte ("content-type" on every V4 header).
+    const std::size_t n = s.size();
+    if (n < 8)
+      return iequals_lower_word<std::uint32_t>(s.data(), lower.data()) &&
+             iequals_lower_word<std::uint32_t>(s.data() + n - 4, lower.data() + n - 4);
+    for (std::size_t i = 0; i + 8 < n; i += 8)
+      if (!iequals_lower_word<std::uint64_t>(s.data() + i, lower.data() + i)) return false;
+    return iequals_lower_word<std::uint64_t>(s.data() + n - 8, lower.data() + n - 8);
+  }
   for (std::size_t i = 0; i < s.size(); ++i)
     if (ascii_lower(s[i]) != lower[i]) return false;
   return true;
@@ -399,30 +471,55 @@ inline void append_lower(std::string& out, std::string_view s) {
   for (const char c : s) out += ascii_lower(c);
 }
 
-constexpr void span_writer::put_lower(std::string_view s) noexcept {
+OBJPROC_ALWAYS_INLINE constexpr void span_writer::copy_lower(char* to, std::string_view s) noexcept {
+  const std::size_t n = s.size();
+  if (!std::is_constant_evaluated() && n >= 4) {
+    // Eight or four bytes at a time (header names, twice per V4 header), the last word
+    // overlapping the one before: lowercasing a byte twice changes nothing, and a byte loop for
+    // the tail cost nine instructions a byte.
+    if (n < 8) {
+      lower_word<std::uint32_t>(s.data(), to);
+      lower_word<std::uint32_t>(s.data() + n - 4, to + n - 4);
+    } else {
+      for (std::size_t i = 0; i + 8 < n; i += 8) lower_word<std::uint64_t>(s.data() + i, to + i);
+      lower_word<std::uint64_t>(s.data() + n - 8, to + n - 8);
+    }
+  } else {
+    for (std::size_t i = 0; i < n; ++i) to[i] = ascii_lower(s[i]);
+  }
+}
+
+OBJPROC_ALWAYS_INLINE constexpr void span_writer::put_lower(std::string_view s) noexcept {
   // Room checked once for the whole string, as put(string_view) does, not per character.
   if (s.size() > buffer_.size() - size_) return overflow(s.size());
-  // A local pointer, size_ updated once (see lower_from).
-  char* const at = buffer_.data() + size_;
-  std::size_t i = 0;
-  if (!std::is_constant_evaluated()) {
-    // Eight bytes at a time (header names, twice per V4 header): a byte c has 0x20 added when
-    // it is 'A'..'Z'. Each byte's low seven bits plus at most 0x3F stay below 0x100: no carry
-    // crosses into the next byte.
-    constexpr std::uint64_t ones = 0x0101010101010101U;
-    for (; i + 8 <= s.size(); i += 8) {
-      std::uint64_t x = 0;
-      std::memcpy(&x, s.data() + i, 8);
-      const std::uint64_t low = x & (0x7F * ones);
-      const std::uint64_t from_a = low + (0x80 - 'A') * ones;      // high bit: >= 'A'
-      const std::uint64_t past_z = low + (0x80 - 'Z' - 1) * ones;  // high bit: > 'Z'
-      const std::uint64_t upper = from_a & ~past_z & ~x & (0x80 * ones);
-      x |= upper >> 2;
-      std::memcpy(at + i, &x, 8);
-    }
-  }
-  for (; i < s.size(); ++i) at[i] = ascii_lower(s[i]);
+  copy_lower(buffer_.data() + size_, s);
   size_ += s.size();
+}
+
+OBJPROC_ALWAYS_INLINE constexpr void span_writer::put_header_line(std::string_view name,
+                                                                 bool name_is_lower,
+                                                                 std::string_view value) noexcept {
+  const std::size_t n = name.size() + value.size() + 2;
+  if (n > buffer_.size() - size_) {
+    // Piecewise, as the puts cut and count an overflow.
+    if (name_is_lower)
+      put(name);
+    else
+      put_lower(name);
+    put(':');
+    put(value);
+    return put('\n');
+  }
+  // A local pointer, size_ updated once: a char store may alias the members (see lower_from).
+  char* const at = buffer_.data() + size_;
+  if (name_is_lower)
+    copy_short(at, name.data(), name.size());
+  else
+    copy_lower(at, name);
+  at[name.size()] = ':';
+  copy_short(at + name.size() + 1, value.data(), value.size());
+  at[n - 1] = '\n';
+  size_ += n;
 }
 
 /// Without leading and trailing spaces and tabs (RFC 9110 OWS).

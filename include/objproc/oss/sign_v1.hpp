@@ -129,8 +129,9 @@ static_assert(objproc::detail::ascending(v1_signed_sub_resources));
       names, [&](std::string_view n) { return http::detail::iequals(n, name); });
 }
 
-/// The trimmed value of the first header named `name` (given in lowercase), or "".
-[[nodiscard]] inline std::string_view v1_header(std::span<const http::header_field> headers,
+/// The trimmed value of the first header named `name` (given in lowercase), or "". Forced
+/// inline: callers pass literals, which iequals_lower then compares as constant words.
+[[nodiscard]] OBJPROC_ALWAYS_INLINE std::string_view v1_header(std::span<const http::header_field> headers,
                                                 std::string_view name) noexcept {
   for (const http::header_field& h : headers)
     if (http::detail::iequals_lower(h.name, name)) return http::detail::trim_ows(h.value);
@@ -186,12 +187,11 @@ static_assert(objproc::detail::ascending(v1_signed_sub_resources));
   for (std::size_t i = 0; i < oss_headers.size(); ++i) {
     if (i != 0 && http::detail::iequals(oss_headers[i - 1].name, oss_headers[i].name)) {
       out.replace_back(',');
+      out.put(oss_headers[i].value);
+      out.put('\n');
     } else {
-      out.put_lower(oss_headers[i].name);
-      out.put(':');
+      out.put_header_line(oss_headers[i].name, false, oss_headers[i].value);
     }
-    out.put(oss_headers[i].value);
-    out.put('\n');
   }
 
   out.put('/');

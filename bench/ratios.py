@@ -37,7 +37,7 @@ ALLOC_TARGETS = {
     "oss_presign_to_v4_cached": 0,
     "cos_presign_to": 0,
     "cos_sign": 3,           # a full signed descriptor (ci_image_process)
-    "oss_v4_sign_cached_in_place": 0,  # signed again in place
+    "oss_v4_sign_cached_in_place": 0,  # a prepared request signed in place
     "oss_v1_sign_in_place": 0,
     "cos_sign_in_place": 0,
 }

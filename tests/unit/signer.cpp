@@ -86,6 +86,9 @@ void check_model(const Signer& signer, const http::request& request, const Crede
   auto resigned = signer.sign(*std::move(in_place), creds, seed_time + seconds{86400 + 61}, crypto);
   REQUIRE(resigned.has_value());
   CHECK(*resigned == *later);
+  // The rvalue given was moved from: empty.
+  CHECK(copy.host().empty());  // NOLINT(bugprone-use-after-move)
+  CHECK(copy.headers().size() == 0);
   // A non-const lvalue is copied, not changed.
   http::request lvalue = request;
   REQUIRE(signer.sign(lvalue, creds, seed_time, crypto).has_value());
@@ -134,6 +137,10 @@ TEST_CASE("signer: an rvalue whose credentials view its own text is copied, not 
   REQUIRE(got.has_value());
   CHECK(*got == *expected);
   CHECK(got->header("x-oss-security-token") == std::string(200, 't'));
+  // Copied, so left as it was (the credentials still view it): a request signed in place would
+  // have been moved from (a new, empty request).
+  CHECK(request.header("x-oss-security-token") == std::string(200, 't'));  // NOLINT(bugprone-use-after-move)
+  CHECK(request.resource() == oss_seed().resource());
 }
 
 TEST_CASE("signer: the golden signatures through the models", "[signer]") {

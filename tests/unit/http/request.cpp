@@ -15,6 +15,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 namespace {
@@ -488,6 +489,61 @@ TEST_CASE("request with_headers: the same as set_header in turn", "[http][reques
   CHECK(r.with_headers(bad_value).error().code == errc::invalid_header_value);
 }
 
+TEST_CASE("request: a moved-from request is a new request again", "[http][request][arena]") {
+  static_assert(std::is_nothrow_move_constructible_v<objproc::http::request> &&
+                std::is_nothrow_move_assignable_v<objproc::http::request>);
+  const auto make = [] {
+    auto r =
+        objproc::http::request::make(objproc::http::method::put,
+                                     {"https", "bucket.example.com", "/" + std::string(400, 'k')})
+            .value();
+    REQUIRE(r.add_query("x-oss-process", "image/resize,w_100").has_value());
+    REQUIRE(r.set_header("Content-Type", "image/jpeg").has_value());
+    r.set_resource({"svc", "bucket", std::string(400, 'k'), "region"});
+    r.set_body(std::string(100, 'b'));
+    return r;
+  };
+  const objproc::http::request original = make();
+  // NOLINTBEGIN(bugprone-use-after-move): what is left is specified
+  const auto check_left = [](objproc::http::request& from) {
+    CHECK(from.scheme().empty());
+    CHECK(from.host().empty());
+    CHECK(from.path().empty());
+    CHECK(from.query().size() == 0);
+    CHECK(from.headers().size() == 0);
+    CHECK(from.to_string().starts_with("GET  HTTP/1.1\r\n"));
+    CHECK(from.resource() == objproc::http::resource());
+    CHECK(from.resource_checked() == nullptr);
+    CHECK(from.body_size() == 0);
+    // Usable again once given what it needs: the same as a new request given the same.
+    REQUIRE(from.set_scheme("https").has_value());
+    REQUIRE(from.set_host("example.com").has_value());
+    REQUIRE(from.set_path("/").has_value());
+    REQUIRE(from.set_header("X-Again", "1").has_value());
+    objproc::http::request fresh;
+    REQUIRE(fresh.set_host("example.com").has_value());
+    REQUIRE(fresh.set_header("X-Again", "1").has_value());
+    CHECK(from == fresh);
+    CHECK(from.url() == "https://example.com/");
+    CHECK(from.to_string() == fresh.to_string());
+  };
+  {
+    auto from = make();
+    const objproc::http::request to(std::move(from));
+    CHECK(to == original);
+    check_left(from);
+  }
+  {
+    auto from = make();
+    objproc::http::request to = make();
+    REQUIRE(to.set_header("X-Old", "1").has_value());
+    to = std::move(from);
+    CHECK(to == original);
+    check_left(from);
+  }
+  // NOLINTEND(bugprone-use-after-move)
+}
+
 TEST_CASE("request: one text arena, views that survive its growth", "[http][request][arena]") {
   auto r = objproc::http::request::make(objproc::http::method::put,
                                         {"https", "bucket.example.com", "/a%20b.jpg"})
@@ -576,7 +632,8 @@ TEST_CASE("request: the resource is kept by copies and compared", "[http][reques
   other.set_resource({"svc", "b", "a.jpg", "region-2"});
   CHECK(other != *r);
   // Replaced text is dropped by compaction; the resource survives it.
-  for (int i = 0; i < 200; ++i) REQUIRE(other.set_header("X-Big", std::string(64, 'x')).has_value());
+  for (int i = 0; i < 200; ++i)
+    REQUIRE(other.set_header("X-Big", std::string(64, 'x')).has_value());
   CHECK(other.resource() == http::resource{"svc", "b", "a.jpg", "region-2"});
 }
 

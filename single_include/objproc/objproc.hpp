@@ -1135,6 +1135,28 @@ OBJPROC_NAMESPACE_BEGIN
 
 namespace detail {
 
+/// The word of type Word (std::uint64_t, std::uint32_t) at `at`, any alignment.
+template <class Word>
+OBJPROC_ALWAYS_INLINE Word load_word(const char* at) noexcept {
+  Word w = 0;
+  std::memcpy(&w, at, sizeof w);
+  return w;
+}
+
+/// The walk of every word-at-a-time scan (n >= 4; below, callers loop over bytes): 8-byte words
+/// with the last one overlapping the one before, so no byte loop for a tail (a byte loop costs
+/// five to ten instructions a byte), or two overlapping 4-byte words when n < 8. Each word is
+/// handed to `step(at, Word{})`, which reads it with load_word<Word> and returns false to stop
+/// early; the walk returns whether it ran to the end. A step that must not stop early (a
+/// constant-time compare) returns true. A byte seen twice must not change the result.
+template <class Step>
+OBJPROC_ALWAYS_INLINE bool for_each_word(std::size_t n, const Step& step) noexcept {
+  if (n < 8) return step(std::size_t{0}, std::uint32_t{}) && step(n - 4, std::uint32_t{});
+  for (std::size_t i = 0; i + 8 < n; i += 8)
+    if (!step(i, std::uint64_t{})) return false;
+  return step(n - 8, std::uint64_t{});
+}
+
 // Input bytes as unsigned values, from either text or raw bytes, without reinterpret_cast
 // (which constant evaluation forbids).
 struct byte_source {
@@ -1654,25 +1676,13 @@ inline void append_percent_encoded(std::string& out, std::string_view in,
 /// U+10FFFF, no truncated sequence. The error offset is the first byte of the bad sequence.
 [[nodiscard]] constexpr result<void> check_utf8(std::string_view in) noexcept {
   // ASCII first, in a pass without an early exit: object keys are checked on every signature
-  // and are mostly ASCII. Eight or four bytes at a time, the last word overlapping the one
-  // before (g++ -O2 does not vectorise the byte loop: five instructions a byte).
+  // and are mostly ASCII. A word at a time (g++ -O2 does not vectorise the byte loop).
   std::uint64_t high_bits = 0;
-  const std::size_t n = in.size();
-  if (!std::is_constant_evaluated() && n >= 4) {
-    std::uint64_t word = 0;
-    if (n < 8) {
-      std::uint32_t a = 0, b = 0;
-      std::memcpy(&a, in.data(), 4);
-      std::memcpy(&b, in.data() + n - 4, 4);
-      high_bits = a | b;
-    } else {
-      for (std::size_t i = 0; i + 8 < n; i += 8) {
-        std::memcpy(&word, in.data() + i, 8);
-        high_bits |= word;
-      }
-      std::memcpy(&word, in.data() + n - 8, 8);
-      high_bits |= word;
-    }
+  if (!std::is_constant_evaluated() && in.size() >= 4) {
+    detail::for_each_word(in.size(), [&](std::size_t at, auto word) {
+      high_bits |= detail::load_word<decltype(word)>(in.data() + at);
+      return true;
+    });
   } else {
     for (const char c : in) high_bits |= static_cast<unsigned char>(c);
   }
@@ -2158,7 +2168,8 @@ auto with_scratch(F&& f) -> decltype(f(std::declval<span_writer&>())) {
 /// exactly when c is it in either case). Each byte of the letter mask is computed without a
 /// carry into the next: its low seven bits plus at most 0x1F stay below 0x100.
 template <class Word>
-[[nodiscard]] OBJPROC_ALWAYS_INLINE bool iequals_lower_word(const char* s, const char* lower) noexcept {
+[[nodiscard]] OBJPROC_ALWAYS_INLINE bool iequals_lower_word(const char* s,
+                                                            const char* lower) noexcept {
   constexpr auto ones = static_cast<Word>(0x0101010101010101U);
   Word x = 0, y = 0;
   std::memcpy(&x, s, sizeof x);
@@ -2172,18 +2183,15 @@ template <class Word>
 /// Whether `s` equals `lower` (given in lowercase), ignoring ASCII case: only `s` is
 /// lowercased (the signers compare header names with literals on every signature). Forced
 /// inline: the literal's words and letter masks then fold to constants.
-[[nodiscard]] OBJPROC_ALWAYS_INLINE constexpr bool iequals_lower(std::string_view s, std::string_view lower) noexcept {
+[[nodiscard]] OBJPROC_ALWAYS_INLINE constexpr bool iequals_lower(std::string_view s,
+                                                                 std::string_view lower) noexcept {
   if (s.size() != lower.size()) return false;
   if (!std::is_constant_evaluated() && s.size() >= 4) {
-    // Eight or four bytes at a time, the last word overlapping the one before: a byte loop
-    // cost ten instructions a byte ("content-type" on every V4 header).
-    const std::size_t n = s.size();
-    if (n < 8)
-      return iequals_lower_word<std::uint32_t>(s.data(), lower.data()) &&
-             iequals_lower_word<std::uint32_t>(s.data() + n - 4, lower.data() + n - 4);
-    for (std::size_t i = 0; i + 8 < n; i += 8)
-      if (!iequals_lower_word<std::uint64_t>(s.data() + i, lower.data() + i)) return false;
-    return iequals_lower_word<std::uint64_t>(s.data() + n - 8, lower.data() + n - 8);
+    // A word at a time: a byte loop cost ten instructions a byte ("content-type" on every V4
+    // header).
+    return objproc::detail::for_each_word(s.size(), [&](std::size_t at, auto word) {
+      return iequals_lower_word<decltype(word)>(s.data() + at, lower.data() + at);
+    });
   }
   for (std::size_t i = 0; i < s.size(); ++i)
     if (ascii_lower(s[i]) != lower[i]) return false;
@@ -2212,19 +2220,16 @@ inline void append_lower(std::string& out, std::string_view s) {
   for (const char c : s) out += ascii_lower(c);
 }
 
-OBJPROC_ALWAYS_INLINE constexpr void span_writer::copy_lower(char* to, std::string_view s) noexcept {
+OBJPROC_ALWAYS_INLINE constexpr void span_writer::copy_lower(char* to,
+                                                             std::string_view s) noexcept {
   const std::size_t n = s.size();
   if (!std::is_constant_evaluated() && n >= 4) {
-    // Eight or four bytes at a time (header names, twice per V4 header), the last word
-    // overlapping the one before: lowercasing a byte twice changes nothing, and a byte loop for
-    // the tail cost nine instructions a byte.
-    if (n < 8) {
-      lower_word<std::uint32_t>(s.data(), to);
-      lower_word<std::uint32_t>(s.data() + n - 4, to + n - 4);
-    } else {
-      for (std::size_t i = 0; i + 8 < n; i += 8) lower_word<std::uint64_t>(s.data() + i, to + i);
-      lower_word<std::uint64_t>(s.data() + n - 8, to + n - 8);
-    }
+    // A word at a time (header names, twice per V4 header): lowercasing a byte twice changes
+    // nothing, and a byte loop cost nine instructions a byte.
+    objproc::detail::for_each_word(n, [&](std::size_t at, auto word) {
+      lower_word<decltype(word)>(s.data() + at, to + at);
+      return true;
+    });
   } else {
     for (std::size_t i = 0; i < n; ++i) to[i] = ascii_lower(s[i]);
   }
@@ -2238,8 +2243,8 @@ OBJPROC_ALWAYS_INLINE constexpr void span_writer::put_lower(std::string_view s) 
 }
 
 OBJPROC_ALWAYS_INLINE constexpr void span_writer::put_header_line(std::string_view name,
-                                                                 bool name_is_lower,
-                                                                 std::string_view value) noexcept {
+                                                                  bool name_is_lower,
+                                                                  std::string_view value) noexcept {
   const std::size_t n = name.size() + value.size() + 2;
   if (n > buffer_.size() - size_) {
     // Piecewise, as the puts cut and count an overflow.
@@ -3879,21 +3884,19 @@ class v4_key_cache {
  private:
   /// Whether `secret` is the held one. No early exit on a differing byte: the loop runs over
   /// all of `secret` (bytes past the held size are zero in the buffer and the size is compared
-  /// too), so the time says nothing about the held secret's bytes. Eight bytes at a time, the
-  /// last word overlapping the one before (a byte loop cost 200 instructions per signature).
+  /// too), so the time says nothing about the held secret's bytes. A word at a time (a byte loop
+  /// cost 200 instructions per signature).
   [[nodiscard]] bool same_secret(std::string_view secret) const noexcept {
     if (secret.size() > secret_.size()) return false;  // never held: derive() refuses it
     const std::size_t n = secret.size();
     std::uint64_t diff = n ^ secret_size_;
-    const auto word_diff = [&](std::size_t at) {
-      std::uint64_t a = 0, b = 0;
-      std::memcpy(&a, secret.data() + at, 8);
-      std::memcpy(&b, secret_.data() + at, 8);
-      return a ^ b;
-    };
-    if (n >= 8) {
-      for (std::size_t i = 0; i + 8 < n; i += 8) diff |= word_diff(i);
-      diff |= word_diff(n - 8);
+    if (n >= 4) {
+      objproc::detail::for_each_word(n, [&](std::size_t at, auto word) {
+        using word_type = decltype(word);
+        diff |= objproc::detail::load_word<word_type>(secret.data() + at) ^
+                objproc::detail::load_word<word_type>(secret_.data() + at);
+        return true;  // never an early exit
+      });
     } else {
       for (std::size_t i = 0; i < n; ++i)
         diff |= static_cast<unsigned char>(secret[i] ^ secret_[i]);

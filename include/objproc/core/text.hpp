@@ -35,6 +35,28 @@ OBJPROC_NAMESPACE_BEGIN
 
 namespace detail {
 
+/// The word of type Word (std::uint64_t, std::uint32_t) at `at`, any alignment.
+template <class Word>
+OBJPROC_ALWAYS_INLINE Word load_word(const char* at) noexcept {
+  Word w = 0;
+  std::memcpy(&w, at, sizeof w);
+  return w;
+}
+
+/// The walk of every word-at-a-time scan (n >= 4; below, callers loop over bytes): 8-byte words
+/// with the last one overlapping the one before, so no byte loop for a tail (a byte loop costs
+/// five to ten instructions a byte), or two overlapping 4-byte words when n < 8. Each word is
+/// handed to `step(at, Word{})`, which reads it with load_word<Word> and returns false to stop
+/// early; the walk returns whether it ran to the end. A step that must not stop early (a
+/// constant-time compare) returns true. A byte seen twice must not change the result.
+template <class Step>
+OBJPROC_ALWAYS_INLINE bool for_each_word(std::size_t n, const Step& step) noexcept {
+  if (n < 8) return step(std::size_t{0}, std::uint32_t{}) && step(n - 4, std::uint32_t{});
+  for (std::size_t i = 0; i + 8 < n; i += 8)
+    if (!step(i, std::uint64_t{})) return false;
+  return step(n - 8, std::uint64_t{});
+}
+
 // Input bytes as unsigned values, from either text or raw bytes, without reinterpret_cast
 // (which constant evaluation forbids).
 struct byte_source {
@@ -554,25 +576,13 @@ inline void append_percent_encoded(std::string& out, std::string_view in,
 /// U+10FFFF, no truncated sequence. The error offset is the first byte of the bad sequence.
 [[nodiscard]] constexpr result<void> check_utf8(std::string_view in) noexcept {
   // ASCII first, in a pass without an early exit: object keys are checked on every signature
-  // and are mostly ASCII. Eight or four bytes at a time, the last word overlapping the one
-  // before (g++ -O2 does not vectorise the byte loop: five instructions a byte).
+  // and are mostly ASCII. A word at a time (g++ -O2 does not vectorise the byte loop).
   std::uint64_t high_bits = 0;
-  const std::size_t n = in.size();
-  if (!std::is_constant_evaluated() && n >= 4) {
-    std::uint64_t word = 0;
-    if (n < 8) {
-      std::uint32_t a = 0, b = 0;
-      std::memcpy(&a, in.data(), 4);
-      std::memcpy(&b, in.data() + n - 4, 4);
-      high_bits = a | b;
-    } else {
-      for (std::size_t i = 0; i + 8 < n; i += 8) {
-        std::memcpy(&word, in.data() + i, 8);
-        high_bits |= word;
-      }
-      std::memcpy(&word, in.data() + n - 8, 8);
-      high_bits |= word;
-    }
+  if (!std::is_constant_evaluated() && in.size() >= 4) {
+    detail::for_each_word(in.size(), [&](std::size_t at, auto word) {
+      high_bits |= detail::load_word<decltype(word)>(in.data() + at);
+      return true;
+    });
   } else {
     for (const char c : in) high_bits |= static_cast<unsigned char>(c);
   }

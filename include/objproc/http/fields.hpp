@@ -417,7 +417,8 @@ auto with_scratch(F&& f) -> decltype(f(std::declval<span_writer&>())) {
 /// exactly when c is it in either case). Each byte of the letter mask is computed without a
 /// carry into the next: its low seven bits plus at most 0x1F stay below 0x100.
 template <class Word>
-[[nodiscard]] OBJPROC_ALWAYS_INLINE bool iequals_lower_word(const char* s, const char* lower) noexcept {
+[[nodiscard]] OBJPROC_ALWAYS_INLINE bool iequals_lower_word(const char* s,
+                                                            const char* lower) noexcept {
   constexpr auto ones = static_cast<Word>(0x0101010101010101U);
   Word x = 0, y = 0;
   std::memcpy(&x, s, sizeof x);
@@ -431,18 +432,15 @@ template <class Word>
 /// Whether `s` equals `lower` (given in lowercase), ignoring ASCII case: only `s` is
 /// lowercased (the signers compare header names with literals on every signature). Forced
 /// inline: the literal's words and letter masks then fold to constants.
-[[nodiscard]] OBJPROC_ALWAYS_INLINE constexpr bool iequals_lower(std::string_view s, std::string_view lower) noexcept {
+[[nodiscard]] OBJPROC_ALWAYS_INLINE constexpr bool iequals_lower(std::string_view s,
+                                                                 std::string_view lower) noexcept {
   if (s.size() != lower.size()) return false;
   if (!std::is_constant_evaluated() && s.size() >= 4) {
-    // Eight or four bytes at a time, the last word overlapping the one before: a byte loop
-    // cost ten instructions a byte ("content-type" on every V4 header).
-    const std::size_t n = s.size();
-    if (n < 8)
-      return iequals_lower_word<std::uint32_t>(s.data(), lower.data()) &&
-             iequals_lower_word<std::uint32_t>(s.data() + n - 4, lower.data() + n - 4);
-    for (std::size_t i = 0; i + 8 < n; i += 8)
-      if (!iequals_lower_word<std::uint64_t>(s.data() + i, lower.data() + i)) return false;
-    return iequals_lower_word<std::uint64_t>(s.data() + n - 8, lower.data() + n - 8);
+    // A word at a time: a byte loop cost ten instructions a byte ("content-type" on every V4
+    // header).
+    return objproc::detail::for_each_word(s.size(), [&](std::size_t at, auto word) {
+      return iequals_lower_word<decltype(word)>(s.data() + at, lower.data() + at);
+    });
   }
   for (std::size_t i = 0; i < s.size(); ++i)
     if (ascii_lower(s[i]) != lower[i]) return false;
@@ -471,19 +469,16 @@ inline void append_lower(std::string& out, std::string_view s) {
   for (const char c : s) out += ascii_lower(c);
 }
 
-OBJPROC_ALWAYS_INLINE constexpr void span_writer::copy_lower(char* to, std::string_view s) noexcept {
+OBJPROC_ALWAYS_INLINE constexpr void span_writer::copy_lower(char* to,
+                                                             std::string_view s) noexcept {
   const std::size_t n = s.size();
   if (!std::is_constant_evaluated() && n >= 4) {
-    // Eight or four bytes at a time (header names, twice per V4 header), the last word
-    // overlapping the one before: lowercasing a byte twice changes nothing, and a byte loop for
-    // the tail cost nine instructions a byte.
-    if (n < 8) {
-      lower_word<std::uint32_t>(s.data(), to);
-      lower_word<std::uint32_t>(s.data() + n - 4, to + n - 4);
-    } else {
-      for (std::size_t i = 0; i + 8 < n; i += 8) lower_word<std::uint64_t>(s.data() + i, to + i);
-      lower_word<std::uint64_t>(s.data() + n - 8, to + n - 8);
-    }
+    // A word at a time (header names, twice per V4 header): lowercasing a byte twice changes
+    // nothing, and a byte loop cost nine instructions a byte.
+    objproc::detail::for_each_word(n, [&](std::size_t at, auto word) {
+      lower_word<decltype(word)>(s.data() + at, to + at);
+      return true;
+    });
   } else {
     for (std::size_t i = 0; i < n; ++i) to[i] = ascii_lower(s[i]);
   }
@@ -497,8 +492,8 @@ OBJPROC_ALWAYS_INLINE constexpr void span_writer::put_lower(std::string_view s) 
 }
 
 OBJPROC_ALWAYS_INLINE constexpr void span_writer::put_header_line(std::string_view name,
-                                                                 bool name_is_lower,
-                                                                 std::string_view value) noexcept {
+                                                                  bool name_is_lower,
+                                                                  std::string_view value) noexcept {
   const std::size_t n = name.size() + value.size() + 2;
   if (n > buffer_.size() - size_) {
     // Piecewise, as the puts cut and count an overflow.

@@ -91,21 +91,19 @@ class v4_key_cache {
  private:
   /// Whether `secret` is the held one. No early exit on a differing byte: the loop runs over
   /// all of `secret` (bytes past the held size are zero in the buffer and the size is compared
-  /// too), so the time says nothing about the held secret's bytes. Eight bytes at a time, the
-  /// last word overlapping the one before (a byte loop cost 200 instructions per signature).
+  /// too), so the time says nothing about the held secret's bytes. A word at a time (a byte loop
+  /// cost 200 instructions per signature).
   [[nodiscard]] bool same_secret(std::string_view secret) const noexcept {
     if (secret.size() > secret_.size()) return false;  // never held: derive() refuses it
     const std::size_t n = secret.size();
     std::uint64_t diff = n ^ secret_size_;
-    const auto word_diff = [&](std::size_t at) {
-      std::uint64_t a = 0, b = 0;
-      std::memcpy(&a, secret.data() + at, 8);
-      std::memcpy(&b, secret_.data() + at, 8);
-      return a ^ b;
-    };
-    if (n >= 8) {
-      for (std::size_t i = 0; i + 8 < n; i += 8) diff |= word_diff(i);
-      diff |= word_diff(n - 8);
+    if (n >= 4) {
+      objproc::detail::for_each_word(n, [&](std::size_t at, auto word) {
+        using word_type = decltype(word);
+        diff |= objproc::detail::load_word<word_type>(secret.data() + at) ^
+                objproc::detail::load_word<word_type>(secret_.data() + at);
+        return true;  // never an early exit
+      });
     } else {
       for (std::size_t i = 0; i < n; ++i)
         diff |= static_cast<unsigned char>(secret[i] ^ secret_[i]);

@@ -51,9 +51,24 @@ concept request_signer = crypto_provider<Crypto> &&
 
 namespace detail {
 
-/// Scratch text presign_to keeps on the stack (the signer's encoded fields and strings to sign);
-/// inputs that need more get errc::buffer_too_small from presign_to (presign copes).
+/// Scratch text presign_to keeps on the stack (the signer's encoded fields and strings to sign).
+/// A request that needs more gets errc::value_out_of_range from presign_to, whatever the size
+/// of its `out` (presign and presign_into with a larger scratch cope).
 inline constexpr std::size_t presign_scratch_size = 4096;
+
+/// What a model's presign_into returns when its work text, not the URL, outgrows `scratch`:
+/// errc::buffer_too_small, as for a short `out`, but saying which buffer it was.
+inline constexpr std::string_view scratch_too_small_detail =
+    "the work text does not fit the scratch buffer";
+
+/// For the models' presign_into: the error `e` of the step that wrote into `scratch`, naming the
+/// scratch buffer when that step ran out of room.
+[[nodiscard]] constexpr error scratch_error(const error& e,
+                                            const http::detail::span_writer& scratch) noexcept {
+  if (e.code == errc::buffer_too_small && scratch.overflowed())
+    return error{errc::buffer_too_small, error::no_offset, scratch_too_small_detail};
+  return e;
+}
 
 /// What every signer reads of a request, as views of it (keep the request alive and unchanged
 /// while they are used): its method, its resource, and its query and headers, copied as views
@@ -111,7 +126,13 @@ template <class Model, class Credentials, class Crypto>
                                              std::chrono::sys_seconds now,
                                              std::chrono::seconds expires, const Crypto& crypto) {
   std::array<char, presign_scratch_size> stack;  // written before read: no need to clear it
-  return model.presign_into(out, stack, request, creds, now, expires, crypto);
+  auto n = model.presign_into(out, stack, request, creds, now, expires, crypto);
+  // Not buffer_too_small: a caller growing `out` until the URL fits would never get there.
+  if (!n && n.error().detail == scratch_too_small_detail)
+    return error{errc::value_out_of_range, error::no_offset,
+                 "the request needs more work text than presign_to keeps on the stack "
+                 "(presign_scratch_size): use presign, or presign_into with a larger scratch"};
+  return n;
 }
 
 template <class Model, class Credentials, class Crypto>

@@ -319,3 +319,50 @@ TEST_CASE("signer: presign grows its buffers; presign_to needs the room", "[sign
     CHECK(buffer.substr(0, *n) == *url);
   }
 }
+
+TEST_CASE("signer: presign_to refuses a request whose work text outgrows its stack buffer, "
+          "without asking for a larger URL buffer",
+          "[signer]") {
+  // A long signed query parameter (V1 signs response-* ones): each model's work text (encoded
+  // fields, canonical request, string to sign) outgrows presign_to's fixed stack scratch while
+  // the URL would fit the caller's buffer. Found by the signing fuzz target: presign_to said
+  // buffer_too_small, so a caller growing its buffer until the URL fits never got there.
+  const portable crypto;
+  const auto check = [&](const auto& signer, http::request request, const auto& creds) {
+    REQUIRE(request.add_query("response-content-type", std::string(5000, 'v')).has_value());
+    const auto url = signer.presign(request, creds, seed_time, seconds{60}, crypto);
+    REQUIRE(url.has_value());
+    std::string buffer(4 * url->size(), '\0');  // room for the URL, and more
+    const auto n = signer.presign_to(buffer, request, creds, seed_time, seconds{60}, crypto);
+    REQUIRE_FALSE(n.has_value());
+    CHECK(n.error().code == errc::value_out_of_range);
+    CHECK(n.error().detail.find("presign_scratch_size") != std::string_view::npos);
+    // presign_into with a larger scratch writes presign's URL; with too small a scratch it
+    // says which buffer ran out.
+    std::string scratch(4 * objproc::detail::presign_scratch_size, '\0');
+    const auto into =
+        signer.presign_into(buffer, scratch, request, creds, seed_time, seconds{60}, crypto);
+    REQUIRE(into.has_value());
+    CHECK(buffer.substr(0, *into) == *url);
+    const auto small = signer.presign_into(buffer, std::span(scratch).first(100), request, creds,
+                                           seed_time, seconds{60}, crypto);
+    REQUIRE_FALSE(small.has_value());
+    CHECK(small.error().code == errc::buffer_too_small);
+    CHECK(small.error().detail == objproc::detail::scratch_too_small_detail);
+    // The URL buffer one byte short: buffer_too_small, naming no scratch.
+    const auto short_url = signer.presign_into(std::span(buffer).first(url->size() - 1), scratch,
+                                               request, creds, seed_time, seconds{60}, crypto);
+    REQUIRE_FALSE(short_url.has_value());
+    CHECK(short_url.error().code == errc::buffer_too_small);
+    CHECK(short_url.error().detail != objproc::detail::scratch_too_small_detail);
+  };
+  const auto oss_get =
+      oss::presign_get{.bucket = "examplebucket", .key = "a.jpg"}.prepare(hangzhou());
+  REQUIRE(oss_get.has_value());
+  check(oss::v4_signer{}, *oss_get, oss_keys);
+  check(oss::v1_signer{}, *oss_get, oss_keys);
+  const auto cos_get =
+      ci::presign_get{.bucket = "examplebucket-1250000000", .key = "a.jpg"}.prepare(guangzhou());
+  REQUIRE(cos_get.has_value());
+  check(ci::signer{}, *cos_get, cos_keys);
+}

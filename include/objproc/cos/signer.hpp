@@ -129,7 +129,7 @@ struct signer {
     if (auto r = detail::sign_core(*input, creds, now, expires, crypto,
                                    options(signature_placement::query), scratch, parts);
         !r)
-      return r.error();
+      return objproc::detail::scratch_error(r.error(), scratch);
     http::detail::span_writer url(out);
     request.write_url(url, parts.query().span());
     return http::detail::written_url(url);

@@ -156,7 +156,7 @@ struct v4_signer {
     if (auto r = detail::v4_query_checked(input->input, creds, **key, now, expires, crypto, options,
                                           scratch, parts);
         !r)
-      return r.error();
+      return objproc::detail::scratch_error(r.error(), scratch);
     http::detail::span_writer url(out);
     request.write_url(url, parts.query.span());
     return http::detail::written_url(url);
@@ -254,7 +254,7 @@ struct v1_signer {
     if (auto r = detail::v1_query_checked(input->input, creds, now, expires, crypto, options(),
                                           scratch, parts);
         !r)
-      return r.error();
+      return objproc::detail::scratch_error(r.error(), scratch);
     http::detail::span_writer url(out);
     request.write_url(url, parts.query.span());
     return http::detail::written_url(url);

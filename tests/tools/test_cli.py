@@ -683,6 +683,23 @@ def case_jsonl_escaping():
     no_secret(out)
 
 
+def case_jsonl_terminal_controls():
+    # DEL and the C1 controls (U+0080-U+009F; U+009B is a one-byte CSI on some terminals) are
+    # valid in JSON as they are, but these lines reach terminals: written as \u escapes, in
+    # echoed ids and in error text alike (found by the jsonl fuzz target).
+    results, out = jsonl([
+        dict(SEED_PROCESS_LINE, id="a\x7f\u009b2Jb"),
+        {"id": 2, "provider": "oss", "c\x7fntent\u0085": 1},
+    ])
+    check(results[0]["ok"] is True and results[0]["id"] == "a\x7f\u009b2Jb", results[0])
+    check(results[1]["ok"] is False and results[1]["error"]["code"] == "unknown_key", results[1])
+    check(results[1]["error"]["field"] == "c\x7fntent\u0085", results[1])
+    raw = out.encode("utf-8")
+    check(b"\x7f" not in raw and b"\xc2\x9b" not in raw and b"\xc2\x85" not in raw,
+          f"no raw DEL or C1 control: {out!r}")
+    check("\\u007f" in out and "\\u009b" in out and "\\u0085" in out, out)
+
+
 def case_jsonl_credentials():
     line = {k: v for k, v in SEED_PROCESS_LINE.items() if k != "credentials"}
     results, _ = jsonl([line], env=oss_env())

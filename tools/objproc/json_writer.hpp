@@ -6,6 +6,7 @@
 #ifndef OBJPROC_TOOLS_JSON_WRITER_HPP
 #define OBJPROC_TOOLS_JSON_WRITER_HPP
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -42,7 +43,7 @@ class json_writer {
   /// Text that is already JSON (a value the reader accepted, re-serialised).
   json_writer& raw(std::string_view json) {
     separate();
-    out_ += json;
+    put_escaping_controls(json);
     return *this;
   }
 
@@ -71,7 +72,9 @@ class json_writer {
     first_.back() = false;
   }
   // Strings are escaped by the core; bytes that are not UTF-8 (they can only come from the
-  // outside world, e.g. a file name) become U+FFFD so the line stays valid JSON.
+  // outside world, e.g. a file name) become U+FFFD so the line stays valid JSON. DEL and the C1
+  // controls (U+0080-U+009F, which some terminals act on as ESC sequences), valid in JSON as
+  // they are, are escaped too: these lines end up on terminals, as printable() text does.
   void put_string(std::string_view text) {
     std::string clean;
     for (;;) {
@@ -83,7 +86,26 @@ class json_writer {
       text.remove_prefix(bad + 1 <= text.size() ? bad + 1 : text.size());
     }
     clean.append(text);
-    (void)objproc::append_json_string(out_, clean);  // valid UTF-8 now: cannot fail
+    std::string escaped;
+    (void)objproc::append_json_string(escaped, clean);  // valid UTF-8 now: cannot fail
+    put_escaping_controls(escaped);
+  }
+  // Appends JSON text (valid UTF-8), DEL and C1 controls written as \u escapes: in JSON they
+  // can only be inside strings, where the escape means the same character.
+  void put_escaping_controls(std::string_view json) {
+    for (std::size_t i = 0; i < json.size(); ++i) {
+      const auto c = static_cast<unsigned char>(json[i]);
+      const bool c1 =
+          c == 0xC2 && i + 1 < json.size() && static_cast<unsigned char>(json[i + 1]) < 0xA0;
+      if (c != 0x7F && !c1) {
+        out_ += json[i];
+        continue;
+      }
+      const unsigned code = c1 ? static_cast<unsigned char>(json[++i]) : c;
+      out_ += "\\u00";
+      out_ += objproc::detail::lower_hex_digits[code >> 4];
+      out_ += objproc::detail::lower_hex_digits[code & 0xFU];
+    }
   }
 
   std::string out_;

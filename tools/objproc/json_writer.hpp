@@ -93,19 +93,20 @@ class json_writer {
   // Appends JSON text (valid UTF-8), DEL and C1 controls written as \u escapes: in JSON they
   // can only be inside strings, where the escape means the same character.
   void put_escaping_controls(std::string_view json) {
+    std::size_t copied = 0;  // json[copied, i) still has to be copied as it is
     for (std::size_t i = 0; i < json.size(); ++i) {
       const auto c = static_cast<unsigned char>(json[i]);
       const bool c1 =
           c == 0xC2 && i + 1 < json.size() && static_cast<unsigned char>(json[i + 1]) < 0xA0;
-      if (c != 0x7F && !c1) {
-        out_ += json[i];
-        continue;
-      }
+      if (c != 0x7F && !c1) continue;
+      out_.append(json.substr(copied, i - copied));
       const unsigned code = c1 ? static_cast<unsigned char>(json[++i]) : c;
+      copied = i + 1;
       out_ += "\\u00";
       out_ += objproc::detail::lower_hex_digits[code >> 4];
       out_ += objproc::detail::lower_hex_digits[code & 0xFU];
     }
+    out_.append(json.substr(copied));
   }
 
   std::string out_;

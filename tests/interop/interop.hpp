@@ -123,6 +123,7 @@ struct seen_request {
   std::string fault;           // the fault applied, if any
   std::int64_t peer_port = 0;  // the client's port: equal ports, one kept-alive connection
   std::int64_t body_size = 0;  // bytes of body received
+  std::string request_id;      // the id the reply carried (x-oss-request-id / x-cos-request-id)
   std::vector<std::pair<std::string, std::string>> headers;  // as received, in order
 };
 
@@ -160,6 +161,7 @@ inline std::vector<seen_request> stats() {
     s.fault = text(item, "fault");
     s.peer_port = number(item, "peer_port");
     s.body_size = number(item, "body_size");
+    s.request_id = text(item, "request_id");
     if (const auto* headers = item.find("headers"); headers != nullptr && headers->is_array()) {
       for (const auto& h : headers->items()) {
         if (!h.is_array() || h.items().size() != 2) continue;
@@ -176,6 +178,14 @@ inline std::vector<seen_request> stats() {
 inline seen_request last_seen() {
   auto all = stats();
   return all.empty() ? seen_request{} : all.back();
+}
+
+/// The request the server replied to with `request_id` (an empty record when there is none):
+/// exact where a late request of an earlier test could come last.
+inline seen_request seen_with_id(std::string_view request_id) {
+  for (auto& s : stats())
+    if (s.request_id == request_id) return s;
+  return seen_request{};
 }
 
 }  // namespace interop

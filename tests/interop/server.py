@@ -23,7 +23,8 @@ Control (never counted, never faulted):
                    "truncate", "skew:<seconds>", "close"]}
        queues one fault per later request, first in first out; "skew:N" instead sets the
        server clock to real time + N seconds at once (not queued).
-  GET  /__stats   {"requests": [{"method", "path", "query", "key", "verified", ...}, ...]}
+  GET  /__stats   {"requests": [{"method", "path", "query", "key", "verified", "request_id",
+                   ...}, ...]}
   POST /__reset   clears faults, skew and stats.
 A request that is to be reset or closed always arrives on a fresh connection: while such a
 fault is next in the queue every reply says Connection: close, and queueing one closes the
@@ -765,6 +766,7 @@ class Handler(BaseHTTPRequestHandler):
                   "headers": [[k, redact(k, v)] for k, v in headers], "body_size": len(body),
                   "peer_port": self.client_address[1]}
         request_id = state.request_id()
+        record["request_id"] = request_id  # what the reply's x-*-request-id says
         status, reply_body, reply_headers = 500, "", []
         try:
             if scheme is None:

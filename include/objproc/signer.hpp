@@ -36,7 +36,8 @@ OBJPROC_NAMESPACE_BEGIN
 ///     the request with its signature headers (the request itself is unchanged; the models
 ///     also take an rvalue, http::request_argument, and then sign it in place, without a copy);
 ///   s.presign_to(out, request, creds, now, expires, crypto)  -> result<std::size_t>
-///     the presigned URL written into `out` without the heap (errc::buffer_too_small);
+///     the presigned URL written into `out` without the heap (errc::buffer_too_small; a request
+///     whose work text outgrows detail::presign_scratch_size: errc::value_out_of_range);
 ///   s.presign(request, creds, now, expires, crypto)          -> result<std::string>
 ///     the same bytes as a string, whatever their length.
 template <class S, class Crypto>

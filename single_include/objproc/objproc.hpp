@@ -5606,7 +5606,8 @@ OBJPROC_NAMESPACE_BEGIN
 ///     the request with its signature headers (the request itself is unchanged; the models
 ///     also take an rvalue, http::request_argument, and then sign it in place, without a copy);
 ///   s.presign_to(out, request, creds, now, expires, crypto)  -> result<std::size_t>
-///     the presigned URL written into `out` without the heap (errc::buffer_too_small);
+///     the presigned URL written into `out` without the heap (errc::buffer_too_small; a request
+///     whose work text outgrows detail::presign_scratch_size: errc::value_out_of_range);
 ///   s.presign(request, creds, now, expires, crypto)          -> result<std::string>
 ///     the same bytes as a string, whatever their length.
 template <class S, class Crypto>
@@ -10454,6 +10455,9 @@ template <class Crypto>
   if (add_token && !out.query_form)
     if (!encode_pair(scratch, headers, cos_token_name, creds.session_token))
       return too_many_fields();
+  // Past an overflow every later name was cut to nothing, so the duplicate checks below would
+  // see "duplicates": out of room is the answer (a caller with more scratch then signs).
+  if (scratch.overflowed()) return http::detail::span_writer::too_small();
   if (!sort_pairs(scratch, headers))
     return error{errc::duplicate_header, error::no_offset, "a signed header appears twice"}
         .in_field(fields::headers);

@@ -73,6 +73,13 @@ void check_output(std::string_view line, const std::string& out) {
   }
 }
 
+std::size_t count(std::string_view text, std::string_view part) {
+  std::size_t n = 0;
+  for (std::size_t at = text.find(part); at != std::string_view::npos; at = text.find(part, at + 1))
+    ++n;
+  return n;
+}
+
 // The line's credentials.access_key_secret, when it is a plain string written once.
 std::string_view written_secret(std::string_view line) {
   const auto doc = json::parse(line);
@@ -105,6 +112,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   changed.replace(static_cast<std::size_t>(secret.data() - line.data()), secret.size(), other);
   const std::string again = objproc_cli::sign_json_line(changed);
   check_output(changed, again);
-  if (again.find(other) != std::string::npos) fail();
+  // More copies of the other secret than the output had of it before: it was written out (the
+  // output may hold it anyway, e.g. in an id written with escapes that decode to it).
+  if (count(again, other) > count(out, other)) fail();
   return 0;
 }

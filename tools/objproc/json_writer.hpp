@@ -96,8 +96,8 @@ class json_writer {
     std::size_t copied = 0;  // json[copied, i) still has to be copied as it is
     for (std::size_t i = 0; i < json.size(); ++i) {
       const auto c = static_cast<unsigned char>(json[i]);
-      const bool c1 =
-          c == 0xC2 && i + 1 < json.size() && static_cast<unsigned char>(json[i + 1]) < 0xA0;
+      const auto next = i + 1 < json.size() ? static_cast<unsigned char>(json[i + 1]) : 0U;
+      const bool c1 = c == 0xC2 && next >= 0x80 && next < 0xA0;
       if (c != 0x7F && !c1) continue;
       out_.append(json.substr(copied, i - copied));
       const unsigned code = c1 ? static_cast<unsigned char>(json[++i]) : c;

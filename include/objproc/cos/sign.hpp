@@ -347,6 +347,9 @@ template <class Crypto>
   if (add_token && !out.query_form)
     if (!encode_pair(scratch, headers, cos_token_name, creds.session_token))
       return too_many_fields();
+  // Past an overflow every later name was cut to nothing, so the duplicate checks below would
+  // see "duplicates": out of room is the answer (a caller with more scratch then signs).
+  if (scratch.overflowed()) return http::detail::span_writer::too_small();
   if (!sort_pairs(scratch, headers))
     return error{errc::duplicate_header, error::no_offset, "a signed header appears twice"}
         .in_field(fields::headers);

@@ -8011,9 +8011,11 @@ template <fixed_string S, std::size_t... I>
 template <fixed_string S>
 using characters_of = decltype(as_characters<S>(std::make_index_sequence<S.size()>{}));
 
-/// `text` as a fixed_string of N characters (N <= text.size()).
+/// `text` as a fixed_string of N characters (N <= text.size()). constexpr rather than consteval:
+/// it is used in constant expressions only, and an immediate call in a variable's initializer
+/// is evaluated twice by clang (core/checked_text.hpp, keep).
 template <std::size_t N>
-[[nodiscard]] consteval fixed_string<N> fixed_copy(std::string_view text) noexcept {
+[[nodiscard]] constexpr fixed_string<N> fixed_copy(std::string_view text) noexcept {
   fixed_string<N> out;
   const char* from = text.data();  // not text[i]: a call per character in constant evaluation
   for (std::size_t i = 0; i < N; ++i) out.data[i] = from[i];
@@ -8451,12 +8453,8 @@ struct kept_parse {
 template <class Grammar, std::size_t N>
 [[nodiscard]] constexpr kept_parse<Grammar, N> keep(
     const result<checked_text<Grammar>>& parsed) noexcept {
-  kept_parse<Grammar, N> out{};
-  if (!parsed) return out;
-  const char* from = parsed->view().data();  // not view()[i]: a call per character
-  for (std::size_t i = 0; i < N; ++i) out.canonical.data[i] = from[i];
-  out.facts = parsed->facts();
-  return out;
+  if (!parsed) return {};
+  return {fixed_copy<N>(parsed->view()), parsed->facts()};
 }
 
 /// literal_parse, kept: what the literal's checked_string's get() copies. (No lambda here: g++

@@ -15,6 +15,8 @@
 #include <objproc/core/json.hpp>
 #include <objproc/core/text.hpp>
 
+#include "output.hpp"
+
 namespace objproc_cli {
 
 class json_writer {
@@ -96,8 +98,7 @@ class json_writer {
     std::size_t copied = 0;  // json[copied, i) still has to be copied as it is
     for (std::size_t i = 0; i < json.size(); ++i) {
       const auto c = static_cast<unsigned char>(json[i]);
-      const auto next = i + 1 < json.size() ? static_cast<unsigned char>(json[i + 1]) : 0U;
-      const bool c1 = c == 0xC2 && next >= 0x80 && next < 0xA0;
+      const bool c1 = c1_control_at(json, i);
       if (c != 0x7F && !c1) continue;
       out_.append(json.substr(copied, i - copied));
       const unsigned code = c1 ? static_cast<unsigned char>(json[++i]) : c;

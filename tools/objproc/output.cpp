@@ -59,8 +59,7 @@ std::string printable(std::string_view text) {
       out += static_cast<char>(c);
       ++i;
     } else if (const std::size_t n = utf8_sequence(text, i); n != 0) {
-      const bool c1 = c == 0xC2 && static_cast<unsigned char>(text[i + 1]) < 0xA0;
-      if (c1) {
+      if (c1_control_at(text, i)) {
         escape(out, c);
         escape(out, static_cast<unsigned char>(text[i + 1]));
       } else {

@@ -5,6 +5,7 @@
 #ifndef OBJPROC_TOOLS_OUTPUT_HPP
 #define OBJPROC_TOOLS_OUTPUT_HPP
 
+#include <cstddef>
 #include <cstdio>
 #include <string>
 #include <string_view>
@@ -18,6 +19,14 @@ inline constexpr int exit_write_failed = 3;
 /// UTF-8 become \xNN, a backslash becomes "\\"; everything else is kept. For text that came from
 /// the network (service error messages, result fields): no escape sequence, no forged line.
 [[nodiscard]] std::string printable(std::string_view text);
+
+/// Whether a C1 control (U+0080-U+009F, UTF-8 C2 80-C2 9F; U+009B acts as CSI on some
+/// terminals) starts at text[i]: printable() and the JSON lines both escape them.
+[[nodiscard]] inline bool c1_control_at(std::string_view text, std::size_t i) noexcept {
+  if (i + 1 >= text.size() || static_cast<unsigned char>(text[i]) != 0xC2) return false;
+  const auto next = static_cast<unsigned char>(text[i + 1]);
+  return next >= 0x80 && next < 0xA0;
+}
 
 /// Writes `text` to `out` in full; false on a write error.
 [[nodiscard]] bool write_all(std::FILE* out, std::string_view text);

@@ -231,12 +231,8 @@ struct kept_parse {
 template <class Grammar, std::size_t N>
 [[nodiscard]] constexpr kept_parse<Grammar, N> keep(
     const result<checked_text<Grammar>>& parsed) noexcept {
-  kept_parse<Grammar, N> out{};
-  if (!parsed) return out;
-  const char* from = parsed->view().data();  // not view()[i]: a call per character
-  for (std::size_t i = 0; i < N; ++i) out.canonical.data[i] = from[i];
-  out.facts = parsed->facts();
-  return out;
+  if (!parsed) return {};
+  return {fixed_copy<N>(parsed->view()), parsed->facts()};
 }
 
 /// literal_parse, kept: what the literal's checked_string's get() copies. (No lambda here: g++

@@ -86,9 +86,11 @@ template <fixed_string S, std::size_t... I>
 template <fixed_string S>
 using characters_of = decltype(as_characters<S>(std::make_index_sequence<S.size()>{}));
 
-/// `text` as a fixed_string of N characters (N <= text.size()).
+/// `text` as a fixed_string of N characters (N <= text.size()). constexpr rather than consteval:
+/// it is used in constant expressions only, and an immediate call in a variable's initializer
+/// is evaluated twice by clang (core/checked_text.hpp, keep).
 template <std::size_t N>
-[[nodiscard]] consteval fixed_string<N> fixed_copy(std::string_view text) noexcept {
+[[nodiscard]] constexpr fixed_string<N> fixed_copy(std::string_view text) noexcept {
   fixed_string<N> out;
   const char* from = text.data();  // not text[i]: a call per character in constant evaluation
   for (std::size_t i = 0; i < N; ++i) out.data[i] = from[i];
